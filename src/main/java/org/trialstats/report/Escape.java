@@ -1,0 +1,109 @@
+package org.trialstats.report;
+
+/**
+ * Escaping of text that comes from datasets before it is placed in a document, so that a study
+ * named {@code <script>} or {@code =HYPERLINK(...)} is shown as text in every output format.
+ */
+public final class Escape {
+  private Escape() {}
+
+  /** Escapes HTML special characters (for element content and quoted attribute values). */
+  public static String html(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Escapes text for a Markdown table cell: Markdown and HTML metacharacters are backslash- or
+   * entity-escaped and line breaks become spaces.
+   */
+  public static String markdown(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> b.append('\\').append(c);
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '\r', '\n' -> b.append(' ');
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Protects a CSV text cell against formula injection in spreadsheets: a cell that starts with
+   * {@code = + - @}, a tab or a carriage return, and is not a plain number, is prefixed with a
+   * single quote (OWASP CSV injection guidance). Numbers such as {@code -0.5} are left alone.
+   */
+  public static String csvText(String s) {
+    if (s == null || s.isEmpty()) {
+      return s == null ? "" : s;
+    }
+    char c = s.charAt(0);
+    boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    if (risky && !isNumber(s)) {
+      return "'" + s;
+    }
+    return s;
+  }
+
+  private static boolean isNumber(String s) {
+    if (s.equals("-Infinity") || s.equals("+Infinity")) {
+      return true;
+    }
+    try {
+      Double.parseDouble(s);
+      return !s.endsWith("d") && !s.endsWith("D") && !s.endsWith("f") && !s.endsWith("F");
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Escapes text for RTF: backslash and braces are escaped, non-ASCII characters become
+   * {@code \\uN?} escapes, line breaks become {@code \\line}.
+   */
+  public static String rtf(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' || c == '{' || c == '}') {
+        b.append('\\').append(c);
+      } else if (c == '\n') {
+        b.append("\\line ");
+      } else if (c == '\r') {
+        continue;
+      } else if (c < 0x20) {
+        b.append(' ');
+      } else if (c < 0x80) {
+        b.append(c);
+      } else {
+        b.append("\\u").append((int) (short) c).append('?');
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,89 @@
+package org.trialstats.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Locale-independent number formatting for reports.
+ *
+ * <p>Rounding works on the shortest decimal representation of the double ({@link
+ * BigDecimal#valueOf(double)}), so 2.675 rounds half-up to 2.68 as a person (and SAS's ROUND)
+ * expects, not to 2.67 as the exact binary value 2.67499999... would.
+ */
+public final class Numbers {
+  private Numbers() {}
+
+  /**
+   * Full precision for machine-readable outputs: the shortest string that parses back to the same
+   * double; {@code Infinity} / {@code -Infinity}; empty for NaN (not applicable).
+   */
+  public static String full(double x) {
+    if (Double.isNaN(x)) {
+      return "";
+    }
+    if (Double.isInfinite(x)) {
+      return x > 0 ? "Infinity" : "-Infinity";
+    }
+    return Double.toString(x);
+  }
+
+  /**
+   * Fixed number of decimals under the given rounding mode; "∞" / "−∞" for infinities and "NA"
+   * for NaN. Negative zero prints as 0.
+   */
+  public static String fixed(double x, int decimals, RoundingMode mode) {
+    if (Double.isNaN(x)) {
+      return "NA";
+    }
+    if (Double.isInfinite(x)) {
+      return x > 0 ? "∞" : "−∞";
+    }
+    BigDecimal rounded = BigDecimal.valueOf(x).setScale(decimals, mode);
+    if (rounded.signum() == 0) {
+      rounded = rounded.abs();
+    }
+    return rounded.toPlainString();
+  }
+
+  /** Fixed decimals, rounding half away from zero. */
+  public static String fixed(double x, int decimals) {
+    return fixed(x, decimals, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * Rounds to {@code digits} significant digits (half away from zero) and prints without an
+   * exponent for values between 1e-6 and 1e9, with one otherwise.
+   */
+  public static String significant(double x, int digits) {
+    if (Double.isNaN(x)) {
+      return "NA";
+    }
+    if (Double.isInfinite(x)) {
+      return x > 0 ? "∞" : "−∞";
+    }
+    if (x == 0) {
+      return "0";
+    }
+    BigDecimal rounded =
+        BigDecimal.valueOf(x).round(new java.math.MathContext(digits, RoundingMode.HALF_UP));
+    double abs = Math.abs(x);
+    if (abs >= 1e-6 && abs < 1e9) {
+      return rounded.toPlainString();
+    }
+    return rounded.toString().replace("E+", "e").replace("E", "e");
+  }
+
+  /**
+   * A p-value as reviewers print it: 4 significant digits, or "&lt; 1e-300"-style bounds are not
+   * used; tiny values are shown in exponent form (e.g. 9.256e-5).
+   */
+  public static String pValue(double p) {
+    if (Double.isNaN(p)) {
+      return "NA";
+    }
+    if (p >= 0.001) {
+      return fixed(p, p >= 0.1 ? 3 : 4);
+    }
+    return significant(p, 4);
+  }
+}

@@ -1,0 +1,35 @@
+package org.trialstats.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.RoundingMode;
+import org.junit.jupiter.api.Test;
+
+class NumbersTest {
+  @Test
+  void fixedRoundsTheShortestDecimalRepresentation() {
+    assertThat(Numbers.fixed(2.675, 2)).isEqualTo("2.68");
+    assertThat(Numbers.fixed(0.125, 2)).isEqualTo("0.13");
+    assertThat(Numbers.fixed(0.125, 2, RoundingMode.HALF_EVEN)).isEqualTo("0.12");
+    assertThat(Numbers.fixed(-0.0004, 2)).isEqualTo("0.00");
+    assertThat(Numbers.fixed(Double.POSITIVE_INFINITY, 2)).isEqualTo("∞");
+    assertThat(Numbers.fixed(Double.NaN, 2)).isEqualTo("NA");
+  }
+
+  @Test
+  void fullPrecisionRoundTrips() {
+    double x = 0.1 + 0.2;
+    assertThat(Double.parseDouble(Numbers.full(x))).isEqualTo(x);
+    assertThat(Numbers.full(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
+    assertThat(Numbers.full(Double.NaN)).isEmpty();
+  }
+
+  @Test
+  void significantAndPValues() {
+    assertThat(Numbers.significant(9.25598617077215e-05, 4)).isEqualTo("0.00009256");
+    assertThat(Numbers.significant(3.93411168131095e-89, 4)).isEqualTo("3.934e-89");
+    assertThat(Numbers.pValue(9.25598617077215e-05)).isEqualTo("0.00009256");
+    assertThat(Numbers.pValue(0.0803014)).isEqualTo("0.0803");
+    assertThat(Numbers.pValue(0.5)).isEqualTo("0.500");
+  }
+}
