@@ -1,6 +1,9 @@
 package org.trialstats.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.util.Locale;
+import org.trialstats.stats.StatsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Clinical-trial evidence statistics: recompute published figures and check them.",
-    subcommands = {})
+    subcommands = {CiCommand.class, BatchCommand.class, MethodsCommand.class})
 public final class TrialStats implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -23,7 +26,33 @@ public final class TrialStats implements Runnable {
   public static int execute(String... args) {
     Locale.setDefault(Locale.ROOT);
     System.setProperty("java.awt.headless", "true");
-    return new CommandLine(new TrialStats()).execute(args);
+    CommandLine cli = new CommandLine(new TrialStats());
+    cli.setExecutionExceptionHandler(TrialStats::handle);
+    return cli.execute(args);
+  }
+
+  private static int handle(
+      Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    if (isUserError(e)) {
+      err.println("trialstats " + cmd.getCommandName() + ": error: " + e.getMessage());
+      err.flush();
+      return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof NoSuchFileException missing) {
+      err.println("trialstats " + cmd.getCommandName() + ": error: no such file: " + missing.getFile());
+      err.flush();
+      return ExitCode.INVALID_INPUT;
+    }
+    err.println("trialstats " + cmd.getCommandName() + ": internal error (please report):");
+    e.printStackTrace(err);
+    err.flush();
+    return ExitCode.INTERNAL_ERROR;
+  }
+
+  /** Errors caused by input or arguments: reported without a stack trace. */
+  static boolean isUserError(Throwable e) {
+    return e instanceof UserError || e instanceof StatsException;
   }
 
   @Override

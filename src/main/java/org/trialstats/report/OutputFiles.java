@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
@@ -18,6 +20,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * staging folder and swapped in only when complete.
  */
 public final class OutputFiles {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private OutputFiles() {}
 
   /** Something that writes bytes to a stream. */
@@ -31,9 +35,9 @@ public final class OutputFiles {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+    Path tmp = dir.resolve(temporaryName(absolute, ".tmp"));
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
         writer.write(out);
       }
       move(tmp, absolute);
@@ -61,13 +65,12 @@ public final class OutputFiles {
     Path absolute = target.toAbsolutePath().normalize();
     Path parent = absolute.getParent();
     Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".staging-");
+    Path staging = Files.createDirectory(parent.resolve(temporaryName(absolute, ".staging")));
     Path old = null;
     try {
       content.write(staging);
       if (Files.exists(absolute)) {
-        old = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".old-");
-        Files.delete(old);
+        old = parent.resolve(temporaryName(absolute, ".old"));
         move(absolute, old);
       }
       move(staging, absolute);
@@ -89,6 +92,14 @@ public final class OutputFiles {
   @FunctionalInterface
   public interface FolderWriter {
     void write(Path folder) throws IOException;
+  }
+
+  /**
+   * A hidden sibling name for temporary output. Files.createTempFile is not used because it
+   * creates owner-only permissions, which the finished output would keep.
+   */
+  private static String temporaryName(Path target, String suffix) {
+    return "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix;
   }
 
   private static void move(Path from, Path to) throws IOException {

@@ -1,0 +1,38 @@
+package org.trialstats.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trialstats batch}: the scripting interface over the whole method catalogue. */
+@Command(
+    name = "batch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compute many estimates from a CSV file, one request per row.",
+      "Input columns (any order; extra columns are passed through): id, measure, method,"
+          + " events1, n1, events2, n2, exposure1, exposure2, expected, per, level.",
+      "Output: the input columns, then estimate, lower, upper, p_value, status, message."
+          + " A row that cannot be computed gets status 'error' and the batch goes on."
+    })
+public final class BatchCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, description = "input CSV file")
+  Path input;
+
+  @Option(names = "--output", required = true, description = "output CSV file")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    BatchRunner.Summary summary = BatchRunner.run(input, output);
+    System.err.printf(
+        java.util.Locale.ROOT,
+        "trialstats batch: %d rows, %d ok, %d errors -> %s%n",
+        summary.rows(),
+        summary.rows() - summary.errors(),
+        summary.errors(),
+        output);
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,282 @@
+package org.trialstats.cli;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.trialstats.report.Numbers;
+import org.trialstats.report.OutputFiles;
+import org.trialstats.stats.Estimate;
+import org.trialstats.stats.Measure;
+import org.trialstats.stats.MethodCatalogue;
+import org.trialstats.stats.Request;
+import org.trialstats.stats.StatsException;
+
+/**
+ * The {@code batch} scripting interface: reads a CSV of computation requests, writes the same rows
+ * with {@code estimate, lower, upper, p_value, status, message} appended. Rows are streamed one at
+ * a time, so memory does not grow with the number of rows. A row that cannot be computed gets
+ * {@code status = error} and a message; the batch goes on. The output is written to a temporary
+ * file and moved into place only when the whole input has been read.
+ */
+public final class BatchRunner {
+  /** Input columns with a meaning; any other column is passed through unchanged. */
+  public static final List<String> INPUT_COLUMNS =
+      List.of(
+          "id", "measure", "method", "events1", "n1", "events2", "n2", "exposure1", "exposure2",
+          "expected", "per", "level");
+
+  /** Columns appended to every output row. */
+  public static final List<String> OUTPUT_COLUMNS =
+      List.of("estimate", "lower", "upper", "p_value", "status", "message");
+
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?[0-9]{1,19}");
+
+  /** Counts of the rows processed. */
+  public record Summary(long rows, long errors) {}
+
+  private BatchRunner() {}
+
+  /**
+   * Processes {@code input} into {@code output}.
+   *
+   * @throws UserError when the input as a whole is unusable (missing file or column, malformed
+   *     CSV, invalid encoding); no output file is written then
+   */
+  public static Summary run(Path input, Path output) throws IOException {
+    if (!Files.isRegularFile(input)) {
+      throw new UserError(input + ": no such file");
+    }
+    long[] counts = new long[2];
+    try (Reader reader = utf8Reader(input);
+        CSVParser parser = parser(reader)) {
+      List<String> header = header(input, parser);
+      OutputFiles.write(
+          output,
+          out -> {
+            BufferedWriter writer =
+                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            CSVPrinter printer =
+                new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+            List<String> outHeader = new ArrayList<>(header);
+            outHeader.addAll(OUTPUT_COLUMNS);
+            printer.printRecord(outHeader);
+            List<String> row = new ArrayList<>(outHeader.size());
+            for (CSVRecord record : records(input, parser)) {
+              row.clear();
+              for (int i = 0; i < header.size(); i++) {
+                row.add(i < record.size() ? record.get(i) : "");
+              }
+              counts[0]++;
+              if (!appendResult(header, record, parser.getCurrentLineNumber(), row)) {
+                counts[1]++;
+              }
+              printer.printRecord(row);
+            }
+            printer.flush();
+          });
+    } catch (UncheckedIOException e) {
+      throw new UserError(input + ": " + describe(e.getCause()), e);
+    }
+    return new Summary(counts[0], counts[1]);
+  }
+
+  private static Reader utf8Reader(Path input) throws IOException {
+    return new BufferedReader(
+        new java.io.InputStreamReader(
+            Files.newInputStream(input),
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+        1 << 16);
+  }
+
+  private static CSVParser parser(Reader reader) throws IOException {
+    return CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get().parse(reader);
+  }
+
+  private static List<String> header(Path input, CSVParser parser) {
+    var it = parser.iterator();
+    if (!it.hasNext()) {
+      throw new UserError(input + ": the file is empty; expected a header line with at least"
+          + " the columns measure and method");
+    }
+    List<String> header = new ArrayList<>();
+    for (String name : it.next().toList()) {
+      String clean = name.strip();
+      if (header.isEmpty() && clean.startsWith("\uFEFF")) {
+        clean = clean.substring(1);
+      }
+      header.add(clean);
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    for (String name : header) {
+      String key = name.toLowerCase(Locale.ROOT);
+      if (!seen.add(key)) {
+        throw new UserError(input + ":1: column '" + name + "' appears more than once");
+      }
+      if (OUTPUT_COLUMNS.contains(key)) {
+        throw new UserError(
+            input + ":1: column '" + name + "' clashes with an output column " + OUTPUT_COLUMNS);
+      }
+    }
+    for (String required : List.of("measure", "method")) {
+      if (!seen.contains(required)) {
+        throw new UserError(
+            input + ":1: missing column '" + required + "'; the header has " + header);
+      }
+    }
+    return header;
+  }
+
+  /** The parser's records, with a malformed line reported by its line number. */
+  private static Iterable<CSVRecord> records(Path input, CSVParser parser) {
+    var it = parser.iterator();
+    return () ->
+        new java.util.Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            try {
+              return it.hasNext();
+            } catch (UncheckedIOException | IllegalStateException e) {
+              throw new UserError(
+                  input + ":" + (parser.getCurrentLineNumber() + 1) + ": malformed CSV: "
+                      + describe(e.getCause() == null ? e : e.getCause()),
+                  e);
+            }
+          }
+
+          @Override
+          public CSVRecord next() {
+            return it.next();
+          }
+        };
+  }
+
+  private static String describe(Throwable t) {
+    if (t instanceof CharacterCodingException) {
+      return "the file is not valid UTF-8 text";
+    }
+    return String.valueOf(t.getMessage());
+  }
+
+  /** Computes one row and appends the result columns; returns false for an error row. */
+  private static boolean appendResult(
+      List<String> header, CSVRecord record, long line, List<String> row) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String key = header.get(i).toLowerCase(Locale.ROOT);
+      if (INPUT_COLUMNS.contains(key)) {
+        values.put(key, i < record.size() ? record.get(i).strip() : "");
+      }
+    }
+    try {
+      if (record.size() != header.size()) {
+        throw new StatsException(
+            "the row has " + record.size() + " fields, the header " + header.size());
+      }
+      Estimate e = MethodCatalogue.compute(request(values));
+      row.add(Numbers.full(e.estimate()));
+      row.add(Numbers.full(e.lower()));
+      row.add(Numbers.full(e.upper()));
+      row.add(Numbers.full(e.pValue()));
+      row.add("ok");
+      row.add(e.note());
+      return true;
+    } catch (StatsException e) {
+      row.add("");
+      row.add("");
+      row.add("");
+      row.add("");
+      row.add("error");
+      row.add("line " + line + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Builds the request of one row; a malformed field is a {@link StatsException}. */
+  static Request request(Map<String, String> v) {
+    String measureText = v.getOrDefault("measure", "");
+    if (measureText.isEmpty()) {
+      throw new StatsException("field 'measure' is empty");
+    }
+    Measure measure;
+    try {
+      measure = Measure.fromId(measureText);
+    } catch (IllegalArgumentException e) {
+      throw new StatsException("field 'measure': " + e.getMessage());
+    }
+    Double per = decimal(v, "per");
+    Double level = decimal(v, "level");
+    return new Request(
+        measure,
+        v.getOrDefault("method", ""),
+        count(v, "events1"),
+        count(v, "n1"),
+        count(v, "events2"),
+        count(v, "n2"),
+        decimal(v, "exposure1"),
+        decimal(v, "exposure2"),
+        decimal(v, "expected"),
+        per == null ? 1 : per,
+        level == null ? 0.95 : level);
+  }
+
+  private static Long count(Map<String, String> v, String field) {
+    String s = v.get(field);
+    if (s == null || s.isEmpty()) {
+      return null;
+    }
+    if (!WHOLE_NUMBER.matcher(s).matches()) {
+      throw new StatsException(
+          "field '" + field + "': expected a whole number >= 0, got '" + abbreviate(s) + "'");
+    }
+    try {
+      return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
+    } catch (NumberFormatException e) {
+      throw new StatsException("field '" + field + "': number too large: '" + abbreviate(s) + "'");
+    }
+  }
+
+  private static Double decimal(Map<String, String> v, String field) {
+    String s = v.get(field);
+    if (s == null || s.isEmpty()) {
+      return null;
+    }
+    double x;
+    try {
+      x = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      x = Double.NaN;
+    }
+    if (!Double.isFinite(x) || s.endsWith("d") || s.endsWith("D") || s.endsWith("f")
+        || s.endsWith("F") || s.startsWith("0x") || s.startsWith("0X")) {
+      throw new StatsException(
+          "field '" + field + "': expected a finite decimal number, got '" + abbreviate(s) + "'");
+    }
+    return x;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+  }
+}

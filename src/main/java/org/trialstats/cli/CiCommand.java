@@ -1,0 +1,262 @@
+package org.trialstats.cli;
+
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.trialstats.report.Numbers;
+import org.trialstats.stats.Estimate;
+import org.trialstats.stats.Measure;
+import org.trialstats.stats.MethodCatalogue;
+import org.trialstats.stats.Request;
+import org.trialstats.stats.StatMethod;
+import org.trialstats.stats.StatsException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code trialstats ci}: one estimate with one, several or all methods side by side. */
+@Command(
+    name = "ci",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Confidence interval (or test) for one set of counts, with one or all methods.",
+      "Counts: x/n for binomial measures (arm 1 = treatment first), events/exposure for rates;"
+          + " sir takes the observed count and --expected.",
+      "Examples: ci rd 95/250 55/251 --all;  ci rate 8/6400 --per 100;  ci sir 3 --expected 1"
+    })
+public final class CiCommand implements Callable<Integer> {
+  @Parameters(index = "0", description = "measure: ${COMPLETION-CANDIDATES}", converter = MeasureConverter.class)
+  Measure measure;
+
+  @Parameters(index = "1..2", arity = "1..2", description = "x/n (or events/exposure; observed for sir)")
+  List<String> counts;
+
+  @Option(names = "--method", split = ",", description = "method id(s), comma-separated")
+  List<String> methods;
+
+  @Option(names = "--all", description = "every method of the measure")
+  boolean all;
+
+  @Option(names = "--level", defaultValue = "0.95", description = "confidence level (default 0.95)")
+  double level;
+
+  @Option(names = "--expected", description = "expected count (sir)")
+  Double expected;
+
+  @Option(names = "--per", defaultValue = "1", description = "rate multiplier, e.g. 100 (default 1)")
+  double per;
+
+  @Option(names = "--format", defaultValue = "text", description = "text, csv or json")
+  String format;
+
+  /** Converts measure ids such as {@code rate-ratio}. */
+  static final class MeasureConverter implements picocli.CommandLine.ITypeConverter<Measure> {
+    @Override
+    public Measure convert(String value) {
+      try {
+        return Measure.fromId(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> ids = methodIds();
+    List<Row> rows = new ArrayList<>();
+    for (String id : ids) {
+      Request request = request(id);
+      try {
+        rows.add(new Row(id, MethodCatalogue.compute(request), null));
+      } catch (StatsException e) {
+        if (ids.size() == 1) {
+          throw e;
+        }
+        rows.add(new Row(id, null, e.getMessage()));
+      }
+    }
+    PrintStream out = System.out;
+    switch (format.toLowerCase(Locale.ROOT)) {
+      case "text" -> out.print(text(rows));
+      case "csv" -> out.print(csv(rows));
+      case "json" -> out.print(json(rows));
+      default -> throw new UserError("--format must be text, csv or json, got '" + format + "'");
+    }
+    out.flush();
+    return rows.stream().allMatch(r -> r.error != null) ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  private record Row(String method, Estimate estimate, String error) {}
+
+  private List<String> methodIds() {
+    if (all && methods != null) {
+      throw new UserError("give either --method or --all, not both");
+    }
+    if (all) {
+      return MethodCatalogue.forMeasure(measure).stream().map(StatMethod::id).toList();
+    }
+    if (methods == null || methods.isEmpty()) {
+      return List.of(MethodCatalogue.forMeasure(measure).stream()
+          .map(StatMethod::id).filter(id -> id.equals(defaultMethod())).findFirst()
+          .orElse(MethodCatalogue.forMeasure(measure).get(0).id()));
+    }
+    for (String id : methods) {
+      MethodCatalogue.find(measure, id);
+    }
+    return methods;
+  }
+
+  /** The method used when none is named: the one reviewers most often quote. */
+  private String defaultMethod() {
+    return switch (measure) {
+      case PROPORTION -> "wilson";
+      case RD, NNT -> "newcombe";
+      case RR -> "koopman";
+      case OR -> "exact-conditional";
+      case RATE, SIR -> "exact";
+      case RATE_RATIO -> "exact-conditional";
+      case RATE_DIFF -> "wald";
+      case TEST -> "fisher";
+    };
+  }
+
+  private Request request(String method) {
+    boolean rates = measure == Measure.RATE || measure == Measure.RATE_RATIO
+        || measure == Measure.RATE_DIFF;
+    boolean twoArms = switch (measure) {
+      case RD, RR, OR, NNT, TEST, RATE_RATIO, RATE_DIFF -> true;
+      default -> false;
+    };
+    int needed = twoArms ? 2 : 1;
+    if (counts.size() != needed) {
+      throw new UserError(measure.id() + " needs " + needed + " count argument(s), got " + counts.size());
+    }
+    if (measure == Measure.SIR) {
+      if (expected == null) {
+        throw new UserError("sir needs --expected E (the expected count)");
+      }
+      long observed = wholeNumber(counts.get(0), "observed");
+      return new Request(measure, method, observed, null, null, null, null, null, expected, per, level);
+    }
+    if (expected != null) {
+      throw new UserError("--expected applies only to sir");
+    }
+    String[] a1 = split(counts.get(0));
+    String[] a2 = twoArms ? split(counts.get(1)) : null;
+    if (rates) {
+      return new Request(measure, method, wholeNumber(a1[0], "events1"), null,
+          a2 == null ? null : wholeNumber(a2[0], "events2"), null,
+          decimal(a1[1], "exposure1"), a2 == null ? null : decimal(a2[1], "exposure2"),
+          null, per, level);
+    }
+    return new Request(measure, method, wholeNumber(a1[0], "x1"), wholeNumber(a1[1], "n1"),
+        a2 == null ? null : wholeNumber(a2[0], "x2"), a2 == null ? null : wholeNumber(a2[1], "n2"),
+        null, null, null, per, level);
+  }
+
+  private static String[] split(String arg) {
+    String[] parts = arg.split("/", -1);
+    if (parts.length != 2) {
+      throw new UserError("expected x/n (or events/exposure), got '" + arg + "'");
+    }
+    return parts;
+  }
+
+  private static long wholeNumber(String s, String field) {
+    try {
+      long v = Long.parseLong(s.strip());
+      if (v < 0) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new UserError(field + ": expected a whole number >= 0, got '" + s + "'");
+    }
+  }
+
+  private static double decimal(String s, String field) {
+    try {
+      double v = Double.parseDouble(s.strip());
+      if (!Double.isFinite(v)) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new UserError(field + ": expected a finite number, got '" + s + "'");
+    }
+  }
+
+  private String text(List<Row> rows) {
+    StringBuilder b = new StringBuilder();
+    b.append(measure.label()).append(" (").append(measure.id()).append("), ")
+        .append(String.join(" vs ", counts));
+    if (expected != null) {
+      b.append(", expected ").append(Numbers.full(expected));
+    }
+    if (measure != Measure.TEST) {
+      b.append(", ").append(Numbers.significant(level * 100, 6)).append("% confidence");
+    }
+    if (per != 1) {
+      b.append(", per ").append(Numbers.significant(per, 6));
+    }
+    b.append('\n');
+    String fmt = "%-18s %14s %14s %14s %12s  %s%n";
+    b.append(String.format(Locale.ROOT, fmt, "method",
+        measure == Measure.TEST ? "statistic" : "estimate", "lower", "upper", "p-value", "note"));
+    for (Row r : rows) {
+      if (r.error != null) {
+        b.append(String.format(Locale.ROOT, "%-18s %s%n", r.method, "error: " + r.error));
+        continue;
+      }
+      Estimate e = r.estimate;
+      b.append(String.format(Locale.ROOT, fmt, r.method, Numbers.significant(e.estimate(), 7),
+          Numbers.significant(e.lower(), 7), Numbers.significant(e.upper(), 7),
+          Double.isNaN(e.pValue()) ? "" : Numbers.pValue(e.pValue()), e.note()));
+    }
+    return b.toString();
+  }
+
+  private String csv(List<Row> rows) throws java.io.IOException {
+    StringWriter w = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+      p.printRecord("measure", "method", "estimate", "lower", "upper", "level", "p_value", "status", "message");
+      for (Row r : rows) {
+        if (r.error != null) {
+          p.printRecord(measure.id(), r.method, "", "", "", Numbers.full(level), "", "error", r.error);
+        } else {
+          Estimate e = r.estimate;
+          p.printRecord(measure.id(), r.method, Numbers.full(e.estimate()), Numbers.full(e.lower()),
+              Numbers.full(e.upper()), Numbers.full(e.level()), Numbers.full(e.pValue()), "ok", e.note());
+        }
+      }
+    }
+    return w.toString();
+  }
+
+  private String json(List<Row> rows) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Row r : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("measure", measure.id());
+      m.put("method", r.method);
+      Estimate e = r.estimate;
+      m.put("estimate", e == null ? null : Json.number(e.estimate()));
+      m.put("lower", e == null ? null : Json.number(e.lower()));
+      m.put("upper", e == null ? null : Json.number(e.upper()));
+      m.put("level", e == null ? Json.number(level) : Json.number(e.level()));
+      m.put("p_value", e == null ? null : Json.number(e.pValue()));
+      m.put("status", r.error == null ? "ok" : "error");
+      m.put("message", r.error == null ? e.note() : r.error);
+      list.add(m);
+    }
+    return Json.write(list);
+  }
+}
