@@ -3,6 +3,7 @@ package org.trialstats.cli;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
+import org.trialstats.evidence.DatasetException;
 import org.trialstats.stats.StatsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Clinical-trial evidence statistics: recompute published figures and check them.",
-    subcommands = {CiCommand.class, BatchCommand.class, MethodsCommand.class})
+    subcommands = {
+      ReproduceCommand.class,
+      CiCommand.class,
+      BatchCommand.class,
+      MethodsCommand.class
+    })
 public final class TrialStats implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -52,7 +58,9 @@ public final class TrialStats implements Runnable {
 
   /** Errors caused by input or arguments: reported without a stack trace. */
   static boolean isUserError(Throwable e) {
-    return e instanceof UserError || e instanceof StatsException;
+    return e instanceof UserError
+        || e instanceof StatsException
+        || e instanceof DatasetException;
   }
 
   @Override

@@ -1,0 +1,59 @@
+package org.trialstats.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.trialstats.evidence.Dataset;
+import org.trialstats.evidence.DatasetLoader;
+import org.trialstats.evidence.Verdict;
+import org.trialstats.report.EvidenceAnalysis;
+import org.trialstats.report.EvidenceReport;
+import org.trialstats.stats.ConfidenceLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code trialstats reproduce}: recompute and check a dataset's published figures. */
+@Command(
+    name = "reproduce",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Recompute every figure of a dataset from its counts, check each reported claim and write"
+          + " a report (HTML, Markdown, CSV, charts as PNG and SVG).",
+      "Exit codes: 0 done; 1 with --strict when a claim is a discrepancy; 2 invalid dataset or"
+          + " arguments."
+    })
+public final class ReproduceCommand implements Callable<Integer> {
+  @Parameters(index = "0", description = "dataset folder, e.g. datasets/anakinra")
+  Path dataset;
+
+  @Option(names = "--out", description = "report folder (default: reports/<dataset name>)")
+  Path out;
+
+  @Option(names = "--level", defaultValue = "0.95", description = "confidence level (default 0.95)")
+  double level;
+
+  @Option(names = "--strict", description = "exit with code 1 when any claim is a discrepancy")
+  boolean strict;
+
+  @Override
+  public Integer call() throws Exception {
+    ConfidenceLevel.check(level);
+    if (!Files.isDirectory(dataset)) {
+      throw new UserError(dataset + ": not a dataset folder");
+    }
+    Dataset data = DatasetLoader.load(dataset);
+    Path target = out != null ? out : Path.of("reports").resolve(dataset.toAbsolutePath()
+        .normalize().getFileName());
+    EvidenceReport report = new EvidenceReport(EvidenceAnalysis.of(data, level), Version.current());
+    report.write(target);
+    Map<Verdict, Integer> counts = report.verdictCounts();
+    System.out.printf(java.util.Locale.ROOT,
+        "trialstats reproduce: %s -> %s%n  claims: %d reproduced, %d discrepancies, %d not"
+            + " checkable%n",
+        dataset, target, counts.get(Verdict.REPRODUCED), counts.get(Verdict.DISCREPANCY),
+        counts.get(Verdict.NOT_CHECKABLE));
+    return strict && counts.get(Verdict.DISCREPANCY) > 0 ? ExitCode.CHECK_FAILED : ExitCode.OK;
+  }
+}

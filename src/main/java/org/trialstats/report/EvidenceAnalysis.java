@@ -1,0 +1,167 @@
+package org.trialstats.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.trialstats.evidence.Arm;
+import org.trialstats.evidence.ClaimChecker;
+import org.trialstats.evidence.ClaimResult;
+import org.trialstats.evidence.Comparison;
+import org.trialstats.evidence.Dataset;
+import org.trialstats.evidence.RateFigure;
+import org.trialstats.evidence.SirFigure;
+import org.trialstats.stats.Estimate;
+import org.trialstats.stats.Measure;
+import org.trialstats.stats.MethodCatalogue;
+import org.trialstats.stats.Request;
+import org.trialstats.stats.StatMethod;
+import org.trialstats.stats.StatsException;
+
+/**
+ * Everything {@code reproduce} recomputes from a dataset: estimates for every two-arm comparison
+ * with counts, rates and SIRs, the sensitivity of the risk difference to counts derived from
+ * rounded percentages, and the check of every reported claim.
+ *
+ * @param dataset the dataset analysed
+ * @param level confidence level of every interval
+ * @param results every estimate, in dataset order
+ * @param sensitivity risk-difference intervals for every combination of whole counts compatible
+ *     with reported percentages
+ * @param claims the verdict for every claim
+ */
+public record EvidenceAnalysis(
+    Dataset dataset,
+    double level,
+    List<ResultRow> results,
+    List<SensitivityRow> sensitivity,
+    List<ClaimResult> claims) {
+
+  /**
+   * The estimates reported for every two-arm comparison, in report order: measure and method id.
+   * Newcombe and Miettinen-Nurminen for the risk difference, Koopman and Miettinen-Nurminen score
+   * intervals for the risk ratio, Miettinen-Nurminen score and Cornfield exact intervals for the
+   * odds ratio, NNT from the Newcombe interval, Pearson chi-square and Fisher exact tests.
+   */
+  public static final List<String[]> COMPARISON_METHODS =
+      List.of(
+          new String[] {"rd", "newcombe"},
+          new String[] {"rd", "mn"},
+          new String[] {"rr", "koopman"},
+          new String[] {"rr", "mn"},
+          new String[] {"or", "mn"},
+          new String[] {"or", "exact-conditional"},
+          new String[] {"nnt", "newcombe"},
+          new String[] {"test", "chisq"},
+          new String[] {"test", "fisher"});
+
+  /** Interval for each arm's proportion. */
+  public static final String PROPORTION_METHOD = "wilson";
+
+  /** Interval for the risk difference in the sensitivity analysis and the RD chart. */
+  public static final String RD_METHOD = "newcombe";
+
+  /** Exact (Garwood) Poisson intervals for rates and SIRs. */
+  public static final String RATE_METHOD = "exact";
+
+  /**
+   * The risk-difference interval for one combination of whole counts.
+   *
+   * @param comparison comparison id
+   * @param events1 events in the treatment arm
+   * @param n1 treatment arm size
+   * @param events2 events in the control arm
+   * @param n2 control arm size
+   * @param estimate risk difference
+   * @param lower lower limit
+   * @param upper upper limit
+   * @param primary whether these are the counts used in the main results
+   */
+  public record SensitivityRow(
+      String comparison,
+      long events1,
+      long n1,
+      long events2,
+      long n2,
+      double estimate,
+      double lower,
+      double upper,
+      boolean primary) {}
+
+  /** Analyses a dataset at the given confidence level. */
+  public static EvidenceAnalysis of(Dataset dataset, double level) {
+    List<ResultRow> results = new ArrayList<>();
+    List<SensitivityRow> sensitivity = new ArrayList<>();
+    for (Comparison c : dataset.comparisons()) {
+      analyseComparison(c, level, results, sensitivity);
+    }
+    for (RateFigure r : dataset.rates()) {
+      Request request = new Request(Measure.RATE, RATE_METHOD, r.events(), null, null, null,
+          r.patientYears(), null, null, r.per(), level);
+      results.add(row(r.id(), r.endpoint(), "per " + Numbers.significant(r.per(), 6)
+          + " patient-years", request));
+    }
+    for (SirFigure s : dataset.sirs()) {
+      Request request = new Request(Measure.SIR, RATE_METHOD, s.observed(), null, null, null,
+          null, null, s.expected(), 1, level);
+      results.add(row(s.id(), s.endpoint(), "observed vs expected", request));
+    }
+    return new EvidenceAnalysis(dataset, level, List.copyOf(results), List.copyOf(sensitivity),
+        ClaimChecker.check(dataset));
+  }
+
+  private static void analyseComparison(Comparison c, double level, List<ResultRow> results,
+      List<SensitivityRow> sensitivity) {
+    Arm t = c.treatment();
+    Arm k = c.control();
+    long x1 = t.primaryEvents();
+    long x2 = k.primaryEvents();
+    results.add(row(c.id(), c.endpoint(), t.label(),
+        Request.proportion(PROPORTION_METHOD, x1, t.n(), level)));
+    results.add(row(c.id(), c.endpoint(), k.label(),
+        Request.proportion(PROPORTION_METHOD, x2, k.n(), level)));
+    String contrast = t.label() + " vs " + k.label();
+    for (String[] m : COMPARISON_METHODS) {
+      results.add(row(c.id(), c.endpoint(), contrast,
+          Request.twoArm(Measure.fromId(m[0]), m[1], x1, t.n(), x2, k.n(), level)));
+    }
+    if (t.eventsDerived() || k.eventsDerived()) {
+      for (long e1 : t.compatibleEvents()) {
+        for (long e2 : k.compatibleEvents()) {
+          Estimate rd = MethodCatalogue.compute(
+              Request.twoArm(Measure.RD, RD_METHOD, e1, t.n(), e2, k.n(), level));
+          sensitivity.add(new SensitivityRow(c.id(), e1, t.n(), e2, k.n(), rd.estimate(),
+              rd.lower(), rd.upper(), e1 == x1 && e2 == x2));
+        }
+      }
+    }
+  }
+
+  private static ResultRow row(String figure, String endpoint, String subject, Request r) {
+    try {
+      Estimate e = MethodCatalogue.compute(r);
+      return new ResultRow(figure, endpoint, subject, r.measure().id(), r.method(), e.estimate(),
+          e.lower(), e.upper(), e.level(), e.pValue(), e.note());
+    } catch (StatsException e) {
+      return new ResultRow(figure, endpoint, subject, r.measure().id(), r.method(), Double.NaN,
+          Double.NaN, Double.NaN, r.level(), Double.NaN, "not computable: " + e.getMessage());
+    }
+  }
+
+  /** The distinct methods used in the results, in first-use order (for the methods section). */
+  public List<StatMethod> methodsUsed() {
+    Set<StatMethod> used = new LinkedHashSet<>();
+    for (ResultRow r : results) {
+      used.add(MethodCatalogue.find(Measure.fromId(r.measure()), r.method()));
+    }
+    return List.copyOf(used);
+  }
+
+  /** The results of one figure with one measure and method, if present. */
+  public java.util.Optional<ResultRow> result(String figure, String measure, String method) {
+    return results.stream()
+        .filter(r -> r.figure().equals(figure) && r.measure().equals(measure)
+            && r.method().equals(method))
+        .findFirst();
+  }
+}
