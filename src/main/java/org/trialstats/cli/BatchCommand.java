@@ -3,6 +3,8 @@ package org.trialstats.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code trialstats batch}: the scripting interface over the whole method catalogue. */
@@ -17,6 +19,8 @@ import picocli.CommandLine.Option;
           + " A row that cannot be computed gets status 'error' and the batch goes on."
     })
 public final class BatchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--input", required = true, description = "input CSV file")
   Path input;
 
@@ -26,7 +30,7 @@ public final class BatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BatchRunner.Summary summary = BatchRunner.run(input, output);
-    System.err.printf(
+    spec.commandLine().getErr().printf(
         java.util.Locale.ROOT,
         "trialstats batch: %d rows, %d ok, %d errors -> %s%n",
         summary.rows(),

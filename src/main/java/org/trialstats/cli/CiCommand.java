@@ -1,6 +1,6 @@
 package org.trialstats.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +18,8 @@ import org.trialstats.stats.Request;
 import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StatsException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,6 +34,8 @@ import picocli.CommandLine.Parameters;
       "Examples: ci rd 95/250 55/251 --all;  ci rate 8/6400 --per 100;  ci sir 3 --expected 1"
     })
 public final class CiCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(index = "0", description = "measure: ${COMPLETION-CANDIDATES}", converter = MeasureConverter.class)
   Measure measure;
 
@@ -83,7 +87,7 @@ public final class CiCommand implements Callable<Integer> {
         rows.add(new Row(id, null, e.getMessage()));
       }
     }
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     switch (format.toLowerCase(Locale.ROOT)) {
       case "text" -> out.print(text(rows));
       case "csv" -> out.print(csv(rows));

@@ -12,6 +12,8 @@ import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.MethodInfo;
 import org.trialstats.stats.StatMethod;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code trialstats methods}: the method catalogue with references and the crosswalk. */
@@ -21,6 +23,8 @@ import picocli.CommandLine.Option;
     description = "List every method with its formula, reference and how to get the same numbers"
         + " in SAS, R and Python.")
 public final class MethodsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--format", defaultValue = "md", description = "md or json")
   String format;
 
@@ -31,8 +35,8 @@ public final class MethodsCommand implements Callable<Integer> {
       case "json" -> json();
       default -> throw new UserError("--format must be md or json, got '" + format + "'");
     };
-    System.out.print(out);
-    System.out.flush();
+    spec.commandLine().getOut().print(out);
+    spec.commandLine().getOut().flush();
     return ExitCode.OK;
   }
 

@@ -11,6 +11,8 @@ import org.trialstats.report.EvidenceAnalysis;
 import org.trialstats.report.EvidenceReport;
 import org.trialstats.stats.ConfidenceLevel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +27,8 @@ import picocli.CommandLine.Parameters;
           + " arguments."
     })
 public final class ReproduceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(index = "0", description = "dataset folder, e.g. datasets/anakinra")
   Path dataset;
 
@@ -49,7 +53,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     EvidenceReport report = new EvidenceReport(EvidenceAnalysis.of(data, level), Version.current());
     report.write(target);
     Map<Verdict, Integer> counts = report.verdictCounts();
-    System.out.printf(java.util.Locale.ROOT,
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT,
         "trialstats reproduce: %s -> %s%n  claims: %d reproduced, %d discrepancies, %d not"
             + " checkable%n",
         dataset, target, counts.get(Verdict.REPRODUCED), counts.get(Verdict.DISCREPANCY),

@@ -30,11 +30,16 @@ public final class TrialStats implements Runnable {
 
   /** Runs the command line and returns its exit code (used by tests). */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line (tests set its output and error writers). */
+  public static CommandLine commandLine() {
     Locale.setDefault(Locale.ROOT);
     System.setProperty("java.awt.headless", "true");
     CommandLine cli = new CommandLine(new TrialStats());
     cli.setExecutionExceptionHandler(TrialStats::handle);
-    return cli.execute(args);
+    return cli;
   }
 
   private static int handle(
@@ -65,6 +70,6 @@ public final class TrialStats implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -1,13 +1,31 @@
 package org.trialstats.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The trialstats version, read from the jar manifest (falls back to the build version). */
+/** The trialstats version, written into the jar by the build (printed in every report). */
 public final class Version implements IVersionProvider {
+  private static final String VERSION = load();
+
   /** Version string printed in reports and by {@code --version}. */
   public static String current() {
-    String v = Version.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0" : v;
+    return VERSION;
+  }
+
+  private static String load() {
+    try (InputStream in = Version.class.getResourceAsStream("/org/trialstats/version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("version.properties is missing from the build");
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

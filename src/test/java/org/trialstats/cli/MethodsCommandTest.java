@@ -1,0 +1,66 @@
+package org.trialstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.trialstats.stats.Measure;
+import org.trialstats.stats.MethodCatalogue;
+import org.trialstats.stats.MethodInfo;
+import org.trialstats.stats.StatMethod;
+import org.trialstats.testing.Cli;
+
+class MethodsCommandTest {
+  /** The method ids of the public interface (statistics-engine issue). */
+  private static final List<String> CATALOGUE = List.of(
+      "proportion:wald", "proportion:wald-cc", "proportion:wilson", "proportion:wilson-cc",
+      "proportion:clopper-pearson", "proportion:jeffreys", "proportion:agresti-coull",
+      "proportion:mid-p", "rd:wald", "rd:wald-cc", "rd:newcombe", "rd:newcombe-cc", "rd:mn",
+      "rd:mee", "rd:agresti-caffo", "rd:hauck-anderson", "rr:katz", "rr:koopman", "rr:mn",
+      "or:woolf", "or:woolf-haldane", "or:mn", "or:exact-conditional", "or:mid-p",
+      "nnt:wald", "nnt:wald-cc", "nnt:newcombe", "nnt:newcombe-cc", "nnt:mn", "nnt:mee",
+      "nnt:agresti-caffo", "nnt:hauck-anderson", "rate:exact", "rate:mid-p", "rate:byar",
+      "rate:wald", "rate-ratio:exact-conditional", "rate-ratio:mid-p", "rate-ratio:wald",
+      "rate-diff:wald", "sir:exact", "sir:mid-p", "sir:byar", "test:chisq", "test:chisq-yates",
+      "test:fisher", "test:barnard", "test:boschloo");
+
+  @Test
+  void catalogueHasExactlyThePublicMethodIds() {
+    Set<String> ids = new HashSet<>();
+    for (StatMethod m : MethodCatalogue.all()) {
+      assertThat(ids.add(m.measure().id() + ":" + m.id())).as("duplicate " + m.id()).isTrue();
+    }
+    assertThat(ids).containsExactlyInAnyOrderElementsOf(CATALOGUE);
+  }
+
+  @Test
+  void everyMethodIsDocumentedWithReferenceAndCrosswalk() {
+    for (StatMethod m : MethodCatalogue.all()) {
+      MethodInfo i = m.info();
+      String what = m.measure().id() + " " + m.id();
+      assertThat(i.name()).as(what).isNotBlank();
+      assertThat(i.formula()).as(what).isNotBlank();
+      assertThat(i.reference()).as(what).containsPattern("(19|20)\\d\\d");
+      assertThat(i.sas()).as(what).isNotBlank();
+      assertThat(i.r()).as(what).isNotBlank();
+      assertThat(i.python()).as(what).isNotBlank();
+    }
+  }
+
+  @Test
+  void markdownAndJsonListEveryMethod() throws Exception {
+    Cli.Run md = Cli.run("methods");
+    assertThat(md.exitCode()).isZero();
+    for (Measure measure : Measure.values()) {
+      assertThat(md.out()).contains("(`" + measure.id() + "`)");
+    }
+    Cli.Run json = Cli.run("methods", "--format", "json");
+    JsonNode list = new ObjectMapper().readTree(json.out());
+    assertThat(list.size()).isEqualTo(CATALOGUE.size());
+    assertThat(list.get(0).has("sas")).isTrue();
+  }
+}
