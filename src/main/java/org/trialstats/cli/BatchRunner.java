@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,7 +24,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.trialstats.report.Numbers;
 import org.trialstats.report.OutputFiles;
 import org.trialstats.stats.Estimate;
-import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.Request;
 import org.trialstats.stats.StatsException;
@@ -48,7 +46,6 @@ public final class BatchRunner {
   public static final List<String> OUTPUT_COLUMNS =
       List.of("estimate", "lower", "upper", "p_value", "status", "message");
 
-  private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?[0-9]{1,19}");
 
   /** Counts of the rows processed. */
   public record Summary(long rows, long errors) {}
@@ -194,7 +191,7 @@ public final class BatchRunner {
         throw new StatsException(
             "the row has " + record.size() + " fields, the header " + header.size());
       }
-      Estimate e = MethodCatalogue.compute(request(values));
+      Estimate e = MethodCatalogue.compute(Request.fromFields(values));
       row.add(Numbers.full(e.estimate()));
       row.add(Numbers.full(e.lower()));
       row.add(Numbers.full(e.upper()));
@@ -213,70 +210,4 @@ public final class BatchRunner {
     }
   }
 
-  /** Builds the request of one row; a malformed field is a {@link StatsException}. */
-  static Request request(Map<String, String> v) {
-    String measureText = v.getOrDefault("measure", "");
-    if (measureText.isEmpty()) {
-      throw new StatsException("field 'measure' is empty");
-    }
-    Measure measure;
-    try {
-      measure = Measure.fromId(measureText);
-    } catch (IllegalArgumentException e) {
-      throw new StatsException("field 'measure': " + e.getMessage());
-    }
-    Double per = decimal(v, "per");
-    Double level = decimal(v, "level");
-    return new Request(
-        measure,
-        v.getOrDefault("method", ""),
-        count(v, "events1"),
-        count(v, "n1"),
-        count(v, "events2"),
-        count(v, "n2"),
-        decimal(v, "exposure1"),
-        decimal(v, "exposure2"),
-        decimal(v, "expected"),
-        per == null ? 1 : per,
-        level == null ? 0.95 : level);
-  }
-
-  private static Long count(Map<String, String> v, String field) {
-    String s = v.get(field);
-    if (s == null || s.isEmpty()) {
-      return null;
-    }
-    if (!WHOLE_NUMBER.matcher(s).matches()) {
-      throw new StatsException(
-          "field '" + field + "': expected a whole number >= 0, got '" + abbreviate(s) + "'");
-    }
-    try {
-      return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
-    } catch (NumberFormatException e) {
-      throw new StatsException("field '" + field + "': number too large: '" + abbreviate(s) + "'");
-    }
-  }
-
-  private static Double decimal(Map<String, String> v, String field) {
-    String s = v.get(field);
-    if (s == null || s.isEmpty()) {
-      return null;
-    }
-    double x;
-    try {
-      x = Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      x = Double.NaN;
-    }
-    if (!Double.isFinite(x) || s.endsWith("d") || s.endsWith("D") || s.endsWith("f")
-        || s.endsWith("F") || s.startsWith("0x") || s.startsWith("0X")) {
-      throw new StatsException(
-          "field '" + field + "': expected a finite decimal number, got '" + abbreviate(s) + "'");
-    }
-    return x;
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
-  }
 }

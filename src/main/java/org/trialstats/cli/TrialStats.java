@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       ReproduceCommand.class,
       CiCommand.class,
       BatchCommand.class,
-      MethodsCommand.class
+      MethodsCommand.class,
+      ValidateCommand.class
     })
 public final class TrialStats implements Runnable {
 

@@ -1,5 +1,8 @@
 package org.trialstats.stats;
 
+import java.util.Map;
+import java.util.regex.Pattern;
+
 /**
  * One computation request in the uniform shape of a {@code batch} row: a measure, a method id and
  * whichever counts the measure needs. Absent values are {@code null}.
@@ -28,6 +31,83 @@ public record Request(
     Double expected,
     double per,
     double level) {
+
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?[0-9]{1,19}");
+
+  /**
+   * Builds a request from text fields named as the columns of a {@code batch} file ({@code
+   * measure, method, events1, n1, events2, n2, exposure1, exposure2, expected, per, level}); blank
+   * or absent fields are absent values, {@code per} defaults to 1 and {@code level} to 0.95.
+   *
+   * @throws StatsException naming the field when a value is malformed (counts must be whole
+   *     numbers, other values finite decimals)
+   */
+  public static Request fromFields(Map<String, String> fields) {
+    String measureText = fields.getOrDefault("measure", "").strip();
+    if (measureText.isEmpty()) {
+      throw new StatsException("field 'measure' is empty");
+    }
+    Measure measure;
+    try {
+      measure = Measure.fromId(measureText);
+    } catch (IllegalArgumentException e) {
+      throw new StatsException("field 'measure': " + e.getMessage());
+    }
+    Double per = decimal(fields, "per");
+    Double level = decimal(fields, "level");
+    return new Request(
+        measure,
+        fields.getOrDefault("method", "").strip(),
+        count(fields, "events1"),
+        count(fields, "n1"),
+        count(fields, "events2"),
+        count(fields, "n2"),
+        decimal(fields, "exposure1"),
+        decimal(fields, "exposure2"),
+        decimal(fields, "expected"),
+        per == null ? 1 : per,
+        level == null ? 0.95 : level);
+  }
+
+  private static Long count(Map<String, String> fields, String field) {
+    String s = fields.getOrDefault(field, "").strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (!WHOLE_NUMBER.matcher(s).matches()) {
+      throw new StatsException(
+          "field '" + field + "': expected a whole number >= 0, got '" + abbreviate(s) + "'");
+    }
+    try {
+      return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
+    } catch (NumberFormatException e) {
+      throw new StatsException("field '" + field + "': number too large: '" + abbreviate(s) + "'");
+    }
+  }
+
+  private static Double decimal(Map<String, String> fields, String field) {
+    String s = fields.getOrDefault(field, "").strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    double x;
+    try {
+      x = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      x = Double.NaN;
+    }
+    // Java also accepts "1d", "0x1p3" and "Infinity": none is a number a user means here.
+    boolean javaOnlySyntax = s.matches(".*[dDfFxXpP].*");
+    if (!Double.isFinite(x) || javaOnlySyntax) {
+      throw new StatsException(
+          "field '" + field + "': expected a finite decimal number, got '" + abbreviate(s) + "'");
+    }
+    return x;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+  }
 
   /** A request for a single proportion x / n. */
   public static Request proportion(String method, long x, long n, double level) {

@@ -1,0 +1,55 @@
+package org.trialstats.validation;
+
+/**
+ * One case of the validation suite: something trialstats computes, the independent reference
+ * value, and how closely they must agree.
+ *
+ * @param suite the reference set the case belongs to (e.g. "shared binary reference")
+ * @param id case id within the suite
+ * @param method what is checked, e.g. {@code rd newcombe} or {@code meta rr random reml}
+ * @param quantity which number, e.g. {@code lower}
+ * @param expected the reference value (may be infinite)
+ * @param actual the value trialstats computed (NaN if it failed)
+ * @param tolerance allowed difference: relative to |expected| (absolute below 1e-6) or absolute
+ * @param relative whether {@code tolerance} is relative
+ * @param source where the reference value comes from
+ * @param error empty, or why trialstats could not compute the value
+ */
+public record ValidationCase(
+    String suite,
+    String id,
+    String method,
+    String quantity,
+    double expected,
+    double actual,
+    double tolerance,
+    boolean relative,
+    String source,
+    String error) {
+
+  /** Whether trialstats agrees with the reference within the tolerance. */
+  public boolean agrees() {
+    if (!error.isEmpty()) {
+      return false;
+    }
+    if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
+      return expected == actual;
+    }
+    return Math.abs(actual - expected) <= allowed();
+  }
+
+  private double allowed() {
+    return relative ? tolerance * Math.max(Math.abs(expected), 1e-6) : tolerance;
+  }
+
+  /** |actual - expected| / max(|expected|, 1e-6); 0 for equal infinities, infinite on error. */
+  public double relativeError() {
+    if (!error.isEmpty() || Double.isNaN(actual)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
+      return expected == actual ? 0 : Double.POSITIVE_INFINITY;
+    }
+    return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-6);
+  }
+}
