@@ -112,7 +112,7 @@ final class ApprovalsParser {
     }
     for (String source : row.get("source").split(";")) {
       if (!source.isBlank()) {
-        loader.sourceReference(file, line, "source", source.strip());
+        loader.refer(new DatasetLoader.Reference("source", file, line, "source", source.strip()));
       }
     }
     return problems.count() == before;

@@ -35,35 +35,47 @@ final class ClaimParser {
   /** Kinds whose printed value may come from the figure they check. */
   static final List<String> FIGURE_KINDS = List.of("arm-percent", "rate", "ratio");
 
-  /**
-   * A reference from a claim to another entry.
-   *
-   * @param kind the kind of entry expected: comparison, rate, sir or claim
-   */
-  record Ref(String kind, String id, int line, String field) {}
+  /** How an operand is used, and what that requires of its value. */
+  enum Role {
+    PART("part", false, true),
+    FACTOR("factor", true, false),
+    DIVISOR("divisor", true, false),
+    DIFFERENCE("operand", false, false),
+    HALF_LIFE("half-life", true, false),
+    INTERVAL("dosing interval", true, false);
 
-  /**
-   * A claim operand with its location.
-   *
-   * @param role how the operand is used: part, factor, divisor, difference, half-life, interval
-   */
-  record OperandAt(ClaimCheck.Operand operand, String role, int line, String field) {}
+    final String label;
+    /** The value, and every value within its rounding, must be positive. */
+    final boolean positive;
+    /** The value must be a whole-number count printed without decimals. */
+    final boolean wholeCount;
+
+    Role(String label, boolean positive, boolean wholeCount) {
+      this.label = label;
+      this.positive = positive;
+      this.wholeCount = wholeCount;
+    }
+  }
+
+  /** A claim operand with its location. */
+  record OperandAt(ClaimCheck.Operand operand, Role role, int line, String field) {}
 
   /**
    * A parsed claim before references are resolved.
    *
    * @param reported the printed value when the claim gives one, else null
-   * @param refs references to check
-   * @param operands operands to check
+   * @param operands the check's operands, for the constraints of their roles
    */
   record Draft(
       String id, String topic, String statement, String sourceId, Reported reported,
-      ClaimCheck check, Fields fields, Fields checkFields, List<Ref> refs,
-      List<OperandAt> operands) {}
+      ClaimCheck check, Fields fields, Fields checkFields, List<OperandAt> operands) {}
+
+  private static final String FILE = DatasetLoader.CLAIMS_FILE;
 
   private final DatasetLoader loader;
   private final Problems problems;
-  private static final String FILE = DatasetLoader.CLAIMS_FILE;
+  /** Id of the claim being parsed, to reject references to itself. */
+  private String claimId;
 
   ClaimParser(DatasetLoader loader) {
     this.loader = loader;
@@ -102,18 +114,18 @@ final class ClaimParser {
     int before = problems.count();
     String id = f.id("id");
     loader.declare("claim", id, f);
+    claimId = id;
     String topic = f.text("topic");
     String statement = f.text("statement");
     String source = loader.sourceReference(f, "source");
     Reported reported = loader.reported(f, "reported", null, true);
-    List<Ref> refs = new ArrayList<>();
     List<OperandAt> operands = new ArrayList<>();
     Fields checkFields = f.has("check") ? checkFields(f, kind) : null;
-    ClaimCheck check = checkFields == null ? null : check(kind, checkFields, refs, operands);
+    ClaimCheck check = checkFields == null ? null : check(kind, checkFields, operands);
     if (problems.count() != before || check == null) {
       return null;
     }
-    return new Draft(id, topic, statement, source, reported, check, f, checkFields, refs, operands);
+    return new Draft(id, topic, statement, source, reported, check, f, checkFields, operands);
   }
 
   /** The check's kind text when it is readable, else null (reported later). */
@@ -153,22 +165,22 @@ final class ClaimParser {
     return Fields.open(FILE, problems, node, claim.line("check"), "check", required, optional);
   }
 
-  private ClaimCheck check(String kind, Fields f, List<Ref> refs, List<OperandAt> operands) {
+  private ClaimCheck check(String kind, Fields f, List<OperandAt> operands) {
     int before = problems.count();
     String note = f.optionalText("note");
     ClaimCheck check = switch (kind) {
-      case "arm-percent" -> armPercent(f, refs, note);
+      case "arm-percent" -> armPercent(f, note);
       case "difference" -> new ClaimCheck.Difference(
-          operand(f, "minuend", "difference", operands),
-          operand(f, "subtrahend", "difference", operands), note);
+          operand(f, "minuend", Role.DIFFERENCE, operands),
+          operand(f, "subtrahend", Role.DIFFERENCE, operands), note);
       case "sum" -> sum(f, operands, note);
       case "product" -> product(f, operands, note);
-      case "cross-check" -> new ClaimCheck.CrossCheck(ref(f, "claim", "claim", refs), note);
+      case "cross-check" -> new ClaimCheck.CrossCheck(ref(f, "claim", "claim"), note);
       case "rate" -> new ClaimCheck.Rate(
-          ref(f, "rate", "rate", refs), optionalRef(f, "patient_years_claim", refs), note);
-      case "ratio" -> ratio(f, refs, note);
+          ref(f, "rate", "rate"), optionalClaimRef(f, "patient_years_claim"), note);
+      case "ratio" -> ratio(f, note);
       case "poisson-tail" -> new ClaimCheck.PoissonTail(
-          ref(f, "sir", "sir", refs), optionalRef(f, "expected_claim", refs), note);
+          ref(f, "sir", "sir"), optionalClaimRef(f, "expected_claim"), note);
       case "accumulation" -> accumulation(f, operands, note);
       case "formula-mass" -> formula(f, note);
       case "not-checkable" -> new ClaimCheck.NotCheckable(f.text("missing"), note);
@@ -178,8 +190,8 @@ final class ClaimParser {
     return problems.count() == before ? check : null;
   }
 
-  private ClaimCheck armPercent(Fields f, List<Ref> refs, String note) {
-    String comparison = ref(f, "comparison", "comparison", refs);
+  private ClaimCheck armPercent(Fields f, String note) {
+    String comparison = ref(f, "comparison", "comparison");
     String arm = f.text("arm");
     Comparison.Side side = null;
     for (Comparison.Side s : Comparison.Side.values()) {
@@ -194,14 +206,14 @@ final class ClaimParser {
         : new ClaimCheck.ArmPercent(comparison, side, note);
   }
 
-  private ClaimCheck ratio(Fields f, List<Ref> refs, String note) {
-    String sir = ref(f, "sir", "sir", refs);
+  private ClaimCheck ratio(Fields f, String note) {
+    String sir = ref(f, "sir", "sir");
     return sir == null ? null
         : new ClaimCheck.Ratio(sir, loader.sirExpectedDerived(sir), note);
   }
 
   private ClaimCheck sum(Fields f, List<OperandAt> operands, String note) {
-    List<ClaimCheck.Operand> parts = operandList(f, "parts", "part", operands);
+    List<ClaimCheck.Operand> parts = operandList(f, "parts", Role.PART, operands);
     if (parts != null && parts.size() < 2) {
       f.problem("parts", "expected at least two parts, got " + parts.size());
       return null;
@@ -210,8 +222,8 @@ final class ClaimParser {
   }
 
   private ClaimCheck product(Fields f, List<OperandAt> operands, String note) {
-    List<ClaimCheck.Operand> factors = operandList(f, "factors", "factor", operands);
-    List<ClaimCheck.Operand> divisors = operandList(f, "divisors", "divisor", operands);
+    List<ClaimCheck.Operand> factors = operandList(f, "factors", Role.FACTOR, operands);
+    List<ClaimCheck.Operand> divisors = operandList(f, "divisors", Role.DIVISOR, operands);
     if (factors != null && factors.isEmpty()) {
       f.problem("factors", "expected at least one factor, got an empty list");
       return null;
@@ -221,8 +233,8 @@ final class ClaimParser {
   }
 
   private ClaimCheck accumulation(Fields f, List<OperandAt> operands, String note) {
-    List<ClaimCheck.Operand> halfLives = operandList(f, "half_life", "half-life", operands);
-    ClaimCheck.Operand interval = operand(f, "dosing_interval", "interval", operands);
+    List<ClaimCheck.Operand> halfLives = operandList(f, "half_life", Role.HALF_LIFE, operands);
+    ClaimCheck.Operand interval = operand(f, "dosing_interval", Role.INTERVAL, operands);
     if (halfLives != null && halfLives.size() != 2) {
       f.problem(
           "half_life",
@@ -256,20 +268,29 @@ final class ClaimParser {
         ? new ClaimCheck.FormulaMass(formula, note) : null;
   }
 
-  private String ref(Fields f, String key, String kind, List<Ref> refs) {
+  /** Reads an id referring to an entry of the given kind and queues it for checking. */
+  private String ref(Fields f, String key, String kind) {
     String id = f.id(key);
     if (id != null) {
-      refs.add(new Ref(kind, id, f.line(key), f.path(key)));
+      refer(kind, id, f.line(key), f.path(key));
     }
     return id;
   }
 
-  private String optionalRef(Fields f, String key, List<Ref> refs) {
-    return f.has(key) ? ref(f, key, "claim", refs) : null;
+  private String optionalClaimRef(Fields f, String key) {
+    return f.has(key) ? ref(f, key, "claim") : null;
+  }
+
+  private void refer(String kind, String id, int line, String field) {
+    if (kind.equals("claim") && id.equals(claimId)) {
+      problems.add(FILE, line, field, "expected another claim, got the claim itself");
+      return;
+    }
+    loader.refer(new DatasetLoader.Reference(kind, FILE, line, field, id));
   }
 
   private List<ClaimCheck.Operand> operandList(
-      Fields f, String key, String role, List<OperandAt> operands) {
+      Fields f, String key, Role role, List<OperandAt> operands) {
     List<YamlTree.Node> nodes = f.list(key);
     if (nodes == null) {
       return null;
@@ -285,13 +306,13 @@ final class ClaimParser {
     return result;
   }
 
-  private ClaimCheck.Operand operand(Fields f, String key, String role, List<OperandAt> operands) {
+  private ClaimCheck.Operand operand(Fields f, String key, Role role, List<OperandAt> operands) {
     YamlTree.Node node = f.node(key);
     return node == null ? null : operand(f, node, f.path(key), role, operands);
   }
 
   private ClaimCheck.Operand operand(
-      Fields f, YamlTree.Node node, String field, String role, List<OperandAt> operands) {
+      Fields f, YamlTree.Node node, String field, Role role, List<OperandAt> operands) {
     if (node instanceof YamlTree.ScalarNode scalar && scalar.isNumber()) {
       BigDecimal value = f.number(node, field);
       if (value == null) {
@@ -305,6 +326,7 @@ final class ClaimParser {
         && Fields.ID.matcher(scalar.text()).matches()) {
       ClaimCheck.Operand op = new ClaimCheck.ClaimValue(scalar.text());
       operands.add(new OperandAt(op, role, node.line(), field));
+      refer("claim", scalar.text(), node.line(), field);
       return op;
     }
     problems.add(

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resolves claim drafts once every file is read: fills in printed values taken from figures,
- * checks that every reference names an entry of the right kind, and checks the constraints each
- * check kind places on its inputs.
+ * Resolves claim drafts once every file is read (references were checked by the loader): fills
+ * in printed values taken from figures and checks the constraints each check kind places on its
+ * inputs.
  */
 final class ClaimResolver {
   private static final String FILE = DatasetLoader.CLAIMS_FILE;
 
   private final DatasetLoader loader;
   private final Problems problems;
-  private final Map<String, ClaimParser.Draft> drafts = new HashMap<>();
+  /** Each claim's printed value, its own or its figure's. */
   private final Map<String, Reported> printed = new HashMap<>();
 
   ClaimResolver(DatasetLoader loader) {
@@ -25,24 +25,18 @@ final class ClaimResolver {
   }
 
   /** The claims whose drafts resolve without problems, in file order. */
-  List<Claim> resolve(List<ClaimParser.Draft> list) {
-    for (ClaimParser.Draft d : list) {
-      drafts.put(d.id(), d);
-    }
-    for (ClaimParser.Draft d : list) {
+  List<Claim> resolve(List<ClaimParser.Draft> drafts) {
+    for (ClaimParser.Draft d : drafts) {
       Reported reported = d.reported() != null ? d.reported() : printedByFigure(d);
       if (reported != null) {
         printed.put(d.id(), reported);
       }
     }
     List<Claim> claims = new ArrayList<>();
-    for (ClaimParser.Draft d : list) {
+    for (ClaimParser.Draft d : drafts) {
       int before = problems.count();
-      for (ClaimParser.Ref ref : d.refs()) {
-        checkReference(d, ref);
-      }
-      for (ClaimParser.OperandAt op : d.operands()) {
-        checkOperand(d, op);
+      for (ClaimParser.OperandAt operand : d.operands()) {
+        checkOperand(operand);
       }
       checkKind(d);
       Reported reported = printed.get(d.id());
@@ -53,7 +47,7 @@ final class ClaimResolver {
     return claims;
   }
 
-  /** The printed value a figure gives for claims that do not repeat it; null (reported) if none. */
+  /** The printed value a figure gives to a claim that does not repeat it; null if none. */
   private Reported printedByFigure(ClaimParser.Draft d) {
     ClaimCheck check = d.check();
     if (check instanceof ClaimCheck.ArmPercent a) {
@@ -88,78 +82,38 @@ final class ClaimResolver {
         "expected a reported value (" + why + "), got nothing");
   }
 
-  private void checkReference(ClaimParser.Draft d, ClaimParser.Ref ref) {
-    if (loader.isDeclared(ref.kind(), ref.id())) {
-      if (ref.kind().equals("claim") && ref.id().equals(d.id())) {
-        problems.add(FILE, ref.line(), ref.field(), "expected another claim, got the claim itself");
-      }
-      return;
-    }
-    String other = loader.declaredKind(ref.id());
-    problems.add(
-        FILE, ref.line(), ref.field(),
-        "expected the id of a " + describeKind(ref.kind()) + ", got '" + ref.id() + "'"
-            + (other == null ? "" : ", which is a " + describeKind(other)));
-  }
-
-  private static String describeKind(String kind) {
-    return switch (kind) {
-      case "comparison" -> "comparison in " + DatasetLoader.COMPARISONS_FILE;
-      case "rate" -> "rate in " + DatasetLoader.RATES_FILE;
-      case "sir" -> "SIR figure (sirs) in " + DatasetLoader.RATES_FILE;
-      case "claim" -> "claim in " + DatasetLoader.CLAIMS_FILE;
-      case "source" -> "source in " + DatasetLoader.DATASET_FILE;
-      default -> kind;
-    };
-  }
-
-  private void checkOperand(ClaimParser.Draft d, ClaimParser.OperandAt at) {
+  private void checkOperand(ClaimParser.OperandAt at) {
+    ClaimParser.Role role = at.role();
     if (at.operand() instanceof ClaimCheck.Constant constant) {
-      if (!"difference".equals(at.role()) && !"part".equals(at.role())
-          && constant.value().signum() <= 0) {
-        problems.add(
-            FILE, at.line(), at.field(),
-            "expected a positive " + at.role() + ", got " + Decimals.plain(constant.value()));
-      }
-      if ("part".equals(at.role()) && constant.value().stripTrailingZeros().scale() > 0) {
-        problems.add(
-            FILE, at.line(), at.field(),
-            "expected a whole-number count as a part of a sum, got "
-                + Decimals.plain(constant.value()));
+      BigDecimal value = constant.value();
+      if (role.positive && value.signum() <= 0) {
+        operandProblem(at, "a positive " + role.label, Decimals.plain(value));
+      } else if (role.wholeCount && value.stripTrailingZeros().scale() > 0) {
+        operandProblem(at, "a whole-number count", Decimals.plain(value));
       }
       return;
     }
     String id = ((ClaimCheck.ClaimValue) at.operand()).claimId();
-    if (!loader.isDeclared("claim", id)) {
-      checkReference(d, new ClaimParser.Ref("claim", id, at.line(), at.field()));
-      return;
-    }
-    if (id.equals(d.id())) {
-      problems.add(FILE, at.line(), at.field(), "expected another claim, got the claim itself");
-      return;
-    }
     Reported value = printed.get(id);
     if (value == null) {
-      return; // the operand claim is invalid and already reported
+      return; // an unknown or invalid claim, already reported
     }
+    String got = "'" + id + "' = " + value.asReported();
     if (!value.qualifier().isPointValue()) {
-      problems.add(
-          FILE, at.line(), at.field(),
-          "expected a claim printing a value (qualifier exact or about), got '" + id
-              + "' with qualifier " + value.qualifier().yamlName());
-    } else if ("part".equals(at.role())
-        && (value.decimals() != 0 || !DatasetLoader.isWhole(value.value()))) {
-      problems.add(
-          FILE, at.line(), at.field(),
-          "expected a claim printing a whole-number count (decimals 0), got '" + id + "' = "
-              + value.asReported());
-    } else if (!"difference".equals(at.role()) && !"part".equals(at.role())
-        && value.lowerLimit().signum() <= 0) {
-      problems.add(
-          FILE, at.line(), at.field(),
-          "expected a claim printing a positive " + at.role() + " (also after rounding), got '"
-              + id + "' = " + value.asReported());
+      operandProblem(
+          at, "a claim printing a value (qualifier exact or about)",
+          "'" + id + "' with qualifier " + value.qualifier().yamlName());
+    } else if (role.wholeCount
+        && (value.decimals() != 0 || value.exactValue().stripTrailingZeros().scale() > 0)) {
+      operandProblem(at, "a claim printing a whole-number count (decimals 0)", got);
+    } else if (role.positive && value.lowerLimit().signum() <= 0) {
+      operandProblem(
+          at, "a claim printing a positive " + role.label + " (also after rounding)", got);
     }
+  }
+
+  private void operandProblem(ClaimParser.OperandAt at, String expected, String got) {
+    problems.add(FILE, at.line(), at.field(), "expected " + expected + ", got " + got);
   }
 
   private void checkKind(ClaimParser.Draft d) {
@@ -169,8 +123,8 @@ final class ClaimResolver {
       RateFigure rate = loader.rates().get(r.rateId());
       checkSameValue(
           f, "patient_years_claim", r.patientYearsClaimId(),
-          rate == null ? null : BigDecimal.valueOf(rate.patientYears()), "patient-years of rate "
-              + r.rateId());
+          rate == null ? null : BigDecimal.valueOf(rate.patientYears()),
+          "patient-years of rate " + r.rateId());
     }
     if (check instanceof ClaimCheck.CrossCheck c) {
       Reported other = printed.get(c.claimId());
@@ -181,28 +135,32 @@ final class ClaimResolver {
       }
     }
     if (check instanceof ClaimCheck.PoissonTail p) {
-      SirFigure sir = loader.sirs().get(p.sirId());
-      if (sir != null && loader.sirExpectedDerived(sir.id())) {
-        f.problem(
-            "sir", "expected a SIR figure whose expected count is printed, got '" + sir.id()
-                + "' whose expected count is derived from its ratio");
-      }
-      if (p.expectedClaimId() != null) {
-        checkSameValue(
-            f, "expected_claim", p.expectedClaimId(),
-            sir == null ? null : BigDecimal.valueOf(sir.expected()),
-            "expected count of SIR figure " + p.sirId());
-      }
-      Reported level = printed.get(d.id());
-      if (level != null && (level.qualifier() != Qualifier.UP_TO
-          && level.qualifier() != Qualifier.MORE_THAN
-          || !(level.value() > 0 && level.value() < 1))) {
-        problems.add(
-            FILE, d.fields().line("reported"), "reported",
-            "expected a significance level between 0 and 1 with qualifier up-to (significant)"
-                + " or more-than (not significant), got " + level.qualifier().yamlName() + " "
-                + level.valueText());
-      }
+      checkPoissonTail(d, p, f);
+    }
+  }
+
+  private void checkPoissonTail(ClaimParser.Draft d, ClaimCheck.PoissonTail p, Fields f) {
+    SirFigure sir = loader.sirs().get(p.sirId());
+    if (sir != null && loader.sirExpectedDerived(sir.id())) {
+      f.problem(
+          "sir", "expected a SIR figure whose expected count is printed, got '" + sir.id()
+              + "' whose expected count is derived from its ratio");
+    }
+    if (p.expectedClaimId() != null) {
+      checkSameValue(
+          f, "expected_claim", p.expectedClaimId(),
+          sir == null ? null : BigDecimal.valueOf(sir.expected()),
+          "expected count of SIR figure " + p.sirId());
+    }
+    Reported level = printed.get(d.id());
+    boolean bound = level != null
+        && (level.qualifier() == Qualifier.UP_TO || level.qualifier() == Qualifier.MORE_THAN);
+    if (level != null && (!bound || !(level.value() > 0 && level.value() < 1))) {
+      problems.add(
+          FILE, d.fields().line("reported"), "reported",
+          "expected a significance level between 0 and 1 with qualifier up-to (significant)"
+              + " or more-than (not significant), got " + level.qualifier().yamlName() + " "
+              + level.valueText());
     }
   }
 
@@ -214,8 +172,9 @@ final class ClaimResolver {
     }
     if (value.exactValue().compareTo(figureValue) != 0) {
       f.problem(
-          key, "expected a claim printing the " + what + " (" + Decimals.plain(figureValue)
-              + "), got '" + claimId + "' printing " + value.valueText());
+          key, "expected a claim printing the " + what + " ("
+              + Decimals.plain(figureValue.stripTrailingZeros()) + "), got '" + claimId
+              + "' printing " + value.valueText());
     } else if (!value.qualifier().isPointValue()) {
       f.problem(
           key, "expected a claim printing a value (qualifier exact or about), got '" + claimId

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A loaded, validated dataset: the published figures on one drug, with their sources. Every list
@@ -60,12 +61,7 @@ public record Dataset(
    * @throws IllegalArgumentException when no source has that id
    */
   public Source source(String id) {
-    for (Source s : sources) {
-      if (s.id().equals(id)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("dataset '" + this.id + "' has no source '" + id + "'");
+    return find(sources, Source::id, id, "source");
   }
 
   /**
@@ -74,12 +70,7 @@ public record Dataset(
    * @throws IllegalArgumentException when no claim has that id
    */
   public Claim claim(String id) {
-    for (Claim c : claims) {
-      if (c.id().equals(id)) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("dataset '" + this.id + "' has no claim '" + id + "'");
+    return find(claims, Claim::id, id, "claim");
   }
 
   /**
@@ -88,12 +79,7 @@ public record Dataset(
    * @throws IllegalArgumentException when no comparison has that id
    */
   public Comparison comparison(String id) {
-    for (Comparison c : comparisons) {
-      if (c.id().equals(id)) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("dataset '" + this.id + "' has no comparison '" + id + "'");
+    return find(comparisons, Comparison::id, id, "comparison");
   }
 
   /**
@@ -102,12 +88,7 @@ public record Dataset(
    * @throws IllegalArgumentException when no rate figure has that id
    */
   public RateFigure rate(String id) {
-    for (RateFigure r : rates) {
-      if (r.id().equals(id)) {
-        return r;
-      }
-    }
-    throw new IllegalArgumentException("dataset '" + this.id + "' has no rate '" + id + "'");
+    return find(rates, RateFigure::id, id, "rate");
   }
 
   /**
@@ -116,11 +97,16 @@ public record Dataset(
    * @throws IllegalArgumentException when no SIR figure has that id
    */
   public SirFigure sir(String id) {
-    for (SirFigure s : sirs) {
-      if (s.id().equals(id)) {
-        return s;
+    return find(sirs, SirFigure::id, id, "SIR figure");
+  }
+
+  private <T> T find(List<T> entries, Function<T, String> idOf, String wanted, String kind) {
+    for (T entry : entries) {
+      if (idOf.apply(entry).equals(wanted)) {
+        return entry;
       }
     }
-    throw new IllegalArgumentException("dataset '" + this.id + "' has no SIR figure '" + id + "'");
+    throw new IllegalArgumentException(
+        "dataset '" + id + "' has no " + kind + " '" + wanted + "'");
   }
 }

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,26 +67,34 @@ public final class DatasetLoader {
   private final Path directory;
   private final Problems problems = new Problems();
   private final List<InputFile> inputFiles = new ArrayList<>();
-  /** Every declared id (valid entry or not) with the location of its first declaration. */
-  private final Map<String, String> declaredIds = new HashMap<>();
+  /** Every declared id (of a valid entry or not), in declaration order. */
+  private final Map<String, Declaration> declarations = new LinkedHashMap<>();
+  /** Fields that refer to entries by id, checked once every file is read. */
+  private final List<Reference> references = new ArrayList<>();
+  /** Kinds of entry whose file exists but could not be read: references to them are not checked. */
+  private final Set<String> unverifiableKinds = new HashSet<>();
 
   private String datasetId;
   private String title;
   private String drug;
   private String description;
   private final Map<String, Source> sources = new LinkedHashMap<>();
-  private boolean sourcesReadable;
-  private final List<Reference> sourceReferences = new ArrayList<>();
   private final Map<String, Comparison> comparisons = new LinkedHashMap<>();
   private final Map<String, RateFigure> rates = new LinkedHashMap<>();
   private final Map<String, SirFigure> sirs = new LinkedHashMap<>();
   private final Set<String> sirsWithDerivedExpected = new TreeSet<>();
-  private final Map<String, String> declaredFigureKinds = new HashMap<>();
   private final List<ClaimParser.Draft> claimDrafts = new ArrayList<>();
   private final List<Map<String, String>> approvals = new ArrayList<>();
 
-  /** A reference from a field to an id that must exist. */
-  record Reference(String file, int line, String field, String id) {}
+  /**
+   * A field that refers to another entry by id.
+   *
+   * @param kind the kind of entry the field must name: source, comparison, rate, sir or claim
+   */
+  record Reference(String kind, String file, int line, String field, String id) {}
+
+  /** Where an id was declared, and by which kind of entry. */
+  private record Declaration(String kind, String file, int line) {}
 
   private DatasetLoader(Path directory) {
     this.directory = directory;
@@ -117,8 +125,9 @@ public final class DatasetLoader {
     readRates(read(RATES_FILE));
     String claimsText = read(CLAIMS_FILE);
     if (claimsText != null) {
+      int before = problems.count();
       YamlTree.Node root = parseYaml(claimsText, CLAIMS_FILE);
-      if (root != null || claimsText.isBlank()) {
+      if (problems.count() == before) {
         new ClaimParser(this).parse(root);
       }
     }
@@ -126,16 +135,7 @@ public final class DatasetLoader {
     if (approvalsText != null) {
       ApprovalsParser.parse(approvalsText, APPROVALS_FILE, this);
     }
-    if (sourcesReadable) {
-      for (Reference r : sourceReferences) {
-        if (!sources.containsKey(r.id()) && !declaredIds.containsKey("source:" + r.id())) {
-          problems.add(
-              r.file(), r.line(), r.field(),
-              "expected the id of a source in " + DATASET_FILE + " (" + knownSources()
-                  + "), got '" + r.id() + "'");
-        }
-      }
-    }
+    checkReferences();
     List<Claim> claims = new ClaimResolver(this).resolve(claimDrafts);
     problems.throwIfAny(FILES);
     return new Dataset(
@@ -238,7 +238,7 @@ public final class DatasetLoader {
     }
   }
 
-  /** Parses YAML, reporting syntax problems; null when the text is empty or malformed. */
+  /** Parses YAML, reporting syntax problems; null when the document is empty or malformed. */
   YamlTree.Node parseYaml(String text, String file) {
     try {
       return YamlTree.parse(text, file);
@@ -250,28 +250,38 @@ public final class DatasetLoader {
 
   /** Opens the root mapping of a YAML file with the given top-level keys. */
   private Fields openRoot(String text, String file, List<String> required, List<String> optional) {
+    int before = problems.count();
     YamlTree.Node root = parseYaml(text, file);
     if (root == null) {
-      if (text.isBlank()) {
+      if (problems.count() == before) {
+        List<String> keys = new ArrayList<>(required);
+        keys.addAll(optional);
         problems.add(
             file, 0, null,
-            "expected a mapping with the keys " + String.join(", ", required)
-                + ", got an empty file");
+            "expected a mapping with the keys " + String.join(", ", keys) + ", got an empty file");
       }
       return null;
     }
     return Fields.open(file, problems, root, 1, "", required, optional);
   }
 
+  /**
+   * When {@code file} exists but could not be read (too large, not UTF-8), references to its
+   * entries cannot be checked: its own problem is reported instead.
+   */
+  private void markUnverifiableIfPresent(String file, String... kinds) {
+    if (Files.exists(directory.resolve(file))) {
+      unverifiableKinds.addAll(List.of(kinds));
+    }
+  }
+
   // ---------------------------------------------------------------- dataset.yaml
 
   private void readDataset(String text) {
-    if (text == null) {
-      return;
-    }
-    Fields root = openRoot(
+    Fields root = text == null ? null : openRoot(
         text, DATASET_FILE, List.of("id", "title", "drug", "description", "sources"), List.of());
     if (root == null) {
+      unverifiableKinds.add("source");
       return;
     }
     datasetId = root.id("id");
@@ -280,9 +290,9 @@ public final class DatasetLoader {
     description = root.text("description");
     List<YamlTree.Node> items = root.list("sources");
     if (items == null || !root.has("sources")) {
+      unverifiableKinds.add("source");
       return;
     }
-    sourcesReadable = true;
     if (items.isEmpty()) {
       root.problem("sources", "expected at least one source, got an empty list");
     }
@@ -309,11 +319,13 @@ public final class DatasetLoader {
 
   private void readComparisons(String text) {
     if (text == null) {
+      markUnverifiableIfPresent(COMPARISONS_FILE, "comparison");
       return;
     }
     Fields root = openRoot(text, COMPARISONS_FILE, List.of("comparisons"), List.of());
     List<YamlTree.Node> items = root == null ? null : root.list("comparisons");
     if (items == null) {
+      unverifiableKinds.add("comparison");
       return;
     }
     for (YamlTree.Node item : items) {
@@ -378,19 +390,21 @@ public final class DatasetLoader {
 
   private void readRates(String text) {
     if (text == null) {
+      markUnverifiableIfPresent(RATES_FILE, "rate", "sir");
       return;
     }
     Fields root = openRoot(text, RATES_FILE, List.of(), List.of("rates", "sirs"));
-    if (root == null) {
-      return;
+    List<YamlTree.Node> rateItems = root == null ? null : root.list("rates");
+    List<YamlTree.Node> sirItems = root == null ? null : root.list("sirs");
+    if (rateItems == null) {
+      unverifiableKinds.add("rate");
+    } else {
+      rateItems.forEach(this::readRate);
     }
-    List<YamlTree.Node> rateItems = root.list("rates");
-    for (YamlTree.Node item : rateItems == null ? List.<YamlTree.Node>of() : rateItems) {
-      readRate(item);
-    }
-    List<YamlTree.Node> sirItems = root.list("sirs");
-    for (YamlTree.Node item : sirItems == null ? List.<YamlTree.Node>of() : sirItems) {
-      readSir(item);
+    if (sirItems == null) {
+      unverifiableKinds.add("sir");
+    } else {
+      sirItems.forEach(this::readSir);
     }
   }
 
@@ -486,43 +500,62 @@ public final class DatasetLoader {
     if (id == null) {
       return;
     }
-    String location = file + ":" + line;
-    String earlier = declaredIds.get(id);
+    Declaration earlier = declarations.get(id);
     if (earlier != null) {
       problems.add(
-          file, line, "id", "expected a unique id, got '" + id + "', already used at " + earlier);
+          file, line, "id", "expected a unique id, got '" + id + "', already used at "
+              + earlier.file() + ":" + earlier.line());
       return;
     }
-    declaredIds.put(id, location);
-    declaredIds.put(kind + ":" + id, location);
-    declaredFigureKinds.put(id, kind);
+    declarations.put(id, new Declaration(kind, file, line));
   }
 
-  /** Whether an id of the given kind was declared (even by an entry that is invalid). */
-  boolean isDeclared(String kind, String id) {
-    return declaredIds.containsKey(kind + ":" + id);
+  /** Whether an entry of the given kind declared {@code id} (even if the entry is invalid). */
+  private boolean isDeclared(String kind, String id) {
+    Declaration d = declarations.get(id);
+    return d != null && d.kind().equals(kind);
   }
 
-  /** The kind of the entry declaring {@code id}, or null. */
-  String declaredKind(String id) {
-    return declaredFigureKinds.get(id);
+  /** Queues a reference for checking once every file is read. */
+  void refer(Reference reference) {
+    references.add(reference);
   }
 
-  /** Reads a source id and queues it for checking once all sources are known. */
+  /** Reads an id naming a source and queues it for checking. */
   String sourceReference(Fields f, String key) {
     String id = f.id(key);
     if (id != null) {
-      sourceReferences.add(new Reference(f.file, f.line(key), f.path(key), id));
+      refer(new Reference("source", f.file, f.line(key), f.path(key), id));
     }
     return id;
   }
 
-  void sourceReference(String file, int line, String field, String id) {
-    sourceReferences.add(new Reference(file, line, field, id));
+  private void checkReferences() {
+    for (Reference r : references) {
+      if (unverifiableKinds.contains(r.kind()) || isDeclared(r.kind(), r.id())) {
+        continue;
+      }
+      String example = declarations.entrySet().stream()
+          .filter(e -> e.getValue().kind().equals(r.kind())).map(Map.Entry::getKey).findFirst()
+          .map(id -> " (e.g. " + id + ")").orElse(" (none defined)");
+      Declaration other = declarations.get(r.id());
+      problems.add(
+          r.file(), r.line(), r.field(),
+          "expected the id of a " + describeKind(r.kind()) + example + ", got '" + r.id() + "'"
+              + (other == null ? "" : ", which is a " + describeKind(other.kind())));
+    }
   }
 
-  private String knownSources() {
-    return sources.isEmpty() ? "none defined" : "e.g. " + sources.keySet().iterator().next();
+  private static String describeKind(String kind) {
+    return switch (kind) {
+      case "source" -> "source in " + DATASET_FILE;
+      case "comparison" -> "comparison in " + COMPARISONS_FILE;
+      case "rate" -> "rate in " + RATES_FILE;
+      case "sir" -> "SIR figure (sirs) in " + RATES_FILE;
+      case "claim" -> "claim in " + CLAIMS_FILE;
+      case "approval" -> "approval in " + APPROVALS_FILE;
+      default -> throw new IllegalArgumentException("unknown kind of entry: " + kind);
+    };
   }
 
   /**
@@ -656,10 +689,5 @@ public final class DatasetLoader {
 
   List<Map<String, String>> approvals() {
     return approvals;
-  }
-
-  /** Whether a whole number, e.g. for parts of a sum. */
-  static boolean isWhole(double value) {
-    return BigDecimal.valueOf(value).stripTrailingZeros().scale() <= 0;
   }
 }

@@ -49,10 +49,4 @@ final class Decimals {
     String s = plain(x.round(new MathContext(2, RoundingMode.HALF_UP)));
     return x.signum() > 0 ? "+" + s : s;
   }
-
-  /** Number of decimals written in a plain decimal literal such as {@code 0.120} (3). */
-  static int decimalsOf(String literal) {
-    int dot = literal.indexOf('.');
-    return dot < 0 ? 0 : literal.length() - dot - 1;
-  }
 }

@@ -114,7 +114,7 @@ final class YamlTree {
    * @throws DatasetException for malformed YAML and the unsupported features listed above
    */
   static Node parse(String content, String file) {
-    try (YAMLParser parser = (YAMLParser) FACTORY.createParser(content)) {
+    try (YAMLParser parser = FACTORY.createParser(content)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return null;
