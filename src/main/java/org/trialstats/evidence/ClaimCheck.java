@@ -1,0 +1,306 @@
+package org.trialstats.evidence;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link Claim}'s figure is recomputed, or why it cannot be. Each kind is written in
+ * {@code claims.yaml} as {@code check: {kind: ..., ...}} (see the dataset README); every kind
+ * accepts an optional reviewer {@code note} (an assumption or interpretation), printed with the
+ * result. {@link ClaimChecker} documents the arithmetic and verdict rules of each kind.
+ */
+public sealed interface ClaimCheck {
+
+  /** The kind's name in dataset files, e.g. {@code arm-percent}. */
+  String kind();
+
+  /** The reviewer's note, empty when none. */
+  String note();
+
+  /**
+   * An input of an arithmetic check: another claim's printed value (with its rounding) or an
+   * exact constant such as 12 months per year.
+   */
+  sealed interface Operand {}
+
+  /**
+   * The printed value of another claim, taken as any value that rounds to it: {@code value ±
+   * halfUnit}. The claim's qualifier must be exact or about.
+   *
+   * @param claimId the claim's id
+   */
+  record ClaimValue(String claimId) implements Operand {
+    public ClaimValue {
+      Objects.requireNonNull(claimId, "claimId");
+    }
+  }
+
+  /**
+   * An exact constant (a unit conversion such as 12 months per year).
+   *
+   * @param value the constant
+   */
+  record Constant(BigDecimal value) implements Operand {
+    public Constant {
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * The percentage of one arm of a comparison, {@code 100 events / n}. Without a {@code reported}
+   * value of its own the claim is the arm's printed percentage; with one, it is a cross-check of
+   * another figure against the arm (e.g. "about 70%" against 1235/1729).
+   *
+   * @param comparisonId the comparison
+   * @param side which arm
+   * @param note reviewer's note, empty when none
+   */
+  record ArmPercent(String comparisonId, Comparison.Side side, String note) implements ClaimCheck {
+    public ArmPercent {
+      Objects.requireNonNull(comparisonId, "comparisonId");
+      Objects.requireNonNull(side, "side");
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "arm-percent";
+    }
+  }
+
+  /**
+   * A difference of two printed values, {@code minuend - subtrahend} (e.g. a difference from
+   * placebo in percentage points).
+   *
+   * @param minuend the value subtracted from
+   * @param subtrahend the value subtracted
+   * @param note reviewer's note, empty when none
+   */
+  record Difference(Operand minuend, Operand subtrahend, String note) implements ClaimCheck {
+    public Difference {
+      Objects.requireNonNull(minuend, "minuend");
+      Objects.requireNonNull(subtrahend, "subtrahend");
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "difference";
+    }
+  }
+
+  /**
+   * A total against the sum of its parts. The parts are counts taken as exact (whole numbers);
+   * the total is judged at its printed precision.
+   *
+   * @param parts the parts, at least two
+   * @param note reviewer's note, empty when none
+   */
+  record Sum(List<Operand> parts, String note) implements ClaimCheck {
+    public Sum {
+      parts = List.copyOf(parts);
+      if (parts.size() < 2) {
+        throw new IllegalArgumentException("a sum needs at least two parts, got " + parts.size());
+      }
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "sum";
+    }
+  }
+
+  /**
+   * A product of factors divided by divisors (e.g. patients x mean months / 12 against
+   * patient-years, or a unit conversion). All operands must be positive.
+   *
+   * @param factors the factors, at least one
+   * @param divisors the divisors, possibly none
+   * @param note reviewer's note, empty when none
+   */
+  record Product(List<Operand> factors, List<Operand> divisors, String note) implements ClaimCheck {
+    public Product {
+      factors = List.copyOf(factors);
+      divisors = List.copyOf(divisors);
+      if (factors.isEmpty()) {
+        throw new IllegalArgumentException("a product needs at least one factor");
+      }
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "product";
+    }
+  }
+
+  /**
+   * The same figure printed elsewhere: the recomputed value is the other claim's printed value.
+   *
+   * @param claimId the other claim
+   * @param note reviewer's note, empty when none
+   */
+  record CrossCheck(String claimId, String note) implements ClaimCheck {
+    public CrossCheck {
+      Objects.requireNonNull(claimId, "claimId");
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "cross-check";
+    }
+  }
+
+  /**
+   * A rate figure's printed rate against {@code events / patient-years * per}.
+   *
+   * @param rateId the {@link RateFigure}
+   * @param patientYearsClaimId a claim printing the person-time with its rounding (e.g. "about
+   *     6,400" at -2 decimals), whose value must equal the figure's patient-years; null when the
+   *     person-time is taken as exact
+   * @param note reviewer's note, empty when none
+   */
+  record Rate(String rateId, String patientYearsClaimId, String note) implements ClaimCheck {
+    public Rate {
+      Objects.requireNonNull(rateId, "rateId");
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "rate";
+    }
+  }
+
+  /**
+   * A SIR figure's printed ratio against {@code observed / expected}.
+   *
+   * @param sirId the {@link SirFigure}
+   * @param expectedDerivedFromRatio true when the figure's expected count was not printed but
+   *     derived from the printed ratio, which makes the check circular (the verdict is then not
+   *     checkable); set by the loader
+   * @param note reviewer's note, empty when none
+   */
+  record Ratio(String sirId, boolean expectedDerivedFromRatio, String note) implements ClaimCheck {
+    public Ratio {
+      Objects.requireNonNull(sirId, "sirId");
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "ratio";
+    }
+  }
+
+  /**
+   * A statement that an observed count is (or is not) significantly above its expected count,
+   * checked with the one-sided exact Poisson test {@code P(X >= observed | mean = expected)}. The
+   * claim's reported value is the significance level read from the wording, with qualifier
+   * up-to ("significant": p &lt;= level) or more-than ("not significant").
+   *
+   * @param sirId the {@link SirFigure} giving observed and expected
+   * @param expectedClaimId a claim printing the expected count with its rounding ("1 case
+   *     expected"), whose value must equal the figure's expected; null when taken as exact
+   * @param note reviewer's note, empty when none
+   */
+  record PoissonTail(String sirId, String expectedClaimId, String note) implements ClaimCheck {
+    public PoissonTail {
+      Objects.requireNonNull(sirId, "sirId");
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "poisson-tail";
+    }
+  }
+
+  /**
+   * Expected accumulation under repeated dosing of a drug with first-order elimination: the
+   * accumulation ratio {@code R = 1 / (1 - 2^(-tau / t_half))} over a range of half-lives, in
+   * hours.
+   *
+   * @param shortestHalfLife shortest half-life, hours
+   * @param longestHalfLife longest half-life, hours
+   * @param dosingInterval dosing interval tau, hours
+   * @param note reviewer's note, empty when none
+   */
+  record Accumulation(
+      Operand shortestHalfLife, Operand longestHalfLife, Operand dosingInterval, String note)
+      implements ClaimCheck {
+    public Accumulation {
+      Objects.requireNonNull(shortestHalfLife, "shortestHalfLife");
+      Objects.requireNonNull(longestHalfLife, "longestHalfLife");
+      Objects.requireNonNull(dosingInterval, "dosingInterval");
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "accumulation";
+    }
+  }
+
+  /**
+   * A molar mass (g/mol) against the sum of standard atomic weights over a molecular formula.
+   *
+   * @param formula element symbol to number of atoms, in the order written
+   * @param note reviewer's note, empty when none
+   */
+  record FormulaMass(Map<String, Long> formula, String note) implements ClaimCheck {
+    public FormulaMass {
+      formula = Collections.unmodifiableMap(new LinkedHashMap<>(formula));
+      if (formula.isEmpty()) {
+        throw new IllegalArgumentException("a formula needs at least one element");
+      }
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "formula-mass";
+    }
+  }
+
+  /**
+   * A figure that arithmetic could check if the source gave more data.
+   *
+   * @param missing what is missing, e.g. "the number of patients in each group"
+   * @param note reviewer's note, empty when none
+   */
+  record NotCheckable(String missing, String note) implements ClaimCheck {
+    public NotCheckable {
+      Objects.requireNonNull(missing, "missing");
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "not-checkable";
+    }
+  }
+
+  /**
+   * A figure kept with its provenance only (a date, a dose, a sample size): no arithmetic
+   * relates it to other figures.
+   *
+   * @param note reviewer's note, empty when none
+   */
+  record Recorded(String note) implements ClaimCheck {
+    public Recorded {
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "recorded";
+    }
+  }
+}

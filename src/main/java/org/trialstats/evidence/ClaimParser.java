@@ -1,0 +1,337 @@
+package org.trialstats.evidence;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code claims.yaml} into drafts: each claim's fields and its check, with the location of
+ * every reference, for {@link ClaimResolver} to resolve once all files are read.
+ */
+final class ClaimParser {
+
+  /** Required and optional fields of one check kind (besides {@code kind} and {@code note}). */
+  private record KindFields(List<String> required, List<String> optional) {}
+
+  private static final Map<String, KindFields> KINDS = new LinkedHashMap<>();
+
+  static {
+    KINDS.put("arm-percent", new KindFields(List.of("comparison", "arm"), List.of()));
+    KINDS.put("difference", new KindFields(List.of("minuend", "subtrahend"), List.of()));
+    KINDS.put("sum", new KindFields(List.of("parts"), List.of()));
+    KINDS.put("product", new KindFields(List.of("factors"), List.of("divisors")));
+    KINDS.put("cross-check", new KindFields(List.of("claim"), List.of()));
+    KINDS.put("rate", new KindFields(List.of("rate"), List.of("patient_years_claim")));
+    KINDS.put("ratio", new KindFields(List.of("sir"), List.of()));
+    KINDS.put("poisson-tail", new KindFields(List.of("sir"), List.of("expected_claim")));
+    KINDS.put("accumulation", new KindFields(List.of("half_life", "dosing_interval"), List.of()));
+    KINDS.put("formula-mass", new KindFields(List.of("formula"), List.of()));
+    KINDS.put("not-checkable", new KindFields(List.of("missing"), List.of()));
+    KINDS.put("recorded", new KindFields(List.of(), List.of()));
+  }
+
+  /** Kinds whose printed value may come from the figure they check. */
+  static final List<String> FIGURE_KINDS = List.of("arm-percent", "rate", "ratio");
+
+  /** How an operand is used, and what that requires of its value. */
+  enum Role {
+    PART("part", false, true),
+    FACTOR("factor", true, false),
+    DIVISOR("divisor", true, false),
+    DIFFERENCE("operand", false, false),
+    HALF_LIFE("half-life", true, false),
+    INTERVAL("dosing interval", true, false);
+
+    final String label;
+    /** The value, and every value within its rounding, must be positive. */
+    final boolean positive;
+    /** The value must be a whole-number count printed without decimals. */
+    final boolean wholeCount;
+
+    Role(String label, boolean positive, boolean wholeCount) {
+      this.label = label;
+      this.positive = positive;
+      this.wholeCount = wholeCount;
+    }
+  }
+
+  /** A claim operand with its location. */
+  record OperandAt(ClaimCheck.Operand operand, Role role, int line, String field) {}
+
+  /**
+   * A parsed claim before references are resolved.
+   *
+   * @param reported the printed value when the claim gives one, else null
+   * @param operands the check's operands, for the constraints of their roles
+   */
+  record Draft(
+      String id, String topic, String statement, String sourceId, Reported reported,
+      ClaimCheck check, Fields fields, Fields checkFields, List<OperandAt> operands) {}
+
+  private static final String FILE = DatasetLoader.CLAIMS_FILE;
+
+  private final DatasetLoader loader;
+  private final Problems problems;
+  /** Id of the claim being parsed, to reject references to itself. */
+  private String claimId;
+
+  ClaimParser(DatasetLoader loader) {
+    this.loader = loader;
+    this.problems = loader.problems();
+  }
+
+  /** Parses the root node (null for an empty file) into {@link DatasetLoader#claimDrafts()}. */
+  void parse(YamlTree.Node root) {
+    if (root == null) {
+      problems.add(FILE, 0, null, "expected a mapping with the key claims, got an empty file");
+      return;
+    }
+    Fields f = Fields.open(FILE, problems, root, 1, "", List.of("claims"), List.of());
+    List<YamlTree.Node> items = f == null ? null : f.list("claims");
+    if (items == null) {
+      return;
+    }
+    for (YamlTree.Node item : items) {
+      Draft draft = claim(item);
+      if (draft != null) {
+        loader.claimDrafts().add(draft);
+      }
+    }
+  }
+
+  private Draft claim(YamlTree.Node item) {
+    String kind = kindOf(item);
+    boolean reportedOptional = kind == null || FIGURE_KINDS.contains(kind);
+    List<String> required = new ArrayList<>(List.of("id", "topic", "statement", "source", "check"));
+    List<String> optional = new ArrayList<>();
+    (reportedOptional ? optional : required).add("reported");
+    Fields f = Fields.open(FILE, problems, item, item.line(), "", required, optional);
+    if (f == null) {
+      return null;
+    }
+    int before = problems.count();
+    String id = f.id("id");
+    loader.declare("claim", id, f);
+    claimId = id;
+    String topic = f.text("topic");
+    String statement = f.text("statement");
+    String source = loader.sourceReference(f, "source");
+    Reported reported = loader.reported(f, "reported", null, true);
+    List<OperandAt> operands = new ArrayList<>();
+    Fields checkFields = f.has("check") ? checkFields(f, kind) : null;
+    ClaimCheck check = checkFields == null ? null : check(kind, checkFields, operands);
+    if (problems.count() != before || check == null) {
+      return null;
+    }
+    return new Draft(id, topic, statement, source, reported, check, f, checkFields, operands);
+  }
+
+  /** The check's kind text when it is readable, else null (reported later). */
+  private static String kindOf(YamlTree.Node item) {
+    if (item instanceof YamlTree.MapNode map && map.get("check") != null
+        && map.get("check").value() instanceof YamlTree.MapNode check
+        && check.get("kind") != null
+        && check.get("kind").value() instanceof YamlTree.ScalarNode kind
+        && KINDS.containsKey(kind.text())) {
+      return kind.text();
+    }
+    return null;
+  }
+
+  private Fields checkFields(Fields claim, String kind) {
+    YamlTree.Node node = claim.node("check");
+    if (kind == null) {
+      if (!(node instanceof YamlTree.MapNode map)) {
+        claim.problem("check", "expected a mapping with the field kind, got " + node.describe());
+      } else if (map.get("kind") == null) {
+        problems.add(
+            FILE, map.line(), "check.kind",
+            "expected one of " + String.join(", ", KINDS.keySet()) + ", got nothing");
+      } else {
+        problems.add(
+            FILE, map.get("kind").line(), "check.kind",
+            "expected one of " + String.join(", ", KINDS.keySet()) + ", got "
+                + map.get("kind").value().describe());
+      }
+      return null;
+    }
+    KindFields spec = KINDS.get(kind);
+    List<String> required = new ArrayList<>(List.of("kind"));
+    required.addAll(spec.required());
+    List<String> optional = new ArrayList<>(spec.optional());
+    optional.add("note");
+    return Fields.open(FILE, problems, node, claim.line("check"), "check", required, optional);
+  }
+
+  private ClaimCheck check(String kind, Fields f, List<OperandAt> operands) {
+    int before = problems.count();
+    String note = f.optionalText("note");
+    ClaimCheck check = switch (kind) {
+      case "arm-percent" -> armPercent(f, note);
+      case "difference" -> new ClaimCheck.Difference(
+          operand(f, "minuend", Role.DIFFERENCE, operands),
+          operand(f, "subtrahend", Role.DIFFERENCE, operands), note);
+      case "sum" -> sum(f, operands, note);
+      case "product" -> product(f, operands, note);
+      case "cross-check" -> new ClaimCheck.CrossCheck(ref(f, "claim", "claim"), note);
+      case "rate" -> new ClaimCheck.Rate(
+          ref(f, "rate", "rate"), optionalClaimRef(f, "patient_years_claim"), note);
+      case "ratio" -> ratio(f, note);
+      case "poisson-tail" -> new ClaimCheck.PoissonTail(
+          ref(f, "sir", "sir"), optionalClaimRef(f, "expected_claim"), note);
+      case "accumulation" -> accumulation(f, operands, note);
+      case "formula-mass" -> formula(f, note);
+      case "not-checkable" -> new ClaimCheck.NotCheckable(f.text("missing"), note);
+      case "recorded" -> new ClaimCheck.Recorded(note);
+      default -> throw new IllegalStateException("kind validated before: " + kind);
+    };
+    return problems.count() == before ? check : null;
+  }
+
+  private ClaimCheck armPercent(Fields f, String note) {
+    String comparison = ref(f, "comparison", "comparison");
+    String arm = f.text("arm");
+    Comparison.Side side = null;
+    for (Comparison.Side s : Comparison.Side.values()) {
+      if (s.yamlName().equals(arm)) {
+        side = s;
+      }
+    }
+    if (arm != null && side == null) {
+      f.problem("arm", "expected treatment or control, got '" + arm + "'");
+    }
+    return comparison == null || side == null ? null
+        : new ClaimCheck.ArmPercent(comparison, side, note);
+  }
+
+  private ClaimCheck ratio(Fields f, String note) {
+    String sir = ref(f, "sir", "sir");
+    return sir == null ? null
+        : new ClaimCheck.Ratio(sir, loader.sirExpectedDerived(sir), note);
+  }
+
+  private ClaimCheck sum(Fields f, List<OperandAt> operands, String note) {
+    List<ClaimCheck.Operand> parts = operandList(f, "parts", Role.PART, operands);
+    if (parts != null && parts.size() < 2) {
+      f.problem("parts", "expected at least two parts, got " + parts.size());
+      return null;
+    }
+    return parts == null ? null : new ClaimCheck.Sum(parts, note);
+  }
+
+  private ClaimCheck product(Fields f, List<OperandAt> operands, String note) {
+    List<ClaimCheck.Operand> factors = operandList(f, "factors", Role.FACTOR, operands);
+    List<ClaimCheck.Operand> divisors = operandList(f, "divisors", Role.DIVISOR, operands);
+    if (factors != null && factors.isEmpty()) {
+      f.problem("factors", "expected at least one factor, got an empty list");
+      return null;
+    }
+    return factors == null || divisors == null ? null
+        : new ClaimCheck.Product(factors, divisors, note);
+  }
+
+  private ClaimCheck accumulation(Fields f, List<OperandAt> operands, String note) {
+    List<ClaimCheck.Operand> halfLives = operandList(f, "half_life", Role.HALF_LIFE, operands);
+    ClaimCheck.Operand interval = operand(f, "dosing_interval", Role.INTERVAL, operands);
+    if (halfLives != null && halfLives.size() != 2) {
+      f.problem(
+          "half_life",
+          "expected two half-lives [shortest, longest] in hours, got " + halfLives.size());
+      return null;
+    }
+    return halfLives == null || interval == null ? null
+        : new ClaimCheck.Accumulation(halfLives.get(0), halfLives.get(1), interval, note);
+  }
+
+  private ClaimCheck formula(Fields parent, String note) {
+    List<String> symbols = List.of(AtomicWeights.symbols().split(", "));
+    Fields f = Fields.open(
+        FILE, problems, parent.node("formula"), parent.line("formula"), parent.path("formula"),
+        List.of(), symbols);
+    if (f == null) {
+      return null;
+    }
+    Map<String, Long> formula = new LinkedHashMap<>();
+    for (YamlTree.Entry e : f.map.entries()) {
+      Long count = symbols.contains(e.key()) ? f.count(e.key(), 1) : null;
+      if (count != null) {
+        formula.put(e.key(), count);
+      }
+    }
+    if (f.map.entries().isEmpty()) {
+      parent.problem("formula", "expected at least one element, got an empty mapping");
+      return null;
+    }
+    return formula.size() == f.map.entries().size()
+        ? new ClaimCheck.FormulaMass(formula, note) : null;
+  }
+
+  /** Reads an id referring to an entry of the given kind and queues it for checking. */
+  private String ref(Fields f, String key, String kind) {
+    String id = f.id(key);
+    if (id != null) {
+      refer(kind, id, f.line(key), f.path(key));
+    }
+    return id;
+  }
+
+  private String optionalClaimRef(Fields f, String key) {
+    return f.has(key) ? ref(f, key, "claim") : null;
+  }
+
+  private void refer(String kind, String id, int line, String field) {
+    if (kind.equals("claim") && id.equals(claimId)) {
+      problems.add(FILE, line, field, "expected another claim, got the claim itself");
+      return;
+    }
+    loader.refer(new DatasetLoader.Reference(kind, FILE, line, field, id));
+  }
+
+  private List<ClaimCheck.Operand> operandList(
+      Fields f, String key, Role role, List<OperandAt> operands) {
+    List<YamlTree.Node> nodes = f.list(key);
+    if (nodes == null) {
+      return null;
+    }
+    List<ClaimCheck.Operand> result = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      ClaimCheck.Operand op = operand(f, nodes.get(i), f.path(key) + "[" + i + "]", role, operands);
+      if (op == null) {
+        return null;
+      }
+      result.add(op);
+    }
+    return result;
+  }
+
+  private ClaimCheck.Operand operand(Fields f, String key, Role role, List<OperandAt> operands) {
+    YamlTree.Node node = f.node(key);
+    return node == null ? null : operand(f, node, f.path(key), role, operands);
+  }
+
+  private ClaimCheck.Operand operand(
+      Fields f, YamlTree.Node node, String field, Role role, List<OperandAt> operands) {
+    if (node instanceof YamlTree.ScalarNode scalar && scalar.isNumber()) {
+      BigDecimal value = f.number(node, field);
+      if (value == null) {
+        return null;
+      }
+      ClaimCheck.Operand op = new ClaimCheck.Constant(value);
+      operands.add(new OperandAt(op, role, node.line(), field));
+      return op;
+    }
+    if (node instanceof YamlTree.ScalarNode scalar && !scalar.isNull()
+        && Fields.ID.matcher(scalar.text()).matches()) {
+      ClaimCheck.Operand op = new ClaimCheck.ClaimValue(scalar.text());
+      operands.add(new OperandAt(op, role, node.line(), field));
+      refer("claim", scalar.text(), node.line(), field);
+      return op;
+    }
+    problems.add(
+        FILE, node.line(), field,
+        "expected a claim id or a plain number, got " + node.describe());
+    return null;
+  }
+}
