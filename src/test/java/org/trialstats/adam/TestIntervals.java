@@ -12,11 +12,11 @@ import org.trialstats.stats.StatsException;
  * (RiskDifferenceMethod, RiskRatioMethod, RateMethod, RateRatioMethod), which the command line
  * wires in through {@link AeMethodCatalog}. Each is checked against R in AeIncidenceTest.
  */
-final class TestIntervals {
+public final class TestIntervals {
   private TestIntervals() {}
 
   /** Wald interval for p1 - p2 (Newcombe 1998, method 1). */
-  static final NamedMethod<TwoByTwoInterval> WALD = new NamedMethod<>(
+  public static final NamedMethod<TwoByTwoInterval> WALD = new NamedMethod<>(
       "wald", "Wald", "Newcombe 1998, method 1", (t, level) -> {
         double p1 = (double) t.x1() / t.n1();
         double p2 = (double) t.x2() / t.n2();
@@ -27,7 +27,7 @@ final class TestIntervals {
       });
 
   /** Katz log interval for p1 / p2; not estimable with a zero count. */
-  static final NamedMethod<TwoByTwoInterval> KATZ = new NamedMethod<>(
+  public static final NamedMethod<TwoByTwoInterval> KATZ = new NamedMethod<>(
       "katz", "Katz log", "Katz et al. 1978", (t, level) -> {
         if (t.x1() == 0 || t.x2() == 0) {
           throw new StatsException("the Katz interval needs events in both arms");
@@ -40,7 +40,7 @@ final class TestIntervals {
       });
 
   /** Exact (Garwood 1936) Poisson interval from chi-squared quantiles. */
-  static final NamedMethod<PoissonInterval> EXACT_RATE = new NamedMethod<>(
+  public static final NamedMethod<PoissonInterval> EXACT_RATE = new NamedMethod<>(
       "exact", "Exact (Garwood)", "Garwood 1936", (c, level) -> {
         double alpha = 1 - level;
         long x = c.events();
@@ -52,7 +52,7 @@ final class TestIntervals {
       });
 
   /** Exact conditional rate ratio: Clopper-Pearson interval of x1 / (x1 + x2), transformed. */
-  static final NamedMethod<PoissonRatioInterval> EXACT_CONDITIONAL = new NamedMethod<>(
+  public static final NamedMethod<PoissonRatioInterval> EXACT_CONDITIONAL = new NamedMethod<>(
       "exact-conditional", "Exact conditional", "Clopper & Pearson 1934", (c1, c2, level) -> {
         long x1 = c1.events();
         long x2 = c2.events();
@@ -70,7 +70,39 @@ final class TestIntervals {
             upperP == 1 ? Double.POSITIVE_INFINITY : upperP / (1 - upperP) * scale, level);
       });
 
-  static AeTableSpec spec(ExposureDefinition exposure, RowOrder order, double minPercent) {
+  /** A catalogue with only these four methods, looked up by id. */
+  public static AeMethodCatalog catalog() {
+    return new AeMethodCatalog() {
+      @Override
+      public NamedMethod<TwoByTwoInterval> riskDifference(String id) {
+        return pick(id, WALD);
+      }
+
+      @Override
+      public NamedMethod<TwoByTwoInterval> riskRatio(String id) {
+        return pick(id, KATZ);
+      }
+
+      @Override
+      public NamedMethod<PoissonInterval> rate(String id) {
+        return pick(id, EXACT_RATE);
+      }
+
+      @Override
+      public NamedMethod<PoissonRatioInterval> rateRatio(String id) {
+        return pick(id, EXACT_CONDITIONAL);
+      }
+    };
+  }
+
+  private static <F> NamedMethod<F> pick(String id, NamedMethod<F> only) {
+    if (!only.id().equals(id)) {
+      throw new StatsException("unknown method '" + id + "'; expected [" + only.id() + "]");
+    }
+    return only;
+  }
+
+  public static AeTableSpec spec(ExposureDefinition exposure, RowOrder order, double minPercent) {
     return new AeTableSpec(null, 0.95, WALD, KATZ, exposure, EXACT_RATE, EXACT_CONDITIONAL, order,
         minPercent);
   }
