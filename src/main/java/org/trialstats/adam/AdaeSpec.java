@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param emergentFlag flag whose value {@code Y} marks treatment-emergent events ({@code
  *     TRTEMFL}); {@code null} to count every record
  * @param conditions further filters, all of which a record must pass (e.g. {@code AESER=Y})
- * @param onsetDateVariable onset date, for time to first event ({@code ASTDT})
+ * @param onsetDateVariable onset date, for time to first event ({@code ASTDT}); {@code null} not
+ *     to read onsets (they are only needed for time-to-first-event exposure)
  * @param onsetDayVariable onset study day, used when the onset date or the ADSL treatment start
- *     is unavailable ({@code ASTDY})
+ *     is unavailable ({@code ASTDY}); {@code null} not to read it
  */
 public record AdaeSpec(
     String subjectVariable,
@@ -30,8 +31,6 @@ public record AdaeSpec(
     Objects.requireNonNull(socVariable, "socVariable");
     Objects.requireNonNull(termVariable, "termVariable");
     conditions = List.copyOf(conditions);
-    Objects.requireNonNull(onsetDateVariable, "onsetDateVariable");
-    Objects.requireNonNull(onsetDayVariable, "onsetDayVariable");
   }
 
   /** ADaM defaults: USUBJID, AEBODSYS, AEDECOD, TRTEMFL = Y, no further filter, ASTDT, ASTDY. */

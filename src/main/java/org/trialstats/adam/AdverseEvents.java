@@ -45,8 +45,8 @@ public record AdverseEvents(
     int term = adae.require(spec.termVariable());
     int flag = spec.emergentFlag() == null ? -1 : adae.require(spec.emergentFlag());
     int[] filters = spec.conditions().stream().mapToInt(c -> adae.require(c.variable())).toArray();
-    int onsetDate = adae.find(spec.onsetDateVariable());
-    int onsetDay = adae.find(spec.onsetDayVariable());
+    int onsetDate = spec.onsetDateVariable() == null ? -1 : adae.find(spec.onsetDateVariable());
+    int onsetDay = spec.onsetDayVariable() == null ? -1 : adae.find(spec.onsetDayVariable());
 
     List<AdverseEvent> events = new ArrayList<>();
     long read = 0;

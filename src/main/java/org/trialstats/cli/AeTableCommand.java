@@ -113,7 +113,7 @@ public final class AeTableCommand implements Callable<Integer> {
   String subject;
 
   @Option(names = "--min-percent", defaultValue = "0", paramLabel = "PCT",
-      description = "Show preferred terms reported by at least PCT% of subjects in some arm"
+      description = "Show preferred terms reported by at least PCT%% of subjects in some arm"
           + " (default: ${DEFAULT-VALUE}).")
   double minPercent;
 
@@ -158,7 +158,7 @@ public final class AeTableCommand implements Callable<Integer> {
   String plotMeasure;
 
   @Option(names = "--plot-min-percent", defaultValue = "5", paramLabel = "PCT",
-      description = "Dot plot shows terms reaching PCT% in some arm (default: ${DEFAULT-VALUE}).")
+      description = "Dot plot shows terms reaching PCT%% in some arm (default: ${DEFAULT-VALUE}).")
   double plotMinPercent;
 
   @Option(names = "--out", defaultValue = "ae-table", paramLabel = "DIR",
@@ -189,8 +189,10 @@ public final class AeTableCommand implements Callable<Integer> {
       Set<AeReport.Format> formats = AeReport.Format.parse(format);
       AeReportStyle style = style();
       AeTableSpec tableSpec = tableSpec();
+      boolean onsets = tableSpec.exposure() == ExposureDefinition.TIME_TO_FIRST_EVENT;
       AdaeSpec adaeSpec = new AdaeSpec(subject, soc, term, none(emergentFlag),
-          where.stream().map(Condition::parse).toList(), "ASTDT", "ASTDY");
+          where.stream().map(Condition::parse).toList(), onsets ? "ASTDT" : null,
+          onsets ? "ASTDY" : null);
       AdslSpec adslSpec = new AdslSpec(subject, none(population), arm, arms, "TRTDUR", "TRTSDT",
           "TRTEDT");
       Population subjects;

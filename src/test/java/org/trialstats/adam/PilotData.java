@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Assumptions;
  * TRIALSTATS_SHARED}, otherwise the first {@code shared/} found beside the working directory or
  * one of its parents (the project's CI keeps {@code shared/} beside the clone).
  */
-final class PilotData {
+public final class PilotData {
   private PilotData() {}
 
-  static Optional<Path> folder() {
+  public static Optional<Path> folder() {
     String configured = System.getProperty("trialstats.shared", System.getenv("TRIALSTATS_SHARED"));
     if (configured != null && !configured.isBlank()) {
       Path dir = Path.of(configured).resolve("data/cdiscpilot01");
@@ -30,7 +30,7 @@ final class PilotData {
   }
 
   /** The pilot folder, or a loudly reported skip when it is absent. */
-  static Path require() {
+  public static Path require() {
     Optional<Path> dir = folder();
     if (dir.isEmpty()) {
       String message =

@@ -350,6 +350,43 @@ class XportReaderTest {
     }
   }
 
+  @Test
+  void theTestWritersFilesReadTheSameWithHaven() throws IOException {
+    // fixtures/trialstats_written.xpt was written by XportTestWriter (XportWrittenFixture) and
+    // read by R haven 2.5.1 (make_written_reference.R) and pandas (make_written_reference.py)
+    Path file = copyResource("fixtures/trialstats_written.xpt");
+    assertThat(Files.readAllBytes(file))
+        .as("XportTestWriter changed: regenerate the fixture as XportWrittenFixture says")
+        .isEqualTo(XportTestWriter.file(XportWrittenFixture.member()));
+    List<CSVRecord> expected;
+    try (Reader in = resourceReader("fixtures/trialstats_written_values.csv")) {
+      expected = CSVFormat.DEFAULT.builder().setHeader().get().parse(in).getRecords();
+    }
+    List<CSVRecord> labels;
+    try (Reader in = resourceReader("fixtures/trialstats_written_labels.csv")) {
+      labels = CSVFormat.DEFAULT.builder().setHeader().get().parse(in).getRecords();
+    }
+    try (XportReader r = XportReader.open(file)) {
+      XportMember m = r.nextMember().orElseThrow();
+      assertThat(m.variables()).extracting(DatasetVariable::label)
+          .containsExactlyElementsOf(labels.stream().map(l -> l.get("label")).toList());
+      assertThat(m.variables().get(4).format()).isEqualTo(labels.get(4).get("format") + ".");
+      for (CSVRecord e : expected) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.text(0)).isEqualTo(e.get("ID"));
+        if (e.get("X_BITS").equals("NA")) {
+          assertThat(r.missing(1).map(SasMissing::code)).contains(e.get("X_MISSING").charAt(0));
+        } else {
+          assertThat(bitsHex(r.number(1))).isEqualTo(e.get("X_BITS"));
+        }
+        assertThat(bitsHex(r.number(2))).isEqualTo(e.get("S_BITS"));
+        assertThat(r.text(3)).isEqualTo(e.get("C"));
+        assertThat(r.number(4)).isEqualTo(Double.parseDouble(e.get("D")));
+      }
+      assertThat(r.next()).isFalse();
+    }
+  }
+
   // ------------------------------------------------------------------ malformed and hostile files
 
   @Test
