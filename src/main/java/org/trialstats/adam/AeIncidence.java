@@ -39,55 +39,45 @@ public final class AeIncidence {
     if (spec.exposure() != ExposureDefinition.NONE) {
       checkExposure(population);
     }
-    Map<String, Map<String, Double>> any = new HashMap<>();
+    Map<String, Double> any = new LinkedHashMap<>();
     Map<String, Map<String, Double>> bySoc = new TreeMap<>();
     Map<String, Map<String, Map<String, Double>>> byTerm = new TreeMap<>();
-    String anyKey = "";
     for (AdverseEvent e : events.events()) {
-      earliest(any.computeIfAbsent(anyKey, k -> new LinkedHashMap<>()), e);
+      earliest(any, e);
       earliest(bySoc.computeIfAbsent(e.soc(), k -> new LinkedHashMap<>()), e);
       earliest(byTerm.computeIfAbsent(e.soc(), k -> new TreeMap<>())
           .computeIfAbsent(e.term(), k -> new LinkedHashMap<>()), e);
     }
     RowBuilder builder = new RowBuilder(population, spec, control);
+    Comparator<AeRow> byName = Comparator.comparing(AeRow::name, String.CASE_INSENSITIVE_ORDER)
+        .thenComparing(AeRow::name);
+    Comparator<AeRow> byFrequency = frequency(arms.indexOf(control)).thenComparing(byName);
     List<AeRow> rows = new ArrayList<>();
-    rows.add(builder.row(RowLevel.ANY, "", "", any.getOrDefault(anyKey, Map.of())));
+    rows.add(builder.row(RowLevel.ANY, "", "", any));
     List<List<AeRow>> socs = new ArrayList<>();
     for (Map.Entry<String, Map<String, Double>> soc : bySoc.entrySet()) {
       List<AeRow> terms = new ArrayList<>();
       for (Map.Entry<String, Map<String, Double>> term : byTerm.get(soc.getKey()).entrySet()) {
         AeRow row = builder.row(RowLevel.TERM, soc.getKey(), term.getKey(), term.getValue());
-        if (shown(row, spec.minPercent())) {
+        if (row.reaches(spec.minPercent())) {
           terms.add(row);
         }
       }
       if (terms.isEmpty()) {
         continue;
       }
-      Comparator<AeRow> byName = Comparator.comparing(AeRow::name, String.CASE_INSENSITIVE_ORDER)
-          .thenComparing(AeRow::name);
-      Comparator<AeRow> byFrequency = frequency(arms.indexOf(control)).thenComparing(byName);
       terms.sort(spec.order() == RowOrder.ALPHABETICAL ? byName : byFrequency);
       List<AeRow> block = new ArrayList<>();
       block.add(builder.row(RowLevel.SOC, soc.getKey(), "", soc.getValue()));
       block.addAll(terms);
       socs.add(block);
     }
-    Comparator<List<AeRow>> socName =
-        Comparator.comparing((List<AeRow> b) -> b.get(0).soc(), String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(b -> b.get(0).soc());
-    Comparator<List<AeRow>> socFrequency =
-        Comparator.comparing((List<AeRow> b) -> b.get(0), frequency(arms.indexOf(control)))
-            .thenComparing(socName);
-    socs.sort(spec.order() == RowOrder.FREQUENCY ? socFrequency : socName);
+    Comparator<List<AeRow>> socOrder = Comparator.comparing(
+        (List<AeRow> block) -> block.get(0),
+        spec.order() == RowOrder.FREQUENCY ? byFrequency : byName);
+    socs.sort(socOrder);
     socs.forEach(rows::addAll);
     return new AeTable(population, events, spec, control, rows, notes(events));
-  }
-
-  /** A preferred term is shown when its percentage reaches the threshold in some arm. */
-  private static boolean shown(AeRow row, double minPercent) {
-    // 100 x / n >= p  <=>  100 x >= p n, compared without rounding the percentage
-    return row.arms().stream().anyMatch(a -> 100.0 * a.subjects() >= minPercent * a.n());
   }
 
   /** Descending subjects in the treatment arms together, then descending in all arms. */

@@ -28,6 +28,14 @@ public record AeRow(
     };
   }
 
+  /**
+   * Whether the percentage of some arm reaches {@code percent}, compared exactly as {@code 100 x
+   * >= percent * n} so that a percentage printed as 5.0 but below 5 is not taken as 5.
+   */
+  public boolean reaches(double percent) {
+    return arms.stream().anyMatch(a -> 100.0 * a.subjects() >= percent * a.n());
+  }
+
   /** The largest percentage over the arms. */
   public double maxPercent() {
     return arms.stream().mapToDouble(ArmCount::percent).max().orElse(0);

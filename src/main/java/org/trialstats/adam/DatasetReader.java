@@ -3,6 +3,7 @@ package org.trialstats.adam;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,7 @@ public interface DatasetReader extends Closeable {
     try (InputStream in = Files.newInputStream(file)) {
       read = in.readNBytes(start, 0, start.length);
     }
-    String prefix = new String(start, 0, Math.min(read, 13), java.nio.charset.StandardCharsets.US_ASCII);
+    String prefix = new String(start, 0, Math.min(read, 13), StandardCharsets.US_ASCII);
     if (prefix.equals("HEADER RECORD") || prefix.startsWith("**COMPRESSED")) {
       XportReader xport = XportReader.open(file);
       if (xport.nextMember().isEmpty()) {

@@ -8,9 +8,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The analysis population read from ADSL: its subjects, the treatment arms in display order and
@@ -116,24 +117,24 @@ public record Population(
   private static List<String> armOrder(
       Map<String, Subject> subjects, AdslSpec spec, Map<String, Double> armNumbers,
       DatasetReader adsl) {
-    TreeMap<String, Boolean> present = new TreeMap<>();
-    subjects.values().forEach(s -> present.put(s.arm(), true));
+    TreeSet<String> present = new TreeSet<>();
+    subjects.values().forEach(s -> present.add(s.arm()));
     if (!spec.arms().isEmpty()) {
       List<String> chosen = new ArrayList<>();
       for (String wanted : spec.arms()) {
-        String match = present.keySet().stream()
+        String match = present.stream()
             .filter(a -> a.equalsIgnoreCase(wanted.strip()))
             .findFirst()
             .orElseThrow(() -> new AdamDataException(
                 adsl.source() + ": no subject in the population has " + spec.armVariable()
-                    + " = '" + wanted + "'; the arms are " + present.keySet()));
+                    + " = '" + wanted + "'; the arms are " + present));
         if (!chosen.contains(match)) {
           chosen.add(match);
         }
       }
       return chosen;
     }
-    List<String> arms = new ArrayList<>(present.keySet());
+    List<String> arms = new ArrayList<>(present);
     if (armNumbers != null) {
       arms.sort(Comparator.comparingDouble(armNumbers::get));
     }
@@ -144,7 +145,7 @@ public record Population(
     if (flag == null) {
       return "All subjects in ADSL";
     }
-    String name = switch (flag.toUpperCase(java.util.Locale.ROOT)) {
+    String name = switch (flag.toUpperCase(Locale.ROOT)) {
       case "SAFFL" -> "Safety population";
       case "ITTFL" -> "Intent-to-treat population";
       case "FASFL" -> "Full analysis set";

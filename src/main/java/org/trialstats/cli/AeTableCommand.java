@@ -205,7 +205,7 @@ public final class AeTableCommand implements Callable<Integer> {
       }
       AeTable table = AeIncidence.compute(subjects, events, tableSpec);
       List<Path> written = AeReport.write(out, table, style, formats);
-      summary(stdout, table);
+      summary(stdout, table, style);
       written.forEach(p -> stdout.println("wrote " + p));
       table.notes().forEach(n -> stdout.println("note: " + n));
       stdout.flush();
@@ -263,11 +263,11 @@ public final class AeTableCommand implements Callable<Integer> {
     return variable == null || variable.equalsIgnoreCase("none") ? null : variable;
   }
 
-  private static void summary(PrintWriter out, AeTable table) {
+  private static void summary(PrintWriter out, AeTable table, AeReportStyle style) {
     out.println(table.population().description() + "; control: " + table.controlArm());
     for (ArmCount c : table.rows().get(0).arms()) {
       out.println("  " + c.arm() + ": N = " + c.n() + ", with any selected event: "
-          + c.subjects() + " (" + Numbers.fixed(c.percent(), 1) + "%)");
+          + c.subjects() + " (" + Numbers.fixed(c.percent(), 1, style.rounding()) + "%)");
     }
     out.println("  rows: " + table.rows().size());
   }

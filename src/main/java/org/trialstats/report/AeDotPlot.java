@@ -70,8 +70,7 @@ public final class AeDotPlot {
     }
     List<AeRow> terms = new ArrayList<>();
     for (AeRow r : table.rows()) {
-      if (r.level() == RowLevel.TERM
-          && r.arms().stream().anyMatch(a -> 100.0 * a.subjects() >= style.plotMinPercent() * a.n())) {
+      if (r.level() == RowLevel.TERM && r.reaches(style.plotMinPercent())) {
         terms.add(r);
       }
     }
@@ -152,7 +151,7 @@ public final class AeDotPlot {
     g.setFont(Charts.font(11f));
     centre(g, subtitle(), WIDTH / 2.0, 44);
     if (rows.isEmpty()) {
-      centre(g, "No preferred term reaches " + percentText(style.plotMinPercent())
+      centre(g, "No preferred term reaches " + AeTableLayout.plain(style.plotMinPercent())
           + "% in any arm.", WIDTH / 2.0, top + ROW_HEIGHT * 0.7);
       return;
     }
@@ -232,7 +231,7 @@ public final class AeDotPlot {
   }
 
   private String title() {
-    return "Preferred terms reported by at least " + percentText(style.plotMinPercent())
+    return "Preferred terms reported by at least " + AeTableLayout.plain(style.plotMinPercent())
         + "% of subjects in an arm";
   }
 
@@ -243,8 +242,7 @@ public final class AeDotPlot {
   }
 
   private String effectTitle() {
-    String level = BigDecimal.valueOf(table.spec().level()).movePointRight(2)
-        .stripTrailingZeros().toPlainString();
+    String level = AeTableLayout.percentOf(table.spec().level());
     return (ratio ? "Relative risk vs " + table.controlArm() + " (log scale)"
         : "Risk difference vs " + table.controlArm() + " (percentage points)")
         + ", " + level + "% CI";
@@ -299,7 +297,7 @@ public final class AeDotPlot {
       double x = left + axis.position(t) * width;
       g.setColor(AXIS);
       g.draw(new Line2D.Double(x, bottom, x, bottom + 4));
-      centre(g, BigDecimal.valueOf(t).stripTrailingZeros().toPlainString(), x, bottom + 17);
+      centre(g, AeTableLayout.plain(t), x, bottom + 17);
     }
   }
 
@@ -357,10 +355,6 @@ public final class AeDotPlot {
       s = s.substring(0, s.length() - 1);
     }
     return s + "…";
-  }
-
-  private static String percentText(double p) {
-    return BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
   }
 
   private static FontMetrics metrics(Font font) {

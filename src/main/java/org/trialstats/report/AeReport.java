@@ -66,7 +66,9 @@ public final class AeReport {
     AeDotPlot plot = formats.contains(Format.PNG) || formats.contains(Format.SVG)
         ? new AeDotPlot(table, style) : null;
     Map<String, byte[]> files = new LinkedHashMap<>();
-    for (Format f : EnumSet.copyOf(formats)) {
+    EnumSet<Format> ordered = EnumSet.noneOf(Format.class);
+    ordered.addAll(formats);
+    for (Format f : ordered) {
       byte[] bytes = switch (f) {
         case CSV -> utf8(AeTableWriter.csv(table));
         case HTML -> utf8(AeTableWriter.html(tables));

@@ -34,8 +34,7 @@ public final class AeTableLayout {
   public AeTableLayout(AeTable table, AeReportStyle style) {
     this.table = table;
     this.style = style;
-    this.level = BigDecimal.valueOf(table.spec().level()).movePointRight(2).stripTrailingZeros()
-        .toPlainString() + "%";
+    this.level = percentOf(table.spec().level()) + "%";
   }
 
   /** The tables of the report: incidence, then exposure-adjusted rates if computed. */
@@ -173,6 +172,16 @@ public final class AeTableLayout {
     return widths;
   }
 
+  /** A confidence level such as 0.95 as a percentage without trailing zeros: "95". */
+  static String percentOf(double level) {
+    return BigDecimal.valueOf(level).movePointRight(2).stripTrailingZeros().toPlainString();
+  }
+
+  /** A number in its shortest plain decimal form: 5, 2.5. */
+  static String plain(double x) {
+    return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+  }
+
   private String subtitle() {
     return table.population().description();
   }
@@ -207,7 +216,7 @@ public final class AeTableLayout {
         + ") and preferred term (" + spec.termVariable() + "), " + orderText() + ".");
     if (table.spec().minPercent() > 0) {
       notes.add("Preferred terms are shown when reported by at least "
-          + Numbers.full(table.spec().minPercent()).replaceFirst("\\.0$", "")
+          + plain(table.spec().minPercent())
           + "% of subjects in at least one arm; system organ class rows count all terms.");
     }
     return notes;
