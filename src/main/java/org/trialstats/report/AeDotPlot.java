@@ -61,6 +61,12 @@ public final class AeDotPlot {
   private final int labelWidth;
   private final int height;
 
+  /**
+   * The dot plot of the preferred terms of {@code table} that reach {@code
+   * style.plotMinPercent()} in some arm, showing {@code style.plotMeasure()}.
+   *
+   * @throws IllegalArgumentException for a relative-risk plot of a table without risk ratios
+   */
   public AeDotPlot(AeTable table, AeReportStyle style) {
     this.table = table;
     this.style = style;

@@ -30,7 +30,20 @@ public final class AeReport {
 
   /** Output formats. */
   public enum Format {
-    CSV, HTML, MD, RTF, DOCX, PNG, SVG;
+    /** Machine-readable table, unrounded: {@link AeTableWriter#csv}. */
+    CSV,
+    /** Standalone HTML page: {@link AeTableWriter#html}. */
+    HTML,
+    /** Markdown: {@link AeTableWriter#markdown}. */
+    MD,
+    /** Clinical-study-report RTF: {@link AeTableRtfWriter}. */
+    RTF,
+    /** Clinical-study-report Word document: {@link AeTableDocxWriter}. */
+    DOCX,
+    /** Dot plot as PNG: {@link AeDotPlot#png}. */
+    PNG,
+    /** Dot plot as SVG: {@link AeDotPlot#svg}. */
+    SVG;
 
     /** The format's id, its file extension. */
     public String id() {

@@ -31,6 +31,7 @@ public final class AeTableLayout {
   private final AeReportStyle style;
   private final String level;
 
+  /** The layout of {@code table} with the presentation choices of {@code style}. */
   public AeTableLayout(AeTable table, AeReportStyle style) {
     this.table = table;
     this.style = style;
