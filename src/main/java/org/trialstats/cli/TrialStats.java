@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       CiCommand.class,
       BatchCommand.class,
       MethodsCommand.class,
-      ValidateCommand.class
+      ValidateCommand.class,
+      AeTableCommand.class
     })
 public final class TrialStats implements Runnable {
 

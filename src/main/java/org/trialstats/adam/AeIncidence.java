@@ -1,0 +1,231 @@
+package org.trialstats.adam;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.trialstats.stats.PoissonCount;
+import org.trialstats.stats.TwoByTwo;
+
+/**
+ * Computes adverse-event incidence tables in the standard clinical-study-report form (ICH E3
+ * section 12.2; FDA/PHUSE safety table conventions): the numerator of a row is the number of
+ * subjects with at least one selected event of the row, each subject counted once per row
+ * whatever the number of events; the denominator is the number of subjects of the arm in the
+ * analysis population.
+ *
+ * <p>Exposure-adjusted incidence rates (EAIR) are subjects with the event per 100 patient-years
+ * (365.25 days) of person-time at risk as defined by {@link ExposureDefinition}; their intervals
+ * and the rate ratios against the control arm come from the injected Poisson methods.
+ */
+public final class AeIncidence {
+  /** Days per patient-year. */
+  public static final double DAYS_PER_YEAR = 365.25;
+
+  private AeIncidence() {}
+
+  /**
+   * Builds the table.
+   *
+   * @throws AdamDataException if the control arm is unknown, exposure is needed but missing or
+   *     not positive for a subject, or an onset needed for time to first event is missing
+   */
+  public static AeTable compute(Population population, AdverseEvents events, AeTableSpec spec) {
+    List<String> arms = population.arms();
+    String control = controlArm(arms, spec.controlArm());
+    if (spec.exposure() != ExposureDefinition.NONE) {
+      checkExposure(population);
+    }
+    Map<String, Double> any = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> bySoc = new TreeMap<>();
+    Map<String, Map<String, Map<String, Double>>> byTerm = new TreeMap<>();
+    for (AdverseEvent e : events.events()) {
+      earliest(any, e);
+      earliest(bySoc.computeIfAbsent(e.soc(), k -> new LinkedHashMap<>()), e);
+      earliest(byTerm.computeIfAbsent(e.soc(), k -> new TreeMap<>())
+          .computeIfAbsent(e.term(), k -> new LinkedHashMap<>()), e);
+    }
+    RowBuilder builder = new RowBuilder(population, spec, control);
+    Comparator<AeRow> byName = Comparator.comparing(AeRow::name, String.CASE_INSENSITIVE_ORDER)
+        .thenComparing(AeRow::name);
+    Comparator<AeRow> byFrequency = frequency(arms.indexOf(control)).thenComparing(byName);
+    List<AeRow> rows = new ArrayList<>();
+    rows.add(builder.row(RowLevel.ANY, "", "", any));
+    List<List<AeRow>> socs = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Double>> soc : bySoc.entrySet()) {
+      List<AeRow> terms = new ArrayList<>();
+      for (Map.Entry<String, Map<String, Double>> term : byTerm.get(soc.getKey()).entrySet()) {
+        AeRow row = builder.row(RowLevel.TERM, soc.getKey(), term.getKey(), term.getValue());
+        if (row.reaches(spec.minPercent())) {
+          terms.add(row);
+        }
+      }
+      if (terms.isEmpty()) {
+        continue;
+      }
+      terms.sort(spec.order() == RowOrder.ALPHABETICAL ? byName : byFrequency);
+      List<AeRow> block = new ArrayList<>();
+      block.add(builder.row(RowLevel.SOC, soc.getKey(), "", soc.getValue()));
+      block.addAll(terms);
+      socs.add(block);
+    }
+    Comparator<List<AeRow>> socOrder = Comparator.comparing(
+        (List<AeRow> block) -> block.get(0),
+        spec.order() == RowOrder.FREQUENCY ? byFrequency : byName);
+    socs.sort(socOrder);
+    socs.forEach(rows::addAll);
+    return new AeTable(population, events, spec, control, rows, notes(events));
+  }
+
+  /** Descending subjects in the treatment arms together, then descending in all arms. */
+  private static Comparator<AeRow> frequency(int control) {
+    Comparator<AeRow> treatment = Comparator.comparingLong(r -> {
+      long sum = 0;
+      for (int i = 0; i < r.arms().size(); i++) {
+        sum += i == control ? 0 : r.arms().get(i).subjects();
+      }
+      return -sum;
+    });
+    return treatment.thenComparingLong(
+        r -> -r.arms().stream().mapToLong(ArmCount::subjects).sum());
+  }
+
+  private static void earliest(Map<String, Double> subjects, AdverseEvent e) {
+    // Math.min propagates NaN: an unknown onset makes the subject's first onset unknown.
+    subjects.merge(e.subjectId(), e.onsetDay(), Math::min);
+  }
+
+  private static String controlArm(List<String> arms, String wanted) {
+    if (wanted == null) {
+      return arms.stream().filter(a -> a.equalsIgnoreCase("Placebo")).findFirst()
+          .orElse(arms.get(0));
+    }
+    return arms.stream().filter(a -> a.equalsIgnoreCase(wanted.strip())).findFirst()
+        .orElseThrow(() -> new AdamDataException(
+            "control arm '" + wanted + "' is not one of the arms " + arms));
+  }
+
+  private static void checkExposure(Population population) {
+    List<String> bad = population.subjects().values().stream()
+        .filter(s -> !(s.exposureDays() > 0) || Double.isInfinite(s.exposureDays()))
+        .map(Subject::id)
+        .toList();
+    if (!bad.isEmpty()) {
+      throw new AdamDataException(
+          population.source() + ": exposure-adjusted rates need a positive treatment duration for"
+              + " every subject, but " + bad.size() + " subject(s) have none ("
+              + String.join(", ", bad.subList(0, Math.min(5, bad.size())))
+              + (bad.size() > 5 ? ", ..." : "") + "; "
+              + (population.exposureSource().isEmpty()
+                  ? "ADSL has neither a duration variable nor start and end dates"
+                  : "from " + population.exposureSource())
+              + "); use --exposure none to leave the rates out");
+    }
+  }
+
+  private static List<String> notes(AdverseEvents events) {
+    List<String> notes = new ArrayList<>();
+    if (events.outsidePopulation() > 0) {
+      notes.add(events.outsidePopulation() + " selected " + events.source()
+          + " record(s) of subjects outside the population (or in an arm not shown) are not"
+          + " counted.");
+    }
+    if (events.unknownSubjects() > 0) {
+      notes.add(events.unknownSubjects() + " selected " + events.source()
+          + " record(s) belong to subjects missing from " + "ADSL and are not counted.");
+    }
+    if (events.uncoded() > 0) {
+      notes.add(events.uncoded() + " selected record(s) have no system organ class or preferred"
+          + " term and are shown as \"" + AdverseEvents.UNCODED + "\".");
+    }
+    return notes;
+  }
+
+  /** Builds rows: counts per arm, rates, and comparisons against the control arm. */
+  private static final class RowBuilder {
+    private final Population population;
+    private final AeTableSpec spec;
+    private final List<String> arms;
+    private final int control;
+    private final Map<String, Integer> armIndex = new HashMap<>();
+    private final long[] n;
+    private final double[] armDays;
+
+    RowBuilder(Population population, AeTableSpec spec, String controlArm) {
+      this.population = population;
+      this.spec = spec;
+      this.arms = population.arms();
+      this.control = arms.indexOf(controlArm);
+      for (int i = 0; i < arms.size(); i++) {
+        armIndex.put(arms.get(i), i);
+      }
+      this.n = population.armSizes();
+      this.armDays = new double[arms.size()];
+      if (spec.exposure() != ExposureDefinition.NONE) {
+        for (Subject s : population.subjects().values()) {
+          armDays[armIndex.get(s.arm())] += s.exposureDays();
+        }
+      }
+    }
+
+    AeRow row(RowLevel level, String soc, String term, Map<String, Double> firstOnsets) {
+      int k = arms.size();
+      long[] x = new long[k];
+      double[] days = armDays.clone();
+      for (Map.Entry<String, Double> entry : firstOnsets.entrySet()) {
+        Subject s = population.subjects().get(entry.getKey());
+        int a = armIndex.get(s.arm());
+        x[a]++;
+        if (spec.exposure() == ExposureDefinition.TIME_TO_FIRST_EVENT) {
+          double onset = entry.getValue();
+          if (!(onset >= 1) || Double.isInfinite(onset)) {
+            throw new AdamDataException(
+                "time to first event: subject " + s.id() + " has "
+                    + (Double.isNaN(onset) ? "an event with no onset date or study day"
+                        : "an event with onset day " + SasValues.numberText(onset)
+                            + ", before the first dose")
+                    + " in " + (level == RowLevel.ANY ? "the 'any event' row"
+                        : level == RowLevel.SOC ? soc : soc + " / " + term)
+                    + "; use --exposure duration instead");
+          }
+          days[a] += onset - s.exposureDays();
+        }
+      }
+      List<ArmCount> counts = new ArrayList<>(k);
+      for (int a = 0; a < k; a++) {
+        EstimateCell rate = null;
+        double years = Double.NaN;
+        if (spec.exposure() != ExposureDefinition.NONE) {
+          years = days[a] / DAYS_PER_YEAR;
+          PoissonCount count = new PoissonCount(x[a], years);
+          rate = EstimateCell.of(
+              () -> spec.rate().function().interval(count, spec.level()).scaled(100));
+        }
+        counts.add(new ArmCount(arms.get(a), x[a], n[a], years, rate));
+      }
+      List<ArmComparison> comparisons = new ArrayList<>(k - 1);
+      for (int a = 0; a < k; a++) {
+        if (a == control) {
+          continue;
+        }
+        TwoByTwo table = TwoByTwo.of(x[a], n[a], x[control], n[control]);
+        EstimateCell rd = EstimateCell.of(
+            () -> spec.riskDifference().function().interval(table, spec.level()));
+        EstimateCell rr = spec.riskRatio() == null ? null : EstimateCell.of(
+            () -> spec.riskRatio().function().interval(table, spec.level()));
+        EstimateCell irr = null;
+        if (spec.exposure() != ExposureDefinition.NONE) {
+          PoissonCount treated = new PoissonCount(x[a], counts.get(a).exposureYears());
+          PoissonCount reference = new PoissonCount(x[control], counts.get(control).exposureYears());
+          irr = EstimateCell.of(
+              () -> spec.rateRatio().function().interval(treated, reference, spec.level()));
+        }
+        comparisons.add(new ArmComparison(arms.get(a), rd, rr, irr));
+      }
+      return new AeRow(level, soc, term, counts, comparisons);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.trialstats.adam;
+
+import java.util.Objects;
+import org.trialstats.stats.ConfidenceLevel;
+
+/**
+ * The statistical choices of an adverse-event table.
+ *
+ * @param controlArm the control arm; {@code null} for an arm named "Placebo" if there is one,
+ *     else the first arm
+ * @param level confidence level of all intervals, in (0, 1)
+ * @param riskDifference interval method for the risk difference (required)
+ * @param riskRatio interval method for the risk ratio; {@code null} for none
+ * @param exposure person-time definition for exposure-adjusted rates, or NONE
+ * @param rate interval method for each arm's rate; required unless exposure is NONE
+ * @param rateRatio interval method for the rate ratio; required unless exposure is NONE
+ * @param order row order
+ * @param minPercent preferred terms are shown only when their percentage reaches this value in at
+ *     least one arm (0 shows all); SOC rows are shown when one of their terms is
+ */
+public record AeTableSpec(
+    String controlArm,
+    double level,
+    NamedMethod<TwoByTwoInterval> riskDifference,
+    NamedMethod<TwoByTwoInterval> riskRatio,
+    ExposureDefinition exposure,
+    NamedMethod<PoissonInterval> rate,
+    NamedMethod<PoissonRatioInterval> rateRatio,
+    RowOrder order,
+    double minPercent) {
+
+  public AeTableSpec {
+    ConfidenceLevel.check(level);
+    Objects.requireNonNull(riskDifference, "riskDifference");
+    Objects.requireNonNull(exposure, "exposure");
+    Objects.requireNonNull(order, "order");
+    if (exposure != ExposureDefinition.NONE && (rate == null || rateRatio == null)) {
+      throw new IllegalArgumentException("exposure-adjusted rates need a rate and a rate-ratio method");
+    }
+    if (!(minPercent >= 0 && minPercent <= 100)) {
+      throw new AdamDataException("the frequency threshold must be a percentage from 0 to 100, got "
+          + minPercent);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.trialstats.adam;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The person-time denominator of exposure-adjusted incidence rates (subjects with the event per
+ * 100 patient-years). One patient-year is 365.25 days.
+ */
+public enum ExposureDefinition {
+  /** No exposure-adjusted rates. */
+  NONE("none", ""),
+  /**
+   * Every subject contributes the whole treatment duration from ADSL, whether or not the event
+   * occurred; the denominator is the same for every row of an arm.
+   */
+  TREATMENT_DURATION(
+      "duration",
+      "exposure = treatment duration from ADSL for every subject"),
+  /**
+   * A subject with the event contributes the time from first dose to the onset of the first such
+   * event (onset day, day 1 = first dose day, which can exceed the treatment duration for events
+   * in the post-treatment emergent window); a subject without it contributes the treatment
+   * duration. The denominator differs between rows.
+   */
+  TIME_TO_FIRST_EVENT(
+      "first-event",
+      "exposure = time from first dose to the first event for subjects with the event,"
+          + " treatment duration from ADSL for the others");
+
+  private final String id;
+  private final String description;
+
+  ExposureDefinition(String id, String description) {
+    this.id = id;
+    this.description = description;
+  }
+
+  /** The id used on the command line. */
+  public String id() {
+    return id;
+  }
+
+  /** The definition in words, for footnotes. */
+  public String description() {
+    return description;
+  }
+
+  /**
+   * The definition with this id.
+   *
+   * @throws AdamDataException naming the valid ids
+   */
+  public static ExposureDefinition fromId(String id) {
+    String key = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
+    return Arrays.stream(values())
+        .filter(d -> d.id.equals(key))
+        .findFirst()
+        .orElseThrow(() -> new AdamDataException("unknown exposure definition '" + id
+            + "'; expected one of " + Arrays.stream(values()).map(ExposureDefinition::id).toList()));
+  }
+}

@@ -1,0 +1,274 @@
+package org.trialstats.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.RoundingMode;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.trialstats.adam.AdaeSpec;
+import org.trialstats.adam.AdslSpec;
+import org.trialstats.adam.AdverseEvents;
+import org.trialstats.adam.AeIncidence;
+import org.trialstats.adam.AeMethodCatalog;
+import org.trialstats.adam.AeTable;
+import org.trialstats.adam.AeTableSpec;
+import org.trialstats.adam.ArmCount;
+import org.trialstats.adam.Condition;
+import org.trialstats.adam.DatasetReader;
+import org.trialstats.adam.ExposureDefinition;
+import org.trialstats.adam.Population;
+import org.trialstats.adam.RowOrder;
+import org.trialstats.report.AeReport;
+import org.trialstats.report.AeReportStyle;
+import org.trialstats.report.Numbers;
+import org.trialstats.report.ReportTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trialstats ae-table}: adverse-event incidence tables from ADaM ADSL and ADAE data sets
+ * (SAS transport v5 or CSV), with risk differences, optional risk ratios, exposure-adjusted
+ * incidence rates, and CSV/HTML/Markdown/RTF/DOCX tables plus a PNG/SVG dot plot.
+ */
+@Command(
+    name = "ae-table",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    description = {
+      "Adverse-event incidence table from ADaM ADSL and ADAE (SAS transport v5 .xpt or CSV).",
+      "Counts subjects (not events) with at least one treatment-emergent event overall, per"
+          + " system organ class and per preferred term, per arm of the population; compares"
+          + " each arm with the control arm."
+    })
+public final class AeTableCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--adsl", required = true, paramLabel = "FILE",
+      description = "Subject-level data set ADSL (.xpt or .csv).")
+  Path adsl;
+
+  @Option(names = "--adae", required = true, paramLabel = "FILE",
+      description = "Adverse-event data set ADAE (.xpt or .csv).")
+  Path adae;
+
+  @Option(names = "--population", defaultValue = "SAFFL", paramLabel = "FLAG",
+      description = "ADSL population flag; subjects with FLAG = Y are counted; 'none' for all"
+          + " subjects (default: ${DEFAULT-VALUE}).")
+  String population;
+
+  @Option(names = "--arm", defaultValue = "TRT01A", paramLabel = "VAR",
+      description = "ADSL treatment variable (default: ${DEFAULT-VALUE}); arms are ordered by"
+          + " VAR||N (e.g. TRT01AN) when present.")
+  String arm;
+
+  @Option(names = "--arms", split = ",", paramLabel = "ARM",
+      description = "Arms to show, in this order (default: all).")
+  List<String> arms = new ArrayList<>();
+
+  @Option(names = "--control", paramLabel = "ARM",
+      description = "Control arm (default: Placebo if present, else the first arm).")
+  String control;
+
+  @Option(names = "--method", defaultValue = "newcombe", paramLabel = "ID",
+      description = "Risk-difference interval method: any rd method id, e.g. wald, newcombe, mn"
+          + " (default: ${DEFAULT-VALUE}).")
+  String riskDifferenceMethod;
+
+  @Option(names = "--rr", paramLabel = "ID",
+      description = "Also show the risk ratio with this rr method (katz, koopman, mn).")
+  String riskRatioMethod;
+
+  @Option(names = "--level", defaultValue = "0.95",
+      description = "Confidence level (default: ${DEFAULT-VALUE}).")
+  double level;
+
+  @Option(names = "--where", paramLabel = "VAR=VALUE",
+      description = "ADAE filter, repeatable (all must hold): VAR=value, VAR=v1|v2, VAR!=value;"
+          + " e.g. --where AESER=Y or --where AESEV=SEVERE.")
+  List<String> where = new ArrayList<>();
+
+  @Option(names = "--teae-flag", defaultValue = "TRTEMFL", paramLabel = "VAR",
+      description = "ADAE treatment-emergent flag (Y counts); 'none' counts every record"
+          + " (default: ${DEFAULT-VALUE}).")
+  String emergentFlag;
+
+  @Option(names = "--soc", defaultValue = "AEBODSYS", paramLabel = "VAR",
+      description = "ADAE system organ class variable (default: ${DEFAULT-VALUE}).")
+  String soc;
+
+  @Option(names = "--term", defaultValue = "AEDECOD", paramLabel = "VAR",
+      description = "ADAE preferred term variable (default: ${DEFAULT-VALUE}).")
+  String term;
+
+  @Option(names = "--subject", defaultValue = "USUBJID", paramLabel = "VAR",
+      description = "Subject identifier in ADSL and ADAE (default: ${DEFAULT-VALUE}).")
+  String subject;
+
+  @Option(names = "--min-percent", defaultValue = "0", paramLabel = "PCT",
+      description = "Show preferred terms reported by at least PCT%% of subjects in some arm"
+          + " (default: ${DEFAULT-VALUE}).")
+  double minPercent;
+
+  @Option(names = "--sort", defaultValue = "frequency", paramLabel = "ORDER",
+      description = "Row order: frequency, soc-alphabetical, alphabetical"
+          + " (default: ${DEFAULT-VALUE}).")
+  String sort;
+
+  @Option(names = "--exposure", defaultValue = "duration", paramLabel = "DEF",
+      description = "Exposure-adjusted rates: duration (ADSL TRTDUR), first-event (time to the"
+          + " first event), none (default: ${DEFAULT-VALUE}).")
+  String exposure;
+
+  @Option(names = "--rate-method", defaultValue = "exact", paramLabel = "ID",
+      description = "Interval method for each rate (default: ${DEFAULT-VALUE}).")
+  String rateMethod;
+
+  @Option(names = "--rate-ratio-method", defaultValue = "exact-conditional", paramLabel = "ID",
+      description = "Interval method for rate ratios (default: ${DEFAULT-VALUE}).")
+  String rateRatioMethod;
+
+  @Option(names = "--rounding", defaultValue = "half-up", paramLabel = "RULE",
+      description = "half-up (half away from zero, as SAS) or half-even"
+          + " (default: ${DEFAULT-VALUE}).")
+  String rounding;
+
+  @Option(names = "--decimals", defaultValue = "1",
+      description = "Decimals of percentages, differences and rates (default: ${DEFAULT-VALUE});"
+          + " ratios get one more.")
+  int decimals;
+
+  @Option(names = "--title", description = "Table title (default: from the event selection).")
+  String title;
+
+  @Option(names = "--paper", defaultValue = "letter",
+      description = "RTF/DOCX paper, landscape: letter or a4 (default: ${DEFAULT-VALUE}).")
+  String paper;
+
+  @Option(names = "--plot-measure", defaultValue = "rd",
+      description = "Dot plot right panel: rd or rr (log axis; needs --rr)"
+          + " (default: ${DEFAULT-VALUE}).")
+  String plotMeasure;
+
+  @Option(names = "--plot-min-percent", defaultValue = "5", paramLabel = "PCT",
+      description = "Dot plot shows terms reaching PCT%% in some arm (default: ${DEFAULT-VALUE}).")
+  double plotMinPercent;
+
+  @Option(names = "--out", defaultValue = "ae-table", paramLabel = "DIR",
+      description = "Output folder, replaced as a whole (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--format", defaultValue = "csv,html,md,rtf,docx,png,svg", paramLabel = "LIST",
+      description = "Outputs: csv, html, md, rtf, docx, png, svg (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  private final AeMethodCatalog catalog;
+
+  /** The command with the trialstats method catalogue. */
+  public AeTableCommand() {
+    this(AeMethodWiring.catalog());
+  }
+
+  /** The command with the given interval methods (tests, embedding). */
+  public AeTableCommand(AeMethodCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    try {
+      Set<AeReport.Format> formats = AeReport.Format.parse(format);
+      AeReportStyle style = style();
+      AeTableSpec tableSpec = tableSpec();
+      boolean onsets = tableSpec.exposure() == ExposureDefinition.TIME_TO_FIRST_EVENT;
+      AdaeSpec adaeSpec = new AdaeSpec(subject, soc, term, none(emergentFlag),
+          where.stream().map(Condition::parse).toList(), onsets ? "ASTDT" : null,
+          onsets ? "ASTDY" : null);
+      AdslSpec adslSpec = new AdslSpec(subject, none(population), arm, arms, "TRTDUR", "TRTSDT",
+          "TRTEDT");
+      Population subjects;
+      try (DatasetReader reader = DatasetReader.open(adsl)) {
+        subjects = Population.read(reader, adslSpec);
+      }
+      AdverseEvents events;
+      try (DatasetReader reader = DatasetReader.open(adae)) {
+        events = AdverseEvents.read(reader, adaeSpec, subjects);
+      }
+      AeTable table = AeIncidence.compute(subjects, events, tableSpec);
+      List<Path> written = AeReport.write(out, table, style, formats);
+      summary(stdout, table, style);
+      written.forEach(p -> stdout.println("wrote " + p));
+      table.notes().forEach(n -> stdout.println("note: " + n));
+      stdout.flush();
+      return 0;
+    } catch (NoSuchFileException e) {
+      err.println("ae-table: file not found: " + e.getFile());
+    } catch (IOException e) {
+      err.println("ae-table: cannot read or write a file: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // StatsException and AdamDataException (user errors) and unknown method ids
+      err.println("ae-table: " + e.getMessage());
+    }
+    err.flush();
+    return 2;
+  }
+
+  private AeTableSpec tableSpec() {
+    ExposureDefinition definition = ExposureDefinition.fromId(exposure);
+    boolean rates = definition != ExposureDefinition.NONE;
+    return new AeTableSpec(control, level,
+        catalog.riskDifference(riskDifferenceMethod),
+        riskRatioMethod == null ? null : catalog.riskRatio(riskRatioMethod),
+        definition,
+        rates ? catalog.rate(rateMethod) : null,
+        rates ? catalog.rateRatio(rateRatioMethod) : null,
+        RowOrder.fromId(sort), minPercent);
+  }
+
+  private AeReportStyle style() {
+    RoundingMode mode = switch (rounding.toLowerCase(Locale.ROOT)) {
+      case "half-up" -> RoundingMode.HALF_UP;
+      case "half-even" -> RoundingMode.HALF_EVEN;
+      default -> throw new IllegalArgumentException(
+          "unknown rounding '" + rounding + "'; expected half-up or half-even");
+    };
+    ReportTable.Paper size = switch (paper.toLowerCase(Locale.ROOT)) {
+      case "letter" -> ReportTable.Paper.LETTER;
+      case "a4" -> ReportTable.Paper.A4;
+      default -> throw new IllegalArgumentException(
+          "unknown paper '" + paper + "'; expected letter or a4");
+    };
+    String measure = plotMeasure.toLowerCase(Locale.ROOT);
+    if (measure.equals("rr") && riskRatioMethod == null) {
+      throw new IllegalArgumentException(
+          "--plot-measure rr needs risk ratios: add --rr katz (or koopman, mn)");
+    }
+    if (decimals < 0 || decimals > 6) {
+      throw new IllegalArgumentException("--decimals must be 0 to 6, got " + decimals);
+    }
+    return new AeReportStyle(title, mode, decimals, decimals, decimals + 1, decimals, size,
+        measure, plotMinPercent);
+  }
+
+  private static String none(String variable) {
+    return variable == null || variable.equalsIgnoreCase("none") ? null : variable;
+  }
+
+  private static void summary(PrintWriter out, AeTable table, AeReportStyle style) {
+    out.println(table.population().description() + "; control: " + table.controlArm());
+    for (ArmCount c : table.rows().get(0).arms()) {
+      out.println("  " + c.arm() + ": N = " + c.n() + ", with any selected event: "
+          + c.subjects() + " (" + Numbers.fixed(c.percent(), 1, style.rounding()) + "%)");
+    }
+    out.println("  rows: " + table.rows().size());
+  }
+}

@@ -1,0 +1,140 @@
+package org.trialstats.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.trialstats.adam.AdamDataException;
+import org.trialstats.adam.AeTable;
+
+/**
+ * Renders an adverse-event table in the requested formats and writes them to an output folder:
+ * {@code ae_table.csv|html|md|rtf|docx} and the dot plot {@code ae_dotplot.png|svg}.
+ */
+public final class AeReport {
+  /** Base name of the table files. */
+  public static final String TABLE = "ae_table";
+  /** Base name of the dot plot files. */
+  public static final String DOT_PLOT = "ae_dotplot";
+
+  private AeReport() {}
+
+  /** Output formats. */
+  public enum Format {
+    /** Machine-readable table, unrounded: {@link AeTableWriter#csv}. */
+    CSV,
+    /** Standalone HTML page: {@link AeTableWriter#html}. */
+    HTML,
+    /** Markdown: {@link AeTableWriter#markdown}. */
+    MD,
+    /** Clinical-study-report RTF: {@link AeTableRtfWriter}. */
+    RTF,
+    /** Clinical-study-report Word document: {@link AeTableDocxWriter}. */
+    DOCX,
+    /** Dot plot as PNG: {@link AeDotPlot#png}. */
+    PNG,
+    /** Dot plot as SVG: {@link AeDotPlot#svg}. */
+    SVG;
+
+    /** The format's id, its file extension. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The file this format is written to. */
+    public String fileName() {
+      return (this == PNG || this == SVG ? DOT_PLOT : TABLE) + "." + id();
+    }
+
+    /**
+     * Parses a comma-separated list such as {@code csv,html,rtf}.
+     *
+     * @throws AdamDataException naming the valid formats
+     */
+    public static Set<Format> parse(String list) {
+      Set<Format> formats = EnumSet.noneOf(Format.class);
+      for (String part : list.split(",")) {
+        String id = part.strip().toLowerCase(Locale.ROOT);
+        formats.add(Arrays.stream(values()).filter(f -> f.id().equals(id)).findFirst()
+            .orElseThrow(() -> new AdamDataException("unknown output format '" + part.strip()
+                + "'; expected some of " + Arrays.stream(values()).map(Format::id).toList())));
+      }
+      return formats;
+    }
+  }
+
+  /** The bytes of every requested output, by file name, in format order. */
+  public static Map<String, byte[]> render(AeTable table, AeReportStyle style, Set<Format> formats) {
+    AeTableLayout layout = new AeTableLayout(table, style);
+    List<ReportTable> tables = layout.tables();
+    AeDotPlot plot = formats.contains(Format.PNG) || formats.contains(Format.SVG)
+        ? new AeDotPlot(table, style) : null;
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    EnumSet<Format> ordered = EnumSet.noneOf(Format.class);
+    ordered.addAll(formats);
+    for (Format f : ordered) {
+      byte[] bytes = switch (f) {
+        case CSV -> utf8(AeTableWriter.csv(table));
+        case HTML -> utf8(AeTableWriter.html(tables));
+        case MD -> utf8(AeTableWriter.markdown(tables));
+        case RTF -> AeTableRtfWriter.rtf(tables, style.paper()).getBytes(StandardCharsets.US_ASCII);
+        case DOCX -> AeTableDocxWriter.docx(tables, style.paper());
+        case PNG -> plot.png();
+        case SVG -> utf8(plot.svg());
+      };
+      files.put(f.fileName(), bytes);
+    }
+    return files;
+  }
+
+  /**
+   * Renders everything in memory, then replaces {@code folder} with a folder holding exactly these
+   * files ({@link OutputFiles#replaceFolder}), so a failure leaves the previous outputs intact.
+   * To protect unrelated files, an existing folder may hold only files this command writes.
+   *
+   * @return the files written
+   * @throws AdamDataException if the folder holds other files
+   */
+  public static List<Path> write(
+      Path folder, AeTable table, AeReportStyle style, Set<Format> formats) throws IOException {
+    if (Files.isDirectory(folder)) {
+      List<String> foreign;
+      try (Stream<Path> entries = Files.list(folder)) {
+        foreign = entries.map(p -> p.getFileName().toString())
+            .filter(name -> Arrays.stream(Format.values()).noneMatch(f -> f.fileName().equals(name)))
+            .sorted()
+            .toList();
+      }
+      if (!foreign.isEmpty()) {
+        throw new AdamDataException("output folder " + folder + " holds other files ("
+            + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+            + (foreign.size() > 3 ? ", ..." : "")
+            + "); ae-table replaces the whole folder, so choose a new or empty one");
+      }
+    } else if (Files.exists(folder)) {
+      throw new AdamDataException("output path " + folder + " is a file, not a folder");
+    }
+    Map<String, byte[]> files = render(table, style, formats);
+    OutputFiles.replaceFolder(folder, staging -> {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        Files.write(staging.resolve(f.getKey()), f.getValue());
+      }
+    });
+    List<Path> written = new ArrayList<>();
+    files.keySet().forEach(name -> written.add(folder.resolve(name)));
+    return written;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,66 @@
+package org.trialstats.report;
+
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * Presentation choices of adverse-event outputs.
+ *
+ * @param title table title; {@code null} for the default built from the event selection
+ * @param rounding rounding of printed numbers: {@link RoundingMode#HALF_UP} (half away from zero,
+ *     as SAS's ROUND function and w.d formats) or {@link RoundingMode#HALF_EVEN}
+ * @param percentDecimals decimals of percentages
+ * @param differenceDecimals decimals of risk differences (in percentage points)
+ * @param ratioDecimals decimals of risk and rate ratios
+ * @param rateDecimals decimals of rates per 100 patient-years and of patient-years
+ * @param paper landscape paper size for RTF and DOCX
+ * @param plotMeasure {@code rd} (risk difference) or {@code rr} (risk ratio, log axis) in the
+ *     right panel of the dot plot
+ * @param plotMinPercent preferred terms in the dot plot: those reaching this percentage in at
+ *     least one arm
+ */
+public record AeReportStyle(
+    String title,
+    RoundingMode rounding,
+    int percentDecimals,
+    int differenceDecimals,
+    int ratioDecimals,
+    int rateDecimals,
+    ReportTable.Paper paper,
+    String plotMeasure,
+    double plotMinPercent) {
+
+  public AeReportStyle {
+    Objects.requireNonNull(rounding, "rounding");
+    if (rounding != RoundingMode.HALF_UP && rounding != RoundingMode.HALF_EVEN) {
+      throw new IllegalArgumentException("rounding must be half-up or half-even");
+    }
+    for (int d : new int[] {percentDecimals, differenceDecimals, ratioDecimals, rateDecimals}) {
+      if (d < 0 || d > 10) {
+        throw new IllegalArgumentException("decimals must be 0 to 10, got " + d);
+      }
+    }
+    Objects.requireNonNull(paper, "paper");
+    if (!"rd".equals(plotMeasure) && !"rr".equals(plotMeasure)) {
+      throw new IllegalArgumentException("plot measure must be rd or rr, got " + plotMeasure);
+    }
+  }
+
+  /** Defaults: SAS rounding, 1 decimal for percentages/differences/rates, 2 for ratios. */
+  public static AeReportStyle defaults() {
+    return new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1, ReportTable.Paper.LETTER,
+        "rd", 5);
+  }
+
+  /** The rounding rule in words, for footnotes. */
+  public String roundingRule() {
+    return rounding == RoundingMode.HALF_UP
+        ? "rounded half away from zero (as SAS ROUND and w.d formats)"
+        : "rounded half to even";
+  }
+
+  /** A number with {@code decimals} decimals under this style's rounding. */
+  String fixed(double x, int decimals) {
+    return Numbers.fixed(x, decimals, rounding);
+  }
+}

@@ -1,0 +1,269 @@
+package org.trialstats.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.trialstats.adam.AdaeSpec;
+import org.trialstats.adam.AeRow;
+import org.trialstats.adam.AeTable;
+import org.trialstats.adam.ArmComparison;
+import org.trialstats.adam.ArmCount;
+import org.trialstats.adam.Condition;
+import org.trialstats.adam.EstimateCell;
+import org.trialstats.adam.RowLevel;
+import org.trialstats.stats.Estimate;
+
+/**
+ * Lays an {@link AeTable} out as clinical-study-report tables: the incidence table (n (%) per arm
+ * with N in the column headers, risk differences and optional risk ratios against the control
+ * arm) and, when the table has them, the exposure-adjusted incidence rate table. Footnotes state
+ * the counting rule, the event selection, every method with its reference, the exposure
+ * definition, the rounding rule and the data source.
+ */
+public final class AeTableLayout {
+  /** Printed for a comparison the method could not estimate. */
+  public static final String NOT_ESTIMABLE = "NE";
+
+  private final AeTable table;
+  private final AeReportStyle style;
+  private final String level;
+
+  /** The layout of {@code table} with the presentation choices of {@code style}. */
+  public AeTableLayout(AeTable table, AeReportStyle style) {
+    this.table = table;
+    this.style = style;
+    this.level = percentOf(table.spec().level()) + "%";
+  }
+
+  /** The tables of the report: incidence, then exposure-adjusted rates if computed. */
+  public List<ReportTable> tables() {
+    List<ReportTable> tables = new ArrayList<>();
+    tables.add(incidence());
+    if (table.hasRates()) {
+      tables.add(rates());
+    }
+    return tables;
+  }
+
+  /** The title of the incidence table. */
+  public String title() {
+    if (style.title() != null && !style.title().isBlank()) {
+      return style.title();
+    }
+    AdaeSpec spec = table.events().spec();
+    String title = (spec.emergentFlag() != null ? "Treatment-emergent adverse events"
+        : "Adverse events") + " by system organ class and preferred term";
+    if (!spec.conditions().isEmpty()) {
+      title += " (" + spec.conditions().stream().map(Condition::toString)
+          .collect(Collectors.joining("; ")) + ")";
+    }
+    return title;
+  }
+
+  /** The incidence table: n (%) per arm, risk difference (and ratio) per treatment arm. */
+  public ReportTable incidence() {
+    List<String> headers = new ArrayList<>();
+    headers.add("System organ class\nPreferred term");
+    long[] n = table.population().armSizes();
+    for (int a = 0; a < table.arms().size(); a++) {
+      headers.add(table.arms().get(a) + "\n(N=" + n[a] + ")\nn (%)");
+    }
+    for (String arm : table.treatmentArms()) {
+      headers.add(arm + " − " + table.controlArm() + "\nRisk difference, % (" + level + " CI)");
+      if (table.hasRiskRatios()) {
+        headers.add(arm + " / " + table.controlArm() + "\nRisk ratio (" + level + " CI)");
+      }
+    }
+    Set<String> notEstimable = new LinkedHashSet<>();
+    List<ReportTable.Row> rows = new ArrayList<>();
+    for (AeRow row : table.rows()) {
+      List<String> cells = new ArrayList<>();
+      cells.add(label(row));
+      for (ArmCount count : row.arms()) {
+        cells.add(count.subjects() == 0 ? "0" : count.subjects() + " ("
+            + style.fixed(count.percent(), style.percentDecimals()) + ")");
+      }
+      for (ArmComparison c : row.comparisons()) {
+        cells.add(interval(c.riskDifference(), 100, style.differenceDecimals(), notEstimable));
+        if (table.hasRiskRatios()) {
+          cells.add(interval(c.riskRatio(), 1, style.ratioDecimals(), notEstimable));
+        }
+      }
+      rows.add(row(row, cells));
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add("N = number of subjects in the arm (" + table.population().description()
+        + "); n = number of subjects with at least one " + eventWords()
+        + " in the row, each subject counted once per row however many events they had;"
+        + " % = 100 × n / N.");
+    notes.addAll(selectionNotes());
+    notes.add("Risk difference = treatment minus " + table.controlArm()
+        + " in percentage points, with " + level + " confidence interval by the "
+        + methodText(table.spec().riskDifference()) + ".");
+    if (table.hasRiskRatios()) {
+      notes.add("Risk ratio = treatment / " + table.controlArm() + ", with " + level
+          + " confidence interval by the " + methodText(table.spec().riskRatio()) + ".");
+    }
+    notes.addAll(commonNotes(notEstimable));
+    return new ReportTable(title(), subtitle(), headers, widths(headers, rows), rows, notes);
+  }
+
+  /** The exposure-adjusted incidence rate table. */
+  public ReportTable rates() {
+    if (!table.hasRates()) {
+      throw new IllegalStateException("the table has no exposure-adjusted rates");
+    }
+    List<String> headers = new ArrayList<>();
+    headers.add("System organ class\nPreferred term");
+    long[] n = table.population().armSizes();
+    for (int a = 0; a < table.arms().size(); a++) {
+      headers.add(table.arms().get(a) + "\n(N=" + n[a] + ")\nn / PY");
+      headers.add(table.arms().get(a) + "\nEAIR (" + level + " CI)");
+    }
+    for (String arm : table.treatmentArms()) {
+      headers.add(arm + " / " + table.controlArm() + "\nRate ratio (" + level + " CI)");
+    }
+    Set<String> notEstimable = new LinkedHashSet<>();
+    List<ReportTable.Row> rows = new ArrayList<>();
+    for (AeRow row : table.rows()) {
+      List<String> cells = new ArrayList<>();
+      cells.add(label(row));
+      for (ArmCount count : row.arms()) {
+        cells.add(count.subjects() + " / " + style.fixed(count.exposureYears(), style.rateDecimals()));
+        cells.add(interval(count.rate(), 1, style.rateDecimals(), notEstimable));
+      }
+      for (ArmComparison c : row.comparisons()) {
+        cells.add(interval(c.rateRatio(), 1, style.ratioDecimals(), notEstimable));
+      }
+      rows.add(row(row, cells));
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add("N = number of subjects in the arm (" + table.population().description()
+        + "); n = number of subjects with at least one " + eventWords() + " in the row.");
+    notes.add("EAIR = exposure-adjusted incidence rate: n per 100 patient-years (PY) at risk,"
+        + " 1 PY = 365.25 days; " + table.spec().exposure().description()
+        + (table.population().exposureSource().isEmpty() ? ""
+            : " (" + table.population().exposureSource() + ")")
+        + ". " + level + " confidence interval by the " + methodText(table.spec().rate()) + ".");
+    notes.add("Rate ratio = EAIR of the treatment arm / EAIR of " + table.controlArm() + ", with "
+        + level + " confidence interval by the " + methodText(table.spec().rateRatio()) + ".");
+    notes.addAll(selectionNotes());
+    notes.addAll(commonNotes(notEstimable));
+    return new ReportTable("Exposure-adjusted incidence rates: " + lowerFirst(title()),
+        subtitle(), headers, widths(headers, rows), rows, notes);
+  }
+
+  /** Longest unbreakable content per column, in points (label column capped at 200 pt). */
+  private static List<Double> widths(List<String> headers, List<ReportTable.Row> rows) {
+    List<Double> widths = new ArrayList<>();
+    for (int c = 0; c < headers.size(); c++) {
+      double w = 0;
+      for (String word : headers.get(c).split("[\\s]+")) {
+        w = Math.max(w, ReportTable.textWidth(word));
+      }
+      for (ReportTable.Row r : rows) {
+        String cell = r.cells().get(c);
+        w = Math.max(w, ReportTable.textWidth(cell) + (c == 0 ? 12 * r.indent() : 0));
+      }
+      widths.add(c == 0 ? Math.min(w, 200) : w);
+    }
+    return widths;
+  }
+
+  /** A confidence level such as 0.95 as a percentage without trailing zeros: "95". */
+  static String percentOf(double level) {
+    return BigDecimal.valueOf(level).movePointRight(2).stripTrailingZeros().toPlainString();
+  }
+
+  /** A number in its shortest plain decimal form: 5, 2.5. */
+  static String plain(double x) {
+    return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+  }
+
+  private String subtitle() {
+    return table.population().description();
+  }
+
+  private String label(AeRow row) {
+    if (row.level() == RowLevel.ANY) {
+      return "Any " + eventWords();
+    }
+    return row.name();
+  }
+
+  private static ReportTable.Row row(AeRow row, List<String> cells) {
+    return new ReportTable.Row(row.level() == RowLevel.TERM ? 1 : 0,
+        row.level() == RowLevel.SOC, cells);
+  }
+
+  private String eventWords() {
+    return table.events().spec().emergentFlag() != null
+        ? "treatment-emergent adverse event" : "adverse event";
+  }
+
+  private List<String> selectionNotes() {
+    AdaeSpec spec = table.events().spec();
+    List<String> notes = new ArrayList<>();
+    String selection = spec.emergentFlag() != null
+        ? "Treatment-emergent events: " + spec.emergentFlag() + " = Y" : "All ADAE records";
+    if (!spec.conditions().isEmpty()) {
+      selection += "; restricted to " + spec.conditions().stream().map(Condition::toString)
+          .collect(Collectors.joining(" and "));
+    }
+    notes.add(selection + ". Rows: system organ class (" + spec.socVariable()
+        + ") and preferred term (" + spec.termVariable() + "), " + orderText() + ".");
+    if (table.spec().minPercent() > 0) {
+      notes.add("Preferred terms are shown when reported by at least "
+          + plain(table.spec().minPercent())
+          + "% of subjects in at least one arm; system organ class rows count all terms.");
+    }
+    return notes;
+  }
+
+  private String orderText() {
+    return switch (table.spec().order()) {
+      case FREQUENCY -> "both by descending number of subjects in the treatment arms together";
+      case SOC_ALPHABETICAL -> "system organ classes alphabetically, preferred terms by"
+          + " descending number of subjects in the treatment arms together";
+      case ALPHABETICAL -> "both alphabetically";
+    };
+  }
+
+  private List<String> commonNotes(Set<String> notEstimable) {
+    List<String> notes = new ArrayList<>();
+    if (!notEstimable.isEmpty()) {
+      notes.add(NOT_ESTIMABLE + " = not estimable: " + String.join("; ", notEstimable) + ".");
+    }
+    notes.addAll(table.notes());
+    notes.add("Numbers are " + style.roundingRule() + ".");
+    notes.add("Source: " + table.population().source() + " (ADSL), " + table.events().source()
+        + " (ADAE); produced by trialstats ae-table.");
+    return notes;
+  }
+
+  private String interval(EstimateCell cell, double scale, int decimals, Set<String> reasons) {
+    if (cell == null) {
+      return "";
+    }
+    if (!cell.estimable()) {
+      reasons.add(cell.notEstimable());
+      return NOT_ESTIMABLE;
+    }
+    Estimate e = cell.estimate();
+    return style.fixed(e.estimate() * scale, decimals) + " ("
+        + style.fixed(e.lower() * scale, decimals) + ", "
+        + style.fixed(e.upper() * scale, decimals) + ")";
+  }
+
+  private static String methodText(org.trialstats.adam.NamedMethod<?> method) {
+    return method.name() + " method (" + method.id() + ")"
+        + (method.reference().isEmpty() ? "" : "; " + method.reference());
+  }
+
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+}

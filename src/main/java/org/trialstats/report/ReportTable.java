@@ -1,0 +1,167 @@
+package org.trialstats.report;
+
+import java.util.List;
+
+/**
+ * A table laid out for a clinical study report, independent of the output format: title,
+ * subtitle, column headers (lines separated by {@code \n}), body rows and footnotes. The RTF,
+ * DOCX, HTML and Markdown writers render the same model, so every format shows the same text.
+ *
+ * @param title table title
+ * @param subtitle population line under the title
+ * @param headers one header per column; {@code \n} separates lines within a header
+ * @param widths per column, the width in points (9 pt Times New Roman, see {@link
+ *     #textWidth}) of its widest content that should not wrap: the longest number cell or header word, or
+ *     for the label column the longest label (capped); see {@link #columnTwips(int)}
+ * @param rows body rows
+ * @param footnotes footnotes in order
+ */
+public record ReportTable(
+    String title,
+    String subtitle,
+    List<String> headers,
+    List<Double> widths,
+    List<Row> rows,
+    List<String> footnotes) {
+
+  public ReportTable {
+    headers = List.copyOf(headers);
+    widths = List.copyOf(widths);
+    rows = List.copyOf(rows);
+    footnotes = List.copyOf(footnotes);
+    if (widths.size() != headers.size()) {
+      throw new IllegalArgumentException("one width per column is needed");
+    }
+    for (Row r : rows) {
+      if (r.cells().size() != headers.size()) {
+        throw new IllegalArgumentException("row has " + r.cells().size() + " cells, expected "
+            + headers.size());
+      }
+    }
+  }
+
+  /** Cell padding on each side in twips (1/1440 in). */
+  public static final int CELL_PADDING_TWIPS = 72;
+
+  /**
+   * Font size of the table body and header: 9 pt when every column's content fits the usable
+   * width at 9 pt, else 8 pt.
+   */
+  public int fontPoints(int usable) {
+    return totalNeed(9) <= usable ? 9 : 8;
+  }
+
+  /**
+   * Column widths in twips filling {@code usable} twips at {@link #fontPoints(int)}. When every
+   * column's content fits, the spare width is shared in proportion; otherwise the number columns
+   * keep their width and the label column takes the rest, but at least a fifth of the width
+   * (then numbers wrap).
+   */
+  public int[] columnTwips(int usable) {
+    int points = fontPoints(usable);
+    int k = widths.size();
+    double[] need = new double[k];
+    for (int i = 0; i < k; i++) {
+      need[i] = need(i, points);
+    }
+    double total = totalNeed(points);
+    double[] twips = new double[k];
+    if (total <= usable) {
+      for (int i = 0; i < k; i++) {
+        twips[i] = need[i] * usable / total;
+      }
+    } else {
+      double numbers = total - need[0];
+      twips[0] = Math.max(usable / 5.0, usable - numbers);
+      for (int i = 1; i < k; i++) {
+        twips[i] = need[i] * (usable - twips[0]) / numbers;
+      }
+    }
+    int[] result = new int[k];
+    int assigned = 0;
+    for (int i = 0; i < k; i++) {
+      result[i] = i == k - 1 ? usable - assigned : (int) Math.round(twips[i]);
+      assigned += result[i];
+    }
+    return result;
+  }
+
+  /**
+   * Twips a column needs: its content at {@code points}, 10% plus 3 pt of slack for renderers
+   * whose fonts or cell margins differ a little from the estimate, and the cell padding.
+   */
+  private double need(int column, int points) {
+    return widths.get(column) * points / 9.0 * 20 * 1.1 + 60 + 2 * CELL_PADDING_TWIPS;
+  }
+
+  private double totalNeed(int points) {
+    double total = 0;
+    for (int i = 0; i < widths.size(); i++) {
+      total += need(i, points);
+    }
+    return total;
+  }
+
+  /**
+   * Advance widths of the printable ASCII characters 32-126 in the Adobe Times-Roman font metrics
+   * (AFM, 1/1000 em); Times New Roman and Liberation Serif, the fonts that render the RTF and
+   * DOCX tables, have near-identical widths. Other characters count as 600.
+   */
+  private static final int[] TIMES_WIDTHS = {
+    250, 333, 408, 500, 500, 833, 778, 333, 333, 333, 500, 564, 250, 333, 250, 278,
+    500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444,
+    921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722,
+    556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500,
+    333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,
+    500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541
+  };
+
+  /** Estimated width in points of {@code text} set in 9 pt Times New Roman. */
+  public static double textWidth(String text) {
+    long units = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      units += c >= 32 && c <= 126 ? TIMES_WIDTHS[c - 32] : 600;
+    }
+    return units * 9 / 1000.0;
+  }
+
+  /**
+   * A body row.
+   *
+   * @param indent indentation level of the first cell (0 = flush left)
+   * @param keepWithNext keep this row on the same page as the next one (SOC heading rows)
+   * @param cells cell texts; the first is the row label, the others are centred numbers
+   */
+  public record Row(int indent, boolean keepWithNext, List<String> cells) {
+    public Row {
+      cells = List.copyOf(cells);
+    }
+  }
+
+  /** Paper size of the landscape page for RTF and DOCX. */
+  public enum Paper {
+    /** US Letter, 11 x 8.5 in landscape. */
+    LETTER(15840, 12240),
+    /** ISO A4, 297 x 210 mm landscape. */
+    A4(16838, 11906);
+
+    private final int widthTwips;
+    private final int heightTwips;
+
+    Paper(int widthTwips, int heightTwips) {
+      this.widthTwips = widthTwips;
+      this.heightTwips = heightTwips;
+    }
+
+    /** Landscape page width in twips (1/1440 in). */
+    public int widthTwips() {
+      return widthTwips;
+    }
+
+    /** Landscape page height in twips. */
+    public int heightTwips() {
+      return heightTwips;
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package org.trialstats.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.adam.AdamDataException;
+import org.trialstats.adam.AeTable;
+
+class AeTableOutputsTest {
+  @TempDir Path dir;
+
+  private static final AeReportStyle STYLE = AeReportStyle.defaults();
+
+  @Test
+  void layoutHasNPerArmInTheHeadersAndFormattedCells() throws IOException {
+    AeTable table = AeFixtures.table(dir, false, false);
+    ReportTable t = new AeTableLayout(table, STYLE).incidence();
+    assertThat(t.title())
+        .isEqualTo("Treatment-emergent adverse events by system organ class and preferred term"
+            + " (TRTEMFL ≠ N)");
+    assertThat(t.subtitle()).isEqualTo("Safety population (SAFFL = Y)");
+    assertThat(t.headers()).containsExactly(
+        "System organ class\nPreferred term",
+        "Placebo\n(N=8)\nn (%)",
+        "Drug <A&B>\n(N=16)\nn (%)",
+        "Drug <A&B> − Placebo\nRisk difference, % (95% CI)");
+    assertThat(t.rows()).extracting(r -> r.cells().get(0)).containsExactly(
+        "Any treatment-emergent adverse event", "SKIN {AND} SUBCUTANEOUS", "PRURITUS",
+        "RASH \\ \"<script>", "NERVOUS", "=HYPERLINK(1)", "CAFÉ-AU-LAIT SPOTS");
+    assertThat(t.rows()).extracting(ReportTable.Row::indent).containsExactly(0, 0, 1, 1, 0, 1, 1);
+    // 4/16 = 25.0%, 2/8 = 25.0%; RD = 0 with the Wald half-width
+    // R 4.2.2: sqrt(.25*.75/16 + .25*.75/8) * qnorm(.975) * 100 -> 36.749326 (so -36.7, 36.7)
+    assertThat(t.rows().get(0).cells()).containsExactly(
+        "Any treatment-emergent adverse event", "2 (25.0)", "4 (25.0)", "0.0 (-36.7, 36.7)");
+    // RASH: 0 in placebo prints "0"; 1/16 = 6.25% rounds half away from zero to 6.3
+    assertThat(t.rows().get(3).cells().subList(1, 3)).containsExactly("0", "1 (6.3)");
+    assertThat(t.footnotes()).contains(
+        "N = number of subjects in the arm (Safety population (SAFFL = Y)); n = number of subjects"
+            + " with at least one treatment-emergent adverse event in the row, each subject counted"
+            + " once per row however many events they had; % = 100 × n / N.",
+        "Treatment-emergent events: TRTEMFL = Y; restricted to TRTEMFL ≠ N. Rows: system organ"
+            + " class (AEBODSYS) and preferred term (AEDECOD), both by descending number of"
+            + " subjects in the treatment arms together.",
+        "Risk difference = treatment minus Placebo in percentage points, with 95% confidence"
+            + " interval by the Wald method (wald); Newcombe 1998, method 1.",
+        "Numbers are rounded half away from zero (as SAS ROUND and w.d formats).",
+        "Source: adsl.csv (ADSL), adae.csv (ADAE); produced by trialstats ae-table.");
+  }
+
+  @Test
+  void halfEvenRoundingIsDeclaredAndApplied() throws IOException {
+    AeTable table = AeFixtures.table(dir, false, false);
+    AeReportStyle even = new AeReportStyle(null, RoundingMode.HALF_EVEN, 1, 1, 2, 1,
+        ReportTable.Paper.A4, "rd", 5);
+    ReportTable t = new AeTableLayout(table, even).incidence();
+    // 1/16 = 6.25%: half to even gives 6.2
+    assertThat(t.rows().get(3).cells().get(2)).isEqualTo("1 (6.2)");
+    assertThat(t.footnotes()).contains("Numbers are rounded half to even.");
+  }
+
+  @Test
+  void csvHasUnroundedNumbersAndProtectsTextCells() throws IOException {
+    AeTable table = AeFixtures.table(dir, true, true);
+    List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().get()
+        .parse(new StringReader(AeTableWriter.csv(table))).getRecords();
+    assertThat(records).hasSize(7);
+    assertThat(records.get(0).getParser().getHeaderNames()).startsWith(
+        "row_type", "soc", "term", "Placebo:n", "Placebo:N", "Placebo:percent",
+        "Placebo:exposure_years", "Placebo:rate_per_100py", "Placebo:rate_lower",
+        "Placebo:rate_upper", "Drug <A&B>:n");
+    CSVRecord rash = records.get(3);
+    assertThat(rash.get("row_type")).isEqualTo("term");
+    assertThat(rash.get("term")).isEqualTo("RASH \\ \"<script>");
+    assertThat(rash.get("Drug <A&B>:percent")).isEqualTo("6.25");
+    // Katz is not estimable with no placebo event: empty numbers, reason in not_estimable
+    assertThat(rash.get("Drug <A&B> vs Placebo:rr")).isEmpty();
+    assertThat(rash.get("not_estimable"))
+        .isEqualTo("Drug <A&B> vs Placebo rr: the Katz interval needs events in both arms");
+    // exposure: 30 * (1 + ... + 16) = 4080 days for the drug arm
+    assertThat(Double.parseDouble(rash.get("Drug <A&B>:exposure_years")))
+        .isEqualTo(4080 / 365.25);
+    assertThat(rash.get("confidence_level")).isEqualTo("0.95");
+    assertThat(rash.get("rd_method")).isEqualTo("wald");
+    assertThat(rash.get("exposure")).isEqualTo("duration");
+    // formula injection guard (OWASP): a term starting with '=' is prefixed with a quote
+    assertThat(records.get(5).get("term")).isEqualTo("'=HYPERLINK(1)");
+  }
+
+  @Test
+  void htmlAndMarkdownEscapeDatasetText() throws IOException {
+    List<ReportTable> tables = new AeTableLayout(AeFixtures.table(dir, true, false), STYLE).tables();
+    assertThat(tables).hasSize(2);
+    String html = AeTableWriter.html(tables);
+    assertThat(html).contains("<td class=\"term\">RASH \\ &quot;&lt;script&gt;</td>")
+        .contains("<th>Drug &lt;A&amp;B&gt;<br>(N=16)<br>n (%)</th>")
+        .contains("<h2>Exposure-adjusted incidence rates: treatment-emergent adverse events")
+        .doesNotContain("<script>");
+    String md = AeTableWriter.markdown(tables);
+    assertThat(md).contains("| &emsp;RASH \\\\ \"&lt;script&gt; |")
+        .contains("| Drug &lt;A&amp;B&gt;<br>(N=16)<br>n (%) |")
+        .contains("| :--- | :---: |");
+  }
+
+  @Test
+  void rtfHasTheClinicalStudyReportStructure() throws IOException {
+    List<ReportTable> tables = new AeTableLayout(AeFixtures.table(dir, true, true), STYLE).tables();
+    String rtf = AeTableRtfWriter.rtf(tables, ReportTable.Paper.LETTER);
+    assertThat(rtf).startsWith("{\\rtf1\\ansi\\ansicpg1252").endsWith("}\n");
+    assertThat(rtf.chars().allMatch(c -> c < 128)).as("pure ASCII").isTrue();
+    assertThat(braceBalance(rtf)).isZero();
+    assertThat(rtf).contains("\\paperw15840\\paperh12240").contains("\\landscape")
+        .contains("Times New Roman").contains("{\\footer").contains("NUMPAGES");
+    // one header row per table, repeated on each page, with rules above and below
+    assertThat(count(rtf, "\\trhdr")).isEqualTo(2);
+    assertThat(count(rtf, "\\row\n")).isEqualTo(2 * (1 + 7));
+    assertThat(count(rtf, "\\sect")).isGreaterThanOrEqualTo(1);
+    // escaped dataset text: braces, backslash, non-ASCII (É = U+00C9 = 201)
+    assertThat(rtf).contains("SKIN \\{AND\\} SUBCUTANEOUS").contains("RASH \\\\ \"<script>")
+        .contains("CAF\\u201?-AU-LAIT SPOTS").contains("Drug <A&B> \\u8722? Placebo");
+    // each row defines the same cell edges, the last one at the usable width (9 in = 12960)
+    Matcher m = Pattern.compile("\\\\cellx(\\d+)").matcher(rtf);
+    List<Integer> lastEdges = new ArrayList<>();
+    while (m.find()) {
+      lastEdges.add(Integer.parseInt(m.group(1)));
+    }
+    assertThat(lastEdges).contains(12960);
+    assertThat(AeTableRtfWriter.rtf(tables, ReportTable.Paper.LETTER)).isEqualTo(rtf);
+    assertThat(AeTableRtfWriter.rtf(tables, ReportTable.Paper.A4))
+        .contains("\\paperw16838\\paperh11906").contains("\\cellx13958");
+  }
+
+  @Test
+  void docxOpensWithTheTablesAndIsByteIdentical() throws IOException {
+    List<ReportTable> tables = new AeTableLayout(AeFixtures.table(dir, true, false), STYLE).tables();
+    byte[] docx = AeTableDocxWriter.docx(tables, ReportTable.Paper.LETTER);
+    assertThat(AeTableDocxWriter.docx(tables, ReportTable.Paper.LETTER)).isEqualTo(docx);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      assertThat(doc.getTables()).hasSize(2);
+      XWPFTable first = doc.getTables().get(0);
+      assertThat(first.getRows()).hasSize(1 + 7);
+      assertThat(first.getRow(0).isRepeatHeader()).isTrue();
+      assertThat(first.getRow(0).getCell(2).getText()).isEqualTo("Drug <A&B>\n(N=16)\nn (%)");
+      assertThat(first.getRow(3).getCell(0).getText()).isEqualTo("PRURITUS");
+      assertThat(first.getRow(1).getCell(2).getText()).isEqualTo("4 (25.0)");
+      assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getOrient().toString())
+          .isEqualTo("landscape");
+      assertThat(doc.getProperties().getCoreProperties().getCreated().toInstant().toString())
+          .isEqualTo("2000-01-01T00:00:00Z");
+      assertThat(doc.getParagraphs()).extracting(p -> p.getText())
+          .contains("Numbers are rounded half away from zero (as SAS ROUND and w.d formats).");
+    }
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        assertThat(e.getTimeLocal()).isEqualTo(LocalDateTime.of(2000, 1, 1, 0, 0));
+      }
+    }
+  }
+
+  @Test
+  void dotPlotIsSortedByEffectAndDeterministic() throws IOException {
+    AeTable table = AeFixtures.table(dir, false, true);
+    AeReportStyle all = new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1,
+        ReportTable.Paper.LETTER, "rd", 0);
+    AeDotPlot plot = new AeDotPlot(table, all);
+    // RD drug - placebo: RASH 1/16 - 0 = 6.25, CAFE 6.25, PRURITUS 2/16 - 1/8 = 0,
+    // HYPERLINK 1/16 - 1/8 = -6.25: largest at the top, ties by name
+    assertThat(plot.rows()).extracting(r -> r.term()).containsExactly(
+        "CAFÉ-AU-LAIT SPOTS", "RASH \\ \"<script>", "PRURITUS", "=HYPERLINK(1)");
+    byte[] png = plot.png();
+    assertThat(new AeDotPlot(table, all).png()).isEqualTo(png);
+    assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(1100);
+    String svg = plot.svg();
+    assertThat(new AeDotPlot(table, all).svg()).isEqualTo(svg);
+    assertThat(svg).startsWith("<?xml").contains("<svg");
+    AeReportStyle rr = new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1,
+        ReportTable.Paper.LETTER, "rr", 0);
+    // Katz RR is not estimable for the terms without placebo events: they sort last
+    assertThat(new AeDotPlot(table, rr).rows()).extracting(r -> r.term())
+        .containsExactly("PRURITUS", "=HYPERLINK(1)", "CAFÉ-AU-LAIT SPOTS", "RASH \\ \"<script>");
+    AeReportStyle tooHigh = new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1,
+        ReportTable.Paper.LETTER, "rd", 50);
+    assertThat(new AeDotPlot(table, tooHigh).rows()).isEmpty();
+    assertThat(new AeDotPlot(table, tooHigh).png()).isNotEmpty();
+  }
+
+  @Test
+  void reportFolderIsReplacedWholeAndForeignFilesAreProtected() throws IOException {
+    AeTable table = AeFixtures.table(dir, true, false);
+    Path out = dir.resolve("out");
+    List<Path> written = AeReport.write(out, table, STYLE, EnumSet.allOf(AeReport.Format.class));
+    assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly(
+        "ae_table.csv", "ae_table.html", "ae_table.md", "ae_table.rtf", "ae_table.docx",
+        "ae_dotplot.png", "ae_dotplot.svg");
+    Map<String, byte[]> again = AeReport.render(table, STYLE, EnumSet.allOf(AeReport.Format.class));
+    for (Path p : written) {
+      assertThat(Files.readAllBytes(p)).as(p.toString())
+          .isEqualTo(again.get(p.getFileName().toString()));
+    }
+    AeReport.write(out, table, STYLE, AeReport.Format.parse("csv, md"));
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly("ae_table.csv", "ae_table.md");
+    }
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    assertThatThrownBy(() -> AeReport.write(out, table, STYLE, AeReport.Format.parse("csv")))
+        .isInstanceOf(AdamDataException.class)
+        .hasMessageContaining("holds other files (notes.txt)");
+    assertThat(out.resolve("notes.txt")).hasContent("mine");
+    assertThatThrownBy(() -> AeReport.Format.parse("csv,pdf"))
+        .isInstanceOf(AdamDataException.class)
+        .hasMessage("unknown output format 'pdf'; expected some of"
+            + " [csv, html, md, rtf, docx, png, svg]");
+  }
+
+  @Test
+  void columnsFitThePageAndTextWidthsFollowTimesMetrics() {
+    // Adobe Times-Roman AFM: "0" = 500, space = 250 units; at 9 pt: 10 digits = 45 pt
+    assertThat(ReportTable.textWidth("0123456789")).isEqualTo(45.0);
+    assertThat(ReportTable.textWidth(" ")).isEqualTo(2.25);
+    ReportTable narrow = new ReportTable("t", "s", List.of("a", "b"), List.of(100.0, 50.0),
+        List.of(), List.of());
+    int[] twips = narrow.columnTwips(12960);
+    assertThat(twips[0] + twips[1]).isEqualTo(12960);
+    assertThat(narrow.fontPoints(12960)).isEqualTo(9);
+    ReportTable wide = new ReportTable("t", "s", List.of("a", "b", "c"),
+        List.of(200.0, 400.0, 400.0), List.of(), List.of());
+    assertThat(wide.fontPoints(12960)).isEqualTo(8);
+    int[] squeezed = wide.columnTwips(12960);
+    assertThat(squeezed[0]).isEqualTo(12960 / 5);
+    assertThat(squeezed[0] + squeezed[1] + squeezed[2]).isEqualTo(12960);
+  }
+
+  private static int braceBalance(String rtf) {
+    int depth = 0;
+    for (int i = 0; i < rtf.length(); i++) {
+      char c = rtf.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        depth--;
+      }
+    }
+    return depth;
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      n++;
+    }
+    return n;
+  }
+}
