@@ -62,12 +62,15 @@ final class ReferenceData {
                 Long.parseLong(r.get("events2")),
                 Long.parseLong(r.get("n2"))));
       } else {
-        out.add(
-            StudyData.generic(
-                r.get("study"), subgroup, number(r.get("yi")), number(r.get("vi"))));
+        double vi = r.containsKey("vi") ? number(r.get("vi")) : square(number(r.get("sei")));
+        out.add(StudyData.generic(r.get("study"), subgroup, number(r.get("yi")), vi));
       }
     }
     return out;
+  }
+
+  private static double square(double x) {
+    return x * x;
   }
 
   /** Options from the reference columns measure, model, method, hksj. */
