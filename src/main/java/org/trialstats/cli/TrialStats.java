@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Clinical-trial evidence statistics: recompute published figures and check them.",
-    subcommands = {})
+    subcommands = {MetaCommand.class})
 public final class TrialStats implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -73,7 +73,7 @@ public final class MetaAnalysis {
               + " the " + measure.label().toLowerCase(Locale.ROOT) + " cannot be estimated; the"
               + " risk difference (--measure rd) can use these studies");
     }
-    return pool(included, excluded, options);
+    return pool(studies, included, excluded, options);
   }
 
   private static void checkInput(List<StudyData> studies, MetaOptions options) {
@@ -96,7 +96,10 @@ public final class MetaAnalysis {
   }
 
   private static MetaResult pool(
-      List<StudyData> included, List<ExcludedStudy> excluded, MetaOptions options) {
+      List<StudyData> input,
+      List<StudyData> included,
+      List<ExcludedStudy> excluded,
+      MetaOptions options) {
     EffectMeasure measure = options.measure();
     int k = included.size();
     double[] y = new double[k];
@@ -279,6 +282,7 @@ public final class MetaAnalysis {
         piUpper,
         effects,
         excluded,
+        input,
         zeroCellStatement(included, excluded, options),
         converged,
         warnings);
@@ -349,13 +353,15 @@ public final class MetaAnalysis {
       if (rare != null
           && options.model() == MetaModel.RANDOM
           && options.tau2Estimator() == Tau2Estimator.DL) {
+        boolean corrected = included.stream().anyMatch(s -> EffectSizes.hasZeroCell(s.table()));
         warnings.add(
             "rare events ("
                 + rare
-                + "): with the 0.5 correction the DerSimonian-Laird method is biased and"
-                + " underestimates tau^2 (Bradburn et al. 2007, Stat Med 26:53-77; Cochrane"
-                + " Handbook 10.4.4); consider --model fixed --method mh (or peto for odds"
-                + " ratios), or a random-effects model with --method reml or pm and --hksj");
+                + "): the DerSimonian-Laird method underestimates tau^2 with rare events"
+                + (corrected ? " and its 0.5-corrected inverse-variance estimates are biased" : "")
+                + " (Bradburn et al. 2007, Stat Med 26:53-77; Cochrane Handbook 10.4.4);"
+                + " consider --model fixed --method mh (or peto for odds ratios), or --method"
+                + " reml or pm with --hksj");
       }
       if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO) {
         String unbalanced = unbalancedArms(included);

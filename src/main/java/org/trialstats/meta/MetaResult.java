@@ -38,6 +38,7 @@ import java.util.List;
  * @param piUpper upper limit of the prediction interval on the reporting scale
  * @param studies per-study estimates, intervals and weights, in input order
  * @param excluded studies left out and why
+ * @param input every input study in input order (pooled and excluded), e.g. for plots
  * @param zeroCells how zero cells were handled, in words (stated in every output)
  * @param converged false when an iterative estimator (REML, ML, PM) or a Q-profile limit did
  *     not converge; the warnings then say which
@@ -70,6 +71,7 @@ public record MetaResult(
     double piUpper,
     List<StudyEffect> studies,
     List<ExcludedStudy> excluded,
+    List<StudyData> input,
     String zeroCells,
     boolean converged,
     List<String> warnings) {
@@ -77,6 +79,7 @@ public record MetaResult(
   public MetaResult {
     studies = List.copyOf(studies);
     excluded = List.copyOf(excluded);
+    input = List.copyOf(input);
     warnings = List.copyOf(warnings);
   }
 
