@@ -183,6 +183,9 @@ public final class MetaAnalysis {
     } else {
       q = fixedSums.q;
     }
+    if (k == 1) {
+      q = 0; // one study: no heterogeneity to measure (exactly 0, as metafor reports it)
+    }
     int qDf = k - 1;
     double qPvalue = qDf > 0 ? ChiSquaredDistribution.of(qDf).survivalProbability(q) : Double.NaN;
     double i2 = Double.NaN;
