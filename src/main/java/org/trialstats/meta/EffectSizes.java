@@ -62,9 +62,8 @@ public final class EffectSizes {
     double n1 = a + b;
     double n2 = c + d;
     return switch (measure) {
-      case RR -> new Effect(Math.log((a / c) * (n2 / n1)), b / (a * n1) + d / (c * n2), added);
-      case OR -> new Effect(
-          Math.log((a / b) * (d / c)), 1 / a + 1 / b + 1 / c + 1 / d, added);
+      case RR -> new Effect(logRatio(a, n2, c, n1), b / (a * n1) + d / (c * n2), added);
+      case OR -> new Effect(logRatio(a, d, b, c), 1 / a + 1 / b + 1 / c + 1 / d, added);
       case RD -> new Effect(
           differenceOfRatios(a, n1, c, n2),
           (a / n1) * (b / n1) / n1 + (c / n2) * (d / n2) / n2,
@@ -82,6 +81,19 @@ public final class EffectSizes {
     double observedMinusExpected = petoObservedMinusExpected(t);
     double variance = petoVariance(t);
     return new Effect(observedMinusExpected / variance, 1 / variance, 0.0);
+  }
+
+  /**
+   * log(p q / (r s)) for positive p, q, r, s: log1p of the exactly formed (p q - r s)/(r s) when
+   * the ratio is near 1 (so that a log ratio of 1e-9 from counts near 10^9 keeps full relative
+   * precision), the plain log of the ratio otherwise.
+   */
+  static double logRatio(double p, double q, double r, double s) {
+    double ratio = (p / r) * (q / s);
+    if (ratio > 0.5 && ratio < 2) {
+      return Math.log1p(determinant(p, q, r, s) / (r * s));
+    }
+    return Math.log(ratio);
   }
 
   /** O - E = a - n1 (a + c)/N = (a d - b c)/N, with the determinant computed without overflow. */
