@@ -186,7 +186,11 @@ public final class MetaOutput {
     n.put("level", r.level());
     n.put("exponentiated", r.options().exponentiate());
     number(n, "statistic", r.statistic());
-    number(n, "statistic_df", r.statisticDf());
+    if (Double.isNaN(r.statisticDf())) {
+      n.putNull("statistic_df");
+    } else {
+      n.put("statistic_df", (long) r.statisticDf());
+    }
     n.put("converged", r.converged());
     return n;
   }

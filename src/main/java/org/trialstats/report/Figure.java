@@ -18,17 +18,22 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
  * A figure drawn with Java2D by a painter function, rendered as PNG (at {@link #PNG_SCALE} times
  * the logical size, for print quality) or SVG. Both are byte-identical from run to run: text is
  * drawn as glyph outlines of the shipped DejaVu fonts ({@link Charts#font}), laid out with one
- * fixed {@link FontRenderContext}, and SVG clip ids are renumbered in document order.
+ * fixed {@link FontRenderContext}, SVG clip ids are renumbered in document order and SVG
+ * coordinates are rounded to 1/100 of a unit.
  */
 public final class Figure {
   /** PNG pixels per logical unit. */
@@ -107,7 +112,27 @@ public final class Figure {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Charts.renumberClipIds(out.toString(StandardCharsets.UTF_8));
+    return compactNumbers(Charts.renumberClipIds(out.toString(StandardCharsets.UTF_8)));
+  }
+
+  private static final Pattern LONG_DECIMAL = Pattern.compile("-?\\d+\\.\\d{3,}");
+
+  /**
+   * Rounds every number with more than two decimals to two (1/100 of a user unit, far below what
+   * any viewer resolves); glyph outlines written with full double precision would otherwise make
+   * the SVG several times larger.
+   */
+  static String compactNumbers(String svg) {
+    Matcher m = LONG_DECIMAL.matcher(svg);
+    StringBuilder out = new StringBuilder(svg.length() / 2);
+    while (m.find()) {
+      String rounded =
+          new BigDecimal(m.group()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
+              .toPlainString();
+      m.appendReplacement(out, rounded.equals("-0") ? "0" : rounded);
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** Writes the figure as PNG or SVG depending on the extension, atomically. */

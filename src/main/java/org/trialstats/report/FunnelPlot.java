@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -102,7 +103,10 @@ public final class FunnelPlot {
           funnel.lineTo(xAxis.toX(mu - z * seMax, left, plotW), baseY);
           funnel.lineTo(xAxis.toX(mu + z * seMax, left, plotW), baseY);
           funnel.closePath();
-          Graphics2D clipped = (Graphics2D) g.create();
+          // clip and transform are saved and restored on g itself: VectorGraphics2D does not
+          // restore its state when a graphics copy from create() is disposed
+          Shape frame = g.getClip();
+          Graphics2D clipped = g;
           clipped.clip(new Rectangle2D.Double(left, top, plotW, plotH));
           clipped.setColor(FUNNEL);
           clipped.fill(funnel);
@@ -128,7 +132,7 @@ public final class FunnelPlot {
             clipped.setStroke(new BasicStroke(0.8f));
             clipped.draw(dot);
           }
-          clipped.dispose();
+          g.setClip(frame);
 
           // frame and axes
           g.setColor(INK);
@@ -145,12 +149,14 @@ public final class FunnelPlot {
             Figure.text(g, seAxis.labels[i], AXIS, left - 7, ty + 3.8, Figure.Align.RIGHT);
           }
           Figure.text(g, xTitle, LABEL, left + plotW / 2, baseY + 36, Figure.Align.CENTER);
-          Graphics2D rotated = (Graphics2D) g.create();
-          rotated.transform(AffineTransform.getRotateInstance(-Math.PI / 2));
-          Figure.text(rotated, "Standard error", LABEL, -(top + plotH / 2), 20, Figure.Align.CENTER);
-          rotated.dispose();
+          AffineTransform saved = g.getTransform();
+          g.transform(AffineTransform.getRotateInstance(-Math.PI / 2));
+          Figure.text(g, "Standard error", LABEL, -(top + plotH / 2), 20, Figure.Align.CENTER);
+          g.setTransform(saved);
           g.setColor(new Color(0x44, 0x44, 0x44));
-          Figure.text(g, caption, CAPTION, left, HEIGHT - 12, Figure.Align.LEFT);
+          double captionX =
+              Math.max(12, Math.min(left, WIDTH - 12 - Figure.textWidth(caption, CAPTION)));
+          Figure.text(g, caption, CAPTION, captionX, HEIGHT - 12, Figure.Align.LEFT);
         });
   }
 }
