@@ -207,6 +207,8 @@ public final class MetaCommand implements Callable<Integer> {
             case "csv" -> MetaOutput.csv(analysis);
             default -> MetaOutput.text(analysis, input.getFileName().toString());
           };
+      // render everything before writing anything, so that a failure leaves no partial outputs
+      byte[] forestBytes = null;
       if (forest != null) {
         ForestOptions fo =
             ForestOptions.defaults()
@@ -222,10 +224,14 @@ public final class MetaCommand implements Callable<Integer> {
             analysis.subgroups() != null
                 ? ForestPlot.render(analysis.subgroups(), fo)
                 : ForestPlot.render(analysis.result(), fo);
-        figure.write(forest);
+        forestBytes = bytes(figure, forest);
       }
-      if (funnel != null) {
-        FunnelPlot.render(analysis.result()).write(funnel);
+      byte[] funnelBytes = funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
+      if (forestBytes != null) {
+        OutputFiles.writeBytes(forest, forestBytes);
+      }
+      if (funnelBytes != null) {
+        OutputFiles.writeBytes(funnel, funnelBytes);
       }
       if (output != null) {
         OutputFiles.writeString(output, rendered);
@@ -244,6 +250,12 @@ public final class MetaCommand implements Callable<Integer> {
     }
     err.flush();
     return 2;
+  }
+
+  private static byte[] bytes(Figure figure, Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")
+        ? figure.png()
+        : figure.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static void checkPlotFile(String option, Path file) {

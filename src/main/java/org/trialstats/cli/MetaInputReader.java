@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +118,7 @@ public final class MetaInputReader {
     boolean counts;
     boolean subgroups;
     try (CSVParser parser = format.parse(new StringReader(text))) {
-      Map<String, String> header = new HashMap<>();
+      Map<String, String> header = new LinkedHashMap<>();
       for (String h : parser.getHeaderNames()) {
         String key = h.trim().toLowerCase(Locale.ROOT);
         if (key.isEmpty()) {

@@ -71,8 +71,21 @@ public final class Figure {
     return height;
   }
 
-  /** The figure as PNG bytes ({@link #PNG_SCALE} pixels per logical unit). */
+  /** The largest PNG drawn, in pixels (about 400 MB of image memory). */
+  public static final long MAX_PNG_PIXELS = 100_000_000L;
+
+  /**
+   * The figure as PNG bytes ({@link #PNG_SCALE} pixels per logical unit).
+   *
+   * @throws IllegalArgumentException when the image would exceed {@link #MAX_PNG_PIXELS}; use
+   *     {@link #svg()} for such figures
+   */
   public byte[] png() {
+    long pixels = (long) Math.ceil(width * PNG_SCALE) * (long) Math.ceil(height * PNG_SCALE);
+    if (pixels > MAX_PNG_PIXELS) {
+      throw new IllegalArgumentException(
+          "the figure is too large for PNG (" + pixels + " pixels); write it as SVG instead");
+    }
     int w = (int) Math.ceil(width * PNG_SCALE);
     int h = (int) Math.ceil(height * PNG_SCALE);
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

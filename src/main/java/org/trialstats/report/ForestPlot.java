@@ -52,8 +52,17 @@ public final class ForestPlot {
 
   private ForestPlot() {}
 
-  /** Forest plot of one meta-analysis. */
+  /** The largest number of studies drawn in one forest plot. */
+  public static final int MAX_STUDIES = 500;
+
+  /**
+   * Forest plot of one meta-analysis.
+   *
+   * @throws IllegalArgumentException with more than {@link #MAX_STUDIES} studies (the plot would
+   *     be unreadable and its PNG several hundred megapixels)
+   */
   public static Figure render(MetaResult result, ForestOptions options) {
+    checkSize(result);
     Builder b = new Builder(result, options);
     b.studies(result, weightsOf(result));
     b.pooled("Total (" + ciText(result) + ")", result, true);
@@ -69,6 +78,7 @@ public final class ForestPlot {
    */
   public static Figure render(SubgroupAnalysis analysis, ForestOptions options) {
     MetaResult overall = analysis.overall();
+    checkSize(overall);
     Builder b = new Builder(overall, options);
     Map<StudyData, Double> weights = weightsOf(overall);
     for (SubgroupAnalysis.Subgroup g : analysis.subgroups()) {
@@ -99,6 +109,14 @@ public final class ForestPlot {
     }
     b.zeroCellNotes(overall);
     return b.build(analysis);
+  }
+
+  private static void checkSize(MetaResult r) {
+    if (r.input().size() > MAX_STUDIES) {
+      throw new IllegalArgumentException(
+          "a forest plot of " + r.input().size() + " studies would be unreadable (the limit is "
+              + MAX_STUDIES + "); plot subsets of the studies, or use the funnel plot");
+    }
   }
 
   private static StudyData key(StudyData s) {

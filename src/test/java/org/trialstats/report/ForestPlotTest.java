@@ -123,6 +123,20 @@ class ForestPlotTest {
         .doesNotThrowAnyException();
   }
 
+  @Test
+  void tooManyStudiesAreRefusedWithAMessage() {
+    List<StudyData> many = new java.util.ArrayList<>();
+    for (int i = 0; i < ForestPlot.MAX_STUDIES + 1; i++) {
+      many.add(StudyData.generic("S" + i, null, 0.01 * (i % 7), 0.1 + 0.001 * i));
+    }
+    MetaResult r = MetaAnalysis.run(many, MetaOptions.fixed(EffectMeasure.GENERIC, FixedMethod.IV));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ForestPlot.render(r, ForestOptions.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("501 studies would be unreadable");
+    assertThat(FunnelPlot.render(r).png()).isNotEmpty();
+  }
+
   /** Heterogeneity and overall-effect lines as in RevMan, with the BCG REML numbers. */
   @Test
   void textLines() {
