@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       BatchCommand.class,
       MethodsCommand.class,
       ValidateCommand.class,
+      MetaCommand.class,
       AeTableCommand.class
     })
 public final class TrialStats implements Runnable {

@@ -1,0 +1,292 @@
+package org.trialstats.cli;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.trialstats.meta.StudyData;
+import org.trialstats.stats.StatsException;
+
+/**
+ * Reads the input of the {@code meta} command: a UTF-8 CSV file with a header row and one row per
+ * study, in two-by-two form {@code study, events1, n1, events2, n2} (arm 1 = treatment) or generic
+ * form {@code study, yi, vi} (or {@code study, yi, sei}), with an optional subgroup column and any
+ * other columns (e.g. {@code year} for a cumulative analysis). Column names are matched
+ * case-insensitively. Every error names the file, the line and the field.
+ */
+public final class MetaInputReader {
+  /** The columns of the two-by-two form. */
+  public static final List<String> COUNT_COLUMNS = List.of("events1", "n1", "events2", "n2");
+
+  private MetaInputReader() {}
+
+  /**
+   * One input row.
+   *
+   * @param line the 1-based line number in the file
+   * @param study the parsed study
+   * @param values every column of the row by lower-case column name
+   */
+  public record Row(int line, StudyData study, Map<String, String> values) {}
+
+  /**
+   * The parsed file.
+   *
+   * @param file the file read
+   * @param rows the rows in file order
+   * @param counts whether the file is in two-by-two form (otherwise generic)
+   * @param subgroups whether the subgroup column is present and used
+   */
+  public record Input(Path file, List<Row> rows, boolean counts, boolean subgroups) {
+    /** The studies in file order. */
+    public List<StudyData> studies() {
+      return rows.stream().map(Row::study).toList();
+    }
+
+    /**
+     * The rows ordered by a column (numerically when every value is a number, otherwise as
+     * text), ties kept in file order, for a cumulative meta-analysis.
+     *
+     * @throws StatsException when the column is missing or a value is blank
+     */
+    public List<StudyData> orderedBy(String column) {
+      String key = column.trim().toLowerCase(Locale.ROOT);
+      if (!rows.isEmpty() && !rows.get(0).values().containsKey(key)) {
+        throw new StatsException(
+            file.getFileName() + ": no column '" + column + "' to order the cumulative analysis"
+                + " by; columns are " + String.join(", ", rows.get(0).values().keySet()));
+      }
+      boolean numeric = true;
+      for (Row r : rows) {
+        String v = r.values().get(key);
+        if (v == null || v.isBlank()) {
+          throw new StatsException(
+              file.getFileName() + ", line " + r.line() + ", field " + key
+                  + ": a value is needed to order the cumulative analysis");
+        }
+        numeric &= parseDoubleOrNull(v) != null;
+      }
+      List<Row> sorted = new ArrayList<>(rows);
+      Comparator<Row> order =
+          numeric
+              ? Comparator.comparingDouble(r -> parseDoubleOrNull(r.values().get(key)))
+              : Comparator.comparing(r -> r.values().get(key));
+      sorted.sort(order); // List.sort is stable
+      return sorted.stream().map(Row::study).toList();
+    }
+  }
+
+  /**
+   * Reads and validates the file.
+   *
+   * @param subgroupColumn name of the subgroup column; when null, a column named {@code subgroup}
+   *     is used if present
+   * @throws StatsException for invalid content (message names file, line and field)
+   * @throws IOException when the file cannot be read
+   */
+  public static Input read(Path file, String subgroupColumn) throws IOException {
+    String name = file.getFileName().toString();
+    String text;
+    try {
+      text = decodeUtf8(Files.readAllBytes(file));
+    } catch (CharacterCodingException e) {
+      throw new StatsException(name + ": not valid UTF-8 text; save the file as UTF-8 CSV");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
+    List<Row> rows = new ArrayList<>();
+    boolean counts;
+    boolean subgroups;
+    try (CSVParser parser = format.parse(new StringReader(text))) {
+      Map<String, String> header = new LinkedHashMap<>();
+      for (String h : parser.getHeaderNames()) {
+        String key = h.trim().toLowerCase(Locale.ROOT);
+        if (key.isEmpty()) {
+          continue;
+        }
+        if (header.put(key, h) != null) {
+          throw new StatsException(name + ", line 1: column '" + h + "' appears twice");
+        }
+      }
+      if (!header.containsKey("study")) {
+        throw new StatsException(name + ", line 1: a 'study' column is required");
+      }
+      boolean hasCounts = COUNT_COLUMNS.stream().anyMatch(header::containsKey);
+      boolean hasGeneric = header.containsKey("yi");
+      if (hasCounts && hasGeneric) {
+        throw new StatsException(
+            name + ", line 1: give either events1, n1, events2, n2 or yi with vi (or sei), not"
+                + " both");
+      }
+      if (hasCounts) {
+        for (String c : COUNT_COLUMNS) {
+          if (!header.containsKey(c)) {
+            throw new StatsException(
+                name + ", line 1: column '" + c + "' is missing; two-by-two input needs study,"
+                    + " events1, n1, events2, n2");
+          }
+        }
+      } else if (hasGeneric) {
+        if (header.containsKey("vi") == header.containsKey("sei")) {
+          throw new StatsException(
+              name + ", line 1: generic input needs exactly one of the columns vi (variance) or"
+                  + " sei (standard error) next to yi");
+        }
+      } else {
+        throw new StatsException(
+            name + ", line 1: expected columns study, events1, n1, events2, n2 (two-by-two) or"
+                + " study, yi, vi (or sei) (generic); found " + String.join(", ",
+                    parser.getHeaderNames()));
+      }
+      counts = hasCounts;
+      String subgroupKey =
+          subgroupColumn == null ? "subgroup" : subgroupColumn.trim().toLowerCase(Locale.ROOT);
+      if (subgroupColumn != null && !header.containsKey(subgroupKey)) {
+        throw new StatsException(name + ", line 1: no subgroup column '" + subgroupColumn + "'");
+      }
+      subgroups = header.containsKey(subgroupKey);
+      for (CSVRecord record : parser) {
+        int line = (int) parser.getCurrentLineNumber();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> h : header.entrySet()) {
+          values.put(h.getKey(), record.isSet(h.getValue()) ? record.get(h.getValue()) : "");
+        }
+        if (!record.isConsistent()) {
+          throw new StatsException(
+              name + ", line " + line + ": expected " + parser.getHeaderNames().size()
+                  + " fields, found " + record.size());
+        }
+        Field f = new Field(name, line, values);
+        String study = f.text("study");
+        String subgroup = subgroups ? f.text(subgroupKey) : null;
+        StudyData data;
+        if (counts) {
+          long events1 = f.count("events1");
+          long n1 = f.count("n1");
+          long events2 = f.count("events2");
+          long n2 = f.count("n2");
+          f.arm("events1", events1, "n1", n1);
+          f.arm("events2", events2, "n2", n2);
+          data = StudyData.counts(study, subgroup, events1, n1, events2, n2);
+        } else {
+          double yi = f.number("yi");
+          double vi;
+          if (values.containsKey("vi")) {
+            vi = f.positive("vi");
+          } else {
+            double sei = f.positive("sei");
+            vi = sei * sei;
+            if (!(vi > 0) || Double.isInfinite(vi)) {
+              throw f.error("sei", "its square must be a positive finite number");
+            }
+          }
+          data = StudyData.generic(study, subgroup, yi, vi);
+        }
+        rows.add(new Row(line, data, Collections.unmodifiableMap(values)));
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      if (e instanceof StatsException) {
+        throw e;
+      }
+      throw new StatsException(name + ": not a valid CSV file: " + e.getMessage());
+    } catch (java.io.UncheckedIOException e) {
+      throw new StatsException(name + ": not a valid CSV file: " + e.getCause().getMessage());
+    }
+    if (rows.isEmpty()) {
+      throw new StatsException(name + ": no study rows after the header");
+    }
+    return new Input(file, rows, counts, subgroups);
+  }
+
+  private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  static Double parseDoubleOrNull(String s) {
+    try {
+      double d = Double.parseDouble(s.trim());
+      return Double.isFinite(d) ? d : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Field parsing with error messages naming file, line and field. */
+  private record Field(String file, int line, Map<String, String> values) {
+    StatsException error(String field, String problem) {
+      return new StatsException(
+          file + ", line " + line + ", field " + field + ": '" + values.get(field) + "' "
+              + problem);
+    }
+
+    String text(String field) {
+      String v = values.get(field);
+      if (v == null || v.isBlank()) {
+        throw new StatsException(file + ", line " + line + ", field " + field + ": is empty");
+      }
+      return v;
+    }
+
+    long count(String field) {
+      String v = text(field);
+      try {
+        long n = Long.parseLong(v);
+        if (n < 0) {
+          throw error(field, "is negative; counts must be 0 or more");
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw error(field, "is not a whole number");
+      }
+    }
+
+    void arm(String eventsField, long events, String nField, long n) {
+      if (n < 1) {
+        throw error(nField, "must be at least 1");
+      }
+      if (events > n) {
+        throw error(eventsField, "exceeds " + nField + " = " + n);
+      }
+    }
+
+    double number(String field) {
+      String v = text(field);
+      Double d = parseDoubleOrNull(v);
+      if (d == null || v.endsWith("d") || v.endsWith("D") || v.endsWith("f") || v.endsWith("F")) {
+        throw error(field, "is not a finite number");
+      }
+      return d;
+    }
+
+    double positive(String field) {
+      double d = number(field);
+      if (!(d > 0)) {
+        throw error(field, "must be greater than 0");
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.trialstats.meta;
+
+import org.trialstats.stats.StatsException;
+
+/** Pooling methods of the fixed-effect model. */
+public enum FixedMethod {
+  /**
+   * Inverse-variance weighting: mu = sum(w_i y_i) / sum(w_i), w_i = 1/v_i, Var(mu) = 1/sum(w_i)
+   * (Hedges &amp; Olkin 1985, ch. 6). Studies with a zero cell get 0.5 added to every cell.
+   */
+  IV("iv", "Inverse variance"),
+  /**
+   * Mantel-Haenszel from the raw counts (no continuity correction): the MH odds ratio with the
+   * Robins, Breslow &amp; Greenland (1986, Biometrics 42:311-323) variance, the MH risk ratio
+   * with the Greenland &amp; Robins (1985, Biometrics 41:55-68) variance, and the MH risk
+   * difference with the Sato, Greenland &amp; Robins (1989, Biometrics 45:1323-1324) variance.
+   */
+  MH("mh", "Mantel-Haenszel"),
+  /**
+   * Peto's one-step odds ratio from the raw counts: log OR = sum(O_i - E_i) / sum(V_i),
+   * Var = 1/sum(V_i), with E_i = n1 (a + c)/N and V_i = (a + c)(b + d) n1 n2 / (N^2 (N - 1))
+   * (Yusuf, Peto, Lewis, Collins &amp; Sleight 1985, Prog Cardiovasc Dis 27:335-371).
+   */
+  PETO("peto", "Peto");
+
+  private final String id;
+  private final String label;
+
+  FixedMethod(String id, String label) {
+    this.id = id;
+    this.label = label;
+  }
+
+  /** The command-line and JSON id ({@code iv, mh, peto}). */
+  public String id() {
+    return id;
+  }
+
+  /** Human-readable name as used in forest-plot headers (RevMan style), e.g. "M-H". */
+  public String label() {
+    return label;
+  }
+
+  /** Parses a command-line id (case-insensitive); returns null when it is not a fixed method. */
+  public static FixedMethod fromIdOrNull(String id) {
+    for (FixedMethod m : values()) {
+      if (m.id.equalsIgnoreCase(id == null ? "" : id.trim())) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Parses a command-line id (case-insensitive).
+   *
+   * @throws StatsException for an unknown id
+   */
+  public static FixedMethod fromId(String id) {
+    FixedMethod m = fromIdOrNull(id);
+    if (m == null) {
+      throw new StatsException("unknown fixed-effect method '" + id + "'; use iv, mh or peto");
+    }
+    return m;
+  }
+}

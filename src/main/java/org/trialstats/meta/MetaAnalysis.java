@@ -1,0 +1,580 @@
+package org.trialstats.meta;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.trialstats.stats.ConfidenceLevel;
+import org.trialstats.stats.StatsException;
+import org.trialstats.stats.TwoByTwo;
+
+/**
+ * Meta-analysis of two-by-two tables or generic effects: fixed effect (inverse variance,
+ * Mantel-Haenszel, Peto) and random effects (DL, REML, PM, ML, SJ, HE estimators of tau^2, with
+ * optional Hartung-Knapp-Sidik-Jonkman intervals), heterogeneity statistics, prediction
+ * intervals, subgroup analysis, leave-one-out and cumulative analysis. Results agree with R's
+ * metafor 3.8-1 ({@code escalc(add = 1/2, to = "only0")}, {@code rma}, {@code rma.mh}, {@code
+ * rma.peto}, {@code confint}).
+ *
+ * <p>Formulas (w_i = 1/(v_i + tau^2), tau^2 = 0 for fixed effect):
+ *
+ * <ul>
+ *   <li>pooled estimate mu = sum w_i y_i / sum w_i, Var(mu) = 1/sum w_i; interval mu +/- z_{1 -
+ *       alpha/2} se; test z = mu/se (Hedges &amp; Olkin 1985)
+ *   <li>Hartung-Knapp-Sidik-Jonkman: Var_HK(mu) = sum w_i (y_i - mu)^2 / ((k - 1) sum w_i),
+ *       interval mu +/- t_{k-1, 1 - alpha/2} se_HK (Hartung &amp; Knapp 2001, Stat Med
+ *       20:3875-3889; Sidik &amp; Jonkman 2002, Stat Med 21:3153-3159; Knapp &amp; Hartung 2003,
+ *       Stat Med 22:2693-2710), not truncated at 1 (metafor's {@code test = "knha"})
+ *   <li>Cochran's Q = sum (y_i - mu_FE)^2 / v_i on k - 1 df; I^2 and H^2 as described in {@link
+ *       MetaResult}; Q-profile interval for tau^2 by {@link QProfile}
+ *   <li>prediction interval mu +/- t_{k-2, 1 - alpha/2} sqrt(tau^2 + se^2) for random effects and
+ *       k &gt;= 3 (Higgins, Thompson &amp; Spiegelhalter 2009, eq. 12)
+ * </ul>
+ */
+public final class MetaAnalysis {
+  private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
+  /** Fewer studies than this trigger the warning about z-based random-effects intervals. */
+  static final int FEW_STUDIES = 5;
+
+  /** Pooled event risk below which events count as rare (Cochrane Handbook 10.4.4). */
+  static final double RARE_RISK = 0.01;
+
+  private MetaAnalysis() {}
+
+  /**
+   * Pools the studies.
+   *
+   * @throws StatsException when the input does not fit the measure (counts vs generic effects),
+   *     no study is left after exclusions, or a Mantel-Haenszel ratio is undefined
+   */
+  public static MetaResult run(List<StudyData> studies, MetaOptions options) {
+    checkInput(studies, options);
+    EffectMeasure measure = options.measure();
+    List<StudyData> included = new ArrayList<>();
+    List<ExcludedStudy> excluded = new ArrayList<>();
+    for (StudyData s : studies) {
+      String reason = EffectSizes.exclusionReason(s, measure);
+      if (reason == null) {
+        included.add(s);
+      } else {
+        excluded.add(new ExcludedStudy(s, reason));
+      }
+    }
+    if (included.isEmpty()) {
+      throw new StatsException(
+          "no study is left to pool: every study has no events (or only events) in both arms, so"
+              + " the " + measure.label().toLowerCase(Locale.ROOT) + " cannot be estimated; the"
+              + " risk difference (--measure rd) can use these studies");
+    }
+    return pool(studies, included, excluded, options);
+  }
+
+  private static void checkInput(List<StudyData> studies, MetaOptions options) {
+    if (studies == null || studies.isEmpty()) {
+      throw new StatsException("a meta-analysis needs at least one study");
+    }
+    boolean counts = options.measure().usesCounts();
+    for (StudyData s : studies) {
+      if (counts && !s.hasCounts()) {
+        throw new StatsException(
+            "study '" + s.study() + "' has a generic effect (yi, vi) but the measure "
+                + options.measure().id() + " needs counts; use --measure generic");
+      }
+      if (!counts && s.hasCounts()) {
+        throw new StatsException(
+            "study '" + s.study() + "' has counts but the measure is generic; use --measure"
+                + " rr, or or rd");
+      }
+    }
+  }
+
+  private static MetaResult pool(
+      List<StudyData> input,
+      List<StudyData> included,
+      List<ExcludedStudy> excluded,
+      MetaOptions options) {
+    EffectMeasure measure = options.measure();
+    int k = included.size();
+    double[] y = new double[k];
+    double[] v = new double[k];
+    double[] added = new double[k];
+    boolean peto =
+        options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO;
+    for (int i = 0; i < k; i++) {
+      StudyData s = included.get(i);
+      EffectSizes.Effect e;
+      if (!s.hasCounts()) {
+        e = new EffectSizes.Effect(s.yi(), s.vi(), 0);
+      } else if (peto) {
+        e = EffectSizes.peto(s.table());
+      } else {
+        e = EffectSizes.of(s.table(), measure);
+      }
+      y[i] = e.yi();
+      v[i] = e.vi();
+      added[i] = e.added();
+    }
+    List<String> warnings = new ArrayList<>();
+    boolean converged = true;
+    double level = options.level();
+    double z = ConfidenceLevel.z(level);
+
+    WeightedSums fixedSums = new WeightedSums(y, v, 0);
+    double mu;
+    double se;
+    double tau2 = 0;
+    double[] weights;
+    double statisticDf = Double.NaN;
+    double critical = z;
+    double hkFactor = Double.NaN;
+    if (options.model() == MetaModel.FIXED) {
+      if (options.fixedMethod() == FixedMethod.MH) {
+        List<TwoByTwo> tables = included.stream().map(StudyData::table).toList();
+        MantelHaenszel.Pooled mh = MantelHaenszel.pool(tables, measure);
+        mu = mh.mu();
+        se = mh.se();
+        weights = mh.weights();
+      } else {
+        mu = fixedSums.mu;
+        se = Math.sqrt(1 / fixedSums.sumW);
+        weights = fixedSums.w;
+      }
+    } else {
+      Tau2Fit fit = Tau2.estimate(options.tau2Estimator(), y, v);
+      tau2 = fit.tau2();
+      if (fit.note() != null) {
+        warnings.add(fit.note());
+      }
+      converged = fit.converged();
+      WeightedSums randomSums = new WeightedSums(y, v, tau2);
+      mu = randomSums.mu;
+      se = Math.sqrt(1 / randomSums.sumW);
+      weights = randomSums.w;
+      if (options.hksj()) {
+        if (k < 2) {
+          warnings.add(
+              "the Hartung-Knapp-Sidik-Jonkman adjustment needs at least 2 studies; the"
+                  + " z-based interval is shown for this single study");
+        } else {
+          double q = randomSums.q;
+          hkFactor = q <= Math.ulp(1.0) ? 0 : q / (k - 1);
+          se = Math.sqrt(hkFactor / randomSums.sumW);
+          statisticDf = k - 1;
+          critical = TDistribution.of(k - 1).inverseSurvivalProbability((1 - level) / 2);
+        }
+      }
+    }
+
+    double q;
+    if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.MH) {
+      double s = 0;
+      for (int i = 0; i < k; i++) {
+        double r = y[i] - mu;
+        s += r * r / v[i];
+      }
+      q = s;
+    } else {
+      q = fixedSums.q;
+    }
+    if (k == 1) {
+      q = 0; // one study: no heterogeneity to measure (exactly 0, as metafor reports it)
+    }
+    int qDf = k - 1;
+    double qPvalue = qDf > 0 ? ChiSquaredDistribution.of(qDf).survivalProbability(q) : Double.NaN;
+    double i2 = Double.NaN;
+    double h2 = Double.NaN;
+    double typicalVariance = k > 1 ? (k - 1) / fixedSums.traceP() : Double.NaN;
+    if (k > 1) {
+      if (options.model() == MetaModel.FIXED) {
+        i2 = q > 0 ? Math.max(0, 100 * (q - qDf) / q) : 0;
+        h2 = q / qDf;
+      } else {
+        i2 = 100 * tau2 / (typicalVariance + tau2);
+        h2 = tau2 / typicalVariance + 1;
+      }
+    }
+
+    double muLower = mu - critical * se;
+    double muUpper = mu + critical * se;
+    double statistic = mu / se;
+    double pvalue =
+        Double.isNaN(statisticDf)
+            ? 2 * STANDARD_NORMAL.survivalProbability(Math.abs(statistic))
+            : 2 * TDistribution.of(statisticDf).survivalProbability(Math.abs(statistic));
+
+    double tau2Lower = Double.NaN;
+    double tau2Upper = Double.NaN;
+    double i2Lower = Double.NaN;
+    double i2Upper = Double.NaN;
+    double piLower = Double.NaN;
+    double piUpper = Double.NaN;
+    if (options.model() == MetaModel.RANDOM) {
+      if (k >= 2) {
+        QProfile.Interval ci = QProfile.tau2(y, v, level);
+        tau2Lower = ci.lower();
+        tau2Upper = ci.upper();
+        i2Lower = 100 * tau2Lower / (typicalVariance + tau2Lower);
+        i2Upper = 100 * tau2Upper / (typicalVariance + tau2Upper);
+        if (!ci.converged()) {
+          converged = false;
+          warnings.add(
+              "the Q-profile confidence interval for tau^2 did not converge; its limits are"
+                  + " not available");
+        }
+      }
+      if (k >= 3) {
+        double t = TDistribution.of(k - 2).inverseSurvivalProbability((1 - level) / 2);
+        double half = t * Math.sqrt(tau2 + se * se);
+        piLower = options.toReportScale(mu - half);
+        piUpper = options.toReportScale(mu + half);
+      }
+    }
+
+    double sumWeights = 0;
+    for (double w : weights) {
+      sumWeights += w;
+    }
+    List<StudyEffect> effects = new ArrayList<>(k);
+    for (int i = 0; i < k; i++) {
+      double half = z * Math.sqrt(v[i]);
+      effects.add(
+          new StudyEffect(
+              included.get(i),
+              y[i],
+              v[i],
+              options.toReportScale(y[i]),
+              options.toReportScale(y[i] - half),
+              options.toReportScale(y[i] + half),
+              100 * weights[i] / sumWeights,
+              added[i]));
+    }
+
+    addWarnings(
+        warnings, included, excluded, options, k, q, tau2, hkFactor, mu);
+    return new MetaResult(
+        options,
+        k,
+        mu,
+        se,
+        muLower,
+        muUpper,
+        options.toReportScale(mu),
+        options.toReportScale(muLower),
+        options.toReportScale(muUpper),
+        statistic,
+        statisticDf,
+        pvalue,
+        tau2,
+        tau2Lower,
+        tau2Upper,
+        i2,
+        i2Lower,
+        i2Upper,
+        h2,
+        q,
+        qDf,
+        qPvalue,
+        piLower,
+        piUpper,
+        effects,
+        excluded,
+        input,
+        zeroCellStatement(included, excluded, options),
+        converged,
+        warnings);
+  }
+
+  private static void addWarnings(
+      List<String> warnings,
+      List<StudyData> included,
+      List<ExcludedStudy> excluded,
+      MetaOptions options,
+      int k,
+      double q,
+      double tau2,
+      double hkFactor,
+      double mu) {
+    EffectMeasure measure = options.measure();
+    if (!excluded.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (ExcludedStudy e : excluded) {
+        parts.add(e.study() + " (" + e.reason() + ")");
+      }
+      warnings.add(
+          "excluded from the " + measure.label().toLowerCase(Locale.ROOT) + " analysis because"
+              + " a ratio is undefined without events (or non-events) in either arm: "
+              + String.join(", ", parts));
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    Set<String> duplicates = new LinkedHashSet<>();
+    for (StudyData s : included) {
+      if (!seen.add(s.study())) {
+        duplicates.add(s.study());
+      }
+    }
+    if (!duplicates.isEmpty()) {
+      warnings.add("study labels used more than once: " + String.join(", ", duplicates));
+    }
+    if (k == 1) {
+      warnings.add(
+          "only one study: the pooled estimate is that study's estimate and heterogeneity"
+              + " (Q, I^2, tau^2) cannot be assessed");
+    }
+    if (options.model() == MetaModel.RANDOM) {
+      if (k > 1 && k < FEW_STUDIES && !options.hksj()) {
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "only %d studies: the z-based random-effects interval is too narrow with few"
+                    + " studies (IntHout, Ioannidis & Borm 2014, BMC Med Res Methodol 14:25;"
+                    + " Cochrane Handbook 10.10.4); consider --hksj",
+                k));
+      }
+      if (k == 2) {
+        warnings.add("no prediction interval: it needs at least 3 studies");
+      }
+      if (!Double.isNaN(hkFactor) && hkFactor < 1) {
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "the Hartung-Knapp variance factor sum w (y - mu)^2 / (k - 1) = %.4g is below 1,"
+                    + " so the HKSJ interval uses a smaller variance than the standard one"
+                    + " (Jackson et al. 2017, Stat Med 36:3923-3934); like metafor's test ="
+                    + " \"knha\", trialstats does not truncate it at 1",
+                hkFactor));
+      }
+    }
+    if (measure.usesCounts()) {
+      String rare = rareEvents(included);
+      if (rare != null
+          && options.model() == MetaModel.RANDOM
+          && options.tau2Estimator() == Tau2Estimator.DL) {
+        boolean corrected = included.stream().anyMatch(s -> EffectSizes.hasZeroCell(s.table()));
+        warnings.add(
+            "rare events ("
+                + rare
+                + "): the DerSimonian-Laird method underestimates tau^2 with rare events"
+                + (corrected ? " and its 0.5-corrected inverse-variance estimates are biased" : "")
+                + " (Bradburn et al. 2007, Stat Med 26:53-77; Cochrane Handbook 10.4.4);"
+                + " consider --model fixed --method mh (or peto for odds ratios), or --method"
+                + " reml or pm with --hksj");
+      }
+      if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO) {
+        String unbalanced = unbalancedArms(included);
+        double or = Math.exp(mu);
+        if (unbalanced != null || or < 0.2 || or > 5) {
+          warnings.add(
+              "Peto's odds ratio is biased when arms are unbalanced or effects are large"
+                  + " (Greenland & Salvan 1990; Cochrane Handbook 10.4.4.2)"
+                  + (unbalanced != null ? "; unbalanced arms (ratio > 3:1): " + unbalanced : "")
+                  + (or < 0.2 || or > 5
+                      ? String.format(Locale.ROOT, "; pooled odds ratio %.3g", or)
+                      : "")
+                  + "; consider --method mh");
+        }
+      }
+    }
+    if (k > 1 && q == 0 && tau2 == 0 && options.model() == MetaModel.FIXED) {
+      warnings.add("Q = 0: all study estimates are identical, I^2 is set to 0");
+    }
+  }
+
+  /** A description of why events are rare, or null. */
+  static String rareEvents(List<StudyData> included) {
+    double events1 = 0;
+    double n1 = 0;
+    double events2 = 0;
+    double n2 = 0;
+    List<String> zero = new ArrayList<>();
+    for (StudyData s : included) {
+      TwoByTwo t = s.table();
+      events1 += t.x1();
+      n1 += t.n1();
+      events2 += t.x2();
+      n2 += t.n2();
+      if (t.x1() == 0 || t.x2() == 0) {
+        zero.add(s.study());
+      }
+    }
+    List<String> reasons = new ArrayList<>();
+    if (events1 / n1 < RARE_RISK || events2 / n2 < RARE_RISK) {
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "pooled risks %.3g%% and %.3g%%",
+              100 * events1 / n1,
+              100 * events2 / n2));
+    }
+    if (!zero.isEmpty()) {
+      reasons.add("no events in an arm of " + String.join(", ", zero));
+    }
+    return reasons.isEmpty() ? null : String.join("; ", reasons);
+  }
+
+  private static String unbalancedArms(List<StudyData> included) {
+    List<String> names = new ArrayList<>();
+    for (StudyData s : included) {
+      double ratio = (double) s.table().n1() / s.table().n2();
+      if (ratio > 3 || ratio < 1.0 / 3) {
+        names.add(s.study());
+      }
+    }
+    return names.isEmpty() ? null : String.join(", ", names);
+  }
+
+  /** How zero cells and double-zero studies were handled, in words. */
+  static String zeroCellStatement(
+      List<StudyData> included, List<ExcludedStudy> excluded, MetaOptions options) {
+    EffectMeasure measure = options.measure();
+    if (!measure.usesCounts()) {
+      return "Not applicable: effects were supplied on the analysis scale (yi, vi).";
+    }
+    List<String> zero = new ArrayList<>();
+    for (StudyData s : included) {
+      if (EffectSizes.hasZeroCell(s.table())) {
+        zero.add(s.study());
+      }
+    }
+    String names = String.join(", ", zero);
+    String count = zero.size() == 1 ? "the 1 study" : "the " + zero.size() + " studies";
+    StringBuilder b = new StringBuilder();
+    if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO) {
+      b.append("Peto's method uses the raw counts (no correction needed)");
+      b.append(zero.isEmpty() ? "; no study has a zero cell." : "; zero cells in: " + names + ".");
+    } else if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.MH) {
+      b.append("Mantel-Haenszel pooling uses the raw counts without correction");
+      b.append(
+          zero.isEmpty()
+              ? "; no study has a zero cell."
+              : "; for the study estimates, the heterogeneity statistics and the plots 0.5 was"
+                  + " added to every cell of " + count + " with a zero cell: " + names + ".");
+    } else {
+      b.append(
+          zero.isEmpty()
+              ? "No study has a zero cell; no continuity correction was needed."
+              : "0.5 added to every cell of " + count + " with a zero cell before computing"
+                  + " their estimates and inverse-variance weights: " + names + ".");
+    }
+    if (measure.isRatio()) {
+      if (excluded.isEmpty()) {
+        b.append(" No study has zero events (or only events) in both arms.");
+      } else {
+        b.append(" Excluded (no events, or only events, in both arms): ");
+        b.append(String.join(", ", excluded.stream().map(ExcludedStudy::study).toList()));
+        b.append('.');
+      }
+    } else {
+      List<String> doubleZero = new ArrayList<>();
+      for (StudyData s : included) {
+        TwoByTwo t = s.table();
+        if ((t.x1() == 0 && t.x2() == 0) || (t.x1() == t.n1() && t.x2() == t.n2())) {
+          doubleZero.add(s.study());
+        }
+      }
+      b.append(
+          doubleZero.isEmpty()
+              ? " No study has zero events (or only events) in both arms."
+              : " Studies with no events (or only events) in both arms are kept for the risk"
+                  + " difference: " + String.join(", ", doubleZero) + ".");
+    }
+    return b.toString();
+  }
+
+  /**
+   * Subgroup analysis: the model fitted separately within each subgroup (own tau^2 for random
+   * effects), and the test for subgroup differences Q_between = sum (mu_g - mu_bar)^2 / se_g^2
+   * on G - 1 df with mu_bar the inverse-variance weighted mean of the subgroup estimates
+   * (Borenstein et al. 2009, Introduction to Meta-Analysis, ch. 19; RevMan 5's test for subgroup
+   * differences). Subgroups appear in the order of their first study.
+   *
+   * @throws StatsException if a study has no subgroup label
+   */
+  public static SubgroupAnalysis subgroups(List<StudyData> studies, MetaOptions options) {
+    MetaResult overall = run(studies, options);
+    Map<String, List<StudyData>> groups = new LinkedHashMap<>();
+    for (StudyData s : studies) {
+      if (s.subgroup() == null || s.subgroup().isBlank()) {
+        throw new StatsException("study '" + s.study() + "' has no subgroup label");
+      }
+      groups.computeIfAbsent(s.subgroup(), g -> new ArrayList<>()).add(s);
+    }
+    List<SubgroupAnalysis.Subgroup> results = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (Map.Entry<String, List<StudyData>> g : groups.entrySet()) {
+      try {
+        results.add(new SubgroupAnalysis.Subgroup(g.getKey(), run(g.getValue(), options)));
+      } catch (StatsException e) {
+        warnings.add("subgroup '" + g.getKey() + "' cannot be pooled: " + e.getMessage());
+      }
+    }
+    int g = results.size();
+    double qBetween = Double.NaN;
+    double pBetween = Double.NaN;
+    if (g >= 2) {
+      double[] mus = new double[g];
+      double[] variances = new double[g];
+      for (int i = 0; i < g; i++) {
+        MetaResult r = results.get(i).result();
+        mus[i] = r.mu();
+        variances[i] = r.se() * r.se();
+      }
+      qBetween = new WeightedSums(mus, variances, 0).q;
+      pBetween = ChiSquaredDistribution.of(g - 1).survivalProbability(qBetween);
+    } else {
+      warnings.add("the test for subgroup differences needs at least 2 subgroups");
+    }
+    return new SubgroupAnalysis(overall, results, qBetween, Math.max(0, g - 1), pBetween, warnings);
+  }
+
+  /**
+   * Leave-one-out analysis: the model refitted without each pooled study in turn (as metafor's
+   * {@code leave1out()}); each step is labelled with the omitted study.
+   *
+   * @throws StatsException with fewer than 2 pooled studies
+   */
+  public static List<SensitivityStep> leaveOneOut(List<StudyData> studies, MetaOptions options) {
+    MetaResult all = run(studies, options);
+    if (all.k() < 2) {
+      throw new StatsException("leave-one-out needs at least 2 pooled studies");
+    }
+    List<SensitivityStep> steps = new ArrayList<>();
+    for (int i = 0; i < studies.size(); i++) {
+      if (EffectSizes.exclusionReason(studies.get(i), options.measure()) != null) {
+        continue;
+      }
+      List<StudyData> rest = new ArrayList<>(studies);
+      rest.remove(i);
+      steps.add(new SensitivityStep(studies.get(i).study(), run(rest, options)));
+    }
+    return steps;
+  }
+
+  /**
+   * Cumulative meta-analysis: the model refitted after adding each study in the given order (as
+   * metafor's {@code cumul()}); each step is labelled with the study just added. Order the list
+   * (e.g. by year) before calling. Leading studies that cannot be pooled on their own are
+   * carried into the next step.
+   */
+  public static List<SensitivityStep> cumulative(List<StudyData> studies, MetaOptions options) {
+    checkInput(studies, options);
+    List<SensitivityStep> steps = new ArrayList<>();
+    boolean anyIncluded = false;
+    for (int j = 0; j < studies.size(); j++) {
+      StudyData s = studies.get(j);
+      boolean usable = EffectSizes.exclusionReason(s, options.measure()) == null;
+      anyIncluded |= usable;
+      if (!anyIncluded || !usable) {
+        continue;
+      }
+      steps.add(new SensitivityStep(s.study(), run(studies.subList(0, j + 1), options)));
+    }
+    return steps;
+  }
+}

@@ -1,0 +1,115 @@
+package org.trialstats.meta;
+
+import org.trialstats.stats.ConfidenceLevel;
+import org.trialstats.stats.StatsException;
+
+/**
+ * What to compute: the effect measure, the model and its method, the Hartung-Knapp-Sidik-Jonkman
+ * adjustment and the confidence level. Use {@link #fixed} or {@link #random} to create one.
+ *
+ * @param measure effect measure
+ * @param model fixed or random effects
+ * @param fixedMethod the pooling method of a fixed-effect model (null for random effects)
+ * @param tau2Estimator the tau^2 estimator of a random-effects model (null for fixed effect)
+ * @param hksj whether to use the Hartung-Knapp-Sidik-Jonkman variance and t(k - 1) intervals
+ *     (random effects only)
+ * @param level confidence level in (0, 1), used for every interval (studies, pooled estimate,
+ *     prediction interval, Q-profile interval for tau^2)
+ * @param exponentiate for {@link EffectMeasure#GENERIC} only: the effects are log ratios (e.g.
+ *     log hazard ratios) and are reported and plotted as exp(y)
+ */
+public record MetaOptions(
+    EffectMeasure measure,
+    MetaModel model,
+    FixedMethod fixedMethod,
+    Tau2Estimator tau2Estimator,
+    boolean hksj,
+    double level,
+    boolean exponentiate) {
+
+  /** The default confidence level, 0.95. */
+  public static final double DEFAULT_LEVEL = 0.95;
+
+  public MetaOptions {
+    if (measure == null || model == null) {
+      throw new StatsException("measure and model are required");
+    }
+    ConfidenceLevel.check(level);
+    if (model == MetaModel.FIXED) {
+      if (fixedMethod == null || tau2Estimator != null) {
+        throw new StatsException("a fixed-effect model needs a fixed-effect method: iv, mh or peto");
+      }
+      if (hksj) {
+        throw new StatsException(
+            "the Hartung-Knapp-Sidik-Jonkman adjustment applies to random-effects models only;"
+                + " drop --hksj or use --model random");
+      }
+      if (fixedMethod == FixedMethod.PETO && measure != EffectMeasure.OR) {
+        throw new StatsException(
+            "Peto's method estimates an odds ratio; use --measure or, or another method");
+      }
+      if (fixedMethod != FixedMethod.IV && !measure.usesCounts()) {
+        throw new StatsException(
+            "the " + fixedMethod.label() + " method needs two-by-two counts; with generic"
+                + " effects (yi, vi) use --method iv or a random-effects model");
+      }
+    } else {
+      if (tau2Estimator == null || fixedMethod != null) {
+        throw new StatsException(
+            "a random-effects model needs a tau^2 estimator: dl, reml, pm, ml, sj or he");
+      }
+    }
+    if (exponentiate && measure != EffectMeasure.GENERIC) {
+      throw new StatsException(
+          "exponentiation is only for generic effects; " + measure.label().toLowerCase(
+              java.util.Locale.ROOT) + "s are back-transformed automatically when they are ratios");
+    }
+  }
+
+  /** A fixed-effect analysis with the given pooling method at the 95% level. */
+  public static MetaOptions fixed(EffectMeasure measure, FixedMethod method) {
+    return new MetaOptions(measure, MetaModel.FIXED, method, null, false, DEFAULT_LEVEL, false);
+  }
+
+  /** A random-effects analysis with the given tau^2 estimator at the 95% level. */
+  public static MetaOptions random(EffectMeasure measure, Tau2Estimator estimator) {
+    return new MetaOptions(
+        measure, MetaModel.RANDOM, null, estimator, false, DEFAULT_LEVEL, false);
+  }
+
+  /** The same options with the Hartung-Knapp-Sidik-Jonkman adjustment switched on or off. */
+  public MetaOptions withHksj(boolean on) {
+    return new MetaOptions(measure, model, fixedMethod, tau2Estimator, on, level, exponentiate);
+  }
+
+  /** The same options at another confidence level. */
+  public MetaOptions withLevel(double newLevel) {
+    return new MetaOptions(measure, model, fixedMethod, tau2Estimator, hksj, newLevel, exponentiate);
+  }
+
+  /** The same options with generic effects treated as log ratios (or not). */
+  public MetaOptions withExponentiate(boolean on) {
+    return new MetaOptions(measure, model, fixedMethod, tau2Estimator, hksj, level, on);
+  }
+
+  /** The method id as used on the command line and in JSON: iv, mh, peto, dl, reml, ... */
+  public String methodId() {
+    return model == MetaModel.FIXED ? fixedMethod.id() : tau2Estimator.id();
+  }
+
+  /** Whether results are reported as exp(y): ratio measures and exponentiated generic effects. */
+  public boolean ratioScale() {
+    return measure.isRatio() || exponentiate;
+  }
+
+  /** Maps a value on the analysis scale to the reporting scale (exp for ratios). */
+  public double toReportScale(double y) {
+    return ratioScale() ? Math.exp(y) : y;
+  }
+
+  /** Whether 0.5 is added to the cells of studies with a zero cell (IV and random effects). */
+  public boolean correctsZeroCells() {
+    return measure.usesCounts()
+        && (model == MetaModel.RANDOM || fixedMethod == FixedMethod.IV);
+  }
+}

@@ -1,0 +1,9 @@
+package org.trialstats.meta;
+
+/**
+ * One step of a leave-one-out or cumulative meta-analysis.
+ *
+ * @param study the study omitted (leave-one-out) or just added (cumulative)
+ * @param result the meta-analysis at this step
+ */
+public record SensitivityStep(String study, MetaResult result) {}

@@ -1,0 +1,240 @@
+package org.trialstats.meta;
+
+import java.util.Locale;
+
+/**
+ * Estimation of the between-study variance tau^2 in the random-effects model y_i = mu + u_i +
+ * e_i, u_i ~ N(0, tau^2), e_i ~ N(0, v_i). See {@link Tau2Estimator} for the formulas.
+ *
+ * <p>Iterative estimators are solved to a tolerance of 1e-12 relative to max(tau^2, mean v_i):
+ * REML and ML by Fisher scoring from the Hedges estimate (as metafor), with step halving at the
+ * boundary tau^2 = 0, a fall-back bracketing search on the score when scoring has not converged
+ * after {@value #MAX_ITERATIONS} iterations, and metafor's check that the likelihood at tau^2 =
+ * 0 is not higher than at the scoring solution; Paule-Mandel by Brent's method on the
+ * generalised Q statistic. Failure to converge is reported in {@link Tau2Fit#converged()} and
+ * {@link Tau2Fit#note()}, never by an exception.
+ */
+public final class Tau2 {
+  /** Maximum number of Fisher-scoring iterations. */
+  public static final int MAX_ITERATIONS = 1000;
+
+  /** Convergence tolerance, relative to max(tau^2, mean of the sampling variances). */
+  public static final double TOLERANCE = 1e-12;
+
+  private Tau2() {}
+
+  /**
+   * Estimates tau^2 from study estimates {@code y} and sampling variances {@code v} (all v_i
+   * &gt; 0). With one study tau^2 is not estimable and 0 is returned.
+   */
+  public static Tau2Fit estimate(Tau2Estimator estimator, double[] y, double[] v) {
+    if (y.length != v.length || y.length == 0) {
+      throw new IllegalArgumentException("y and v must have the same, positive length");
+    }
+    if (y.length == 1) {
+      return new Tau2Fit(0, true, 0, null);
+    }
+    return switch (estimator) {
+      case DL -> closedForm(dersimonianLaird(y, v));
+      case HE -> closedForm(Math.max(0, hedges(y, v)));
+      case SJ -> closedForm(sidikJonkman(y, v));
+      case PM -> pauleMandel(y, v);
+      case REML -> fisherScoring(true, y, v);
+      case ML -> fisherScoring(false, y, v);
+    };
+  }
+
+  private static Tau2Fit closedForm(double tau2) {
+    return new Tau2Fit(tau2, true, 0, null);
+  }
+
+  /**
+   * DerSimonian-Laird: max(0, (Q - (k - 1)) / (sum w - sum w^2 / sum w)), w = 1/v (DerSimonian
+   * &amp; Laird 1986, eq. 8).
+   */
+  static double dersimonianLaird(double[] y, double[] v) {
+    WeightedSums fixed = new WeightedSums(y, v, 0);
+    return Math.max(0, (fixed.q - (fixed.k - 1)) / fixed.traceP());
+  }
+
+  /**
+   * Hedges' unweighted moment estimator before truncation: sum (y_i - ybar)^2 / (k - 1) - mean(v)
+   * (Hedges &amp; Olkin 1985, ch. 9; metafor method "HE").
+   */
+  static double hedges(double[] y, double[] v) {
+    int k = y.length;
+    double mean = 0;
+    double meanV = 0;
+    for (int i = 0; i < k; i++) {
+      mean += y[i];
+      meanV += v[i];
+    }
+    mean /= k;
+    meanV /= k;
+    double rss = 0;
+    for (double yi : y) {
+      rss += (yi - mean) * (yi - mean);
+    }
+    return rss / (k - 1) - meanV;
+  }
+
+  /**
+   * Sidik-Jonkman: tau0^2 = sum (y_i - ybar)^2 / k; tau^2 = tau0^2 Q_gen(tau0^2) / (k - 1)
+   * (Sidik &amp; Jonkman 2005, eq. 6; metafor's default initial value).
+   */
+  static double sidikJonkman(double[] y, double[] v) {
+    int k = y.length;
+    double mean = 0;
+    for (double yi : y) {
+      mean += yi;
+    }
+    mean /= k;
+    double rss = 0;
+    for (double yi : y) {
+      rss += (yi - mean) * (yi - mean);
+    }
+    double tau0 = rss / k;
+    if (tau0 == 0) {
+      return 0;
+    }
+    return tau0 * new WeightedSums(y, v, tau0).q / (k - 1);
+  }
+
+  /**
+   * Paule-Mandel: 0 when Q &lt;= k - 1, otherwise the root of sum (y_i - mu(tau^2))^2 / (v_i +
+   * tau^2) = k - 1 (Paule &amp; Mandel 1982), which is unique because the generalised Q
+   * decreases in tau^2.
+   */
+  static Tau2Fit pauleMandel(double[] y, double[] v) {
+    int k = y.length;
+    double target = k - 1;
+    if (new WeightedSums(y, v, 0).q <= target) {
+      return new Tau2Fit(0, true, 1, null);
+    }
+    RootSearch.Root root =
+        RootSearch.decreasing(t -> new WeightedSums(y, v, t).q, target, meanOf(v));
+    if (!root.converged()) {
+      return new Tau2Fit(
+          Double.NaN,
+          false,
+          root.evaluations(),
+          "the Paule-Mandel estimate of tau^2 did not converge (no root of Q(tau^2) = k - 1"
+              + " was found); results are not available for this model");
+    }
+    return new Tau2Fit(root.value(), true, root.evaluations(), null);
+  }
+
+  /** The score (gradient direction) of the (restricted) log-likelihood at tau^2. */
+  private static double scoreStep(boolean reml, double[] y, WeightedSums s) {
+    return reml
+        ? (s.yPPy(y) - s.traceP()) / s.tracePP()
+        : (s.yPPy(y) - s.sumW) / s.sumW2();
+  }
+
+  /**
+   * Log-likelihood up to a constant: ML -1/2 [sum log(v_i + tau^2) + Q_gen]; REML additionally
+   * -1/2 log(sum w_i) (Viechtbauer 2005, eqs. 9 and 14).
+   */
+  static double logLikelihood(boolean reml, double[] y, double[] v, double tau2) {
+    WeightedSums s = new WeightedSums(y, v, tau2);
+    double ll = -0.5 * (s.sumLogVariance() + s.q);
+    if (reml) {
+      ll -= 0.5 * Math.log(s.sumW);
+    }
+    return ll;
+  }
+
+  /**
+   * Fisher scoring for REML or ML (Viechtbauer 2005, section 3): tau^2 &lt;- tau^2 + adj, adj =
+   * (y'PPy - tr P)/tr(PP) for REML and (sum w^2 (y - mu)^2 - sum w)/sum w^2 for ML, started at
+   * max(0, Hedges); a step that would leave [0, inf) is halved until it does not, and when the
+   * score at 0 points below 0 the estimate is 0.
+   */
+  static Tau2Fit fisherScoring(boolean reml, double[] y, double[] v) {
+    String name = reml ? "REML" : "ML";
+    double scale = meanOf(v);
+    double tau2 = Math.max(0, hedges(y, v));
+    boolean converged = false;
+    int iteration = 0;
+    while (iteration < MAX_ITERATIONS) {
+      iteration++;
+      double step = scoreStep(reml, y, new WeightedSums(y, v, tau2));
+      if (!Double.isFinite(step)) {
+        break;
+      }
+      if (tau2 + step < 0) {
+        if (scoreStep(reml, y, new WeightedSums(y, v, 0)) <= 0) {
+          tau2 = 0;
+          converged = true;
+          break;
+        }
+        while (tau2 + step < 0) {
+          step /= 2;
+        }
+      }
+      double next = tau2 + step;
+      boolean small = Math.abs(step) <= TOLERANCE * Math.max(next, scale);
+      tau2 = next;
+      if (small) {
+        converged = true;
+        break;
+      }
+    }
+    String note = null;
+    if (!converged) {
+      Tau2Fit fallback = scoreRoot(reml, y, v, scale);
+      if (!fallback.converged()) {
+        return new Tau2Fit(
+            tau2,
+            false,
+            iteration,
+            String.format(
+                Locale.ROOT,
+                "the %s estimate of tau^2 did not converge: Fisher scoring stopped after %d"
+                    + " iterations and a bracketing search on the score found no root; the last"
+                    + " iterate tau^2 = %.6g is used and the results are unreliable",
+                name,
+                iteration,
+                tau2));
+      }
+      note =
+          String.format(
+              Locale.ROOT,
+              "Fisher scoring for the %s estimate of tau^2 did not converge in %d iterations;"
+                  + " tau^2 was found by a bracketing root search on the score instead",
+              name,
+              MAX_ITERATIONS);
+      tau2 = fallback.tau2();
+      iteration += fallback.iterations();
+    }
+    if (tau2 > 0 && logLikelihood(reml, y, v, 0) > logLikelihood(reml, y, v, tau2)) {
+      note =
+          String.format(
+              Locale.ROOT,
+              "Fisher scoring for the %s estimate stopped at tau^2 = %.6g, but the likelihood is"
+                  + " higher at tau^2 = 0 (a local maximum); tau^2 = 0 is used",
+              name,
+              tau2);
+      tau2 = 0;
+    }
+    return new Tau2Fit(tau2, true, iteration, note);
+  }
+
+  /** A root of the score on (0, inf) by bracketing, used when Fisher scoring fails. */
+  private static Tau2Fit scoreRoot(boolean reml, double[] y, double[] v, double scale) {
+    if (scoreStep(reml, y, new WeightedSums(y, v, 0)) <= 0) {
+      return new Tau2Fit(0, true, 1, null);
+    }
+    RootSearch.Root root =
+        RootSearch.decreasing(t -> scoreStep(reml, y, new WeightedSums(y, v, t)), 0, scale);
+    return new Tau2Fit(root.value(), root.converged(), root.evaluations(), null);
+  }
+
+  static double meanOf(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s / v.length;
+  }
+}
