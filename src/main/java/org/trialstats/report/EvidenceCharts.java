@@ -11,8 +11,8 @@ public final class EvidenceCharts {
   private EvidenceCharts() {}
 
   /** Chart file base names with their drawings, in report order; charts without data are left out. */
-  public static Map<String, Drawing> all(EvidenceAnalysis a) {
-    Map<String, Drawing> charts = new LinkedHashMap<>();
+  public static Map<String, Figure> all(EvidenceAnalysis a) {
+    Map<String, Figure> charts = new LinkedHashMap<>();
     if (!a.dataset().comparisons().isEmpty()) {
       charts.put("proportions", proportions(a));
       charts.put("risk-differences", riskDifferences(a));
@@ -41,7 +41,7 @@ public final class EvidenceCharts {
     };
   }
 
-  static Drawing proportions(EvidenceAnalysis a) {
+  static Figure proportions(EvidenceAnalysis a) {
     IntervalChart chart = new IntervalChart("Proportion of patients with the event",
         "Proportion (" + Numbers.significant(a.level() * 100, 6) + "% Wilson interval)");
     Dataset d = a.dataset();
@@ -63,7 +63,7 @@ public final class EvidenceCharts {
     return chart.build();
   }
 
-  static Drawing riskDifferences(EvidenceAnalysis a) {
+  static Figure riskDifferences(EvidenceAnalysis a) {
     IntervalChart chart = new IntervalChart("Risk difference, treatment minus control",
         "Risk difference (" + Numbers.significant(a.level() * 100, 6) + "% Newcombe interval)")
         .reference(0);
@@ -75,7 +75,7 @@ public final class EvidenceCharts {
     return chart.build();
   }
 
-  static Drawing rates(EvidenceAnalysis a) {
+  static Figure rates(EvidenceAnalysis a) {
     IntervalChart chart = new IntervalChart("Incidence rates",
         "Events per patient-years as stated (" + Numbers.significant(a.level() * 100, 6)
             + "% exact interval)");
@@ -87,7 +87,7 @@ public final class EvidenceCharts {
     return chart.build();
   }
 
-  static Drawing sirs(EvidenceAnalysis a) {
+  static Figure sirs(EvidenceAnalysis a) {
     IntervalChart chart = new IntervalChart("Standardised incidence ratios",
         "Observed / expected, log scale (" + Numbers.significant(a.level() * 100, 6)
             + "% exact interval)").logScale().reference(1);

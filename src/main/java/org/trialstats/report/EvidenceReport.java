@@ -27,7 +27,7 @@ import org.trialstats.stats.StatMethod;
 public final class EvidenceReport {
   private final EvidenceAnalysis analysis;
   private final String version;
-  private final Map<String, Drawing> charts;
+  private final Map<String, Figure> charts;
 
   public EvidenceReport(EvidenceAnalysis analysis, String version) {
     this.analysis = analysis;
@@ -41,7 +41,7 @@ public final class EvidenceReport {
       OutputFiles.writeString(staging.resolve("results.csv"), resultsCsv());
       OutputFiles.writeString(staging.resolve("claims.csv"), claimsCsv());
       OutputFiles.writeString(staging.resolve("sensitivity.csv"), sensitivityCsv());
-      for (Map.Entry<String, Drawing> chart : charts.entrySet()) {
+      for (Map.Entry<String, Figure> chart : charts.entrySet()) {
         chart.getValue().writePngAndSvg(staging, chart.getKey());
       }
       OutputFiles.writeString(staging.resolve("report.md"), markdown());
@@ -370,7 +370,7 @@ public final class EvidenceReport {
       b.append("</tbody>\n</table>\n");
     }
     b.append("<h2 id=\"charts\">Charts</h2>\n");
-    for (Map.Entry<String, Drawing> chart : charts.entrySet()) {
+    for (Map.Entry<String, Figure> chart : charts.entrySet()) {
       b.append("<figure id=\"chart-").append(chart.getKey()).append("\">\n")
           .append(inlineSvg(chart.getKey(), chart.getValue().svg()))
           .append("<figcaption>").append(Escape.html(EvidenceCharts.caption(chart.getKey(),

@@ -81,8 +81,8 @@ public final class IntervalChart {
     return rows;
   }
 
-  /** Lays the chart out and returns it as a drawing. */
-  public Drawing build() {
+  /** Lays the chart out and returns it as a figure. */
+  public Figure build() {
     List<Row> rows = rows();
     if (rows.isEmpty()) {
       throw new IllegalStateException("an interval chart needs at least one row");
@@ -116,7 +116,7 @@ public final class IntervalChart {
     int height = top + plotHeight + 52 + legendHeight;
     Axis axis = new Axis(range(rows), logScale, left, left + PLOT_WIDTH);
     int finalTextWidth = textWidth;
-    return new Drawing(width, height, g -> paint(g, axis, colours, top, plotHeight, width,
+    return new Figure(width, height, g -> paint(g, axis, colours, top, plotHeight, width,
         finalTextWidth));
   }
 
