@@ -3,8 +3,7 @@ package org.trialstats.stats;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Bracketing root finder used by the interval methods that invert a test (mid-p, score
- * intervals).
+ * Bracketing root finder for the interval methods that invert a test (the mid-p interval).
  *
  * <p>Brent's method (Brent 1973, <i>Algorithms for Minimization without Derivatives</i>, chapter 4,
  * procedure {@code zero}): inverse quadratic interpolation or secant steps, falling back to
@@ -22,28 +21,6 @@ final class Roots {
   private Roots() {}
 
   /**
-   * A function of x with six fixed parameters. Hot paths pass a non-capturing method reference
-   * (a constant) and their parameters as primitives, so that a root search allocates nothing.
-   */
-  @FunctionalInterface
-  interface Equation {
-    double value(double x, double c1, double c2, double c3, double c4, double c5, double c6);
-  }
-
-  /**
-   * Finds a root of {@code f} in the bracket between {@code a} and {@code b}; see {@link
-   * #brent(Equation, double, double, double, double, double, double, double, double, double,
-   * double, double)}.
-   */
-  static double brent(
-      DoubleUnaryOperator f, double a, double b, double fa, double fb, double absoluteTolerance) {
-    return brent(
-        (x, c1, c2, c3, c4, c5, c6) -> f.applyAsDouble(x),
-        0, 0, 0, 0, 0, 0,
-        a, b, fa, fb, absoluteTolerance);
-  }
-
-  /**
    * Finds a root of {@code f} in the bracket between {@code a} and {@code b}.
    *
    * <p>The caller passes the function values at the ends instead of letting this method evaluate
@@ -51,8 +28,7 @@ final class Roots {
    * that is infinite at a boundary) even where evaluating there is undefined. A value of exactly
    * zero at an end is returned as the root.
    *
-   * @param f a continuous function of x, evaluated only strictly inside the bracket
-   * @param c1 first parameter passed to {@code f} (likewise c2 to c6)
+   * @param f a continuous function, evaluated only strictly inside the bracket
    * @param a one end of the bracket
    * @param b the other end
    * @param fa the value (or just the sign, as any non-zero number) of {@code f} at {@code a}
@@ -63,18 +39,7 @@ final class Roots {
    *     caller, never a user error)
    */
   static double brent(
-      Equation f,
-      double c1,
-      double c2,
-      double c3,
-      double c4,
-      double c5,
-      double c6,
-      double a,
-      double b,
-      double fa,
-      double fb,
-      double absoluteTolerance) {
+      DoubleUnaryOperator f, double a, double b, double fa, double fb, double absoluteTolerance) {
     if (fa == 0) {
       return a;
     }
@@ -146,7 +111,7 @@ final class Roots {
       a = b;
       fa = fb;
       b += Math.abs(step) > tolerance ? step : Math.copySign(tolerance, halfWidth);
-      fb = f.value(b, c1, c2, c3, c4, c5, c6);
+      fb = f.applyAsDouble(b);
     }
     return b;
   }
