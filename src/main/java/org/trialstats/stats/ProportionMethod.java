@@ -18,9 +18,12 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * the Jeffreys interval and the mid-p interval set lower = 0 at x = 0 and upper = 1 at x = n;
  * Clopper-Pearson and Wilson give 0 and 1 there by construction.
  *
- * <p>All methods accept counts up to the range of {@code long}; the exact methods (Clopper-Pearson,
- * Jeffreys, mid-p) evaluate the binomial tails through the regularized incomplete beta function of
- * Commons Statistics, which stays accurate for n of 10^9 and more.
+ * <p>All methods accept counts up to the range of {@code long} and keep close to full double
+ * precision for n up to 10^9 and beyond: no limit is formed as 1 - p for p near 1, the Wilson
+ * limits avoid cancellation, and the exact methods (Clopper-Pearson, mid-p) sum the binomial tail
+ * term by term when x or n - x is at most 100, where the Commons incomplete beta function loses
+ * digits for huge n; otherwise they use Commons Statistics beta quantiles and distribution
+ * functions (Jeffreys always).
  */
 public enum ProportionMethod implements StatMethod {
   /**
@@ -230,8 +233,8 @@ public enum ProportionMethod implements StatMethod {
       }
       case CLOPPER_PEARSON -> {
         double halfAlpha = (1 - level) / 2;
-        lower = x == 0 ? 0 : BetaDistribution.of(x, n - x + 1.0).inverseCumulativeProbability(halfAlpha);
-        upper = x == n ? 1 : BetaDistribution.of(x + 1.0, n - x).inverseSurvivalProbability(halfAlpha);
+        lower = clopperPearsonLower(x, n, halfAlpha);
+        upper = clopperPearsonUpper(x, n, halfAlpha);
       }
       case JEFFREYS -> {
         double halfAlpha = (1 - level) / 2;
@@ -351,14 +354,58 @@ public enum ProportionMethod implements StatMethod {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Mid-p limits. With B1 = Beta(x, n - x + 1) and B2 = Beta(x + 1, n - x),
-  //   P(X >= x; theta) = B1.cdf(theta),  P(X > x; theta) = B2.cdf(theta),
-  // so the lower limit solves (B1.cdf + B2.cdf) / 2 = alpha/2 and the upper limit solves
-  // (B1.sf + B2.sf) / 2 = alpha/2. The lower root lies between the Clopper-Pearson lower limits
-  // for x and x + 1 (B1 and B2 quantiles at alpha/2), the upper root between the Clopper-Pearson
-  // upper limits for x - 1 and x: at those points one of the two terms equals alpha/2 and the
-  // other is smaller (larger), which brackets the root tightly even for n = 10^9.
+  // Exact limits. With B1 = Beta(x, n - x + 1) and B2 = Beta(x + 1, n - x),
+  //   P(X >= x; theta) = B1.cdf(theta),  P(X > x; theta) = B2.cdf(theta).
+  // Clopper-Pearson: lower = B1 quantile alpha/2, upper = B2 quantile 1 - alpha/2 (from the
+  // survival function). Mid-p: the lower limit solves (B1.cdf + B2.cdf) / 2 = alpha/2 and the
+  // upper limit (B1.sf + B2.sf) / 2 = alpha/2. The mid-p lower root lies between the
+  // Clopper-Pearson lower limits for x and x + 1 (B1 and B2 quantiles at alpha/2), the upper root
+  // between the Clopper-Pearson upper limits for x - 1 and x: at those points one of the two
+  // terms equals alpha/2 and the other is smaller (larger), which brackets the root tightly even
+  // for n = 10^9.
+  //
+  // The Commons incomplete beta function loses up to 8 significant digits when one parameter is
+  // small and the other huge (x <= 30, n = 10^9: relative errors up to 5e-8 in the tail
+  // probability). For min(x, n - x) <= SUMMED_TAIL_MAX the tail is therefore summed term by term
+  // (at most 101 positive terms, accurate to about 1e-14) and the limits are found on that sum,
+  // with the beta quantiles only as the starting bracket; counts near n are mirrored to counts
+  // near 0 (lower(x) = 1 - upper(n - x)).
   // ---------------------------------------------------------------------------------------------
+
+  /** Largest count (or n - count) for which binomial tails are summed term by term. */
+  private static final long SUMMED_TAIL_MAX = 100;
+
+  private static double clopperPearsonLower(long x, long n, double halfAlpha) {
+    if (x == 0) {
+      return 0;
+    }
+    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
+      return 1 - clopperPearsonUpper(n - x, n, halfAlpha);
+    }
+    double quantile = BetaDistribution.of(x, n - x + 1.0).inverseCumulativeProbability(halfAlpha);
+    if (x > SUMMED_TAIL_MAX) {
+      return quantile;
+    }
+    // P(X >= x) - alpha/2, increasing in theta.
+    DoubleUnaryOperator excess = theta -> 1 - lowerTailSum(x, n, theta, 0) - halfAlpha;
+    return solveBracketed(excess, quantile * (1 - 1e-6), Math.min(1, quantile * (1 + 1e-6)), -1);
+  }
+
+  private static double clopperPearsonUpper(long x, long n, double halfAlpha) {
+    if (x == n) {
+      return 1;
+    }
+    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
+      return 1 - clopperPearsonLower(n - x, n, halfAlpha);
+    }
+    double quantile = BetaDistribution.of(x + 1.0, n - x).inverseSurvivalProbability(halfAlpha);
+    if (x > SUMMED_TAIL_MAX) {
+      return quantile;
+    }
+    // P(X <= x) - alpha/2, decreasing in theta.
+    DoubleUnaryOperator excess = theta -> lowerTailSum(x, n, theta, 1) - halfAlpha;
+    return solveBracketed(excess, quantile * (1 - 1e-6), Math.min(1, quantile * (1 + 1e-6)), +1);
+  }
 
   private static double midPLower(long x, long n, double alpha) {
     if (x == 0) {
@@ -368,13 +415,20 @@ public enum ProportionMethod implements StatMethod {
       // theta^n / 2 = alpha / 2.
       return Math.exp(Math.log(alpha) / n);
     }
+    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
+      return 1 - midPUpper(n - x, n, alpha);
+    }
     double halfAlpha = alpha / 2;
     BetaDistribution atLeastX = BetaDistribution.of(x, n - x + 1.0);
     BetaDistribution moreThanX = BetaDistribution.of(x + 1.0, n - x);
     DoubleUnaryOperator excess =
-        theta ->
-            0.5 * (atLeastX.cumulativeProbability(theta) + moreThanX.cumulativeProbability(theta))
-                - halfAlpha;
+        x <= SUMMED_TAIL_MAX
+            ? theta -> 1 - lowerTailSum(x, n, theta, 0.5) - halfAlpha
+            : theta ->
+                0.5
+                        * (atLeastX.cumulativeProbability(theta)
+                            + moreThanX.cumulativeProbability(theta))
+                    - halfAlpha;
     double low = atLeastX.inverseCumulativeProbability(halfAlpha);
     double high = moreThanX.inverseCumulativeProbability(halfAlpha);
     return solveBracketed(excess, low, high, -1);
@@ -388,16 +442,45 @@ public enum ProportionMethod implements StatMethod {
       // (1 - theta)^n / 2 = alpha / 2.
       return -Math.expm1(Math.log(alpha) / n);
     }
+    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
+      return 1 - midPLower(n - x, n, alpha);
+    }
     double halfAlpha = alpha / 2;
     BetaDistribution atLeastX = BetaDistribution.of(x, n - x + 1.0);
     BetaDistribution moreThanX = BetaDistribution.of(x + 1.0, n - x);
     DoubleUnaryOperator excess =
-        theta ->
-            0.5 * (atLeastX.survivalProbability(theta) + moreThanX.survivalProbability(theta))
-                - halfAlpha;
+        x <= SUMMED_TAIL_MAX
+            ? theta -> lowerTailSum(x, n, theta, 0.5) - halfAlpha
+            : theta ->
+                0.5
+                        * (atLeastX.survivalProbability(theta)
+                            + moreThanX.survivalProbability(theta))
+                    - halfAlpha;
     double low = atLeastX.inverseSurvivalProbability(halfAlpha);
     double high = moreThanX.inverseSurvivalProbability(halfAlpha);
     return solveBracketed(excess, low, high, +1);
+  }
+
+  /**
+   * P(X &lt; k) + w P(X = k) for X ~ Bin(n, theta), summing the k + 1 terms from P(X = 0) = (1 -
+   * theta)^n = exp(n log1p(-theta)) with P(X = j + 1) = P(X = j) (n - j) / (j + 1) theta / (1 -
+   * theta). For 0 &lt;= k &lt; n and small k; terms that underflow are below 1e-300.
+   */
+  static double lowerTailSum(long k, long n, double theta, double weightAtK) {
+    if (!(theta > 0)) {
+      return k == 0 ? weightAtK : 1;
+    }
+    if (!(theta < 1)) {
+      return 0;
+    }
+    double term = Math.exp(n * Math.log1p(-theta));
+    double odds = theta / (1 - theta);
+    double sum = 0;
+    for (long j = 0; j < k; j++) {
+      sum += term;
+      term *= odds * (n - j) / (j + 1);
+    }
+    return sum + weightAtK * term;
   }
 
   /**

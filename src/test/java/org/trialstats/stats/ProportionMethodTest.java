@@ -178,6 +178,23 @@ class ProportionMethodTest {
     assertThat(w0.upper()).isCloseTo(z * z / (1e9 + z * z), withinRelative(1e-14));
   }
 
+  @Test
+  void exactLimitsKeepFullPrecisionForSmallCountsAtHugeN() {
+    // R 4.2.2: qbeta(0.975, 2, 1e9 - 1) -> 5.5716433782031108e-09 (binom.test(1, 1e9) upper),
+    // which solves (1 - p)^n (1 + n p / (1 - p)) = 0.025; mid-p by uniroot on pbinom ->
+    // 5.0020344835275897e-11 to 4.9318605145953696e-09 (binomial_r_reference.R). Commons'
+    // incomplete beta alone is off by 8e-9 relative here; the summed tail is not.
+    long n = 1_000_000_000L;
+    Estimate cp = ProportionMethod.CLOPPER_PEARSON.interval(new Binomial(1, n), 0.95);
+    assertThat(cp.upper()).isCloseTo(5.5716433782031108e-09, withinRelative(1e-13));
+    Estimate midP = ProportionMethod.MID_P.interval(new Binomial(1, n), 0.95);
+    assertThat(midP.lower()).isCloseTo(5.0020344835275897e-11, withinRelative(1e-13));
+    assertThat(midP.upper()).isCloseTo(4.9318605145953696e-09, withinRelative(1e-13));
+    // Mirrored count n - 1: limits are 1 minus the limits for 1.
+    Estimate mirrored = ProportionMethod.CLOPPER_PEARSON.interval(new Binomial(n - 1, n), 0.95);
+    assertThat(mirrored.lower()).isEqualTo(1 - cp.upper());
+  }
+
   @ParameterizedTest
   @EnumSource(ProportionMethod.class)
   void boundaryConventions(ProportionMethod method) {
