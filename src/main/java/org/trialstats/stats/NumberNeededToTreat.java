@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Number needed to treat, NNT = 1 / RD, with the confidence interval obtained by inverting the
- * limits of a risk-difference interval (Altman DG 1998, "Confidence intervals for the number
- * needed to treat", BMJ 317:1309-1312).
+ * limits of a risk-difference interval (Altman DG 1998, "Confidence intervals for the number needed
+ * to treat", BMJ 317:1309-1312).
  *
  * <h2>Sign convention</h2>
  *
@@ -19,9 +19,9 @@ import java.util.Locale;
  *   <li>undesirable event (adverse event, death): positive NNT = NNTH, negative NNT = -NNTB.
  * </ul>
  *
- * <p>The note of a disjoint interval (below) labels its two parts for a desirable event: "NNTB"
- * is the part with more events in arm 1, "NNTH" the part with fewer; swap the labels when the event
- * is undesirable.
+ * <p>The note of a disjoint interval (below) labels its two parts for a desirable event: "NNTB" is
+ * the part with more events in arm 1, "NNTH" the part with fewer; swap the labels when the event is
+ * undesirable.
  *
  * <h2>Interval</h2>
  *
@@ -30,11 +30,11 @@ import java.util.Locale;
  * <ul>
  *   <li>if it excludes 0 (L &gt; 0 or U &lt; 0), the NNT interval is 1/U to 1/L, ordered as usual
  *       (lower &lt; upper), both limits of the sign of the estimate;
- *   <li>if it includes 0 (L &lt; 0 &lt; U), the NNT interval is disjoint: it runs from 1/U (an NNTB)
- *       through infinity to 1/L (an NNTH), that is NNTB from 1/U to infinity together with NNTH
- *       from |1/L| to infinity. It is represented as {@code lower = 1/U > 0} and {@code upper =
- *       1/L < 0}, so <b>lower &gt; upper signals the disjoint case</b>, and the estimate carries a
- *       note such as "RD interval includes 0: NNT interval is disjoint: NNTB 4.0 to ∞ and NNTH
+ *   <li>if it includes 0 (L &lt; 0 &lt; U), the NNT interval is disjoint: it runs from 1/U (an
+ *       NNTB) through infinity to 1/L (an NNTH), that is NNTB from 1/U to infinity together with
+ *       NNTH from |1/L| to infinity. It is represented as {@code lower = 1/U > 0} and {@code upper
+ *       = 1/L < 0}, so <b>lower &gt; upper signals the disjoint case</b>, and the estimate carries
+ *       a note such as "RD interval includes 0: NNT interval is disjoint: NNTB 4.0 to ∞ and NNTH
  *       20.0 to ∞ (Altman 1998)";
  *   <li>a limit L = 0 gives upper = +infinity, a limit U = 0 gives lower = -infinity (the interval
  *       reaches infinity without crossing it); L = U = 0 gives lower = upper = +infinity.

@@ -14,8 +14,8 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * 857-872.
  *
  * <p>Conventions at the boundaries (shared with the project's reference data): Wald-type and
- * Agresti-Coull limits are clipped to [0, 1]; the Wilson interval with continuity correction,
- * the Jeffreys interval and the mid-p interval set lower = 0 at x = 0 and upper = 1 at x = n;
+ * Agresti-Coull limits are clipped to [0, 1]; the Wilson interval with continuity correction, the
+ * Jeffreys interval and the mid-p interval set lower = 0 at x = 0 and upper = 1 at x = n;
  * Clopper-Pearson and Wilson give 0 and 1 there by construction.
  *
  * <p>All methods accept counts up to the range of {@code long} and keep close to full double
@@ -70,8 +70,8 @@ public enum ProportionMethod implements StatMethod {
           "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='wilson')")),
 
   /**
-   * Wilson score interval with continuity correction, Newcombe (1998) method 4: lower = (2x + z^2
-   * - 1 - z sqrt(z^2 - 2 - 1/n + 4 p (n q + 1))) / (2 (n + z^2)), upper = (2x + z^2 + 1 + z sqrt(z^2
+   * Wilson score interval with continuity correction, Newcombe (1998) method 4: lower = (2x + z^2 -
+   * 1 - z sqrt(z^2 - 2 - 1/n + 4 p (n q + 1))) / (2 (n + z^2)), upper = (2x + z^2 + 1 + z sqrt(z^2
    * + 2 - 1/n + 4 p (n q - 1))) / (2 (n + z^2)); lower = 0 at x = 0 and upper = 1 at x = n. This is
    * the Wilson interval evaluated at x - 1/2 (lower) and x + 1/2 (upper), as R's {@code
    * prop.test(correct = TRUE)} computes it (except that R drops the correction when x = n/2).
@@ -107,8 +107,8 @@ public enum ProportionMethod implements StatMethod {
 
   /**
    * Jeffreys interval (Brown LD, Cai TT, DasGupta A 2001, Statistical Science 16:101-133, section
-   * 4.1.2): the equal-tailed interval of the Beta(x + 1/2, n - x + 1/2) posterior, with lower = 0 at
-   * x = 0 and upper = 1 at x = n.
+   * 4.1.2): the equal-tailed interval of the Beta(x + 1/2, n - x + 1/2) posterior, with lower = 0
+   * at x = 0 and upper = 1 at x = n.
    */
   JEFFREYS(
       "jeffreys",
@@ -142,9 +142,9 @@ public enum ProportionMethod implements StatMethod {
   /**
    * Mid-p exact interval, Newcombe (1998) method 6 (Lancaster HO 1961; Berry G, Armitage P 1995,
    * Statistician 44:417-423): lower limit solves P(X &gt; x) + P(X = x)/2 = alpha/2, upper limit
-   * solves P(X &lt; x) + P(X = x)/2 = alpha/2, X ~ Bin(n, theta); lower = 0 at x = 0 and upper = 1 at
-   * x = n. Closed forms at the boundaries: upper = 1 - alpha^(1/n) at x = 0, lower = alpha^(1/n) at
-   * x = n. Elsewhere found by Brent's root search between neighbouring Clopper-Pearson limits.
+   * solves P(X &lt; x) + P(X = x)/2 = alpha/2, X ~ Bin(n, theta); lower = 0 at x = 0 and upper = 1
+   * at x = n. Closed forms at the boundaries: upper = 1 - alpha^(1/n) at x = 0, lower = alpha^(1/n)
+   * at x = n. Elsewhere found by Brent's root search between neighbouring Clopper-Pearson limits.
    */
   MID_P(
       "mid-p",
@@ -194,7 +194,9 @@ public enum ProportionMethod implements StatMethod {
       }
     }
     throw new StatsException(
-        "unknown proportion method '" + id + "'; expected one of "
+        "unknown proportion method '"
+            + id
+            + "'; expected one of "
             + Arrays.stream(values()).map(ProportionMethod::id).toList());
   }
 
@@ -304,7 +306,9 @@ public enum ProportionMethod implements StatMethod {
     return 1 - smallerRoot(n - x, n, z);
   }
 
-  /** The larger root (x + z^2/2 + z sqrt(x (n - x) / n + z^2/4)) / (n + z^2): positive terms only. */
+  /**
+   * The larger root (x + z^2/2 + z sqrt(x (n - x) / n + z^2/4)) / (n + z^2): positive terms only.
+   */
   private static double largerRoot(double x, double n, double z) {
     double z2 = z * z;
     return (x + z2 / 2 + z * Math.sqrt(x * (n - x) / n + z2 / 4)) / (n + z2);
@@ -452,9 +456,7 @@ public enum ProportionMethod implements StatMethod {
         x <= SUMMED_TAIL_MAX
             ? theta -> lowerTailSum(x, n, theta, 0.5) - halfAlpha
             : theta ->
-                0.5
-                        * (atLeastX.survivalProbability(theta)
-                            + moreThanX.survivalProbability(theta))
+                0.5 * (atLeastX.survivalProbability(theta) + moreThanX.survivalProbability(theta))
                     - halfAlpha;
     double low = atLeastX.inverseSurvivalProbability(halfAlpha);
     double high = moreThanX.inverseSurvivalProbability(halfAlpha);
@@ -485,9 +487,9 @@ public enum ProportionMethod implements StatMethod {
 
   /**
    * Solves {@code f = 0} on [low, high] for a monotone f that is negative at the low end when
-   * {@code signAtLow} is -1 (positive when +1). The analytic bracket comes from quantiles that
-   * are themselves computed numerically; if rounding leaves an end on the wrong side, that end
-   * is widened to the corresponding bound of [0, 1], where the sign is certain.
+   * {@code signAtLow} is -1 (positive when +1). The analytic bracket comes from quantiles that are
+   * themselves computed numerically; if rounding leaves an end on the wrong side, that end is
+   * widened to the corresponding bound of [0, 1], where the sign is certain.
    */
   private static double solveBracketed(
       DoubleUnaryOperator f, double low, double high, int signAtLow) {

@@ -12,8 +12,8 @@ import java.util.Locale;
  *
  * <p>Notation: p_i = x_i / n_i, q_i = 1 - p_i, N = n1 + n2, confidence level 1 - alpha, z =
  * Phi^-1(1 - alpha/2). Method numbers refer to Newcombe RG (1998), "Interval estimation for the
- * difference between independent proportions: comparison of eleven methods", Statistics in
- * Medicine 17, 873-890.
+ * difference between independent proportions: comparison of eleven methods", Statistics in Medicine
+ * 17, 873-890.
  *
  * <p>Wald, Wald with continuity correction, Agresti-Caffo and Hauck-Anderson limits are clipped to
  * [-1, 1]; the other methods stay inside [-1, 1] by construction.
@@ -21,9 +21,13 @@ import java.util.Locale;
  * <p>The score methods ({@link #MN}, {@link #MEE}) invert the score test of H0: p1 - p2 = delta.
  * The score statistic is monotone in delta on (-1, 1), so each limit is the unique sign change of
  * (d - delta) -/+ z sqrt(V~(delta)), where V~ is the variance at the restricted maximum-likelihood
- * estimates (closed form, Miettinen &amp; Nurminen 1985 appendix; Farrington &amp; Manning 1990).
- * Each limit is found by Brent's bracketing root search; a limit is exactly -1 (1) only when d =
- * -1 (d = 1), that is when x1 = 0 and x2 = n2 (x1 = n1 and x2 = 0).
+ * estimates (Miettinen &amp; Nurminen 1985; Farrington &amp; Manning 1990). Each limit is found by
+ * a bracketed Newton search; a limit is exactly -1 (1) only when d = -1 (d = 1), that is when x1 =
+ * 0 and x2 = n2 (x1 = n1 and x2 = 0). See {@code ScoreInterval} for the numerics (accurate to a few
+ * ulps for n up to 10^9, about 0.7 microseconds per interval, nothing allocated but the result).
+ *
+ * <p>All methods compute d from the exact integer numerator x1 n2 - x2 n1 and the variances from x
+ * (n - x) / n^3, never from 1 - p, so that nearly equal proportions near 0 or 1 keep their digits.
  */
 public enum RiskDifferenceMethod implements StatMethod {
   /**
@@ -98,7 +102,7 @@ public enum RiskDifferenceMethod implements StatMethod {
       new MethodInfo(
           "Miettinen-Nurminen score",
           "{delta : |d - delta| <= z sqrt((p1~ q1~ / n1 + p2~ q2~ / n2) N / (N - 1))}, "
-              + "p~ = restricted MLE under p1 - p2 = delta (closed-form cubic root)",
+              + "p~ = restricted MLE under p1 - p2 = delta",
           "Miettinen O, Nurminen M (1985) Stat Med 4:213-226; "
               + "Newcombe RG (1998) Stat Med 17:873-890, method 6",
           "PROC FREQ; TABLES arm*event / RISKDIFF(CL=MN)",
@@ -122,8 +126,8 @@ public enum RiskDifferenceMethod implements StatMethod {
 
   /**
    * Agresti-Caffo interval (Agresti A, Caffo B 2000, American Statistician 54:280-288): the Wald
-   * interval after adding one success and one failure to each arm, p_i~ = (x_i + 1) / (n_i + 2): p1~
-   * - p2~ +/- z sqrt(p1~ q1~ / (n1 + 2) + p2~ q2~ / (n2 + 2)), clipped to [-1, 1]. The point
+   * interval after adding one success and one failure to each arm, p_i~ = (x_i + 1) / (n_i + 2):
+   * p1~ - p2~ +/- z sqrt(p1~ q1~ / (n1 + 2) + p2~ q2~ / (n2 + 2)), clipped to [-1, 1]. The point
    * estimate reported is the unadjusted d.
    */
   AGRESTI_CAFFO(
@@ -193,7 +197,9 @@ public enum RiskDifferenceMethod implements StatMethod {
       }
     }
     throw new StatsException(
-        "unknown risk-difference method '" + id + "'; expected one of "
+        "unknown risk-difference method '"
+            + id
+            + "'; expected one of "
             + Arrays.stream(values()).map(RiskDifferenceMethod::id).toList());
   }
 
@@ -242,7 +248,8 @@ public enum RiskDifferenceMethod implements StatMethod {
       }
       case AGRESTI_CAFFO -> {
         double adjusted = difference(x1 + 1, n1 + 2, x2 + 1, n2 + 2);
-        double halfWidth = z * Math.sqrt(varianceTerm(x1 + 1, n1 + 2) + varianceTerm(x2 + 1, n2 + 2));
+        double halfWidth =
+            z * Math.sqrt(varianceTerm(x1 + 1, n1 + 2) + varianceTerm(x2 + 1, n2 + 2));
         lower = clip(adjusted - halfWidth);
         upper = clip(adjusted + halfWidth);
       }

@@ -24,9 +24,9 @@ final class Roots {
    * Finds a root of {@code f} in the bracket between {@code a} and {@code b}.
    *
    * <p>The caller passes the function values at the ends instead of letting this method evaluate
-   * them: interval methods know the sign at an end analytically (for example a score statistic
-   * that is infinite at a boundary) even where evaluating there is undefined. A value of exactly
-   * zero at an end is returned as the root.
+   * them: interval methods know the sign at an end analytically (for example a score statistic that
+   * is infinite at a boundary) even where evaluating there is undefined. A value of exactly zero at
+   * an end is returned as the root.
    *
    * @param f a continuous function, evaluated only strictly inside the bracket
    * @param a one end of the bracket

@@ -56,7 +56,8 @@ final class BinomialReferenceRows {
 
     @Override
     public String toString() {
-      String counts = measure.equals("proportion") ? x1 + "/" + n1 : x1 + "/" + n1 + " vs " + x2 + "/" + n2;
+      String counts =
+          measure.equals("proportion") ? x1 + "/" + n1 : x1 + "/" + n1 + " vs " + x2 + "/" + n2;
       return source + " " + measure + " " + method + " " + counts + " @" + level;
     }
   }
@@ -78,7 +79,8 @@ final class BinomialReferenceRows {
         if (!r.get("measure").equals(measure)) {
           continue;
         }
-        String source = shared ? r.get("ref_source") : resource.substring(resource.lastIndexOf('/') + 1);
+        String source =
+            shared ? r.get("ref_source") : resource.substring(resource.lastIndexOf('/') + 1);
         rows.add(
             new Row(
                 source,

@@ -93,7 +93,8 @@ class NumberNeededToTreatTest {
     assertPrinted("upper", nnt.upper(), "-6.03");
     assertThat(nnt.note()).contains("disjoint").contains("NNTB 3.5 to ∞").contains("NNTH 6.0 to ∞");
     // The degenerate Wald interval [0, 0] of the same table: NNT infinite, no finite limit.
-    Estimate wald = NumberNeededToTreat.of(TwoByTwo.of(0, 10, 0, 20), RiskDifferenceMethod.WALD, 0.95);
+    Estimate wald =
+        NumberNeededToTreat.of(TwoByTwo.of(0, 10, 0, 20), RiskDifferenceMethod.WALD, 0.95);
     assertThat(wald.estimate()).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(wald.lower()).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(wald.upper()).isEqualTo(Double.POSITIVE_INFINITY);
@@ -103,7 +104,8 @@ class NumberNeededToTreatTest {
   @Test
   void zeroLimitsAndNegativeRiskDifferences() {
     Estimate touchingAbove =
-        NumberNeededToTreat.fromRiskDifference(Estimate.interval(Measure.RD, "m", 0.1, 0, 0.2, 0.9));
+        NumberNeededToTreat.fromRiskDifference(
+            Estimate.interval(Measure.RD, "m", 0.1, 0, 0.2, 0.9));
     assertThat(touchingAbove.lower()).isEqualTo(5);
     assertThat(touchingAbove.upper()).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(touchingAbove.note()).isEmpty();

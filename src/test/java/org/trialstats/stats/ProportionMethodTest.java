@@ -225,18 +225,20 @@ class ProportionMethodTest {
     List<Arguments> cases = new ArrayList<>();
     for (ProportionMethod method : ProportionMethod.values()) {
       for (int i = 0; i < 60; i++) {
-        long n = switch (i % 4) {
-          case 0 -> 1 + random.nextLong(10);
-          case 1 -> 1 + random.nextLong(1_000);
-          case 2 -> 1 + random.nextLong(1_000_000);
-          default -> 1 + random.nextLong(2_000_000_000L);
-        };
-        long x = switch (i % 5) {
-          case 0 -> 0;
-          case 1 -> n;
-          case 2 -> Math.min(n, random.nextLong(4));
-          default -> random.nextLong(n + 1);
-        };
+        long n =
+            switch (i % 4) {
+              case 0 -> 1 + random.nextLong(10);
+              case 1 -> 1 + random.nextLong(1_000);
+              case 2 -> 1 + random.nextLong(1_000_000);
+              default -> 1 + random.nextLong(2_000_000_000L);
+            };
+        long x =
+            switch (i % 5) {
+              case 0 -> 0;
+              case 1 -> n;
+              case 2 -> Math.min(n, random.nextLong(4));
+              default -> random.nextLong(n + 1);
+            };
         cases.add(Arguments.of(method, x, n));
       }
     }

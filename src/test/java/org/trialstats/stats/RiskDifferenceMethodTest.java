@@ -46,7 +46,8 @@ class RiskDifferenceMethodTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("sharedRows")
   void reproducesSharedReference(Row row) {
-    assertMatches(RiskDifferenceMethod.fromId(row.method()).interval(row.table(), row.level()), row);
+    assertMatches(
+        RiskDifferenceMethod.fromId(row.method()).interval(row.table(), row.level()), row);
   }
 
   @Test
@@ -61,7 +62,8 @@ class RiskDifferenceMethodTest {
     // binomial_mpmath_reference.py (mpmath, 40 digits, restricted MLE by bisection on the
     // likelihood equation): 3/5000000 vs 1/4999999 lower -5.8208388631543771831e-7;
     // 2/2 vs 14774/14774 upper 2.5996481022090247913e-4.
-    Estimate first = RiskDifferenceMethod.MN.interval(TwoByTwo.of(3, 5_000_000, 1, 4_999_999), 0.95);
+    Estimate first =
+        RiskDifferenceMethod.MN.interval(TwoByTwo.of(3, 5_000_000, 1, 4_999_999), 0.95);
     assertThat(first.lower()).isCloseTo(-5.8208388631543771831e-7, within(1e-20));
     Estimate second = RiskDifferenceMethod.MN.interval(TwoByTwo.of(2, 2, 14774, 14774), 0.95);
     assertThat(second.upper()).isCloseTo(2.5996481022090247913e-4, within(1e-17));
@@ -80,7 +82,8 @@ class RiskDifferenceMethodTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtureRows")
   void reproducesGeneratedReference(Row row) {
-    assertMatches(RiskDifferenceMethod.fromId(row.method()).interval(row.table(), row.level()), row);
+    assertMatches(
+        RiskDifferenceMethod.fromId(row.method()).interval(row.table(), row.level()), row);
   }
 
   @Test
@@ -263,8 +266,9 @@ class RiskDifferenceMethodTest {
   @Test
   void estimateKeepsFullPrecisionForNearlyEqualLargeArms() {
     // 10^9/10^9 vs 999999999/10^9: RD = 1e-9 exactly (x1 n2 - x2 n1 = 10^9 over n1 n2 = 10^18).
-    Estimate e = RiskDifferenceMethod.WALD.interval(TwoByTwo.of(1_000_000_000L, 1_000_000_000L,
-        999_999_999L, 1_000_000_000L), 0.95);
+    Estimate e =
+        RiskDifferenceMethod.WALD.interval(
+            TwoByTwo.of(1_000_000_000L, 1_000_000_000L, 999_999_999L, 1_000_000_000L), 0.95);
     assertThat(e.estimate()).isEqualTo(1e-9);
     // Beyond long range of n1 n2 the difference goes through BigInteger.
     long big = 4_000_000_000L;
