@@ -1,0 +1,508 @@
+package org.trialstats.stats;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+
+/**
+ * Two-sided confidence intervals for a single binomial proportion p = x / n.
+ *
+ * <p>Notation: x events among n subjects, p = x / n, q = 1 - p, confidence level 1 - alpha, z =
+ * Phi^-1(1 - alpha / 2). Method numbers refer to Newcombe RG (1998), "Two-sided confidence
+ * intervals for the single proportion: comparison of seven methods", Statistics in Medicine 17,
+ * 857-872.
+ *
+ * <p>Conventions at the boundaries (shared with the project's reference data): Wald-type and
+ * Agresti-Coull limits are clipped to [0, 1]; the Wilson interval with continuity correction, the
+ * Jeffreys interval and the mid-p interval set lower = 0 at x = 0 and upper = 1 at x = n;
+ * Clopper-Pearson and Wilson give 0 and 1 there by construction.
+ *
+ * <p>All methods accept counts up to the range of {@code long} and keep close to full double
+ * precision for n up to 10^9 and beyond: no limit is formed as 1 - p for p near 1, the Wilson
+ * limits avoid cancellation, and the exact methods (Clopper-Pearson, mid-p) sum the binomial tail
+ * term by term when x or n - x is at most 100, where the Commons incomplete beta function loses
+ * digits for huge n; otherwise they use Commons Statistics beta quantiles and distribution
+ * functions (Jeffreys always).
+ */
+public enum ProportionMethod implements StatMethod {
+  /**
+   * Wald (simple asymptotic) interval, Newcombe (1998) method 1: p +/- z sqrt(p q / n), clipped to
+   * [0, 1]. Degenerate (zero width) at x = 0 and x = n.
+   */
+  WALD(
+      "wald",
+      new MethodInfo(
+          "Wald (simple asymptotic)",
+          "p +/- z * sqrt(p * (1 - p) / n), clipped to [0, 1]",
+          "Newcombe RG (1998) Stat Med 17:857-872, method 1",
+          "PROC FREQ; TABLES x / BINOMIAL(CL=WALD)",
+          "none in base R",
+          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='normal')")),
+
+  /**
+   * Wald interval with continuity correction, Newcombe (1998) method 2: p +/- (z sqrt(p q / n) + 1
+   * / (2n)), clipped to [0, 1].
+   */
+  WALD_CC(
+      "wald-cc",
+      new MethodInfo(
+          "Wald with continuity correction",
+          "p +/- (z * sqrt(p * (1 - p) / n) + 1 / (2 n)), clipped to [0, 1]",
+          "Newcombe RG (1998) Stat Med 17:857-872, method 2",
+          "PROC FREQ; TABLES x / BINOMIAL(CL=WALD(CORRECT))",
+          "none in base R",
+          "none")),
+
+  /**
+   * Wilson score interval, Newcombe (1998) method 3 (Wilson EB 1927, JASA 22:209-212): the roots in
+   * theta of (p - theta)^2 = z^2 theta (1 - theta) / n, i.e. (2x + z^2 +/- z sqrt(z^2 + 4 x q)) /
+   * (2 (n + z^2)).
+   */
+  WILSON(
+      "wilson",
+      new MethodInfo(
+          "Wilson score",
+          "(2x + z^2 +/- z * sqrt(z^2 + 4 x (1 - p))) / (2 (n + z^2))",
+          "Wilson EB (1927) JASA 22:209-212; Newcombe RG (1998) Stat Med 17:857-872, method 3",
+          "PROC FREQ; TABLES x / BINOMIAL(CL=WILSON)",
+          "prop.test(x, n, correct = FALSE)$conf.int",
+          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='wilson')")),
+
+  /**
+   * Wilson score interval with continuity correction, Newcombe (1998) method 4: lower = (2x + z^2 -
+   * 1 - z sqrt(z^2 - 2 - 1/n + 4 p (n q + 1))) / (2 (n + z^2)), upper = (2x + z^2 + 1 + z sqrt(z^2
+   * + 2 - 1/n + 4 p (n q - 1))) / (2 (n + z^2)); lower = 0 at x = 0 and upper = 1 at x = n. This is
+   * the Wilson interval evaluated at x - 1/2 (lower) and x + 1/2 (upper), as R's {@code
+   * prop.test(correct = TRUE)} computes it (except that R drops the correction when x = n/2).
+   */
+  WILSON_CC(
+      "wilson-cc",
+      new MethodInfo(
+          "Wilson score with continuity correction",
+          "lower = (2x + z^2 - 1 - z sqrt(z^2 - 2 - 1/n + 4p(nq + 1))) / (2(n + z^2)), "
+              + "upper = (2x + z^2 + 1 + z sqrt(z^2 + 2 - 1/n + 4p(nq - 1))) / (2(n + z^2)); "
+              + "lower = 0 at x = 0, upper = 1 at x = n",
+          "Newcombe RG (1998) Stat Med 17:857-872, method 4",
+          "PROC FREQ; TABLES x / BINOMIAL(CL=WILSON(CORRECT))",
+          "prop.test(x, n, correct = TRUE)$conf.int (R omits the correction when x = n/2)",
+          "none")),
+
+  /**
+   * Clopper-Pearson exact interval, Newcombe (1998) method 5 (Clopper CJ, Pearson ES 1934,
+   * Biometrika 26:404-413): lower = Beta(x, n - x + 1) quantile alpha/2 (0 at x = 0), upper =
+   * Beta(x + 1, n - x) quantile 1 - alpha/2 (1 at x = n), the upper one computed from the survival
+   * function.
+   */
+  CLOPPER_PEARSON(
+      "clopper-pearson",
+      new MethodInfo(
+          "Clopper-Pearson exact",
+          "lower = BetaInv(alpha/2; x, n - x + 1), upper = BetaInv(1 - alpha/2; x + 1, n - x)",
+          "Clopper CJ, Pearson ES (1934) Biometrika 26:404-413; "
+              + "Newcombe RG (1998) Stat Med 17:857-872, method 5",
+          "PROC FREQ; TABLES x / BINOMIAL(CL=CLOPPERPEARSON)",
+          "binom.test(x, n)$conf.int",
+          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='beta')")),
+
+  /**
+   * Jeffreys interval (Brown LD, Cai TT, DasGupta A 2001, Statistical Science 16:101-133, section
+   * 4.1.2): the equal-tailed interval of the Beta(x + 1/2, n - x + 1/2) posterior, with lower = 0
+   * at x = 0 and upper = 1 at x = n.
+   */
+  JEFFREYS(
+      "jeffreys",
+      new MethodInfo(
+          "Jeffreys (equal-tailed, Beta(1/2, 1/2) prior)",
+          "BetaInv(alpha/2; x + 1/2, n - x + 1/2) to BetaInv(1 - alpha/2; x + 1/2, n - x + 1/2); "
+              + "lower = 0 at x = 0, upper = 1 at x = n",
+          "Brown LD, Cai TT, DasGupta A (2001) Stat Sci 16:101-133, section 4.1.2",
+          "PROC FREQ; TABLES x / BINOMIAL(CL=JEFFREYS)",
+          "qbeta(c(alpha/2, 1 - alpha/2), x + 0.5, n - x + 0.5) (no boundary rule)",
+          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='jeffreys')"
+              + " (no boundary rule)")),
+
+  /**
+   * Agresti-Coull interval (Agresti A, Coull BA 1998, American Statistician 52:119-126; Brown, Cai
+   * &amp; DasGupta 2001): with n~ = n + z^2 and p~ = (x + z^2/2) / n~, p~ +/- z sqrt(p~ (1 - p~) /
+   * n~), clipped to [0, 1].
+   */
+  AGRESTI_COULL(
+      "agresti-coull",
+      new MethodInfo(
+          "Agresti-Coull (adjusted Wald)",
+          "p~ +/- z sqrt(p~ (1 - p~) / n~) with n~ = n + z^2, p~ = (x + z^2/2) / n~, "
+              + "clipped to [0, 1]",
+          "Agresti A, Coull BA (1998) Am Stat 52:119-126; "
+              + "Brown LD, Cai TT, DasGupta A (2001) Stat Sci 16:101-133",
+          "PROC FREQ; TABLES x / BINOMIAL(CL=AGRESTICOULL)",
+          "none in base R",
+          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='agresti_coull')")),
+
+  /**
+   * Mid-p exact interval, Newcombe (1998) method 6 (Lancaster HO 1961; Berry G, Armitage P 1995,
+   * Statistician 44:417-423): lower limit solves P(X &gt; x) + P(X = x)/2 = alpha/2, upper limit
+   * solves P(X &lt; x) + P(X = x)/2 = alpha/2, X ~ Bin(n, theta); lower = 0 at x = 0 and upper = 1
+   * at x = n. Closed forms at the boundaries: upper = 1 - alpha^(1/n) at x = 0, lower = alpha^(1/n)
+   * at x = n. Elsewhere found by Brent's root search between neighbouring Clopper-Pearson limits.
+   */
+  MID_P(
+      "mid-p",
+      new MethodInfo(
+          "Mid-p exact",
+          "lower: P(X > x) + P(X = x)/2 = alpha/2; upper: P(X < x) + P(X = x)/2 = alpha/2; "
+              + "X ~ Bin(n, theta); lower = 0 at x = 0, upper = 1 at x = n",
+          "Lancaster HO (1961) JASA 56:223-234; Berry G, Armitage P (1995) Statistician "
+              + "44:417-423; Newcombe RG (1998) Stat Med 17:857-872, method 6",
+          "PROC FREQ; TABLES x / BINOMIAL(CL=MIDP)",
+          "none in base R (PropCIs::midPci(x, n, conf.level))",
+          "none"));
+
+  private final String id;
+  private final MethodInfo info;
+
+  ProportionMethod(String id, MethodInfo info) {
+    this.id = id;
+    this.info = info;
+  }
+
+  @Override
+  public Measure measure() {
+    return Measure.PROPORTION;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public MethodInfo info() {
+    return info;
+  }
+
+  /**
+   * Looks a method up by its id (case-insensitive, surrounding blanks ignored).
+   *
+   * @throws StatsException naming the valid ids when {@code id} is unknown
+   */
+  public static ProportionMethod fromId(String id) {
+    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+    for (ProportionMethod method : values()) {
+      if (method.id.equals(key)) {
+        return method;
+      }
+    }
+    throw new StatsException(
+        "unknown proportion method '"
+            + id
+            + "'; expected one of "
+            + Arrays.stream(values()).map(ProportionMethod::id).toList());
+  }
+
+  /**
+   * The point estimate x / n with this method's two-sided confidence interval.
+   *
+   * @param counts x events among n subjects
+   * @param level confidence level, strictly between 0 and 1
+   * @throws StatsException if {@code level} is not in (0, 1)
+   */
+  public Estimate interval(Binomial counts, double level) {
+    double z = ConfidenceLevel.z(level);
+    long x = counts.events();
+    long n = counts.n();
+    double p = counts.proportion();
+    double lower;
+    double upper;
+    switch (this) {
+      case WALD -> {
+        double halfWidth = z * Math.sqrt(varianceTerm(x, n));
+        lower = clip01(p - halfWidth);
+        upper = clip01(p + halfWidth);
+      }
+      case WALD_CC -> {
+        double halfWidth = z * Math.sqrt(varianceTerm(x, n)) + 0.5 / n;
+        lower = clip01(p - halfWidth);
+        upper = clip01(p + halfWidth);
+      }
+      case WILSON -> {
+        lower = wilsonLower(x, n, z);
+        upper = wilsonUpper(x, n, z);
+      }
+      case WILSON_CC -> {
+        lower = wilsonCcLower(x, n, z);
+        upper = wilsonCcUpper(x, n, z);
+      }
+      case CLOPPER_PEARSON -> {
+        double halfAlpha = (1 - level) / 2;
+        lower = clopperPearsonLower(x, n, halfAlpha);
+        upper = clopperPearsonUpper(x, n, halfAlpha);
+      }
+      case JEFFREYS -> {
+        double halfAlpha = (1 - level) / 2;
+        BetaDistribution posterior = BetaDistribution.of(x + 0.5, n - x + 0.5);
+        lower = x == 0 ? 0 : posterior.inverseCumulativeProbability(halfAlpha);
+        upper = x == n ? 1 : posterior.inverseSurvivalProbability(halfAlpha);
+      }
+      case AGRESTI_COULL -> {
+        double z2 = z * z;
+        double adjustedN = n + z2;
+        double adjustedP = (x + z2 / 2) / adjustedN;
+        double adjustedQ = (n - x + z2 / 2) / adjustedN;
+        double halfWidth = z * Math.sqrt(adjustedP * adjustedQ / adjustedN);
+        lower = clip01(adjustedP - halfWidth);
+        upper = clip01(adjustedP + halfWidth);
+      }
+      case MID_P -> {
+        double alpha = 1 - level;
+        lower = midPLower(x, n, alpha);
+        upper = midPUpper(x, n, alpha);
+      }
+      default -> throw new IllegalStateException("unhandled method " + this);
+    }
+    return Estimate.interval(Measure.PROPORTION, id, p, lower, upper, level);
+  }
+
+  /** p q / n = x (n - x) / n^3, without forming 1 - p (which loses digits when p is near 1). */
+  private static double varianceTerm(long x, long n) {
+    double nn = n;
+    return (double) x * (n - x) / (nn * nn * nn);
+  }
+
+  private static double clip01(double value) {
+    return Math.max(0, Math.min(1, value));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Wilson score limits. The two limits are the roots of
+  //   (n + z^2) theta^2 - (2x + z^2) theta + x^2 / n = 0.
+  // The upper root is computed directly (a sum of positive terms) and the lower one from the
+  // product of the roots, x^2 / (n (n + z^2)), so that neither limit suffers cancellation when x
+  // is small compared with z^2 (or n - x small, by the symmetric formula). The discriminant is
+  // written as z^2 x (n - x) / n + z^4 / 4, again without cancellation. x may be fractional for
+  // the continuity-corrected limits.
+  // ---------------------------------------------------------------------------------------------
+
+  /** Wilson lower limit for (possibly fractional) x in [0, n]. */
+  static double wilsonLower(double x, double n, double z) {
+    if (x <= 0) {
+      return 0;
+    }
+    if (x <= n - x) {
+      return smallerRoot(x, n, z);
+    }
+    // lower(x) = 1 - upper(n - x); here upper(n - x) <= about 1/2 + z/(2 sqrt(n)), no cancellation.
+    return 1 - largerRoot(n - x, n, z);
+  }
+
+  /** Wilson upper limit for (possibly fractional) x in [0, n]. */
+  static double wilsonUpper(double x, double n, double z) {
+    if (x >= n) {
+      return 1;
+    }
+    if (x <= n - x) {
+      return largerRoot(x, n, z);
+    }
+    return 1 - smallerRoot(n - x, n, z);
+  }
+
+  /**
+   * The larger root (x + z^2/2 + z sqrt(x (n - x) / n + z^2/4)) / (n + z^2): positive terms only.
+   */
+  private static double largerRoot(double x, double n, double z) {
+    double z2 = z * z;
+    return (x + z2 / 2 + z * Math.sqrt(x * (n - x) / n + z2 / 4)) / (n + z2);
+  }
+
+  /** The smaller root from the product of the roots, x^2 / (n (n + z^2)). */
+  private static double smallerRoot(double x, double n, double z) {
+    return x / (n + z * z) * (x / n) / largerRoot(x, n, z);
+  }
+
+  /**
+   * p - (Wilson lower limit at x - shift), for shift 0 (Wilson) or 1/2 (with continuity
+   * correction), computed without subtracting numbers close to 1: the Newcombe risk-difference
+   * intervals combine these distances, which are tiny for n near 10^9.
+   */
+  static double wilsonLowerDistance(long x, long n, double shift, double z) {
+    double shifted = x - shift;
+    if (shifted <= 0) {
+      return (double) x / n;
+    }
+    if (shifted <= n - shifted) {
+      return (double) x / n - smallerRoot(shifted, n, z);
+    }
+    return largerRoot(n - shifted, n, z) - (double) (n - x) / n;
+  }
+
+  /** (Wilson upper limit at x + shift) - p; see {@link #wilsonLowerDistance}. */
+  static double wilsonUpperDistance(long x, long n, double shift, double z) {
+    double shifted = x + shift;
+    if (shifted >= n) {
+      return (double) (n - x) / n;
+    }
+    if (shifted <= n - shifted) {
+      return largerRoot(shifted, n, z) - (double) x / n;
+    }
+    return (double) (n - x) / n - smallerRoot(n - shifted, n, z);
+  }
+
+  /** Wilson lower limit with continuity correction: Wilson at x - 1/2; 0 at x = 0. */
+  static double wilsonCcLower(long x, long n, double z) {
+    return x == 0 ? 0 : wilsonLower(x - 0.5, n, z);
+  }
+
+  /** Wilson upper limit with continuity correction: Wilson at x + 1/2; 1 at x = n. */
+  static double wilsonCcUpper(long x, long n, double z) {
+    return x == n ? 1 : wilsonUpper(x + 0.5, n, z);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Exact limits. With B1 = Beta(x, n - x + 1) and B2 = Beta(x + 1, n - x),
+  //   P(X >= x; theta) = B1.cdf(theta),  P(X > x; theta) = B2.cdf(theta).
+  // Clopper-Pearson: lower = B1 quantile alpha/2, upper = B2 quantile 1 - alpha/2 (from the
+  // survival function). Mid-p: the lower limit solves (B1.cdf + B2.cdf) / 2 = alpha/2 and the
+  // upper limit (B1.sf + B2.sf) / 2 = alpha/2. The mid-p lower root lies between the
+  // Clopper-Pearson lower limits for x and x + 1 (B1 and B2 quantiles at alpha/2), the upper root
+  // between the Clopper-Pearson upper limits for x - 1 and x: at those points one of the two
+  // terms equals alpha/2 and the other is smaller (larger), which brackets the root tightly even
+  // for n = 10^9.
+  //
+  // The Commons incomplete beta function loses up to 8 significant digits when one parameter is
+  // small and the other huge (x <= 30, n = 10^9: relative errors up to 5e-8 in the tail
+  // probability). For min(x, n - x) <= SUMMED_TAIL_MAX the tail is therefore summed term by term
+  // (at most 101 positive terms, accurate to about 1e-14) and the limits are found on that sum,
+  // with the beta quantiles only as the starting bracket; counts near n are mirrored to counts
+  // near 0 (lower(x) = 1 - upper(n - x)).
+  // ---------------------------------------------------------------------------------------------
+
+  /** Largest count (or n - count) for which binomial tails are summed term by term. */
+  private static final long SUMMED_TAIL_MAX = 100;
+
+  private static double clopperPearsonLower(long x, long n, double halfAlpha) {
+    if (x == 0) {
+      return 0;
+    }
+    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
+      return 1 - clopperPearsonUpper(n - x, n, halfAlpha);
+    }
+    double quantile = BetaDistribution.of(x, n - x + 1.0).inverseCumulativeProbability(halfAlpha);
+    if (x > SUMMED_TAIL_MAX) {
+      return quantile;
+    }
+    // P(X >= x) - alpha/2, increasing in theta.
+    DoubleUnaryOperator excess = theta -> 1 - lowerTailSum(x, n, theta, 0) - halfAlpha;
+    return solveBracketed(excess, quantile * (1 - 1e-6), Math.min(1, quantile * (1 + 1e-6)), -1);
+  }
+
+  private static double clopperPearsonUpper(long x, long n, double halfAlpha) {
+    if (x == n) {
+      return 1;
+    }
+    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
+      return 1 - clopperPearsonLower(n - x, n, halfAlpha);
+    }
+    double quantile = BetaDistribution.of(x + 1.0, n - x).inverseSurvivalProbability(halfAlpha);
+    if (x > SUMMED_TAIL_MAX) {
+      return quantile;
+    }
+    // P(X <= x) - alpha/2, decreasing in theta.
+    DoubleUnaryOperator excess = theta -> lowerTailSum(x, n, theta, 1) - halfAlpha;
+    return solveBracketed(excess, quantile * (1 - 1e-6), Math.min(1, quantile * (1 + 1e-6)), +1);
+  }
+
+  private static double midPLower(long x, long n, double alpha) {
+    if (x == 0) {
+      return 0;
+    }
+    if (x == n) {
+      // theta^n / 2 = alpha / 2.
+      return Math.exp(Math.log(alpha) / n);
+    }
+    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
+      return 1 - midPUpper(n - x, n, alpha);
+    }
+    double halfAlpha = alpha / 2;
+    BetaDistribution atLeastX = BetaDistribution.of(x, n - x + 1.0);
+    BetaDistribution moreThanX = BetaDistribution.of(x + 1.0, n - x);
+    DoubleUnaryOperator excess =
+        x <= SUMMED_TAIL_MAX
+            ? theta -> 1 - lowerTailSum(x, n, theta, 0.5) - halfAlpha
+            : theta ->
+                0.5
+                        * (atLeastX.cumulativeProbability(theta)
+                            + moreThanX.cumulativeProbability(theta))
+                    - halfAlpha;
+    double low = atLeastX.inverseCumulativeProbability(halfAlpha);
+    double high = moreThanX.inverseCumulativeProbability(halfAlpha);
+    return solveBracketed(excess, low, high, -1);
+  }
+
+  private static double midPUpper(long x, long n, double alpha) {
+    if (x == n) {
+      return 1;
+    }
+    if (x == 0) {
+      // (1 - theta)^n / 2 = alpha / 2.
+      return -Math.expm1(Math.log(alpha) / n);
+    }
+    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
+      return 1 - midPLower(n - x, n, alpha);
+    }
+    double halfAlpha = alpha / 2;
+    BetaDistribution atLeastX = BetaDistribution.of(x, n - x + 1.0);
+    BetaDistribution moreThanX = BetaDistribution.of(x + 1.0, n - x);
+    DoubleUnaryOperator excess =
+        x <= SUMMED_TAIL_MAX
+            ? theta -> lowerTailSum(x, n, theta, 0.5) - halfAlpha
+            : theta ->
+                0.5 * (atLeastX.survivalProbability(theta) + moreThanX.survivalProbability(theta))
+                    - halfAlpha;
+    double low = atLeastX.inverseSurvivalProbability(halfAlpha);
+    double high = moreThanX.inverseSurvivalProbability(halfAlpha);
+    return solveBracketed(excess, low, high, +1);
+  }
+
+  /**
+   * P(X &lt; k) + w P(X = k) for X ~ Bin(n, theta), summing the k + 1 terms from P(X = 0) = (1 -
+   * theta)^n = exp(n log1p(-theta)) with P(X = j + 1) = P(X = j) (n - j) / (j + 1) theta / (1 -
+   * theta). For 0 &lt;= k &lt; n and small k; terms that underflow are below 1e-300.
+   */
+  static double lowerTailSum(long k, long n, double theta, double weightAtK) {
+    if (!(theta > 0)) {
+      return k == 0 ? weightAtK : 1;
+    }
+    if (!(theta < 1)) {
+      return 0;
+    }
+    double term = Math.exp(n * Math.log1p(-theta));
+    double odds = theta / (1 - theta);
+    double sum = 0;
+    for (long j = 0; j < k; j++) {
+      sum += term;
+      term *= odds * (n - j) / (j + 1);
+    }
+    return sum + weightAtK * term;
+  }
+
+  /**
+   * Solves {@code f = 0} on [low, high] for a monotone f that is negative at the low end when
+   * {@code signAtLow} is -1 (positive when +1). The analytic bracket comes from quantiles that are
+   * themselves computed numerically; if rounding leaves an end on the wrong side, that end is
+   * widened to the corresponding bound of [0, 1], where the sign is certain.
+   */
+  private static double solveBracketed(
+      DoubleUnaryOperator f, double low, double high, int signAtLow) {
+    double fLow = f.applyAsDouble(low);
+    if (Math.signum(fLow) == -signAtLow) {
+      low = 0;
+      fLow = signAtLow;
+    }
+    double fHigh = f.applyAsDouble(high);
+    if (Math.signum(fHigh) == signAtLow) {
+      high = 1;
+      fHigh = -signAtLow;
+    }
+    return Roots.brent(f, low, high, fLow, fHigh, 0);
+  }
+}
