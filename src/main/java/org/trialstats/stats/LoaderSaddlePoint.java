@@ -133,7 +133,9 @@ final class LoaderSaddlePoint {
             - stirlingError(n - x)
             - deviance(x, n * p)
             - deviance(n - x, n * q);
-    double lf = LN_2PI + Math.log(x) + Math.log1p(-(double) x / n);
+    // log(2 pi x (n-x) / n); (n - x) / n is formed exactly from the integers (R's log1p(-x/n)
+    // loses up to half the digits when x is close to n, e.g. x = n - 1 = 10^9 - 1).
+    double lf = LN_2PI + Math.log(x) + Math.log((double) (n - x) / n);
     return lc - 0.5 * lf;
   }
 
