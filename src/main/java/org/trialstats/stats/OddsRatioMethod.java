@@ -169,11 +169,9 @@ public enum OddsRatioMethod implements StatMethod {
    */
   public Estimate interval(TwoByTwo table, double level) {
     double z = ConfidenceLevel.z(level);
-    if (this == WOOLF_HALDANE) {
-      return woolf(table.x1() + 0.5, table.n1() - table.x1() + 0.5,
-          table.x2() + 0.5, table.n2() - table.x2() + 0.5, z, level);
+    if (this != WOOLF_HALDANE) {
+      requireDefinedEstimate(table);
     }
-    requireDefinedEstimate(table);
     return switch (this) {
       case WOOLF -> {
         if (table.x1() == 0 || table.x1() == table.n1()
@@ -186,10 +184,11 @@ public enum OddsRatioMethod implements StatMethod {
         yield woolf(table.x1(), table.n1() - table.x1(),
             table.x2(), table.n2() - table.x2(), z, level);
       }
+      case WOOLF_HALDANE -> woolf(table.x1() + 0.5, table.n1() - table.x1() + 0.5,
+          table.x2() + 0.5, table.n2() - table.x2() + 0.5, z, level);
       case MN -> score(table, z, level);
       case EXACT_CONDITIONAL -> conditional(table, level, 1.0);
       case MID_P -> conditional(table, level, 0.5);
-      case WOOLF_HALDANE -> throw new IllegalStateException("handled above");
     };
   }
 

@@ -24,7 +24,9 @@ public enum RiskRatioMethod implements StatMethod {
    * Katz log (Wald) interval: exp( log(RR) -/+ z sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2) ). Katz D,
    * Baptista J, Azen SP, Pike MC. Obtaining confidence intervals for the risk ratio in cohort
    * studies. Biometrics 1978;34:469-474 (method "log"). Undefined when x1 = 0 or x2 = 0: throws a
-   * {@link StatsException} suggesting {@code koopman} or {@code mn}.
+   * {@link StatsException} suggesting {@code koopman} or {@code mn}. When every subject of both
+   * arms had the event the variance is 0 and the interval is the point (1, 1), as statsmodels
+   * gives.
    */
   KATZ(
       "katz",

@@ -69,17 +69,25 @@ public enum TwoByTwoTest implements StatMethod {
    * {@code barnard_exact(table, pooled=True)} when the table's columns are the arms: p = sup over
    * pi of P(|Z| &gt;= |Z_obs|; p1 = p2 = pi). Barnard GA. Significance tests for 2x2 tables.
    * Biometrika 1947;34:123-138; Suissa S, Shuster JJ. J R Stat Soc A 1985;148:317-327. Estimate =
-   * Z_obs (arm 1 minus arm 2). Limited to (n1+1)(n2+1) &lt;= 4,000,000 tables.
+   * Z_obs (arm 1 minus arm 2). Limited to n1 + n2 &lt;= 20,000 and (n1+1)(n2+1) &lt;= 4,000,000
+   * tables.
+   *
+   * <p>Tables whose |Z| equals |Z_obs| belong to the rejection region; trialstats decides these
+   * ties exactly in integer arithmetic. SciPy 1.10.1 (and commons-statistics-inference 1.2)
+   * compare the floating-point values, which leaves a tied table out whenever rounding makes
+   * its |Z| one unit in the last place smaller (e.g. 9/12 vs 1/8: SciPy 0.006949, exact
+   * 0.007011); on such tables trialstats differs from SciPy by design.
    */
   BARNARD(
       "barnard",
       new MethodInfo(
           "Barnard's unconditional exact test (pooled Z, two-sided)",
           "p = sup_pi sum_{(i,j): |Z(i,j)| >= |Z_obs|} Bin(i; n1, pi) Bin(j; n2, pi),"
-              + " Z = (i/n1 - j/n2) / sqrt(p(1-p)(1/n1 + 1/n2)), p = (i+j)/N",
+              + " Z = (i/n1 - j/n2) / sqrt(p(1-p)(1/n1 + 1/n2)), p = (i+j)/N;"
+              + " ties |Z| = |Z_obs| decided exactly (SciPy decides them in floating point)",
           "Barnard GA. Significance tests for 2x2 tables. Biometrika 1947;34:123-138;"
               + " Suissa S, Shuster JJ. J R Stat Soc A 1985;148:317-327",
-          "PROC FREQ; TABLES arm*event; EXACT BARNARD;",
+          "PROC FREQ; TABLES arm*event; EXACT BARNARD; (not compared with SAS here)",
           "Exact::exact.test(x, method = \"z-pooled\", to.plot = FALSE) (not installed here)",
           "scipy.stats.barnard_exact([[x1, x2], [n1 - x1, n2 - x2]], pooled=True)")),
 
@@ -89,7 +97,7 @@ public enum TwoByTwoTest implements StatMethod {
    * capped at 1. Boschloo RD. Raised conditional level of significance for the 2x2-table when
    * testing the equality of two probabilities. Stat Neerl 1970;24:1-9. Estimate = the one-sided
    * Fisher p-value of the observed table on the side that gives the smaller p-value (SciPy's
-   * statistic). Limited to (n1+1)(n2+1) &lt;= 4,000,000 tables.
+   * statistic). Limited to n1 + n2 &lt;= 20,000 and (n1+1)(n2+1) &lt;= 4,000,000 tables.
    */
   BOSCHLOO(
       "boschloo",
@@ -151,7 +159,7 @@ public enum TwoByTwoTest implements StatMethod {
    * The test statistic (NaN for fisher) and two-sided p-value.
    *
    * @throws StatsException for chisq / chisq-yates with a zero margin, or for barnard / boschloo
-   *     with more than 4,000,000 tables
+   *     with n1 + n2 &gt; 20,000 or (n1+1)(n2+1) &gt; 4,000,000
    */
   public Estimate test(TwoByTwo table) {
     return switch (this) {

@@ -28,11 +28,19 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * region taken from the tail they touch).
  *
  * <p>All (n1 + 1)(n2 + 1) tables are enumerated, so tables with more than {@value #MAX_TABLES}
- * of them are refused with a {@link StatsException}.
+ * of them, or with more than {@value #MAX_SUBJECTS} subjects, are refused with a {@link
+ * StatsException} (at those sizes the chi-square and Fisher tests are the practical choice and
+ * agree closely with the unconditional tests).
  */
 final class UnconditionalExactTest {
   /** Largest (n1 + 1)(n2 + 1) accepted. */
   static final long MAX_TABLES = 4_000_000L;
+
+  /**
+   * Largest n1 + n2 accepted: the grid has about 8 sqrt(N) points and each evaluation costs O(N),
+   * so this bounds the work for unbalanced tables (e.g. 1 vs 19999) that pass the table limit.
+   */
+  static final long MAX_SUBJECTS = 20_000L;
 
   private static final int MIN_GRID = 400;
   private static final int REFINED_MAXIMA = 8;
@@ -62,11 +70,11 @@ final class UnconditionalExactTest {
     } catch (ArithmeticException e) {
       tables = Long.MAX_VALUE;
     }
-    if (tables > MAX_TABLES) {
+    if (tables > MAX_TABLES || t.n1() + t.n2() > MAX_SUBJECTS) {
       throw new StatsException(
-          method + " enumerates all (n1+1)(n2+1) tables, and n1 = " + t.n1() + ", n2 = "
-              + t.n2() + " give more than " + MAX_TABLES
-              + "; for samples this large use chisq or fisher");
+          method + " enumerates all (n1+1)(n2+1) tables and is limited to n1 + n2 <= "
+              + MAX_SUBJECTS + " and (n1+1)(n2+1) <= " + MAX_TABLES + "; n1 = " + t.n1()
+              + ", n2 = " + t.n2() + " is too large; for samples this large use chisq or fisher");
     }
   }
 

@@ -89,9 +89,11 @@ class TwoByTwoTestMethodTest {
 
   /**
    * unconditional_tests.py: SciPy 1.10.1 barnard_exact(pooled=True) and boschloo_exact with the
-   * arms as SciPy's columns; for Barnard tables whose |Z| ties SciPy decides in floating point,
-   * the region is decided exactly (source scipy-exact-ties). 1e-6 relative (the brief's 1e-3
-   * allows for SciPy's optimiser; trialstats and these rows agree to 1e-12).
+   * arms as SciPy's columns (124 rows); for Barnard tables whose |Z| ties SciPy decides in
+   * floating point the region is decided exactly (source scipy-exact-ties), and where SciPy's
+   * 32-point shgo search misses the maximum over the nuisance parameter the maximum of SciPy's
+   * own objective over a fine grid is used (scipy-objective-grid). 1e-6 relative (the brief's
+   * 1e-3 allows for SciPy's optimiser; trialstats and these rows agree to 2e-12).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("unconditionalFixture")
@@ -108,6 +110,16 @@ class TwoByTwoTestMethodTest {
     // with the tie included the supremum is 0.007011413574218745 (unconditional_tests.csv).
     assertRelative(TwoByTwoTest.BARNARD.test(TwoByTwo.of(9, 12, 1, 8)).pValue(),
         0.007011413574218745, 1e-9, "tie included");
+  }
+
+  @Test
+  void barnardFindsNarrowMaximaNearZero() {
+    // 10/20 vs 300/1980: SciPy barnard_exact([[10, 300], [10, 1680]]).pvalue =
+    // 0.0016627390597939143, but its 32-point search misses the maximum of its own objective,
+    // 0.019487007859557568 near pi = 0.0015 (unconditional_tests.csv, scipy-objective-grid;
+    // a 40002-point grid of P(R; pi) with scipy.stats.binom gives 0.01948700767 at 0.0014979).
+    assertRelative(TwoByTwoTest.BARNARD.test(TwoByTwo.of(10, 20, 300, 1980)).pValue(),
+        0.019487007859557568, 1e-9, "unbalanced");
   }
 
   @Test
@@ -153,10 +165,13 @@ class TwoByTwoTestMethodTest {
   @Test
   void unconditionalTestsRefuseHugeTables() {
     TwoByTwo huge = TwoByTwo.of(500000, 1000000000L, 400000, 1000000000L);
+    TwoByTwo unbalanced = TwoByTwo.of(1, 1, 3, 20000);
     for (TwoByTwoTest test : new TwoByTwoTest[] {TwoByTwoTest.BARNARD, TwoByTwoTest.BOSCHLOO}) {
-      assertThatThrownBy(() -> test.test(huge))
-          .isInstanceOf(StatsException.class)
-          .hasMessageContaining("use chisq or fisher");
+      for (TwoByTwo table : new TwoByTwo[] {huge, unbalanced}) {
+        assertThatThrownBy(() -> test.test(table))
+            .isInstanceOf(StatsException.class)
+            .hasMessageContaining("use chisq or fisher");
+      }
     }
     // 1999 x 1999 = 3,996,001 tables is still accepted (at the limit of 4,000,000)
     Estimate large = TwoByTwoTest.BARNARD.test(TwoByTwo.of(1000, 1998, 900, 1998));
