@@ -106,7 +106,9 @@ public enum OddsRatioMethod implements StatMethod {
    * &lt; x1) + P(X = x1)/2 = alpha/2; estimate = conditional MLE. Mehta CR, Walsh SJ. Comparison
    * of exact, mid-p, and Mantel-Haenszel confidence intervals for the common odds ratio across
    * several 2x2 contingency tables. Am Stat 1992;46:146-150; Rothman KJ, Greenland S, Modern
-   * Epidemiology.
+   * Epidemiology. As the level goes to 0 the interval shrinks to the mid-p median-unbiased
+   * estimate, not to the conditional MLE, so at low levels (below about 0.5) it need not contain
+   * the reported estimate.
    */
   MID_P(
       "mid-p",
