@@ -18,9 +18,12 @@ package org.trialstats.stats;
  * support: terms are generated outwards from the mode by the ratio recurrence
  * w(k+1)/w(k) = psi (n1-k)(m-k) / ((k+1)(n2-m+k+1)), which decreases in k (log-concavity), and
  * each sum stops once the bound on everything not yet added, term * r / (1 - r) for the current
- * ratio r &lt; 1, is below {@value #TRUNCATION} times the sum so far. Terms are relative to the
- * term the walk starts from, so nothing underflows; where a starting term is needed on the
- * absolute scale its logarithm comes from {@link LoaderSaddlePoint}. Every tail probability is
+ * ratio r &lt; 1, is below {@value #TRUNCATION} times the sum so far (so every sum is complete to
+ * a relative 1e-20, far below the 1e-16 of double arithmetic). Terms are relative to the term
+ * the walk starts from (the mode, or the boundary of a tail): this is the log-sum-exp device,
+ * log sum w = log w_start + log sum (w / w_start), and nothing overflows or underflows; where a
+ * starting term is needed on the absolute scale its logarithm comes from {@link
+ * LoaderSaddlePoint}. Every tail probability is
  * computed as a sum of the tail's own terms (or as 1 minus a sum that is at most about one half),
  * so small tail probabilities keep full relative precision.
  */
