@@ -1,0 +1,284 @@
+package org.trialstats.stats;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Confidence intervals for the risk ratio RR = p1 / p2 of two independent binomial samples (arm 1
+ * = treatment, arm 2 = control), with point estimate p1 / p2 = (x1 / n1) / (x2 / n2).
+ *
+ * <p>Boundary conventions, shared by all methods:
+ *
+ * <ul>
+ *   <li>x1 = 0 &lt; x2: estimate 0; the score methods give lower limit 0.
+ *   <li>x2 = 0 &lt; x1: estimate +Infinity; the score methods give upper limit +Infinity.
+ *   <li>x1 = x2 = 0: the estimate 0/0 is undefined and every method throws a {@link
+ *       StatsException} ("undefined estimate"): the data carry no information about the ratio
+ *       (the score interval would be (0, Infinity)); report the risk difference instead.
+ *   <li>x1 = n1 and x2 = n2: estimate 1 with a finite interval.
+ * </ul>
+ */
+public enum RiskRatioMethod implements StatMethod {
+  /**
+   * Katz log (Wald) interval: exp( log(RR) -/+ z sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2) ). Katz D,
+   * Baptista J, Azen SP, Pike MC. Obtaining confidence intervals for the risk ratio in cohort
+   * studies. Biometrics 1978;34:469-474 (method "log"). Undefined when x1 = 0 or x2 = 0: throws a
+   * {@link StatsException} suggesting {@code koopman} or {@code mn}. When every subject of both
+   * arms had the event the variance is 0 and the interval is the point (1, 1), as statsmodels
+   * gives.
+   */
+  KATZ(
+      "katz",
+      new MethodInfo(
+          "Katz log (Wald) interval",
+          "exp( log(p1/p2) -/+ z * sqrt( (1-p1)/x1 + (1-p2)/x2 ) ), z = Phi^-1(1 - alpha/2);"
+              + " undefined when x1 = 0 or x2 = 0",
+          "Katz D, Baptista J, Azen SP, Pike MC. Obtaining confidence intervals for the risk ratio"
+              + " in cohort studies. Biometrics 1978;34:469-474",
+          "PROC FREQ; TABLES arm*event / RELRISK(CL=WALD);",
+          "epitools::riskratio(x, method = \"wald\")",
+          "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
+              + " compare=\"ratio\", method=\"log\")")),
+
+  /**
+   * Koopman's score interval: all theta with |Z(theta)| &lt;= z, where Z(theta) = (p1 - theta p2)
+   * / sqrt( p1~ (1 - p1~) / n1 + theta^2 p2~ (1 - p2~) / n2 ) and (p1~, p2~ = p1~ / theta) is the
+   * maximum-likelihood estimate restricted to p1 / p2 = theta. This is Koopman's chi-square
+   * interval. Koopman PAR. Confidence intervals for the ratio of two binomial proportions.
+   * Biometrics 1984;40:513-517. Equivalent to {@link #MN} without the N/(N-1) factor.
+   */
+  KOOPMAN(
+      "koopman",
+      new MethodInfo(
+          "Koopman asymptotic score interval",
+          "{theta : |p1 - theta*p2| <= z * sqrt( p1~(1-p1~)/n1 + theta^2 p2~(1-p2~)/n2 )},"
+              + " p2~ = (-B - sqrt(B^2 - 4AC)) / (2A), A = N theta,"
+              + " B = -(n1 theta + x1 + n2 + x2 theta), C = x1 + x2, p1~ = theta p2~",
+          "Koopman PAR. Confidence intervals for the ratio of two binomial proportions."
+              + " Biometrics 1984;40:513-517; restricted MLE as Miettinen & Nurminen, Stat Med"
+              + " 1985;4:213-226",
+          "PROC FREQ; TABLES arm*event / RELRISK(CL=SCORE(CORRECT=NO));",
+          "PropCIs::riskscoreci(x1, n1, x2, n2, conf.level) (Nam's cubic; not installed here)",
+          "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
+              + " compare=\"ratio\", method=\"score\", correction=False)")),
+
+  /**
+   * Miettinen-Nurminen score interval: as {@link #KOOPMAN} with the variance multiplied by N /
+   * (N - 1), N = n1 + n2. Miettinen O, Nurminen M. Comparative analysis of two rates. Statistics
+   * in Medicine 1985;4:213-226 (the RR chi-square function with restricted variance estimate);
+   * restricted MLE in closed form as Farrington CP, Manning G, Statistics in Medicine
+   * 1990;9:1447-1454.
+   */
+  MN(
+      "mn",
+      new MethodInfo(
+          "Miettinen-Nurminen score interval",
+          "{theta : |p1 - theta*p2| <= z * sqrt( (N/(N-1)) * (p1~(1-p1~)/n1"
+              + " + theta^2 p2~(1-p2~)/n2) )}, restricted MLE p2~ = (-B - sqrt(B^2 - 4AC)) / (2A),"
+              + " A = N theta, B = -(n1 theta + x1 + n2 + x2 theta), C = x1 + x2, p1~ = theta p2~",
+          "Miettinen O, Nurminen M. Comparative analysis of two rates. Stat Med 1985;4:213-226;"
+              + " Farrington CP, Manning G. Stat Med 1990;9:1447-1454",
+          "PROC FREQ; TABLES arm*event / RELRISK(CL=SCORE);",
+          "ratesci::scoreci(x1, n1, x2, n2, contrast = \"RR\", skew = FALSE) (not installed here)",
+          "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
+              + " compare=\"ratio\", method=\"score\", correction=True)"));
+
+  private final String id;
+  private final MethodInfo info;
+
+  RiskRatioMethod(String id, MethodInfo info) {
+    this.id = id;
+    this.info = info;
+  }
+
+  @Override
+  public Measure measure() {
+    return Measure.RR;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public MethodInfo info() {
+    return info;
+  }
+
+  /**
+   * Looks a method up by its id (case-insensitive).
+   *
+   * @throws StatsException naming the valid ids when {@code id} is unknown
+   */
+  public static RiskRatioMethod fromId(String id) {
+    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+    for (RiskRatioMethod method : values()) {
+      if (method.id.equals(key)) {
+        return method;
+      }
+    }
+    throw new StatsException(
+        "unknown risk-ratio method '" + id + "'; expected one of "
+            + Arrays.stream(values()).map(RiskRatioMethod::id).toList());
+  }
+
+  /**
+   * The point estimate p1 / p2 and the two-sided confidence interval at {@code level}.
+   *
+   * @throws StatsException for an invalid level, when x1 = x2 = 0 (undefined estimate), or for
+   *     {@link #KATZ} when x1 = 0 or x2 = 0
+   */
+  public Estimate interval(TwoByTwo table, double level) {
+    double z = ConfidenceLevel.z(level);
+    long x1 = table.x1();
+    long x2 = table.x2();
+    if (x1 == 0 && x2 == 0) {
+      throw new StatsException(
+          "undefined estimate: no events in either arm (0/" + table.n1() + " vs 0/" + table.n2()
+              + "), so the risk ratio is 0/0; report the risk difference instead");
+    }
+    double p1 = (double) x1 / table.n1();
+    double p2 = (double) x2 / table.n2();
+    double estimate = p1 / p2;
+    return switch (this) {
+      case KATZ -> katz(table, estimate, z, level);
+      case KOOPMAN -> score(table, estimate, z, 1.0, level);
+      case MN -> {
+        double n = (double) table.n1() + table.n2();
+        yield score(table, estimate, z, n / (n - 1), level);
+      }
+    };
+  }
+
+  private Estimate katz(TwoByTwo t, double estimate, double z, double level) {
+    if (t.x1() == 0 || t.x2() == 0) {
+      throw new StatsException(
+          "katz: the log risk ratio has no finite variance with zero events in an arm ("
+              + t.x1() + "/" + t.n1() + " vs " + t.x2() + "/" + t.n2()
+              + "); use koopman or mn (score intervals)");
+    }
+    double variance =
+        (double) (t.n1() - t.x1()) / t.x1() / t.n1()
+            + (double) (t.n2() - t.x2()) / t.x2() / t.n2();
+    double halfWidth = z * Math.sqrt(variance);
+    double logEstimate = Math.log(estimate);
+    return Estimate.interval(
+        Measure.RR,
+        id,
+        estimate,
+        Math.exp(logEstimate - halfWidth),
+        Math.exp(logEstimate + halfWidth),
+        level);
+  }
+
+  private Estimate score(
+      TwoByTwo t, double estimate, double z, double varianceFactor, double level) {
+    double start = Math.log(haldaneRatio(t));
+    double lower =
+        t.x1() == 0
+            ? 0
+            : Math.exp(
+                MonotoneRoot.solve(
+                    u -> scoreStatistic(t, u, varianceFactor) - z, start, false));
+    double upper =
+        t.x2() == 0
+            ? Double.POSITIVE_INFINITY
+            : Math.exp(
+                MonotoneRoot.solve(
+                    u -> scoreStatistic(t, u, varianceFactor) + z, start, false));
+    return Estimate.interval(Measure.RR, id, estimate, lower, upper, level);
+  }
+
+  /** A finite starting value for the root search: the ratio with 0.5 added to the counts. */
+  private static double haldaneRatio(TwoByTwo t) {
+    return ((t.x1() + 0.5) / (t.n1() + 0.5)) / ((t.x2() + 0.5) / (t.n2() + 0.5));
+  }
+
+  /**
+   * The score statistic Z(theta) = (p1 - theta p2) / sqrt(V), V = c (p1~ q1~ / n1 + theta^2 p2~
+   * q2~ / n2), decreasing in theta = exp(logTheta); c = 1 (Koopman) or N/(N-1)
+   * (Miettinen-Nurminen).
+   *
+   * <p>The restricted MLE (Miettinen &amp; Nurminen 1985, appendix; Farrington &amp; Manning 1990
+   * eq. 5) is the smaller root of A p^2 + B p + C = 0 with A = N theta, B = -(n1 theta + x1 + n2
+   * + x2 theta), C = x1 + x2; p1~ = theta p2~. To keep full precision when p~ is close to 1 and
+   * theta close to 1 (e.g. 999999999/10^9 vs 10^9/10^9) every quantity is written in terms of
+   * u = theta - 1 (from expm1) and the non-event counts e1 = n1 - x1, e2 = n2 - x2, E = e1 + e2:
+   *
+   * <pre>
+   *   B = -(N + m + u (n1 + x2)),   m = x1 + x2
+   *   B^2 - 4AC = E^2 + u (2N (e1 - e2) + 2E e2) + u^2 (N - e2)^2   (used when 4AC &gt; B^2/2)
+   *   q2~ = larger root of A q^2 - (E + u (n1 + 2 n2 - x2)) q + e2 u = 0
+   *   q1~ = larger root of N q^2 - (E - u (n1 + x2)) q - e1 u = 0
+   *   p1 - theta p2 = ((x1 n2 - x2 n1) - u x2 n1) / (n1 n2)
+   * </pre>
+   *
+   * (the equations for q = 1 - p have the same discriminant; the cross product is exact).
+   */
+  static double scoreStatistic(TwoByTwo t, double logTheta, double varianceFactor) {
+    double x1 = t.x1();
+    double x2 = t.x2();
+    double n1 = t.n1();
+    double n2 = t.n2();
+    double e1 = n1 - x1;
+    double e2 = n2 - x2;
+    double nonEvents = e1 + e2;
+    double n = n1 + n2;
+    double m = x1 + x2;
+    double theta = Math.exp(logTheta);
+    double u = Math.expm1(logTheta);
+    double a = n * theta;
+    double b = -(n + m + u * (n1 + x2));
+    double fourAc = 4 * a * m;
+    double discriminant =
+        fourAc > 0.5 * b * b
+            ? nonEvents * nonEvents
+                + u * (2 * n * (e1 - e2) + 2 * nonEvents * e2)
+                + u * u * (n - e2) * (n - e2)
+            : b * b - fourAc;
+    double sqrtDiscriminant = Math.sqrt(Math.max(0, discriminant));
+    double p2 = 2 * m / (-b + sqrtDiscriminant);
+    double q2 = largerRoot(a, nonEvents + u * (n1 + 2 * n2 - x2), e2 * u, sqrtDiscriminant);
+    double p1 = theta * p2;
+    double q1 = largerRoot(n, nonEvents - u * (n1 + x2), -e1 * u, sqrtDiscriminant);
+    p1 = clamp01(p1);
+    p2 = clamp01(p2);
+    q1 = clamp01(q1);
+    q2 = clamp01(q2);
+    double variance = varianceFactor * (p1 * q1 / n1 + theta * theta * p2 * q2 / n2);
+    double difference = (crossProduct(t) - u * x2 * n1) / n1 / n2;
+    if (variance == 0) {
+      return difference == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, difference);
+    }
+    return difference / Math.sqrt(variance);
+  }
+
+  /** x1 n2 - x2 n1, exact before the final rounding to double. */
+  private static double crossProduct(TwoByTwo t) {
+    try {
+      return Math.subtractExact(
+          Math.multiplyExact(t.x1(), t.n2()), Math.multiplyExact(t.x2(), t.n1()));
+    } catch (ArithmeticException overflow) {
+      return BigInteger.valueOf(t.x1()).multiply(BigInteger.valueOf(t.n2()))
+          .subtract(BigInteger.valueOf(t.x2()).multiply(BigInteger.valueOf(t.n1())))
+          .doubleValue();
+    }
+  }
+
+  /**
+   * The larger root of a y^2 - s y + c = 0 (a &gt; 0), i.e. (s + sqrt(s^2 - 4ac)) / (2a), given
+   * sqrt of the discriminant, in the form without cancellation.
+   */
+  private static double largerRoot(double a, double s, double c, double sqrtDiscriminant) {
+    if (s >= 0) {
+      return (s + sqrtDiscriminant) / (2 * a);
+    }
+    return 2 * c / (s - sqrtDiscriminant);
+  }
+
+  private static double clamp01(double p) {
+    return Math.max(0, Math.min(1, p));
+  }
+}
