@@ -42,6 +42,23 @@ public record ValidationCase(
     return relative ? tolerance * Math.max(Math.abs(expected), 1e-6) : tolerance;
   }
 
+  /**
+   * The deviation in the terms of the tolerance: relative error for relative tolerances, absolute
+   * error for absolute ones (printed examples).
+   */
+  public double deviation() {
+    if (relative) {
+      return relativeError();
+    }
+    if (!error.isEmpty() || Double.isNaN(actual)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
+      return expected == actual ? 0 : Double.POSITIVE_INFINITY;
+    }
+    return Math.abs(actual - expected);
+  }
+
   /** |actual - expected| / max(|expected|, 1e-6); 0 for equal infinities, infinite on error. */
   public double relativeError() {
     if (!error.isEmpty() || Double.isNaN(actual)) {

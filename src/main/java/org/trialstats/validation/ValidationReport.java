@@ -18,7 +18,7 @@ import org.trialstats.report.Numbers;
 public final class ValidationReport {
   /** Per-method summary. */
   public record MethodSummary(String suite, String method, int cases, int agreeing,
-      double maxRelativeError, Set<String> sources) {}
+      double maxDeviation, Set<String> sources) {}
 
   private final List<ValidationCase> cases;
   private final List<MethodSummary> summaries;
@@ -41,7 +41,7 @@ public final class ValidationReport {
         if (c.agrees()) {
           agree++;
         }
-        max = Math.max(max, c.relativeError());
+        max = Math.max(max, c.deviation());
       }
       list.add(new MethodSummary(group.get(0).suite(), group.get(0).method(), group.size(), agree,
           max, sources));
@@ -62,6 +62,10 @@ public final class ValidationReport {
     return failures().isEmpty();
   }
 
+  private static final String DEVIATION_NOTE = "Max deviation: relative error where the"
+      + " tolerance is relative (independent implementations), absolute error where it is"
+      + " absolute (examples printed to a fixed number of decimals).";
+
   private String headline() {
     long agreeing = cases.size() - failures().size();
     return String.format(Locale.ROOT, "trialstats %s validation: %d of %d cases agree within"
@@ -69,18 +73,19 @@ public final class ValidationReport {
   }
 
   public String text() {
-    StringBuilder b = new StringBuilder(headline()).append("\n\n");
-    String fmt = "%-34s %-28s %7s %7s %12s%n";
+    StringBuilder b = new StringBuilder(headline()).append("\n").append(DEVIATION_NOTE)
+        .append("\n\n");
+    String fmt = "%-34s %7s %7s %14s%n";
     String suite = null;
     for (MethodSummary s : summaries) {
       if (!s.suite().equals(suite)) {
         suite = s.suite();
         b.append(suite).append('\n');
-        b.append(String.format(Locale.ROOT, fmt, "  method", "", "cases", "agree",
-            "max rel err"));
+        b.append(String.format(Locale.ROOT, fmt, "  method", "cases", "agree",
+            "max deviation"));
       }
-      b.append(String.format(Locale.ROOT, fmt, "  " + s.method(), "", s.cases(), s.agreeing(),
-          Numbers.significant(s.maxRelativeError(), 2)));
+      b.append(String.format(Locale.ROOT, fmt, "  " + s.method(), s.cases(), s.agreeing(),
+          Numbers.significant(s.maxDeviation(), 2)));
     }
     b.append(failuresText());
     return b.toString();
@@ -103,12 +108,13 @@ public final class ValidationReport {
 
   public String markdown() {
     StringBuilder b = new StringBuilder("# Validation report\n\n").append(headline())
-        .append("\n\n| suite | method | cases | agree | max relative error | references |\n")
+        .append("\n\n").append(DEVIATION_NOTE)
+        .append("\n\n| suite | method | cases | agree | max deviation | references |\n")
         .append("|---|---|---|---|---|---|\n");
     for (MethodSummary s : summaries) {
       b.append("| ").append(Escape.markdown(s.suite())).append(" | ").append(s.method())
           .append(" | ").append(s.cases()).append(" | ").append(s.agreeing()).append(" | ")
-          .append(Numbers.significant(s.maxRelativeError(), 2)).append(" | ")
+          .append(Numbers.significant(s.maxDeviation(), 2)).append(" | ")
           .append(Escape.markdown(String.join("; ", s.sources()))).append(" |\n");
     }
     String failures = failuresText();
@@ -126,15 +132,15 @@ public final class ValidationReport {
         .append("padding:3px 6px;text-align:left}td.num{text-align:right}")
         .append(".bad{background:#f8d7da}</style>\n</head>\n<body>\n")
         .append("<h1>Validation report</h1>\n<p><strong>").append(Escape.html(headline()))
-        .append("</strong></p>\n<table>\n<thead><tr><th>suite</th><th>method</th><th>cases</th>")
-        .append("<th>agree</th><th>max relative error</th><th>references</th></tr></thead>\n")
+        .append("</strong></p>\n<p>").append(DEVIATION_NOTE).append("</p>\n<table>\n<thead><tr><th>suite</th><th>method</th><th>cases</th>")
+        .append("<th>agree</th><th>max deviation</th><th>references</th></tr></thead>\n")
         .append("<tbody>\n");
     for (MethodSummary s : summaries) {
       b.append("<tr").append(s.agreeing() < s.cases() ? " class=\"bad\"" : "").append("><td>")
           .append(Escape.html(s.suite())).append("</td><td>").append(Escape.html(s.method()))
           .append("</td><td class=\"num\">").append(s.cases()).append("</td><td class=\"num\">")
           .append(s.agreeing()).append("</td><td class=\"num\">")
-          .append(Numbers.significant(s.maxRelativeError(), 2)).append("</td><td>")
+          .append(Numbers.significant(s.maxDeviation(), 2)).append("</td><td>")
           .append(Escape.html(String.join("; ", s.sources()))).append("</td></tr>\n");
     }
     b.append("</tbody>\n</table>\n");

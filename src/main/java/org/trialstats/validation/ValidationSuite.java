@@ -48,7 +48,8 @@ public final class ValidationSuite {
   /** The cases of one batch-format reference file. */
   static List<ValidationCase> binaryCases(String suite, String file) {
     List<ValidationCase> cases = new ArrayList<>();
-    for (Map<String, String> row : readCsv(file)) {
+    for (Map<String, String> original : readCsv(file)) {
+      Map<String, String> row = ReferenceCorrections.apply(original);
       String method = row.get("measure") + " " + row.get("method");
       String source = row.getOrDefault("ref_source", "");
       String id = row.get("id");
@@ -112,10 +113,10 @@ public final class ValidationSuite {
   }
 
   static double number(String s) {
-    return switch (s.strip()) {
-      case "Inf", "Infinity" -> Double.POSITIVE_INFINITY;
-      case "-Inf", "-Infinity" -> Double.NEGATIVE_INFINITY;
-      case "NA", "" -> Double.NaN;
+    return switch (s.strip().toLowerCase(Locale.ROOT)) {
+      case "inf", "infinity" -> Double.POSITIVE_INFINITY;
+      case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+      case "na", "" -> Double.NaN;
       default -> Double.parseDouble(s.strip());
     };
   }

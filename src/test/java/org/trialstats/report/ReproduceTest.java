@@ -95,12 +95,13 @@ class ReproduceTest {
     assertThat(lymphoma[0]).isCloseTo(3.6, within(1e-9));
     assertThat(lymphoma[1]).isCloseTo(1.554, within(5e-4));
     assertThat(lymphoma[2]).isCloseTo(7.093, within(5e-4));
-    // R 4.2.2: poisson.test(3, 1) -> 0.6186721 8.7672911, p-value = 0.0803
+    // R 4.2.2: print(poisson.test(3, 1)$conf.int, digits = 10) -> 0.6186721229 8.7672730697,
+    // p-value 0.08030139707
     double[] melanoma = result("melanoma-study-4", "sir", "exact", null);
     assertThat(melanoma[0]).isCloseTo(3.0, within(1e-12));
-    assertThat(melanoma[1]).isCloseTo(0.6186721, within(1e-7));
-    assertThat(melanoma[2]).isCloseTo(8.7672911, within(1e-7));
-    assertThat(melanoma[3]).isCloseTo(0.0803, within(5e-5));
+    assertThat(melanoma[1]).isCloseTo(0.6186721229, within(1e-9));
+    assertThat(melanoma[2]).isCloseTo(8.7672730697, within(1e-9));
+    assertThat(melanoma[3]).isCloseTo(0.08030139707, within(1e-10));
   }
 
   @Test
