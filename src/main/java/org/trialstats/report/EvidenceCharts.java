@@ -105,7 +105,6 @@ public final class EvidenceCharts {
 
   /** "0.380 (0.322 to 0.442)" with the given significant digits. */
   static String interval(ResultRow r, int digits) {
-    return Numbers.significant(r.estimate(), digits) + " (" + Numbers.significant(r.lower(), digits)
-        + " to " + Numbers.significant(r.upper(), digits) + ")";
+    return Numbers.interval(r.estimate(), r.lower(), r.upper(), digits);
   }
 }

@@ -122,6 +122,7 @@ public final class IntervalChart {
 
   private void paint(Graphics2D g, Axis axis, Map<String, Color> colours, int top,
       int plotHeight, int width, int textWidth) {
+    g.setColor(Color.BLACK);
     g.setFont(Charts.boldFont(14f));
     g.drawString(title, 16, 26);
     int bottom = top + plotHeight;

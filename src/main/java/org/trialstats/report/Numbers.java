@@ -64,13 +64,30 @@ public final class Numbers {
     if (x == 0) {
       return "0";
     }
-    BigDecimal rounded =
-        BigDecimal.valueOf(x).round(new java.math.MathContext(digits, RoundingMode.HALF_UP));
+    BigDecimal rounded = BigDecimal.valueOf(x)
+        .round(new java.math.MathContext(digits, RoundingMode.HALF_UP)).stripTrailingZeros();
     double abs = Math.abs(x);
     if (abs >= 1e-6 && abs < 1e9) {
       return rounded.toPlainString();
     }
     return rounded.toString().replace("E+", "e").replace("E", "e");
+  }
+
+  /**
+   * Formats an estimate and its limits with one shared number of decimals, chosen so that the
+   * largest magnitude shows {@code digits} significant digits: "0.380 (0.322 to 0.442)".
+   */
+  public static String interval(double estimate, double lower, double upper, int digits) {
+    double largest = 0;
+    for (double v : new double[] {estimate, lower, upper}) {
+      if (Double.isFinite(v)) {
+        largest = Math.max(largest, Math.abs(v));
+      }
+    }
+    int magnitude = largest == 0 ? 0 : (int) Math.floor(Math.log10(largest));
+    int decimals = Math.max(0, Math.min(8, digits - 1 - magnitude));
+    return fixed(estimate, decimals) + " (" + fixed(lower, decimals) + " to "
+        + fixed(upper, decimals) + ")";
   }
 
   /**

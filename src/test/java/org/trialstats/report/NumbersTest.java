@@ -32,4 +32,15 @@ class NumbersTest {
     assertThat(Numbers.pValue(0.0803014)).isEqualTo("0.0803");
     assertThat(Numbers.pValue(0.5)).isEqualTo("0.500");
   }
+
+  @Test
+  void intervalsShareTheirDecimals() {
+    assertThat(Numbers.interval(0.38, 0.322077, 0.441555, 3)).isEqualTo("0.380 (0.322 to 0.442)");
+    assertThat(Numbers.interval(3.0, 0.6186721, 8.7672731, 4)).isEqualTo("3.000 (0.619 to 8.767)");
+    assertThat(Numbers.interval(0.125, 0.05396613, 0.24629983, 4))
+        .isEqualTo("0.1250 (0.0540 to 0.2463)");
+    assertThat(Numbers.interval(2.0, 0.5, Double.POSITIVE_INFINITY, 3)).isEqualTo("2.00 (0.50 to ∞)");
+    assertThat(Numbers.significant(6400.0, 6)).isEqualTo("6400");
+    assertThat(Numbers.significant(95.0, 6)).isEqualTo("95");
+  }
 }
