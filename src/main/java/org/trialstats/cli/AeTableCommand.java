@@ -24,7 +24,9 @@ import org.trialstats.adam.ExposureDefinition;
 import org.trialstats.adam.Population;
 import org.trialstats.adam.RowOrder;
 import org.trialstats.report.AeReport;
+import org.trialstats.evidence.InputFile;
 import org.trialstats.report.AeReportStyle;
+import org.trialstats.report.Provenance;
 import org.trialstats.report.Numbers;
 import org.trialstats.report.ReportTable;
 import picocli.CommandLine.Command;
@@ -204,6 +206,8 @@ public final class AeTableCommand implements Callable<Integer> {
         events = AdverseEvents.read(reader, adaeSpec, subjects);
       }
       AeTable table = AeIncidence.compute(subjects, events, tableSpec);
+      style = style.withProvenance(new Provenance(Version.current(),
+          List.of(InputFile.hash(adsl), InputFile.hash(adae))).line());
       List<Path> written = AeReport.write(out, table, style, formats);
       summary(stdout, table, style);
       written.forEach(p -> stdout.println("wrote " + p));

@@ -1,5 +1,8 @@
 package org.trialstats.cli;
 
+import org.trialstats.evidence.InputFile;
+import org.trialstats.report.Provenance;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -205,7 +208,7 @@ public final class MetaCommand implements Callable<Integer> {
           switch (fmt) {
             case "json" -> MetaOutput.json(analysis);
             case "csv" -> MetaOutput.csv(analysis);
-            default -> MetaOutput.text(analysis, input.getFileName().toString());
+            default -> MetaOutput.text(analysis);
           };
       // render everything before writing anything, so that a failure leaves no partial outputs
       byte[] forestBytes = null;
@@ -309,7 +312,8 @@ public final class MetaCommand implements Callable<Integer> {
         o.measure(), o.model(), o.fixedMethod(), o.tau2Estimator(), hksj, level, exponentiate);
   }
 
-  private MetaOutput.Analysis analyse(MetaInputReader.Input data, MetaOptions options) {
+  private MetaOutput.Analysis analyse(MetaInputReader.Input data, MetaOptions options)
+      throws IOException {
     List<StudyData> studies = data.studies();
     List<String> notes = new ArrayList<>();
     SubgroupAnalysis subgroups = null;
@@ -346,6 +350,7 @@ public final class MetaCommand implements Callable<Integer> {
       }
     }
     return new MetaOutput.Analysis(
-        result, subgroups, loo, cumulative, cumulativeBy, eggerTest, notes);
+        result, subgroups, loo, cumulative, cumulativeBy, eggerTest, notes,
+        new Provenance(Version.current(), List.of(InputFile.hash(input))));
   }
 }

@@ -23,7 +23,9 @@ import org.trialstats.meta.StudyData;
 import org.trialstats.meta.StudyEffect;
 import org.trialstats.meta.SubgroupAnalysis;
 import org.trialstats.report.Escape;
+import org.trialstats.evidence.InputFile;
 import org.trialstats.report.Numbers;
+import org.trialstats.report.Provenance;
 import org.trialstats.stats.TwoByTwo;
 
 /**
@@ -51,7 +53,8 @@ public final class MetaOutput {
       List<SensitivityStep> cumulative,
       String cumulativeBy,
       EggerTest egger,
-      List<String> notes) {
+      List<String> notes,
+      Provenance provenance) {
 
     /** All warnings: the main analysis', the subgroup analysis' and the extra notes. */
     public List<String> warnings() {
@@ -103,6 +106,12 @@ public final class MetaOutput {
       s.put("reason", x.reason());
     }
     root.put("zero_cells", a.result().zeroCells());
+    ObjectNode provenance = root.putObject("provenance");
+    provenance.put("tool", "trialstats " + a.provenance().version());
+    ArrayNode inputs = provenance.putArray("inputs");
+    for (InputFile f : a.provenance().inputs()) {
+      inputs.addObject().put("file", f.path()).put("bytes", f.bytes()).put("sha256", f.sha256());
+    }
     if (a.subgroups() != null) {
       ArrayNode groups = root.putArray("subgroups");
       for (SubgroupAnalysis.Subgroup g : a.subgroups().subgroups()) {
@@ -284,6 +293,9 @@ public final class MetaOutput {
         row.set(31, w);
         p.printRecord(escape(row));
       }
+      List<String> provenance = base("provenance", "provenance", null, r);
+      provenance.set(31, a.provenance().line());
+      p.printRecord(escape(provenance));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -350,11 +362,11 @@ public final class MetaOutput {
   // ------------------------------------------------------------------------------------ text
 
   /** A human-readable report (Locale.ROOT, 4 significant digits, p-values as reviewers print). */
-  public static String text(Analysis a, String inputName) {
+  public static String text(Analysis a) {
     MetaResult r = a.result();
     StringBuilder b = new StringBuilder();
     b.append(title(r)).append('\n');
-    b.append("Input: ").append(inputName).append('\n');
+    b.append("Provenance: ").append(a.provenance().line()).append('\n');
     b.append('\n');
     String effect = r.options().ratioScale() && !r.measure().isRatio() ? "exp(yi)" : r.measure().id().toUpperCase(Locale.ROOT);
     String ci = ciLabel(r.level());

@@ -13,11 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -201,7 +198,7 @@ public final class DatasetLoader {
       problems.add(name, 0, null, "expected a readable file, got " + e);
       return null;
     }
-    inputFiles.add(new InputFile(name, sha256(bytes), bytes.length));
+    inputFiles.add(InputFile.of(name, bytes));
     return decodeUtf8(bytes, name);
   }
 
@@ -230,13 +227,6 @@ public final class DatasetLoader {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
-    }
-  }
 
   /** Parses YAML, reporting syntax problems; null when the document is empty or malformed. */
   YamlTree.Node parseYaml(String text, String file) {

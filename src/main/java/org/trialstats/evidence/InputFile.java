@@ -1,11 +1,18 @@
 package org.trialstats.evidence;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A file read when a dataset was loaded, for the provenance section of reports.
+ * An input file as recorded in the provenance of every report: its name, SHA-256 and size.
  *
- * @param path path relative to the dataset directory, with {@code /} separators
+ * @param path the name shown in reports (relative to the dataset directory, {@code /} separators)
  * @param sha256 lower-case hexadecimal SHA-256 of the file's bytes
  * @param bytes size of the file in bytes
  */
@@ -15,6 +22,39 @@ public record InputFile(String path, String sha256, long bytes) {
     Objects.requireNonNull(sha256, "sha256");
     if (bytes < 0) {
       throw new IllegalArgumentException("bytes must not be negative, got " + bytes);
+    }
+  }
+
+  /** The record of bytes already read, shown as {@code path}. */
+  public static InputFile of(String path, byte[] bytes) {
+    return new InputFile(path, HexFormat.of().formatHex(newDigest().digest(bytes)), bytes.length);
+  }
+
+  /** Hashes a file by streaming it (any size), shown by its file name. */
+  public static InputFile hash(Path file) throws IOException {
+    MessageDigest digest = newDigest();
+    long size = 0;
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+        size += n;
+      }
+    }
+    return new InputFile(file.getFileName().toString(), HexFormat.of().formatHex(digest.digest()),
+        size);
+  }
+
+  /** "name (N bytes, SHA-256 hex)". */
+  public String describe() {
+    return path + " (" + bytes + " bytes, SHA-256 " + sha256 + ")";
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
     }
   }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  *     right panel of the dot plot
  * @param plotMinPercent preferred terms in the dot plot: those reaching this percentage in at
  *     least one arm
+ * @param provenance tool version and input hashes for the source footnote ({@link
+ *     Provenance#line()}); empty to leave it out
  */
 public record AeReportStyle(
     String title,
@@ -28,7 +30,8 @@ public record AeReportStyle(
     int rateDecimals,
     ReportTable.Paper paper,
     String plotMeasure,
-    double plotMinPercent) {
+    double plotMinPercent,
+    String provenance) {
 
   public AeReportStyle {
     Objects.requireNonNull(rounding, "rounding");
@@ -44,6 +47,21 @@ public record AeReportStyle(
     if (!"rd".equals(plotMeasure) && !"rr".equals(plotMeasure)) {
       throw new IllegalArgumentException("plot measure must be rd or rr, got " + plotMeasure);
     }
+    provenance = provenance == null ? "" : provenance;
+  }
+
+  /** A style without a provenance line. */
+  public AeReportStyle(String title, RoundingMode rounding, int percentDecimals,
+      int differenceDecimals, int ratioDecimals, int rateDecimals, ReportTable.Paper paper,
+      String plotMeasure, double plotMinPercent) {
+    this(title, rounding, percentDecimals, differenceDecimals, ratioDecimals, rateDecimals, paper,
+        plotMeasure, plotMinPercent, "");
+  }
+
+  /** This style with the given provenance line. */
+  public AeReportStyle withProvenance(String line) {
+    return new AeReportStyle(title, rounding, percentDecimals, differenceDecimals, ratioDecimals,
+        rateDecimals, paper, plotMeasure, plotMinPercent, line);
   }
 
   /** Defaults: SAS rounding, 1 decimal for percentages/differences/rates, 2 for ratios. */

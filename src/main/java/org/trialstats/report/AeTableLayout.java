@@ -240,7 +240,8 @@ public final class AeTableLayout {
     notes.addAll(table.notes());
     notes.add("Numbers are " + style.roundingRule() + ".");
     notes.add("Source: " + table.population().source() + " (ADSL), " + table.events().source()
-        + " (ADAE); produced by trialstats ae-table.");
+        + " (ADAE); produced by trialstats ae-table."
+        + (style.provenance().isEmpty() ? "" : " Provenance: " + style.provenance() + "."));
     return notes;
   }
 
