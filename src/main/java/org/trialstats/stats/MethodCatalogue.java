@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The catalogue of every method trialstats offers, and the single entry point that evaluates a
@@ -49,15 +48,7 @@ public final class MethodCatalogue {
    * @throws StatsException naming the valid ids when there is no such method
    */
   public static StatMethod find(Measure measure, String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (StatMethod m : forMeasure(measure)) {
-      if (m.id().equals(key)) {
-        return m;
-      }
-    }
-    throw new StatsException(
-        "unknown method '" + id + "' for measure " + measure.id() + "; expected one of "
-            + forMeasure(measure).stream().map(StatMethod::id).toList());
+    return StatMethod.byId(forMeasure(measure), id);
   }
 
   /**

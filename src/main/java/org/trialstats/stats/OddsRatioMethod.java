@@ -1,7 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Confidence intervals for the odds ratio OR = (p1 / (1 - p1)) / (p2 / (1 - p2)) of two
@@ -151,15 +149,7 @@ public enum OddsRatioMethod implements StatMethod {
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static OddsRatioMethod fromId(String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (OddsRatioMethod method : values()) {
-      if (method.id.equals(key)) {
-        return method;
-      }
-    }
-    throw new StatsException(
-        "unknown odds-ratio method '" + id + "'; expected one of "
-            + Arrays.stream(values()).map(OddsRatioMethod::id).toList());
+    return StatMethod.byId(values(), id);
   }
 
   /**

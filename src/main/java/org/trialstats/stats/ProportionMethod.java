@@ -1,7 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
@@ -187,17 +185,7 @@ public enum ProportionMethod implements StatMethod {
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static ProportionMethod fromId(String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (ProportionMethod method : values()) {
-      if (method.id.equals(key)) {
-        return method;
-      }
-    }
-    throw new StatsException(
-        "unknown proportion method '"
-            + id
-            + "'; expected one of "
-            + Arrays.stream(values()).map(ProportionMethod::id).toList());
+    return StatMethod.byId(values(), id);
   }
 
   /**

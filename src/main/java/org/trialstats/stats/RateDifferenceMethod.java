@@ -1,7 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Confidence intervals for the difference of two Poisson rates x1/T1 - x2/T2 (arm 1 the treatment,
@@ -92,16 +90,6 @@ public enum RateDifferenceMethod implements StatMethod {
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static RateDifferenceMethod fromId(String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (RateDifferenceMethod method : values()) {
-      if (method.id.equals(key)) {
-        return method;
-      }
-    }
-    throw new StatsException(
-        "unknown rate-diff method '"
-            + id
-            + "'; expected one of "
-            + Arrays.stream(values()).map(RateDifferenceMethod::id).toList());
+    return StatMethod.byId(values(), id);
   }
 }

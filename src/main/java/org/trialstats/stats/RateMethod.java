@@ -1,7 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Confidence intervals for a Poisson incidence rate x / T (x events over exposure T).
@@ -160,16 +158,6 @@ public enum RateMethod implements StatMethod {
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static RateMethod fromId(String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (RateMethod method : values()) {
-      if (method.id.equals(key)) {
-        return method;
-      }
-    }
-    throw new StatsException(
-        "unknown rate method '"
-            + id
-            + "'; expected one of "
-            + Arrays.stream(values()).map(RateMethod::id).toList());
+    return StatMethod.byId(values(), id);
   }
 }

@@ -1,7 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
@@ -183,17 +181,7 @@ public enum RateRatioMethod implements StatMethod {
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static RateRatioMethod fromId(String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (RateRatioMethod method : values()) {
-      if (method.id.equals(key)) {
-        return method;
-      }
-    }
-    throw new StatsException(
-        "unknown rate-ratio method '"
-            + id
-            + "'; expected one of "
-            + Arrays.stream(values()).map(RateRatioMethod::id).toList());
+    return StatMethod.byId(values(), id);
   }
 
   private static double conditionalHalfAlpha(long x1, long x2, double level) {

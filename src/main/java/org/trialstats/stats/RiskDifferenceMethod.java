@@ -3,8 +3,6 @@ package org.trialstats.stats;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Two-sided confidence intervals for the risk difference RD = p1 - p2 of two independent binomial
@@ -190,17 +188,7 @@ public enum RiskDifferenceMethod implements StatMethod {
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static RiskDifferenceMethod fromId(String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (RiskDifferenceMethod method : values()) {
-      if (method.id.equals(key)) {
-        return method;
-      }
-    }
-    throw new StatsException(
-        "unknown risk-difference method '"
-            + id
-            + "'; expected one of "
-            + Arrays.stream(values()).map(RiskDifferenceMethod::id).toList());
+    return StatMethod.byId(values(), id);
   }
 
   /**

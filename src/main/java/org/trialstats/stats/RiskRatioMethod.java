@@ -1,8 +1,6 @@
 package org.trialstats.stats;
 
 import java.math.BigInteger;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Confidence intervals for the risk ratio RR = p1 / p2 of two independent binomial samples (arm 1
@@ -113,15 +111,7 @@ public enum RiskRatioMethod implements StatMethod {
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static RiskRatioMethod fromId(String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (RiskRatioMethod method : values()) {
-      if (method.id.equals(key)) {
-        return method;
-      }
-    }
-    throw new StatsException(
-        "unknown risk-ratio method '" + id + "'; expected one of "
-            + Arrays.stream(values()).map(RiskRatioMethod::id).toList());
+    return StatMethod.byId(values(), id);
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Standardised incidence (or mortality) ratio SIR = O / E of an observed Poisson count O to an
@@ -148,16 +146,6 @@ public enum SirMethod implements StatMethod {
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static SirMethod fromId(String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (SirMethod method : values()) {
-      if (method.id.equals(key)) {
-        return method;
-      }
-    }
-    throw new StatsException(
-        "unknown sir method '"
-            + id
-            + "'; expected one of "
-            + Arrays.stream(values()).map(SirMethod::id).toList());
+    return StatMethod.byId(values(), id);
   }
 }

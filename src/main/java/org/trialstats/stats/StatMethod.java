@@ -1,5 +1,9 @@
 package org.trialstats.stats;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * One interval or test method of the catalogue. Each method family is an enum implementing this
  * interface (e.g. {@code RiskDifferenceMethod.NEWCOMBE}); the pair ({@link #measure()}, {@link
@@ -14,4 +18,27 @@ public interface StatMethod {
 
   /** Formula, reference and crosswalk to other tools. */
   MethodInfo info();
+
+  /**
+   * Looks a method up by its id among {@code methods} (case-insensitive, surrounding blanks
+   * ignored): the single lookup behind every family's {@code fromId} and the catalogue.
+   *
+   * @throws StatsException naming the measure and the valid ids when there is no such method
+   */
+  static <M extends StatMethod> M byId(List<M> methods, String id) {
+    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+    for (M method : methods) {
+      if (method.id().equals(key)) {
+        return method;
+      }
+    }
+    String measure = methods.isEmpty() ? "" : methods.get(0).measure().id() + " ";
+    throw new StatsException("unknown " + measure + "method '" + id + "'; expected one of "
+        + methods.stream().map(StatMethod::id).toList());
+  }
+
+  /** {@link #byId(List, String)} over an enum's constants. */
+  static <M extends StatMethod> M byId(M[] methods, String id) {
+    return byId(Arrays.asList(methods), id);
+  }
 }

@@ -1,8 +1,6 @@
 package org.trialstats.stats;
 
 import java.math.BigInteger;
-import java.util.Arrays;
-import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -144,15 +142,7 @@ public enum TwoByTwoTest implements StatMethod {
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static TwoByTwoTest fromId(String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (TwoByTwoTest test : values()) {
-      if (test.id.equals(key)) {
-        return test;
-      }
-    }
-    throw new StatsException(
-        "unknown test '" + id + "'; expected one of "
-            + Arrays.stream(values()).map(TwoByTwoTest::id).toList());
+    return StatMethod.byId(values(), id);
   }
 
   /**

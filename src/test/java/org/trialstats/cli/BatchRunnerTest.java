@@ -63,7 +63,7 @@ class BatchRunnerTest {
     assertThat(rows).extracting(r -> r.get("status")).containsExactly(
         "error", "error", "error", "error", "error", "error", "error", "ok", "error");
     assertThat(rows.get(0).get("message")).contains("events (12) must not exceed n (10)");
-    assertThat(rows.get(1).get("message")).contains("unknown method 'nosuch'");
+    assertThat(rows.get(1).get("message")).contains("unknown rd method 'nosuch'");
     assertThat(rows.get(2).get("message")).contains("exposure");
     assertThat(rows.get(3).get("message")).contains("woolf-haldane");
     assertThat(rows.get(4).get("message")).contains("field 'events1'");
