@@ -10,9 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trialstats.testing.Cli;
 
 class ValidateCommandTest {
+  private static final List<ValidationCase> CASES = ValidationSuite.run();
+
   @Test
   void everyShippedCaseAgrees() {
-    List<ValidationCase> cases = ValidationSuite.run();
+    List<ValidationCase> cases = CASES;
     ValidationReport report = new ValidationReport(cases, "test");
     assertThat(report.failures()).isEmpty();
     // 8576 shared binary/Poisson values, 338 metafor values, 190 published values
@@ -30,8 +32,7 @@ class ValidateCommandTest {
         .contains("independent meta-analysis reference (metafor 3.8-1)")
         .contains("independent reference (R, statsmodels, SciPy)");
     // every method of the report is listed in the text output
-    for (ValidationReport.MethodSummary s :
-        new ValidationReport(ValidationSuite.run(), "test").summaries()) {
+    for (ValidationReport.MethodSummary s : new ValidationReport(CASES, "test").summaries()) {
       assertThat(run.out()).contains("  " + s.method() + " ");
     }
     Cli.Run md = Cli.run("validate", "--format", "md");

@@ -176,6 +176,17 @@ class ValidationSuiteTest {
     }
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"collins1985b", "clasp", "yusuf1985"})
+  void metaStudyDataAreTheDataTheUnitTestsUse(String name) throws Exception {
+    try (var shipped = getClass().getResourceAsStream("/org/trialstats/validation/meta_data_"
+            + name + ".csv");
+        var unitTest = getClass().getResourceAsStream("/org/trialstats/meta/data/" + name
+            + ".csv")) {
+      assertThat(shipped.readAllBytes()).isEqualTo(unitTest.readAllBytes());
+    }
+  }
+
   private static Map<String, Long> perMethod(String suite) {
     return new ValidationReport(cases, "test").summaries().stream()
         .filter(s -> s.suite().equals(suite))
