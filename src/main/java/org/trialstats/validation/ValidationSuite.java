@@ -13,7 +13,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.trialstats.stats.Estimate;
+import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
+import org.trialstats.stats.NumberNeededToTreat;
 import org.trialstats.stats.Request;
 import org.trialstats.stats.StatsException;
 
@@ -24,7 +26,20 @@ import org.trialstats.stats.StatsException;
  *
  * <p>Case files are CSV in the {@code batch} input format plus reference columns {@code
  * ref_estimate, ref_lower, ref_upper, ref_p_value, ref_source}; published examples add {@code
- * tolerance} (absolute, half a unit of the printed last digit) per row.
+ * tolerance} and {@code tolerance_kind} per row: {@code absolute} with half a unit of the last
+ * printed digit, or {@code relative} for values quoted to full precision from another
+ * implementation. Number-needed-to-treat examples that start from a published risk-difference
+ * interval and the meta-analysis cases have their own files (see {@link MetaCases}).
+ *
+ * <p>Suites and their files:
+ *
+ * <ul>
+ *   <li>independent reference: {@code binary_reference.csv} with {@link ReferenceCorrections};
+ *   <li>independent meta-analysis reference: {@code meta_reference_bcg.csv} on {@code bcg.csv};
+ *   <li>published worked examples: {@code published_examples.csv}, {@code
+ *       published_nnt_examples.csv} and {@code published_meta_examples.csv} (study data in {@code
+ *       meta_data_*.csv}).
+ * </ul>
  */
 public final class ValidationSuite {
   private static final String BASE = "/org/trialstats/validation/";
@@ -34,22 +49,35 @@ public final class ValidationSuite {
 
   static final double UNCONDITIONAL_TEST_TOLERANCE = 1e-3;
 
+  /** Name of the suite built from the shared independent reference for binary and Poisson data. */
+  public static final String SHARED_SUITE = "independent reference (R, statsmodels, SciPy)";
+
+  /** Name of the suite of published worked examples. */
+  public static final String PUBLISHED_SUITE = "published worked examples";
+
   private ValidationSuite() {}
 
   /** Runs every case of every shipped reference set. */
   public static List<ValidationCase> run() {
     List<ValidationCase> cases = new ArrayList<>();
-    cases.addAll(binaryCases("independent reference (R, statsmodels, SciPy)",
-        "binary_reference.csv"));
-    cases.addAll(binaryCases("published worked examples", "published_examples.csv"));
+    cases.addAll(binaryCases(SHARED_SUITE, "binary_reference.csv", true));
+    cases.addAll(MetaCases.sharedReference("bcg.csv", "meta_reference_bcg.csv"));
+    cases.addAll(binaryCases(PUBLISHED_SUITE, "published_examples.csv", false));
+    cases.addAll(nntCases(PUBLISHED_SUITE, "published_nnt_examples.csv"));
+    cases.addAll(MetaCases.publishedExamples(PUBLISHED_SUITE, "published_meta_examples.csv"));
     return cases;
   }
 
-  /** The cases of one batch-format reference file. */
-  static List<ValidationCase> binaryCases(String suite, String file) {
+  /**
+   * The cases of one batch-format reference file.
+   *
+   * @param corrected whether the documented {@link ReferenceCorrections} of the shared reference
+   *     apply (only to {@code binary_reference.csv})
+   */
+  static List<ValidationCase> binaryCases(String suite, String file, boolean corrected) {
     List<ValidationCase> cases = new ArrayList<>();
     for (Map<String, String> original : readCsv(file)) {
-      Map<String, String> row = ReferenceCorrections.apply(original);
+      Map<String, String> row = corrected ? ReferenceCorrections.apply(original) : original;
       String method = row.get("measure") + " " + row.get("method");
       String source = row.getOrDefault("ref_source", "");
       String id = row.get("id");
@@ -58,7 +86,7 @@ public final class ValidationSuite {
       String tolText = row.getOrDefault("tolerance", "");
       if (!tolText.isBlank()) {
         tolerance = Double.parseDouble(tolText);
-        relative = false;
+        relative = "relative".equals(row.getOrDefault("tolerance_kind", "").strip());
       } else {
         String m = row.get("method").toLowerCase(Locale.ROOT);
         tolerance = m.equals("barnard") || m.equals("boschloo")
@@ -89,6 +117,37 @@ public final class ValidationSuite {
         };
         cases.add(new ValidationCase(suite, id, method, q[0], number(ref), actual, tolerance,
             relative, source, error));
+      }
+    }
+    return cases;
+  }
+
+  /**
+   * Number needed to treat from a published risk-difference interval: NNT = 1/RD, limits
+   * 1/upper and 1/lower, an NNT harmed as a negative number (Altman 1998).
+   */
+  static List<ValidationCase> nntCases(String suite, String file) {
+    List<ValidationCase> cases = new ArrayList<>();
+    for (Map<String, String> row : readCsv(file)) {
+      Estimate rd = Estimate.interval(Measure.RD, "published", number(row.get("rd_estimate")),
+          number(row.get("rd_lower")), number(row.get("rd_upper")),
+          number(row.get("level")));
+      Estimate nnt = NumberNeededToTreat.fromRiskDifference(rd);
+      double tolerance = Double.parseDouble(row.get("tolerance"));
+      String[][] quantities = {{"estimate", "ref_estimate"}, {"lower", "ref_lower"},
+        {"upper", "ref_upper"}};
+      for (String[] q : quantities) {
+        String ref = row.get(q[1]);
+        if (ref.isBlank()) {
+          continue;
+        }
+        double actual = switch (q[0]) {
+          case "estimate" -> nnt.estimate();
+          case "lower" -> nnt.lower();
+          default -> nnt.upper();
+        };
+        cases.add(new ValidationCase(suite, row.get("id"), "nnt from rd interval", q[0],
+            number(ref), actual, tolerance, false, row.get("ref_source"), ""));
       }
     }
     return cases;

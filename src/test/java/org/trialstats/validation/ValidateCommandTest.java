@@ -2,30 +2,60 @@ package org.trialstats.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.trialstats.testing.Cli;
 
 class ValidateCommandTest {
+  private static final List<ValidationCase> CASES = ValidationSuite.run();
+
   @Test
   void everyShippedCaseAgrees() {
-    List<ValidationCase> cases = ValidationSuite.run();
+    List<ValidationCase> cases = CASES;
     ValidationReport report = new ValidationReport(cases, "test");
     assertThat(report.failures()).isEmpty();
-    // the 3112 shared reference rows give 8576 checked numbers (estimate, limits, p-values)
-    assertThat(cases.stream().filter(c -> c.suite().startsWith("independent")).count())
-        .isEqualTo(8576);
+    // 8576 shared binary/Poisson values, 338 metafor values, 190 published values
+    assertThat(cases).hasSize(9104);
     assertThat(report.summaries()).extracting(ValidationReport.MethodSummary::method)
-        .contains("rd newcombe", "rr koopman", "test boschloo", "sir exact");
+        .contains("rd newcombe", "rr koopman", "test boschloo", "sir exact",
+            "meta rr random reml hksj", "meta or fixed peto", "nnt from rd interval");
   }
 
   @Test
   void commandPrintsReportAndExitsZero() {
     Cli.Run run = Cli.run("validate");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("PASSED").contains("published worked examples");
+    assertThat(run.out()).contains("PASSED").contains("published worked examples")
+        .contains("independent meta-analysis reference (metafor 3.8-1)")
+        .contains("independent reference (R, statsmodels, SciPy)");
+    // every method of the report is listed in the text output
+    for (ValidationReport.MethodSummary s : new ValidationReport(CASES, "test").summaries()) {
+      assertThat(run.out()).contains("  " + s.method() + " ");
+    }
     Cli.Run md = Cli.run("validate", "--format", "md");
-    assertThat(md.out()).startsWith("# Validation report").contains("| rd newcombe |");
+    assertThat(md.out()).startsWith("# Validation report").contains("| rd newcombe |")
+        .contains("| meta rr random reml hksj |").contains("Newcombe RG");
+  }
+
+  @Test
+  void htmlReportIsWrittenToTheOutputFile(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("validation.html");
+    Cli.Run run = Cli.run("validate", "--format", "html", "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("validation PASSED" + System.lineSeparator());
+    String html = Files.readString(out);
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("9104 of 9104 cases agree")
+        .contains("<td>meta or fixed peto</td>").doesNotContain("class=\"bad\"");
+  }
+
+  @Test
+  void unknownFormatIsAnInputError() {
+    Cli.Run run = Cli.run("validate", "--format", "pdf");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--format must be text, md or html");
   }
 
   @Test
