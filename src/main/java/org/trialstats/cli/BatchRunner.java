@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,13 +77,15 @@ public final class BatchRunner {
             outHeader.addAll(OUTPUT_COLUMNS);
             printer.printRecord(outHeader);
             List<String> row = new ArrayList<>(outHeader.size());
+            InputColumns columns = new InputColumns(header);
             for (CSVRecord record : records(input, parser)) {
               row.clear();
               for (int i = 0; i < header.size(); i++) {
                 row.add(i < record.size() ? record.get(i) : "");
               }
               counts[0]++;
-              if (!appendResult(header, record, parser.getCurrentLineNumber(), row)) {
+              if (!appendResult(columns, header.size(), record, parser.getCurrentLineNumber(),
+                  row)) {
                 counts[1]++;
               }
               printer.printRecord(row);
@@ -176,20 +178,46 @@ public final class BatchRunner {
     return String.valueOf(t.getMessage());
   }
 
-  /** Computes one row and appends the result columns; returns false for an error row. */
-  private static boolean appendResult(
-      List<String> header, CSVRecord record, long line, List<String> row) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < header.size(); i++) {
-      String key = header.get(i).toLowerCase(Locale.ROOT);
-      if (INPUT_COLUMNS.contains(key)) {
-        values.put(key, i < record.size() ? record.get(i).strip() : "");
+  /**
+   * The header positions of the meaningful input columns, resolved once per file rather than
+   * once per row (the header is the same for every row).
+   */
+  private static final class InputColumns {
+    private final int[] positions;
+    private final String[] keys;
+
+    InputColumns(List<String> header) {
+      List<Integer> found = new ArrayList<>();
+      for (int i = 0; i < header.size(); i++) {
+        if (INPUT_COLUMNS.contains(header.get(i).toLowerCase(Locale.ROOT))) {
+          found.add(i);
+        }
+      }
+      positions = found.stream().mapToInt(Integer::intValue).toArray();
+      keys = new String[positions.length];
+      for (int j = 0; j < positions.length; j++) {
+        keys[j] = header.get(positions[j]).toLowerCase(Locale.ROOT);
       }
     }
+
+    Map<String, String> values(CSVRecord record) {
+      Map<String, String> values = new HashMap<>(2 * positions.length);
+      for (int j = 0; j < positions.length; j++) {
+        int i = positions[j];
+        values.put(keys[j], i < record.size() ? record.get(i).strip() : "");
+      }
+      return values;
+    }
+  }
+
+  /** Computes one row and appends the result columns; returns false for an error row. */
+  private static boolean appendResult(
+      InputColumns columns, int headerSize, CSVRecord record, long line, List<String> row) {
+    Map<String, String> values = columns.values(record);
     try {
-      if (record.size() != header.size()) {
+      if (record.size() != headerSize) {
         throw new StatsException(
-            "the row has " + record.size() + " fields, the header " + header.size());
+            "the row has " + record.size() + " fields, the header " + headerSize);
       }
       Estimate e = MethodCatalogue.compute(Request.fromFields(values));
       row.add(Numbers.full(e.estimate()));
