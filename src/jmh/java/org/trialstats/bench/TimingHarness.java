@@ -22,7 +22,12 @@ import org.trialstats.stats.TwoByTwo;
  * <pre>
  * java -cp ... org.trialstats.bench.TimingHarness TABLES.csv measure:method ...
  * java -cp ... org.trialstats.bench.TimingHarness --meta STUDIES.csv estimator
+ * java -cp ... org.trialstats.bench.TimingHarness --in-process trialstats-arguments...
  * </pre>
+ *
+ * {@code --in-process} runs one trialstats command inside this JVM five times and prints the
+ * wall time of each run in seconds: the first run is the time after JVM start (class loading and
+ * interpretation included), the later ones show the warmed-up cost.
  *
  * TABLES.csv has a header and columns x1,n1,x2,n2; STUDIES.csv the same, one study per row. Each
  * method is warmed up for one second, then timed in five rounds of about half a second over the
@@ -35,6 +40,17 @@ public final class TimingHarness {
   private TimingHarness() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length >= 2 && args[0].equals("--in-process")) {
+      String[] command = Arrays.copyOfRange(args, 1, args.length);
+      for (int run = 1; run <= 5; run++) {
+        long start = System.nanoTime();
+        int exit = org.trialstats.cli.TrialStats.execute(command);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println(
+            String.format(Locale.ROOT, "run %d\t%.3f s\texit %d", run, seconds, exit));
+      }
+      return;
+    }
     if (args.length >= 3 && args[0].equals("--meta")) {
       List<StudyData> studies = new ArrayList<>();
       int i = 0;
