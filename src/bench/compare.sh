@@ -36,7 +36,7 @@ awk 'BEGIN {
 jar="$root/target/trialstats.jar"
 harness="$root/target/test-classes/org/trialstats/bench/TimingHarness.class"
 if [[ ! -f "$jar" || ! -f "$harness" ]]; then
-  echo "compare.sh: building the jar and the benchmark classes (mvn -o -q -B -Pbench package)" >&2
+  echo "compare.sh: building the jar and the benchmark classes (mvn package -DskipTests; mvn -Pbench test-compile)" >&2
   (cd "$root" && mvn -o -q -B package -DskipTests && mvn -o -q -B -Pbench test-compile)
 fi
 cp="$root/target/test-classes:$jar"
@@ -74,7 +74,7 @@ awk -F'\t' '
   function cell(v) { return v == "" ? "-" : sprintf("%.0f", v) }
   function ratio(a, b) { return b == "" ? "-" : sprintf("%.1f", a / b) }
   END {
-    printf "| %-30s | %14s | %12s | %8s | %14s | %8s |\n", "operation", "trialstats ops/s", \
+    printf "| %-30s | %16s | %12s | %8s | %17s | %8s |\n", "operation", "trialstats ops/s", \
       "R ops/s", "ts/R", "statsmodels ops/s", "ts/sm"
     printf "|%s|%s|%s|%s|%s|%s|\n", "--------------------------------", "-----------------:", \
       "-------------:", "---------:", "------------------:", "---------:"
