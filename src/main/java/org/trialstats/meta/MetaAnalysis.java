@@ -167,7 +167,7 @@ public final class MetaAnalysis {
           hkFactor = q <= Math.ulp(1.0) ? 0 : q / (k - 1);
           se = Math.sqrt(hkFactor / randomSums.sumW);
           statisticDf = k - 1;
-          critical = TDistribution.of(k - 1).inverseSurvivalProbability((1 - level) / 2);
+          critical = Quantiles.tUpper(k - 1, (1 - level) / 2);
         }
       }
     }
@@ -230,7 +230,7 @@ public final class MetaAnalysis {
         }
       }
       if (k >= 3) {
-        double t = TDistribution.of(k - 2).inverseSurvivalProbability((1 - level) / 2);
+        double t = Quantiles.tUpper(k - 2, (1 - level) / 2);
         double half = t * Math.sqrt(tau2 + se * se);
         piLower = options.toReportScale(mu - half);
         piUpper = options.toReportScale(mu + half);

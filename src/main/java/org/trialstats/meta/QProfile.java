@@ -1,6 +1,5 @@
 package org.trialstats.meta;
 
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * Q-profile confidence interval for tau^2 (Viechtbauer 2007, Stat Med 26:37-52, section 3.3):
@@ -28,10 +27,9 @@ public final class QProfile {
     if (k < 2) {
       return new Interval(Double.NaN, Double.NaN, true);
     }
-    ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(k - 1);
     double alpha = 1 - level;
-    double criticalUpper = chi2.inverseSurvivalProbability(alpha / 2);
-    double criticalLower = chi2.inverseCumulativeProbability(alpha / 2);
+    double criticalUpper = Quantiles.chiSquaredUpper(k - 1, alpha / 2);
+    double criticalLower = Quantiles.chiSquaredLower(k - 1, alpha / 2);
     double q0 = new WeightedSums(y, v, 0).q;
     double scale = Tau2.meanOf(v);
     RootSearch.Root upper = limit(y, v, q0, criticalLower, scale);

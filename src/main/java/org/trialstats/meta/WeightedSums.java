@@ -13,6 +13,8 @@ final class WeightedSums {
   final double mu;
   /** sum w_i (y_i - mu)^2: Cochran's Q at tau^2 = 0, the generalised Q otherwise. */
   final double q;
+  /** sumOfOthers(w), computed on first use: tr(P) and tr(PP) both need it in each REML step. */
+  private double[] others;
 
   WeightedSums(double[] y, double[] v, double tau2) {
     k = y.length;
@@ -44,7 +46,7 @@ final class WeightedSums {
 
   /** tr(P) = sum w_i - sum w_i^2 / sum w = sum_i w_i (sum_{j != i} w_j) / sum w. */
   double traceP() {
-    double[] others = sumOfOthers(w);
+    double[] others = othersOfW();
     double t = 0;
     for (int i = 0; i < k; i++) {
       t += w[i] * others[i];
@@ -57,7 +59,7 @@ final class WeightedSums {
    * w_i/sum w)^2 + sum_{i != j} w_i^2 w_j^2 / (sum w)^2.
    */
   double tracePP() {
-    double[] others = sumOfOthers(w);
+    double[] others = othersOfW();
     double[] w2 = new double[k];
     for (int i = 0; i < k; i++) {
       w2[i] = w[i] * w[i];
@@ -71,6 +73,13 @@ final class WeightedSums {
       offDiagonal += w2[i] * othersSquared[i];
     }
     return diagonal + offDiagonal / (sumW * sumW);
+  }
+
+  private double[] othersOfW() {
+    if (others == null) {
+      others = sumOfOthers(w);
+    }
+    return others;
   }
 
   /** y'PPy = sum w_i^2 (y_i - mu)^2 (the REML score term). */

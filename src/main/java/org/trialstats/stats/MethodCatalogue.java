@@ -3,7 +3,9 @@ package org.trialstats.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The catalogue of every method trialstats offers, and the single entry point that evaluates a
@@ -12,6 +14,8 @@ import java.util.List;
  */
 public final class MethodCatalogue {
   private static final List<StatMethod> ALL = buildCatalogue();
+  // Built once: batch looks a method up for every row.
+  private static final Map<Measure, List<StatMethod>> BY_MEASURE = byMeasure();
 
   private MethodCatalogue() {}
 
@@ -32,6 +36,14 @@ public final class MethodCatalogue {
     return Collections.unmodifiableList(all);
   }
 
+  private static Map<Measure, List<StatMethod>> byMeasure() {
+    Map<Measure, List<StatMethod>> map = new EnumMap<>(Measure.class);
+    for (Measure measure : Measure.values()) {
+      map.put(measure, ALL.stream().filter(m -> m.measure() == measure).toList());
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
   /** Every method, grouped by measure in catalogue order. */
   public static List<StatMethod> all() {
     return ALL;
@@ -39,7 +51,7 @@ public final class MethodCatalogue {
 
   /** The methods of one measure, in catalogue order. */
   public static List<StatMethod> forMeasure(Measure measure) {
-    return ALL.stream().filter(m -> m.measure() == measure).toList();
+    return BY_MEASURE.get(measure);
   }
 
   /**

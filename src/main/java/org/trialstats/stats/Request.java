@@ -1,7 +1,6 @@
 package org.trialstats.stats;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * One computation request in the uniform shape of a {@code batch} row: a measure, a method id and
@@ -32,7 +31,6 @@ public record Request(
     double per,
     double level) {
 
-  private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?[0-9]{1,19}");
 
   /**
    * Builds a request from text fields named as the columns of a {@code batch} file ({@code
@@ -74,7 +72,7 @@ public record Request(
     if (s.isEmpty()) {
       return null;
     }
-    if (!WHOLE_NUMBER.matcher(s).matches()) {
+    if (!isWholeNumber(s)) {
       throw new StatsException(
           "field '" + field + "': expected a whole number >= 0, got '" + abbreviate(s) + "'");
     }
@@ -97,12 +95,51 @@ public record Request(
       x = Double.NaN;
     }
     // Java also accepts "1d", "0x1p3" and "Infinity": none is a number a user means here.
-    boolean javaOnlySyntax = s.matches(".*[dDfFxXpP].*");
+    boolean javaOnlySyntax = hasJavaOnlySyntax(s);
     if (!Double.isFinite(x) || javaOnlySyntax) {
       throw new StatsException(
           "field '" + field + "': expected a finite decimal number, got '" + abbreviate(s) + "'");
     }
     return x;
+  }
+
+  // The two checks below are hand-written scans rather than regular expressions because batch
+  // runs them on every field of every row.
+
+  /** Whether {@code s} matches {@code \+?[0-9]{1,19}}: an optional plus sign and 1 to 19 digits. */
+  private static boolean isWholeNumber(String s) {
+    int start = !s.isEmpty() && s.charAt(0) == '+' ? 1 : 0;
+    int digits = s.length() - start;
+    if (digits < 1 || digits > 19) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code s} matches {@code .*[dDfFxXpP].*}: one of those letters and, as {@code .} does
+   * not match line terminators, none of {@code \n \r \u0085 \u2028 \u2029}.
+   */
+  private static boolean hasJavaOnlySyntax(String s) {
+    boolean letter = false;
+    for (int i = 0; i < s.length(); i++) {
+      switch (s.charAt(i)) {
+        case '\n', '\r', '\u0085', '\u2028', '\u2029' -> {
+          return false;
+        }
+        case 'd', 'D', 'f', 'F', 'x', 'X', 'p', 'P' -> letter = true;
+        default -> {
+          // any other character is matched by '.'
+        }
+      }
+    }
+    return letter;
   }
 
   private static String abbreviate(String s) {
