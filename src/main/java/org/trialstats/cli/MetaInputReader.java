@@ -211,6 +211,9 @@ public final class MetaInputReader {
       throw new StatsException(name + ": not a valid CSV file: " + e.getMessage());
     } catch (java.io.UncheckedIOException e) {
       throw new StatsException(name + ": not a valid CSV file: " + e.getCause().getMessage());
+    } catch (org.apache.commons.csv.CSVException e) {
+      // Malformed header line (e.g. an unclosed quote): content, not an unreadable file.
+      throw new StatsException(name + ": not a valid CSV file: " + e.getMessage());
     }
     if (rows.isEmpty()) {
       throw new StatsException(name + ": no study rows after the header");
