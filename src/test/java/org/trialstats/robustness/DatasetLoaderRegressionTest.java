@@ -3,6 +3,7 @@ package org.trialstats.robustness;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,6 +86,23 @@ class DatasetLoaderRegressionTest {
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("rates.yaml")
         .hasMessageContaining("magnitude at most 1e300");
+  }
+
+  @Test
+  void aMetaCsvLargerThanTheLimitFailsFastWithBoundedMemory() throws IOException {
+    Path input = temp.resolve("huge.csv");
+    try (var out = Files.newOutputStream(input)) {
+      out.write("study,events1,n1,events2,n2\nA,1,2,3,".getBytes(StandardCharsets.US_ASCII));
+      byte[] nines = new byte[1 << 20];
+      java.util.Arrays.fill(nines, (byte) '9');
+      for (long written = 0; written <= MetaInputReader.MAX_FILE_BYTES; written += nines.length) {
+        out.write(nines);
+      }
+    }
+    assertThatThrownBy(() -> MetaInputReader.read(input, null))
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("huge.csv")
+        .hasMessageContaining("larger than");
   }
 
   @Test
