@@ -30,6 +30,9 @@ public final class MetaInputReader {
   /** The columns of the two-by-two form. */
   public static final List<String> COUNT_COLUMNS = List.of("events1", "n1", "events2", "n2");
 
+  /** Largest accepted input file: 64 MiB (the file is parsed in memory). */
+  public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
   private MetaInputReader() {}
 
   /**
@@ -93,14 +96,24 @@ public final class MetaInputReader {
    *
    * @param subgroupColumn name of the subgroup column; when null, a column named {@code subgroup}
    *     is used if present
-   * @throws StatsException for invalid content (message names file, line and field)
+   * @throws StatsException for invalid content (message names file, line and field), including a
+   *     file larger than {@link #MAX_FILE_BYTES} or a malformed CSV header
    * @throws IOException when the file cannot be read
    */
   public static Input read(Path file, String subgroupColumn) throws IOException {
     String name = file.getFileName().toString();
     String text;
+    byte[] bytes;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(Math.toIntExact(MAX_FILE_BYTES + 1));
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      // The whole file is held in memory: refuse what cannot be a table of studies.
+      throw new StatsException(name + ": larger than " + MAX_FILE_BYTES + " bytes (64 MiB); a"
+          + " meta-analysis input has one row per study");
+    }
     try {
-      text = decodeUtf8(Files.readAllBytes(file));
+      text = decodeUtf8(bytes);
     } catch (CharacterCodingException e) {
       throw new StatsException(name + ": not valid UTF-8 text; save the file as UTF-8 CSV");
     }
@@ -211,6 +224,9 @@ public final class MetaInputReader {
       throw new StatsException(name + ": not a valid CSV file: " + e.getMessage());
     } catch (java.io.UncheckedIOException e) {
       throw new StatsException(name + ": not a valid CSV file: " + e.getCause().getMessage());
+    } catch (org.apache.commons.csv.CSVException e) {
+      // Malformed header line (e.g. an unclosed quote): content, not an unreadable file.
+      throw new StatsException(name + ": not a valid CSV file: " + e.getMessage());
     }
     if (rows.isEmpty()) {
       throw new StatsException(name + ": no study rows after the header");

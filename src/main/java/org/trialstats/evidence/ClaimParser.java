@@ -107,11 +107,13 @@ final class ClaimParser {
     List<String> required = new ArrayList<>(List.of("id", "topic", "statement", "source", "check"));
     List<String> optional = new ArrayList<>();
     (reportedOptional ? optional : required).add("reported");
+    // Taken before open, which reports missing required fields: such an entry must
+    // stay out of the result (its fields are null).
+    int before = problems.count();
     Fields f = Fields.open(FILE, problems, item, item.line(), "", required, optional);
     if (f == null) {
       return null;
     }
-    int before = problems.count();
     String id = f.id("id");
     loader.declare("claim", id, f);
     claimId = id;
@@ -120,8 +122,12 @@ final class ClaimParser {
     String source = loader.sourceReference(f, "source");
     Reported reported = loader.reported(f, "reported", null, true);
     List<OperandAt> operands = new ArrayList<>();
+    int beforeCheckFields = problems.count();
     Fields checkFields = f.has("check") ? checkFields(f, kind) : null;
-    ClaimCheck check = checkFields == null ? null : check(kind, checkFields, operands);
+    // A check with a missing required field (reported by open) is not built: its fields are null.
+    boolean checkFieldsComplete = problems.count() == beforeCheckFields;
+    ClaimCheck check = checkFields == null || !checkFieldsComplete
+        ? null : check(kind, checkFields, operands);
     if (problems.count() != before || check == null) {
       return null;
     }
@@ -170,20 +176,36 @@ final class ClaimParser {
     String note = f.optionalText("note");
     ClaimCheck check = switch (kind) {
       case "arm-percent" -> armPercent(f, note);
-      case "difference" -> new ClaimCheck.Difference(
-          operand(f, "minuend", Role.DIFFERENCE, operands),
-          operand(f, "subtrahend", Role.DIFFERENCE, operands), note);
+      case "difference" -> {
+        var minuend = operand(f, "minuend", Role.DIFFERENCE, operands);
+        var subtrahend = operand(f, "subtrahend", Role.DIFFERENCE, operands);
+        yield minuend == null || subtrahend == null
+            ? null : new ClaimCheck.Difference(minuend, subtrahend, note);
+      }
       case "sum" -> sum(f, operands, note);
       case "product" -> product(f, operands, note);
-      case "cross-check" -> new ClaimCheck.CrossCheck(ref(f, "claim", "claim"), note);
-      case "rate" -> new ClaimCheck.Rate(
-          ref(f, "rate", "rate"), optionalClaimRef(f, "patient_years_claim"), note);
+      case "cross-check" -> {
+        String claim = ref(f, "claim", "claim");
+        yield claim == null ? null : new ClaimCheck.CrossCheck(claim, note);
+      }
+      case "rate" -> {
+        String rate = ref(f, "rate", "rate");
+        String patientYearsClaim = optionalClaimRef(f, "patient_years_claim");
+        yield rate == null ? null : new ClaimCheck.Rate(rate, patientYearsClaim, note);
+      }
       case "ratio" -> ratio(f, note);
-      case "poisson-tail" -> new ClaimCheck.PoissonTail(
-          ref(f, "sir", "sir"), optionalClaimRef(f, "expected_claim"), note);
+      case "poisson-tail" -> {
+        String sir = ref(f, "sir", "sir");
+        String expectedClaim = optionalClaimRef(f, "expected_claim");
+        yield sir == null ? null : new ClaimCheck.PoissonTail(sir, expectedClaim, note);
+      }
       case "accumulation" -> accumulation(f, operands, note);
       case "formula-mass" -> formula(f, note);
-      case "not-checkable" -> new ClaimCheck.NotCheckable(f.text("missing"), note);
+      case "not-checkable" -> {
+        // A wrongly typed value is reported by text() and read as null: build nothing then.
+        String missing = f.text("missing");
+        yield missing == null ? null : new ClaimCheck.NotCheckable(missing, note);
+      }
       case "recorded" -> new ClaimCheck.Recorded(note);
       default -> throw new IllegalStateException("kind validated before: " + kind);
     };

@@ -40,9 +40,10 @@ import java.util.TreeSet;
  * file, line and field: unknown keys, missing required fields, wrong types, negative counts,
  * events above n, percentages outside [0, 100], duplicate ids, references to unknown sources,
  * comparisons, figures or claims, missing sources, malformed YAML or CSV, files that are missing,
- * unexpected or larger than {@link #MAX_FILE_BYTES}. YAML is read as a token stream by Jackson
- * (SnakeYAML's parser underneath): no objects are constructed from tags, and aliases and tags are
- * rejected.
+ * unexpected or larger than {@link #MAX_FILE_BYTES}, and files that are symbolic links to a
+ * location outside the dataset folder (only the fixed file names above are ever read). YAML is
+ * read as a token stream by Jackson (SnakeYAML's parser underneath): no objects are constructed
+ * from tags, and aliases and tags are rejected.
  */
 public final class DatasetLoader {
   /** Largest accepted size of one dataset file: 10 MiB. */
@@ -185,6 +186,13 @@ public final class DatasetLoader {
       problems.add(name, 0, null, "expected a regular file, got a directory or special file");
       return null;
     }
+    if (Files.isSymbolicLink(path) && !insideDirectory(path)) {
+      // A dataset must not make the tool read (and echo in messages or hashes) other files.
+      problems.add(
+          name, 0, null, "expected a file inside the dataset folder, got a symbolic link to a"
+              + " file outside it; copy the file into " + directory);
+      return null;
+    }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(path)) {
       bytes = in.readNBytes(Math.toIntExact(MAX_FILE_BYTES + 1));
@@ -255,6 +263,15 @@ public final class DatasetLoader {
     return Fields.open(file, problems, root, 1, "", required, optional);
   }
 
+  /** Whether the real location of {@code path} (links resolved) lies inside the dataset folder. */
+  private boolean insideDirectory(Path path) {
+    try {
+      return path.toRealPath().startsWith(directory.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /**
    * When {@code file} exists but could not be read (too large, not UTF-8), references to its
    * entries cannot be checked: its own problem is reported instead.
@@ -287,13 +304,15 @@ public final class DatasetLoader {
       root.problem("sources", "expected at least one source, got an empty list");
     }
     for (YamlTree.Node item : items) {
+      // Taken before open, which reports missing required fields: such an entry must
+      // stay out of the result (its fields are null).
+      int before = problems.count();
       Fields f = Fields.open(
           DATASET_FILE, problems, item, item.line(), "",
           List.of("id", "document", "section", "citation"), List.of());
       if (f == null) {
         continue;
       }
-      int before = problems.count();
       String id = f.id("id");
       declare("source", id, f);
       String document = f.text("document");
@@ -319,6 +338,9 @@ public final class DatasetLoader {
       return;
     }
     for (YamlTree.Node item : items) {
+      // Taken before open, which reports missing required fields: such an entry must
+      // stay out of the result (its fields are null).
+      int before = problems.count();
       Fields f = Fields.open(
           COMPARISONS_FILE, problems, item, item.line(), "",
           List.of("id", "endpoint", "timepoint", "treatment", "control", "source"),
@@ -326,7 +348,6 @@ public final class DatasetLoader {
       if (f == null) {
         continue;
       }
-      int before = problems.count();
       String id = f.id("id");
       declare("comparison", id, f);
       String endpoint = f.text("endpoint");
@@ -346,13 +367,15 @@ public final class DatasetLoader {
     if (!parent.has(key)) {
       return null;
     }
+    // Taken before open, which reports missing required fields: such an entry must
+    // stay out of the result (its fields are null).
+    int before = problems.count();
     Fields f = Fields.open(
         parent.file, problems, parent.node(key), parent.line(key), parent.path(key),
         List.of("label", "n"), List.of("events", "percent"));
     if (f == null) {
       return null;
     }
-    int before = problems.count();
     String label = f.text("label");
     Long n = f.count("n", 1);
     Long events = f.count("events", 0);
@@ -399,6 +422,9 @@ public final class DatasetLoader {
   }
 
   private void readRate(YamlTree.Node item) {
+    // Taken before open, which reports missing required fields: such an entry must
+    // stay out of the result (its fields are null).
+    int before = problems.count();
     Fields f = Fields.open(
         RATES_FILE, problems, item, item.line(), "",
         List.of("id", "endpoint", "events", "patient_years", "per", "reported", "source"),
@@ -406,7 +432,6 @@ public final class DatasetLoader {
     if (f == null) {
       return;
     }
-    int before = problems.count();
     String id = f.id("id");
     declare("rate", id, f);
     String endpoint = f.text("endpoint");
@@ -428,6 +453,9 @@ public final class DatasetLoader {
   }
 
   private void readSir(YamlTree.Node item) {
+    // Taken before open, which reports missing required fields: such an entry must
+    // stay out of the result (its fields are null).
+    int before = problems.count();
     Fields f = Fields.open(
         RATES_FILE, problems, item, item.line(), "",
         List.of("id", "endpoint", "observed", "source"),
@@ -435,7 +463,6 @@ public final class DatasetLoader {
     if (f == null) {
       return;
     }
-    int before = problems.count();
     String id = f.id("id");
     declare("sir", id, f);
     String endpoint = f.text("endpoint");
@@ -576,12 +603,14 @@ public final class DatasetLoader {
     List<String> optional = new ArrayList<>(List.of("decimals", "qualifier"));
     (defaultUnit == null ? required : optional).add("unit");
     (wordingRequired ? required : optional).add("as_reported");
+    // Taken before open, which reports missing required fields: such an entry must
+    // stay out of the result (its fields are null).
+    int before = problems.count();
     Fields f = Fields.open(
         parent.file, problems, node, parent.line(key), parent.path(key), required, optional);
     if (f == null) {
       return null;
     }
-    int before = problems.count();
     BigDecimal value = f.number("value");
     String unit = f.has("unit") ? f.text("unit") : defaultUnit;
     Integer decimals = null;
@@ -641,6 +670,12 @@ public final class DatasetLoader {
     }
     if (value.abs().compareTo(BigDecimal.valueOf(1e15)) > 0) {
       f.problem(key, "expected a magnitude below 1e15, got " + Decimals.plain(value));
+      return null;
+    }
+    if (Math.abs(decimals) > Reported.MAX_DECIMALS) {
+      f.problem(
+          key, "expected at most " + Reported.MAX_DECIMALS + " decimals, got " + decimals
+              + " in " + Decimals.plain(value));
       return null;
     }
     return new Reported(value.doubleValue(), unit, decimals, qualifier, wording);

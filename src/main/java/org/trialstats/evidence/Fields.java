@@ -161,6 +161,9 @@ final class Fields {
   }
 
   /** A positive plain decimal number, or null. */
+  /** Largest accepted magnitude of any number in a dataset. */
+  private static final BigDecimal LARGEST_NUMBER = BigDecimal.ONE.scaleByPowerOfTen(300);
+
   BigDecimal positive(String key) {
     BigDecimal value = number(key);
     if (value != null && value.signum() <= 0) {
@@ -174,7 +177,14 @@ final class Fields {
   BigDecimal number(YamlTree.Node node, String path) {
     if (node instanceof YamlTree.ScalarNode scalar && scalar.isNumber()
         && NUMBER.matcher(scalar.text()).matches()) {
-      return new BigDecimal(scalar.text());
+      BigDecimal value = new BigDecimal(scalar.text());
+      if (value.abs().compareTo(LARGEST_NUMBER) > 0) {
+        // Beyond this every computation in double would overflow to infinity.
+        problems.add(file, node.line(), path, "expected a number of magnitude at most 1e300, got a"
+            + " number with " + (value.precision() - value.scale()) + " digits");
+        return null;
+      }
+      return value;
     }
     String hint = "";
     if (node instanceof YamlTree.ScalarNode scalar && !scalar.isNull()) {
