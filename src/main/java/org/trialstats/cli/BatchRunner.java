@@ -42,6 +42,9 @@ public final class BatchRunner {
           "id", "measure", "method", "events1", "n1", "events2", "n2", "exposure1", "exposure2",
           "expected", "per", "level");
 
+  /** The longest input line accepted (1 Mi characters): bounds the memory a single row can use. */
+  public static final int MAX_LINE_CHARS = 1 << 20;
+
   /** Columns appended to every output row. */
   public static final List<String> OUTPUT_COLUMNS =
       List.of("estimate", "lower", "upper", "p_value", "status", "message");
@@ -132,14 +135,14 @@ public final class BatchRunner {
   }
 
   private static Reader utf8Reader(Path input) throws IOException {
-    return new BufferedReader(
+    return new LineLengthLimit(new BufferedReader(
         new java.io.InputStreamReader(
             Files.newInputStream(input),
             StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)),
-        1 << 16);
+        1 << 16), MAX_LINE_CHARS);
   }
 
   private static CSVParser parser(Reader reader) throws IOException {
@@ -205,6 +208,9 @@ public final class BatchRunner {
   }
 
   private static String describe(Throwable t) {
+    if (t instanceof LineLengthLimit.LineTooLongException) {
+      return t.getMessage();
+    }
     if (t instanceof CharacterCodingException) {
       return "the file is not valid UTF-8 text";
     }

@@ -120,4 +120,24 @@ class BatchRunnerTest {
         "\uFEFFmeasure,method,events1,n1\nproportion,wilson,95,250\n");
     assertThat(rows.get(0).get("status")).isEqualTo("ok");
   }
+
+  @Test
+  void anOverlongLineIsRefusedWithoutReadingItWhole() throws IOException {
+    Path in = dir.resolve("huge.csv");
+    try (var w = Files.newBufferedWriter(in)) {
+      w.write("measure,method,note\nproportion,wilson,");
+      char[] block = new char[1 << 16];
+      java.util.Arrays.fill(block, 'x');
+      for (int i = 0; i < 64; i++) { // 4 Mi characters on one line
+        w.write(block);
+      }
+      w.write("\n");
+    }
+    Path out = dir.resolve("out.csv");
+    Cli.Run run = Cli.run("batch", "--input", in.toString(), "--output", out.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(run.err()).contains("line 2 is longer than 1048576 characters")
+        .doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
 }
