@@ -111,7 +111,9 @@ public final class MantelHaenszel {
           sumCross += (t.a * (t.d / t.n) + t.c * (t.b / t.n)) / 2;
         }
         double variance = (rd * sumBracket + sumCross) / (sumW * sumW);
-        return new Pooled(rd, Math.sqrt(variance), weights);
+        // When every study has RD = +-1 the variance is 0 and rounding can make it slightly
+        // negative: the interval is then degenerate at the estimate, as metafor reports it.
+        return new Pooled(rd, Math.sqrt(Math.max(0, variance)), weights);
       }
       case GENERIC -> throw new IllegalArgumentException("Mantel-Haenszel needs counts");
       default -> throw new IllegalStateException();

@@ -141,6 +141,11 @@ public final class MetaAnalysis {
         mu = mh.mu();
         se = mh.se();
         weights = mh.weights();
+        if (se == 0) {
+          warnings.add("the Mantel-Haenszel variance is zero (every study has a risk difference"
+              + " of -1 or +1): the interval is degenerate at the estimate and the test"
+              + " meaningless; metafor reports NaN here");
+        }
       } else {
         mu = fixedSums.mu;
         se = Math.sqrt(1 / fixedSums.sumW);
