@@ -193,17 +193,24 @@ public enum RiskRatioMethod implements StatMethod {
    *
    * <p>The restricted MLE (Miettinen &amp; Nurminen 1985, appendix; Farrington &amp; Manning 1990
    * eq. 5) is the smaller root of A p^2 + B p + C = 0 with A = N theta, B = -(n1 theta + x1 + n2
-   * + x2 theta), C = x1 + x2; p1~ = theta p2~. To keep full precision when p~ is close to 1 and
-   * theta close to 1 (e.g. 999999999/10^9 vs 10^9/10^9) every quantity is written in terms of
-   * u = theta - 1 (from expm1) and the non-event counts e1 = n1 - x1, e2 = n2 - x2, E = e1 + e2:
+   * + x2 theta), C = x1 + x2; p1~ = theta p2~. The discriminant is a sum of two non-negative
+   * terms (no cancellation), with e1 = n1 - x1, e2 = n2 - x2, E = e1 + e2:
    *
    * <pre>
-   *   B = -(N + m + u (n1 + x2)),   m = x1 + x2
-   *   B^2 - 4AC = E^2 + u (2N (e1 - e2) + 2E e2) + u^2 (N - e2)^2   (used when 4AC &gt; B^2/2)
+   *   B = -(theta (n1 + x2) + n2 + x1)
+   *   B^2 - 4AC = (theta (n1 + x2) - (n2 + x1))^2 + 4 theta e1 e2
+   *             = (u (n1 + x2) + e1 - e2)^2 + 4 theta e1 e2,   u = theta - 1 (from expm1)
    *   q2~ = larger root of A q^2 - (E + u (n1 + 2 n2 - x2)) q + e2 u = 0
    *   q1~ = larger root of N q^2 - (E - u (n1 + x2)) q - e1 u = 0
-   *   p1 - theta p2 = ((x1 n2 - x2 n1) - u x2 n1) / (n1 n2)
+   *   p1 - theta p2 = ((x1 n2 - x2 n1) - u x2 n1) / (n1 n2) = (x1 n2 - theta x2 n1) / (n1 n2)
    * </pre>
+   *
+   * The forms in u keep full precision when theta is close to 1 and p~ close to 1 (e.g.
+   * 999999999/10^9 vs 10^9/10^9); for theta &lt; 1/2 the same quantities are written in theta
+   * (E + u K = theta K - (n2 + x1) with K = n1 + 2 n2 - x2, E - u (n1 + x2) = 2 n1 - x1 + n2 -
+   * theta (n1 + x2)), because u then carries theta only to an absolute 1e-16: the earlier
+   * expansion of the discriminant in powers of u cancelled terms of order E^2 = 10^18 for
+   * 0/990144795 vs 7/9, whose 90% upper limit came out 2.458e-9 instead of 3.513e-9.
    *
    * (the equations for q = 1 - p have the same discriminant; the cross product is exact).
    */
@@ -219,26 +226,30 @@ public enum RiskRatioMethod implements StatMethod {
     double m = x1 + x2;
     double theta = Math.exp(logTheta);
     double u = Math.expm1(logTheta);
+    // Each linear form in theta is evaluated as written in theta when theta < 1/2 (where u = theta
+    // - 1 carries theta only to an absolute 1e-16, i.e. a relative error 1e-16 / theta) and in u
+    // otherwise (where theta carries u only to an absolute 1e-16); the terms that are summed are
+    // integers times one of the two.
+    boolean small = theta < 0.5;
     double a = n * theta;
-    double b = -(n + m + u * (n1 + x2));
-    double fourAc = 4 * a * m;
-    double discriminant =
-        fourAc > 0.5 * b * b
-            ? nonEvents * nonEvents
-                + u * (2 * n * (e1 - e2) + 2 * nonEvents * e2)
-                + u * u * (n - e2) * (n - e2)
-            : b * b - fourAc;
-    double sqrtDiscriminant = Math.sqrt(Math.max(0, discriminant));
+    double b = -(theta * (n1 + x2) + (n2 + x1));
+    double gapToRoot = small ? theta * (n1 + x2) - (n2 + x1) : u * (n1 + x2) + (e1 - e2);
+    double discriminant = gapToRoot * gapToRoot + 4 * theta * e1 * e2;
+    double sqrtDiscriminant = Math.sqrt(discriminant);
     double p2 = 2 * m / (-b + sqrtDiscriminant);
-    double q2 = largerRoot(a, nonEvents + u * (n1 + 2 * n2 - x2), e2 * u, sqrtDiscriminant);
+    double q2Sum =
+        small ? theta * (n1 + 2 * n2 - x2) - (n2 + x1) : nonEvents + u * (n1 + 2 * n2 - x2);
+    double q2 = largerRoot(a, q2Sum, e2 * u, sqrtDiscriminant);
     double p1 = theta * p2;
-    double q1 = largerRoot(n, nonEvents - u * (n1 + x2), -e1 * u, sqrtDiscriminant);
+    double q1Sum = small ? (2 * n1 - x1 + n2) - theta * (n1 + x2) : nonEvents - u * (n1 + x2);
+    double q1 = largerRoot(n, q1Sum, -e1 * u, sqrtDiscriminant);
     p1 = clamp01(p1);
     p2 = clamp01(p2);
     q1 = clamp01(q1);
     q2 = clamp01(q2);
     double variance = varianceFactor * (p1 * q1 / n1 + theta * theta * p2 * q2 / n2);
-    double difference = (crossProduct(t) - u * x2 * n1) / n1 / n2;
+    double difference =
+        small ? (x1 * n2 - theta * x2 * n1) / n1 / n2 : (crossProduct(t) - u * x2 * n1) / n1 / n2;
     if (variance == 0) {
       return difference == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, difference);
     }

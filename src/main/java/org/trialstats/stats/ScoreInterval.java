@@ -14,8 +14,12 @@ package org.trialstats.stats;
  * at the far end (delta = -1 or 1, where the restricted estimates are forced to 0 and 1 and V~ = 0)
  * and the opposite sign just beside d. The root is found by Newton's method on delta, using the
  * exact derivative of V~ (implicit differentiation of the likelihood equation), inside a bracket
- * that every evaluation narrows; a Newton step that would leave the bracket is replaced by
- * bisection. Starting from the Wald-type limit d -/+ c sqrt(V(d)), 2 to 5 evaluations per limit are
+ * that every evaluation narrows; a Newton step that would leave the bracket, or that is not at most
+ * half the step before the previous one, is replaced by bisection (the safeguard of rtsafe, Press
+ * et al., Numerical Recipes, 3rd ed. 2007, section 9.4), so the bracket at least halves every two
+ * evaluations. Without the second condition, h of tables with very unequal arms (2/4 vs 565/566)
+ * is curved enough for Newton to alternate between the two sides of the root with steps that
+ * barely shrink, until the iteration limit returned a point far from the root. Starting from the Wald-type limit d -/+ c sqrt(V(d)), 2 to 5 evaluations per limit are
  * typical. A limit is exactly -1 (1) only when d = -1 (d = 1).
  *
  * <h2>Restricted estimates</h2>
@@ -105,7 +109,11 @@ final class ScoreInterval {
       delta = 0.5 * (d + far);
     }
 
-    for (int iteration = 0; iteration < 200; iteration++) {
+    // Newton is accepted only while its steps shrink geometrically (see below); the first steps
+    // are compared with the width of the initial bracket.
+    double lastStep = Math.abs(far - d);
+    double stepBeforeLast = lastStep;
+    for (int iteration = 0; iteration < 400; iteration++) {
       // Restricted estimates at delta: smaller proportion t (arm "s"), larger t + gap (arm "l").
       double gap = Math.abs(delta);
       boolean armOneSmaller = delta <= 0;
@@ -155,12 +163,18 @@ final class ScoreInterval {
         return Math.max(low, Math.min(high, delta - step));
       }
       double next = delta - step;
-      if (!(next > low && next < high)) {
+      // Bisect when the Newton step leaves the bracket or is not at least halving the step before
+      // the previous one: on the strongly curved h of very unequal arms, Newton can otherwise
+      // jump between the two sides of the root with steps that barely shrink.
+      if (!(next > low && next < high) || Math.abs(step) > 0.5 * Math.abs(stepBeforeLast)) {
         next = 0.5 * (low + high);
         if (next == low || next == high) {
           return next;
         }
+        step = delta - next;
       }
+      stepBeforeLast = lastStep;
+      lastStep = step;
       if ((next <= 0) == armOneSmaller) {
         // Tangent prediction of the next restricted estimates: the inner Newton then needs one
         // or two steps.

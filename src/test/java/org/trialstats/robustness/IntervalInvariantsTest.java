@@ -77,9 +77,6 @@ class IntervalInvariantsTest {
       computed++;
       checkOne(e90, at90);
       checkOne(e99, at99);
-      if (knownScoreDefect(at90)) {
-        continue;
-      }
       if (measure != Measure.TEST) {
         checkNesting(e90, e99, at90);
       }
@@ -88,26 +85,6 @@ class IntervalInvariantsTest {
     // Most generated inputs must be computable, or the invariants were not exercised (Woolf and
     // Katz refuse zero cells, which a quarter of the generated tables have).
     assertThat(computed).as("computable inputs in the batch").isGreaterThan(INPUTS_PER_BATCH / 3);
-  }
-
-  /**
-   * Inputs on which the score intervals (RD mn/mee and so NNT, RR koopman/mn, OR mn) are known to
-   * break nesting and arm symmetry: arms whose sizes differ by more than a factor of 100 (e.g. RD
-   * mee of 1/2 vs 862/863 has a 0.90 upper limit of +0.030 while the 0.95 upper limit is -0.093;
-   * RD mn of 1/6 vs 304523501/599830363 has a 0.99 lower limit of -0.34109 inside the 0.90
-   * interval's -0.4696; RR koopman of 0/990144795 vs 7/9 has a lower limit 2.85e8 where the
-   * swapped table gives 1/4.07e8). The limits are still checked for range and containment; only
-   * nesting and symmetry are skipped there until the root searches are fixed in
-   * org.trialstats.stats (reported to its owner, issue 6).
-   */
-  private static boolean knownScoreDefect(Request r) {
-    boolean score = switch (r.measure()) {
-      case RD, NNT -> r.method().equals("mn") || r.method().equals("mee");
-      case RR -> r.method().equals("mn") || r.method().equals("koopman");
-      case OR -> r.method().equals("mn");
-      default -> false;
-    };
-    return score && Math.max(r.n1(), r.n2()) > 100 * Math.min(r.n1(), r.n2());
   }
 
   private static Estimate computeOrNull(Request r) {

@@ -33,9 +33,7 @@ import org.trialstats.stats.TwoByTwoTest;
  *       quantile.
  * </ul>
  *
- * The score-interval checks skip tables whose arm sizes differ by more than a factor of 100 (a
- * known defect, see IntervalInvariantsTest#knownScoreDefect). Tables within 1e-9 (relative) of
- * the decision boundary are skipped: there the root search's
+ * Tables within 1e-9 (relative) of the decision boundary are skipped: there the root search's
  * last bits decide. There is no implemented test matching the other score intervals (Wilson
  * for one proportion has no two-arm counterpart here), so no other pair is checked.
  */
@@ -90,12 +88,6 @@ class TestIntervalConsistencyTest {
         }
       }
 
-      if (Math.max(n1, n2) > 100 * Math.min(n1, n2)) {
-        // Known score-interval defect for very unbalanced arms, reported for org.trialstats.stats
-        // (e.g. RD mee of 2/4 vs 565/566 at 0.99 has upper limit +0.0377 although the chisq
-        // p-value is 7e-43): see IntervalInvariantsTest#knownScoreDefect.
-        continue;
-      }
       double x2stat = compute(Measure.TEST, "chisq", x1, n1, x2, n2, level).estimate();
       double pearson = CHI2_1.survivalProbability(x2stat);
       if (!nearBoundary(pearson, alpha)) {

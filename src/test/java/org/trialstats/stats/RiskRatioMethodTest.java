@@ -68,7 +68,8 @@ class RiskRatioMethodTest {
   /**
    * score_intervals.py: statsmodels 0.13.5 (120 rows, 1e-6: its cubic-root solution is good to
    * about 4e-9 here) and 60-digit decimal evaluation of the formulas (zero cells, x = n, n = 1,
-   * n = 10^9, levels 0.5/0.95/0.99/0.999; 1e-8).
+   * n = 10^9, levels 0.5/0.95/0.99/0.999; arms 10^6-fold apart and their swapped tables at levels
+   * 0.9/0.99; 1e-8).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("scoreFixture")
