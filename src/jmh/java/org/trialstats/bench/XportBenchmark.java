@@ -1,5 +1,6 @@
 package org.trialstats.bench;
 
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.trialstats.adam.XportTestWriter;
 import org.trialstats.adam.XportReader;
 
 /**
@@ -40,15 +42,15 @@ public class XportBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    List<XportWriter.Var> vars = List.of(
-        XportWriter.Var.chr("USUBJID", "Unique Subject Identifier", 20),
-        XportWriter.Var.chr("TRTA", "Actual Treatment", 24),
-        XportWriter.Var.chr("AEBODSYS", "Body System or Organ Class", 60),
-        XportWriter.Var.chr("AEDECOD", "Dictionary-Derived Term", 40),
-        XportWriter.Var.chr("TRTEMFL", "Treatment Emergent Analysis Flag", 1),
-        XportWriter.Var.num("ASTDY", "Analysis Start Relative Day"),
-        XportWriter.Var.num("AENDY", "Analysis End Relative Day"),
-        XportWriter.Var.num("AESEQ", "Sequence Number"));
+    List<XportTestWriter.Var> vars = List.of(
+        XportTestWriter.Var.chr("USUBJID", "Unique Subject Identifier", 20),
+        XportTestWriter.Var.chr("TRTA", "Actual Treatment", 24),
+        XportTestWriter.Var.chr("AEBODSYS", "Body System or Organ Class", 60),
+        XportTestWriter.Var.chr("AEDECOD", "Dictionary-Derived Term", 40),
+        XportTestWriter.Var.chr("TRTEMFL", "Treatment Emergent Analysis Flag", 1),
+        XportTestWriter.Var.num("ASTDY", "Analysis Start Relative Day"),
+        XportTestWriter.Var.num("AENDY", "Analysis End Relative Day"),
+        XportTestWriter.Var.num("AESEQ", "Sequence Number"));
     SplittableRandom random = new SplittableRandom(5L);
     List<Object[]> rows = new ArrayList<>(OBSERVATIONS);
     for (int i = 0; i < OBSERVATIONS; i++) {
@@ -59,7 +61,7 @@ public class XportBenchmark {
         (double) (i % 5 + 1)});
     }
     file = Files.createTempFile("trialstats-xport-bench", ".xpt");
-    Files.write(file, XportWriter.file(new XportWriter.Member("ADAE", "Adverse Events", vars, rows)));
+    Files.write(file, XportTestWriter.file(new XportTestWriter.Member("ADAE", "Adverse Events", vars, rows)));
   }
 
   @TearDown(Level.Trial)

@@ -11,16 +11,16 @@ import java.util.List;
  * (independently of the reader): header records, 140-byte NAMESTR records, IEEE to IBM
  * conversion, missing values and blank padding.
  */
-final class XportTestWriter {
+public final class XportTestWriter {
   private XportTestWriter() {}
 
   /** A variable to write; {@code length} is in bytes (numeric 2 to 8). */
-  record Var(String name, String label, VariableType type, int length, String format, int width) {
-    static Var num(String name, String label) {
+  public record Var(String name, String label, VariableType type, int length, String format, int width) {
+    public static Var num(String name, String label) {
       return new Var(name, label, VariableType.NUMERIC, 8, "", 0);
     }
 
-    static Var chr(String name, String label, int length) {
+    public static Var chr(String name, String label, int length) {
       return new Var(name, label, VariableType.CHARACTER, length, "", 0);
     }
   }
@@ -29,9 +29,9 @@ final class XportTestWriter {
    * One data set. Row values: {@code Double} (or any Number) or {@link SasMissing} or null
    * (ordinary missing) for numeric variables, {@code String} for character variables.
    */
-  record Member(String name, String label, List<Var> vars, List<Object[]> rows) {}
+  public record Member(String name, String label, List<Var> vars, List<Object[]> rows) {}
 
-  static byte[] file(Member... members) {
+  public static byte[] file(Member... members) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     card(out, "HEADER RECORD*******LIBRARY HEADER RECORD!!!!!!!000000000000000000000000000000  ");
     card(out, pad("SAS     SAS     SASLIB  9.4     X64_10PR", 64) + "01JAN26:00:00:00");
