@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trialstats.evidence.Dataset;
+import org.trialstats.evidence.DatasetException;
 import org.trialstats.evidence.DatasetLoader;
 import org.trialstats.evidence.Verdict;
 import org.trialstats.report.EvidenceAnalysis;
@@ -47,7 +48,15 @@ public final class ReproduceCommand implements Callable<Integer> {
     if (!Files.isDirectory(dataset)) {
       throw new UserError(dataset + ": not a dataset folder");
     }
-    Dataset data = DatasetLoader.load(dataset);
+    Dataset data;
+    try {
+      data = DatasetLoader.load(dataset);
+    } catch (DatasetException e) {
+      // The loader names files relative to the dataset folder; say which folder.
+      String folder = dataset.toString().replace('\\', '/').replaceAll("/+$", "") + "/";
+      throw new UserError(e.getMessage().lines().map(line -> folder + line)
+          .collect(java.util.stream.Collectors.joining("\n")), e);
+    }
     Path target = out != null ? out : Path.of("reports").resolve(dataset.toAbsolutePath()
         .normalize().getFileName());
     EvidenceReport report = new EvidenceReport(EvidenceAnalysis.of(data, level), Version.current());
