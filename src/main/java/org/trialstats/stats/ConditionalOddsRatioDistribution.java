@@ -34,11 +34,27 @@ final class ConditionalOddsRatioDistribution {
   /** Above this |log psi| the recurrence ratio is formed in log space to avoid overflow. */
   private static final double LINEAR_RATIO_LIMIT = 600;
 
+  /**
+   * Supports up to this many values keep the psi-free factors of the recurrence ratio in arrays,
+   * so that the many evaluations of one table by a root finder do not divide again per term.
+   */
+  private static final long MAX_CACHED_SUPPORT = 1 << 15;
+
   private final long n1;
   private final long n2;
   private final long m;
   private final long lo;
   private final long hi;
+  /** (n1 - k)/(k + 1) at index k - lo, or null for a large support. */
+  private final double[] armOneFactor;
+  /** (m - k)/(n2 - m + k + 1) at index k - lo, or null for a large support. */
+  private final double[] armTwoFactor;
+  /**
+   * Central log probabilities already computed, by k: a root finder asks for the same k (the
+   * observed count and nearby modes) at every iteration, and the saddle-point formula is costly.
+   * Instances are used by one thread (one table, one computation).
+   */
+  private final java.util.HashMap<Long, Double> logCentralCache = new java.util.HashMap<>();
 
   /**
    * @param n1 subjects in arm 1
@@ -51,6 +67,19 @@ final class ConditionalOddsRatioDistribution {
     this.m = m;
     this.lo = Math.max(0, m - n2);
     this.hi = Math.min(n1, m);
+    if (hi - lo < MAX_CACHED_SUPPORT) {
+      int size = (int) (hi - lo);
+      armOneFactor = new double[size];
+      armTwoFactor = new double[size];
+      for (int i = 0; i < size; i++) {
+        long k = lo + i;
+        armOneFactor[i] = (double) (n1 - k) / (k + 1);
+        armTwoFactor[i] = (double) (m - k) / (n2 - m + k + 1);
+      }
+    } else {
+      armOneFactor = null;
+      armTwoFactor = null;
+    }
   }
 
   /** The distribution of x1 given the margins of {@code table}. */
@@ -75,7 +104,13 @@ final class ConditionalOddsRatioDistribution {
 
   /** log of the central (psi = 1) hypergeometric probability of k. */
   double logCentralProbability(long k) {
-    return LoaderSaddlePoint.logHypergeometricProbability(k, n1, n2, m);
+    Double cached = logCentralCache.get(k);
+    if (cached != null) {
+      return cached;
+    }
+    double value = LoaderSaddlePoint.logHypergeometricProbability(k, n1, n2, m);
+    logCentralCache.put(k, value);
+    return value;
   }
 
   /** The distribution at one value of the odds ratio. */
@@ -225,6 +260,11 @@ final class ConditionalOddsRatioDistribution {
 
     /** w(k+1) / w(k) for lo &lt;= k &lt; hi. */
     private double ratio(long k) {
+      if (linearRatio && armOneFactor != null) {
+        // the same operations in the same order as below, with the divisions done once
+        int i = (int) (k - lo);
+        return psi * armOneFactor[i] * armTwoFactor[i];
+      }
       if (linearRatio) {
         return psi * ((double) (n1 - k) / (k + 1)) * ((double) (m - k) / (n2 - m + k + 1));
       }
