@@ -45,16 +45,25 @@ final class ConditionalOddsRatioDistribution {
   private final long m;
   private final long lo;
   private final long hi;
-  /** (n1 - k)/(k + 1) at index k - lo, or null for a large support. */
+  /** (n1 - k)/(k + 1) at index k - lo once computed (0 before), or null for a large support. */
   private final double[] armOneFactor;
-  /** (m - k)/(n2 - m + k + 1) at index k - lo, or null for a large support. */
+  /** (m - k)/(n2 - m + k + 1) at index k - lo once computed, or null for a large support. */
   private final double[] armTwoFactor;
   /**
-   * Central log probabilities already computed, by k: a root finder asks for the same k (the
-   * observed count and nearby modes) at every iteration, and the saddle-point formula is costly.
-   * Instances are used by one thread (one table, one computation).
+   * Central log probabilities already computed, at index k - lo where {@link #logCentralKnown}
+   * (or by k in {@link #logCentralByCount} for a large support): a root finder asks for the same
+   * k (the observed count and nearby modes) at every iteration, and the saddle-point formula is
+   * costly. Instances are used by one thread (one table, one computation).
    */
-  private final java.util.HashMap<Long, Double> logCentralCache = new java.util.HashMap<>();
+  private final double[] logCentral;
+  /**
+   * log(n1 - k), log(m - k), log(k + 1), log(n2 - m + k + 1) at index 4 (k - lo), once
+   * {@link #logFactorsKnown}: the mode search of every evaluation visits mostly the same k.
+   */
+  private final double[] logFactors;
+  private final boolean[] logFactorsKnown;
+  private final boolean[] logCentralKnown;
+  private final java.util.HashMap<Long, Double> logCentralByCount;
 
   /**
    * @param n1 subjects in arm 1
@@ -68,17 +77,22 @@ final class ConditionalOddsRatioDistribution {
     this.lo = Math.max(0, m - n2);
     this.hi = Math.min(n1, m);
     if (hi - lo < MAX_CACHED_SUPPORT) {
-      int size = (int) (hi - lo);
+      int size = (int) (hi - lo) + 1;
       armOneFactor = new double[size];
       armTwoFactor = new double[size];
-      for (int i = 0; i < size; i++) {
-        long k = lo + i;
-        armOneFactor[i] = (double) (n1 - k) / (k + 1);
-        armTwoFactor[i] = (double) (m - k) / (n2 - m + k + 1);
-      }
+      logCentral = new double[size];
+      logCentralKnown = new boolean[size];
+      logCentralByCount = null;
+      logFactors = new double[4 * size];
+      logFactorsKnown = new boolean[size];
     } else {
       armOneFactor = null;
       armTwoFactor = null;
+      logCentral = null;
+      logCentralKnown = null;
+      logCentralByCount = new java.util.HashMap<>();
+      logFactors = null;
+      logFactorsKnown = null;
     }
   }
 
@@ -104,13 +118,19 @@ final class ConditionalOddsRatioDistribution {
 
   /** log of the central (psi = 1) hypergeometric probability of k. */
   double logCentralProbability(long k) {
-    Double cached = logCentralCache.get(k);
-    if (cached != null) {
-      return cached;
+    if (logCentral != null && k >= lo && k <= hi) {
+      int i = (int) (k - lo);
+      if (!logCentralKnown[i]) {
+        logCentral[i] = LoaderSaddlePoint.logHypergeometricProbability(k, n1, n2, m);
+        logCentralKnown[i] = true;
+      }
+      return logCentral[i];
     }
-    double value = LoaderSaddlePoint.logHypergeometricProbability(k, n1, n2, m);
-    logCentralCache.put(k, value);
-    return value;
+    if (logCentralByCount == null) {
+      return LoaderSaddlePoint.logHypergeometricProbability(k, n1, n2, m);
+    }
+    return logCentralByCount.computeIfAbsent(
+        k, c -> LoaderSaddlePoint.logHypergeometricProbability(c, n1, n2, m));
   }
 
   /** The distribution at one value of the odds ratio. */
@@ -263,7 +283,14 @@ final class ConditionalOddsRatioDistribution {
       if (linearRatio && armOneFactor != null) {
         // the same operations in the same order as below, with the divisions done once
         int i = (int) (k - lo);
-        return psi * armOneFactor[i] * armTwoFactor[i];
+        double armOne = armOneFactor[i];
+        if (armOne == 0) {
+          // both factors are positive for lo <= k < hi, so 0 marks "not yet computed"
+          armOne = (double) (n1 - k) / (k + 1);
+          armOneFactor[i] = armOne;
+          armTwoFactor[i] = (double) (m - k) / (n2 - m + k + 1);
+        }
+        return psi * armOne * armTwoFactor[i];
       }
       if (linearRatio) {
         return psi * ((double) (n1 - k) / (k + 1)) * ((double) (m - k) / (n2 - m + k + 1));
@@ -272,6 +299,20 @@ final class ConditionalOddsRatioDistribution {
     }
 
     private double logRatio(long k) {
+      if (logFactors != null) {
+        // the same sum in the same order as below, with the logarithms taken once per k
+        int i = (int) (k - lo);
+        int at = 4 * i;
+        if (!logFactorsKnown[i]) {
+          logFactors[at] = Math.log((double) (n1 - k));
+          logFactors[at + 1] = Math.log((double) (m - k));
+          logFactors[at + 2] = Math.log((double) (k + 1));
+          logFactors[at + 3] = Math.log((double) (n2 - m + k + 1));
+          logFactorsKnown[i] = true;
+        }
+        return logPsi + logFactors[at] + logFactors[at + 1] - logFactors[at + 2]
+            - logFactors[at + 3];
+      }
       return logPsi
           + Math.log((double) (n1 - k))
           + Math.log((double) (m - k))
