@@ -34,11 +34,36 @@ final class ConditionalOddsRatioDistribution {
   /** Above this |log psi| the recurrence ratio is formed in log space to avoid overflow. */
   private static final double LINEAR_RATIO_LIMIT = 600;
 
+  /**
+   * Supports up to this many values keep the psi-free factors of the recurrence ratio in arrays,
+   * so that the many evaluations of one table by a root finder do not divide again per term.
+   */
+  private static final long MAX_CACHED_SUPPORT = 1 << 15;
+
   private final long n1;
   private final long n2;
   private final long m;
   private final long lo;
   private final long hi;
+  /** (n1 - k)/(k + 1) at index k - lo once computed (0 before), or null for a large support. */
+  private final double[] armOneFactor;
+  /** (m - k)/(n2 - m + k + 1) at index k - lo once computed, or null for a large support. */
+  private final double[] armTwoFactor;
+  /**
+   * Central log probabilities already computed, at index k - lo where {@link #logCentralKnown}
+   * (or by k in {@link #logCentralByCount} for a large support): a root finder asks for the same
+   * k (the observed count and nearby modes) at every iteration, and the saddle-point formula is
+   * costly. Instances are used by one thread (one table, one computation).
+   */
+  private final double[] logCentral;
+  /**
+   * log(n1 - k), log(m - k), log(k + 1), log(n2 - m + k + 1) at index 4 (k - lo), once
+   * {@link #logFactorsKnown}: the mode search of every evaluation visits mostly the same k.
+   */
+  private final double[] logFactors;
+  private final boolean[] logFactorsKnown;
+  private final boolean[] logCentralKnown;
+  private final java.util.HashMap<Long, Double> logCentralByCount;
 
   /**
    * @param n1 subjects in arm 1
@@ -51,6 +76,24 @@ final class ConditionalOddsRatioDistribution {
     this.m = m;
     this.lo = Math.max(0, m - n2);
     this.hi = Math.min(n1, m);
+    if (hi - lo < MAX_CACHED_SUPPORT) {
+      int size = (int) (hi - lo) + 1;
+      armOneFactor = new double[size];
+      armTwoFactor = new double[size];
+      logCentral = new double[size];
+      logCentralKnown = new boolean[size];
+      logCentralByCount = null;
+      logFactors = new double[4 * size];
+      logFactorsKnown = new boolean[size];
+    } else {
+      armOneFactor = null;
+      armTwoFactor = null;
+      logCentral = null;
+      logCentralKnown = null;
+      logCentralByCount = new java.util.HashMap<>();
+      logFactors = null;
+      logFactorsKnown = null;
+    }
   }
 
   /** The distribution of x1 given the margins of {@code table}. */
@@ -75,7 +118,19 @@ final class ConditionalOddsRatioDistribution {
 
   /** log of the central (psi = 1) hypergeometric probability of k. */
   double logCentralProbability(long k) {
-    return LoaderSaddlePoint.logHypergeometricProbability(k, n1, n2, m);
+    if (logCentral != null && k >= lo && k <= hi) {
+      int i = (int) (k - lo);
+      if (!logCentralKnown[i]) {
+        logCentral[i] = LoaderSaddlePoint.logHypergeometricProbability(k, n1, n2, m);
+        logCentralKnown[i] = true;
+      }
+      return logCentral[i];
+    }
+    if (logCentralByCount == null) {
+      return LoaderSaddlePoint.logHypergeometricProbability(k, n1, n2, m);
+    }
+    return logCentralByCount.computeIfAbsent(
+        k, c -> LoaderSaddlePoint.logHypergeometricProbability(c, n1, n2, m));
   }
 
   /** The distribution at one value of the odds ratio. */
@@ -225,6 +280,18 @@ final class ConditionalOddsRatioDistribution {
 
     /** w(k+1) / w(k) for lo &lt;= k &lt; hi. */
     private double ratio(long k) {
+      if (linearRatio && armOneFactor != null) {
+        // the same operations in the same order as below, with the divisions done once
+        int i = (int) (k - lo);
+        double armOne = armOneFactor[i];
+        if (armOne == 0) {
+          // both factors are positive for lo <= k < hi, so 0 marks "not yet computed"
+          armOne = (double) (n1 - k) / (k + 1);
+          armOneFactor[i] = armOne;
+          armTwoFactor[i] = (double) (m - k) / (n2 - m + k + 1);
+        }
+        return psi * armOne * armTwoFactor[i];
+      }
       if (linearRatio) {
         return psi * ((double) (n1 - k) / (k + 1)) * ((double) (m - k) / (n2 - m + k + 1));
       }
@@ -232,6 +299,20 @@ final class ConditionalOddsRatioDistribution {
     }
 
     private double logRatio(long k) {
+      if (logFactors != null) {
+        // the same sum in the same order as below, with the logarithms taken once per k
+        int i = (int) (k - lo);
+        int at = 4 * i;
+        if (!logFactorsKnown[i]) {
+          logFactors[at] = Math.log((double) (n1 - k));
+          logFactors[at + 1] = Math.log((double) (m - k));
+          logFactors[at + 2] = Math.log((double) (k + 1));
+          logFactors[at + 3] = Math.log((double) (n2 - m + k + 1));
+          logFactorsKnown[i] = true;
+        }
+        return logPsi + logFactors[at] + logFactors[at + 1] - logFactors[at + 2]
+            - logFactors[at + 3];
+      }
       return logPsi
           + Math.log((double) (n1 - k))
           + Math.log((double) (m - k))
