@@ -1,29 +1,20 @@
 package org.trialstats.report;
 
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.trialstats.adam.AeRow;
 import org.trialstats.adam.AeTable;
 import org.trialstats.adam.ArmComparison;
@@ -39,9 +30,8 @@ import org.trialstats.stats.Estimate;
  * (log axis) against the control arm with its confidence interval; terms are sorted by the effect
  * of the first treatment arm, largest at the top.
  *
- * <p>Drawn with Java2D in the shipped DejaVu font, so the PNG is byte-identical across runs; the
- * SVG comes from VectorGraphics2D with renumbered clip ids ({@link Charts#svg} does the same for
- * XChart charts).
+ * <p>Drawn with Java2D in the shipped DejaVu font and rendered by {@link Figure}, so the PNG and
+ * SVG are byte-identical across runs.
  */
 public final class AeDotPlot {
   private static final int WIDTH = 1100;
@@ -96,34 +86,16 @@ public final class AeDotPlot {
 
   /** The plot as PNG bytes. */
   public byte[] png() {
-    BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      draw(g);
-    } finally {
-      g.dispose();
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return figure().png();
   }
 
-  /** The plot as an SVG document with deterministic clip ids. */
+  /** The plot as an SVG document. */
   public String svg() {
-    VectorGraphics2D g = new VectorGraphics2D();
-    draw(g);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height))
-          .writeTo(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Charts.renumberClipIds(out.toString(StandardCharsets.UTF_8));
+    return figure().svg();
+  }
+
+  private Figure figure() {
+    return new Figure(WIDTH, height, this::draw);
   }
 
   /** The effect used for sorting: first treatment arm's estimate; not estimable sorts last. */
@@ -138,13 +110,6 @@ public final class AeDotPlot {
   }
 
   private void draw(Graphics2D g) {
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    g.setColor(Color.WHITE);
-    g.fill(new Rectangle2D.Double(0, 0, WIDTH, height));
-
     int panelWidth = (WIDTH - SIDE - labelWidth - GAP - SIDE) / 2;
     double left1 = SIDE + labelWidth;
     double left2 = left1 + panelWidth + GAP;

@@ -3,28 +3,19 @@ package org.trialstats.report;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
 
 /**
- * Deterministic chart output. Every chart uses the DejaVu Sans font shipped inside the jar (never
- * a logical font resolved through fontconfig, which changes the bytes from machine to machine),
- * {@link Locale#ROOT} number formatting, and SVG whose clip-path ids are renumbered in document
- * order (VectorGraphics2D derives them from identity hash codes, which differ between runs).
+ * What every trialstats chart shares so that its bytes are the same on every machine and run: the
+ * DejaVu Sans fonts shipped inside the jar (never a logical font resolved through fontconfig), a
+ * colour-blind-safe palette, and SVG clip-path ids renumbered in document order
+ * (VectorGraphics2D derives them from identity hash codes, which differ between runs). Charts
+ * are drawn with Java2D and rendered by {@link Figure}.
  */
 public final class Charts {
   private static final Font REGULAR = loadFont("DejaVuSans.ttf");
@@ -52,71 +43,6 @@ public final class Charts {
   /** The shipped bold font at the given size. */
   public static Font boldFont(float size) {
     return BOLD.deriveFont(size);
-  }
-
-  /**
-   * Applies trialstats' fixed fonts, locale and neutral look to a chart styler. Call it on every
-   * chart before rendering.
-   */
-  public static void applyStyle(Styler styler) {
-    styler.setLocale(Locale.ROOT);
-    styler.setBaseFont(font(12f));
-    styler.setChartTitleFont(boldFont(14f));
-    styler.setLegendFont(font(11f));
-    styler.setAnnotationTextFont(font(11f));
-    styler.setAnnotationTextPanelFont(font(11f));
-    styler.setToolTipFont(font(11f));
-    styler.setChartBackgroundColor(Color.WHITE);
-    styler.setPlotBackgroundColor(Color.WHITE);
-    styler.setChartFontColor(Color.BLACK);
-    styler.setSeriesColors(PALETTE);
-    styler.setAntiAlias(true);
-    styler.setTextAntiAlias(true);
-    if (styler instanceof AxesChartStyler axes) {
-      axes.setAxisTitleFont(font(12f));
-      axes.setAxisTickLabelsFont(font(11f));
-    }
-  }
-
-  /** Renders a chart as PNG bytes. */
-  public static byte[] png(Chart<?, ?> chart) {
-    try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Renders a chart as an SVG document with deterministic clip ids. */
-  public static String svg(Chart<?, ?> chart) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      VectorGraphicsEncoder.saveVectorGraphic(
-          chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return renumberClipIds(out.toString(StandardCharsets.UTF_8));
-  }
-
-  /** Writes PNG and SVG versions as {@code <base>.png} and {@code <base>.svg}, atomically. */
-  public static void writePngAndSvg(Chart<?, ?> chart, Path folder, String base)
-      throws IOException {
-    OutputFiles.writeBytes(folder.resolve(base + ".png"), png(chart));
-    OutputFiles.writeString(folder.resolve(base + ".svg"), svg(chart));
-  }
-
-  /** Writes the chart as PNG or SVG depending on the file name's extension. */
-  public static void write(Chart<?, ?> chart, Path file) throws IOException {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".png")) {
-      OutputFiles.writeBytes(file, png(chart));
-    } else if (name.endsWith(".svg")) {
-      OutputFiles.writeString(file, svg(chart));
-    } else {
-      throw new IllegalArgumentException(
-          "chart file must end in .png or .svg, got '" + file.getFileName() + "'");
-    }
   }
 
   /** Replaces every {@code clipNNN} id by {@code clip1, clip2, ...} in order of appearance. */

@@ -41,11 +41,15 @@ public final class EvidenceReport {
       OutputFiles.writeString(staging.resolve("results.csv"), resultsCsv());
       OutputFiles.writeString(staging.resolve("claims.csv"), claimsCsv());
       OutputFiles.writeString(staging.resolve("sensitivity.csv"), sensitivityCsv());
+      Map<String, String> svgs = new java.util.LinkedHashMap<>();
       for (Map.Entry<String, Figure> chart : charts.entrySet()) {
-        chart.getValue().writePngAndSvg(staging, chart.getKey());
+        String svg = chart.getValue().svg();
+        svgs.put(chart.getKey(), svg);
+        OutputFiles.writeBytes(staging.resolve(chart.getKey() + ".png"), chart.getValue().png());
+        OutputFiles.writeString(staging.resolve(chart.getKey() + ".svg"), svg);
       }
       OutputFiles.writeString(staging.resolve("report.md"), markdown());
-      OutputFiles.writeString(staging.resolve("report.html"), html());
+      OutputFiles.writeString(staging.resolve("report.html"), html(svgs));
     });
   }
 
@@ -277,7 +281,8 @@ public final class EvidenceReport {
 
   // ---------------------------------------------------------------- HTML
 
-  String html() {
+  /** The HTML report, with each chart's already rendered SVG inlined. */
+  String html(Map<String, String> svgs) {
     Dataset d = analysis.dataset();
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -370,9 +375,9 @@ public final class EvidenceReport {
       b.append("</tbody>\n</table>\n");
     }
     b.append("<h2 id=\"charts\">Charts</h2>\n");
-    for (Map.Entry<String, Figure> chart : charts.entrySet()) {
+    for (Map.Entry<String, String> chart : svgs.entrySet()) {
       b.append("<figure id=\"chart-").append(chart.getKey()).append("\">\n")
-          .append(inlineSvg(chart.getKey(), chart.getValue().svg()))
+          .append(inlineSvg(chart.getKey(), chart.getValue()))
           .append("<figcaption>").append(Escape.html(EvidenceCharts.caption(chart.getKey(),
               analysis.level())))
           .append(" Files: <a href=\"").append(chart.getKey()).append(".png\">PNG</a>, <a href=\"")

@@ -190,7 +190,9 @@ class AeTableOutputsTest {
         "CAFÉ-AU-LAIT SPOTS", "RASH \\ \"<script>", "PRURITUS", "=HYPERLINK(1)");
     byte[] png = plot.png();
     assertThat(new AeDotPlot(table, all).png()).isEqualTo(png);
-    assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(1100);
+    // 1100 logical units, rendered at Figure.PNG_SCALE pixels per unit
+    assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth())
+        .isEqualTo(1100 * Figure.PNG_SCALE);
     String svg = plot.svg();
     assertThat(new AeDotPlot(table, all).svg()).isEqualTo(svg);
     assertThat(svg).startsWith("<?xml").contains("<svg");
