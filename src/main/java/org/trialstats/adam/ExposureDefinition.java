@@ -1,13 +1,12 @@
 package org.trialstats.adam;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.trialstats.stats.Identified;
 
 /**
  * The person-time denominator of exposure-adjusted incidence rates (subjects with the event per
  * 100 patient-years). One patient-year is 365.25 days.
  */
-public enum ExposureDefinition {
+public enum ExposureDefinition implements Identified {
   /** No exposure-adjusted rates. */
   NONE("none", ""),
   /**
@@ -52,11 +51,7 @@ public enum ExposureDefinition {
    * @throws AdamDataException naming the valid ids
    */
   public static ExposureDefinition fromId(String id) {
-    String key = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values())
-        .filter(d -> d.id.equals(key))
-        .findFirst()
-        .orElseThrow(() -> new AdamDataException("unknown exposure definition '" + id
-            + "'; expected one of " + Arrays.stream(values()).map(ExposureDefinition::id).toList()));
+    return Identified.find(values(), id).orElseThrow(
+        () -> new AdamDataException(Identified.unknown("exposure definition", id, values())));
   }
 }

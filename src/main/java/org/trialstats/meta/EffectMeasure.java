@@ -1,13 +1,14 @@
 package org.trialstats.meta;
 
 import java.util.Locale;
+import org.trialstats.stats.Identified;
 import org.trialstats.stats.StatsException;
 
 /**
  * The effect measure pooled by a meta-analysis. Ratio measures are pooled on the log scale (the
  * analysis scale) and reported back-transformed with {@code exp}.
  */
-public enum EffectMeasure {
+public enum EffectMeasure implements Identified {
   /**
    * Risk ratio. Per study y = log[(a/n1)/(c/n2)], v = 1/a - 1/n1 + 1/c - 1/n2 (delta method;
    * Katz et al. 1978), written here as b/(a n1) + d/(c n2) to avoid cancellation.
@@ -62,13 +63,8 @@ public enum EffectMeasure {
    * @throws StatsException for an unknown id, listing the valid ones
    */
   public static EffectMeasure fromId(String id) {
-    for (EffectMeasure m : values()) {
-      if (m.id.equalsIgnoreCase(id == null ? "" : id.trim())) {
-        return m;
-      }
-    }
-    throw new StatsException(
-        "unknown measure '" + id + "'; use one of rr, or, rd, generic");
+    return Identified.find(values(), id).orElseThrow(
+        () -> new StatsException(Identified.unknown("measure", id, values())));
   }
 
   @Override

@@ -1,9 +1,10 @@
 package org.trialstats.meta;
 
+import org.trialstats.stats.Identified;
 import org.trialstats.stats.StatsException;
 
 /** Pooling methods of the fixed-effect model. */
-public enum FixedMethod {
+public enum FixedMethod implements Identified {
   /**
    * Inverse-variance weighting: mu = sum(w_i y_i) / sum(w_i), w_i = 1/v_i, Var(mu) = 1/sum(w_i)
    * (Hedges &amp; Olkin 1985, ch. 6). Studies with a zero cell get 0.5 added to every cell.
@@ -43,12 +44,7 @@ public enum FixedMethod {
 
   /** Parses a command-line id (case-insensitive); returns null when it is not a fixed method. */
   public static FixedMethod fromIdOrNull(String id) {
-    for (FixedMethod m : values()) {
-      if (m.id.equalsIgnoreCase(id == null ? "" : id.trim())) {
-        return m;
-      }
-    }
-    return null;
+    return Identified.find(values(), id).orElse(null);
   }
 
   /**
@@ -57,10 +53,7 @@ public enum FixedMethod {
    * @throws StatsException for an unknown id
    */
   public static FixedMethod fromId(String id) {
-    FixedMethod m = fromIdOrNull(id);
-    if (m == null) {
-      throw new StatsException("unknown fixed-effect method '" + id + "'; use iv, mh or peto");
-    }
-    return m;
+    return Identified.find(values(), id).orElseThrow(
+        () -> new StatsException(Identified.unknown("fixed-effect method", id, values())));
   }
 }

@@ -1,9 +1,10 @@
 package org.trialstats.meta;
 
+import org.trialstats.stats.Identified;
 import org.trialstats.stats.StatsException;
 
 /** Fixed-effect (common-effect) or random-effects meta-analysis. */
-public enum MetaModel {
+public enum MetaModel implements Identified {
   /**
    * Fixed (common) effect: all studies estimate one effect mu; the only variation is sampling
    * error (tau^2 = 0).
@@ -32,11 +33,7 @@ public enum MetaModel {
    * @throws StatsException for an unknown id
    */
   public static MetaModel fromId(String id) {
-    for (MetaModel m : values()) {
-      if (m.id.equalsIgnoreCase(id == null ? "" : id.trim())) {
-        return m;
-      }
-    }
-    throw new StatsException("unknown model '" + id + "'; use fixed or random");
+    return Identified.find(values(), id).orElseThrow(
+        () -> new StatsException(Identified.unknown("model", id, values())));
   }
 }

@@ -1,5 +1,6 @@
 package org.trialstats.meta;
 
+import org.trialstats.stats.Identified;
 import org.trialstats.stats.StatsException;
 
 /**
@@ -7,7 +8,7 @@ import org.trialstats.stats.StatsException;
  * v_i (i = 1..k) the study estimates and their sampling variances, w_i = 1/v_i, mu_w the
  * weighted mean, Q = sum w_i (y_i - mu_w)^2. All estimates are truncated at 0.
  */
-public enum Tau2Estimator {
+public enum Tau2Estimator implements Identified {
   /**
    * DerSimonian-Laird method of moments: tau^2 = max(0, (Q - (k - 1)) / (sum w_i - sum w_i^2 /
    * sum w_i)) (DerSimonian &amp; Laird 1986, Controlled Clinical Trials 7:177-188, eq. 8).
@@ -67,12 +68,7 @@ public enum Tau2Estimator {
 
   /** Parses a command-line id (case-insensitive); returns null when it is not an estimator. */
   public static Tau2Estimator fromIdOrNull(String id) {
-    for (Tau2Estimator m : values()) {
-      if (m.id.equalsIgnoreCase(id == null ? "" : id.trim())) {
-        return m;
-      }
-    }
-    return null;
+    return Identified.find(values(), id).orElse(null);
   }
 
   /**
@@ -81,11 +77,7 @@ public enum Tau2Estimator {
    * @throws StatsException for an unknown id
    */
   public static Tau2Estimator fromId(String id) {
-    Tau2Estimator m = fromIdOrNull(id);
-    if (m == null) {
-      throw new StatsException(
-          "unknown tau^2 estimator '" + id + "'; use dl, reml, pm, ml, sj or he");
-    }
-    return m;
+    return Identified.find(values(), id).orElseThrow(
+        () -> new StatsException(Identified.unknown("tau^2 estimator", id, values())));
   }
 }

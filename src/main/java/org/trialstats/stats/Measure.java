@@ -1,8 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * The families of effect measures and tests that trialstats computes. The {@link #id()} strings are
  * part of the public interface (command line, batch files, JSON output).
@@ -10,7 +7,7 @@ import java.util.Locale;
  * <p>Convention for two-arm measures: arm 1 is the treatment (experimental) arm and arm 2 the
  * control, so RD = p1 - p2, RR = p1 / p2 and OR = odds1 / odds2.
  */
-public enum Measure {
+public enum Measure implements Identified {
   /** A single binomial proportion x / n. */
   PROPORTION("proportion", "Proportion"),
   /** Risk difference p1 - p2. */
@@ -41,6 +38,7 @@ public enum Measure {
   }
 
   /** The identifier used on the command line and in files, e.g. {@code rate-ratio}. */
+  @Override
   public String id() {
     return id;
   }
@@ -56,14 +54,7 @@ public enum Measure {
    * @throws IllegalArgumentException naming the valid ids when {@code id} is unknown
    */
   public static Measure fromId(String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (Measure m : values()) {
-      if (m.id.equals(key)) {
-        return m;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown measure '" + id + "'; expected one of "
-            + Arrays.stream(values()).map(Measure::id).toList());
+    return Identified.find(values(), id).orElseThrow(
+        () -> new IllegalArgumentException(Identified.unknown("measure", id, values())));
   }
 }

@@ -2,18 +2,18 @@ package org.trialstats.stats;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One interval or test method of the catalogue. Each method family is an enum implementing this
  * interface (e.g. {@code RiskDifferenceMethod.NEWCOMBE}); the pair ({@link #measure()}, {@link
  * #id()}) is unique and is part of the public interface.
  */
-public interface StatMethod {
+public interface StatMethod extends Identified {
   /** The measure this method estimates. */
   Measure measure();
 
   /** The method id, e.g. {@code newcombe}, {@code exact-conditional}. */
+  @Override
   String id();
 
   /** Formula, reference and crosswalk to other tools. */
@@ -26,15 +26,9 @@ public interface StatMethod {
    * @throws StatsException naming the measure and the valid ids when there is no such method
    */
   static <M extends StatMethod> M byId(List<M> methods, String id) {
-    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    for (M method : methods) {
-      if (method.id().equals(key)) {
-        return method;
-      }
-    }
     String measure = methods.isEmpty() ? "" : methods.get(0).measure().id() + " ";
-    throw new StatsException("unknown " + measure + "method '" + id + "'; expected one of "
-        + methods.stream().map(StatMethod::id).toList());
+    return Identified.find(methods, id).orElseThrow(
+        () -> new StatsException(Identified.unknown(measure + "method", id, methods)));
   }
 
   /** {@link #byId(List, String)} over an enum's constants. */

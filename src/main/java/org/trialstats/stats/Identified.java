@@ -1,0 +1,37 @@
+package org.trialstats.stats;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Something named on the command line and in files by a short id ({@code rd}, {@code reml},
+ * {@code newcombe}), with the one case-insensitive lookup every such enum uses.
+ */
+public interface Identified {
+  /** The id used on the command line and in files. */
+  String id();
+
+  /** The element whose id equals {@code id} (case-insensitive, surrounding blanks ignored). */
+  static <E extends Identified> Optional<E> find(List<E> values, String id) {
+    String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+    return values.stream().filter(v -> v.id().equals(key)).findFirst();
+  }
+
+  /** {@link #find(List, String)} over an enum's constants. */
+  static <E extends Identified> Optional<E> find(E[] values, String id) {
+    return find(Arrays.asList(values), id);
+  }
+
+  /** "unknown WHAT 'id'; expected one of [a, b, c]". */
+  static String unknown(String what, String id, List<? extends Identified> values) {
+    return "unknown " + what + " '" + id + "'; expected one of "
+        + values.stream().map(Identified::id).toList();
+  }
+
+  /** {@link #unknown(String, String, List)} over an enum's constants. */
+  static String unknown(String what, String id, Identified[] values) {
+    return unknown(what, id, Arrays.asList(values));
+  }
+}
