@@ -140,4 +140,30 @@ class BatchRunnerTest {
         .doesNotContain("Exception");
     assertThat(out).doesNotExist();
   }
+
+  @Test
+  void rowsComputedInParallelChunksKeepInputOrderAndLineNumbers() throws IOException {
+    // 10,001 rows: several 2,048-row chunks and a partial one; every 7th row is an error.
+    StringBuilder csv = new StringBuilder("id,measure,method,events1,n1\n");
+    int rows = 10_001;
+    for (int i = 0; i < rows; i++) {
+      long n = 10 + i % 500;
+      csv.append(i).append(",proportion,wilson,").append(i % 7 == 0 ? n + 1 : i % (n + 1))
+          .append(',').append(n).append('\n');
+    }
+    List<Map<String, String>> out = runBatch(csv.toString());
+    assertThat(out).hasSize(rows);
+    for (int i = 0; i < rows; i++) {
+      Map<String, String> row = out.get(i);
+      long n = 10 + i % 500;
+      assertThat(row.get("id")).isEqualTo(Integer.toString(i));
+      if (i % 7 == 0) {
+        assertThat(row.get("status")).isEqualTo("error");
+        assertThat(row.get("message")).startsWith("line " + (i + 2) + ":");
+      } else {
+        // the row's own estimate x/n, computed exactly as a single request would be
+        assertThat(Double.parseDouble(row.get("estimate"))).isEqualTo((double) (i % (n + 1)) / n);
+      }
+    }
+  }
 }
