@@ -16,7 +16,13 @@ public interface Identified {
   /** The element whose id equals {@code id} (case-insensitive, surrounding blanks ignored). */
   static <E extends Identified> Optional<E> find(List<E> values, String id) {
     String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    return values.stream().filter(v -> v.id().equals(key)).findFirst();
+    // A plain loop: batch looks up two ids per row, and a stream here was 4% of its time.
+    for (E value : values) {
+      if (value.id().equals(key)) {
+        return Optional.of(value);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@link #find(List, String)} over an enum's constants. */
