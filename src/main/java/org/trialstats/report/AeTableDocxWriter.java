@@ -229,13 +229,15 @@ public final class AeTableDocxWriter {
   }
 
   private static void table(StringBuilder xml, ReportTable t, int usable, boolean newPage) {
-    xml.append("<w:p><w:pPr><w:keepNext/>");
+    // On/off properties carry an explicit w:val="1": ECMA-376 reads an omitted value as on, but
+    // some readers (Apache POI 5.5 XWPFParagraph.isKeepNext) take it as off.
+    xml.append("<w:p><w:pPr><w:keepNext w:val=\"1\"/>");
     if (newPage) {
-      xml.append("<w:pageBreakBefore/>");
+      xml.append("<w:pageBreakBefore w:val=\"1\"/>");
     }
     xml.append("<w:spacing w:after=\"60\"/><w:jc w:val=\"center\"/></w:pPr>");
     run(xml, t.title(), 10, true);
-    xml.append("</w:p><w:p><w:pPr><w:keepNext/><w:spacing w:after=\"160\"/>")
+    xml.append("</w:p><w:p><w:pPr><w:keepNext w:val=\"1\"/><w:spacing w:after=\"160\"/>")
         .append("<w:jc w:val=\"center\"/></w:pPr>");
     run(xml, t.subtitle(), 9, false);
     xml.append("</w:p>");
@@ -254,7 +256,7 @@ public final class AeTableDocxWriter {
     }
     xml.append("</w:tblGrid>");
 
-    xml.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+    xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/><w:tblHeader w:val=\"1\"/></w:trPr>");
     for (int c = 0; c < columns; c++) {
       cellStart(xml, widths[c], true, true);
       xml.append("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>");
@@ -265,12 +267,12 @@ public final class AeTableDocxWriter {
     for (int i = 0; i < t.rows().size(); i++) {
       ReportTable.Row row = t.rows().get(i);
       boolean last = i == t.rows().size() - 1;
-      xml.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+      xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/></w:trPr>");
       for (int c = 0; c < columns; c++) {
         cellStart(xml, widths[c], false, last);
         xml.append("<w:p><w:pPr>");
         if (row.keepWithNext()) {
-          xml.append("<w:keepNext/>");
+          xml.append("<w:keepNext w:val=\"1\"/>");
         }
         if (c == 0 && row.indent() > 0) {
           xml.append("<w:ind w:left=\"").append(INDENT * row.indent()).append("\"/>");
@@ -329,7 +331,7 @@ public final class AeTableDocxWriter {
   private static void runStart(StringBuilder xml, int points, boolean bold) {
     xml.append("<w:r><w:rPr>").append(RUN_FONTS);
     if (bold) {
-      xml.append("<w:b/>");
+      xml.append("<w:b w:val=\"1\"/>");
     }
     xml.append("<w:sz w:val=\"").append(2 * points).append("\"/></w:rPr>");
   }
