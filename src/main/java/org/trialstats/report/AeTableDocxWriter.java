@@ -1,258 +1,377 @@
 package org.trialstats.report;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.poi.wp.usermodel.HeaderFooterType;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.TableRowAlign;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFFooter;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblLayoutType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcBorders;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
 /**
- * Writes {@link ReportTable}s as a Word document with the same clinical-study-report layout as
- * {@link AeTableRtfWriter}: landscape page, 1-inch margins, Times New Roman 9 pt (8 pt for wide tables), repeated header
- * row, rules above and below the header and below the table, rows that do not split, footnotes
- * in 8 pt and page numbers in the footer; each table after the first starts on a new page.
+ * Writes {@link ReportTable}s as a Word document (Office Open XML WordprocessingML, ECMA-376) with
+ * the same clinical-study-report layout as {@link AeTableRtfWriter}: landscape page, 1-inch
+ * margins, Times New Roman 9 pt (8 pt for wide tables), repeated header row, rules above and below
+ * the header and below the table, rows that do not split, footnotes in 8 pt and "Page X of Y" in
+ * the footer; each table after the first starts on a new page.
  *
- * <p>Byte-identical output: the document's creation date is fixed (2000-01-01T00:00:00Z) and the
- * ZIP container is rewritten with a fixed entry time, since Apache POI stamps the current time
- * into both.
+ * <p>The package is written directly (ZIP container plus hand-written XML parts) rather than
+ * through a document library, which would cost about a second of class loading per run and most
+ * of the size of the executable jar.
+ *
+ * <p>Byte-identical output: the core properties carry a fixed date (2000-01-01T00:00:00Z), every
+ * ZIP entry has the same fixed time and the entries are always written in the same order.
  */
 public final class AeTableDocxWriter {
   private static final String FONT = "Times New Roman";
   private static final int MARGIN = 1440;
+  private static final int HEADER_FOOTER_DISTANCE = 720;
   private static final int INDENT = 240;
   private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
-  private static final Date CREATED = new Date(946_684_800_000L);
+  private static final String FIXED_DATE = "2000-01-01T00:00:00Z";
+
+  private static final String XML_DECLARATION =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+  private static final String W_NS =
+      "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  private static final String R_NS =
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  private static final String PACKAGE_REL_NS =
+      "http://schemas.openxmlformats.org/package/2006/relationships";
+  private static final String RUN_FONTS = "<w:rFonts w:ascii=\"" + FONT + "\" w:hAnsi=\"" + FONT
+      + "\" w:cs=\"" + FONT + "\" w:eastAsia=\"" + FONT + "\"/>";
+  private static final String RULE = "w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"";
 
   private AeTableDocxWriter() {}
 
-  /** The DOCX bytes. */
+  /**
+   * The DOCX bytes: one document holding {@code tables} in order on landscape pages of {@code
+   * paper}, the document title being the first table's title.
+   *
+   * @param tables the tables, at least one
+   * @param paper paper size of the landscape pages
+   * @return the ZIP package bytes, identical for identical arguments
+   */
   public static byte[] docx(List<ReportTable> tables, ReportTable.Paper paper) {
-    try (XWPFDocument doc = new XWPFDocument()) {
-      doc.getProperties().getCoreProperties().setCreated(Optional.of(CREATED));
-      doc.getProperties().getCoreProperties().setModified(Optional.of(CREATED));
-      doc.getProperties().getCoreProperties().setCreator("trialstats");
-      doc.getProperties().getCoreProperties().setTitle(tables.get(0).title());
-      int usable = paper.widthTwips() - 2 * MARGIN;
-      for (int i = 0; i < tables.size(); i++) {
-        table(doc, tables.get(i), usable, i > 0);
-      }
-      page(doc, paper);
-      XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
-      XWPFParagraph p = footer.createParagraph();
-      p.setAlignment(ParagraphAlignment.RIGHT);
-      run(p, "Page ", 8, false);
-      field(p, "PAGE");
-      run(p, " of ", 8, false);
-      field(p, "NUMPAGES");
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      doc.write(out);
-      return normalizeZip(out.toByteArray());
+    if (tables.isEmpty()) {
+      throw new IllegalArgumentException("a DOCX report needs at least one table");
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
+      entry(zip, "[Content_Types].xml", contentTypes());
+      entry(zip, "_rels/.rels", packageRelationships());
+      entry(zip, "docProps/app.xml", appProperties());
+      entry(zip, "docProps/core.xml", coreProperties(tables.get(0).title()));
+      entry(zip, "word/document.xml", document(tables, paper));
+      entry(zip, "word/_rels/document.xml.rels", documentRelationships());
+      entry(zip, "word/styles.xml", styles());
+      entry(zip, "word/settings.xml", settings());
+      entry(zip, "word/footer1.xml", footer());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out.toByteArray();
   }
 
-  private static void page(XWPFDocument doc, ReportTable.Paper paper) {
-    CTSectPr sect = doc.getDocument().getBody().isSetSectPr()
-        ? doc.getDocument().getBody().getSectPr()
-        : doc.getDocument().getBody().addNewSectPr();
-    CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
-    size.setW(BigInteger.valueOf(paper.widthTwips()));
-    size.setH(BigInteger.valueOf(paper.heightTwips()));
-    size.setOrient(STPageOrientation.LANDSCAPE);
-    CTPageMar margins = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
-    margins.setLeft(BigInteger.valueOf(MARGIN));
-    margins.setRight(BigInteger.valueOf(MARGIN));
-    margins.setTop(BigInteger.valueOf(MARGIN));
-    margins.setBottom(BigInteger.valueOf(MARGIN));
-    margins.setHeader(BigInteger.valueOf(720));
-    margins.setFooter(BigInteger.valueOf(720));
+  private static void entry(ZipOutputStream zip, String name, String xml) throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    // a local time inside the DOS date range is stored without extended-timestamp extra fields
+    e.setTimeLocal(ZIP_TIME);
+    zip.putNextEntry(e);
+    zip.write(xml.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
   }
 
-  private static void table(XWPFDocument doc, ReportTable t, int usable, boolean newPage) {
-    XWPFParagraph title = doc.createParagraph();
-    title.setAlignment(ParagraphAlignment.CENTER);
-    title.setPageBreak(newPage);
-    title.setKeepNext(true);
-    title.setSpacingAfter(60);
-    run(title, t.title(), 10, true);
-    XWPFParagraph subtitle = doc.createParagraph();
-    subtitle.setAlignment(ParagraphAlignment.CENTER);
-    subtitle.setKeepNext(true);
-    subtitle.setSpacingAfter(160);
-    run(subtitle, t.subtitle(), 9, false);
-
-    int columns = t.headers().size();
-    XWPFTable table = doc.createTable(1 + t.rows().size(), columns);
-    table.setTableAlignment(TableRowAlign.CENTER);
-    CTTblPr properties = table.getCTTbl().getTblPr();
-    CTTblWidth width = properties.isSetTblW() ? properties.getTblW() : properties.addNewTblW();
-    width.setType(STTblWidth.DXA);
-    width.setW(BigInteger.valueOf(usable));
-    CTTblLayoutType layout = properties.isSetTblLayout() ? properties.getTblLayout()
-        : properties.addNewTblLayout();
-    layout.setType(STTblLayoutType.FIXED);
-    noBorders(properties);
-    int[] widths = t.columnTwips(usable);
-    int points = t.fontPoints(usable);
-
-    XWPFTableRow header = table.getRow(0);
-    header.setRepeatHeader(true);
-    header.setCantSplitRow(true);
-    for (int c = 0; c < columns; c++) {
-      XWPFTableCell cell = header.getCell(c);
-      format(cell, widths[c], true, true);
-      XWPFParagraph p = cell.getParagraphs().get(0);
-      p.setAlignment(ParagraphAlignment.CENTER);
-      List<String> lines = t.headers().get(c).lines().toList();
-      for (int l = 0; l < lines.size(); l++) {
-        XWPFRun r = run(p, lines.get(l), points, false);
-        if (l < lines.size() - 1) {
-          r.addBreak();
-        }
-      }
-    }
-    for (int i = 0; i < t.rows().size(); i++) {
-      ReportTable.Row row = t.rows().get(i);
-      XWPFTableRow tableRow = table.getRow(i + 1);
-      tableRow.setCantSplitRow(true);
-      boolean last = i == t.rows().size() - 1;
-      for (int c = 0; c < columns; c++) {
-        XWPFTableCell cell = tableRow.getCell(c);
-        format(cell, widths[c], false, last);
-        XWPFParagraph p = cell.getParagraphs().get(0);
-        p.setAlignment(c == 0 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
-        p.setKeepNext(row.keepWithNext());
-        if (c == 0 && row.indent() > 0) {
-          p.setIndentationLeft(INDENT * row.indent());
-        }
-        run(p, row.cells().get(c), points, false);
-      }
-    }
-    XWPFParagraph gap = doc.createParagraph();
-    gap.setSpacingAfter(0);
-    for (String note : t.footnotes()) {
-      XWPFParagraph p = doc.createParagraph();
-      p.setSpacingAfter(40);
-      run(p, note, 8, false);
-    }
+  private static String contentTypes() {
+    return XML_DECLARATION
+        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\""
+        + " ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + override("/docProps/app.xml",
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml")
+        + override("/docProps/core.xml",
+            "application/vnd.openxmlformats-package.core-properties+xml")
+        + override("/word/document.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
+        + override("/word/styles.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml")
+        + override("/word/settings.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml")
+        + override("/word/footer1.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml")
+        + "</Types>";
   }
 
-  private static XWPFRun run(XWPFParagraph p, String text, int points, boolean bold) {
-    XWPFRun r = p.createRun();
-    r.setFontFamily(FONT);
-    r.setFontSize(points);
-    r.setBold(bold);
-    r.setText(text);
-    return r;
+  private static String override(String part, String type) {
+    return "<Override PartName=\"" + part + "\" ContentType=\"" + type + "\"/>";
   }
 
-  /** A simple field (PAGE, NUMPAGES) whose result is shown in the footer font. */
-  private static void field(XWPFParagraph p, String instruction) {
-    CTSimpleField field = p.getCTP().addNewFldSimple();
-    field.setInstr(instruction);
-    CTR r = field.addNewR();
-    CTRPr pr = r.addNewRPr();
-    CTFonts fonts = pr.addNewRFonts();
-    fonts.setAscii(FONT);
-    fonts.setHAnsi(FONT);
-    pr.addNewSz().setVal(BigInteger.valueOf(16));
-    r.addNewT().setStringValue("1");
+  private static String packageRelationships() {
+    return XML_DECLARATION + "<Relationships xmlns=\"" + PACKAGE_REL_NS + "\">"
+        + relationship("rId1", R_NS + "/officeDocument", "word/document.xml")
+        + relationship("rId2", R_NS + "/extended-properties", "docProps/app.xml")
+        + relationship("rId3",
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+            "docProps/core.xml")
+        + "</Relationships>";
   }
 
-  private static void noBorders(CTTblPr properties) {
-    CTTblBorders borders = properties.isSetTblBorders() ? properties.getTblBorders()
-        : properties.addNewTblBorders();
-    for (CTBorder border : new CTBorder[] {
-        borders.isSetTop() ? borders.getTop() : borders.addNewTop(),
-        borders.isSetBottom() ? borders.getBottom() : borders.addNewBottom(),
-        borders.isSetLeft() ? borders.getLeft() : borders.addNewLeft(),
-        borders.isSetRight() ? borders.getRight() : borders.addNewRight(),
-        borders.isSetInsideH() ? borders.getInsideH() : borders.addNewInsideH(),
-        borders.isSetInsideV() ? borders.getInsideV() : borders.addNewInsideV()}) {
-      border.setVal(STBorder.NONE);
-    }
+  private static String documentRelationships() {
+    return XML_DECLARATION + "<Relationships xmlns=\"" + PACKAGE_REL_NS + "\">"
+        + relationship("rId1", R_NS + "/styles", "styles.xml")
+        + relationship("rId2", R_NS + "/settings", "settings.xml")
+        + relationship("rId3", R_NS + "/footer", "footer1.xml")
+        + "</Relationships>";
   }
 
-  private static void format(XWPFTableCell cell, int width, boolean header, boolean bottomRule) {
-    CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr()
-        : cell.getCTTc().addNewTcPr();
-    CTTblWidth w = pr.isSetTcW() ? pr.getTcW() : pr.addNewTcW();
-    w.setType(STTblWidth.DXA);
-    w.setW(BigInteger.valueOf(width));
-    if (header || bottomRule) {
-      CTTcBorders borders = pr.isSetTcBorders() ? pr.getTcBorders() : pr.addNewTcBorders();
-      if (header) {
-        rule(borders.isSetTop() ? borders.getTop() : borders.addNewTop());
-      }
-      if (bottomRule) {
-        rule(borders.isSetBottom() ? borders.getBottom() : borders.addNewBottom());
-      }
-    }
-    if (header) {
-      cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.BOTTOM);
-    }
+  private static String relationship(String id, String type, String target) {
+    return "<Relationship Id=\"" + id + "\" Type=\"" + type + "\" Target=\"" + target + "\"/>";
   }
 
-  private static void rule(CTBorder border) {
-    border.setVal(STBorder.SINGLE);
-    border.setSz(BigInteger.valueOf(6));
-    border.setSpace(BigInteger.ZERO);
-    border.setColor("000000");
+  private static String appProperties() {
+    return XML_DECLARATION + "<Properties"
+        + " xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+        + "<Application>trialstats</Application></Properties>";
+  }
+
+  private static String coreProperties(String title) {
+    StringBuilder xml = new StringBuilder(XML_DECLARATION);
+    xml.append("<cp:coreProperties")
+        .append(" xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\"")
+        .append(" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
+        .append(" xmlns:dcterms=\"http://purl.org/dc/terms/\"")
+        .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
+        .append("<dc:title>");
+    escape(xml, title);
+    xml.append("</dc:title><dc:creator>trialstats</dc:creator>")
+        .append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">").append(FIXED_DATE)
+        .append("</dcterms:created>")
+        .append("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">").append(FIXED_DATE)
+        .append("</dcterms:modified></cp:coreProperties>");
+    return xml.toString();
   }
 
   /**
-   * Rewrites a ZIP archive with the same entries in the same order, each stamped with a fixed
-   * local time and no extra fields, so the bytes do not depend on when they were written.
+   * Styles: paragraphs default to Times New Roman 10 pt (the size ECMA-376 prescribes when none is
+   * given), single spacing and no space after; tables to 0.075 in left and right cell margins, as
+   * in Word's own Normal and Normal Table styles. The font is needed so that paragraphs without
+   * runs (paragraph marks, the gap under each table) do not take an application's default font
+   * such as Calibri. It is set on the Normal style rather than in the document defaults because
+   * LibreOffice turns its pair kerning off for documents with default run properties, which would
+   * make the rendering differ from the earlier (kerned) one; Word does not kern without
+   * {@code w:kern} either way.
    */
-  static byte[] normalizeZip(byte[] zip) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-        ZipOutputStream z = new ZipOutputStream(out)) {
-      z.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        ZipEntry copy = new ZipEntry(e.getName());
-        copy.setTimeLocal(ZIP_TIME);
-        z.putNextEntry(copy);
-        in.transferTo(z);
-        z.closeEntry();
+  private static String styles() {
+    return XML_DECLARATION + "<w:styles xmlns:w=\"" + W_NS + "\">"
+        + "<w:docDefaults><w:pPrDefault><w:pPr>"
+        + "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+        + "</w:pPr></w:pPrDefault></w:docDefaults>"
+        + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+        + "<w:name w:val=\"Normal\"/><w:qFormat/><w:rPr>" + RUN_FONTS
+        + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"
+        + "<w:lang w:val=\"en-US\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/></w:rPr></w:style>"
+        + "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
+        + "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/>"
+        + "<w:unhideWhenUsed/></w:style>"
+        + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
+        + "<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/>"
+        + "<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
+        + "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+        + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+        + "</w:tblCellMar></w:tblPr></w:style>"
+        + "</w:styles>";
+  }
+
+  private static String settings() {
+    return XML_DECLARATION + "<w:settings xmlns:w=\"" + W_NS + "\"/>";
+  }
+
+  /** Right-aligned "Page X of Y" in 8 pt with simple PAGE and NUMPAGES fields. */
+  private static String footer() {
+    StringBuilder xml = new StringBuilder(XML_DECLARATION);
+    xml.append("<w:ftr xmlns:w=\"").append(W_NS).append("\">")
+        .append("<w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr>");
+    run(xml, "Page ", 8, false);
+    field(xml, "PAGE");
+    run(xml, " of ", 8, false);
+    field(xml, "NUMPAGES");
+    xml.append("</w:p></w:ftr>");
+    return xml.toString();
+  }
+
+  /** A simple field whose cached result ("1") is shown in the footer font until updated. */
+  private static void field(StringBuilder xml, String instruction) {
+    xml.append("<w:fldSimple w:instr=\"").append(instruction).append("\">");
+    run(xml, "1", 8, false);
+    xml.append("</w:fldSimple>");
+  }
+
+  private static String document(List<ReportTable> tables, ReportTable.Paper paper) {
+    StringBuilder xml = new StringBuilder(256 * 1024);
+    xml.append(XML_DECLARATION).append("<w:document xmlns:w=\"").append(W_NS)
+        .append("\" xmlns:r=\"").append(R_NS).append("\"><w:body>");
+    int usable = paper.widthTwips() - 2 * MARGIN;
+    for (int i = 0; i < tables.size(); i++) {
+      table(xml, tables.get(i), usable, i > 0);
+    }
+    xml.append("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>")
+        .append("<w:pgSz w:w=\"").append(paper.widthTwips())
+        .append("\" w:h=\"").append(paper.heightTwips()).append("\" w:orient=\"landscape\"/>")
+        .append("<w:pgMar w:top=\"").append(MARGIN).append("\" w:right=\"").append(MARGIN)
+        .append("\" w:bottom=\"").append(MARGIN).append("\" w:left=\"").append(MARGIN)
+        .append("\" w:header=\"").append(HEADER_FOOTER_DISTANCE)
+        .append("\" w:footer=\"").append(HEADER_FOOTER_DISTANCE).append("\" w:gutter=\"0\"/>")
+        .append("</w:sectPr></w:body></w:document>");
+    return xml.toString();
+  }
+
+  private static void table(StringBuilder xml, ReportTable t, int usable, boolean newPage) {
+    // On/off properties carry an explicit w:val="1": ECMA-376 reads an omitted value as on, but
+    // some readers (Apache POI 5.5 XWPFParagraph.isKeepNext) take it as off.
+    xml.append("<w:p><w:pPr><w:keepNext w:val=\"1\"/>");
+    if (newPage) {
+      xml.append("<w:pageBreakBefore w:val=\"1\"/>");
+    }
+    xml.append("<w:spacing w:after=\"60\"/><w:jc w:val=\"center\"/></w:pPr>");
+    run(xml, t.title(), 10, true);
+    xml.append("</w:p><w:p><w:pPr><w:keepNext w:val=\"1\"/><w:spacing w:after=\"160\"/>")
+        .append("<w:jc w:val=\"center\"/></w:pPr>");
+    run(xml, t.subtitle(), 9, false);
+    xml.append("</w:p>");
+
+    int columns = t.headers().size();
+    int[] widths = t.columnTwips(usable);
+    int points = t.fontPoints(usable);
+    xml.append("<w:tbl><w:tblPr><w:tblW w:w=\"").append(usable).append("\" w:type=\"dxa\"/>")
+        .append("<w:jc w:val=\"center\"/><w:tblBorders>")
+        .append("<w:top w:val=\"none\"/><w:left w:val=\"none\"/><w:bottom w:val=\"none\"/>")
+        .append("<w:right w:val=\"none\"/><w:insideH w:val=\"none\"/>")
+        .append("<w:insideV w:val=\"none\"/></w:tblBorders>")
+        .append("<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
+    for (int width : widths) {
+      xml.append("<w:gridCol w:w=\"").append(width).append("\"/>");
+    }
+    xml.append("</w:tblGrid>");
+
+    xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/><w:tblHeader w:val=\"1\"/></w:trPr>");
+    for (int c = 0; c < columns; c++) {
+      cellStart(xml, widths[c], true, true);
+      xml.append("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>");
+      lines(xml, t.headers().get(c).lines().toList(), points);
+      xml.append("</w:p></w:tc>");
+    }
+    xml.append("</w:tr>");
+    for (int i = 0; i < t.rows().size(); i++) {
+      ReportTable.Row row = t.rows().get(i);
+      boolean last = i == t.rows().size() - 1;
+      xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/></w:trPr>");
+      for (int c = 0; c < columns; c++) {
+        cellStart(xml, widths[c], false, last);
+        xml.append("<w:p><w:pPr>");
+        if (row.keepWithNext()) {
+          xml.append("<w:keepNext w:val=\"1\"/>");
+        }
+        if (c == 0 && row.indent() > 0) {
+          xml.append("<w:ind w:left=\"").append(INDENT * row.indent()).append("\"/>");
+        }
+        xml.append("<w:jc w:val=\"").append(c == 0 ? "left" : "center").append("\"/></w:pPr>");
+        run(xml, row.cells().get(c), points, false);
+        xml.append("</w:p></w:tc>");
+      }
+      xml.append("</w:tr>");
+    }
+    xml.append("</w:tbl><w:p/>");
+    for (String note : t.footnotes()) {
+      xml.append("<w:p><w:pPr><w:spacing w:after=\"40\"/></w:pPr>");
+      run(xml, note, 8, false);
+      xml.append("</w:p>");
+    }
+  }
+
+  /** Opens a cell of {@code width} twips, with the top rule on header cells. */
+  private static void cellStart(StringBuilder xml, int width, boolean header, boolean bottomRule) {
+    xml.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(width).append("\" w:type=\"dxa\"/>");
+    if (header || bottomRule) {
+      xml.append("<w:tcBorders>");
+      if (header) {
+        xml.append("<w:top ").append(RULE).append("/>");
+      }
+      if (bottomRule) {
+        xml.append("<w:bottom ").append(RULE).append("/>");
+      }
+      xml.append("</w:tcBorders>");
+    }
+    if (header) {
+      xml.append("<w:vAlign w:val=\"bottom\"/>");
+    }
+    xml.append("</w:tcPr>");
+  }
+
+  /** One run showing {@code lines} separated by line breaks. */
+  private static void lines(StringBuilder xml, List<String> lines, int points) {
+    runStart(xml, points, false);
+    for (int l = 0; l < lines.size(); l++) {
+      if (l > 0) {
+        xml.append("<w:br/>");
+      }
+      text(xml, lines.get(l));
+    }
+    xml.append("</w:r>");
+  }
+
+  private static void run(StringBuilder xml, String text, int points, boolean bold) {
+    runStart(xml, points, bold);
+    text(xml, text);
+    xml.append("</w:r>");
+  }
+
+  private static void runStart(StringBuilder xml, int points, boolean bold) {
+    xml.append("<w:r><w:rPr>").append(RUN_FONTS);
+    if (bold) {
+      xml.append("<w:b w:val=\"1\"/>");
+    }
+    xml.append("<w:sz w:val=\"").append(2 * points).append("\"/></w:rPr>");
+  }
+
+  /** A text element whose leading, trailing and repeated spaces are kept. */
+  private static void text(StringBuilder xml, String text) {
+    xml.append("<w:t xml:space=\"preserve\">");
+    escape(xml, text);
+    xml.append("</w:t>");
+  }
+
+  /**
+   * Appends {@code text} as XML 1.0 character data that is also safe inside a quoted attribute:
+   * the markup characters {@code & < > " '} become entity references, carriage return becomes a
+   * character reference (a parser would otherwise turn it into a line feed), and characters that
+   * XML 1.0 does not allow at all (control characters other than tab, line feed and carriage
+   * return; U+FFFE, U+FFFF; unpaired surrogates) are dropped, since no escape can represent them
+   * (XML 1.0, 5th ed., production [2] Char).
+   */
+  static void escape(StringBuilder xml, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> xml.append("&amp;");
+        case '<' -> xml.append("&lt;");
+        case '>' -> xml.append("&gt;");
+        case '"' -> xml.append("&quot;");
+        case '\'' -> xml.append("&apos;");
+        case '\r' -> xml.append("&#13;");
+        case '\t', '\n' -> xml.append(c);
+        default -> {
+          if (Character.isHighSurrogate(c)) {
+            if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+              xml.append(c).append(text.charAt(++i));
+            }
+          } else if (c >= 0x20 && !Character.isLowSurrogate(c) && c != 0xFFFE && c != 0xFFFF) {
+            xml.append(c);
+          }
+        }
       }
     }
-    return out.toByteArray();
   }
 }

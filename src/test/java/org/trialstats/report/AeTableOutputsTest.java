@@ -7,10 +7,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,26 @@ import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialstats.adam.AdamDataException;
 import org.trialstats.adam.AeTable;
@@ -172,10 +191,217 @@ class AeTableOutputsTest {
           .contains("Numbers are rounded half away from zero (as SAS ROUND and w.d formats).");
     }
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
+      List<String> names = new ArrayList<>();
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         assertThat(e.getTimeLocal()).isEqualTo(LocalDateTime.of(2000, 1, 1, 0, 0));
+        assertThat(e.getExtra()).as(e.getName() + " extra fields").isNull();
+        names.add(e.getName());
+      }
+      assertThat(names).containsExactly("[Content_Types].xml", "_rels/.rels", "docProps/app.xml",
+          "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels",
+          "word/styles.xml", "word/settings.xml", "word/footer1.xml");
+    }
+  }
+
+  @Test
+  void docxHasTheClinicalStudyReportLayoutInEveryCell() throws IOException {
+    List<ReportTable> tables =
+        new ArrayList<>(new AeTableLayout(AeFixtures.table(dir, true, true), STYLE).tables());
+    tables.add(new ReportTable("Wide table", "Safety population", List.of("Term", "A\nn", "B"),
+        List.of(200.0, 400.0, 400.0),
+        List.of(new ReportTable.Row(0, true, List.of("SOC", "1", "2")),
+            new ReportTable.Row(2, false, List.of("term", "3 (4.5)", "6"))),
+        List.of("A footnote.")));
+    byte[] docx = AeTableDocxWriter.docx(tables, ReportTable.Paper.LETTER);
+    // letter landscape 11 in = 15840 twips less two 1-inch margins
+    int usable = 15840 - 2 * 1440;
+    // both AE tables fit at 9 pt; the made-up wide one needs 8 pt
+    assertThat(tables).extracting(t -> t.fontPoints(usable)).containsExactly(9, 9, 8);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      CTSectPr section = doc.getDocument().getBody().getSectPr();
+      assertThat(section.getPgSz().getW().toString()).isEqualTo("15840");
+      assertThat(section.getPgSz().getH().toString()).isEqualTo("12240");
+      assertThat(section.getPgSz().getOrient()).isEqualTo(STPageOrientation.LANDSCAPE);
+      CTPageMar margins = section.getPgMar();
+      assertThat(List.of(margins.getLeft(), margins.getRight(), margins.getTop(),
+          margins.getBottom(), margins.getHeader(), margins.getFooter()))
+          .extracting(Object::toString)
+          .containsExactly("1440", "1440", "1440", "1440", "720", "720");
+
+      assertThat(doc.getTables()).hasSize(tables.size());
+      List<XWPFParagraph> paragraphs = doc.getParagraphs();
+      for (int i = 0; i < tables.size(); i++) {
+        ReportTable t = tables.get(i);
+        XWPFTable table = doc.getTables().get(i);
+        int points = t.fontPoints(usable);
+        int[] widths = t.columnTwips(usable);
+        int columns = t.headers().size();
+
+        XWPFParagraph title = paragraphs.stream().filter(p -> p.getText().equals(t.title()))
+            .findFirst().orElseThrow();
+        assertThat(title.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
+        assertThat(title.isKeepNext()).isTrue();
+        assertThat(title.isPageBreak()).as("page break before table %d", i).isEqualTo(i > 0);
+        assertThat(title.getRuns()).allSatisfy(r -> font(r, 10, true));
+        XWPFParagraph subtitle = paragraphs.get(paragraphs.indexOf(title) + 1);
+        assertThat(subtitle.getText()).isEqualTo(t.subtitle());
+        assertThat(subtitle.isKeepNext()).isTrue();
+        assertThat(subtitle.getRuns()).allSatisfy(r -> font(r, 9, false));
+
+        assertThat(table.getTableAlignment()).isEqualTo(TableRowAlign.CENTER);
+        assertThat(table.getCTTbl().getTblPr().getTblLayout().getType())
+            .isEqualTo(STTblLayoutType.FIXED);
+        assertThat(table.getCTTbl().getTblPr().getTblW().getW().toString())
+            .isEqualTo(Integer.toString(usable));
+        CTTblBorders borders = table.getCTTbl().getTblPr().getTblBorders();
+        assertThat(List.of(borders.getTop(), borders.getLeft(), borders.getBottom(),
+            borders.getRight(), borders.getInsideH(), borders.getInsideV()))
+            .allSatisfy(b -> assertThat(b.getVal()).isEqualTo(STBorder.NONE));
+        assertThat(table.getCTTbl().getTblGrid().getGridColList())
+            .extracting(g -> Integer.parseInt(g.getW().toString()))
+            .containsExactly(Arrays.stream(widths).boxed().toArray(Integer[]::new));
+
+        assertThat(table.getRows()).hasSize(1 + t.rows().size());
+        for (int r = 0; r <= t.rows().size(); r++) {
+          XWPFTableRow row = table.getRow(r);
+          boolean header = r == 0;
+          boolean last = r == t.rows().size();
+          assertThat(row.isRepeatHeader()).as("table %d row %d tblHeader", i, r).isEqualTo(header);
+          assertThat(row.isCantSplitRow()).as("table %d row %d cantSplit", i, r).isTrue();
+          assertThat(row.getTableCells()).hasSize(columns);
+          for (int c = 0; c < columns; c++) {
+            XWPFTableCell cell = row.getCell(c);
+            String where = "table " + i + " row " + r + " column " + c;
+            String expected = header ? t.headers().get(c) : t.rows().get(r - 1).cells().get(c);
+            assertThat(cell.getText()).as(where).isEqualTo(expected);
+            assertThat(cell.getWidth()).as(where).isEqualTo(widths[c]);
+            CTTcPr pr = cell.getCTTc().getTcPr();
+            assertThat(pr.isSetTcBorders() && pr.getTcBorders().isSetTop()).as(where)
+                .isEqualTo(header);
+            assertThat(pr.isSetTcBorders() && pr.getTcBorders().isSetBottom()).as(where)
+                .isEqualTo(header || last);
+            if (pr.isSetTcBorders()) {
+              for (CTBorder rule : new CTBorder[] {pr.getTcBorders().getTop(),
+                  pr.getTcBorders().getBottom()}) {
+                if (rule != null) {
+                  assertThat(rule.getVal()).isEqualTo(STBorder.SINGLE);
+                  assertThat(rule.getSz().intValue()).isEqualTo(6);
+                }
+              }
+            }
+            assertThat(cell.getVerticalAlignment())
+                .isEqualTo(header ? XWPFTableCell.XWPFVertAlign.BOTTOM : null);
+            assertThat(cell.getParagraphs()).hasSize(1);
+            XWPFParagraph p = cell.getParagraphs().get(0);
+            assertThat(p.getAlignment()).as(where).isEqualTo(
+                c == 0 && !header ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+            assertThat(p.getRuns()).as(where).isNotEmpty()
+                .allSatisfy(run -> font(run, points, false));
+            if (!header) {
+              ReportTable.Row model = t.rows().get(r - 1);
+              assertThat(p.isKeepNext()).as(where).isEqualTo(model.keepWithNext());
+              assertThat(p.getIndentationLeft()).as(where)
+                  .isEqualTo(c == 0 && model.indent() > 0 ? 240 * model.indent() : -1);
+            }
+          }
+        }
+        List<XWPFParagraph> notes = paragraphs.stream()
+            .filter(p -> t.footnotes().contains(p.getText())).toList();
+        assertThat(notes).extracting(XWPFParagraph::getText)
+            .containsAll(t.footnotes());
+        assertThat(notes).allSatisfy(p -> assertThat(p.getRuns())
+            .allSatisfy(run -> font(run, 8, false)));
+      }
+      // the SOC heading rows keep with the next row; preferred terms are indented
+      assertThat(doc.getTables().get(0).getRow(2).getCell(0).getParagraphs().get(0).isKeepNext())
+          .isTrue();
+      assertThat(doc.getTables().get(0).getRow(3).getCell(0).getParagraphs().get(0)
+          .getIndentationLeft()).isEqualTo(240);
+
+      // footer: right-aligned "Page X of Y" from PAGE and NUMPAGES fields, in 8 pt
+      assertThat(doc.getFooterList()).hasSize(1);
+      XWPFFooter footer = doc.getFooterList().get(0);
+      assertThat(doc.getHeaderFooterPolicy().getDefaultFooter()).isSameAs(footer);
+      XWPFParagraph pageNumbers = footer.getParagraphs().get(0);
+      assertThat(pageNumbers.getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
+      assertThat(pageNumbers.getCTP().getFldSimpleList()).extracting(f -> f.getInstr())
+          .containsExactly("PAGE", "NUMPAGES");
+      assertThat(pageNumbers.getText()).isEqualTo("Page 1 of 1");
+      assertThat(pageNumbers.getRuns()).allSatisfy(run -> font(run, 8, false));
+
+      // Times New Roman is the document's default font (paragraphs without runs)
+      XWPFStyle normal = doc.getStyles().getStyle("Normal");
+      assertThat(normal).isNotNull();
+      assertThat(normal.getCTStyle().getRPr().getRFontsArray(0).getAscii())
+          .isEqualTo("Times New Roman");
+
+      var core = doc.getProperties().getCoreProperties();
+      assertThat(core.getTitle()).isEqualTo(tables.get(0).title());
+      assertThat(core.getCreator()).isEqualTo("trialstats");
+      assertThat(core.getCreated().toInstant().toString()).isEqualTo("2000-01-01T00:00:00Z");
+      assertThat(core.getModified().toInstant().toString()).isEqualTo("2000-01-01T00:00:00Z");
+    }
+
+    byte[] a4 = AeTableDocxWriter.docx(tables, ReportTable.Paper.A4);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(a4))) {
+      CTPageSz size = doc.getDocument().getBody().getSectPr().getPgSz();
+      assertThat(size.getW().toString()).isEqualTo("16838");
+      assertThat(size.getH().toString()).isEqualTo("11906");
+      assertThat(size.getOrient()).isEqualTo(STPageOrientation.LANDSCAPE);
+      // A4 landscape 297 mm = 16838 twips less two 1-inch margins
+      int a4Usable = 16838 - 2 * 1440;
+      int[] widths = tables.get(0).columnTwips(a4Usable);
+      assertThat(doc.getTables().get(0).getRow(1).getCell(0).getWidth()).isEqualTo(widths[0]);
+      assertThat(doc.getTables().get(0).getCTTbl().getTblPr().getTblW().getW().toString())
+          .isEqualTo(Integer.toString(a4Usable));
+    }
+  }
+
+  @Test
+  void docxEscapesMarkupAndDropsCharactersXmlCannotHold() throws IOException {
+    // U+0001 and U+FFFE are not XML 1.0 characters, nor is a lone surrogate (U+D800): dropped.
+    // A valid surrogate pair (U+1F600) and repeated, leading and trailing spaces are kept.
+    String hostile = "<&>\u0001 \"q\" 'a' ]]> \uD800x\uFFFE \uD83D\uDE00  two  ";
+    String kept = "<&> \"q\" 'a' ]]> x \uD83D\uDE00  two  ";
+    ReportTable t = new ReportTable(hostile, " " + hostile,
+        List.of("A\n" + hostile, "B"), List.of(100.0, 50.0),
+        List.of(new ReportTable.Row(1, true, List.of(hostile, "<1>")),
+            new ReportTable.Row(0, false, List.of("&amp;", ""))),
+        List.of(hostile));
+    byte[] docx = AeTableDocxWriter.docx(List.of(t), ReportTable.Paper.LETTER);
+    assertThat(AeTableDocxWriter.docx(List.of(t), ReportTable.Paper.LETTER)).isEqualTo(docx);
+    String documentXml = part(docx, "word/document.xml");
+    assertThat(documentXml).contains("&lt;&amp;&gt; &quot;q&quot; &apos;a&apos; ]]&gt; x")
+        .doesNotContain("\u0001").doesNotContain("\uFFFE").doesNotContain("<1>");
+    assertThat(part(docx, "docProps/core.xml")).contains("<dc:title>&lt;&amp;&gt; &quot;q");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      XWPFTable table = doc.getTables().get(0);
+      assertThat(table.getRow(0).getCell(0).getText()).isEqualTo("A\n" + kept);
+      assertThat(table.getRow(1).getCell(0).getText()).isEqualTo(kept);
+      assertThat(table.getRow(1).getCell(1).getText()).isEqualTo("<1>");
+      assertThat(table.getRow(2).getCell(0).getText()).isEqualTo("&amp;");
+      assertThat(table.getRow(2).getCell(1).getText()).isEmpty();
+      assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText)
+          .contains(kept, " " + kept);
+      assertThat(doc.getProperties().getCoreProperties().getTitle()).isEqualTo(kept);
+    }
+  }
+
+  private static void font(XWPFRun run, int points, boolean bold) {
+    assertThat(run.getFontFamily()).isEqualTo("Times New Roman");
+    assertThat(run.getFontSizeAsDouble()).isEqualTo(points);
+    assertThat(run.isBold()).isEqualTo(bold);
+  }
+
+  private static String part(byte[] zip, String name) throws IOException {
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().equals(name)) {
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
       }
     }
+    throw new AssertionError("no part " + name);
   }
 
   @Test
