@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,10 @@ public final class XportReader implements DatasetReader {
   private static final String DESCRIPTOR = HEADER + "DSCRPTR HEADER RECORD!!!!!!!";
   private static final String NAMESTR = HEADER + "NAMESTR HEADER RECORD!!!!!!!";
   private static final String OBS = HEADER + "OBS     HEADER RECORD!!!!!!!";
+  // Every data record is tested for a header: comparing bytes avoids a String per 80 bytes.
+  private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] MEMBER_ANY_VERSION_BYTES =
+      MEMBER_ANY_VERSION.getBytes(StandardCharsets.ISO_8859_1);
   private static final int MAX_NUMERIC_LENGTH = 8;
   private static final int MIN_NUMERIC_LENGTH = 2;
 
@@ -82,6 +87,7 @@ public final class XportReader implements DatasetReader {
   private byte[] observation;
   private long observationNumber;
   private boolean hasObservation;
+  private TextCache[] textCaches;
 
   private XportReader(Path file, Charset charset) throws IOException {
     this.fileName = file.getFileName().toString();
@@ -148,6 +154,7 @@ public final class XportReader implements DatasetReader {
       }
     }
     member = readMemberHeaders(header);
+    textCaches = null;
     observation = null;
     observationNumber = 0;
     hasObservation = false;
@@ -242,6 +249,113 @@ public final class XportReader implements DatasetReader {
       end--;
     }
     return decode(observation, v.offset(), end - v.offset());
+  }
+
+  /**
+   * As {@link #text(int)}, but a value whose bytes were seen before in the same variable of the
+   * current member is returned as the same String instance, without decoding or allocation. Up
+   * to {@value TextCache#MAX_ENTRIES} distinct values per variable are kept; further values are
+   * decoded afresh (correct, only slower).
+   */
+  @Override
+  public String sharedText(int index) {
+    DatasetVariable v = currentVariable(index);
+    if (v.type() == VariableType.NUMERIC) {
+      return text(index);
+    }
+    int end = v.offset() + v.length();
+    while (end > v.offset() && (observation[end - 1] == ' ' || observation[end - 1] == 0)) {
+      end--;
+    }
+    if (textCaches == null) {
+      textCaches = new TextCache[member.variables().size()];
+    }
+    TextCache cache = textCaches[index];
+    if (cache == null) {
+      cache = new TextCache();
+      textCaches[index] = cache;
+    }
+    return cache.get(observation, v.offset(), end - v.offset());
+  }
+
+  /**
+   * Distinct values of one character variable by their bytes: open addressing with linear
+   * probing over a power-of-two table, at most half full.
+   */
+  private final class TextCache {
+    static final int MAX_ENTRIES = 1 << 20;
+    private byte[][] keys = new byte[64][];
+    private String[] values = new String[64];
+    private int size;
+
+    // The previous value: sorted data repeat a value over consecutive observations.
+    private byte[] lastKey;
+    private String lastValue;
+
+    String get(byte[] bytes, int from, int length) {
+      if (lastKey != null && Arrays.equals(lastKey, 0, lastKey.length, bytes, from, from + length)) {
+        return lastValue;
+      }
+      int hash = hash(bytes, from, length);
+      int mask = keys.length - 1;
+      for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+        byte[] key = keys[slot];
+        if (key == null) {
+          String value = decode(bytes, from, length);
+          if (size < MAX_ENTRIES) {
+            keys[slot] = Arrays.copyOfRange(bytes, from, from + length);
+            values[slot] = value;
+            lastKey = keys[slot];
+            lastValue = value;
+            if (++size * 2 > keys.length) {
+              grow();
+            }
+          }
+          return value;
+        }
+        if (Arrays.equals(key, 0, key.length, bytes, from, from + length)) {
+          lastKey = key;
+          lastValue = values[slot];
+          return lastValue;
+        }
+      }
+    }
+
+    /**
+     * Hash of the length and the first and last 8 bytes: cheap for long values, and values of a
+     * coded variable (terms, classes, ids) differ at one end or in length.
+     */
+    private static int hash(byte[] bytes, int from, int length) {
+      int hash = length;
+      int head = Math.min(length, 8);
+      for (int i = from; i < from + head; i++) {
+        hash = 31 * hash + bytes[i];
+      }
+      for (int i = Math.max(from + head, from + length - 8); i < from + length; i++) {
+        hash = 31 * hash + bytes[i];
+      }
+      return hash ^ (hash >>> 16);
+    }
+
+    private void grow() {
+      byte[][] oldKeys = keys;
+      String[] oldValues = values;
+      keys = new byte[oldKeys.length * 2][];
+      values = new String[oldKeys.length * 2];
+      int mask = keys.length - 1;
+      for (int i = 0; i < oldKeys.length; i++) {
+        byte[] key = oldKeys[i];
+        if (key == null) {
+          continue;
+        }
+        int slot = hash(key, 0, key.length) & mask;
+        while (keys[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = key;
+        values[slot] = oldValues[i];
+      }
+    }
   }
 
   @Override
@@ -469,8 +583,8 @@ public final class XportReader implements DatasetReader {
       next = Next.END_OF_FILE;
     } else if (read < CARD_LENGTH) {
       throw corrupt(at, "the file ends inside an 80-byte record (truncated file)");
-    } else if (ascii(lookahead, 0, HEADER.length()).equals(HEADER)) {
-      if (!ascii(lookahead, 0, MEMBER_ANY_VERSION.length()).equals(MEMBER_ANY_VERSION)) {
+    } else if (startsWith(lookahead, HEADER_BYTES)) {
+      if (!startsWith(lookahead, MEMBER_ANY_VERSION_BYTES)) {
         throw corrupt(at, "unexpected header record '" + ascii(lookahead, 0, 48).strip() + "'");
       }
       next = Next.MEMBER_HEADER;
@@ -629,6 +743,10 @@ public final class XportReader implements DatasetReader {
     } catch (CharacterCodingException e) {
       return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    return Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private static boolean isBlank(byte[] bytes, int from, int to) {
