@@ -87,9 +87,13 @@ public record AdverseEvents(
     // ADAE is sorted by subject: the previous record's subject is looked up once.
     String lastId = null;
     int lastIndex = -1;
+    Stripped flagValue = new Stripped();
+    Stripped idValue = new Stripped();
+    Stripped socValue = new Stripped();
+    Stripped termValue = new Stripped();
     while (adae.next()) {
       read++;
-      if (flag >= 0 && !adae.sharedText(flag).strip().equals("Y")) {
+      if (flag >= 0 && !flagValue.of(adae.sharedText(flag)).equals("Y")) {
         continue;
       }
       boolean pass = true;
@@ -99,7 +103,7 @@ public record AdverseEvents(
       if (!pass) {
         continue;
       }
-      String id = adae.sharedText(subject).strip();
+      String id = idValue.of(adae.sharedText(subject));
       if (!id.equals(lastId)) {
         Integer found = index.get(id);
         lastId = id;
@@ -114,8 +118,8 @@ public record AdverseEvents(
         continue;
       }
       Subject s = subjects.get(lastIndex);
-      String socName = adae.sharedText(soc).strip();
-      String termName = adae.sharedText(term).strip();
+      String socName = socValue.of(adae.sharedText(soc));
+      String termName = termValue.of(adae.sharedText(term));
       if (socName.isEmpty() || termName.isEmpty()) {
         uncoded++;
         socName = socName.isEmpty() ? UNCODED : socName;
@@ -135,5 +139,19 @@ public record AdverseEvents(
     }
     return new AdverseEvents(
         adae.source(), spec, events, onsets, read, outside, unknown, uncoded);
+  }
+
+  /** {@link String#strip()} of the previous value again when the reader shares the instance. */
+  private static final class Stripped {
+    private String raw;
+    private String stripped;
+
+    String of(String value) {
+      if (value != raw) {
+        raw = value;
+        stripped = value.strip();
+      }
+      return stripped;
+    }
   }
 }

@@ -10,16 +10,20 @@ import java.util.Arrays;
  * <p>Memory is one entry per subject of the row, however many events a subject has: an
  * open-addressing hash table with linear probing, at most half full, over append-only arrays.
  * Once a quarter of the population is in the row, the table is replaced by a direct index of
- * the population size, which is then no larger and, ADAE being sorted by subject, is read in
- * order instead of at random.
+ * the population size, which is then no larger.
+ *
+ * <p>ADAE is normally sorted by subject, and ADSL too, so subjects arrive in increasing index
+ * order: while they do, a subject is either the last one added or new, and no index is built at
+ * all (an index probe is a cache miss per first event of a subject in a row). The index is built
+ * the first time a subject arrives out of order.
  */
 public final class SubjectOnsets {
   private final int populationSize;
   private int[] subjects = new int[4];
   private double[] onsets = new double[4];
   private int size;
-  // slot -> position + 1; 0 marks an empty slot
-  private int[] slots = new int[8];
+  // slot -> position + 1; 0 marks an empty slot; null while subjects arrive in order
+  private int[] slots;
   // subject -> position + 1 (0: not in the row), once the row is large; else null
   private int[] direct;
   // Position of the subject of the previous event: a subject's events come one after another.
@@ -38,6 +42,13 @@ public final class SubjectOnsets {
     if (last >= 0 && subjects[last] == subject) {
       onsets[last] = Math.min(onsets[last], onsetDay);
       return;
+    }
+    if (slots == null && direct == null) {
+      if (size == 0 || subject > subjects[size - 1]) {
+        last = append(subject, onsetDay);
+        return;
+      }
+      buildIndex();
     }
     if (direct != null) {
       int position = direct[subject] - 1;
@@ -63,14 +74,29 @@ public final class SubjectOnsets {
     }
     last = append(subject, onsetDay);
     slots[slot] = size;
+    if (size * 4L >= populationSize || size * 2 > slots.length) {
+      buildIndex();
+    }
+  }
+
+  /** A direct index for a large row, else a hash table at most half full. */
+  private void buildIndex() {
     if (size * 4L >= populationSize) {
       direct = new int[populationSize];
       for (int position = 0; position < size; position++) {
         direct[subjects[position]] = position + 1;
       }
       slots = null;
-    } else if (size * 2 > slots.length) {
-      rehash();
+      return;
+    }
+    slots = new int[Math.max(8, Integer.highestOneBit(size) * 4)];
+    int mask = slots.length - 1;
+    for (int position = 0; position < size; position++) {
+      int slot = spread(subjects[position]) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = position + 1;
     }
   }
 
@@ -103,18 +129,6 @@ public final class SubjectOnsets {
       throw new IndexOutOfBoundsException(i);
     }
     return onsets[i];
-  }
-
-  private void rehash() {
-    slots = new int[slots.length * 2];
-    int mask = slots.length - 1;
-    for (int position = 0; position < size; position++) {
-      int slot = spread(subjects[position]) & mask;
-      while (slots[slot] != 0) {
-        slot = (slot + 1) & mask;
-      }
-      slots[slot] = position + 1;
-    }
   }
 
   /** Fibonacci hashing: consecutive subject indexes land far apart. */
