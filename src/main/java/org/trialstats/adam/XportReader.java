@@ -774,7 +774,9 @@ public final class XportReader implements DatasetReader {
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix) {
-    return Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    // The first byte alone rejects almost every data record.
+    return bytes[0] == prefix[0]
+        && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private static boolean isBlank(byte[] bytes, int from, int to) {

@@ -24,8 +24,8 @@ import java.util.SplittableRandom;
  * so memory does not grow with the number of records (only the per-subject tables, a few bytes a
  * subject, are held). The same seed, subject count and record count give byte-identical files.
  *
- * <p>Shape: SAFFL = Y for about 98% of subjects; records are sorted by subject and AESEQ; the
- * number of records per subject is exponentially distributed (some subjects have none);
+ * <p>Shape: SAFFL = Y for about 98% of subjects; both files are sorted by USUBJID (ADAE then by
+ * AESEQ); the number of records per subject is exponentially distributed (some have none);
  * preferred terms follow a Zipf law with exponent 1.1 (a few very common terms, a long tail) and
  * belong to one of 25 system organ classes; treatment arms have more events than Placebo; about
  * 85% of records are treatment-emergent (TRTEMFL = Y); about 1 in 5,000 records has a blank
@@ -241,8 +241,13 @@ public final class AdamWorkload {
     return new Written(subjects, records, safetyCount, emergent);
   }
 
-  private static String subjectId(int s) {
-    return String.format(Locale.ROOT, "01-%03d-%06d", 701 + s % 17, s + 1);
+  /** Seventeen sites in blocks, so that ids sort like subjects (ADSL and ADAE by USUBJID). */
+  private static int site(int s, int subjects) {
+    return 701 + (int) (17L * s / subjects);
+  }
+
+  private static String subjectId(int s, int subjects) {
+    return String.format(Locale.ROOT, "01-%03d-%06d", site(s, subjects), s + 1);
   }
 
   private static void writeAdsl(Path file, int subjects, int[] arm, boolean[] safety,
@@ -251,10 +256,10 @@ public final class AdamWorkload {
     try (Observations out = new Observations(file, "ADSL", "Subject-Level Analysis Dataset",
         ADSL)) {
       for (int s = 0; s < subjects; s++) {
-        String id = subjectId(s);
+        String id = subjectId(s, subjects);
         String armName = ARMS.get(arm[s]);
         out.text(STUDY).text(id).text(String.format(Locale.ROOT, "%06d", s + 1))
-            .text(Integer.toString(701 + s % 17)).text(armName).text(armName)
+            .text(Integer.toString(site(s, subjects))).text(armName).text(armName)
             .number(ARM_NUMBERS[arm[s]]).text(armName).number(ARM_NUMBERS[arm[s]])
             .number(start[s]).number(start[s] + duration[s] - 1).number(duration[s])
             .number(age[s]).text(age[s] < 65 ? "<65" : age[s] <= 80 ? "65-80" : ">80")
@@ -279,7 +284,7 @@ public final class AdamWorkload {
     try (Observations out = new Observations(file, "ADAE", "Adverse Events Analysis Dataset",
         ADAE)) {
       for (int s = 0; s < subjects; s++) {
-        String id = subjectId(s);
+        String id = subjectId(s, subjects);
         String armName = ARMS.get(arm[s]);
         List<Integer> seenTerms = new ArrayList<>();
         for (long r = 0; r < perSubject[s]; r++) {
@@ -295,7 +300,7 @@ public final class AdamWorkload {
           int length = random.nextInt(30);
           boolean teae = safety[s] && random.nextInt(100) < 85;
           emergent += teae ? 1 : 0;
-          out.text(STUDY).text(Integer.toString(701 + s % 17)).text(id).text(armName)
+          out.text(STUDY).text(Integer.toString(site(s, subjects))).text(id).text(armName)
               .number(ARM_NUMBERS[arm[s]]).number(age[s]).text(female[s] ? "F" : "M")
               .text(safety[s] ? "Y" : "N").number(start[s])
               .number(start[s] + duration[s] - 1);
