@@ -26,12 +26,17 @@ public final class AeIncidence {
   private AeIncidence() {}
 
   /**
-   * Builds the table.
+   * Builds the table from the per-row subjects of {@code events} ({@link
+   * AdverseEvents#firstOnsets()}), which must have been read for this {@code population}: rows
+   * refer to subjects by their position in it.
    *
    * @throws AdamDataException if the control arm is unknown, exposure is needed but missing or
    *     not positive for a subject, or an onset needed for time to first event is missing
    */
   public static AeTable compute(Population population, AdverseEvents events, AeTableSpec spec) {
+    if (events.firstOnsets().populationSize() != population.subjects().size()) {
+      throw new IllegalArgumentException("the adverse events were read for another population");
+    }
     List<String> arms = population.arms();
     String control = controlArm(arms, spec.controlArm());
     if (spec.exposure() != ExposureDefinition.NONE) {

@@ -52,6 +52,11 @@ public final class FirstOnsets {
     t.add(subject, onsetDay);
   }
 
+  /** Number of subjects of the population the rows index into. */
+  int populationSize() {
+    return populationSize;
+  }
+
   /** Subjects with any selected event. */
   public SubjectOnsets any() {
     return any;
