@@ -285,7 +285,7 @@ public final class XportReader implements DatasetReader {
    * with linear probing over a power-of-two table, at most half full.
    */
   private final class TextCache {
-    static final int MAX_ENTRIES = 1 << 20;
+    static final int MAX_ENTRIES = 1 << 18;
     private static final VarHandle LONGS =
         MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private byte[][] keys = new byte[64][];
