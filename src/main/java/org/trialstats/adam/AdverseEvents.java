@@ -2,14 +2,19 @@ package org.trialstats.adam;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The ADAE records selected for a table, with the counts a reader needs to trust the selection.
+ * The ADAE records selected for a table, aggregated per table row, with the counts a reader needs
+ * to trust the selection.
  *
  * @param source the ADAE file name
  * @param spec how records were selected
- * @param events the selected records of population subjects
+ * @param events the selected records of population subjects when read with {@link #read}; empty
+ *     when read with {@link #count}, which keeps only {@code firstOnsets}
+ * @param firstOnsets per row, the subjects with a selected event and their earliest onsets
  * @param recordsRead all ADAE records
  * @param outsidePopulation selected records of subjects in ADSL but not in the population (or in
  *     an arm not shown), not counted
@@ -20,6 +25,7 @@ public record AdverseEvents(
     String source,
     AdaeSpec spec,
     List<AdverseEvent> events,
+    FirstOnsets firstOnsets,
     long recordsRead,
     long outsidePopulation,
     long unknownSubjects,
@@ -34,11 +40,30 @@ public record AdverseEvents(
 
   /**
    * Reads ADAE and keeps records that pass the emergent flag and the filters and belong to a
-   * population subject.
+   * population subject, both as records ({@link #events()}) and aggregated per table row. For
+   * large files use {@link #count}, whose memory does not grow with the number of records.
    *
    * @throws AdamDataException if a variable is missing or a value cannot be read
    */
   public static AdverseEvents read(DatasetReader adae, AdaeSpec spec, Population population)
+      throws IOException {
+    return select(adae, spec, population, true);
+  }
+
+  /**
+   * As {@link #read}, but only aggregates while streaming: memory is one entry per subject and
+   * table row the subject appears in (any event, SOC, preferred term), whatever the number of
+   * records; {@link #events()} is empty. The table computed from it is the same.
+   *
+   * @throws AdamDataException if a variable is missing or a value cannot be read
+   */
+  public static AdverseEvents count(DatasetReader adae, AdaeSpec spec, Population population)
+      throws IOException {
+    return select(adae, spec, population, false);
+  }
+
+  private static AdverseEvents select(
+      DatasetReader adae, AdaeSpec spec, Population population, boolean keepRecords)
       throws IOException {
     int subject = adae.require(spec.subjectVariable());
     int soc = adae.require(spec.socVariable());
@@ -48,26 +73,43 @@ public record AdverseEvents(
     int onsetDate = spec.onsetDateVariable() == null ? -1 : adae.find(spec.onsetDateVariable());
     int onsetDay = spec.onsetDayVariable() == null ? -1 : adae.find(spec.onsetDayVariable());
 
+    Map<String, Integer> index = new HashMap<>();
+    List<Subject> subjects = new ArrayList<>(population.subjects().values());
+    for (int i = 0; i < subjects.size(); i++) {
+      index.put(subjects.get(i).id(), i);
+    }
+    FirstOnsets onsets = new FirstOnsets(subjects.size());
     List<AdverseEvent> events = new ArrayList<>();
     long read = 0;
     long outside = 0;
     long unknown = 0;
     long uncoded = 0;
+    // ADAE is sorted by subject: the previous record's subject is looked up once.
+    String lastId = null;
+    int lastIndex = -1;
+    Stripped flagValue = new Stripped();
+    Stripped idValue = new Stripped();
+    Stripped socValue = new Stripped();
+    Stripped termValue = new Stripped();
     while (adae.next()) {
       read++;
-      if (flag >= 0 && !adae.text(flag).strip().equals("Y")) {
+      if (flag >= 0 && !flagValue.of(adae.sharedText(flag)).equals("Y")) {
         continue;
       }
       boolean pass = true;
       for (int i = 0; i < filters.length && pass; i++) {
-        pass = spec.conditions().get(i).accepts(adae.text(filters[i]));
+        pass = spec.conditions().get(i).accepts(adae.sharedText(filters[i]));
       }
       if (!pass) {
         continue;
       }
-      String id = adae.text(subject).strip();
-      Subject s = population.subjects().get(id);
-      if (s == null) {
+      String id = idValue.of(adae.sharedText(subject));
+      if (!id.equals(lastId)) {
+        Integer found = index.get(id);
+        lastId = id;
+        lastIndex = found == null ? -1 : found;
+      }
+      if (lastIndex < 0) {
         if (population.otherSubjects().contains(id)) {
           outside++;
         } else {
@@ -75,8 +117,9 @@ public record AdverseEvents(
         }
         continue;
       }
-      String socName = adae.text(soc).strip();
-      String termName = adae.text(term).strip();
+      Subject s = subjects.get(lastIndex);
+      String socName = socValue.of(adae.sharedText(soc));
+      String termName = termValue.of(adae.sharedText(term));
       if (socName.isEmpty() || termName.isEmpty()) {
         uncoded++;
         socName = socName.isEmpty() ? UNCODED : socName;
@@ -89,9 +132,26 @@ public record AdverseEvents(
       if (Double.isNaN(day) && onsetDay >= 0) {
         day = adae.number(onsetDay);
       }
-      events.add(new AdverseEvent(id, socName, termName, day));
+      onsets.add(lastIndex, socName, termName, day);
+      if (keepRecords) {
+        events.add(new AdverseEvent(s.id(), socName, termName, day));
+      }
     }
     return new AdverseEvents(
-        adae.source(), spec, events, read, outside, unknown, uncoded);
+        adae.source(), spec, events, onsets, read, outside, unknown, uncoded);
+  }
+
+  /** {@link String#strip()} of the previous value again when the reader shares the instance. */
+  private static final class Stripped {
+    private String raw;
+    private String stripped;
+
+    String of(String value) {
+      if (value != raw) {
+        raw = value;
+        stripped = value.strip();
+      }
+      return stripped;
+    }
   }
 }

@@ -3,10 +3,8 @@ package org.trialstats.adam;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.trialstats.stats.PoissonCount;
 import org.trialstats.stats.TwoByTwo;
 
@@ -28,36 +26,33 @@ public final class AeIncidence {
   private AeIncidence() {}
 
   /**
-   * Builds the table.
+   * Builds the table from the per-row subjects of {@code events} ({@link
+   * AdverseEvents#firstOnsets()}), which must have been read for this {@code population}: rows
+   * refer to subjects by their position in it.
    *
    * @throws AdamDataException if the control arm is unknown, exposure is needed but missing or
    *     not positive for a subject, or an onset needed for time to first event is missing
    */
   public static AeTable compute(Population population, AdverseEvents events, AeTableSpec spec) {
+    if (events.firstOnsets().populationSize() != population.subjects().size()) {
+      throw new IllegalArgumentException("the adverse events were read for another population");
+    }
     List<String> arms = population.arms();
     String control = controlArm(arms, spec.controlArm());
     if (spec.exposure() != ExposureDefinition.NONE) {
       checkExposure(population);
     }
-    Map<String, Double> any = new LinkedHashMap<>();
-    Map<String, Map<String, Double>> bySoc = new TreeMap<>();
-    Map<String, Map<String, Map<String, Double>>> byTerm = new TreeMap<>();
-    for (AdverseEvent e : events.events()) {
-      earliest(any, e);
-      earliest(bySoc.computeIfAbsent(e.soc(), k -> new LinkedHashMap<>()), e);
-      earliest(byTerm.computeIfAbsent(e.soc(), k -> new TreeMap<>())
-          .computeIfAbsent(e.term(), k -> new LinkedHashMap<>()), e);
-    }
+    FirstOnsets onsets = events.firstOnsets();
     RowBuilder builder = new RowBuilder(population, spec, control);
     Comparator<AeRow> byName = Comparator.comparing(AeRow::name, String.CASE_INSENSITIVE_ORDER)
         .thenComparing(AeRow::name);
     Comparator<AeRow> byFrequency = frequency(arms.indexOf(control)).thenComparing(byName);
     List<AeRow> rows = new ArrayList<>();
-    rows.add(builder.row(RowLevel.ANY, "", "", any));
+    rows.add(builder.row(RowLevel.ANY, "", "", onsets.any()));
     List<List<AeRow>> socs = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Double>> soc : bySoc.entrySet()) {
+    for (Map.Entry<String, SubjectOnsets> soc : onsets.bySoc().entrySet()) {
       List<AeRow> terms = new ArrayList<>();
-      for (Map.Entry<String, Map<String, Double>> term : byTerm.get(soc.getKey()).entrySet()) {
+      for (Map.Entry<String, SubjectOnsets> term : onsets.byTerm(soc.getKey()).entrySet()) {
         AeRow row = builder.row(RowLevel.TERM, soc.getKey(), term.getKey(), term.getValue());
         if (row.reaches(spec.minPercent())) {
           terms.add(row);
@@ -91,11 +86,6 @@ public final class AeIncidence {
     });
     return treatment.thenComparingLong(
         r -> -r.arms().stream().mapToLong(ArmCount::subjects).sum());
-  }
-
-  private static void earliest(Map<String, Double> subjects, AdverseEvent e) {
-    // Math.min propagates NaN: an unknown onset makes the subject's first onset unknown.
-    subjects.merge(e.subjectId(), e.onsetDay(), Math::min);
   }
 
   private static String controlArm(List<String> arms, String wanted) {
@@ -151,6 +141,8 @@ public final class AeIncidence {
     private final List<String> arms;
     private final int control;
     private final Map<String, Integer> armIndex = new HashMap<>();
+    private final Subject[] subjects;
+    private final int[] subjectArm;
     private final long[] n;
     private final double[] armDays;
 
@@ -162,6 +154,11 @@ public final class AeIncidence {
       for (int i = 0; i < arms.size(); i++) {
         armIndex.put(arms.get(i), i);
       }
+      this.subjects = population.subjects().values().toArray(Subject[]::new);
+      this.subjectArm = new int[subjects.length];
+      for (int i = 0; i < subjects.length; i++) {
+        subjectArm[i] = armIndex.get(subjects[i].arm());
+      }
       this.n = population.armSizes();
       this.armDays = new double[arms.size()];
       if (spec.exposure() != ExposureDefinition.NONE) {
@@ -171,16 +168,17 @@ public final class AeIncidence {
       }
     }
 
-    AeRow row(RowLevel level, String soc, String term, Map<String, Double> firstOnsets) {
+    AeRow row(RowLevel level, String soc, String term, SubjectOnsets firstOnsets) {
       int k = arms.size();
       long[] x = new long[k];
       double[] days = armDays.clone();
-      for (Map.Entry<String, Double> entry : firstOnsets.entrySet()) {
-        Subject s = population.subjects().get(entry.getKey());
-        int a = armIndex.get(s.arm());
+      // Subjects in the order first seen in ADAE, so that person-time is summed in that order.
+      for (int i = 0; i < firstOnsets.size(); i++) {
+        Subject s = subjects[firstOnsets.subject(i)];
+        int a = subjectArm[firstOnsets.subject(i)];
         x[a]++;
         if (spec.exposure() == ExposureDefinition.TIME_TO_FIRST_EVENT) {
-          double onset = entry.getValue();
+          double onset = firstOnsets.onset(i);
           if (!(onset >= 1) || Double.isInfinite(onset)) {
             throw new AdamDataException(
                 "time to first event: subject " + s.id() + " has "

@@ -110,6 +110,15 @@ public interface DatasetReader extends Closeable {
   String text(int index);
 
   /**
+   * As {@link #text(int)}; readers may return the same String instance for equal values of a
+   * variable (XPORT does, to read large files without a String per value). Callers must not rely
+   * on identity, only on equality.
+   */
+  default String sharedText(int index) {
+    return text(index);
+  }
+
+  /**
    * The value of a variable in the current observation as a number; {@code NaN} if missing. For
    * character data (CSV) the text is parsed: empty, {@code .} and {@code .A}-{@code .Z} are
    * missing; ISO dates ({@code 2014-01-02}) and SAS {@code DATE9} dates ({@code 02JAN2014}) give

@@ -1,9 +1,11 @@
 package org.trialstats.adam;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +54,10 @@ public final class XportReader implements DatasetReader {
   private static final String DESCRIPTOR = HEADER + "DSCRPTR HEADER RECORD!!!!!!!";
   private static final String NAMESTR = HEADER + "NAMESTR HEADER RECORD!!!!!!!";
   private static final String OBS = HEADER + "OBS     HEADER RECORD!!!!!!!";
+  // Every data record is tested for a header: comparing bytes avoids a String per 80 bytes.
+  private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] MEMBER_ANY_VERSION_BYTES =
+      MEMBER_ANY_VERSION.getBytes(StandardCharsets.ISO_8859_1);
   private static final int MAX_NUMERIC_LENGTH = 8;
   private static final int MIN_NUMERIC_LENGTH = 2;
 
@@ -64,6 +71,9 @@ public final class XportReader implements DatasetReader {
   private final String fileName;
   private final long fileSize;
   private final InputStream in;
+  private final byte[] buffer = new byte[1 << 16];
+  private int bufferPosition;
+  private int bufferLimit;
   private final Charset charset;
   private final XportLibrary library;
   private long offset;
@@ -82,12 +92,13 @@ public final class XportReader implements DatasetReader {
   private byte[] observation;
   private long observationNumber;
   private boolean hasObservation;
+  private TextCache[] textCaches;
 
   private XportReader(Path file, Charset charset) throws IOException {
     this.fileName = file.getFileName().toString();
     this.fileSize = Files.size(file);
     this.charset = charset;
-    this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    this.in = Files.newInputStream(file);
     try {
       this.library = readLibraryHeader();
     } catch (IOException | RuntimeException e) {
@@ -137,7 +148,7 @@ public final class XportReader implements DatasetReader {
     memberHeader = null;
     if (header == null) {
       header = new byte[CARD_LENGTH];
-      int read = in.readNBytes(header, 0, CARD_LENGTH);
+      int read = readBytes(header, 0, CARD_LENGTH);
       offset += read;
       if (read == 0) {
         membersExhausted = true;
@@ -148,6 +159,7 @@ public final class XportReader implements DatasetReader {
       }
     }
     member = readMemberHeaders(header);
+    textCaches = null;
     observation = null;
     observationNumber = 0;
     hasObservation = false;
@@ -244,6 +256,111 @@ public final class XportReader implements DatasetReader {
     return decode(observation, v.offset(), end - v.offset());
   }
 
+  /**
+   * As {@link #text(int)}, but a value whose bytes were seen before in the same variable of the
+   * current member is returned as the same String instance, without decoding or allocation. Up
+   * to {@value TextCache#MAX_ENTRIES} distinct values per variable are kept; further values are
+   * decoded afresh (correct, only slower).
+   */
+  @Override
+  public String sharedText(int index) {
+    DatasetVariable v = currentVariable(index);
+    if (v.type() == VariableType.NUMERIC) {
+      return text(index);
+    }
+    if (textCaches == null) {
+      textCaches = new TextCache[member.variables().size()];
+    }
+    TextCache cache = textCaches[index];
+    if (cache == null) {
+      cache = new TextCache();
+      textCaches[index] = cache;
+    }
+    return cache.get(observation, v.offset(), v.length());
+  }
+
+  /**
+   * Distinct values of one character variable by the bytes of the whole fixed-width field
+   * (trailing blanks included, so a value found needs no scan for its end): open addressing
+   * with linear probing over a power-of-two table, at most half full.
+   */
+  private final class TextCache {
+    static final int MAX_ENTRIES = 1 << 18;
+    private static final VarHandle LONGS =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private byte[][] keys = new byte[64][];
+    private String[] values = new String[64];
+    private int size;
+    // The previous value: sorted data repeat a value over consecutive observations.
+    private byte[] lastKey;
+    private String lastValue;
+
+    String get(byte[] bytes, int from, int length) {
+      if (lastKey != null && Arrays.equals(lastKey, 0, length, bytes, from, from + length)) {
+        return lastValue;
+      }
+      int mask = keys.length - 1;
+      for (int slot = hash(bytes, from, length) & mask; ; slot = (slot + 1) & mask) {
+        byte[] key = keys[slot];
+        if (key == null) {
+          int end = from + length;
+          while (end > from && (bytes[end - 1] == ' ' || bytes[end - 1] == 0)) {
+            end--;
+          }
+          String value = decode(bytes, from, end - from);
+          if (size < MAX_ENTRIES) {
+            keys[slot] = Arrays.copyOfRange(bytes, from, from + length);
+            values[slot] = value;
+            lastKey = keys[slot];
+            lastValue = value;
+            if (++size * 2 > keys.length) {
+              grow();
+            }
+          }
+          return value;
+        }
+        if (Arrays.equals(key, 0, length, bytes, from, from + length)) {
+          lastKey = key;
+          lastValue = values[slot];
+          return lastValue;
+        }
+      }
+    }
+
+    /** Multiplicative hash of the field, eight bytes at a time. */
+    private static int hash(byte[] bytes, int from, int length) {
+      long hash = length;
+      int i = from;
+      for (; i + 8 <= from + length; i += 8) {
+        hash = (hash + (long) LONGS.get(bytes, i)) * 0x9E3779B97F4A7C15L;
+      }
+      for (; i < from + length; i++) {
+        hash = (hash + bytes[i]) * 0x9E3779B97F4A7C15L;
+      }
+      return (int) (hash ^ (hash >>> 32));
+    }
+
+    private void grow() {
+      byte[][] oldKeys = keys;
+      String[] oldValues = values;
+      keys = new byte[oldKeys.length * 2][];
+      values = new String[oldKeys.length * 2];
+      int mask = keys.length - 1;
+      for (int i = 0; i < oldKeys.length; i++) {
+        byte[] key = oldKeys[i];
+        if (key == null) {
+          continue;
+        }
+        int slot = hash(key, 0, key.length) & mask;
+        while (keys[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = key;
+        values[slot] = oldValues[i];
+      }
+    }
+  }
+
   @Override
   public double number(int index) {
     DatasetVariable v = currentVariable(index);
@@ -283,7 +400,7 @@ public final class XportReader implements DatasetReader {
 
   private XportLibrary readLibraryHeader() throws IOException {
     byte[] first = new byte[CARD_LENGTH];
-    int read = in.readNBytes(first, 0, CARD_LENGTH);
+    int read = readBytes(first, 0, CARD_LENGTH);
     offset += read;
     String text = ascii(first, 0, read);
     if (text.startsWith("**COMPRESSED**")) {
@@ -462,15 +579,15 @@ public final class XportReader implements DatasetReader {
   /** Reads the record after the current one and classifies it. */
   private void readLookahead() throws IOException {
     long at = offset;
-    int read = in.readNBytes(lookahead, 0, CARD_LENGTH);
+    int read = readBytes(lookahead, 0, CARD_LENGTH);
     offset += read;
     lookaheadLength = read;
     if (read == 0) {
       next = Next.END_OF_FILE;
     } else if (read < CARD_LENGTH) {
       throw corrupt(at, "the file ends inside an 80-byte record (truncated file)");
-    } else if (ascii(lookahead, 0, HEADER.length()).equals(HEADER)) {
-      if (!ascii(lookahead, 0, MEMBER_ANY_VERSION.length()).equals(MEMBER_ANY_VERSION)) {
+    } else if (startsWith(lookahead, HEADER_BYTES)) {
+      if (!startsWith(lookahead, MEMBER_ANY_VERSION_BYTES)) {
         throw corrupt(at, "unexpected header record '" + ascii(lookahead, 0, 48).strip() + "'");
       }
       next = Next.MEMBER_HEADER;
@@ -555,7 +672,7 @@ public final class XportReader implements DatasetReader {
   }
 
   private void readFully(byte[] into, String what) throws IOException {
-    int read = in.readNBytes(into, 0, into.length);
+    int read = readBytes(into, 0, into.length);
     offset += read;
     if (read < into.length) {
       throw corrupt(offset - read, "the file ends inside " + what + " (truncated file)");
@@ -629,6 +746,37 @@ public final class XportReader implements DatasetReader {
     } catch (CharacterCodingException e) {
       return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }
+  }
+
+  /**
+   * Reads {@code length} bytes, fewer only at the end of the file, like {@link
+   * InputStream#readNBytes(byte[], int, int)}. The reader's own buffer replaces a {@code
+   * BufferedInputStream}, whose synchronized reads cost more than the copy for 80-byte records.
+   */
+  private int readBytes(byte[] into, int from, int length) throws IOException {
+    int done = 0;
+    while (done < length) {
+      if (bufferPosition == bufferLimit) {
+        int read = in.read(buffer, 0, buffer.length);
+        if (read < 0) {
+          break;
+        }
+        bufferPosition = 0;
+        bufferLimit = read;
+        continue;
+      }
+      int n = Math.min(length - done, bufferLimit - bufferPosition);
+      System.arraycopy(buffer, bufferPosition, into, from + done, n);
+      bufferPosition += n;
+      done += n;
+    }
+    return done;
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    // The first byte alone rejects almost every data record.
+    return bytes[0] == prefix[0]
+        && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private static boolean isBlank(byte[] bytes, int from, int to) {

@@ -203,7 +203,7 @@ public final class AeTableCommand implements Callable<Integer> {
       }
       AdverseEvents events;
       try (DatasetReader reader = DatasetReader.open(adae)) {
-        events = AdverseEvents.read(reader, adaeSpec, subjects);
+        events = AdverseEvents.count(reader, adaeSpec, subjects);
       }
       AeTable table = AeIncidence.compute(subjects, events, tableSpec);
       style = style.withProvenance(new Provenance(Version.current(),
