@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.trialstats.adam.AdamDataException;
 import org.trialstats.adam.AeTable;
@@ -72,15 +75,22 @@ public final class AeReport {
     }
   }
 
-  /** The bytes of every requested output, by file name, in format order. */
+  /**
+   * The bytes of every requested output, by file name, in format order. The dot plot (PNG, SVG) is
+   * drawn on a second thread while the table formats are written on this one: on a cold JVM the
+   * chart code's class loading and font setup take about as long as all the table writers.
+   */
   public static Map<String, byte[]> render(AeTable table, AeReportStyle style, Set<Format> formats) {
-    AeTableLayout layout = new AeTableLayout(table, style);
-    List<ReportTable> tables = layout.tables();
-    AeDotPlot plot = formats.contains(Format.PNG) || formats.contains(Format.SVG)
-        ? new AeDotPlot(table, style) : null;
-    Map<String, byte[]> files = new LinkedHashMap<>();
     EnumSet<Format> ordered = EnumSet.noneOf(Format.class);
     ordered.addAll(formats);
+    EnumSet<Format> chartFormats = EnumSet.of(Format.PNG, Format.SVG);
+    chartFormats.retainAll(ordered);
+    CompletableFuture<Map<Format, byte[]>> charts = chartFormats.isEmpty()
+        ? CompletableFuture.completedFuture(Map.of())
+        : CompletableFuture.supplyAsync(() -> charts(table, style, chartFormats), AeReport::daemon);
+    AeTableLayout layout = new AeTableLayout(table, style);
+    List<ReportTable> tables = layout.tables();
+    Map<Format, byte[]> rendered = new EnumMap<>(Format.class);
     for (Format f : ordered) {
       byte[] bytes = switch (f) {
         case CSV -> utf8(AeTableWriter.csv(table));
@@ -88,12 +98,52 @@ public final class AeReport {
         case MD -> utf8(AeTableWriter.markdown(tables));
         case RTF -> AeTableRtfWriter.rtf(tables, style.paper()).getBytes(StandardCharsets.US_ASCII);
         case DOCX -> AeTableDocxWriter.docx(tables, style.paper());
-        case PNG -> plot.png();
-        case SVG -> utf8(plot.svg());
+        case PNG, SVG -> null;
       };
-      files.put(f.fileName(), bytes);
+      if (bytes != null) {
+        rendered.put(f, bytes);
+      }
+    }
+    rendered.putAll(join(charts));
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (Format f : ordered) {
+      files.put(f.fileName(), rendered.get(f));
     }
     return files;
+  }
+
+  private static Map<Format, byte[]> charts(AeTable table, AeReportStyle style, Set<Format> formats) {
+    AeDotPlot plot = new AeDotPlot(table, style);
+    Map<Format, byte[]> bytes = new EnumMap<>(Format.class);
+    if (formats.contains(Format.PNG)) {
+      bytes.put(Format.PNG, plot.png());
+    }
+    if (formats.contains(Format.SVG)) {
+      bytes.put(Format.SVG, utf8(plot.svg()));
+    }
+    return bytes;
+  }
+
+  /** Runs {@code task} on a new daemon thread, so a failure elsewhere never keeps the JVM alive. */
+  private static void daemon(Runnable task) {
+    Thread thread = new Thread(task, "trialstats-ae-charts");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The future's value; its failure rethrown as it was thrown on the other thread. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /**
