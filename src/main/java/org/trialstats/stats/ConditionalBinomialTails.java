@@ -1,6 +1,7 @@
 package org.trialstats.stats;
 
 import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Tail probabilities of X ~ Binomial(n, p) with p given through its odds theta = p/(1 - p): the
@@ -24,6 +25,16 @@ final class ConditionalBinomialTails {
   private static final double SUM_RELATIVE_ACCURACY = 1e-17;
 
   private static final int MAX_TAIL_TERMS = 10_000_000;
+
+  private static final int MAX_ROOT_EVALUATIONS = 200;
+
+  /** Largest change of log(odds) in one root-finding step. */
+  private static final double MAX_LOG_STEP = 4;
+
+  /** A Halley step below this (relative) leaves an error far below double precision. */
+  private static final double CONVERGED_LOG_STEP = 1e-7;
+
+  private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
 
   private ConditionalBinomialTails() {}
 
@@ -68,6 +79,181 @@ final class ConditionalBinomialTails {
    */
   static boolean hasShortSide(long x1, long x2) {
     return Math.min(x1, x2) <= SHORT_SIDE + 1;
+  }
+
+  /**
+   * The odds theta at which P(X &gt;= k) = target for X ~ Binomial(n, theta/(1 + theta)), or with
+   * {@code midP} the odds at which P(X &gt; k) + P(X = k)/2 = target; 1 &lt;= k &lt; n, target in
+   * (0, 1/2]. The tail probability rises strictly with theta, from 0 to 1.
+   *
+   * <p>Solved by Halley's method on f(u) = log T(u) - log(target) in u = log theta, where T is the
+   * tail. Its derivatives are analytic: with b_j = P(X = j), p = theta/(1 + theta), q = 1 - p,
+   * dT/du = k q b_k (d/dp P(X &gt;= k) = n b(k - 1; n - 1, p)) and d^2T/du^2 = k q b_k (k - n p -
+   * p); for the mid-p tail the average of these for k and k + 1. log T is close to linear in u,
+   * so the iteration starts from Paulson's cube-root approximation to the corresponding beta
+   * quantile (accurate to about 1e-3) and converges cubically, in 2 to 4 evaluations; a bracket
+   * of the root is kept and bisected (on the log scale) whenever a step would leave it. The
+   * iteration stops once a step is below 1e-7 relative: the next step would be below 1e-18.
+   *
+   * <p>Each evaluation starts from b_k by Loader's saddle-point expansion ({@link
+   * LoaderSaddlePoint}, relative error about 1e-15) and sums only the non-negligible terms, walking
+   * away from k through the exact ratios b_(j+1)/b_j = (n - j) theta / (j + 1): upwards when the
+   * terms fall from k on (k at or beyond the mode), otherwise downwards from k - 1 for the
+   * complement P(X &lt; k), which is then at most about 1/2. A sum stops when the geometric bound
+   * of its remainder is below 1e-17 of it, so at most about 9 standard deviations of X plus a
+   * geometric run of terms are summed (bounded by k and n - k). Each term adds about two rounding
+   * errors, so T keeps about 1e-15 relative precision and the root, where d log T/du is of order
+   * the standard deviation or larger, about 1e-15 relative; no intermediate value overflows or
+   * underflows, since the terms are summed relative to b_k and b_k is carried as a logarithm.
+   */
+  static double oddsAtUpperTail(long k, long n, double target, boolean midP) {
+    double logTarget = Math.log(target);
+    double theta = startingOdds(k, n, target, midP);
+    double below = 0;
+    double above = Double.POSITIVE_INFINITY;
+    TailEvaluation tail = new TailEvaluation();
+    for (int evaluations = 0; evaluations < MAX_ROOT_EVALUATIONS; evaluations++) {
+      tail.evaluate(k, n, theta, midP);
+      double f = tail.logTail - logTarget;
+      if (f == 0) {
+        return theta;
+      }
+      if (f > 0) {
+        above = theta;
+      } else {
+        below = theta;
+      }
+      double slope = tail.logSlope;
+      double curvature = tail.logCurvature;
+      // Halley's step; Newton's where the correction is not well-defined.
+      double denominator = 2 * slope * slope - f * curvature;
+      double step = denominator > 0 ? -2 * f * slope / denominator : -f / slope;
+      if (!Double.isFinite(step)) {
+        step = f > 0 ? -MAX_LOG_STEP : MAX_LOG_STEP;
+      }
+      step = Math.max(-MAX_LOG_STEP, Math.min(MAX_LOG_STEP, step));
+      double next = theta * Math.exp(step);
+      if (Math.abs(step) <= CONVERGED_LOG_STEP) {
+        return next;
+      }
+      if (!(next > below && next < above)) {
+        // the step left the bracket: bisect it on the log scale (or widen an open side)
+        if (below > 0 && above < Double.POSITIVE_INFINITY) {
+          next = Math.sqrt(below) * Math.sqrt(above);
+        } else {
+          next = f > 0 ? theta * Math.exp(-MAX_LOG_STEP) : theta * Math.exp(MAX_LOG_STEP);
+        }
+        if (next == below || next == above) {
+          return theta;
+        }
+      }
+      theta = next;
+    }
+    throw new IllegalStateException(
+        "root of the binomial tail did not converge for k = " + k + ", n = " + n);
+  }
+
+  /**
+   * Starting odds for {@link #oddsAtUpperTail}: the beta quantile of probability target for Beta(k,
+   * n - k + 1) (the Clopper-Pearson limit; Beta(k + 1/2, n - k + 1/2) for mid-p), odds = (a/b) F
+   * with F the quantile of F(2a, 2b) by Paulson's approximation: z = ((1 - c2) y - (1 - c1)) /
+   * sqrt(c2 y^2 + c1), y = F^(1/3), c_i = 2/(9 nu_i) (Paulson E. Ann Math Stat 1942;13:440-444),
+   * solved as a quadratic in y; where that has no positive solution (very small counts at extreme
+   * targets), the normal approximation on the log-odds scale.
+   */
+  private static double startingOdds(long k, long n, double target, boolean midP) {
+    double a = midP ? k + 0.5 : k;
+    double b = midP ? n - k + 0.5 : n - k + 1.0;
+    double z = -NORMAL.inverseSurvivalProbability(target);
+    double c1 = 2 / (9 * 2 * a);
+    double c2 = 2 / (9 * 2 * b);
+    double bigA = 1 - c2;
+    double bigB = 1 - c1;
+    double lead = bigA * bigA - z * z * c2;
+    double discriminant = bigA * bigA * bigB * bigB - lead * (bigB * bigB - z * z * c1);
+    if (lead > 0 && discriminant >= 0) {
+      double y = (bigA * bigB + Math.copySign(Math.sqrt(discriminant), z)) / lead;
+      if (y > 0) {
+        double odds = a / b * y * y * y;
+        if (odds > 0 && odds < Double.POSITIVE_INFINITY) {
+          return odds;
+        }
+      }
+    }
+    return a / b * Math.exp(z * Math.sqrt(1 / a + 1 / b));
+  }
+
+  /**
+   * log T, d log T/du and d^2 log T/du^2 at one odds, where T is the upper (or mid-p) tail and u =
+   * log theta. A mutable holder, so that one root search allocates once.
+   */
+  private static final class TailEvaluation {
+    double logTail;
+    double logSlope;
+    double logCurvature;
+
+    void evaluate(long k, long n, double theta, boolean midP) {
+      double p = theta / (1 + theta);
+      double q = 1 / (1 + theta);
+      double logTerm = LoaderSaddlePoint.logBinomialProbability(k, n, p, q);
+      double nextRatio = ratio(k, n, theta);
+      // dT/du and d^2T/du^2 relative to b_k
+      double mean = n * p;
+      double slope = k * q;
+      double curvature = slope * (k - mean - p);
+      if (midP) {
+        double nextSlope = (k + 1) * q * nextRatio;
+        curvature = 0.5 * (curvature + nextSlope * (k + 1 - mean - p));
+        slope = 0.5 * (slope + nextSlope);
+      }
+      double tailOverTerm;
+      if (nextRatio < 1) {
+        // k at or beyond the mode: T = b_k (sum of b_j/b_k for j >= k) [- b_k/2 for mid-p]
+        tailOverTerm = sumUpwards(k, n, theta) - (midP ? 0.5 : 0);
+        logTail = logTerm + Math.log(tailOverTerm);
+      } else {
+        // below the mode P(X < k) is at most about 1/2: its complement loses no precision
+        double term = Math.exp(logTerm);
+        double tail = 1 - term * sumDownwards(k, n, theta) - (midP ? 0.5 * term : 0);
+        logTail = Math.log(tail);
+        tailOverTerm = tail / term;
+      }
+      double relativeSlope = slope / tailOverTerm;
+      logSlope = relativeSlope;
+      logCurvature = curvature / tailOverTerm - relativeSlope * relativeSlope;
+    }
+  }
+
+  /** The sum of b_j/b_k over j &gt;= k, for terms falling from k on (ratio(k) &lt; 1). */
+  private static double sumUpwards(long k, long n, double theta) {
+    double term = 1;
+    double sum = 1;
+    for (long j = k; j < n; j++) {
+      double ratio = ratio(j, n, theta);
+      term *= ratio;
+      sum += term;
+      // the ratios keep falling, so the remainder is below the geometric series term r/(1 - r)
+      if (term * ratio <= SUM_RELATIVE_ACCURACY * sum * (1 - ratio)) {
+        break;
+      }
+    }
+    return sum;
+  }
+
+  /** The sum of b_j/b_k over j &lt; k, for k below the mode (ratio(k - 1) &gt; 1). */
+  private static double sumDownwards(long k, long n, double theta) {
+    double term = 1;
+    double sum = 0;
+    for (long j = k; j > 0; j--) {
+      // b_(j-1)/b_j = j / ((n - j + 1) theta)
+      double ratio = j / ((double) (n - j + 1) * theta);
+      term *= ratio;
+      sum += term;
+      if (ratio < 1 && term * ratio <= SUM_RELATIVE_ACCURACY * sum * (1 - ratio)) {
+        break;
+      }
+    }
+    return sum;
   }
 
   /** P(Q &lt;= p) for Q ~ Beta(a, b) at p = odds/(1 + odds), evaluated without cancellation. */

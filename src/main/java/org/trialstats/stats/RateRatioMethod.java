@@ -1,6 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
@@ -203,11 +202,10 @@ public enum RateRatioMethod implements StatMethod {
       // P(X >= n) = p^n = alpha/2: odds = 1/((alpha/2)^(-1/n) - 1).
       return 1 / Math.expm1(-Math.log(halfAlpha) / n);
     }
-    double odds = betaQuantileOdds(x1, x2 + 1.0, halfAlpha, false);
-    if (!ConditionalBinomialTails.hasShortSide(x1, x2)) {
-      return odds;
+    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
+      return ConditionalBinomialTails.oddsAtUpperTail(x1, n, halfAlpha, false);
     }
-    return refine(theta -> ConditionalBinomialTails.atLeast(x1, n, theta), halfAlpha, odds);
+    return betaQuantileOdds(x1, x2 + 1.0, halfAlpha, false);
   }
 
   /**
@@ -223,21 +221,11 @@ public enum RateRatioMethod implements StatMethod {
       // P(X <= 0) = (1 - p)^n = alpha/2: odds = (alpha/2)^(-1/n) - 1.
       return Math.expm1(-Math.log(halfAlpha) / n);
     }
-    double odds = betaQuantileOdds(x1 + 1.0, x2, halfAlpha, true);
-    if (!ConditionalBinomialTails.hasShortSide(x1, x2)) {
-      return odds;
+    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
+      // P(X <= x1) = P(n - X >= x2), and n - X is binomial with the reciprocal odds.
+      return 1 / ConditionalBinomialTails.oddsAtUpperTail(x2, n, halfAlpha, false);
     }
-    return refine(theta -> ConditionalBinomialTails.atMost(x1, n, theta), halfAlpha, odds);
-  }
-
-  /**
-   * Re-solves tail(odds) = alpha/2 near the beta-quantile odds with the term-by-term tails, which
-   * are accurate where the incomplete beta function is not (one small count against a very large
-   * one); the beta quantile is within about 1e-7 relative there.
-   */
-  private static double refine(DoubleUnaryOperator tail, double halfAlpha, double odds) {
-    return PoissonLimits.solveMonotone(
-        theta -> tail.applyAsDouble(theta) / halfAlpha - 1, odds / (1 + 1e-6), odds * (1 + 1e-6));
+    return betaQuantileOdds(x1 + 1.0, x2, halfAlpha, true);
   }
 
   /**
@@ -253,6 +241,9 @@ public enum RateRatioMethod implements StatMethod {
     if (x2 == 0) {
       // P(X = n)/2 = p^n/2 = alpha/2: p = alpha^(1/n), odds = 1/(alpha^(-1/n) - 1).
       return 1 / Math.expm1(-Math.log(2 * halfAlpha) / n);
+    }
+    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
+      return ConditionalBinomialTails.oddsAtUpperTail(x1, n, halfAlpha, true);
     }
     return PoissonLimits.solveMonotone(
         theta ->
@@ -277,6 +268,10 @@ public enum RateRatioMethod implements StatMethod {
     if (x1 == 0) {
       // P(X = 0)/2 = (1 - p)^n/2 = alpha/2: 1 - p = alpha^(1/n), odds = alpha^(-1/n) - 1.
       return Math.expm1(-Math.log(2 * halfAlpha) / n);
+    }
+    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
+      // P(X < x1) + P(X = x1)/2 = P(Y > x2) + P(Y = x2)/2 for Y = n - X (reciprocal odds).
+      return 1 / ConditionalBinomialTails.oddsAtUpperTail(x2, n, halfAlpha, true);
     }
     return PoissonLimits.solveMonotone(
         theta ->
