@@ -10,10 +10,14 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * trials and success probability p = T1 RR / (T1 RR + T2); limits for p (or rather for the odds
  * p/(1 - p) = RR T1/T2) are transformed to RR = odds T2/T1. The odds are computed without ever
  * forming 1 - p by cancellation (beta quantiles are taken on whichever side of 1/2 they are
- * accurate), so limits near p = 1 keep full relative precision; where one count is small and the
- * other very large the binomial tails are summed term by term ({@link ConditionalBinomialTails}).
- * Against 40-digit references the limits agree to about 1e-13 relative. Counts up to 10^10 per arm
- * are accepted by the conditional methods.
+ * accurate), so limits near p = 1 keep full relative precision. Where either count is at most
+ * 1001 (the Commons incomplete beta function loses up to 8 digits when one count is small and the
+ * other very large, e.g. 2 against 10^9) the limits are instead found by Halley's method on binomial
+ * tails summed term by term from the analytic derivative, starting from Paulson's approximation
+ * ({@link ConditionalBinomialTails#oddsAtUpperTail}); there the limits agree with 40-digit mpmath
+ * references to about 2e-15 relative. With both counts above 1001 the exact limits are the beta
+ * quantiles and the mid-p limits are found by Brent's method on incomplete beta tails, to about
+ * 1e-13 relative. Counts up to 10^10 per arm are accepted by the conditional methods.
  *
  * <p>Limits are 0 or infinity where the mathematics gives them: x1 = 0 gives estimate 0 and lower
  * limit 0, x2 = 0 gives estimate and upper limit infinity. With no events in either arm the ratio
@@ -23,7 +27,9 @@ public enum RateRatioMethod implements StatMethod {
   /**
    * Exact conditional interval, as R's {@code poisson.test(c(x1, x2), c(T1, T2))}: Clopper-Pearson
    * limits for p from x1 | n ~ Binomial(n, p): p_L = B^-1(alpha/2; x1, x2 + 1) (0 if x1 = 0), p_U =
-   * B^-1(1 - alpha/2; x1 + 1, x2) (1 if x2 = 0), RR = p/(1 - p) T2/T1. Clopper CJ, Pearson ES.
+   * B^-1(1 - alpha/2; x1 + 1, x2) (1 if x2 = 0), RR = p/(1 - p) T2/T1 (where a count is at most
+   * 1001, solved as P(X &gt;= x1) = alpha/2 and P(X &lt;= x1) = alpha/2 by Halley's method on
+   * term-by-term binomial tails). Clopper CJ, Pearson ES.
    * Biometrika 1934;26:404-413, applied conditionally on x1 + x2 (Fay MP. R Journal
    * 2010;2(1):53-58).
    */
@@ -46,9 +52,9 @@ public enum RateRatioMethod implements StatMethod {
   /**
    * Conditional mid-p interval: with X ~ Binomial(n, p), p_L solves P(X &gt; x1) + P(X = x1)/2 =
    * alpha/2 and p_U solves P(X &lt; x1) + P(X = x1)/2 = alpha/2 (closed forms p_L = (alpha)^(1/n)
-   * when x2 = 0 and 1 - p_U = (alpha)^(1/n) when x1 = 0), found by Brent's root finding on the odds
-   * scale; RR = p/(1 - p) T2/T1. Lancaster HO. J Am Stat Assoc 1961;56:223-234; Fay MP. R Journal
-   * 2010;2(1):53-58.
+   * when x2 = 0 and 1 - p_U = (alpha)^(1/n) when x1 = 0), found on the odds scale by Halley's
+   * method where a count is at most 1001, otherwise by Brent's method; RR = p/(1 - p) T2/T1.
+   * Lancaster HO. J Am Stat Assoc 1961;56:223-234; Fay MP. R Journal 2010;2(1):53-58.
    */
   MID_P(
       "mid-p",
