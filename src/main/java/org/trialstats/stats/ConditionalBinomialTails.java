@@ -1,7 +1,6 @@
 package org.trialstats.stats;
 
 import org.apache.commons.statistics.distribution.BetaDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Tail probabilities of X ~ Binomial(n, p) with p given through its odds theta = p/(1 - p), and
@@ -38,8 +37,6 @@ final class ConditionalBinomialTails {
 
   /** A Halley step below this (relative) leaves an error far below double precision. */
   private static final double CONVERGED_LOG_STEP = 1e-7;
-
-  private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
 
   private ConditionalBinomialTails() {}
 
@@ -150,33 +147,14 @@ final class ConditionalBinomialTails {
   }
 
   /**
-   * Starting odds for {@link #oddsAtUpperTail}: the beta quantile of probability target for Beta(k,
-   * n - k + 1) (the Clopper-Pearson limit; Beta(k + 1/2, n - k + 1/2) for mid-p), odds = (a/b) F
-   * with F the quantile of F(2a, 2b) by Paulson's approximation: z = ((1 - c2) y - (1 - c1)) /
-   * sqrt(c2 y^2 + c1), y = F^(1/3), c_i = 2/(9 nu_i) (Paulson E. Ann Math Stat 1942;13:440-444),
-   * solved as a quadratic in y; where that has no positive solution (very small counts at extreme
-   * targets), the normal approximation on the log-odds scale.
+   * Starting odds for {@link #oddsAtUpperTail}: the odds of the beta quantile of probability target
+   * for Beta(k, n - k + 1) (the Clopper-Pearson limit; Beta(k + 1/2, n - k + 1/2) for mid-p) by
+   * Paulson's approximation ({@link BetaQuantile#approximateOdds}).
    */
   private static double startingOdds(long k, long n, double target, boolean midP) {
     double a = midP ? k + 0.5 : k;
     double b = midP ? n - k + 0.5 : n - k + 1.0;
-    double z = -NORMAL.inverseSurvivalProbability(target);
-    double c1 = 2 / (9 * 2 * a);
-    double c2 = 2 / (9 * 2 * b);
-    double bigA = 1 - c2;
-    double bigB = 1 - c1;
-    double lead = bigA * bigA - z * z * c2;
-    double discriminant = bigA * bigA * bigB * bigB - lead * (bigB * bigB - z * z * c1);
-    if (lead > 0 && discriminant >= 0) {
-      double y = (bigA * bigB + Math.copySign(Math.sqrt(discriminant), z)) / lead;
-      if (y > 0) {
-        double odds = a / b * y * y * y;
-        if (odds > 0 && odds < Double.POSITIVE_INFINITY) {
-          return odds;
-        }
-      }
-    }
-    return a / b * Math.exp(z * Math.sqrt(1 / a + 1 / b));
+    return BetaQuantile.approximateOdds(a, b, target);
   }
 
   /**

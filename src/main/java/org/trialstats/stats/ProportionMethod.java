@@ -230,9 +230,8 @@ public enum ProportionMethod implements StatMethod {
       }
       case JEFFREYS -> {
         double halfAlpha = (1 - level) / 2;
-        BetaDistribution posterior = BetaDistribution.of(x + 0.5, n - x + 0.5);
-        lower = x == 0 ? 0 : posterior.inverseCumulativeProbability(halfAlpha);
-        upper = x == n ? 1 : posterior.inverseSurvivalProbability(halfAlpha);
+        lower = x == 0 ? 0 : jeffreysLower(x, n, halfAlpha);
+        upper = x == n ? 1 : jeffreysUpper(x, n, halfAlpha);
       }
       case AGRESTI_COULL -> {
         double z2 = z * z;
@@ -402,6 +401,36 @@ public enum ProportionMethod implements StatMethod {
       return 1 / (1 + reciprocalOdds);
     }
     return BetaDistribution.of(x + 1.0, n - x).inverseSurvivalProbability(halfAlpha);
+  }
+
+  /**
+   * Lower Jeffreys limit, the alpha/2 quantile of Beta(x + 1/2, n - x + 1/2): by Halley's method
+   * on the incomplete beta function ({@link BetaQuantile#lowerTailOdds}) where x or n - x is at
+   * most 1001, otherwise Commons Statistics' inverse (Brent's method on the same function). Both
+   * find the root of the same function, to within 2e-14 relative of each other; the Halley
+   * iteration needs 2 to 4 evaluations and is about 4 times faster. For larger parameters, where
+   * the incomplete beta function itself is accurate to only about 1e-12 and the two roots differ
+   * by as much, the established inverse is kept so that published limits do not move.
+   */
+  private static double jeffreysLower(long x, long n, double halfAlpha) {
+    double a = x + 0.5;
+    double b = n - x + 0.5;
+    if (ConditionalBinomialTails.hasShortSide(x, n - x)) {
+      double odds = BetaQuantile.lowerTailOdds(a, b, halfAlpha);
+      return odds / (1 + odds);
+    }
+    return BetaDistribution.of(a, b).inverseCumulativeProbability(halfAlpha);
+  }
+
+  /** Upper Jeffreys limit, the 1 - alpha/2 quantile of Beta(x + 1/2, n - x + 1/2), as above. */
+  private static double jeffreysUpper(long x, long n, double halfAlpha) {
+    double a = x + 0.5;
+    double b = n - x + 0.5;
+    if (ConditionalBinomialTails.hasShortSide(x, n - x)) {
+      // the upper tail of p ~ Beta(a, b) is the lower tail of 1 - p ~ Beta(b, a)
+      return 1 / (1 + BetaQuantile.lowerTailOdds(b, a, halfAlpha));
+    }
+    return BetaDistribution.of(a, b).inverseSurvivalProbability(halfAlpha);
   }
 
   private static double midPLower(long x, long n, double alpha) {
