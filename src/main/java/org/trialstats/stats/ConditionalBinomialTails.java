@@ -214,7 +214,7 @@ final class ConditionalBinomialTails {
     return sum;
   }
 
-  /** The sum of b_j/b_k over j &lt; k, for k below the mode (ratio(k - 1) &gt; 1). */
+  /** The sum of b_j/b_k over j &lt; k for k below the mode (ratio(k) &gt;= 1), falling from k. */
   private static double sumDownwards(long k, long n, double theta) {
     double term = 1;
     double sum = 0;

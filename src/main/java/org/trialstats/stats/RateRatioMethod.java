@@ -12,12 +12,13 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * forming 1 - p by cancellation (beta quantiles are taken on whichever side of 1/2 they are
  * accurate), so limits near p = 1 keep full relative precision. Where either count is at most
  * 1001 (the Commons incomplete beta function loses up to 8 digits when one count is small and the
- * other very large, e.g. 2 against 10^9) the limits are instead found by Halley's method on binomial
- * tails summed term by term from the analytic derivative, starting from Paulson's approximation
- * ({@link ConditionalBinomialTails#oddsAtUpperTail}); there the limits agree with 40-digit mpmath
- * references to about 2e-15 relative. With both counts above 1001 the exact limits are the beta
- * quantiles and the mid-p limits are found by Brent's method on incomplete beta tails, to about
- * 1e-13 relative. Counts up to 10^10 per arm are accepted by the conditional methods.
+ * other very large, e.g. 2 against 10^9) the limits are instead found by Halley's method, with the
+ * analytic derivatives, on binomial tails summed term by term, starting from Paulson's
+ * approximation ({@link ConditionalBinomialTails#oddsAtUpperTail}); there the limits agree with
+ * 40-digit mpmath references to about 2e-15 relative. With both counts above 1001 the exact
+ * limits are the beta quantiles and the mid-p limits are found by Brent's method on incomplete beta
+ * tails, to about 1e-13 relative. Counts up to 10^10 per arm are accepted by the conditional
+ * methods.
  *
  * <p>Limits are 0 or infinity where the mathematics gives them: x1 = 0 gives estimate 0 and lower
  * limit 0, x2 = 0 gives estimate and upper limit infinity. With no events in either arm the ratio
