@@ -3,27 +3,40 @@ package org.trialstats.stats;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
- * Tail probabilities of X ~ Binomial(n, p) with p given through its odds theta = p/(1 - p): the
- * conditional distribution of the treatment count x1 given the total n = x1 + x2 of two Poisson
- * counts, used by {@link RateRatioMethod}.
+ * Tail probabilities of X ~ Binomial(n, p) with p given through its odds theta = p/(1 - p), and
+ * the odds at which a tail takes a given value: the conditional distribution of the treatment
+ * count x1 given the total n = x1 + x2 of two Poisson counts, used by {@link RateRatioMethod}.
  *
  * <p>Where both tails hold many terms the regularized incomplete beta function of Commons
  * Statistics is used (P(X &gt;= k) = I_p(k, n - k + 1)), evaluated on the side of p = 1/2 where p
  * or 1 - p is exact. Where one count is small and the other very large (e.g. 2 against 10^9) that
  * function loses up to 8 significant digits, so within {@link #SHORT_SIDE} of either end of the
- * support the probabilities are summed term by term instead: the terms follow from P(X = 0) = (1 +
- * theta)^-n by the exact ratio P(X = j + 1)/P(X = j) = (n - j) theta / (j + 1), accumulated as
- * logarithms, each step adding one rounding error of about 2e-16.
+ * support the probabilities are summed term by term instead. Such a sum starts from b_k = P(X =
+ * k), computed by Loader's saddle-point expansion ({@link LoaderSaddlePoint}, relative error about
+ * 1e-15 for n up to 10^10), and walks away from k through the exact ratios b_(j+1)/b_j = (n - j)
+ * theta / (j + 1), summing only the terms that matter: upwards when the terms fall from k on (k at
+ * or beyond the mode), otherwise downwards from k - 1 for the complement P(X &lt; k), which is then
+ * at most about 1/2 and so loses no precision in 1 - P(X &lt; k). A sum stops once the geometric
+ * bound of its remainder is below 1e-17 of it: about 9 standard deviations of X plus a geometric
+ * run, never more than k or n - k terms. Each term adds about two rounding errors, weighted by
+ * its (decreasing) size, so the tails keep about 1e-15 relative precision.
  */
 final class ConditionalBinomialTails {
 
   /** Counts at or below this from either end of the support are summed term by term. */
   static final long SHORT_SIDE = 1000;
 
-  /** Geometric tail sums stop when the remainder bound falls below this fraction of the sum. */
+  /** Tail sums stop when the remainder bound falls below this fraction of the sum. */
   private static final double SUM_RELATIVE_ACCURACY = 1e-17;
 
-  private static final int MAX_TAIL_TERMS = 10_000_000;
+  /** The root search needs 2 to 4 evaluations (rarely up to 7); bisection alone about 60. */
+  private static final int MAX_ROOT_EVALUATIONS = 200;
+
+  /** Largest change of log(odds) in one root-finding step. */
+  private static final double MAX_LOG_STEP = 4;
+
+  /** A Halley step below this (relative) leaves an error far below double precision. */
+  private static final double CONVERGED_LOG_STEP = 1e-7;
 
   private ConditionalBinomialTails() {}
 
@@ -35,12 +48,8 @@ final class ConditionalBinomialTails {
     if (k > n) {
       return 0;
     }
-    if (n - k <= SHORT_SIDE) {
-      // X >= k is n - X <= n - k, and n - X is binomial with odds 1/theta.
-      return atMostShort(n - k, n, 1 / theta);
-    }
-    if (k <= SHORT_SIDE) {
-      return atLeastSmall(k, n, theta);
+    if (k <= SHORT_SIDE || n - k <= SHORT_SIDE) {
+      return atLeastByTerms(k, n, theta);
     }
     return betaCdfAtOdds(k, n - k + 1.0, theta);
   }
@@ -53,11 +62,9 @@ final class ConditionalBinomialTails {
     if (k >= n) {
       return 1;
     }
-    if (k <= SHORT_SIDE) {
-      return atMostShort(k, n, theta);
-    }
-    if (n - k <= SHORT_SIDE) {
-      return atLeastSmall(n - k, n, 1 / theta);
+    if (k <= SHORT_SIDE || n - k <= SHORT_SIDE) {
+      // X <= k is n - X >= n - k, and n - X is binomial with odds 1/theta.
+      return atLeastByTerms(n - k, n, 1 / theta);
     }
     return betaSurvivalAtOdds(k + 1.0, n - k, theta);
   }
@@ -68,6 +75,159 @@ final class ConditionalBinomialTails {
    */
   static boolean hasShortSide(long x1, long x2) {
     return Math.min(x1, x2) <= SHORT_SIDE + 1;
+  }
+
+  /**
+   * The odds theta at which P(X &gt;= k) = target for X ~ Binomial(n, theta/(1 + theta)), or with
+   * {@code midP} the odds at which P(X &gt; k) + P(X = k)/2 = target; 1 &lt;= k &lt; n, target in
+   * (0, 1/2]. The tail probability rises strictly with theta, from 0 to 1.
+   *
+   * <p>Solved by Halley's method on f(u) = log T(u) - log(target) in u = log theta, where T is the
+   * tail. Its derivatives are analytic: with b_j = P(X = j), p = theta/(1 + theta), q = 1 - p,
+   * dT/du = k q b_k (d/dp P(X &gt;= k) = n b(k - 1; n - 1, p)) and d^2T/du^2 = k q b_k (k - n p -
+   * p); for the mid-p tail the average of these for k and k + 1. log T is close to linear in u,
+   * so from Paulson's approximation to the corresponding beta quantile (mostly within 1e-1 to
+   * 1e-6 relative) the iteration converges cubically, in 2 or 3 evaluations (rarely up to 7); a
+   * bracket of the root is kept and bisected (on the log scale) whenever a step would leave it.
+   * The iteration stops after a step below 1e-7 relative, which leaves an error of order 1e-18.
+   *
+   * <p>Each evaluation sums the tail term by term as described for the class, relative to b_k
+   * (carried as a logarithm, so nothing underflows however far the iterate is from the root), at a
+   * cost bounded by min(k, n - k) terms; callers use this where k or n - k is at most {@link
+   * #SHORT_SIDE} + 1. The tail keeps about 1e-15 relative precision and d log T/du is of order 1
+   * or more at the root, so the root has the same relative precision: against 40-digit mpmath
+   * roots for 1,250 random tables and levels (one count up to 1001, the other up to 2e9) the
+   * rate-ratio limits were within 2e-15 relative (RateRatioShortSideReferenceTest checks 196).
+   */
+  static double oddsAtUpperTail(long k, long n, double target, boolean midP) {
+    double logTarget = Math.log(target);
+    double theta = startingOdds(k, n, target, midP);
+    double below = 0;
+    double above = Double.POSITIVE_INFINITY;
+    TailEvaluation tail = new TailEvaluation();
+    for (int evaluations = 0; evaluations < MAX_ROOT_EVALUATIONS; evaluations++) {
+      tail.evaluate(k, n, theta, midP);
+      double f = tail.logTail - logTarget;
+      if (f == 0) {
+        return theta;
+      }
+      if (f > 0) {
+        above = theta;
+      } else {
+        below = theta;
+      }
+      double slope = tail.logSlope;
+      double curvature = tail.logCurvature;
+      // Halley's step; Newton's where the correction is not well-defined.
+      double denominator = 2 * slope * slope - f * curvature;
+      double step = denominator > 0 ? -2 * f * slope / denominator : -f / slope;
+      if (!Double.isFinite(step)) {
+        step = f > 0 ? -MAX_LOG_STEP : MAX_LOG_STEP;
+      }
+      step = Math.max(-MAX_LOG_STEP, Math.min(MAX_LOG_STEP, step));
+      double next = theta * Math.exp(step);
+      if (Math.abs(step) <= CONVERGED_LOG_STEP) {
+        return next;
+      }
+      if (!(next > below && next < above)) {
+        // the step left the bracket: bisect it on the log scale (or widen an open side)
+        if (below > 0 && above < Double.POSITIVE_INFINITY) {
+          next = Math.sqrt(below) * Math.sqrt(above);
+        } else {
+          next = f > 0 ? theta * Math.exp(-MAX_LOG_STEP) : theta * Math.exp(MAX_LOG_STEP);
+        }
+        if (next == below || next == above) {
+          return theta;
+        }
+      }
+      theta = next;
+    }
+    throw new IllegalStateException(
+        "root of the binomial tail did not converge for k = " + k + ", n = " + n);
+  }
+
+  /**
+   * Starting odds for {@link #oddsAtUpperTail}: the odds of the beta quantile of probability target
+   * for Beta(k, n - k + 1) (the Clopper-Pearson limit; Beta(k + 1/2, n - k + 1/2) for mid-p) by
+   * Paulson's approximation ({@link BetaQuantile#approximateOdds}).
+   */
+  private static double startingOdds(long k, long n, double target, boolean midP) {
+    double a = midP ? k + 0.5 : k;
+    double b = midP ? n - k + 0.5 : n - k + 1.0;
+    return BetaQuantile.approximateOdds(a, b, target);
+  }
+
+  /**
+   * log T, d log T/du and d^2 log T/du^2 at one odds, where T is the upper (or mid-p) tail and u =
+   * log theta. A mutable holder, so that one root search allocates once.
+   */
+  private static final class TailEvaluation {
+    double logTail;
+    double logSlope;
+    double logCurvature;
+
+    void evaluate(long k, long n, double theta, boolean midP) {
+      double p = theta / (1 + theta);
+      double q = 1 / (1 + theta);
+      double logTerm = LoaderSaddlePoint.logBinomialProbability(k, n, p, q);
+      double nextRatio = ratio(k, n, theta);
+      // dT/du and d^2T/du^2 relative to b_k
+      double mean = n * p;
+      double slope = k * q;
+      double curvature = slope * (k - mean - p);
+      if (midP) {
+        double nextSlope = (k + 1) * q * nextRatio;
+        curvature = 0.5 * (curvature + nextSlope * (k + 1 - mean - p));
+        slope = 0.5 * (slope + nextSlope);
+      }
+      double tailOverTerm;
+      if (nextRatio < 1) {
+        // k at or beyond the mode: T = b_k (sum of b_j/b_k for j >= k) [- b_k/2 for mid-p]
+        tailOverTerm = sumUpwards(k, n, theta) - (midP ? 0.5 : 0);
+        logTail = logTerm + Math.log(tailOverTerm);
+      } else {
+        // below the mode P(X < k) is at most about 1/2: its complement loses no precision
+        double term = Math.exp(logTerm);
+        double tail = 1 - term * sumDownwards(k, n, theta) - (midP ? 0.5 * term : 0);
+        logTail = Math.log(tail);
+        tailOverTerm = tail / term;
+      }
+      double relativeSlope = slope / tailOverTerm;
+      logSlope = relativeSlope;
+      logCurvature = curvature / tailOverTerm - relativeSlope * relativeSlope;
+    }
+  }
+
+  /** The sum of b_j/b_k over j &gt;= k, for terms falling from k on (ratio(k) &lt; 1). */
+  private static double sumUpwards(long k, long n, double theta) {
+    double term = 1;
+    double sum = 1;
+    for (long j = k; j < n; j++) {
+      double ratio = ratio(j, n, theta);
+      term *= ratio;
+      sum += term;
+      // the ratios keep falling, so the remainder is below the geometric series term r/(1 - r)
+      if (term * ratio <= SUM_RELATIVE_ACCURACY * sum * (1 - ratio)) {
+        break;
+      }
+    }
+    return sum;
+  }
+
+  /** The sum of b_j/b_k over j &lt; k for k below the mode (ratio(k) &gt;= 1), falling from k. */
+  private static double sumDownwards(long k, long n, double theta) {
+    double term = 1;
+    double sum = 0;
+    for (long j = k; j > 0; j--) {
+      // b_(j-1)/b_j = j / ((n - j + 1) theta)
+      double ratio = j / ((double) (n - j + 1) * theta);
+      term *= ratio;
+      sum += term;
+      if (ratio < 1 && term * ratio <= SUM_RELATIVE_ACCURACY * sum * (1 - ratio)) {
+        break;
+      }
+    }
+    return sum;
   }
 
   /** P(Q &lt;= p) for Q ~ Beta(a, b) at p = odds/(1 + odds), evaluated without cancellation. */
@@ -86,84 +246,18 @@ final class ConditionalBinomialTails {
     return BetaDistribution.of(b, a).cumulativeProbability(1 / (1 + odds));
   }
 
-  /** P(X &lt;= c) as the sum of its c + 1 terms (c &lt;= SHORT_SIDE). */
-  private static double atMostShort(long c, long n, double theta) {
-    double[] logTerms = logProbabilities(c, n, theta);
-    return sumOfExp(logTerms, logTerms.length);
-  }
-
-  /**
-   * P(X &gt;= k) for small k: beyond the mode the terms from k on decrease geometrically and are
-   * summed until the remainder is negligible; at or below the mode P(X &lt; k) is at most about
-   * 1/2, so its complement loses no precision.
-   */
-  private static double atLeastSmall(long k, long n, double theta) {
-    double[] logTerms = logProbabilities(k, n, theta);
-    double ratio = ratio(k, n, theta);
-    if (ratio >= 1) {
-      return 1 - sumOfExp(logTerms, (int) k);
+  /** P(X &gt;= k), 1 &lt;= k &lt;= n, from the non-negligible terms next to k. */
+  private static double atLeastByTerms(long k, long n, double theta) {
+    double logTerm =
+        LoaderSaddlePoint.logBinomialProbability(k, n, theta / (1 + theta), 1 / (1 + theta));
+    if (ratio(k, n, theta) < 1) {
+      return Math.exp(logTerm) * sumUpwards(k, n, theta);
     }
-    double first = logTerms[(int) k];
-    double logTerm = first;
-    double sum = 1;
-    double relativeTerm = 1;
-    long j = k;
-    for (int terms = 0; terms < MAX_TAIL_TERMS && j < n; terms++) {
-      ratio = ratio(j, n, theta);
-      double remainderBound = relativeTerm * ratio / (1 - ratio);
-      if (remainderBound <= SUM_RELATIVE_ACCURACY * sum) {
-        return Math.exp(first) * sum;
-      }
-      logTerm += Math.log(ratio);
-      j++;
-      relativeTerm = Math.exp(logTerm - first);
-      sum += relativeTerm;
-    }
-    if (j >= n) {
-      return Math.exp(first) * sum;
-    }
-    throw new IllegalStateException(
-        "binomial tail sum did not converge for k = " + k + ", n = " + n + ", odds = " + theta);
-  }
-
-  /** log P(X = j) for j = 0..last. */
-  private static double[] logProbabilities(long last, long n, double theta) {
-    double[] logTerms = new double[(int) last + 1];
-    // log P(X = 0) = n log(1 - p) = -n log(1 + theta)
-    logTerms[0] = -n * Math.log1p(theta);
-    for (int j = 0; j < last; j++) {
-      logTerms[j + 1] = logTerms[j] + logRatio(j, n, theta);
-    }
-    return logTerms;
+    return 1 - Math.exp(logTerm) * sumDownwards(k, n, theta);
   }
 
   /** P(X = j + 1) / P(X = j) = (n - j) theta / (j + 1). */
   private static double ratio(long j, long n, double theta) {
     return (double) (n - j) / (j + 1) * theta;
-  }
-
-  /** log of {@link #ratio}, from the product (one rounding) unless it leaves the double range. */
-  private static double logRatio(long j, long n, double theta) {
-    double ratio = ratio(j, n, theta);
-    if (ratio > 0 && ratio < Double.POSITIVE_INFINITY) {
-      return Math.log(ratio);
-    }
-    return Math.log((double) (n - j) / (j + 1)) + Math.log(theta);
-  }
-
-  /** sum of exp(logTerms[i]) for i &lt; count, scaled by the largest term to avoid underflow. */
-  private static double sumOfExp(double[] logTerms, int count) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < count; i++) {
-      max = Math.max(max, logTerms[i]);
-    }
-    if (max == Double.NEGATIVE_INFINITY) {
-      return 0;
-    }
-    double sum = 0;
-    for (int i = 0; i < count; i++) {
-      sum += Math.exp(logTerms[i] - max);
-    }
-    return Math.exp(max) * sum;
   }
 }

@@ -90,7 +90,9 @@ public enum ProportionMethod implements StatMethod {
    * Clopper-Pearson exact interval, Newcombe (1998) method 5 (Clopper CJ, Pearson ES 1934,
    * Biometrika 26:404-413): lower = Beta(x, n - x + 1) quantile alpha/2 (0 at x = 0), upper =
    * Beta(x + 1, n - x) quantile 1 - alpha/2 (1 at x = n), the upper one computed from the survival
-   * function.
+   * function. Where x or n - x is at most 1001 the equivalent equations P(X &gt;= x) = alpha/2 and
+   * P(X &lt;= x) = alpha/2 for X ~ Binomial(n, p) are solved by Halley's method on term-by-term
+   * binomial tails (to about 1e-15 relative, where the incomplete beta function can lose digits).
    */
   CLOPPER_PEARSON(
       "clopper-pearson",
@@ -228,9 +230,8 @@ public enum ProportionMethod implements StatMethod {
       }
       case JEFFREYS -> {
         double halfAlpha = (1 - level) / 2;
-        BetaDistribution posterior = BetaDistribution.of(x + 0.5, n - x + 0.5);
-        lower = x == 0 ? 0 : posterior.inverseCumulativeProbability(halfAlpha);
-        upper = x == n ? 1 : posterior.inverseSurvivalProbability(halfAlpha);
+        lower = x == 0 ? 0 : jeffreysLower(x, n, halfAlpha);
+        upper = x == n ? 1 : jeffreysUpper(x, n, halfAlpha);
       }
       case AGRESTI_COULL -> {
         double z2 = z * z;
@@ -358,10 +359,13 @@ public enum ProportionMethod implements StatMethod {
   //
   // The Commons incomplete beta function loses up to 8 significant digits when one parameter is
   // small and the other huge (x <= 30, n = 10^9: relative errors up to 5e-8 in the tail
-  // probability). For min(x, n - x) <= SUMMED_TAIL_MAX the tail is therefore summed term by term
-  // (at most 101 positive terms, accurate to about 1e-14) and the limits are found on that sum,
-  // with the beta quantiles only as the starting bracket; counts near n are mirrored to counts
-  // near 0 (lower(x) = 1 - upper(n - x)).
+  // probability). Clopper-Pearson limits with min(x, n - x) <= 1001 are therefore found by
+  // Halley's method on term-by-term binomial tails in the odds theta/(1 - theta)
+  // (ConditionalBinomialTails.oddsAtUpperTail, about 1e-15 relative, and several times faster
+  // than the beta quantile); for mid-p with min(x, n - x) <= SUMMED_TAIL_MAX the tail is summed
+  // term by term (at most 101 positive terms, accurate to about 1e-14) and the limits are found
+  // on that sum, with the beta quantiles only as the starting bracket; counts near n are
+  // mirrored to counts near 0 (lower(x) = 1 - upper(n - x)).
   // ---------------------------------------------------------------------------------------------
 
   /** Largest count (or n - count) for which binomial tails are summed term by term. */
@@ -371,32 +375,62 @@ public enum ProportionMethod implements StatMethod {
     if (x == 0) {
       return 0;
     }
-    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
-      return 1 - clopperPearsonUpper(n - x, n, halfAlpha);
+    if (x == n) {
+      // P(X >= n) = theta^n = alpha/2.
+      return Math.exp(Math.log(halfAlpha) / n);
     }
-    double quantile = BetaDistribution.of(x, n - x + 1.0).inverseCumulativeProbability(halfAlpha);
-    if (x > SUMMED_TAIL_MAX) {
-      return quantile;
+    if (ConditionalBinomialTails.hasShortSide(x, n - x)) {
+      // P(X >= x) = alpha/2, solved for the odds theta/(1 - theta)
+      double odds = ConditionalBinomialTails.oddsAtUpperTail(x, n, halfAlpha, false);
+      return odds / (1 + odds);
     }
-    // P(X >= x) - alpha/2, increasing in theta.
-    DoubleUnaryOperator excess = theta -> 1 - lowerTailSum(x, n, theta, 0) - halfAlpha;
-    return solveBracketed(excess, quantile * (1 - 1e-6), Math.min(1, quantile * (1 + 1e-6)), -1);
+    return BetaDistribution.of(x, n - x + 1.0).inverseCumulativeProbability(halfAlpha);
   }
 
   private static double clopperPearsonUpper(long x, long n, double halfAlpha) {
     if (x == n) {
       return 1;
     }
-    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
-      return 1 - clopperPearsonLower(n - x, n, halfAlpha);
+    if (x == 0) {
+      // P(X <= 0) = (1 - theta)^n = alpha/2.
+      return -Math.expm1(Math.log(halfAlpha) / n);
     }
-    double quantile = BetaDistribution.of(x + 1.0, n - x).inverseSurvivalProbability(halfAlpha);
-    if (x > SUMMED_TAIL_MAX) {
-      return quantile;
+    if (ConditionalBinomialTails.hasShortSide(x, n - x)) {
+      // P(X <= x) = P(n - X >= n - x) = alpha/2, with n - X binomial with the reciprocal odds
+      double reciprocalOdds = ConditionalBinomialTails.oddsAtUpperTail(n - x, n, halfAlpha, false);
+      return 1 / (1 + reciprocalOdds);
     }
-    // P(X <= x) - alpha/2, decreasing in theta.
-    DoubleUnaryOperator excess = theta -> lowerTailSum(x, n, theta, 1) - halfAlpha;
-    return solveBracketed(excess, quantile * (1 - 1e-6), Math.min(1, quantile * (1 + 1e-6)), +1);
+    return BetaDistribution.of(x + 1.0, n - x).inverseSurvivalProbability(halfAlpha);
+  }
+
+  /**
+   * Lower Jeffreys limit, the alpha/2 quantile of Beta(x + 1/2, n - x + 1/2): by Halley's method
+   * on the incomplete beta function ({@link BetaQuantile#lowerTailOdds}) where x or n - x is at
+   * most 1001, otherwise Commons Statistics' inverse (Brent's method on the same function). Both
+   * find the root of the same function, to within 2e-14 relative of each other; the Halley
+   * iteration needs 2 to 4 evaluations and is about 4 times faster. For larger parameters, where
+   * the incomplete beta function itself is accurate to only about 1e-12 and the two roots differ
+   * by as much, the established inverse is kept so that published limits do not move.
+   */
+  private static double jeffreysLower(long x, long n, double halfAlpha) {
+    double a = x + 0.5;
+    double b = n - x + 0.5;
+    if (ConditionalBinomialTails.hasShortSide(x, n - x)) {
+      double odds = BetaQuantile.lowerTailOdds(a, b, halfAlpha);
+      return odds / (1 + odds);
+    }
+    return BetaDistribution.of(a, b).inverseCumulativeProbability(halfAlpha);
+  }
+
+  /** Upper Jeffreys limit, the 1 - alpha/2 quantile of Beta(x + 1/2, n - x + 1/2), as above. */
+  private static double jeffreysUpper(long x, long n, double halfAlpha) {
+    double a = x + 0.5;
+    double b = n - x + 0.5;
+    if (ConditionalBinomialTails.hasShortSide(x, n - x)) {
+      // the upper tail of p ~ Beta(a, b) is the lower tail of 1 - p ~ Beta(b, a)
+      return 1 / (1 + BetaQuantile.lowerTailOdds(b, a, halfAlpha));
+    }
+    return BetaDistribution.of(a, b).inverseSurvivalProbability(halfAlpha);
   }
 
   private static double midPLower(long x, long n, double alpha) {

@@ -1,6 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
@@ -11,10 +10,15 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * trials and success probability p = T1 RR / (T1 RR + T2); limits for p (or rather for the odds
  * p/(1 - p) = RR T1/T2) are transformed to RR = odds T2/T1. The odds are computed without ever
  * forming 1 - p by cancellation (beta quantiles are taken on whichever side of 1/2 they are
- * accurate), so limits near p = 1 keep full relative precision; where one count is small and the
- * other very large the binomial tails are summed term by term ({@link ConditionalBinomialTails}).
- * Against 40-digit references the limits agree to about 1e-13 relative. Counts up to 10^10 per arm
- * are accepted by the conditional methods.
+ * accurate), so limits near p = 1 keep full relative precision. Where either count is at most
+ * 1001 (the Commons incomplete beta function loses up to 8 digits when one count is small and the
+ * other very large, e.g. 2 against 10^9) the limits are instead found by Halley's method, with the
+ * analytic derivatives, on binomial tails summed term by term, starting from Paulson's
+ * approximation ({@link ConditionalBinomialTails#oddsAtUpperTail}); there the limits agree with
+ * 40-digit mpmath references to about 2e-15 relative. With both counts above 1001 the exact
+ * limits are the beta quantiles and the mid-p limits are found by Brent's method on incomplete beta
+ * tails, to about 1e-13 relative. Counts up to 10^10 per arm are accepted by the conditional
+ * methods.
  *
  * <p>Limits are 0 or infinity where the mathematics gives them: x1 = 0 gives estimate 0 and lower
  * limit 0, x2 = 0 gives estimate and upper limit infinity. With no events in either arm the ratio
@@ -24,7 +28,9 @@ public enum RateRatioMethod implements StatMethod {
   /**
    * Exact conditional interval, as R's {@code poisson.test(c(x1, x2), c(T1, T2))}: Clopper-Pearson
    * limits for p from x1 | n ~ Binomial(n, p): p_L = B^-1(alpha/2; x1, x2 + 1) (0 if x1 = 0), p_U =
-   * B^-1(1 - alpha/2; x1 + 1, x2) (1 if x2 = 0), RR = p/(1 - p) T2/T1. Clopper CJ, Pearson ES.
+   * B^-1(1 - alpha/2; x1 + 1, x2) (1 if x2 = 0), RR = p/(1 - p) T2/T1 (where a count is at most
+   * 1001, solved as P(X &gt;= x1) = alpha/2 and P(X &lt;= x1) = alpha/2 by Halley's method on
+   * term-by-term binomial tails). Clopper CJ, Pearson ES.
    * Biometrika 1934;26:404-413, applied conditionally on x1 + x2 (Fay MP. R Journal
    * 2010;2(1):53-58).
    */
@@ -47,9 +53,9 @@ public enum RateRatioMethod implements StatMethod {
   /**
    * Conditional mid-p interval: with X ~ Binomial(n, p), p_L solves P(X &gt; x1) + P(X = x1)/2 =
    * alpha/2 and p_U solves P(X &lt; x1) + P(X = x1)/2 = alpha/2 (closed forms p_L = (alpha)^(1/n)
-   * when x2 = 0 and 1 - p_U = (alpha)^(1/n) when x1 = 0), found by Brent's root finding on the odds
-   * scale; RR = p/(1 - p) T2/T1. Lancaster HO. J Am Stat Assoc 1961;56:223-234; Fay MP. R Journal
-   * 2010;2(1):53-58.
+   * when x2 = 0 and 1 - p_U = (alpha)^(1/n) when x1 = 0), found on the odds scale by Halley's
+   * method where a count is at most 1001, otherwise by Brent's method; RR = p/(1 - p) T2/T1.
+   * Lancaster HO. J Am Stat Assoc 1961;56:223-234; Fay MP. R Journal 2010;2(1):53-58.
    */
   MID_P(
       "mid-p",
@@ -203,11 +209,10 @@ public enum RateRatioMethod implements StatMethod {
       // P(X >= n) = p^n = alpha/2: odds = 1/((alpha/2)^(-1/n) - 1).
       return 1 / Math.expm1(-Math.log(halfAlpha) / n);
     }
-    double odds = betaQuantileOdds(x1, x2 + 1.0, halfAlpha, false);
-    if (!ConditionalBinomialTails.hasShortSide(x1, x2)) {
-      return odds;
+    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
+      return ConditionalBinomialTails.oddsAtUpperTail(x1, n, halfAlpha, false);
     }
-    return refine(theta -> ConditionalBinomialTails.atLeast(x1, n, theta), halfAlpha, odds);
+    return betaQuantileOdds(x1, x2 + 1.0, halfAlpha, false);
   }
 
   /**
@@ -223,21 +228,11 @@ public enum RateRatioMethod implements StatMethod {
       // P(X <= 0) = (1 - p)^n = alpha/2: odds = (alpha/2)^(-1/n) - 1.
       return Math.expm1(-Math.log(halfAlpha) / n);
     }
-    double odds = betaQuantileOdds(x1 + 1.0, x2, halfAlpha, true);
-    if (!ConditionalBinomialTails.hasShortSide(x1, x2)) {
-      return odds;
+    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
+      // P(X <= x1) = P(n - X >= x2), and n - X is binomial with the reciprocal odds.
+      return 1 / ConditionalBinomialTails.oddsAtUpperTail(x2, n, halfAlpha, false);
     }
-    return refine(theta -> ConditionalBinomialTails.atMost(x1, n, theta), halfAlpha, odds);
-  }
-
-  /**
-   * Re-solves tail(odds) = alpha/2 near the beta-quantile odds with the term-by-term tails, which
-   * are accurate where the incomplete beta function is not (one small count against a very large
-   * one); the beta quantile is within about 1e-7 relative there.
-   */
-  private static double refine(DoubleUnaryOperator tail, double halfAlpha, double odds) {
-    return PoissonLimits.solveMonotone(
-        theta -> tail.applyAsDouble(theta) / halfAlpha - 1, odds / (1 + 1e-6), odds * (1 + 1e-6));
+    return betaQuantileOdds(x1 + 1.0, x2, halfAlpha, true);
   }
 
   /**
@@ -253,6 +248,9 @@ public enum RateRatioMethod implements StatMethod {
     if (x2 == 0) {
       // P(X = n)/2 = p^n/2 = alpha/2: p = alpha^(1/n), odds = 1/(alpha^(-1/n) - 1).
       return 1 / Math.expm1(-Math.log(2 * halfAlpha) / n);
+    }
+    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
+      return ConditionalBinomialTails.oddsAtUpperTail(x1, n, halfAlpha, true);
     }
     return PoissonLimits.solveMonotone(
         theta ->
@@ -277,6 +275,10 @@ public enum RateRatioMethod implements StatMethod {
     if (x1 == 0) {
       // P(X = 0)/2 = (1 - p)^n/2 = alpha/2: 1 - p = alpha^(1/n), odds = alpha^(-1/n) - 1.
       return Math.expm1(-Math.log(2 * halfAlpha) / n);
+    }
+    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
+      // P(X < x1) + P(X = x1)/2 = P(Y > x2) + P(Y = x2)/2 for Y = n - X (reciprocal odds).
+      return 1 / ConditionalBinomialTails.oddsAtUpperTail(x2, n, halfAlpha, true);
     }
     return PoissonLimits.solveMonotone(
         theta ->
