@@ -232,6 +232,9 @@ public enum ProportionMethod implements StatMethod {
         double halfAlpha = (1 - level) / 2;
         lower = x == 0 ? 0 : jeffreysLower(x, n, halfAlpha);
         upper = x == n ? 1 : jeffreysUpper(x, n, halfAlpha);
+        // At levels near 0 both limits approach the posterior median and are found by separate
+        // root searches, so rounding can order them the wrong way by an ulp (level 1e-9, n = 1e10).
+        lower = Math.min(lower, upper);
       }
       case AGRESTI_COULL -> {
         double z2 = z * z;
