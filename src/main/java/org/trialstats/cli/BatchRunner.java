@@ -213,20 +213,31 @@ public final class BatchRunner {
         List<CSVRecord> chunk, long[] lines, InputColumns columns, int headerSize)
         throws IOException {
       StringBuilder text = new StringBuilder(128 * chunk.size());
-      List<String> row = new ArrayList<>();
       int errors = 0;
       for (int r = 0; r < chunk.size(); r++) {
-        CSVRecord record = chunk.get(r);
-        row.clear();
-        for (int i = 0; i < headerSize; i++) {
-          row.add(i < record.size() ? record.get(i) : "");
-        }
-        if (!appendResult(columns, headerSize, record, lines[r], row)) {
+        if (!computeRow(chunk.get(r), lines[r], columns, headerSize, text)) {
           errors++;
         }
-        RowPrinter.append(row, text);
       }
       return new ChunkResult(text.toString(), chunk.size(), errors);
+    }
+
+    /**
+     * Appends one output row to {@code text}; returns false for an error row. A method of its own
+     * (rather than the body of the chunk loop) so that the JIT compiles the per-row code once,
+     * not again for each loop it sits in: those compilations were a quarter of the compiler's
+     * time in a million-row batch on two cores.
+     */
+    private static boolean computeRow(
+        CSVRecord record, long line, InputColumns columns, int headerSize, StringBuilder text)
+        throws IOException {
+      List<String> row = new ArrayList<>(headerSize + OUTPUT_COLUMNS.size());
+      for (int i = 0; i < headerSize; i++) {
+        row.add(i < record.size() ? record.get(i) : "");
+      }
+      boolean ok = appendResult(columns, headerSize, record, line, row);
+      RowPrinter.append(row, text);
+      return ok;
     }
 
     @Override

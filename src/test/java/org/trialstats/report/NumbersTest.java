@@ -25,6 +25,43 @@ class NumbersTest {
   }
 
   @Test
+  void fullPrecisionUsesTheLayoutOfDoubleToString() {
+    assertThat(Numbers.full(0.1 + 0.2)).isEqualTo("0.30000000000000004");
+    assertThat(Numbers.full(0.0)).isEqualTo("0.0");
+    assertThat(Numbers.full(-0.0)).isEqualTo("-0.0");
+    assertThat(Numbers.full(1.0)).isEqualTo("1.0");
+    assertThat(Numbers.full(0.001)).isEqualTo("0.001");
+    assertThat(Numbers.full(9.99e-4)).isEqualTo("9.99E-4");
+    assertThat(Numbers.full(9999999.0)).isEqualTo("9999999.0");
+    assertThat(Numbers.full(1e7)).isEqualTo("1.0E7");
+    assertThat(Numbers.full(Double.MIN_VALUE)).isEqualTo("4.9E-324");
+    assertThat(Numbers.full(Double.MAX_VALUE)).isEqualTo("1.7976931348623157E308");
+    // Python 3.11: repr(0.16087649402390437) -> '0.16087649402390436', the closer of the two
+    // 17-digit decimals that round-trip (exact value 0.160876494023904359487...); JDK 17's
+    // Double.toString prints ...437.
+    assertThat(Numbers.full(0.16087649402390437)).isEqualTo("0.16087649402390436");
+  }
+
+  @Test
+  void fullPrecisionIsTheShortestRoundTrippingDecimal() {
+    // JDK 17's Double.toString prints 2.50359402940121056E17 here: one digit more than needed
+    // (JDK-4511638, fixed in JDK 19 by the same Schubfach algorithm).
+    assertThat(Numbers.full(2.5035940294012106E17)).isEqualTo("2.5035940294012106E17");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20261122L);
+    for (int i = 0; i < 200_000; i++) {
+      double x = i % 2 == 0
+          ? random.nextDouble()
+          : Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
+      String full = Numbers.full(x);
+      assertThat(Double.parseDouble(full)).as(full).isEqualTo(x);
+      String jdk = Double.toString(x);
+      // never longer than the JDK's string; where the JDK's is already shortest, the same
+      // digits unless two shortest decimals round-trip (then the closer one is chosen)
+      assertThat(full.length()).as(jdk).isLessThanOrEqualTo(jdk.length());
+    }
+  }
+
+  @Test
   void significantAndPValues() {
     assertThat(Numbers.significant(9.25598617077215e-05, 4)).isEqualTo("0.00009256");
     assertThat(Numbers.significant(3.93411168131095e-89, 4)).isEqualTo("3.934e-89");

@@ -16,6 +16,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NumberNeededToTreatTest {
 
   @Test
+  void noteNumbersArePrintedAsTheFormatterWould() {
+    // The note's numbers used String.format(Locale.ROOT, "%.1f", x); the direct rounding must
+    // print the same characters (half up on the shortest digits: 0.25 -> 0.3, 2.45 -> 2.5).
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 100_000; i++) {
+      double x = switch (i % 4) {
+        case 0 -> 1 / random.nextDouble();
+        case 1 -> random.nextInt(10_000) / 100.0 + 0.05;
+        case 2 -> Math.pow(10, random.nextDouble(-3, 20));
+        default -> random.nextInt(1000) + 0.25;
+      };
+      assertThat(NumberNeededToTreat.oneDecimal(x))
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", x));
+    }
+  }
+
+  @Test
   void acr20ExampleWhoseRiskDifferenceIntervalExcludesZero() {
     // Issue 2: ACR20 95/250 vs 55/251, MN 95% RD 0.160876 (0.081138, 0.239113), so
     // NNT = 1/0.160876 = 6.216 (1/0.239113 = 4.182 to 1/0.081138 = 12.325).
