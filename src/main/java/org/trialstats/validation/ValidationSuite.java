@@ -38,7 +38,11 @@ import org.trialstats.stats.StatsException;
  *   <li>independent meta-analysis reference: {@code meta_reference_bcg.csv} on {@code bcg.csv};
  *   <li>published worked examples: {@code published_examples.csv}, {@code
  *       published_nnt_examples.csv} and {@code published_meta_examples.csv} (study data in {@code
- *       meta_data_*.csv}).
+ *       meta_data_*.csv});
+ *   <li>generated references: {@code generated_references.csv}, the unit-test fixtures of {@code
+ *       org.trialstats.stats} (R 4.2.2, mpmath 1.3.0, SciPy 1.10.1, statsmodels 0.13.5) converted
+ *       by {@code generated_references.py} with the tolerance of each fixture's unit test; it
+ *       gives every method of {@link MethodCatalogue} at least one case.
  * </ul>
  */
 public final class ValidationSuite {
@@ -55,6 +59,13 @@ public final class ValidationSuite {
   /** Name of the suite of published worked examples. */
   public static final String PUBLISHED_SUITE = "published worked examples";
 
+  /**
+   * Name of the suite built from the generated unit-test fixtures; their generating scripts ship
+   * with the project, the conversion script with the data.
+   */
+  public static final String GENERATED_SUITE =
+      "generated references (R, mpmath, SciPy; scripts shipped)";
+
   private ValidationSuite() {}
 
   /** Runs every case of every shipped reference set. */
@@ -65,6 +76,7 @@ public final class ValidationSuite {
     cases.addAll(binaryCases(PUBLISHED_SUITE, "published_examples.csv", false));
     cases.addAll(nntCases(PUBLISHED_SUITE, "published_nnt_examples.csv"));
     cases.addAll(MetaCases.publishedExamples(PUBLISHED_SUITE, "published_meta_examples.csv"));
+    cases.addAll(binaryCases(GENERATED_SUITE, "generated_references.csv", false));
     return cases;
   }
 

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Builds generated_references.csv: the reference rows of the unit-test fixtures, in the batch
+format of the validation suite, so that `trialstats validate` checks every catalogue method.
+
+Run from this folder (standard library only, Python 3.8 or later):
+
+    python3 generated_references.py > generated_references.csv
+
+Input: the committed fixtures in src/test/resources/org/trialstats/stats/fixtures/, each the
+unedited output of the R / mpmath / SciPy script beside it (see that folder's README.md). Values
+are copied digit for digit; the only computed values are the number-needed-to-treat rows, the
+reciprocals of the 20-digit mpmath risk-difference limits (Decimal, 40 digits) with the
+conventions of Altman (1998) as implemented by NumberNeededToTreat: NNT = 1/RD (infinite if RD =
+0), lower = 1/RD upper, upper = 1/RD lower, a zero limit giving -/+ infinity, both zero giving
++infinity twice.
+
+Every row carries the relative tolerance the fixture's unit test uses (never looser), and its id
+names the fixture file and line (header = line 1), so a test can compare it with the fixture.
+"""
+import csv
+import os
+import sys
+from decimal import Decimal, getcontext
+
+getcontext().prec = 40
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.normpath(os.path.join(
+    HERE, "..", "..", "..", "..", "..", "test", "resources", "org", "trialstats", "stats",
+    "fixtures"))
+
+COLUMNS = ["id", "measure", "method", "events1", "n1", "events2", "n2", "exposure1", "exposure2",
+           "expected", "per", "level", "ref_estimate", "ref_lower", "ref_upper", "ref_p_value",
+           "tolerance", "tolerance_kind", "ref_source"]
+
+BINOMIAL_SOURCES = {
+    "binomial_mpmath_reference.csv":
+        "binomial_mpmath_reference.py (mpmath 1.3.0, 40 digits; Python 3.11.7)",
+    "binomial_r_reference.csv":
+        "binomial_r_reference.R (R 4.2.2: qbeta, pbinom + uniroot, prop.test)",
+}
+
+
+def rows(name):
+    """(line number, row) of a fixture file; line 1 is the header."""
+    with open(os.path.join(FIXTURES, name), newline="", encoding="utf-8") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            yield line, row
+
+
+def out(fixture, line, measure, method, tolerance, source, suffix="", **fields):
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(fields)
+    row["id"] = "%s:%d%s" % (fixture, line, suffix)
+    row["measure"] = measure
+    row["method"] = method
+    row["tolerance"] = tolerance
+    row["tolerance_kind"] = "relative"
+    row["ref_source"] = "%s; fixtures/%s line %d" % (source, fixture, line)
+    return row
+
+
+def binomial(fixture):
+    # BinomialReferenceRows: 1e-6 relative, 1e-12 absolute near zero (= 1e-6 x validate's 1e-6
+    # floor).
+    for line, r in rows(fixture):
+        yield out(fixture, line, r["measure"], r["method"], "1e-6", BINOMIAL_SOURCES[fixture],
+                  events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"], level=r["level"],
+                  ref_estimate=r["estimate"], ref_lower=r["lower"], ref_upper=r["upper"])
+
+
+def reciprocal(text, zero):
+    d = Decimal(text)
+    if d == 0:
+        return zero
+    return format(1 / d, ".17g")
+
+
+def nnt():
+    """NNT rows from the mpmath risk-difference rows whose non-zero values are all at least
+    1e-6 in magnitude: below that the RD check is absolute (1e-12), which says nothing about
+    the digits of the reciprocal."""
+    fixture = "binomial_mpmath_reference.csv"
+    for line, r in rows(fixture):
+        if r["measure"] != "rd":
+            continue
+        values = [Decimal(r[k]) for k in ("estimate", "lower", "upper")]
+        if any(v != 0 and abs(v) < Decimal("1e-6") for v in values):
+            continue
+        lower, upper = Decimal(r["lower"]), Decimal(r["upper"])
+        if lower == 0 and upper == 0:
+            nnt_lower = nnt_upper = "inf"
+        else:
+            nnt_lower = reciprocal(r["upper"], "-inf")
+            nnt_upper = reciprocal(r["lower"], "inf")
+        yield out(fixture, line, "nnt", r["method"], "1e-6",
+                  "1/RD of " + BINOMIAL_SOURCES[fixture] + ", Altman (1998) conventions",
+                  suffix=":nnt", events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"],
+                  level=r["level"], ref_estimate=reciprocal(r["estimate"], "inf"),
+                  ref_lower=nnt_lower, ref_upper=nnt_upper)
+
+
+def proportion_exact():
+    # ProportionExactReferenceTest: 1e-14 relative.
+    fixture = "proportion_exact_mpmath.csv"
+    for line, r in rows(fixture):
+        yield out(fixture, line, "proportion", r["method"], "1e-14",
+                  "proportion_exact_mpmath.py (mpmath 1.3.0, 40 digits)", events1=r["x"],
+                  n1=r["n"], level=r["level"], ref_lower=r["lower"], ref_upper=r["upper"])
+
+
+def poisson(fixture, tolerance):
+    # PoissonReferenceTest: 1e-9 (poisson_r, poisson_python), 1e-11 (poisson_extreme);
+    # RateRatioShortSideReferenceTest: 1e-14.
+    for line, r in rows(fixture):
+        yield out(fixture, line, r["measure"], r["method"], tolerance, r["ref_source"],
+                  events1=r["events1"], exposure1=r["exposure1"], events2=r["events2"],
+                  exposure2=r["exposure2"], expected=r["expected"], level=r["level"],
+                  ref_estimate=r["ref_estimate"], ref_lower=r["ref_lower"],
+                  ref_upper=r["ref_upper"], ref_p_value=r["ref_p_value"])
+
+
+def conditional_odds_ratio():
+    # OddsRatioMethodTest.matchesConditionalFixture: 1e-8 relative.
+    fixture = "conditional_odds_ratio.csv"
+    for line, r in rows(fixture):
+        yield out(fixture, line, "or", r["method"], "1e-8",
+                  "conditional_odds_ratio.py (SciPy 1.10.1, %s)" % r["source"],
+                  events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"], level=r["level"],
+                  ref_estimate=r["estimate"], ref_lower=r["lower"], ref_upper=r["upper"])
+
+
+def score_intervals():
+    # RR/OR score tests: 1e-8 for the 60-digit decimal rows, 1e-6 for statsmodels.
+    fixture = "score_intervals.csv"
+    for line, r in rows(fixture):
+        tolerance = "1e-8" if r["source"] == "decimal60" else "1e-6"
+        source = ("score_intervals.py (60-digit decimal evaluation)" if r["source"] == "decimal60"
+                  else "score_intervals.py (statsmodels 0.13.5)")
+        yield out(fixture, line, r["measure"], r["method"], tolerance, source,
+                  events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"], level=r["level"],
+                  ref_lower=r["lower"], ref_upper=r["upper"])
+
+
+def chisq_fisher():
+    # TwoByTwoTestMethodTest.matchesR: statistic 1e-10, p-value 1e-9 (one row each).
+    fixture = "chisq_fisher.csv"
+    for line, r in rows(fixture):
+        counts = dict(events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"])
+        source = "chisq_fisher.R (R 4.2.2 chisq.test / fisher.test)"
+        if r["statistic"] not in ("", "NA", "NaN"):
+            yield out(fixture, line, "test", r["method"], "1e-10", source, suffix=":statistic",
+                      ref_estimate=r["statistic"], **counts)
+        yield out(fixture, line, "test", r["method"], "1e-9", source, suffix=":p",
+                  ref_p_value=r["p_value"], **counts)
+
+
+def unconditional_tests():
+    # TwoByTwoTestMethodTest.matchesScipyUnconditionalTests: 1e-6 relative.
+    fixture = "unconditional_tests.csv"
+    for line, r in rows(fixture):
+        yield out(fixture, line, "test", r["method"], "1e-6",
+                  "unconditional_tests.py (SciPy 1.10.1, %s; arms as SciPy's columns)"
+                  % r["source"],
+                  events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"],
+                  ref_p_value=r["p_value"])
+
+
+def main():
+    writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    generators = [
+        binomial("binomial_mpmath_reference.csv"),
+        binomial("binomial_r_reference.csv"),
+        proportion_exact(),
+        nnt(),
+        poisson("poisson_r.csv", "1e-9"),
+        poisson("poisson_python.csv", "1e-9"),
+        poisson("poisson_extreme.csv", "1e-11"),
+        poisson("rate_ratio_short_side.csv", "1e-14"),
+        conditional_odds_ratio(),
+        score_intervals(),
+        chisq_fisher(),
+        unconditional_tests(),
+    ]
+    for generator in generators:
+        for row in generator:
+            writer.writerow(row)
+
+
+if __name__ == "__main__":
+    main()
