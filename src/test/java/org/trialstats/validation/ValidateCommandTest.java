@@ -17,8 +17,9 @@ class ValidateCommandTest {
     List<ValidationCase> cases = CASES;
     ValidationReport report = new ValidationReport(cases, "test");
     assertThat(report.failures()).isEmpty();
-    // 8576 shared binary/Poisson values, 338 metafor values, 190 published values
-    assertThat(cases).hasSize(9104);
+    // 8576 shared binary/Poisson values, 338 metafor values, 190 published values, 10178
+    // values of the generated unit-test fixtures
+    assertThat(cases).hasSize(19282);
     assertThat(report.summaries()).extracting(ValidationReport.MethodSummary::method)
         .contains("rd newcombe", "rr koopman", "test boschloo", "sir exact",
             "meta rr random reml hksj", "meta or fixed peto", "nnt from rd interval");
@@ -30,7 +31,8 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("PASSED").contains("published worked examples")
         .contains("independent meta-analysis reference (metafor 3.8-1)")
-        .contains("independent reference (R, statsmodels, SciPy)");
+        .contains("independent reference (R, statsmodels, SciPy)")
+        .contains("generated references (R, mpmath, SciPy; scripts shipped)");
     // every method of the report is listed in the text output
     for (ValidationReport.MethodSummary s : new ValidationReport(CASES, "test").summaries()) {
       assertThat(run.out()).contains("  " + s.method() + " ");
@@ -47,7 +49,7 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("validation PASSED" + System.lineSeparator());
     String html = Files.readString(out);
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("9104 of 9104 cases agree")
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("19282 of 19282 cases agree")
         .contains("<td>meta or fixed peto</td>").doesNotContain("class=\"bad\"");
   }
 

@@ -1,0 +1,162 @@
+package org.trialstats.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.trialstats.stats.Measure;
+import org.trialstats.stats.MethodCatalogue;
+import org.trialstats.stats.StatMethod;
+
+/**
+ * The generated-reference suite: every catalogue method has validate cases, and {@code
+ * generated_references.csv} holds exactly the values of the unit-test fixtures it names (so the
+ * shipped copy cannot drift from what the unit tests check), at no looser tolerance.
+ */
+class GeneratedReferencesTest {
+  private static final String FILE = "generated_references.csv";
+  private static final String FIXTURES = "/org/trialstats/stats/fixtures/";
+
+  private static List<ValidationCase> cases;
+
+  @BeforeAll
+  static void runSuite() {
+    cases = ValidationSuite.run();
+  }
+
+  /** Every id of every measure of the catalogue has at least one case in {@code validate}. */
+  @Test
+  void everyCatalogueMethodHasAValidateCase() {
+    Map<String, Long> all = cases.stream()
+        .collect(Collectors.groupingBy(ValidationCase::method, Collectors.counting()));
+    List<String> catalogue = new ArrayList<>();
+    for (Measure measure : Measure.values()) {
+      for (StatMethod method : MethodCatalogue.forMeasure(measure)) {
+        catalogue.add(measure.id() + " " + method.id());
+      }
+    }
+    assertThat(catalogue).hasSize(48);
+    assertThat(all.keySet()).containsAll(catalogue);
+  }
+
+  /**
+   * With the generated suite no catalogue method rests on a handful of values: each is checked
+   * on at least 50 values (limits, estimates, p-values) by one or more suites.
+   */
+  @Test
+  void everyCatalogueMethodIsCheckedOnSeveralDozenValues() {
+    Map<String, Long> all = cases.stream()
+        .collect(Collectors.groupingBy(ValidationCase::method, Collectors.counting()));
+    for (StatMethod method : MethodCatalogue.all()) {
+      String name = method.measure().id() + " " + method.id();
+      assertThat(all.getOrDefault(name, 0L)).as(name).isGreaterThanOrEqualTo(50);
+    }
+  }
+
+  /**
+   * Each row names its fixture and line (id {@code file:line[:suffix]}); the counts and every
+   * reference value are that line's fields digit for digit, except the NNT rows, which are the
+   * reciprocals of the mpmath risk-difference values (Altman 1998).
+   */
+  @Test
+  void everyRowIsTheFixtureLineItNames() {
+    Map<String, List<CSVRecord>> fixtures = new HashMap<>();
+    List<Map<String, String>> rows = ValidationSuite.readCsv(FILE);
+    assertThat(rows).hasSize(3854);
+    for (Map<String, String> row : rows) {
+      String[] id = row.get("id").split(":");
+      List<CSVRecord> fixture = fixtures.computeIfAbsent(id[0], GeneratedReferencesTest::read);
+      CSVRecord line = fixture.get(Integer.parseInt(id[1]) - 2);
+      List<String> fields = line.toList();
+      assertThat(row.get("ref_source")).endsWith("fixtures/" + id[0] + " line " + id[1]);
+      assertThat(row.get("tolerance_kind")).isEqualTo("relative");
+      for (String count : List.of("events1", "n1", "events2", "n2")) {
+        if (!row.get(count).isBlank()) {
+          assertThat(fields).as(row.get("id") + " " + count).contains(row.get(count));
+        }
+      }
+      boolean nnt = row.get("measure").equals("nnt");
+      if (nnt) {
+        checkReciprocals(row, line);
+        continue;
+      }
+      assertThat(fields).as(row.get("id")).contains(row.get("method"));
+      for (String ref : List.of("ref_estimate", "ref_lower", "ref_upper", "ref_p_value")) {
+        String value = row.get(ref);
+        if (!value.isBlank()) {
+          assertThat(fields).as(row.get("id") + " " + ref).contains(value);
+        }
+      }
+    }
+  }
+
+  /**
+   * Tolerances of the fixtures' own unit tests: BinomialReferenceRows 1e-6, PoissonReferenceTest
+   * 1e-9 and 1e-11, RateRatioShortSideReferenceTest and ProportionExactReferenceTest 1e-14,
+   * OddsRatioMethodTest 1e-8 (conditional) and 1e-6 / 1e-8 (score), TwoByTwoTestMethodTest 1e-10
+   * (statistic), 1e-9 (p) and 1e-6 (unconditional).
+   */
+  @Test
+  void everyRowUsesItsFixtureTestTolerance() {
+    Map<String, Double> byFixture = Map.of(
+        "binomial_mpmath_reference.csv", 1e-6, "binomial_r_reference.csv", 1e-6,
+        "proportion_exact_mpmath.csv", 1e-14, "poisson_r.csv", 1e-9, "poisson_python.csv", 1e-9,
+        "poisson_extreme.csv", 1e-11, "rate_ratio_short_side.csv", 1e-14,
+        "conditional_odds_ratio.csv", 1e-8, "unconditional_tests.csv", 1e-6);
+    for (Map<String, String> row : ValidationSuite.readCsv(FILE)) {
+      String id = row.get("id");
+      String fixture = id.substring(0, id.indexOf(':'));
+      double tolerance = Double.parseDouble(row.get("tolerance"));
+      double expected = switch (fixture) {
+        case "score_intervals.csv" -> row.get("ref_source").contains("60-digit") ? 1e-8 : 1e-6;
+        case "chisq_fisher.csv" -> id.endsWith(":statistic") ? 1e-10 : 1e-9;
+        default -> byFixture.get(fixture);
+      };
+      assertThat(tolerance).as(id).isEqualTo(expected);
+    }
+  }
+
+  private static void checkReciprocals(Map<String, String> row, CSVRecord line) {
+    assertThat(line.get("measure")).isEqualTo("rd");
+    assertThat(line.get("method")).isEqualTo(row.get("method"));
+    double lower = Double.parseDouble(line.get("lower"));
+    double upper = Double.parseDouble(line.get("upper"));
+    String[][] pairs = {{"ref_estimate", "estimate"}, {"ref_lower", "upper"},
+      {"ref_upper", "lower"}};
+    for (String[] pair : pairs) {
+      double rd = Double.parseDouble(line.get(pair[1]));
+      double nnt = ValidationSuite.number(row.get(pair[0]));
+      if (lower == 0 && upper == 0 && !pair[0].equals("ref_estimate")) {
+        assertThat(nnt).isEqualTo(Double.POSITIVE_INFINITY);
+      } else if (rd == 0) {
+        assertThat(nnt).isInfinite();
+      } else {
+        assertThat(nnt * rd).as(row.get("id") + " " + pair[0]).isCloseTo(1.0,
+            org.assertj.core.data.Offset.offset(1e-15));
+      }
+    }
+  }
+
+  private static List<CSVRecord> read(String fixture) {
+    try (InputStream in = GeneratedReferencesTest.class.getResourceAsStream(FIXTURES + fixture);
+        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+            .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return p.getRecords();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
