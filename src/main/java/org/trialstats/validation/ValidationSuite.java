@@ -27,8 +27,9 @@ import org.trialstats.stats.StatsException;
  * <p>Case files are CSV in the {@code batch} input format plus reference columns {@code
  * ref_estimate, ref_lower, ref_upper, ref_p_value, ref_source}; published examples add {@code
  * tolerance} and {@code tolerance_kind} per row: {@code absolute} with half a unit of the last
- * printed digit, or {@code relative} for values quoted to full precision from another
- * implementation. Number-needed-to-treat examples that start from a published risk-difference
+ * printed digit, {@code relative} for values quoted to full precision from another
+ * implementation (relative to max(|reference|, 1e-6)), or {@code relative-strict} (relative to
+ * max(|reference|, 1e-300): a reference of 0 must be met exactly, up to underflow). Number-needed-to-treat examples that start from a published risk-difference
  * interval and the meta-analysis cases have their own files (see {@link MetaCases}).
  *
  * <p>Suites and their files:
@@ -95,10 +96,14 @@ public final class ValidationSuite {
       String id = row.get("id");
       double tolerance;
       boolean relative;
+      double floor = ValidationCase.DEFAULT_FLOOR;
       String tolText = row.getOrDefault("tolerance", "");
       if (!tolText.isBlank()) {
         tolerance = Double.parseDouble(tolText);
-        relative = "relative".equals(row.getOrDefault("tolerance_kind", "").strip());
+        String kind = row.getOrDefault("tolerance_kind", "").strip();
+        relative = kind.startsWith("relative");
+        floor = kind.equals("relative-strict")
+            ? ValidationCase.STRICT_FLOOR : ValidationCase.DEFAULT_FLOOR;
       } else {
         String m = row.get("method").toLowerCase(Locale.ROOT);
         tolerance = m.equals("barnard") || m.equals("boschloo")
@@ -128,7 +133,7 @@ public final class ValidationSuite {
           default -> e.pValue();
         };
         cases.add(new ValidationCase(suite, id, method, q[0], number(ref), actual, tolerance,
-            relative, source, error));
+            relative, source, error, floor));
       }
     }
     return cases;

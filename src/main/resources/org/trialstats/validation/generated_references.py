@@ -16,6 +16,9 @@ conventions of Altman (1998) as implemented by NumberNeededToTreat: NNT = 1/RD (
 
 Every row carries the relative tolerance the fixture's unit test uses (never looser), and its id
 names the fixture file and line (header = line 1), so a test can compare it with the fixture.
+tolerance_kind is "relative" (relative to max(|reference|, 1e-6), i.e. 1e-12 absolute near 0)
+for the binomial and NNT rows, whose unit tests use that floor, and "relative-strict" (relative
+to max(|reference|, 1e-300)) for the others, whose unit tests compare purely relatively.
 """
 import csv
 import os
@@ -48,14 +51,15 @@ def rows(name):
             yield line, row
 
 
-def out(fixture, line, measure, method, tolerance, source, suffix="", **fields):
+def out(fixture, line, measure, method, tolerance, source, suffix="", kind="relative-strict",
+        **fields):
     row = dict.fromkeys(COLUMNS, "")
     row.update(fields)
     row["id"] = "%s:%d%s" % (fixture, line, suffix)
     row["measure"] = measure
     row["method"] = method
     row["tolerance"] = tolerance
-    row["tolerance_kind"] = "relative"
+    row["tolerance_kind"] = kind
     row["ref_source"] = "%s; fixtures/%s line %d" % (source, fixture, line)
     return row
 
@@ -65,6 +69,7 @@ def binomial(fixture):
     # floor).
     for line, r in rows(fixture):
         yield out(fixture, line, r["measure"], r["method"], "1e-6", BINOMIAL_SOURCES[fixture],
+                  kind="relative",
                   events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"], level=r["level"],
                   ref_estimate=r["estimate"], ref_lower=r["lower"], ref_upper=r["upper"])
 
@@ -95,7 +100,7 @@ def nnt():
             nnt_upper = reciprocal(r["lower"], "inf")
         yield out(fixture, line, "nnt", r["method"], "1e-6",
                   "1/RD of " + BINOMIAL_SOURCES[fixture] + ", Altman (1998) conventions",
-                  suffix=":nnt", events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"],
+                  suffix=":nnt", kind="relative", events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"],
                   level=r["level"], ref_estimate=reciprocal(r["estimate"], "inf"),
                   ref_lower=nnt_lower, ref_upper=nnt_upper)
 

@@ -82,7 +82,10 @@ class GeneratedReferencesTest {
       CSVRecord line = fixture.get(Integer.parseInt(id[1]) - 2);
       List<String> fields = line.toList();
       assertThat(row.get("ref_source")).endsWith("fixtures/" + id[0] + " line " + id[1]);
-      assertThat(row.get("tolerance_kind")).isEqualTo("relative");
+      // the binomial unit tests allow 1e-12 absolute near 0 (validate's default floor); all
+      // others compare purely relatively
+      assertThat(row.get("tolerance_kind")).as(row.get("id")).isEqualTo(
+          id[0].startsWith("binomial_") ? "relative" : "relative-strict");
       for (String count : List.of("events1", "n1", "events2", "n2")) {
         if (!row.get(count).isBlank()) {
           assertThat(fields).as(row.get("id") + " " + count).contains(row.get(count));
@@ -127,6 +130,27 @@ class GeneratedReferencesTest {
       };
       assertThat(tolerance).as(id).isEqualTo(expected);
     }
+  }
+
+  /**
+   * relative-strict rows keep the unit tests' pure relative comparison: a reference of 0 is met
+   * only by 0 (or an underflowed value below 1e-300), where the default floor allows 1e-6 x tol.
+   */
+  @Test
+  void strictRelativeToleranceHasNoFloorNearZero() {
+    ValidationCase loose = new ValidationCase("s", "x", "rate wald", "lower", 0, 1e-16, 1e-9,
+        true, "src", "");
+    ValidationCase strict = new ValidationCase("s", "x", "rate wald", "lower", 0, 1e-16, 1e-9,
+        true, "src", "", ValidationCase.STRICT_FLOOR);
+    assertThat(loose.agrees()).isTrue();
+    assertThat(strict.agrees()).isFalse();
+    assertThat(new ValidationCase("s", "x", "sir mid-p", "p_value", 0, 1.4e-316, 1e-9, true,
+        "src", "", ValidationCase.STRICT_FLOOR).agrees()).isTrue();
+    assertThat(new ValidationCase("s", "x", "rate wald", "upper", 2e-20, 2.0000001e-20, 1e-9,
+        true, "src", "", ValidationCase.STRICT_FLOOR).agrees()).isFalse();
+    assertThat(cases.stream().filter(c -> c.suite().equals(ValidationSuite.GENERATED_SUITE)
+        && c.relativeFloor() == ValidationCase.STRICT_FLOOR))
+        .hasSize(10178 - 3 * (872 + 143 + 593)); // binomial and NNT rows: 3 values each
   }
 
   private static void checkReciprocals(Map<String, String> row, CSVRecord line) {
