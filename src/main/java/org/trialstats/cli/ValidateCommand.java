@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Run every published worked example and independent reference case shipped in the jar and"
-          + " print a validation report. No network, R or Python needed.",
+      "Run every published worked example, independent reference case and generated reference"
+          + " (R, mpmath, SciPy) shipped in the jar and print a validation report. No network,"
+          + " R or Python needed.",
       "Exit codes: 0 all cases agree; 1 a case disagrees."
     })
 public final class ValidateCommand implements Callable<Integer> {
