@@ -17,7 +17,8 @@ import org.trialstats.stats.TwoByTwo;
  *
  * <p>Exposure-adjusted incidence rates (EAIR) are subjects with the event per 100 patient-years
  * (365.25 days) of person-time at risk as defined by {@link ExposureDefinition}; their intervals
- * and the rate ratios against the control arm come from the injected Poisson methods.
+ * and the rate ratios against the control arm come from the Poisson methods of the {@link
+ * AeTableSpec}.
  */
 public final class AeIncidence {
   /** Days per patient-year. */
@@ -200,7 +201,7 @@ public final class AeIncidence {
           years = days[a] / DAYS_PER_YEAR;
           PoissonCount count = new PoissonCount(x[a], years);
           rate = EstimateCell.of(
-              () -> spec.rate().function().interval(count, spec.level()).scaled(100));
+              () -> spec.rate().interval(count, spec.level()).scaled(100));
         }
         counts.add(new ArmCount(arms.get(a), x[a], n[a], years, rate));
       }
@@ -211,15 +212,15 @@ public final class AeIncidence {
         }
         TwoByTwo table = TwoByTwo.of(x[a], n[a], x[control], n[control]);
         EstimateCell rd = EstimateCell.of(
-            () -> spec.riskDifference().function().interval(table, spec.level()));
+            () -> spec.riskDifference().interval(table, spec.level()));
         EstimateCell rr = spec.riskRatio() == null ? null : EstimateCell.of(
-            () -> spec.riskRatio().function().interval(table, spec.level()));
+            () -> spec.riskRatio().interval(table, spec.level()));
         EstimateCell irr = null;
         if (spec.exposure() != ExposureDefinition.NONE) {
           PoissonCount treated = new PoissonCount(x[a], counts.get(a).exposureYears());
           PoissonCount reference = new PoissonCount(x[control], counts.get(control).exposureYears());
           irr = EstimateCell.of(
-              () -> spec.rateRatio().function().interval(treated, reference, spec.level()));
+              () -> spec.rateRatio().interval(treated, reference, spec.level()));
         }
         comparisons.add(new ArmComparison(arms.get(a), rd, rr, irr));
       }

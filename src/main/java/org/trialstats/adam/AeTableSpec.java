@@ -2,9 +2,15 @@ package org.trialstats.adam;
 
 import java.util.Objects;
 import org.trialstats.stats.ConfidenceLevel;
+import org.trialstats.stats.RateMethod;
+import org.trialstats.stats.RateRatioMethod;
+import org.trialstats.stats.RiskDifferenceMethod;
+import org.trialstats.stats.RiskRatioMethod;
 
 /**
- * The statistical choices of an adverse-event table.
+ * The statistical choices of an adverse-event table. The interval methods are those of the
+ * trialstats catalogue; footnotes cite each by {@code info().name()}, {@code id()} and {@code
+ * info().reference()}.
  *
  * @param controlArm the control arm; {@code null} for an arm named "Placebo" if there is one,
  *     else the first arm
@@ -21,11 +27,11 @@ import org.trialstats.stats.ConfidenceLevel;
 public record AeTableSpec(
     String controlArm,
     double level,
-    NamedMethod<TwoByTwoInterval> riskDifference,
-    NamedMethod<TwoByTwoInterval> riskRatio,
+    RiskDifferenceMethod riskDifference,
+    RiskRatioMethod riskRatio,
     ExposureDefinition exposure,
-    NamedMethod<PoissonInterval> rate,
-    NamedMethod<PoissonRatioInterval> rateRatio,
+    RateMethod rate,
+    RateRatioMethod rateRatio,
     RowOrder order,
     double minPercent) {
 

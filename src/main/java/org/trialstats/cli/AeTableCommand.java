@@ -14,7 +14,6 @@ import org.trialstats.adam.AdaeSpec;
 import org.trialstats.adam.AdslSpec;
 import org.trialstats.adam.AdverseEvents;
 import org.trialstats.adam.AeIncidence;
-import org.trialstats.adam.AeMethodCatalog;
 import org.trialstats.adam.AeTable;
 import org.trialstats.adam.AeTableSpec;
 import org.trialstats.adam.ArmCount;
@@ -29,6 +28,10 @@ import org.trialstats.report.AeReportStyle;
 import org.trialstats.report.Provenance;
 import org.trialstats.report.Numbers;
 import org.trialstats.report.ReportTable;
+import org.trialstats.stats.RateMethod;
+import org.trialstats.stats.RateRatioMethod;
+import org.trialstats.stats.RiskDifferenceMethod;
+import org.trialstats.stats.RiskRatioMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -171,18 +174,6 @@ public final class AeTableCommand implements Callable<Integer> {
       description = "Outputs: csv, html, md, rtf, docx, png, svg (default: ${DEFAULT-VALUE}).")
   String format;
 
-  private final AeMethodCatalog catalog;
-
-  /** The command with the trialstats method catalogue. */
-  public AeTableCommand() {
-    this(AeMethodWiring.catalog());
-  }
-
-  /** The command with the given interval methods (tests, embedding). */
-  public AeTableCommand(AeMethodCatalog catalog) {
-    this.catalog = catalog;
-  }
-
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -230,11 +221,11 @@ public final class AeTableCommand implements Callable<Integer> {
     ExposureDefinition definition = ExposureDefinition.fromId(exposure);
     boolean rates = definition != ExposureDefinition.NONE;
     return new AeTableSpec(control, level,
-        catalog.riskDifference(riskDifferenceMethod),
-        riskRatioMethod == null ? null : catalog.riskRatio(riskRatioMethod),
+        RiskDifferenceMethod.fromId(riskDifferenceMethod),
+        riskRatioMethod == null ? null : RiskRatioMethod.fromId(riskRatioMethod),
         definition,
-        rates ? catalog.rate(rateMethod) : null,
-        rates ? catalog.rateRatio(rateRatioMethod) : null,
+        rates ? RateMethod.fromId(rateMethod) : null,
+        rates ? RateRatioMethod.fromId(rateRatioMethod) : null,
         RowOrder.fromId(sort), minPercent);
   }
 

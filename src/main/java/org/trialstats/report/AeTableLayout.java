@@ -15,6 +15,7 @@ import org.trialstats.adam.Condition;
 import org.trialstats.adam.EstimateCell;
 import org.trialstats.adam.RowLevel;
 import org.trialstats.stats.Estimate;
+import org.trialstats.stats.StatMethod;
 
 /**
  * Lays an {@link AeTable} out as clinical-study-report tables: the incidence table (n (%) per arm
@@ -259,9 +260,10 @@ public final class AeTableLayout {
         + style.fixed(e.upper() * scale, decimals) + ")";
   }
 
-  private static String methodText(org.trialstats.adam.NamedMethod<?> method) {
-    return method.name() + " method (" + method.id() + ")"
-        + (method.reference().isEmpty() ? "" : "; " + method.reference());
+  private static String methodText(StatMethod method) {
+    String reference = method.info().reference();
+    return method.info().name() + " method (" + method.id() + ")"
+        + (reference == null || reference.isEmpty() ? "" : "; " + reference);
   }
 
   private static String lowerFirst(String s) {

@@ -13,7 +13,7 @@ import org.trialstats.adam.AeTable;
 import org.trialstats.adam.ArmComparison;
 import org.trialstats.adam.ArmCount;
 import org.trialstats.adam.EstimateCell;
-import org.trialstats.adam.NamedMethod;
+import org.trialstats.stats.StatMethod;
 
 /**
  * Text outputs of adverse-event tables: machine-readable CSV (unrounded numbers, one line per
@@ -96,7 +96,7 @@ public final class AeTableWriter {
     return out.toString();
   }
 
-  private static String id(NamedMethod<?> method) {
+  private static String id(StatMethod method) {
     return method == null ? "" : method.id();
   }
 

@@ -100,7 +100,7 @@ class AdverseEventsCountTest {
       ExposureDefinition exposure) {
     try {
       AeTable t = AeIncidence.compute(population, events,
-          TestIntervals.spec(exposure, RowOrder.FREQUENCY, 0));
+          AeIncidencePilotTest.spec(exposure, RowOrder.FREQUENCY, 0));
       return List.of(t.rows(), t.notes());
     } catch (AdamDataException e) {
       return e.getMessage();

@@ -15,12 +15,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialstats.adam.PilotData;
-import org.trialstats.adam.TestIntervals;
 import picocli.CommandLine;
 
 /**
- * The {@code ae-table} command end to end, with the test stand-ins for the interval methods
- * (Wald, Katz, exact Poisson, exact conditional) injected through its catalogue constructor.
+ * The {@code ae-table} command end to end, constructed as picocli constructs it for {@code
+ * trialstats ae-table}.
  */
 class AeTableCommandTest {
   @TempDir Path dir;
@@ -30,7 +29,7 @@ class AeTableCommandTest {
   private Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new AeTableCommand(TestIntervals.catalog()));
+    CommandLine cli = new CommandLine(new AeTableCommand());
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     int code = cli.execute(args);
@@ -106,8 +105,20 @@ class AeTableCommandTest {
     assertError(run("--adsl", dir.resolve("nope.xpt").toString(), "--adae", adae.toString(),
             "--method", "wald", "--out", out),
         "ae-table: file not found: " + dir.resolve("nope.xpt"));
-    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--out", out),
-        "ae-table: unknown method 'newcombe'; expected [wald]");
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "foo",
+            "--out", out),
+        "ae-table: unknown rd method 'foo'; expected one of [wald, wald-cc, newcombe,"
+            + " newcombe-cc, mn, mee, agresti-caffo, hauck-anderson]");
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--rr", "foo",
+            "--out", out),
+        "ae-table: unknown rr method 'foo'; expected one of [katz, koopman, mn]");
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--rate-method", "foo",
+            "--out", out),
+        "ae-table: unknown rate method 'foo'; expected one of [exact, mid-p, byar, wald]");
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--rate-ratio-method",
+            "foo", "--out", out),
+        "ae-table: unknown rate-ratio method 'foo'; expected one of [exact-conditional, mid-p,"
+            + " wald]");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
             "--format", "xlsx", "--out", out),
         "ae-table: unknown output format 'xlsx'; expected some of [csv, html, md, rtf, docx,"

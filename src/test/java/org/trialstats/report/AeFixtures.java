@@ -15,7 +15,10 @@ import org.trialstats.adam.DatasetReader;
 import org.trialstats.adam.ExposureDefinition;
 import org.trialstats.adam.Population;
 import org.trialstats.adam.RowOrder;
-import org.trialstats.adam.TestIntervals;
+import org.trialstats.stats.RateMethod;
+import org.trialstats.stats.RateRatioMethod;
+import org.trialstats.stats.RiskDifferenceMethod;
+import org.trialstats.stats.RiskRatioMethod;
 
 /**
  * A small adverse-event table for output tests: 16 subjects on "Drug <A&B>" and 8 on "Placebo",
@@ -53,10 +56,10 @@ final class AeFixtures {
       events = AdverseEvents.read(r,
           AdaeSpec.defaults().withConditions(List.of(Condition.parse("TRTEMFL!=N"))), population);
     }
-    AeTableSpec spec = new AeTableSpec(null, 0.95, TestIntervals.WALD,
-        riskRatio ? TestIntervals.KATZ : null,
+    AeTableSpec spec = new AeTableSpec(null, 0.95, RiskDifferenceMethod.WALD,
+        riskRatio ? RiskRatioMethod.KATZ : null,
         rates ? ExposureDefinition.TREATMENT_DURATION : ExposureDefinition.NONE,
-        rates ? TestIntervals.EXACT_RATE : null, rates ? TestIntervals.EXACT_CONDITIONAL : null,
+        rates ? RateMethod.EXACT : null, rates ? RateRatioMethod.EXACT_CONDITIONAL : null,
         RowOrder.FREQUENCY, 0);
     return AeIncidence.compute(population, events, spec);
   }
