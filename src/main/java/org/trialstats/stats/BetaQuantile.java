@@ -9,15 +9,6 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  */
 final class BetaQuantile {
 
-  /** Halley's iteration needs 2 to 4 evaluations; bisection alone would need about 60. */
-  private static final int MAX_EVALUATIONS = 200;
-
-  /** Largest change of log(odds) in one step. */
-  private static final double MAX_LOG_STEP = 4;
-
-  /** A Halley step below this (relative) leaves an error far below double precision. */
-  private static final double CONVERGED_LOG_STEP = 1e-7;
-
   private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
 
   private BetaQuantile() {}
@@ -41,56 +32,25 @@ final class BetaQuantile {
     BetaDistribution beta = BetaDistribution.of(a, b);
     BetaDistribution mirrored = BetaDistribution.of(b, a);
     double logTarget = Math.log(probability);
-    double odds = approximateOdds(a, b, probability);
-    double below = 0;
-    double above = Double.POSITIVE_INFINITY;
-    for (int evaluations = 0; evaluations < MAX_EVALUATIONS; evaluations++) {
-      double q = odds / (1 + odds);
-      double complement = 1 / (1 + odds);
-      double cdf;
-      double density;
-      if (odds <= 1) {
-        cdf = beta.cumulativeProbability(q);
-        density = beta.density(q);
-      } else {
-        cdf = mirrored.survivalProbability(complement);
-        density = mirrored.density(complement);
-      }
-      double f = Math.log(cdf) - logTarget;
-      if (f == 0) {
-        return odds;
-      }
-      if (f > 0) {
-        above = odds;
-      } else {
-        below = odds;
-      }
-      double slope = q * complement * density / cdf;
-      double curvature = slope * (a * complement - b * q) - slope * slope;
-      double denominator = 2 * slope * slope - f * curvature;
-      double step = denominator > 0 ? -2 * f * slope / denominator : -f / slope;
-      if (!Double.isFinite(step)) {
-        step = f > 0 ? -MAX_LOG_STEP : MAX_LOG_STEP;
-      }
-      step = Math.max(-MAX_LOG_STEP, Math.min(MAX_LOG_STEP, step));
-      double next = odds * Math.exp(step);
-      if (Math.abs(step) <= CONVERGED_LOG_STEP) {
-        return next;
-      }
-      if (!(next > below && next < above)) {
-        if (below > 0 && above < Double.POSITIVE_INFINITY) {
-          next = Math.sqrt(below) * Math.sqrt(above);
-        } else {
-          next = f > 0 ? odds * Math.exp(-MAX_LOG_STEP) : odds * Math.exp(MAX_LOG_STEP);
-        }
-        if (next == below || next == above) {
-          return odds;
-        }
-      }
-      odds = next;
-    }
-    throw new IllegalStateException(
-        "beta quantile did not converge for a = " + a + ", b = " + b + ", p = " + probability);
+    return LogOddsHalley.root(
+        approximateOdds(a, b, probability),
+        (odds, d) -> {
+          double q = odds / (1 + odds);
+          double complement = 1 / (1 + odds);
+          double cdf;
+          double density;
+          if (odds <= 1) {
+            cdf = beta.cumulativeProbability(q);
+            density = beta.density(q);
+          } else {
+            cdf = mirrored.survivalProbability(complement);
+            density = mirrored.density(complement);
+          }
+          d.value = Math.log(cdf) - logTarget;
+          d.slope = q * complement * density / cdf;
+          d.curvature = d.slope * (a * complement - b * q) - d.slope * d.slope;
+        },
+        "beta quantile for a = " + a + ", b = " + b + ", p = " + probability);
   }
 
   /**

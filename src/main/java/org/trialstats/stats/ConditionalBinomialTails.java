@@ -29,15 +29,6 @@ final class ConditionalBinomialTails {
   /** Tail sums stop when the remainder bound falls below this fraction of the sum. */
   private static final double SUM_RELATIVE_ACCURACY = 1e-17;
 
-  /** The root search needs 2 to 4 evaluations (rarely up to 7); bisection alone about 60. */
-  private static final int MAX_ROOT_EVALUATIONS = 200;
-
-  /** Largest change of log(odds) in one root-finding step. */
-  private static final double MAX_LOG_STEP = 4;
-
-  /** A Halley step below this (relative) leaves an error far below double precision. */
-  private static final double CONVERGED_LOG_STEP = 1e-7;
-
   private ConditionalBinomialTails() {}
 
   /** P(X &gt;= k) for X ~ Binomial(n, theta/(1 + theta)), theta finite and &gt; 0. */
@@ -101,49 +92,16 @@ final class ConditionalBinomialTails {
    */
   static double oddsAtUpperTail(long k, long n, double target, boolean midP) {
     double logTarget = Math.log(target);
-    double theta = startingOdds(k, n, target, midP);
-    double below = 0;
-    double above = Double.POSITIVE_INFINITY;
     TailEvaluation tail = new TailEvaluation();
-    for (int evaluations = 0; evaluations < MAX_ROOT_EVALUATIONS; evaluations++) {
-      tail.evaluate(k, n, theta, midP);
-      double f = tail.logTail - logTarget;
-      if (f == 0) {
-        return theta;
-      }
-      if (f > 0) {
-        above = theta;
-      } else {
-        below = theta;
-      }
-      double slope = tail.logSlope;
-      double curvature = tail.logCurvature;
-      // Halley's step; Newton's where the correction is not well-defined.
-      double denominator = 2 * slope * slope - f * curvature;
-      double step = denominator > 0 ? -2 * f * slope / denominator : -f / slope;
-      if (!Double.isFinite(step)) {
-        step = f > 0 ? -MAX_LOG_STEP : MAX_LOG_STEP;
-      }
-      step = Math.max(-MAX_LOG_STEP, Math.min(MAX_LOG_STEP, step));
-      double next = theta * Math.exp(step);
-      if (Math.abs(step) <= CONVERGED_LOG_STEP) {
-        return next;
-      }
-      if (!(next > below && next < above)) {
-        // the step left the bracket: bisect it on the log scale (or widen an open side)
-        if (below > 0 && above < Double.POSITIVE_INFINITY) {
-          next = Math.sqrt(below) * Math.sqrt(above);
-        } else {
-          next = f > 0 ? theta * Math.exp(-MAX_LOG_STEP) : theta * Math.exp(MAX_LOG_STEP);
-        }
-        if (next == below || next == above) {
-          return theta;
-        }
-      }
-      theta = next;
-    }
-    throw new IllegalStateException(
-        "root of the binomial tail did not converge for k = " + k + ", n = " + n);
+    return LogOddsHalley.root(
+        startingOdds(k, n, target, midP),
+        (theta, d) -> {
+          tail.evaluate(k, n, theta, midP);
+          d.value = tail.logTail - logTarget;
+          d.slope = tail.logSlope;
+          d.curvature = tail.logCurvature;
+        },
+        "root of the binomial tail for k = " + k + ", n = " + n);
   }
 
   /**
