@@ -3,7 +3,6 @@ package org.trialstats.adam;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -356,24 +355,10 @@ public final class AdamWorkload {
       int offset = 0;
       for (int i = 0; i < variables.size(); i++) {
         Variable v = variables.get(i);
-        ByteBuffer b = ByteBuffer.allocate(140);
-        b.putShort((short) (v.numeric() ? 1 : 2));
-        b.putShort((short) 0);
-        b.putShort((short) v.bytes());
-        b.putShort((short) (i + 1));
-        b.put(latin1(pad(v.name(), 8)));
-        b.put(latin1(pad(v.label(), 40)));
-        b.put(latin1(pad(v.numeric() && v.name().endsWith("DT") ? "DATE" : "", 8)));
-        b.putShort((short) (v.numeric() && v.name().endsWith("DT") ? 9 : 0));
-        b.putShort((short) 0);
-        b.putShort((short) 0);
-        b.put(new byte[2]);
-        b.put(latin1(pad("", 8)));
-        b.putShort((short) 0);
-        b.putShort((short) 0);
-        b.putInt(offset);
+        boolean date = v.numeric() && v.name().endsWith("DT");
+        out.write(XportTestWriter.namestr(i + 1, v.numeric(), v.bytes(), v.name(), v.label(),
+            date ? "DATE" : "", date ? 9 : 0, offset));
         offset += v.bytes();
-        out.write(b.array());
       }
       blankPad(140L * variables.size());
       card("HEADER RECORD*******OBS     HEADER RECORD!!!!!!!000000000000000000000000000000  ");

@@ -56,24 +56,9 @@ public final class XportTestWriter {
     int position = 0;
     for (int i = 0; i < m.vars().size(); i++) {
       Var v = m.vars().get(i);
-      ByteBuffer b = ByteBuffer.allocate(140);
-      b.putShort((short) (v.type() == VariableType.NUMERIC ? 1 : 2));
-      b.putShort((short) 0);
-      b.putShort((short) v.length());
-      b.putShort((short) (i + 1));
-      b.put(ascii(pad(v.name(), 8)));
-      b.put(latin1(pad(v.label(), 40)));
-      b.put(ascii(pad(v.format(), 8)));
-      b.putShort((short) v.width());
-      b.putShort((short) 0);
-      b.putShort((short) 0);
-      b.put(new byte[2]);
-      b.put(ascii(pad("", 8)));
-      b.putShort((short) 0);
-      b.putShort((short) 0);
-      b.putInt(position);
+      namestrs.writeBytes(namestr(i + 1, v.type() == VariableType.NUMERIC, v.length(), v.name(),
+          v.label(), v.format(), v.width(), position));
       position += v.length();
-      namestrs.writeBytes(b.array());
     }
     padded(out, namestrs.toByteArray());
     card(out, "HEADER RECORD*******OBS     HEADER RECORD!!!!!!!000000000000000000000000000000  ");
@@ -149,6 +134,31 @@ public final class XportTestWriter {
     for (int i = 0; i < rest; i++) {
       out.write(' ');
     }
+  }
+
+  /**
+   * One 140-byte NAMESTR record (SAS TS-140): type 1 numeric / 2 character, length, variable
+   * number, name, label, format name and width, byte position in the observation.
+   */
+  static byte[] namestr(int number, boolean numeric, int length, String name, String label,
+      String format, int formatWidth, int position) {
+    ByteBuffer b = ByteBuffer.allocate(140);
+    b.putShort((short) (numeric ? 1 : 2));
+    b.putShort((short) 0);
+    b.putShort((short) length);
+    b.putShort((short) number);
+    b.put(ascii(pad(name, 8)));
+    b.put(latin1(pad(label, 40)));
+    b.put(ascii(pad(format, 8)));
+    b.putShort((short) formatWidth);
+    b.putShort((short) 0);
+    b.putShort((short) 0);
+    b.put(new byte[2]);
+    b.put(ascii(pad("", 8)));
+    b.putShort((short) 0);
+    b.putShort((short) 0);
+    b.putInt(position);
+    return b.array();
   }
 
   static String pad(String s, int width) {
