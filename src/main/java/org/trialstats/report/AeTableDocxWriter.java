@@ -145,7 +145,7 @@ public final class AeTableDocxWriter {
         .append(" xmlns:dcterms=\"http://purl.org/dc/terms/\"")
         .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
         .append("<dc:title>");
-    escape(xml, title);
+    xml.append(Escape.xml(title));
     xml.append("</dc:title><dc:creator>trialstats</dc:creator>")
         .append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">").append(FIXED_DATE)
         .append("</dcterms:created>")
@@ -339,39 +339,7 @@ public final class AeTableDocxWriter {
   /** A text element whose leading, trailing and repeated spaces are kept. */
   private static void text(StringBuilder xml, String text) {
     xml.append("<w:t xml:space=\"preserve\">");
-    escape(xml, text);
+    xml.append(Escape.xml(text));
     xml.append("</w:t>");
-  }
-
-  /**
-   * Appends {@code text} as XML 1.0 character data that is also safe inside a quoted attribute:
-   * the markup characters {@code & < > " '} become entity references, carriage return becomes a
-   * character reference (a parser would otherwise turn it into a line feed), and characters that
-   * XML 1.0 does not allow at all (control characters other than tab, line feed and carriage
-   * return; U+FFFE, U+FFFF; unpaired surrogates) are dropped, since no escape can represent them
-   * (XML 1.0, 5th ed., production [2] Char).
-   */
-  static void escape(StringBuilder xml, String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> xml.append("&amp;");
-        case '<' -> xml.append("&lt;");
-        case '>' -> xml.append("&gt;");
-        case '"' -> xml.append("&quot;");
-        case '\'' -> xml.append("&apos;");
-        case '\r' -> xml.append("&#13;");
-        case '\t', '\n' -> xml.append(c);
-        default -> {
-          if (Character.isHighSurrogate(c)) {
-            if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-              xml.append(c).append(text.charAt(++i));
-            }
-          } else if (c >= 0x20 && !Character.isLowSurrogate(c) && c != 0xFFFE && c != 0xFFFF) {
-            xml.append(c);
-          }
-        }
-      }
-    }
   }
 }

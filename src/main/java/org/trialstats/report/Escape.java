@@ -28,6 +28,43 @@ public final class Escape {
   }
 
   /**
+   * Escapes {@code s} as XML 1.0 character data that is also safe inside a quoted attribute:
+   * the markup characters {@code & < > " '} become entity references, carriage return becomes a
+   * character reference (a parser would otherwise turn it into a line feed), and characters that
+   * XML 1.0 does not allow at all (control characters other than tab, line feed and carriage
+   * return; U+FFFE, U+FFFF; unpaired surrogates) are dropped, since no escape can represent them
+   * (XML 1.0, 5th ed., production [2] Char).
+   */
+  public static String xml(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&apos;");
+        case '\r' -> b.append("&#13;");
+        case '\t', '\n' -> b.append(c);
+        default -> {
+          if (Character.isHighSurrogate(c)) {
+            if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+              b.append(c).append(s.charAt(++i));
+            }
+          } else if (c >= 0x20 && !Character.isLowSurrogate(c) && c != 0xFFFE && c != 0xFFFF) {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  /**
    * Escapes text for a Markdown table cell: Markdown and HTML metacharacters are backslash- or
    * entity-escaped and line breaks become spaces.
    */
