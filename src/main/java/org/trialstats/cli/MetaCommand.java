@@ -2,7 +2,6 @@ package org.trialstats.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.trialstats.report.Figure;
 import org.trialstats.report.ForestOptions;
 import org.trialstats.report.ForestPlot;
 import org.trialstats.report.FunnelPlot;
-import org.trialstats.stats.StatsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -183,75 +181,63 @@ public final class MetaCommand implements Callable<Integer> {
   String title;
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      String fmt = format.trim().toLowerCase(Locale.ROOT);
-      if (!List.of("text", "json", "csv").contains(fmt)) {
-        throw new StatsException("unknown format '" + format + "'; use text, json or csv");
-      }
-      checkPlotFile("--forest", forest);
-      checkPlotFile("--funnel", funnel);
-      MetaOptions options = options();
-      MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn);
-      if (data.counts() != options.measure().usesCounts()) {
-        throw new StatsException(
-            input.getFileName() + ": "
-                + (data.counts()
-                    ? "the file has two-by-two counts; use --measure rr, or or rd"
-                    : "the file has generic effects (yi, vi); use --measure generic"));
-      }
-      MetaOutput.Analysis analysis = analyse(data, options);
-      String rendered =
-          switch (fmt) {
-            case "json" -> MetaOutput.json(analysis);
-            case "csv" -> MetaOutput.csv(analysis);
-            default -> MetaOutput.text(analysis);
-          };
-      // render everything before writing anything, so that a failure leaves no partial outputs
-      byte[] forestBytes = null;
-      if (forest != null) {
-        ForestOptions fo =
-            ForestOptions.defaults()
-                .withTitle(title)
-                .withArms(treatmentLabel, controlLabel)
-                .withEffectLabel(effectLabel);
-        if (favoursLeft != null || favoursRight != null) {
-          fo = fo.withFavours(
-              favoursLeft != null ? favoursLeft : fo.favoursLeft(),
-              favoursRight != null ? favoursRight : fo.favoursRight());
-        }
-        Figure figure =
-            analysis.subgroups() != null
-                ? ForestPlot.render(analysis.subgroups(), fo)
-                : ForestPlot.render(analysis.result(), fo);
-        forestBytes = bytes(figure, forest);
-      }
-      byte[] funnelBytes = funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
-      if (forestBytes != null) {
-        OutputFiles.writeBytes(forest, forestBytes);
-      }
-      if (funnelBytes != null) {
-        OutputFiles.writeBytes(funnel, funnelBytes);
-      }
-      if (output != null) {
-        OutputFiles.writeString(output, rendered);
-      } else {
-        out.print(rendered);
-        out.flush();
-      }
-      return 0;
-    } catch (NoSuchFileException e) {
-      err.println("meta: file not found: " + e.getFile());
-    } catch (IOException e) {
-      err.println("meta: cannot read or write a file: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      // StatsException (invalid input, with file/line/field) and invalid option values
-      err.println("meta: " + e.getMessage());
+    String fmt = format.trim().toLowerCase(Locale.ROOT);
+    if (!List.of("text", "json", "csv").contains(fmt)) {
+      throw new UserError("unknown format '" + format + "'; use text, json or csv");
     }
-    err.flush();
-    return 2;
+    checkPlotFile("--forest", forest);
+    checkPlotFile("--funnel", funnel);
+    MetaOptions options = options();
+    MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn);
+    if (data.counts() != options.measure().usesCounts()) {
+      throw new UserError(
+          input.getFileName() + ": "
+              + (data.counts()
+                  ? "the file has two-by-two counts; use --measure rr, or or rd"
+                  : "the file has generic effects (yi, vi); use --measure generic"));
+    }
+    MetaOutput.Analysis analysis = analyse(data, options);
+    String rendered =
+        switch (fmt) {
+          case "json" -> MetaOutput.json(analysis);
+          case "csv" -> MetaOutput.csv(analysis);
+          default -> MetaOutput.text(analysis);
+        };
+    // render everything before writing anything, so that a failure leaves no partial outputs
+    byte[] forestBytes = null;
+    if (forest != null) {
+      ForestOptions fo =
+          ForestOptions.defaults()
+              .withTitle(title)
+              .withArms(treatmentLabel, controlLabel)
+              .withEffectLabel(effectLabel);
+      if (favoursLeft != null || favoursRight != null) {
+        fo = fo.withFavours(
+            favoursLeft != null ? favoursLeft : fo.favoursLeft(),
+            favoursRight != null ? favoursRight : fo.favoursRight());
+      }
+      Figure figure =
+          analysis.subgroups() != null
+              ? ForestPlot.render(analysis.subgroups(), fo)
+              : ForestPlot.render(analysis.result(), fo);
+      forestBytes = bytes(figure, forest);
+    }
+    byte[] funnelBytes = funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
+    if (forestBytes != null) {
+      OutputFiles.writeBytes(forest, forestBytes);
+    }
+    if (funnelBytes != null) {
+      OutputFiles.writeBytes(funnel, funnelBytes);
+    }
+    if (output != null) {
+      OutputFiles.writeString(output, rendered);
+    } else {
+      out.print(rendered);
+      out.flush();
+    }
+    return ExitCode.OK;
   }
 
   private static byte[] bytes(Figure figure, Path file) {
@@ -266,7 +252,7 @@ public final class MetaCommand implements Callable<Integer> {
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-      throw new StatsException(option + " file must end in .png or .svg, got '" + file + "'");
+      throw new UserError(option + " file must end in .png or .svg, got '" + file + "'");
     }
   }
 
@@ -276,7 +262,7 @@ public final class MetaCommand implements Callable<Integer> {
     FixedMethod fixed = method == null ? null : FixedMethod.fromIdOrNull(method);
     Tau2Estimator estimator = method == null ? null : Tau2Estimator.fromIdOrNull(method);
     if (method != null && fixed == null && estimator == null) {
-      throw new StatsException(
+      throw new UserError(
           "unknown method '" + method + "'; use iv, mh, peto (fixed) or dl, reml, pm, ml, sj, he"
               + " (random)");
     }
@@ -291,7 +277,7 @@ public final class MetaCommand implements Callable<Integer> {
     MetaOptions o;
     if (mm == MetaModel.FIXED) {
       if (estimator != null) {
-        throw new StatsException(
+        throw new UserError(
             "--method " + method + " is a tau^2 estimator of the random-effects model; use"
                 + " --model random, or a fixed-effect method (iv, mh, peto)");
       }
@@ -301,7 +287,7 @@ public final class MetaCommand implements Callable<Integer> {
       o = MetaOptions.fixed(m, fixed);
     } else {
       if (fixed != null) {
-        throw new StatsException(
+        throw new UserError(
             "--method " + method + " is a fixed-effect method; use --model fixed, or a tau^2"
                 + " estimator (dl, reml, pm, ml, sj, he)");
       }

@@ -62,7 +62,7 @@ public final class AeDotPlot {
     this.style = style;
     this.ratio = style.plotMeasure().equals("rr");
     if (ratio && !table.hasRiskRatios()) {
-      throw new IllegalArgumentException("the relative-risk dot plot needs risk ratios (--rr)");
+      throw new IllegalArgumentException("the relative-risk dot plot needs a table with risk ratios");
     }
     List<AeRow> terms = new ArrayList<>();
     for (AeRow r : table.rows()) {

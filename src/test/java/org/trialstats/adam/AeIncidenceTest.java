@@ -147,17 +147,21 @@ class AeIncidenceTest {
   void missingOnsetOrExposureIsAClearError() throws IOException {
     data("A1,Y,SKIN,RASH,N,");
     assertThatThrownBy(() -> table(ExposureDefinition.TIME_TO_FIRST_EVENT))
-        .isInstanceOf(AdamDataException.class)
+        .isInstanceOf(ExposureDataException.class)
         .hasMessage("time to first event: subject A1 has an event with no onset date or study day"
-            + " in the 'any event' row; use --exposure duration instead");
+            + " in the 'any event' row")
+        .extracting(e -> ((ExposureDataException) e).alternative())
+        .isEqualTo(ExposureDefinition.TREATMENT_DURATION);
     assertThat(counts(table(ExposureDefinition.TREATMENT_DURATION).rows().get(0)))
         .containsExactly(0L, 1L);
     Files.writeString(adsl, "USUBJID,SAFFL,TRT01A\nA1,Y,Active\nP1,Y,Placebo\n");
     assertThatThrownBy(() -> table(ExposureDefinition.TREATMENT_DURATION))
-        .isInstanceOf(AdamDataException.class)
+        .isInstanceOf(ExposureDataException.class)
         .hasMessage("adsl.csv: exposure-adjusted rates need a positive treatment duration for"
             + " every subject, but 2 subject(s) have none (A1, P1; ADSL has neither a duration"
-            + " variable nor start and end dates); use --exposure none to leave the rates out");
+            + " variable nor start and end dates)")
+        .extracting(e -> ((ExposureDataException) e).alternative())
+        .isEqualTo(ExposureDefinition.NONE);
     // without TRT01AN the arms are alphabetical: Active, Placebo
     assertThat(counts(table(ExposureDefinition.NONE).rows().get(0))).containsExactly(1L, 0L);
   }
