@@ -3,6 +3,8 @@ package org.trialstats.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialstats.analysis.EvidenceAnalysis;
+import org.trialstats.analysis.ResultRow;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Dataset;
 import org.trialstats.io.Numbers;

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialstats.cli.MetaInputReader;
 import org.trialstats.evidence.DatasetException;
 import org.trialstats.evidence.DatasetLoader;
+import org.trialstats.evidence.MetaInputReader;
 import org.trialstats.io.InvalidDataException;
 
 /**

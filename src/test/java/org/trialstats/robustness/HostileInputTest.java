@@ -19,9 +19,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialstats.adam.AdamDataException;
-import org.trialstats.cli.MetaInputReader;
 import org.trialstats.evidence.DatasetException;
 import org.trialstats.evidence.DatasetLoader;
+import org.trialstats.evidence.MetaInputReader;
 import org.trialstats.io.InvalidDataException;
 import org.trialstats.testing.Cli;
 

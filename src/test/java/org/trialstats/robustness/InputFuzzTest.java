@@ -21,10 +21,10 @@ import org.trialstats.adam.DatasetVariable;
 import org.trialstats.adam.VariableType;
 import org.trialstats.adam.XportReader;
 import org.trialstats.cli.BatchRunner;
-import org.trialstats.cli.MetaInputReader;
 import org.trialstats.cli.UserError;
 import org.trialstats.evidence.DatasetException;
 import org.trialstats.evidence.DatasetLoader;
+import org.trialstats.evidence.MetaInputReader;
 import org.trialstats.io.InvalidDataException;
 
 /**

@@ -1,4 +1,4 @@
-package org.trialstats.cli;
+package org.trialstats.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.trialstats.report;
+package org.trialstats.analysis;
 
 /**
  * One recomputed estimate of a report: a row of {@code results.csv}.

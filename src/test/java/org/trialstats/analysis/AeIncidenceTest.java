@@ -1,11 +1,11 @@
-package org.trialstats.adam;
+package org.trialstats.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.trialstats.adam.AeIncidencePilotTest.counts;
-import static org.trialstats.adam.AeIncidencePilotTest.spec;
-import static org.trialstats.adam.AeIncidencePilotTest.term;
+import static org.trialstats.analysis.AeIncidencePilotTest.counts;
+import static org.trialstats.analysis.AeIncidencePilotTest.spec;
+import static org.trialstats.analysis.AeIncidencePilotTest.term;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +13,21 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.adam.AdaeSpec;
+import org.trialstats.adam.AdamDataException;
+import org.trialstats.adam.AdslSpec;
+import org.trialstats.adam.AeRow;
+import org.trialstats.adam.AeTable;
+import org.trialstats.adam.AeTableSpec;
+import org.trialstats.adam.ArmComparison;
+import org.trialstats.adam.ArmCount;
+import org.trialstats.adam.Condition;
+import org.trialstats.adam.DatasetReader;
+import org.trialstats.adam.ExposureDataException;
+import org.trialstats.adam.ExposureDefinition;
+import org.trialstats.adam.Population;
+import org.trialstats.adam.RowLevel;
+import org.trialstats.adam.RowOrder;
 import org.trialstats.stats.RiskDifferenceMethod;
 
 /** Counting rules, filters, ordering and exposure on small hand-made ADSL/ADAE data sets. */

@@ -1,10 +1,27 @@
-package org.trialstats.adam;
+package org.trialstats.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialstats.adam.AdamDataException;
+import org.trialstats.adam.AdverseEvents;
+import org.trialstats.adam.AeRow;
+import org.trialstats.adam.AeTable;
+import org.trialstats.adam.AeTableSpec;
+import org.trialstats.adam.ArmComparison;
+import org.trialstats.adam.ArmCount;
+import org.trialstats.adam.EstimateCell;
+import org.trialstats.adam.ExposureDataException;
+import org.trialstats.adam.ExposureDefinition;
+import org.trialstats.adam.FirstOnsets;
+import org.trialstats.adam.Population;
+import org.trialstats.adam.RowLevel;
+import org.trialstats.adam.RowOrder;
+import org.trialstats.adam.SasValues;
+import org.trialstats.adam.Subject;
+import org.trialstats.adam.SubjectOnsets;
 import org.trialstats.stats.PoissonCount;
 import org.trialstats.stats.TwoByTwo;
 

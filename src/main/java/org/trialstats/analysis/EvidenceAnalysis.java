@@ -1,4 +1,4 @@
-package org.trialstats.report;
+package org.trialstats.analysis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package org.trialstats.cli;
+package org.trialstats.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.trialstats.cli;
+package org.trialstats.evidence;
 
 import java.io.IOException;
 import java.io.StringReader;
