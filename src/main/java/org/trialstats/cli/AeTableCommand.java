@@ -28,6 +28,7 @@ import org.trialstats.io.Provenance;
 import org.trialstats.report.AeReport;
 import org.trialstats.report.AeReportStyle;
 import org.trialstats.report.ReportTable;
+import org.trialstats.stats.Measure;
 import org.trialstats.stats.RateMethod;
 import org.trialstats.stats.RateRatioMethod;
 import org.trialstats.stats.RiskDifferenceMethod;
@@ -241,8 +242,13 @@ public final class AeTableCommand implements Callable<Integer> {
       default -> throw new UserError(
           "unknown paper '" + paper + "'; expected letter or a4");
     };
-    String measure = plotMeasure.toLowerCase(Locale.ROOT);
-    if (measure.equals("rr") && riskRatioMethod == null) {
+    Measure measure = switch (plotMeasure.toLowerCase(Locale.ROOT)) {
+      case "rd" -> Measure.RD;
+      case "rr" -> Measure.RR;
+      default -> throw new UserError(
+          "unknown plot measure '" + plotMeasure + "'; expected rd or rr");
+    };
+    if (measure == Measure.RR && riskRatioMethod == null) {
       throw new UserError(
           "--plot-measure rr needs risk ratios: add --rr katz (or koopman, mn)");
     }

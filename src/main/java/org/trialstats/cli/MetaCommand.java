@@ -3,24 +3,18 @@ package org.trialstats.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialstats.analysis.MetaSynthesis;
 import org.trialstats.evidence.MetaInputReader;
 import org.trialstats.io.InputFile;
 import org.trialstats.io.OutputFiles;
 import org.trialstats.io.Provenance;
 import org.trialstats.meta.EffectMeasure;
-import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.FixedMethod;
-import org.trialstats.meta.MetaAnalysis;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaOptions;
-import org.trialstats.meta.MetaResult;
-import org.trialstats.meta.SensitivityStep;
-import org.trialstats.meta.StudyData;
-import org.trialstats.meta.SubgroupAnalysis;
 import org.trialstats.meta.Tau2Estimator;
 import org.trialstats.report.Figure;
 import org.trialstats.report.ForestOptions;
@@ -200,7 +194,9 @@ public final class MetaCommand implements Callable<Integer> {
                   ? "the file has two-by-two counts; use --measure rr, or or rd"
                   : "the file has generic effects (yi, vi); use --measure generic"));
     }
-    MetaOutput.Analysis analysis = analyse(data, options);
+    MetaSynthesis analysis = MetaSynthesis.of(data, options,
+        new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger),
+        new Provenance(Version.current(), List.of(InputFile.hash(input))));
     String rendered =
         switch (fmt) {
           case "json" -> MetaOutput.json(analysis);
@@ -297,47 +293,5 @@ public final class MetaCommand implements Callable<Integer> {
     }
     return new MetaOptions(
         o.measure(), o.model(), o.fixedMethod(), o.tau2Estimator(), hksj, level, exponentiate);
-  }
-
-  private MetaOutput.Analysis analyse(MetaInputReader.Input data, MetaOptions options)
-      throws IOException {
-    List<StudyData> studies = data.studies();
-    List<String> notes = new ArrayList<>();
-    SubgroupAnalysis subgroups = null;
-    MetaResult result;
-    if (data.subgroups()) {
-      subgroups = MetaAnalysis.subgroups(studies, options);
-      result = subgroups.overall();
-    } else {
-      result = MetaAnalysis.run(studies, options);
-    }
-    List<SensitivityStep> loo = null;
-    if (leaveOneOut) {
-      if (result.k() < 2) {
-        notes.add("leave-one-out not done: it needs at least 2 pooled studies");
-      } else {
-        loo = MetaAnalysis.leaveOneOut(studies, options);
-      }
-    }
-    List<SensitivityStep> cumulative = null;
-    if (cumulativeBy != null) {
-      cumulative = MetaAnalysis.cumulative(data.orderedBy(cumulativeBy), options);
-    }
-    EggerTest eggerTest = null;
-    if (egger) {
-      if (result.k() < 3) {
-        notes.add("Egger's test not done: it needs at least 3 studies");
-      } else {
-        eggerTest = EggerTest.of(result);
-        if (result.k() < EggerTest.RECOMMENDED_MINIMUM) {
-          notes.add(
-              "Egger's test with fewer than 10 studies has little power to detect funnel"
-                  + " asymmetry (Sterne et al. 2011, BMJ 343:d4002)");
-        }
-      }
-    }
-    return new MetaOutput.Analysis(
-        result, subgroups, loo, cumulative, cumulativeBy, eggerTest, notes,
-        new Provenance(Version.current(), List.of(InputFile.hash(input))));
   }
 }

@@ -122,6 +122,15 @@ class AeTableCommandTest {
         "trialstats ae-table: error: unknown output format 'xlsx'; expected some of [csv, html, md, rtf, docx,"
             + " png, svg]");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
+            "--plot-measure", "or", "--out", out),
+        "trialstats ae-table: error: unknown plot measure 'or'; expected rd or rr");
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
+            "--rounding", "down", "--out", out),
+        "trialstats ae-table: error: unknown rounding 'down'; expected half-up or half-even");
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
+            "--decimals", "7", "--out", out),
+        "trialstats ae-table: error: --decimals must be 0 to 6, got 7");
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
             "--plot-measure", "rr", "--out", out),
         "trialstats ae-table: error: --plot-measure rr needs risk ratios: add --rr katz (or koopman, mn)");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
