@@ -25,7 +25,7 @@ class LayeringTest {
   };
 
   @ArchTest
-  static final ArchRule noUpwardArrow =
+  static final ArchRule NO_UPWARD_ARROW =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
           .layer("io").definedBy("org.trialstats.io..")
@@ -44,11 +44,11 @@ class LayeringTest {
           .whereLayer("cli").mayNotBeAccessedByAnyLayer();
 
   @ArchTest
-  static final ArchRule noCycles =
+  static final ArchRule NO_CYCLES =
       slices().matching("org.trialstats.(*)..").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule mathDoesNoInputOutputAndKnowsNoCommandLineOrRendering =
+  static final ArchRule PURE_MATH =
       noClasses().that().resideInAnyPackage(MATH)
           .should().dependOnClassesThat().resideInAnyPackage(
               "java.io..", "java.nio..", "picocli..", "com.fasterxml.jackson..",
@@ -56,7 +56,7 @@ class LayeringTest {
           .because("the math packages are pure functions of their arguments");
 
   @ArchTest
-  static final ArchRule onlyTheCommandLineUsesPicocli =
+  static final ArchRule ONLY_THE_COMMAND_LINE_USES_PICOCLI =
       noClasses().that().resideOutsideOfPackage("org.trialstats.cli..")
           .should().dependOnClassesThat().resideInAnyPackage("picocli..");
 }
