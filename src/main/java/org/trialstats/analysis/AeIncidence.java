@@ -28,9 +28,9 @@ import org.trialstats.stats.TwoByTwo;
 /**
  * Computes adverse-event incidence tables in the standard clinical-study-report form (ICH E3
  * section 12.2; FDA/PHUSE safety table conventions): the numerator of a row is the number of
- * subjects with at least one selected event of the row, each subject counted once per row
- * whatever the number of events; the denominator is the number of subjects of the arm in the
- * analysis population.
+ * subjects with at least one selected event of the row, each subject counted once per row whatever
+ * the number of events; the denominator is the number of subjects of the arm in the analysis
+ * population.
  *
  * <p>Exposure-adjusted incidence rates (EAIR) are subjects with the event per 100 patient-years
  * (365.25 days) of person-time at risk as defined by {@link ExposureDefinition}; their intervals
@@ -48,8 +48,8 @@ public final class AeIncidence {
    * AdverseEvents#firstOnsets()}), which must have been read for this {@code population}: rows
    * refer to subjects by their position in it.
    *
-   * @throws AdamDataException if the control arm is unknown, exposure is needed but missing or
-   *     not positive for a subject, or an onset needed for time to first event is missing
+   * @throws AdamDataException if the control arm is unknown, exposure is needed but missing or not
+   *     positive for a subject, or an onset needed for time to first event is missing
    */
   public static AeTable compute(Population population, AdverseEvents events, AeTableSpec spec) {
     if (events.firstOnsets().populationSize() != population.subjects().size()) {
@@ -62,8 +62,8 @@ public final class AeIncidence {
     }
     FirstOnsets onsets = events.firstOnsets();
     RowBuilder builder = new RowBuilder(population, spec, control);
-    Comparator<AeRow> byName = Comparator.comparing(AeRow::name, String.CASE_INSENSITIVE_ORDER)
-        .thenComparing(AeRow::name);
+    Comparator<AeRow> byName =
+        Comparator.comparing(AeRow::name, String.CASE_INSENSITIVE_ORDER).thenComparing(AeRow::name);
     Comparator<AeRow> byFrequency = frequency(arms.indexOf(control)).thenComparing(byName);
     List<AeRow> rows = new ArrayList<>();
     rows.add(builder.row(RowLevel.ANY, "", "", onsets.any()));
@@ -85,9 +85,10 @@ public final class AeIncidence {
       block.addAll(terms);
       socs.add(block);
     }
-    Comparator<List<AeRow>> socOrder = Comparator.comparing(
-        (List<AeRow> block) -> block.get(0),
-        spec.order() == RowOrder.FREQUENCY ? byFrequency : byName);
+    Comparator<List<AeRow>> socOrder =
+        Comparator.comparing(
+            (List<AeRow> block) -> block.get(0),
+            spec.order() == RowOrder.FREQUENCY ? byFrequency : byName);
     socs.sort(socOrder);
     socs.forEach(rows::addAll);
     return new AeTable(population, events, spec, control, rows, notes(events));
@@ -95,59 +96,83 @@ public final class AeIncidence {
 
   /** Descending subjects in the treatment arms together, then descending in all arms. */
   private static Comparator<AeRow> frequency(int control) {
-    Comparator<AeRow> treatment = Comparator.comparingLong(r -> {
-      long sum = 0;
-      for (int i = 0; i < r.arms().size(); i++) {
-        sum += i == control ? 0 : r.arms().get(i).subjects();
-      }
-      return -sum;
-    });
-    return treatment.thenComparingLong(
-        r -> -r.arms().stream().mapToLong(ArmCount::subjects).sum());
+    Comparator<AeRow> treatment =
+        Comparator.comparingLong(
+            r -> {
+              long sum = 0;
+              for (int i = 0; i < r.arms().size(); i++) {
+                sum += i == control ? 0 : r.arms().get(i).subjects();
+              }
+              return -sum;
+            });
+    return treatment.thenComparingLong(r -> -r.arms().stream().mapToLong(ArmCount::subjects).sum());
   }
 
   private static String controlArm(List<String> arms, String wanted) {
     if (wanted == null) {
-      return arms.stream().filter(a -> a.equalsIgnoreCase("Placebo")).findFirst()
+      return arms.stream()
+          .filter(a -> a.equalsIgnoreCase("Placebo"))
+          .findFirst()
           .orElse(arms.get(0));
     }
-    return arms.stream().filter(a -> a.equalsIgnoreCase(wanted.strip())).findFirst()
-        .orElseThrow(() -> new AdamDataException(
-            "control arm '" + wanted + "' is not one of the arms " + arms));
+    return arms.stream()
+        .filter(a -> a.equalsIgnoreCase(wanted.strip()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AdamDataException(
+                    "control arm '" + wanted + "' is not one of the arms " + arms));
   }
 
   private static void checkExposure(Population population) {
-    List<String> bad = population.subjects().values().stream()
-        .filter(s -> !(s.exposureDays() > 0) || Double.isInfinite(s.exposureDays()))
-        .map(Subject::id)
-        .toList();
+    List<String> bad =
+        population.subjects().values().stream()
+            .filter(s -> !(s.exposureDays() > 0) || Double.isInfinite(s.exposureDays()))
+            .map(Subject::id)
+            .toList();
     if (!bad.isEmpty()) {
       throw new ExposureDataException(
-          population.source() + ": exposure-adjusted rates need a positive treatment duration for"
-              + " every subject, but " + bad.size() + " subject(s) have none ("
+          population.source()
+              + ": exposure-adjusted rates need a positive treatment duration for"
+              + " every subject, but "
+              + bad.size()
+              + " subject(s) have none ("
               + String.join(", ", bad.subList(0, Math.min(5, bad.size())))
-              + (bad.size() > 5 ? ", ..." : "") + "; "
+              + (bad.size() > 5 ? ", ..." : "")
+              + "; "
               + (population.exposureSource().isEmpty()
                   ? "ADSL has neither a duration variable nor start and end dates"
                   : "from " + population.exposureSource())
-              + ")", ExposureDefinition.NONE);
+              + ")",
+          ExposureDefinition.NONE);
     }
   }
 
   private static List<String> notes(AdverseEvents events) {
     List<String> notes = new ArrayList<>();
     if (events.outsidePopulation() > 0) {
-      notes.add(events.outsidePopulation() + " selected " + events.source()
-          + " record(s) of subjects outside the population (or in an arm not shown) are not"
-          + " counted.");
+      notes.add(
+          events.outsidePopulation()
+              + " selected "
+              + events.source()
+              + " record(s) of subjects outside the population (or in an arm not shown) are not"
+              + " counted.");
     }
     if (events.unknownSubjects() > 0) {
-      notes.add(events.unknownSubjects() + " selected " + events.source()
-          + " record(s) belong to subjects missing from " + "ADSL and are not counted.");
+      notes.add(
+          events.unknownSubjects()
+              + " selected "
+              + events.source()
+              + " record(s) belong to subjects missing from "
+              + "ADSL and are not counted.");
     }
     if (events.uncoded() > 0) {
-      notes.add(events.uncoded() + " selected record(s) have no system organ class or preferred"
-          + " term and are shown as \"" + AdverseEvents.UNCODED + "\".");
+      notes.add(
+          events.uncoded()
+              + " selected record(s) have no system organ class or preferred"
+              + " term and are shown as \""
+              + AdverseEvents.UNCODED
+              + "\".");
     }
     return notes;
   }
@@ -199,11 +224,17 @@ public final class AeIncidence {
           double onset = firstOnsets.onset(i);
           if (!(onset >= 1) || Double.isInfinite(onset)) {
             throw new ExposureDataException(
-                "time to first event: subject " + s.id() + " has "
-                    + (Double.isNaN(onset) ? "an event with no onset date or study day"
-                        : "an event with onset day " + SasValues.numberText(onset)
+                "time to first event: subject "
+                    + s.id()
+                    + " has "
+                    + (Double.isNaN(onset)
+                        ? "an event with no onset date or study day"
+                        : "an event with onset day "
+                            + SasValues.numberText(onset)
                             + ", before the first dose")
-                    + " in " + (level == RowLevel.ANY ? "the 'any event' row"
+                    + " in "
+                    + (level == RowLevel.ANY
+                        ? "the 'any event' row"
                         : level == RowLevel.SOC ? soc : soc + " / " + term),
                 ExposureDefinition.TREATMENT_DURATION);
           }
@@ -217,8 +248,7 @@ public final class AeIncidence {
         if (spec.exposure() != ExposureDefinition.NONE) {
           years = days[a] / DAYS_PER_YEAR;
           PoissonCount count = new PoissonCount(x[a], years);
-          rate = EstimateCell.of(
-              () -> spec.rate().interval(count, spec.level()).scaled(100));
+          rate = EstimateCell.of(() -> spec.rate().interval(count, spec.level()).scaled(100));
         }
         counts.add(new ArmCount(arms.get(a), x[a], n[a], years, rate));
       }
@@ -228,16 +258,18 @@ public final class AeIncidence {
           continue;
         }
         TwoByTwo table = TwoByTwo.of(x[a], n[a], x[control], n[control]);
-        EstimateCell rd = EstimateCell.of(
-            () -> spec.riskDifference().interval(table, spec.level()));
-        EstimateCell rr = spec.riskRatio() == null ? null : EstimateCell.of(
-            () -> spec.riskRatio().interval(table, spec.level()));
+        EstimateCell rd =
+            EstimateCell.of(() -> spec.riskDifference().interval(table, spec.level()));
+        EstimateCell rr =
+            spec.riskRatio() == null
+                ? null
+                : EstimateCell.of(() -> spec.riskRatio().interval(table, spec.level()));
         EstimateCell irr = null;
         if (spec.exposure() != ExposureDefinition.NONE) {
           PoissonCount treated = new PoissonCount(x[a], counts.get(a).exposureYears());
-          PoissonCount reference = new PoissonCount(x[control], counts.get(control).exposureYears());
-          irr = EstimateCell.of(
-              () -> spec.rateRatio().interval(treated, reference, spec.level()));
+          PoissonCount reference =
+              new PoissonCount(x[control], counts.get(control).exposureYears());
+          irr = EstimateCell.of(() -> spec.rateRatio().interval(treated, reference, spec.level()));
         }
         comparisons.add(new ArmComparison(arms.get(a), rd, rr, irr));
       }

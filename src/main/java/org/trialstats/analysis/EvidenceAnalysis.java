@@ -14,18 +14,18 @@ import org.trialstats.evidence.RateFigure;
 import org.trialstats.evidence.SirFigure;
 import org.trialstats.io.Numbers;
 import org.trialstats.stats.Estimate;
+import org.trialstats.stats.Measure;
+import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.OddsRatioMethod;
 import org.trialstats.stats.ProportionMethod;
 import org.trialstats.stats.RateMethod;
+import org.trialstats.stats.Request;
 import org.trialstats.stats.RiskDifferenceMethod;
 import org.trialstats.stats.RiskRatioMethod;
 import org.trialstats.stats.SirMethod;
-import org.trialstats.stats.TwoByTwoTest;
-import org.trialstats.stats.Measure;
-import org.trialstats.stats.MethodCatalogue;
-import org.trialstats.stats.Request;
 import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StatsException;
+import org.trialstats.stats.TwoByTwoTest;
 
 /**
  * Everything {@code reproduce} recomputes from a dataset: estimates for every two-arm comparison
@@ -60,9 +60,9 @@ public record EvidenceAnalysis(
 
   /**
    * The estimates reported for every two-arm comparison, in report order. Newcombe and
-   * Miettinen-Nurminen for the risk difference, Koopman and Miettinen-Nurminen score intervals
-   * for the risk ratio, Miettinen-Nurminen score and Cornfield exact intervals for the odds
-   * ratio, NNT from the Newcombe interval, Pearson chi-square and Fisher exact tests.
+   * Miettinen-Nurminen for the risk difference, Koopman and Miettinen-Nurminen score intervals for
+   * the risk ratio, Miettinen-Nurminen score and Cornfield exact intervals for the odds ratio, NNT
+   * from the Newcombe interval, Pearson chi-square and Fisher exact tests.
    */
   public static final List<StatMethod> COMPARISON_METHODS =
       List.of(
@@ -108,42 +108,94 @@ public record EvidenceAnalysis(
       analyseComparison(c, level, results, sensitivity);
     }
     for (RateFigure r : dataset.rates()) {
-      Request request = new Request(Measure.RATE, RATE_METHOD.id(), r.events(), null, null, null,
-          r.patientYears(), null, null, r.per(), level);
-      results.add(row(r.id(), r.endpoint(), "per " + Numbers.significant(r.per(), 6)
-          + " patient-years", request));
+      Request request =
+          new Request(
+              Measure.RATE,
+              RATE_METHOD.id(),
+              r.events(),
+              null,
+              null,
+              null,
+              r.patientYears(),
+              null,
+              null,
+              r.per(),
+              level);
+      results.add(
+          row(
+              r.id(),
+              r.endpoint(),
+              "per " + Numbers.significant(r.per(), 6) + " patient-years",
+              request));
     }
     for (SirFigure s : dataset.sirs()) {
-      Request request = new Request(Measure.SIR, SIR_METHOD.id(), s.observed(), null, null, null,
-          null, null, s.expected(), 1, level);
+      Request request =
+          new Request(
+              Measure.SIR,
+              SIR_METHOD.id(),
+              s.observed(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              s.expected(),
+              1,
+              level);
       results.add(row(s.id(), s.endpoint(), "observed vs expected", request));
     }
-    return new EvidenceAnalysis(dataset, level, List.copyOf(results), List.copyOf(sensitivity),
+    return new EvidenceAnalysis(
+        dataset,
+        level,
+        List.copyOf(results),
+        List.copyOf(sensitivity),
         ClaimChecker.check(dataset));
   }
 
-  private static void analyseComparison(Comparison c, double level, List<ResultRow> results,
-      List<SensitivityRow> sensitivity) {
+  private static void analyseComparison(
+      Comparison c, double level, List<ResultRow> results, List<SensitivityRow> sensitivity) {
     Arm t = c.treatment();
     Arm k = c.control();
     long x1 = t.primaryEvents();
     long x2 = k.primaryEvents();
-    results.add(row(c.id(), c.endpoint(), t.label(),
-        Request.proportion(PROPORTION_METHOD.id(), x1, t.n(), level)));
-    results.add(row(c.id(), c.endpoint(), k.label(),
-        Request.proportion(PROPORTION_METHOD.id(), x2, k.n(), level)));
+    results.add(
+        row(
+            c.id(),
+            c.endpoint(),
+            t.label(),
+            Request.proportion(PROPORTION_METHOD.id(), x1, t.n(), level)));
+    results.add(
+        row(
+            c.id(),
+            c.endpoint(),
+            k.label(),
+            Request.proportion(PROPORTION_METHOD.id(), x2, k.n(), level)));
     String contrast = t.label() + " vs " + k.label();
     for (StatMethod m : COMPARISON_METHODS) {
-      results.add(row(c.id(), c.endpoint(), contrast,
-          Request.twoArm(m.measure(), m.id(), x1, t.n(), x2, k.n(), level)));
+      results.add(
+          row(
+              c.id(),
+              c.endpoint(),
+              contrast,
+              Request.twoArm(m.measure(), m.id(), x1, t.n(), x2, k.n(), level)));
     }
     if (t.eventsDerived() || k.eventsDerived()) {
       for (long e1 : t.compatibleEvents()) {
         for (long e2 : k.compatibleEvents()) {
-          Estimate rd = MethodCatalogue.compute(
-              Request.twoArm(Measure.RD, RD_METHOD.id(), e1, t.n(), e2, k.n(), level));
-          sensitivity.add(new SensitivityRow(c.id(), e1, t.n(), e2, k.n(), rd.estimate(),
-              rd.lower(), rd.upper(), e1 == x1 && e2 == x2));
+          Estimate rd =
+              MethodCatalogue.compute(
+                  Request.twoArm(Measure.RD, RD_METHOD.id(), e1, t.n(), e2, k.n(), level));
+          sensitivity.add(
+              new SensitivityRow(
+                  c.id(),
+                  e1,
+                  t.n(),
+                  e2,
+                  k.n(),
+                  rd.estimate(),
+                  rd.lower(),
+                  rd.upper(),
+                  e1 == x1 && e2 == x2));
         }
       }
     }
@@ -153,11 +205,29 @@ public record EvidenceAnalysis(
     StatMethod method = MethodCatalogue.find(r.measure(), r.method());
     try {
       Estimate e = MethodCatalogue.compute(r);
-      return new ResultRow(figure, endpoint, subject, method, e.estimate(), e.lower(), e.upper(),
-          e.level(), e.pValue(), e.note());
+      return new ResultRow(
+          figure,
+          endpoint,
+          subject,
+          method,
+          e.estimate(),
+          e.lower(),
+          e.upper(),
+          e.level(),
+          e.pValue(),
+          e.note());
     } catch (StatsException e) {
-      return new ResultRow(figure, endpoint, subject, method, Double.NaN, Double.NaN, Double.NaN,
-          r.level(), Double.NaN, "not computable: " + e.getMessage());
+      return new ResultRow(
+          figure,
+          endpoint,
+          subject,
+          method,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          r.level(),
+          Double.NaN,
+          "not computable: " + e.getMessage());
     }
   }
 

@@ -57,8 +57,11 @@ public record MetaSynthesis(
    * @param provenance the input files, for the outputs
    * @return the results
    */
-  public static MetaSynthesis of(MetaInputReader.Input data, MetaOptions options,
-      Sensitivity sensitivity, Provenance provenance) {
+  public static MetaSynthesis of(
+      MetaInputReader.Input data,
+      MetaOptions options,
+      Sensitivity sensitivity,
+      Provenance provenance) {
     List<StudyData> studies = data.studies();
     List<String> notes = new ArrayList<>();
     SubgroupAnalysis subgroups = null;
@@ -94,8 +97,15 @@ public record MetaSynthesis(
         }
       }
     }
-    return new MetaSynthesis(result, subgroups, loo, cumulative, sensitivity.cumulativeBy(),
-        eggerTest, notes, provenance);
+    return new MetaSynthesis(
+        result,
+        subgroups,
+        loo,
+        cumulative,
+        sensitivity.cumulativeBy(),
+        eggerTest,
+        notes,
+        provenance);
   }
 
   /** All warnings: the main analysis', the subgroup analysis' and the extra notes. */

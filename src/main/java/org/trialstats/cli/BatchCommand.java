@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code trialstats batch}: the scripting interface over the whole method catalogue. */
 @Command(
@@ -30,13 +30,15 @@ public final class BatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BatchRunner.Summary summary = BatchRunner.run(input, output);
-    spec.commandLine().getErr().printf(
-        java.util.Locale.ROOT,
-        "trialstats batch: %d rows, %d ok, %d errors -> %s%n",
-        summary.rows(),
-        summary.rows() - summary.errors(),
-        summary.errors(),
-        output);
+    spec.commandLine()
+        .getErr()
+        .printf(
+            java.util.Locale.ROOT,
+            "trialstats batch: %d rows, %d ok, %d errors -> %s%n",
+            summary.rows(),
+            summary.rows() - summary.errors(),
+            summary.errors(),
+            output);
     return ExitCode.OK;
   }
 }

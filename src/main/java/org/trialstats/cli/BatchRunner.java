@@ -39,17 +39,27 @@ import org.trialstats.stats.StatsException;
  * The {@code batch} scripting interface: reads a CSV of computation requests, writes the same rows
  * with {@code estimate, lower, upper, p_value, status, message} appended. Rows are streamed in
  * chunks that are computed on all available processors and written in input order, so memory does
- * not grow with the number of rows and the bytes written do not depend on the number of
- * processors. A row that cannot be computed gets {@code status = error} and a message; the batch
- * goes on. The output is written to a temporary file and moved into place only when the whole
- * input has been read.
+ * not grow with the number of rows and the bytes written do not depend on the number of processors.
+ * A row that cannot be computed gets {@code status = error} and a message; the batch goes on. The
+ * output is written to a temporary file and moved into place only when the whole input has been
+ * read.
  */
 public final class BatchRunner {
   /** Input columns with a meaning; any other column is passed through unchanged. */
   public static final List<String> INPUT_COLUMNS =
       List.of(
-          "id", "measure", "method", "events1", "n1", "events2", "n2", "exposure1", "exposure2",
-          "expected", "per", "level");
+          "id",
+          "measure",
+          "method",
+          "events1",
+          "n1",
+          "events2",
+          "n2",
+          "exposure1",
+          "exposure2",
+          "expected",
+          "per",
+          "level");
 
   /** The longest input line accepted (1 Mi characters): bounds the memory a single row can use. */
   public static final int MAX_LINE_CHARS = 1 << 20;
@@ -57,7 +67,6 @@ public final class BatchRunner {
   /** Columns appended to every output row. */
   public static final List<String> OUTPUT_COLUMNS =
       List.of("estimate", "lower", "upper", "p_value", "status", "message");
-
 
   /** Rows handed to a worker thread at a time: large enough to amortise the hand-over. */
   private static final int CHUNK_ROWS = 2048;
@@ -70,8 +79,8 @@ public final class BatchRunner {
   /**
    * Processes {@code input} into {@code output}.
    *
-   * @throws UserError when the input as a whole is unusable (missing file or column, malformed
-   *     CSV, invalid encoding); no output file is written then
+   * @throws UserError when the input as a whole is unusable (missing file or column, malformed CSV,
+   *     invalid encoding); no output file is written then
    */
   public static Summary run(Path input, Path output) throws IOException {
     if (!Files.isRegularFile(input)) {
@@ -225,9 +234,9 @@ public final class BatchRunner {
 
     /**
      * Appends one output row to {@code text}; returns false for an error row. A method of its own
-     * (rather than the body of the chunk loop) so that the JIT compiles the per-row code once,
-     * not again for each loop it sits in: those compilations were a quarter of the compiler's
-     * time in a million-row batch on two cores.
+     * (rather than the body of the chunk loop) so that the JIT compiles the per-row code once, not
+     * again for each loop it sits in: those compilations were a quarter of the compiler's time in a
+     * million-row batch on two cores.
      */
     private static boolean computeRow(
         CSVRecord record, long line, InputColumns columns, int headerSize, StringBuilder text)
@@ -248,14 +257,16 @@ public final class BatchRunner {
   }
 
   private static Reader utf8Reader(Path input) throws IOException {
-    return new LineLengthLimit(new BufferedReader(
-        new java.io.InputStreamReader(
-            Files.newInputStream(input),
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)),
-        1 << 16), MAX_LINE_CHARS);
+    return new LineLengthLimit(
+        new BufferedReader(
+            new java.io.InputStreamReader(
+                Files.newInputStream(input),
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)),
+            1 << 16),
+        MAX_LINE_CHARS);
   }
 
   private static CSVParser parser(Reader reader) throws IOException {
@@ -265,8 +276,10 @@ public final class BatchRunner {
   private static List<String> header(Path input, CSVParser parser) {
     var it = parser.iterator();
     if (!it.hasNext()) {
-      throw new UserError(input + ": the file is empty; expected a header line with at least"
-          + " the columns measure and method");
+      throw new UserError(
+          input
+              + ": the file is empty; expected a header line with at least"
+              + " the columns measure and method");
     }
     List<String> header = new ArrayList<>();
     for (String name : it.next().toList()) {
@@ -307,7 +320,10 @@ public final class BatchRunner {
               return it.hasNext();
             } catch (UncheckedIOException | IllegalStateException e) {
               throw new UserError(
-                  input + ":" + (parser.getCurrentLineNumber() + 1) + ": malformed CSV: "
+                  input
+                      + ":"
+                      + (parser.getCurrentLineNumber() + 1)
+                      + ": malformed CSV: "
                       + describe(e.getCause() == null ? e : e.getCause()),
                   e);
             }
@@ -331,8 +347,8 @@ public final class BatchRunner {
   }
 
   /**
-   * The header positions of the meaningful input columns, resolved once per file rather than
-   * once per row (the header is the same for every row).
+   * The header positions of the meaningful input columns, resolved once per file rather than once
+   * per row (the header is the same for every row).
    */
   private static final class InputColumns {
     private final int[] positions;
@@ -389,5 +405,4 @@ public final class BatchRunner {
       return false;
     }
   }
-
 }

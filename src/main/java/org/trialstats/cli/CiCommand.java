@@ -37,10 +37,16 @@ import picocli.CommandLine.Spec;
 public final class CiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", description = "measure: ${COMPLETION-CANDIDATES}", converter = MeasureConverter.class)
+  @Parameters(
+      index = "0",
+      description = "measure: ${COMPLETION-CANDIDATES}",
+      converter = MeasureConverter.class)
   Measure measure;
 
-  @Parameters(index = "1..2", arity = "1..2", description = "x/n (or events/exposure; observed for sir)")
+  @Parameters(
+      index = "1..2",
+      arity = "1..2",
+      description = "x/n (or events/exposure; observed for sir)")
   List<String> counts;
 
   @Option(names = "--method", split = ",", description = "method id(s), comma-separated")
@@ -55,7 +61,10 @@ public final class CiCommand implements Callable<Integer> {
   @Option(names = "--expected", description = "expected count (sir)")
   Double expected;
 
-  @Option(names = "--per", defaultValue = "1", description = "rate multiplier, e.g. 100 (default 1)")
+  @Option(
+      names = "--per",
+      defaultValue = "1",
+      description = "rate multiplier, e.g. 100 (default 1)")
   double per;
 
   @Option(names = "--format", defaultValue = "text", description = "text, csv or json")
@@ -109,9 +118,12 @@ public final class CiCommand implements Callable<Integer> {
       return MethodCatalogue.forMeasure(measure).stream().map(StatMethod::id).toList();
     }
     if (methods == null || methods.isEmpty()) {
-      return List.of(MethodCatalogue.forMeasure(measure).stream()
-          .map(StatMethod::id).filter(id -> id.equals(defaultMethod())).findFirst()
-          .orElse(MethodCatalogue.forMeasure(measure).get(0).id()));
+      return List.of(
+          MethodCatalogue.forMeasure(measure).stream()
+              .map(StatMethod::id)
+              .filter(id -> id.equals(defaultMethod()))
+              .findFirst()
+              .orElse(MethodCatalogue.forMeasure(measure).get(0).id()));
     }
     for (String id : methods) {
       MethodCatalogue.find(measure, id);
@@ -134,22 +146,25 @@ public final class CiCommand implements Callable<Integer> {
   }
 
   private Request request(String method) {
-    boolean rates = measure == Measure.RATE || measure == Measure.RATE_RATIO
-        || measure == Measure.RATE_DIFF;
-    boolean twoArms = switch (measure) {
-      case RD, RR, OR, NNT, TEST, RATE_RATIO, RATE_DIFF -> true;
-      default -> false;
-    };
+    boolean rates =
+        measure == Measure.RATE || measure == Measure.RATE_RATIO || measure == Measure.RATE_DIFF;
+    boolean twoArms =
+        switch (measure) {
+          case RD, RR, OR, NNT, TEST, RATE_RATIO, RATE_DIFF -> true;
+          default -> false;
+        };
     int needed = twoArms ? 2 : 1;
     if (counts.size() != needed) {
-      throw new UserError(measure.id() + " needs " + needed + " count argument(s), got " + counts.size());
+      throw new UserError(
+          measure.id() + " needs " + needed + " count argument(s), got " + counts.size());
     }
     if (measure == Measure.SIR) {
       if (expected == null) {
         throw new UserError("sir needs --expected E (the expected count)");
       }
       long observed = wholeNumber(counts.get(0), "observed");
-      return new Request(measure, method, observed, null, null, null, null, null, expected, per, level);
+      return new Request(
+          measure, method, observed, null, null, null, null, null, expected, per, level);
     }
     if (expected != null) {
       throw new UserError("--expected applies only to sir");
@@ -157,14 +172,31 @@ public final class CiCommand implements Callable<Integer> {
     String[] a1 = split(counts.get(0));
     String[] a2 = twoArms ? split(counts.get(1)) : null;
     if (rates) {
-      return new Request(measure, method, wholeNumber(a1[0], "events1"), null,
-          a2 == null ? null : wholeNumber(a2[0], "events2"), null,
-          decimal(a1[1], "exposure1"), a2 == null ? null : decimal(a2[1], "exposure2"),
-          null, per, level);
+      return new Request(
+          measure,
+          method,
+          wholeNumber(a1[0], "events1"),
+          null,
+          a2 == null ? null : wholeNumber(a2[0], "events2"),
+          null,
+          decimal(a1[1], "exposure1"),
+          a2 == null ? null : decimal(a2[1], "exposure2"),
+          null,
+          per,
+          level);
     }
-    return new Request(measure, method, wholeNumber(a1[0], "x1"), wholeNumber(a1[1], "n1"),
-        a2 == null ? null : wholeNumber(a2[0], "x2"), a2 == null ? null : wholeNumber(a2[1], "n2"),
-        null, null, null, per, level);
+    return new Request(
+        measure,
+        method,
+        wholeNumber(a1[0], "x1"),
+        wholeNumber(a1[1], "n1"),
+        a2 == null ? null : wholeNumber(a2[0], "x2"),
+        a2 == null ? null : wholeNumber(a2[1], "n2"),
+        null,
+        null,
+        null,
+        per,
+        level);
   }
 
   private static String[] split(String arg) {
@@ -201,7 +233,10 @@ public final class CiCommand implements Callable<Integer> {
 
   private String text(List<Row> rows) {
     StringBuilder b = new StringBuilder();
-    b.append(measure.label()).append(" (").append(measure.id()).append("), ")
+    b.append(measure.label())
+        .append(" (")
+        .append(measure.id())
+        .append("), ")
         .append(String.join(" vs ", counts));
     if (expected != null) {
       b.append(", expected ").append(Numbers.full(expected));
@@ -214,32 +249,66 @@ public final class CiCommand implements Callable<Integer> {
     }
     b.append('\n');
     String fmt = "%-18s %14s %14s %14s %12s  %s%n";
-    b.append(String.format(Locale.ROOT, fmt, "method",
-        measure == Measure.TEST ? "statistic" : "estimate", "lower", "upper", "p-value", "note"));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            fmt,
+            "method",
+            measure == Measure.TEST ? "statistic" : "estimate",
+            "lower",
+            "upper",
+            "p-value",
+            "note"));
     for (Row r : rows) {
       if (r.error != null) {
         b.append(String.format(Locale.ROOT, "%-18s %s%n", r.method, "error: " + r.error));
         continue;
       }
       Estimate e = r.estimate;
-      b.append(String.format(Locale.ROOT, fmt, r.method, Numbers.significant(e.estimate(), 7),
-          Numbers.significant(e.lower(), 7), Numbers.significant(e.upper(), 7),
-          Double.isNaN(e.pValue()) ? "" : Numbers.pValue(e.pValue()), e.note()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              fmt,
+              r.method,
+              Numbers.significant(e.estimate(), 7),
+              Numbers.significant(e.lower(), 7),
+              Numbers.significant(e.upper(), 7),
+              Double.isNaN(e.pValue()) ? "" : Numbers.pValue(e.pValue()),
+              e.note()));
     }
     return b.toString();
   }
 
   private String csv(List<Row> rows) throws java.io.IOException {
     StringWriter w = new StringWriter();
-    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-      p.printRecord("measure", "method", "estimate", "lower", "upper", "level", "p_value", "status", "message");
+    try (CSVPrinter p =
+        new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+      p.printRecord(
+          "measure",
+          "method",
+          "estimate",
+          "lower",
+          "upper",
+          "level",
+          "p_value",
+          "status",
+          "message");
       for (Row r : rows) {
         if (r.error != null) {
-          p.printRecord(measure.id(), r.method, "", "", "", Numbers.full(level), "", "error", r.error);
+          p.printRecord(
+              measure.id(), r.method, "", "", "", Numbers.full(level), "", "error", r.error);
         } else {
           Estimate e = r.estimate;
-          p.printRecord(measure.id(), r.method, Numbers.full(e.estimate()), Numbers.full(e.lower()),
-              Numbers.full(e.upper()), Numbers.full(e.level()), Numbers.full(e.pValue()), "ok", e.note());
+          p.printRecord(
+              measure.id(),
+              r.method,
+              Numbers.full(e.estimate()),
+              Numbers.full(e.lower()),
+              Numbers.full(e.upper()),
+              Numbers.full(e.level()),
+              Numbers.full(e.pValue()),
+              "ok",
+              e.note());
         }
       }
     }

@@ -4,10 +4,16 @@ package org.trialstats.cli;
 public final class ExitCode {
   /** The command did what was asked. */
   public static final int OK = 0;
-  /** A check failed: a claim is a discrepancy under {@code --strict}, or a validation case disagrees. */
+
+  /**
+   * A check failed: a claim is a discrepancy under {@code --strict}, or a validation case
+   * disagrees.
+   */
   public static final int CHECK_FAILED = 1;
+
   /** Invalid input or arguments: the message names the file, line and field. */
   public static final int INVALID_INPUT = 2;
+
   /** An unexpected internal error (a bug): a stack trace is printed. */
   public static final int INTERNAL_ERROR = 3;
 

@@ -69,8 +69,7 @@ public final class MetaCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "MODEL",
-      description =
-          "fixed or random (default: implied by --method; random when neither is given).")
+      description = "fixed or random (default: implied by --method; random when neither is given).")
   String model;
 
   @Option(
@@ -189,14 +188,18 @@ public final class MetaCommand implements Callable<Integer> {
     MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn);
     if (data.counts() != options.measure().usesCounts()) {
       throw new UserError(
-          input.getFileName() + ": "
+          input.getFileName()
+              + ": "
               + (data.counts()
                   ? "the file has two-by-two counts; use --measure rr, or or rd"
                   : "the file has generic effects (yi, vi); use --measure generic"));
     }
-    MetaSynthesis analysis = MetaSynthesis.of(data, options,
-        new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger),
-        new Provenance(Version.current(), List.of(InputFile.hash(input))));
+    MetaSynthesis analysis =
+        MetaSynthesis.of(
+            data,
+            options,
+            new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger),
+            new Provenance(Version.current(), List.of(InputFile.hash(input))));
     String rendered =
         switch (fmt) {
           case "json" -> MetaOutput.json(analysis);
@@ -212,9 +215,10 @@ public final class MetaCommand implements Callable<Integer> {
               .withArms(treatmentLabel, controlLabel)
               .withEffectLabel(effectLabel);
       if (favoursLeft != null || favoursRight != null) {
-        fo = fo.withFavours(
-            favoursLeft != null ? favoursLeft : fo.favoursLeft(),
-            favoursRight != null ? favoursRight : fo.favoursRight());
+        fo =
+            fo.withFavours(
+                favoursLeft != null ? favoursLeft : fo.favoursLeft(),
+                favoursRight != null ? favoursRight : fo.favoursRight());
       }
       Figure figure =
           analysis.subgroups() != null
@@ -222,7 +226,8 @@ public final class MetaCommand implements Callable<Integer> {
               : ForestPlot.render(analysis.result(), fo);
       forestBytes = bytes(figure, forest);
     }
-    byte[] funnelBytes = funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
+    byte[] funnelBytes =
+        funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
     if (forestBytes != null) {
       OutputFiles.writeBytes(forest, forestBytes);
     }
@@ -261,7 +266,9 @@ public final class MetaCommand implements Callable<Integer> {
     Tau2Estimator estimator = method == null ? null : Tau2Estimator.fromIdOrNull(method);
     if (method != null && fixed == null && estimator == null) {
       throw new UserError(
-          "unknown method '" + method + "'; use iv, mh, peto (fixed) or dl, reml, pm, ml, sj, he"
+          "unknown method '"
+              + method
+              + "'; use iv, mh, peto (fixed) or dl, reml, pm, ml, sj, he"
               + " (random)");
     }
     MetaModel mm;
@@ -276,7 +283,9 @@ public final class MetaCommand implements Callable<Integer> {
     if (mm == MetaModel.FIXED) {
       if (estimator != null) {
         throw new UserError(
-            "--method " + method + " is a tau^2 estimator of the random-effects model; use"
+            "--method "
+                + method
+                + " is a tau^2 estimator of the random-effects model; use"
                 + " --model random, or a fixed-effect method (iv, mh, peto)");
       }
       if (fixed == null) {
@@ -286,7 +295,9 @@ public final class MetaCommand implements Callable<Integer> {
     } else {
       if (fixed != null) {
         throw new UserError(
-            "--method " + method + " is a fixed-effect method; use --model fixed, or a tau^2"
+            "--method "
+                + method
+                + " is a fixed-effect method; use --model fixed, or a tau^2"
                 + " estimator (dl, reml, pm, ml, sj, he)");
       }
       o = MetaOptions.random(m, estimator == null ? Tau2Estimator.REML : estimator);

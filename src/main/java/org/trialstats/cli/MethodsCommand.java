@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "methods",
     mixinStandardHelpOptions = true,
-    description = "List every method with its formula, reference and how to get the same numbers"
-        + " in SAS, R and Python.")
+    description =
+        "List every method with its formula, reference and how to get the same numbers"
+            + " in SAS, R and Python.")
 public final class MethodsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -31,11 +32,12 @@ public final class MethodsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String out = switch (format.toLowerCase(Locale.ROOT)) {
-      case "md" -> markdown();
-      case "json" -> json();
-      default -> throw new UserError("--format must be md or json, got '" + format + "'");
-    };
+    String out =
+        switch (format.toLowerCase(Locale.ROOT)) {
+          case "md" -> markdown();
+          case "json" -> json();
+          default -> throw new UserError("--format must be md or json, got '" + format + "'");
+        };
     spec.commandLine().getOut().print(out);
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
@@ -43,21 +45,30 @@ public final class MethodsCommand implements Callable<Integer> {
 
   static String markdown() {
     StringBuilder b = new StringBuilder("# trialstats method catalogue\n\n");
-    b.append("Arm 1 is the treatment arm, arm 2 the control: RD = p1 - p2, RR = p1 / p2,"
-        + " OR = odds1 / odds2.\n");
+    b.append(
+        "Arm 1 is the treatment arm, arm 2 the control: RD = p1 - p2, RR = p1 / p2,"
+            + " OR = odds1 / odds2.\n");
     for (Measure measure : Measure.values()) {
       b.append("\n## ").append(measure.label()).append(" (`").append(measure.id()).append("`)\n\n");
       b.append("| id | method | formula | reference | SAS | R | Python |\n");
       b.append("|---|---|---|---|---|---|---|\n");
       for (StatMethod m : MethodCatalogue.forMeasure(measure)) {
         MethodInfo i = m.info();
-        b.append("| `").append(m.id()).append("` | ")
-            .append(Escape.markdown(i.name())).append(" | ")
-            .append(Escape.markdown(i.formula())).append(" | ")
-            .append(Escape.markdown(i.reference())).append(" | ")
-            .append(Escape.markdown(i.sas())).append(" | ")
-            .append(Escape.markdown(i.r())).append(" | ")
-            .append(Escape.markdown(i.python())).append(" |\n");
+        b.append("| `")
+            .append(m.id())
+            .append("` | ")
+            .append(Escape.markdown(i.name()))
+            .append(" | ")
+            .append(Escape.markdown(i.formula()))
+            .append(" | ")
+            .append(Escape.markdown(i.reference()))
+            .append(" | ")
+            .append(Escape.markdown(i.sas()))
+            .append(" | ")
+            .append(Escape.markdown(i.r()))
+            .append(" | ")
+            .append(Escape.markdown(i.python()))
+            .append(" |\n");
       }
     }
     return b.toString();

@@ -54,19 +54,31 @@ public final class ReproduceCommand implements Callable<Integer> {
     } catch (DatasetException e) {
       // The loader names files relative to the dataset folder; say which folder.
       String folder = dataset.toString().replace('\\', '/').replaceAll("/+$", "") + "/";
-      throw new UserError(e.getMessage().lines().map(line -> folder + line)
-          .collect(java.util.stream.Collectors.joining("\n")), e);
+      throw new UserError(
+          e.getMessage()
+              .lines()
+              .map(line -> folder + line)
+              .collect(java.util.stream.Collectors.joining("\n")),
+          e);
     }
-    Path target = out != null ? out : Path.of("reports").resolve(dataset.toAbsolutePath()
-        .normalize().getFileName());
+    Path target =
+        out != null
+            ? out
+            : Path.of("reports").resolve(dataset.toAbsolutePath().normalize().getFileName());
     EvidenceReport report = new EvidenceReport(EvidenceAnalysis.of(data, level), Version.current());
     report.write(target);
     Map<Verdict, Integer> counts = report.verdictCounts();
-    spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-        "trialstats reproduce: %s -> %s%n  claims: %d reproduced, %d discrepancies, %d not"
-            + " checkable%n",
-        dataset, target, counts.get(Verdict.REPRODUCED), counts.get(Verdict.DISCREPANCY),
-        counts.get(Verdict.NOT_CHECKABLE));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            java.util.Locale.ROOT,
+            "trialstats reproduce: %s -> %s%n  claims: %d reproduced, %d discrepancies, %d not"
+                + " checkable%n",
+            dataset,
+            target,
+            counts.get(Verdict.REPRODUCED),
+            counts.get(Verdict.DISCREPANCY),
+            counts.get(Verdict.NOT_CHECKABLE));
     return strict && counts.get(Verdict.DISCREPANCY) > 0 ? ExitCode.CHECK_FAILED : ExitCode.OK;
   }
 }

@@ -49,10 +49,10 @@ public final class TrialStats implements Runnable {
   }
 
   /**
-   * The one place where an exception becomes an exit code, by its type: invalid arguments
-   * ({@link UserError}, {@link StatsException}), invalid input data ({@link InvalidDataException})
-   * and files that cannot be read or written give one message and exit code 2; anything else is
-   * a bug: exit code 3 with the stack trace.
+   * The one place where an exception becomes an exit code, by its type: invalid arguments ({@link
+   * UserError}, {@link StatsException}), invalid input data ({@link InvalidDataException}) and
+   * files that cannot be read or written give one message and exit code 2; anything else is a bug:
+   * exit code 3 with the stack trace.
    */
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
@@ -88,7 +88,9 @@ public final class TrialStats implements Runnable {
 
   /** The message of an error caused by input, arguments or the file system, else null (a bug). */
   static String userMessage(Throwable e) {
-    if (e instanceof UserError || e instanceof StatsException || e instanceof InvalidDataException) {
+    if (e instanceof UserError
+        || e instanceof StatsException
+        || e instanceof InvalidDataException) {
       return e.getMessage();
     }
     if (e instanceof UncheckedIOException unchecked) {

@@ -33,15 +33,18 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ValidationReport report = new ValidationReport(ValidationSuite.run(), Version.current());
-    String text = switch (format.toLowerCase(Locale.ROOT)) {
-      case "text" -> report.text();
-      case "md" -> report.markdown();
-      case "html" -> report.html();
-      default -> throw new UserError("--format must be text, md or html, got '" + format + "'");
-    };
+    String text =
+        switch (format.toLowerCase(Locale.ROOT)) {
+          case "text" -> report.text();
+          case "md" -> report.markdown();
+          case "html" -> report.html();
+          default -> throw new UserError("--format must be text, md or html, got '" + format + "'");
+        };
     if (out != null) {
       OutputFiles.writeString(out, text);
-      spec.commandLine().getOut().println(report.passed() ? "validation PASSED" : "validation FAILED");
+      spec.commandLine()
+          .getOut()
+          .println(report.passed() ? "validation PASSED" : "validation FAILED");
     } else {
       spec.commandLine().getOut().print(text);
     }

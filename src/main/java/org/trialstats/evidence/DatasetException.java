@@ -18,8 +18,8 @@ public class DatasetException extends InvalidDataException {
    *
    * @param file file name relative to the dataset directory ({@code /} separators)
    * @param line 1-based line, or 0 when the problem concerns the whole file
-   * @param field dotted field path within the entry (e.g. {@code treatment.events}), or null
-   *     when the problem is not about a field (missing file, malformed YAML)
+   * @param field dotted field path within the entry (e.g. {@code treatment.events}), or null when
+   *     the problem is not about a field (missing file, malformed YAML)
    * @param message what was expected and what was found
    */
   public record Problem(String file, int line, String field, String message) {

@@ -59,8 +59,8 @@ public final class MetaInputReader {
     }
 
     /**
-     * The rows ordered by a column (numerically when every value is a number, otherwise as
-     * text), ties kept in file order, for a cumulative meta-analysis.
+     * The rows ordered by a column (numerically when every value is a number, otherwise as text),
+     * ties kept in file order, for a cumulative meta-analysis.
      *
      * @throws InvalidDataException when the column is missing or a value is blank
      */
@@ -68,15 +68,23 @@ public final class MetaInputReader {
       String key = column.trim().toLowerCase(Locale.ROOT);
       if (!rows.isEmpty() && !rows.get(0).values().containsKey(key)) {
         throw new InvalidDataException(
-            file.getFileName() + ": no column '" + column + "' to order the cumulative analysis"
-                + " by; columns are " + String.join(", ", rows.get(0).values().keySet()));
+            file.getFileName()
+                + ": no column '"
+                + column
+                + "' to order the cumulative analysis"
+                + " by; columns are "
+                + String.join(", ", rows.get(0).values().keySet()));
       }
       boolean numeric = true;
       for (Row r : rows) {
         String v = r.values().get(key);
         if (v == null || v.isBlank()) {
           throw new InvalidDataException(
-              file.getFileName() + ", line " + r.line() + ", field " + key
+              file.getFileName()
+                  + ", line "
+                  + r.line()
+                  + ", field "
+                  + key
                   + ": a value is needed to order the cumulative analysis");
         }
         numeric &= parseDoubleOrNull(v) != null;
@@ -96,8 +104,8 @@ public final class MetaInputReader {
    *
    * @param subgroupColumn name of the subgroup column; when null, a column named {@code subgroup}
    *     is used if present
-   * @throws InvalidDataException for invalid content (message names file, line and field), including a
-   *     file larger than {@link #MAX_FILE_BYTES} or a malformed CSV header
+   * @throws InvalidDataException for invalid content (message names file, line and field),
+   *     including a file larger than {@link #MAX_FILE_BYTES} or a malformed CSV header
    * @throws IOException when the file cannot be read
    */
   public static Input read(Path file, String subgroupColumn) throws IOException {
@@ -109,8 +117,12 @@ public final class MetaInputReader {
     }
     if (bytes.length > MAX_FILE_BYTES) {
       // The whole file is held in memory: refuse what cannot be a table of studies.
-      throw new InvalidDataException(name + ": larger than " + MAX_FILE_BYTES + " bytes (64 MiB); a"
-          + " meta-analysis input has one row per study");
+      throw new InvalidDataException(
+          name
+              + ": larger than "
+              + MAX_FILE_BYTES
+              + " bytes (64 MiB); a"
+              + " meta-analysis input has one row per study");
     }
     try {
       text = decodeUtf8(bytes);
@@ -121,7 +133,8 @@ public final class MetaInputReader {
       text = text.substring(1);
     }
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
@@ -148,34 +161,41 @@ public final class MetaInputReader {
       boolean hasGeneric = header.containsKey("yi");
       if (hasCounts && hasGeneric) {
         throw new InvalidDataException(
-            name + ", line 1: give either events1, n1, events2, n2 or yi with vi (or sei), not"
+            name
+                + ", line 1: give either events1, n1, events2, n2 or yi with vi (or sei), not"
                 + " both");
       }
       if (hasCounts) {
         for (String c : COUNT_COLUMNS) {
           if (!header.containsKey(c)) {
             throw new InvalidDataException(
-                name + ", line 1: column '" + c + "' is missing; two-by-two input needs study,"
+                name
+                    + ", line 1: column '"
+                    + c
+                    + "' is missing; two-by-two input needs study,"
                     + " events1, n1, events2, n2");
           }
         }
       } else if (hasGeneric) {
         if (header.containsKey("vi") == header.containsKey("sei")) {
           throw new InvalidDataException(
-              name + ", line 1: generic input needs exactly one of the columns vi (variance) or"
+              name
+                  + ", line 1: generic input needs exactly one of the columns vi (variance) or"
                   + " sei (standard error) next to yi");
         }
       } else {
         throw new InvalidDataException(
-            name + ", line 1: expected columns study, events1, n1, events2, n2 (two-by-two) or"
-                + " study, yi, vi (or sei) (generic); found " + String.join(", ",
-                    parser.getHeaderNames()));
+            name
+                + ", line 1: expected columns study, events1, n1, events2, n2 (two-by-two) or"
+                + " study, yi, vi (or sei) (generic); found "
+                + String.join(", ", parser.getHeaderNames()));
       }
       counts = hasCounts;
       String subgroupKey =
           subgroupColumn == null ? "subgroup" : subgroupColumn.trim().toLowerCase(Locale.ROOT);
       if (subgroupColumn != null && !header.containsKey(subgroupKey)) {
-        throw new InvalidDataException(name + ", line 1: no subgroup column '" + subgroupColumn + "'");
+        throw new InvalidDataException(
+            name + ", line 1: no subgroup column '" + subgroupColumn + "'");
       }
       subgroups = header.containsKey(subgroupKey);
       for (CSVRecord record : parser) {
@@ -186,8 +206,13 @@ public final class MetaInputReader {
         }
         if (!record.isConsistent()) {
           throw new InvalidDataException(
-              name + ", line " + line + ": expected " + parser.getHeaderNames().size()
-                  + " fields, found " + record.size());
+              name
+                  + ", line "
+                  + line
+                  + ": expected "
+                  + parser.getHeaderNames().size()
+                  + " fields, found "
+                  + record.size());
         }
         Field f = new Field(name, line, values);
         String study = f.text("study");
@@ -233,10 +258,7 @@ public final class MetaInputReader {
   }
 
   private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .decode(java.nio.ByteBuffer.wrap(bytes))
-        .toString();
+    return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
   }
 
   static Double parseDoubleOrNull(String s) {
@@ -252,7 +274,14 @@ public final class MetaInputReader {
   private record Field(String file, int line, Map<String, String> values) {
     InvalidDataException error(String field, String problem) {
       return new InvalidDataException(
-          file + ", line " + line + ", field " + field + ": '" + values.get(field) + "' "
+          file
+              + ", line "
+              + line
+              + ", field "
+              + field
+              + ": '"
+              + values.get(field)
+              + "' "
               + problem);
     }
 

@@ -28,8 +28,8 @@ public final class Escape {
   }
 
   /**
-   * Escapes {@code s} as XML 1.0 character data that is also safe inside a quoted attribute:
-   * the markup characters {@code & < > " '} become entity references, carriage return becomes a
+   * Escapes {@code s} as XML 1.0 character data that is also safe inside a quoted attribute: the
+   * markup characters {@code & < > " '} become entity references, carriage return becomes a
    * character reference (a parser would otherwise turn it into a line feed), and characters that
    * XML 1.0 does not allow at all (control characters other than tab, line feed and carriage
    * return; U+FFFE, U+FFFF; unpaired surrogates) are dropped, since no escape can represent them
@@ -117,8 +117,8 @@ public final class Escape {
   }
 
   /**
-   * Escapes text for RTF: backslash and braces are escaped, non-ASCII characters become
-   * {@code \\uN?} escapes, line breaks become {@code \\line}.
+   * Escapes text for RTF: backslash and braces are escaped, non-ASCII characters become {@code
+   * \\uN?} escapes, line breaks become {@code \\line}.
    */
   public static String rtf(String s) {
     if (s == null) {

@@ -41,8 +41,8 @@ public record InputFile(String path, String sha256, long bytes) {
         size += n;
       }
     }
-    return new InputFile(file.getFileName().toString(), HexFormat.of().formatHex(digest.digest()),
-        size);
+    return new InputFile(
+        file.getFileName().toString(), HexFormat.of().formatHex(digest.digest()), size);
   }
 
   /** "name (N bytes, SHA-256 hex)". */

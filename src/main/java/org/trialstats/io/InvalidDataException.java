@@ -1,11 +1,11 @@
 package org.trialstats.io;
 
 /**
- * An input file cannot be used: it is malformed, truncated, lacks a field the computation needs
- * or holds a value outside its range. The message names the file and, where they apply, the
- * line (or byte offset or observation), the field and what was expected. The command line
- * reports it as invalid input (exit code 2) without a stack trace; the data packages specialise
- * it ({@code AdamDataException}, {@code DatasetException}).
+ * An input file cannot be used: it is malformed, truncated, lacks a field the computation needs or
+ * holds a value outside its range. The message names the file and, where they apply, the line (or
+ * byte offset or observation), the field and what was expected. The command line reports it as
+ * invalid input (exit code 2) without a stack trace; the data packages specialise it ({@code
+ * AdamDataException}, {@code DatasetException}).
  */
 public class InvalidDataException extends RuntimeException {
   private static final long serialVersionUID = 1L;

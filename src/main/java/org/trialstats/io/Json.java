@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * JSON output conventions: pretty-printed, keys in insertion order, NaN (not applicable) as {@code
- * null}, infinities as the strings {@code "Infinity"} and {@code "-Infinity"} (JSON has no
- * infinite numbers).
+ * null}, infinities as the strings {@code "Infinity"} and {@code "-Infinity"} (JSON has no infinite
+ * numbers).
  */
 public final class Json {
   private static final ObjectMapper MAPPER =

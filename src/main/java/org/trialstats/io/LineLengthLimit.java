@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * A reader that fails as soon as one line exceeds a maximum number of characters, so that a
- * hostile or corrupt input (one 100 MB field) is refused with a clear message instead of being
- * buffered whole by the CSV parser.
+ * A reader that fails as soon as one line exceeds a maximum number of characters, so that a hostile
+ * or corrupt input (one 100 MB field) is refused with a clear message instead of being buffered
+ * whole by the CSV parser.
  */
 public final class LineLengthLimit extends FilterReader {
   /** Thrown (wrapped by the parser) when a line is too long. */

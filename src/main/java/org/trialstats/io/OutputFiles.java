@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 
 /**
  * Writes outputs so that a failure never leaves a half-finished file or folder behind: every file
@@ -57,9 +57,9 @@ public final class OutputFiles {
   }
 
   /**
-   * Builds a whole output folder: {@code content} writes into a fresh staging folder next to
-   * {@code target}; only when it returns normally does the staging folder replace {@code
-   * target}. On failure the staging folder is deleted and {@code target} is left as it was.
+   * Builds a whole output folder: {@code content} writes into a fresh staging folder next to {@code
+   * target}; only when it returns normally does the staging folder replace {@code target}. On
+   * failure the staging folder is deleted and {@code target} is left as it was.
    */
   public static void replaceFolder(Path target, FolderWriter content) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
@@ -95,8 +95,8 @@ public final class OutputFiles {
   }
 
   /**
-   * A hidden sibling name for temporary output. Files.createTempFile is not used because it
-   * creates owner-only permissions, which the finished output would keep.
+   * A hidden sibling name for temporary output. Files.createTempFile is not used because it creates
+   * owner-only permissions, which the finished output would keep.
    */
   private static String temporaryName(Path target, String suffix) {
     return "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix;

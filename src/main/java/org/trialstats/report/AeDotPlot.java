@@ -53,8 +53,8 @@ public final class AeDotPlot {
   private final int height;
 
   /**
-   * The dot plot of the preferred terms of {@code table} that reach {@code
-   * style.plotMinPercent()} in some arm, showing {@code style.plotMeasure()}.
+   * The dot plot of the preferred terms of {@code table} that reach {@code style.plotMinPercent()}
+   * in some arm, showing {@code style.plotMeasure()}.
    *
    * @throws IllegalArgumentException for a relative-risk plot of a table without risk ratios
    */
@@ -63,7 +63,8 @@ public final class AeDotPlot {
     this.style = style;
     this.ratio = style.plotMeasure() == Measure.RR;
     if (ratio && !table.hasRiskRatios()) {
-      throw new IllegalArgumentException("the relative-risk dot plot needs a table with risk ratios");
+      throw new IllegalArgumentException(
+          "the relative-risk dot plot needs a table with risk ratios");
     }
     List<AeRow> terms = new ArrayList<>();
     for (AeRow r : table.rows()) {
@@ -71,8 +72,7 @@ public final class AeDotPlot {
         terms.add(r);
       }
     }
-    terms.sort(Comparator.comparingDouble(this::effect).reversed()
-        .thenComparing(AeRow::term));
+    terms.sort(Comparator.comparingDouble(this::effect).reversed().thenComparing(AeRow::term));
     this.rows = List.copyOf(terms);
     FontMetrics metrics = metrics(Charts.font(11f));
     int widest = rows.stream().mapToInt(r -> metrics.stringWidth(r.term())).max().orElse(0);
@@ -103,7 +103,8 @@ public final class AeDotPlot {
   private double effect(AeRow row) {
     EstimateCell cell = cell(row.comparisons().get(0));
     return cell.estimable() && !Double.isNaN(cell.estimate().estimate())
-        ? cell.estimate().estimate() : Double.NEGATIVE_INFINITY;
+        ? cell.estimate().estimate()
+        : Double.NEGATIVE_INFINITY;
   }
 
   private EstimateCell cell(ArmComparison c) {
@@ -123,8 +124,13 @@ public final class AeDotPlot {
     g.setFont(Charts.font(11f));
     centre(g, subtitle(), WIDTH / 2.0, 44);
     if (rows.isEmpty()) {
-      centre(g, "No preferred term reaches " + AeTableLayout.plain(style.plotMinPercent())
-          + "% in any arm.", WIDTH / 2.0, top + ROW_HEIGHT * 0.7);
+      centre(
+          g,
+          "No preferred term reaches "
+              + AeTableLayout.plain(style.plotMinPercent())
+              + "% in any arm.",
+          WIDTH / 2.0,
+          top + ROW_HEIGHT * 0.7);
       return;
     }
 
@@ -137,8 +143,8 @@ public final class AeDotPlot {
       g.setColor(Color.BLACK);
       g.setFont(Charts.font(11f));
       String label = fit(g, rows.get(i).term(), labelWidth - 8);
-      g.drawString(label, (float) (left1 - 8 - g.getFontMetrics().stringWidth(label)),
-          (float) (y + 4));
+      g.drawString(
+          label, (float) (left1 - 8 - g.getFontMetrics().stringWidth(label)), (float) (y + 4));
     }
 
     // left panel: percentages per arm
@@ -161,8 +167,9 @@ public final class AeDotPlot {
     frame(g, left2, top, panelWidth, bottom);
     double zero = left2 + effect.position(ratio ? 1 : 0) * panelWidth;
     g.setColor(AXIS);
-    g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-        new float[] {4f, 3f}, 0f));
+    g.setStroke(
+        new BasicStroke(
+            1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
     g.draw(new Line2D.Double(zero, top, zero, bottom));
     g.setStroke(new BasicStroke(1f));
     ticks(g, effect, left2, panelWidth, bottom);
@@ -203,21 +210,29 @@ public final class AeDotPlot {
   }
 
   private String title() {
-    return "Preferred terms reported by at least " + AeTableLayout.plain(style.plotMinPercent())
+    return "Preferred terms reported by at least "
+        + AeTableLayout.plain(style.plotMinPercent())
         + "% of subjects in an arm";
   }
 
   private String subtitle() {
-    return table.population().description() + "; sorted by "
-        + (ratio ? "relative risk" : "risk difference") + ", " + table.treatmentArms().get(0)
-        + " vs " + table.controlArm();
+    return table.population().description()
+        + "; sorted by "
+        + (ratio ? "relative risk" : "risk difference")
+        + ", "
+        + table.treatmentArms().get(0)
+        + " vs "
+        + table.controlArm();
   }
 
   private String effectTitle() {
     String level = AeTableLayout.percentOf(table.spec().level());
-    return (ratio ? "Relative risk vs " + table.controlArm() + " (log scale)"
-        : "Risk difference vs " + table.controlArm() + " (percentage points)")
-        + ", " + level + "% CI";
+    return (ratio
+            ? "Relative risk vs " + table.controlArm() + " (log scale)"
+            : "Risk difference vs " + table.controlArm() + " (percentage points)")
+        + ", "
+        + level
+        + "% CI";
   }
 
   private Axis effectAxis() {
@@ -276,12 +291,13 @@ public final class AeDotPlot {
   private static void marker(Graphics2D g, int arm, double x, double y) {
     g.setColor(Charts.PALETTE[arm % Charts.PALETTE.length]);
     double r = MARKER;
-    Shape s = switch (arm % 4) {
-      case 0 -> new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
-      case 1 -> triangle(x, y, r * 1.2);
-      case 2 -> new Rectangle2D.Double(x - r * 0.9, y - r * 0.9, 1.8 * r, 1.8 * r);
-      default -> diamond(x, y, r * 1.25);
-    };
+    Shape s =
+        switch (arm % 4) {
+          case 0 -> new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
+          case 1 -> triangle(x, y, r * 1.2);
+          case 2 -> new Rectangle2D.Double(x - r * 0.9, y - r * 0.9, 1.8 * r, 1.8 * r);
+          default -> diamond(x, y, r * 1.25);
+        };
     g.fill(s);
   }
 
@@ -350,8 +366,10 @@ public final class AeDotPlot {
       List<Double> ticks = new ArrayList<>();
       long count = Math.round((max - min) / step);
       for (long i = 0; i <= count; i++) {
-        ticks.add(BigDecimal.valueOf(min).add(BigDecimal.valueOf(step).multiply(
-            BigDecimal.valueOf(i))).doubleValue());
+        ticks.add(
+            BigDecimal.valueOf(min)
+                .add(BigDecimal.valueOf(step).multiply(BigDecimal.valueOf(i)))
+                .doubleValue());
       }
       return new Axis(min, max, false, ticks);
     }

@@ -19,8 +19,8 @@ import org.trialstats.stats.Measure;
  * @param paper landscape paper size for RTF and DOCX
  * @param plotMeasure {@link Measure#RD} (risk difference) or {@link Measure#RR} (risk ratio, log
  *     axis) in the right panel of the dot plot
- * @param plotMinPercent preferred terms in the dot plot: those reaching this percentage in at
- *     least one arm
+ * @param plotMinPercent preferred terms in the dot plot: those reaching this percentage in at least
+ *     one arm
  * @param provenance tool version and input hashes for the source footnote ({@link
  *     Provenance#line()}); empty to leave it out
  */
@@ -54,23 +54,48 @@ public record AeReportStyle(
   }
 
   /** A style without a provenance line. */
-  public AeReportStyle(String title, RoundingMode rounding, int percentDecimals,
-      int differenceDecimals, int ratioDecimals, int rateDecimals, ReportTable.Paper paper,
-      Measure plotMeasure, double plotMinPercent) {
-    this(title, rounding, percentDecimals, differenceDecimals, ratioDecimals, rateDecimals, paper,
-        plotMeasure, plotMinPercent, "");
+  public AeReportStyle(
+      String title,
+      RoundingMode rounding,
+      int percentDecimals,
+      int differenceDecimals,
+      int ratioDecimals,
+      int rateDecimals,
+      ReportTable.Paper paper,
+      Measure plotMeasure,
+      double plotMinPercent) {
+    this(
+        title,
+        rounding,
+        percentDecimals,
+        differenceDecimals,
+        ratioDecimals,
+        rateDecimals,
+        paper,
+        plotMeasure,
+        plotMinPercent,
+        "");
   }
 
   /** This style with the given provenance line. */
   public AeReportStyle withProvenance(String line) {
-    return new AeReportStyle(title, rounding, percentDecimals, differenceDecimals, ratioDecimals,
-        rateDecimals, paper, plotMeasure, plotMinPercent, line);
+    return new AeReportStyle(
+        title,
+        rounding,
+        percentDecimals,
+        differenceDecimals,
+        ratioDecimals,
+        rateDecimals,
+        paper,
+        plotMeasure,
+        plotMinPercent,
+        line);
   }
 
   /** Defaults: SAS rounding, 1 decimal for percentages/differences/rates, 2 for ratios. */
   public static AeReportStyle defaults() {
-    return new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1, ReportTable.Paper.LETTER,
-        Measure.RD, 5);
+    return new AeReportStyle(
+        null, RoundingMode.HALF_UP, 1, 1, 2, 1, ReportTable.Paper.LETTER, Measure.RD, 5);
   }
 
   /** The rounding rule in words, for footnotes. */

@@ -18,8 +18,8 @@ import org.trialstats.io.Escape;
  * the footer; each table after the first starts on a new page.
  *
  * <p>The package is written directly (ZIP container plus hand-written XML parts) rather than
- * through a document library, which would cost about a second of class loading per run and most
- * of the size of the executable jar.
+ * through a document library, which would cost about a second of class loading per run and most of
+ * the size of the executable jar.
  *
  * <p>Byte-identical output: the core properties carry a fixed date (2000-01-01T00:00:00Z), every
  * ZIP entry has the same fixed time and the entries are always written in the same order.
@@ -34,14 +34,21 @@ public final class AeTableDocxWriter {
 
   private static final String XML_DECLARATION =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-  private static final String W_NS =
-      "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  private static final String W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   private static final String R_NS =
       "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   private static final String PACKAGE_REL_NS =
       "http://schemas.openxmlformats.org/package/2006/relationships";
-  private static final String RUN_FONTS = "<w:rFonts w:ascii=\"" + FONT + "\" w:hAnsi=\"" + FONT
-      + "\" w:cs=\"" + FONT + "\" w:eastAsia=\"" + FONT + "\"/>";
+  private static final String RUN_FONTS =
+      "<w:rFonts w:ascii=\""
+          + FONT
+          + "\" w:hAnsi=\""
+          + FONT
+          + "\" w:cs=\""
+          + FONT
+          + "\" w:eastAsia=\""
+          + FONT
+          + "\"/>";
   private static final String RULE = "w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"";
 
   private AeTableDocxWriter() {}
@@ -91,17 +98,22 @@ public final class AeTableDocxWriter {
         + "<Default Extension=\"rels\""
         + " ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + override("/docProps/app.xml",
+        + override(
+            "/docProps/app.xml",
             "application/vnd.openxmlformats-officedocument.extended-properties+xml")
-        + override("/docProps/core.xml",
-            "application/vnd.openxmlformats-package.core-properties+xml")
-        + override("/word/document.xml",
+        + override(
+            "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")
+        + override(
+            "/word/document.xml",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
-        + override("/word/styles.xml",
+        + override(
+            "/word/styles.xml",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml")
-        + override("/word/settings.xml",
+        + override(
+            "/word/settings.xml",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml")
-        + override("/word/footer1.xml",
+        + override(
+            "/word/footer1.xml",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml")
         + "</Types>";
   }
@@ -111,17 +123,24 @@ public final class AeTableDocxWriter {
   }
 
   private static String packageRelationships() {
-    return XML_DECLARATION + "<Relationships xmlns=\"" + PACKAGE_REL_NS + "\">"
+    return XML_DECLARATION
+        + "<Relationships xmlns=\""
+        + PACKAGE_REL_NS
+        + "\">"
         + relationship("rId1", R_NS + "/officeDocument", "word/document.xml")
         + relationship("rId2", R_NS + "/extended-properties", "docProps/app.xml")
-        + relationship("rId3",
+        + relationship(
+            "rId3",
             "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
             "docProps/core.xml")
         + "</Relationships>";
   }
 
   private static String documentRelationships() {
-    return XML_DECLARATION + "<Relationships xmlns=\"" + PACKAGE_REL_NS + "\">"
+    return XML_DECLARATION
+        + "<Relationships xmlns=\""
+        + PACKAGE_REL_NS
+        + "\">"
         + relationship("rId1", R_NS + "/styles", "styles.xml")
         + relationship("rId2", R_NS + "/settings", "settings.xml")
         + relationship("rId3", R_NS + "/footer", "footer1.xml")
@@ -133,7 +152,8 @@ public final class AeTableDocxWriter {
   }
 
   private static String appProperties() {
-    return XML_DECLARATION + "<Properties"
+    return XML_DECLARATION
+        + "<Properties"
         + " xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
         + "<Application>trialstats</Application></Properties>";
   }
@@ -141,16 +161,19 @@ public final class AeTableDocxWriter {
   private static String coreProperties(String title) {
     StringBuilder xml = new StringBuilder(XML_DECLARATION);
     xml.append("<cp:coreProperties")
-        .append(" xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\"")
+        .append(
+            " xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\"")
         .append(" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
         .append(" xmlns:dcterms=\"http://purl.org/dc/terms/\"")
         .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
         .append("<dc:title>");
     xml.append(Escape.xml(title));
     xml.append("</dc:title><dc:creator>trialstats</dc:creator>")
-        .append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">").append(FIXED_DATE)
+        .append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">")
+        .append(FIXED_DATE)
         .append("</dcterms:created>")
-        .append("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">").append(FIXED_DATE)
+        .append("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">")
+        .append(FIXED_DATE)
         .append("</dcterms:modified></cp:coreProperties>");
     return xml.toString();
   }
@@ -159,19 +182,23 @@ public final class AeTableDocxWriter {
    * Styles: paragraphs default to Times New Roman 10 pt (the size ECMA-376 prescribes when none is
    * given), single spacing and no space after; tables to 0.075 in left and right cell margins, as
    * in Word's own Normal and Normal Table styles. The font is needed so that paragraphs without
-   * runs (paragraph marks, the gap under each table) do not take an application's default font
-   * such as Calibri. It is set on the Normal style rather than in the document defaults because
+   * runs (paragraph marks, the gap under each table) do not take an application's default font such
+   * as Calibri. It is set on the Normal style rather than in the document defaults because
    * LibreOffice turns its pair kerning off for documents with default run properties, which would
-   * make the rendering differ from the earlier (kerned) one; Word does not kern without
-   * {@code w:kern} either way.
+   * make the rendering differ from the earlier (kerned) one; Word does not kern without {@code
+   * w:kern} either way.
    */
   private static String styles() {
-    return XML_DECLARATION + "<w:styles xmlns:w=\"" + W_NS + "\">"
+    return XML_DECLARATION
+        + "<w:styles xmlns:w=\""
+        + W_NS
+        + "\">"
         + "<w:docDefaults><w:pPrDefault><w:pPr>"
         + "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
         + "</w:pPr></w:pPrDefault></w:docDefaults>"
         + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
-        + "<w:name w:val=\"Normal\"/><w:qFormat/><w:rPr>" + RUN_FONTS
+        + "<w:name w:val=\"Normal\"/><w:qFormat/><w:rPr>"
+        + RUN_FONTS
         + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"
         + "<w:lang w:val=\"en-US\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/></w:rPr></w:style>"
         + "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
@@ -193,7 +220,9 @@ public final class AeTableDocxWriter {
   /** Right-aligned "Page X of Y" in 8 pt with simple PAGE and NUMPAGES fields. */
   private static String footer() {
     StringBuilder xml = new StringBuilder(XML_DECLARATION);
-    xml.append("<w:ftr xmlns:w=\"").append(W_NS).append("\">")
+    xml.append("<w:ftr xmlns:w=\"")
+        .append(W_NS)
+        .append("\">")
         .append("<w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr>");
     run(xml, "Page ", 8, false);
     field(xml, "PAGE");
@@ -212,19 +241,35 @@ public final class AeTableDocxWriter {
 
   private static String document(List<ReportTable> tables, ReportTable.Paper paper) {
     StringBuilder xml = new StringBuilder(256 * 1024);
-    xml.append(XML_DECLARATION).append("<w:document xmlns:w=\"").append(W_NS)
-        .append("\" xmlns:r=\"").append(R_NS).append("\"><w:body>");
+    xml.append(XML_DECLARATION)
+        .append("<w:document xmlns:w=\"")
+        .append(W_NS)
+        .append("\" xmlns:r=\"")
+        .append(R_NS)
+        .append("\"><w:body>");
     int usable = paper.widthTwips() - 2 * MARGIN;
     for (int i = 0; i < tables.size(); i++) {
       table(xml, tables.get(i), usable, i > 0);
     }
     xml.append("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>")
-        .append("<w:pgSz w:w=\"").append(paper.widthTwips())
-        .append("\" w:h=\"").append(paper.heightTwips()).append("\" w:orient=\"landscape\"/>")
-        .append("<w:pgMar w:top=\"").append(MARGIN).append("\" w:right=\"").append(MARGIN)
-        .append("\" w:bottom=\"").append(MARGIN).append("\" w:left=\"").append(MARGIN)
-        .append("\" w:header=\"").append(HEADER_FOOTER_DISTANCE)
-        .append("\" w:footer=\"").append(HEADER_FOOTER_DISTANCE).append("\" w:gutter=\"0\"/>")
+        .append("<w:pgSz w:w=\"")
+        .append(paper.widthTwips())
+        .append("\" w:h=\"")
+        .append(paper.heightTwips())
+        .append("\" w:orient=\"landscape\"/>")
+        .append("<w:pgMar w:top=\"")
+        .append(MARGIN)
+        .append("\" w:right=\"")
+        .append(MARGIN)
+        .append("\" w:bottom=\"")
+        .append(MARGIN)
+        .append("\" w:left=\"")
+        .append(MARGIN)
+        .append("\" w:header=\"")
+        .append(HEADER_FOOTER_DISTANCE)
+        .append("\" w:footer=\"")
+        .append(HEADER_FOOTER_DISTANCE)
+        .append("\" w:gutter=\"0\"/>")
         .append("</w:sectPr></w:body></w:document>");
     return xml.toString();
   }
@@ -246,7 +291,9 @@ public final class AeTableDocxWriter {
     int columns = t.headers().size();
     int[] widths = t.columnTwips(usable);
     int points = t.fontPoints(usable);
-    xml.append("<w:tbl><w:tblPr><w:tblW w:w=\"").append(usable).append("\" w:type=\"dxa\"/>")
+    xml.append("<w:tbl><w:tblPr><w:tblW w:w=\"")
+        .append(usable)
+        .append("\" w:type=\"dxa\"/>")
         .append("<w:jc w:val=\"center\"/><w:tblBorders>")
         .append("<w:top w:val=\"none\"/><w:left w:val=\"none\"/><w:bottom w:val=\"none\"/>")
         .append("<w:right w:val=\"none\"/><w:insideH w:val=\"none\"/>")

@@ -14,17 +14,15 @@ import org.trialstats.adam.ArmCount;
 import org.trialstats.adam.Condition;
 import org.trialstats.adam.EstimateCell;
 import org.trialstats.adam.RowLevel;
-import org.trialstats.io.Numbers;
-import org.trialstats.io.Provenance;
 import org.trialstats.stats.Estimate;
 import org.trialstats.stats.StatMethod;
 
 /**
  * Lays an {@link AeTable} out as clinical-study-report tables: the incidence table (n (%) per arm
- * with N in the column headers, risk differences and optional risk ratios against the control
- * arm) and, when the table has them, the exposure-adjusted incidence rate table. Footnotes state
- * the counting rule, the event selection, every method with its reference, the exposure
- * definition, the rounding rule and the data source.
+ * with N in the column headers, risk differences and optional risk ratios against the control arm)
+ * and, when the table has them, the exposure-adjusted incidence rate table. Footnotes state the
+ * counting rule, the event selection, every method with its reference, the exposure definition, the
+ * rounding rule and the data source.
  */
 public final class AeTableLayout {
   /** Printed for a comparison the method could not estimate. */
@@ -57,11 +55,16 @@ public final class AeTableLayout {
       return style.title();
     }
     AdaeSpec spec = table.events().spec();
-    String title = (spec.emergentFlag() != null ? "Treatment-emergent adverse events"
-        : "Adverse events") + " by system organ class and preferred term";
+    String title =
+        (spec.emergentFlag() != null ? "Treatment-emergent adverse events" : "Adverse events")
+            + " by system organ class and preferred term";
     if (!spec.conditions().isEmpty()) {
-      title += " (" + spec.conditions().stream().map(Condition::toString)
-          .collect(Collectors.joining("; ")) + ")";
+      title +=
+          " ("
+              + spec.conditions().stream()
+                  .map(Condition::toString)
+                  .collect(Collectors.joining("; "))
+              + ")";
     }
     return title;
   }
@@ -86,8 +89,13 @@ public final class AeTableLayout {
       List<String> cells = new ArrayList<>();
       cells.add(label(row));
       for (ArmCount count : row.arms()) {
-        cells.add(count.subjects() == 0 ? "0" : count.subjects() + " ("
-            + style.fixed(count.percent(), style.percentDecimals()) + ")");
+        cells.add(
+            count.subjects() == 0
+                ? "0"
+                : count.subjects()
+                    + " ("
+                    + style.fixed(count.percent(), style.percentDecimals())
+                    + ")");
       }
       for (ArmComparison c : row.comparisons()) {
         cells.add(interval(c.riskDifference(), 100, style.differenceDecimals(), notEstimable));
@@ -98,17 +106,31 @@ public final class AeTableLayout {
       rows.add(row(row, cells));
     }
     List<String> notes = new ArrayList<>();
-    notes.add("N = number of subjects in the arm (" + table.population().description()
-        + "); n = number of subjects with at least one " + eventWords()
-        + " in the row, each subject counted once per row however many events they had;"
-        + " % = 100 × n / N.");
+    notes.add(
+        "N = number of subjects in the arm ("
+            + table.population().description()
+            + "); n = number of subjects with at least one "
+            + eventWords()
+            + " in the row, each subject counted once per row however many events they had;"
+            + " % = 100 × n / N.");
     notes.addAll(selectionNotes());
-    notes.add("Risk difference = treatment minus " + table.controlArm()
-        + " in percentage points, with " + level + " confidence interval by the "
-        + methodText(table.spec().riskDifference()) + ".");
+    notes.add(
+        "Risk difference = treatment minus "
+            + table.controlArm()
+            + " in percentage points, with "
+            + level
+            + " confidence interval by the "
+            + methodText(table.spec().riskDifference())
+            + ".");
     if (table.hasRiskRatios()) {
-      notes.add("Risk ratio = treatment / " + table.controlArm() + ", with " + level
-          + " confidence interval by the " + methodText(table.spec().riskRatio()) + ".");
+      notes.add(
+          "Risk ratio = treatment / "
+              + table.controlArm()
+              + ", with "
+              + level
+              + " confidence interval by the "
+              + methodText(table.spec().riskRatio())
+              + ".");
     }
     notes.addAll(commonNotes(notEstimable));
     return new ReportTable(title(), subtitle(), headers, widths(headers, rows), rows, notes);
@@ -135,7 +157,8 @@ public final class AeTableLayout {
       List<String> cells = new ArrayList<>();
       cells.add(label(row));
       for (ArmCount count : row.arms()) {
-        cells.add(count.subjects() + " / " + style.fixed(count.exposureYears(), style.rateDecimals()));
+        cells.add(
+            count.subjects() + " / " + style.fixed(count.exposureYears(), style.rateDecimals()));
         cells.add(interval(count.rate(), 1, style.rateDecimals(), notEstimable));
       }
       for (ArmComparison c : row.comparisons()) {
@@ -144,19 +167,41 @@ public final class AeTableLayout {
       rows.add(row(row, cells));
     }
     List<String> notes = new ArrayList<>();
-    notes.add("N = number of subjects in the arm (" + table.population().description()
-        + "); n = number of subjects with at least one " + eventWords() + " in the row.");
-    notes.add("EAIR = exposure-adjusted incidence rate: n per 100 patient-years (PY) at risk,"
-        + " 1 PY = 365.25 days; " + table.spec().exposure().description()
-        + (table.population().exposureSource().isEmpty() ? ""
-            : " (" + table.population().exposureSource() + ")")
-        + ". " + level + " confidence interval by the " + methodText(table.spec().rate()) + ".");
-    notes.add("Rate ratio = EAIR of the treatment arm / EAIR of " + table.controlArm() + ", with "
-        + level + " confidence interval by the " + methodText(table.spec().rateRatio()) + ".");
+    notes.add(
+        "N = number of subjects in the arm ("
+            + table.population().description()
+            + "); n = number of subjects with at least one "
+            + eventWords()
+            + " in the row.");
+    notes.add(
+        "EAIR = exposure-adjusted incidence rate: n per 100 patient-years (PY) at risk,"
+            + " 1 PY = 365.25 days; "
+            + table.spec().exposure().description()
+            + (table.population().exposureSource().isEmpty()
+                ? ""
+                : " (" + table.population().exposureSource() + ")")
+            + ". "
+            + level
+            + " confidence interval by the "
+            + methodText(table.spec().rate())
+            + ".");
+    notes.add(
+        "Rate ratio = EAIR of the treatment arm / EAIR of "
+            + table.controlArm()
+            + ", with "
+            + level
+            + " confidence interval by the "
+            + methodText(table.spec().rateRatio())
+            + ".");
     notes.addAll(selectionNotes());
     notes.addAll(commonNotes(notEstimable));
-    return new ReportTable("Exposure-adjusted incidence rates: " + lowerFirst(title()),
-        subtitle(), headers, widths(headers, rows), rows, notes);
+    return new ReportTable(
+        "Exposure-adjusted incidence rates: " + lowerFirst(title()),
+        subtitle(),
+        headers,
+        widths(headers, rows),
+        rows,
+        notes);
   }
 
   /** Longest unbreakable content per column, in points (label column capped at 200 pt). */
@@ -198,30 +243,44 @@ public final class AeTableLayout {
   }
 
   private static ReportTable.Row row(AeRow row, List<String> cells) {
-    return new ReportTable.Row(row.level() == RowLevel.TERM ? 1 : 0,
-        row.level() == RowLevel.SOC, cells);
+    return new ReportTable.Row(
+        row.level() == RowLevel.TERM ? 1 : 0, row.level() == RowLevel.SOC, cells);
   }
 
   private String eventWords() {
     return table.events().spec().emergentFlag() != null
-        ? "treatment-emergent adverse event" : "adverse event";
+        ? "treatment-emergent adverse event"
+        : "adverse event";
   }
 
   private List<String> selectionNotes() {
     AdaeSpec spec = table.events().spec();
     List<String> notes = new ArrayList<>();
-    String selection = spec.emergentFlag() != null
-        ? "Treatment-emergent events: " + spec.emergentFlag() + " = Y" : "All ADAE records";
+    String selection =
+        spec.emergentFlag() != null
+            ? "Treatment-emergent events: " + spec.emergentFlag() + " = Y"
+            : "All ADAE records";
     if (!spec.conditions().isEmpty()) {
-      selection += "; restricted to " + spec.conditions().stream().map(Condition::toString)
-          .collect(Collectors.joining(" and "));
+      selection +=
+          "; restricted to "
+              + spec.conditions().stream()
+                  .map(Condition::toString)
+                  .collect(Collectors.joining(" and "));
     }
-    notes.add(selection + ". Rows: system organ class (" + spec.socVariable()
-        + ") and preferred term (" + spec.termVariable() + "), " + orderText() + ".");
+    notes.add(
+        selection
+            + ". Rows: system organ class ("
+            + spec.socVariable()
+            + ") and preferred term ("
+            + spec.termVariable()
+            + "), "
+            + orderText()
+            + ".");
     if (table.spec().minPercent() > 0) {
-      notes.add("Preferred terms are shown when reported by at least "
-          + plain(table.spec().minPercent())
-          + "% of subjects in at least one arm; system organ class rows count all terms.");
+      notes.add(
+          "Preferred terms are shown when reported by at least "
+              + plain(table.spec().minPercent())
+              + "% of subjects in at least one arm; system organ class rows count all terms.");
     }
     return notes;
   }
@@ -229,8 +288,9 @@ public final class AeTableLayout {
   private String orderText() {
     return switch (table.spec().order()) {
       case FREQUENCY -> "both by descending number of subjects in the treatment arms together";
-      case SOC_ALPHABETICAL -> "system organ classes alphabetically, preferred terms by"
-          + " descending number of subjects in the treatment arms together";
+      case SOC_ALPHABETICAL ->
+          "system organ classes alphabetically, preferred terms by"
+              + " descending number of subjects in the treatment arms together";
       case ALPHABETICAL -> "both alphabetically";
     };
   }
@@ -242,9 +302,13 @@ public final class AeTableLayout {
     }
     notes.addAll(table.notes());
     notes.add("Numbers are " + style.roundingRule() + ".");
-    notes.add("Source: " + table.population().source() + " (ADSL), " + table.events().source()
-        + " (ADAE); produced by trialstats ae-table."
-        + (style.provenance().isEmpty() ? "" : " Provenance: " + style.provenance() + "."));
+    notes.add(
+        "Source: "
+            + table.population().source()
+            + " (ADSL), "
+            + table.events().source()
+            + " (ADAE); produced by trialstats ae-table."
+            + (style.provenance().isEmpty() ? "" : " Provenance: " + style.provenance() + "."));
     return notes;
   }
 
@@ -257,14 +321,20 @@ public final class AeTableLayout {
       return NOT_ESTIMABLE;
     }
     Estimate e = cell.estimate();
-    return style.fixed(e.estimate() * scale, decimals) + " ("
-        + style.fixed(e.lower() * scale, decimals) + ", "
-        + style.fixed(e.upper() * scale, decimals) + ")";
+    return style.fixed(e.estimate() * scale, decimals)
+        + " ("
+        + style.fixed(e.lower() * scale, decimals)
+        + ", "
+        + style.fixed(e.upper() * scale, decimals)
+        + ")";
   }
 
   private static String methodText(StatMethod method) {
     String reference = method.info().reference();
-    return method.info().name() + " method (" + method.id() + ")"
+    return method.info().name()
+        + " method ("
+        + method.id()
+        + ")"
         + (reference == null || reference.isEmpty() ? "" : "; " + reference);
   }
 

@@ -18,28 +18,32 @@ import org.trialstats.io.Numbers;
 import org.trialstats.stats.StatMethod;
 
 /**
- * Text outputs of adverse-event tables: machine-readable CSV (unrounded numbers, one line per
- * row of the table), and HTML and Markdown renderings of the {@link ReportTable} layout.
+ * Text outputs of adverse-event tables: machine-readable CSV (unrounded numbers, one line per row
+ * of the table), and HTML and Markdown renderings of the {@link ReportTable} layout.
  */
 public final class AeTableWriter {
   private AeTableWriter() {}
 
   /**
-   * CSV with one line per table row: {@code row_type} (any, soc, term), {@code soc}, {@code
-   * term}; per arm {@code <arm>:n}, {@code :N}, {@code :percent} and, with rates, {@code
-   * :exposure_years}, {@code :rate_per_100py}, {@code :rate_lower}, {@code :rate_upper}; per
-   * treatment arm {@code <arm> vs <control>:rd}, {@code :rd_lower}, {@code :rd_upper} (risk
-   * difference as a difference of proportions), optionally {@code :rr...} and {@code
-   * :rate_ratio...}; then {@code not_estimable} (reasons), {@code confidence_level} and the method
-   * ids. Numbers are unrounded (shortest round-trip form); not-estimable values are empty.
+   * CSV with one line per table row: {@code row_type} (any, soc, term), {@code soc}, {@code term};
+   * per arm {@code <arm>:n}, {@code :N}, {@code :percent} and, with rates, {@code :exposure_years},
+   * {@code :rate_per_100py}, {@code :rate_lower}, {@code :rate_upper}; per treatment arm {@code
+   * <arm> vs <control>:rd}, {@code :rd_lower}, {@code :rd_upper} (risk difference as a difference
+   * of proportions), optionally {@code :rr...} and {@code :rate_ratio...}; then {@code
+   * not_estimable} (reasons), {@code confidence_level} and the method ids. Numbers are unrounded
+   * (shortest round-trip form); not-estimable values are empty.
    */
   public static String csv(AeTable table) {
     List<String> header = new ArrayList<>(List.of("row_type", "soc", "term"));
     for (String arm : table.arms()) {
       header.addAll(List.of(arm + ":n", arm + ":N", arm + ":percent"));
       if (table.hasRates()) {
-        header.addAll(List.of(arm + ":exposure_years", arm + ":rate_per_100py",
-            arm + ":rate_lower", arm + ":rate_upper"));
+        header.addAll(
+            List.of(
+                arm + ":exposure_years",
+                arm + ":rate_per_100py",
+                arm + ":rate_lower",
+                arm + ":rate_upper"));
       }
     }
     for (String arm : table.treatmentArms()) {
@@ -52,8 +56,15 @@ public final class AeTableWriter {
         header.addAll(List.of(c + ":rate_ratio", c + ":rate_ratio_lower", c + ":rate_ratio_upper"));
       }
     }
-    header.addAll(List.of("not_estimable", "confidence_level", "rd_method", "rr_method",
-        "rate_method", "rate_ratio_method", "exposure"));
+    header.addAll(
+        List.of(
+            "not_estimable",
+            "confidence_level",
+            "rd_method",
+            "rr_method",
+            "rate_method",
+            "rate_ratio_method",
+            "exposure"));
 
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
@@ -125,8 +136,9 @@ public final class AeTableWriter {
         .append("p.population{text-align:center;margin-top:0.3em}\n")
         .append("table{border-collapse:collapse;margin:0.5em auto}\n")
         .append("th,td{padding:2px 8px;vertical-align:bottom}\n")
-        .append("thead th{font-weight:normal;text-align:center;border-top:1px solid #000;"
-            + "border-bottom:1px solid #000}\n")
+        .append(
+            "thead th{font-weight:normal;text-align:center;border-top:1px solid #000;"
+                + "border-bottom:1px solid #000}\n")
         .append("thead th:first-child,td:first-child{text-align:left}\n")
         .append("td{text-align:center}\ntd.term{padding-left:1.5em}\n")
         .append("tbody tr:last-child td{border-bottom:1px solid #000}\n")
@@ -144,7 +156,8 @@ public final class AeTableWriter {
         b.append("<tr>");
         for (int i = 0; i < r.cells().size(); i++) {
           b.append(i == 0 && r.indent() > 0 ? "<td class=\"term\">" : "<td>")
-              .append(Escape.html(r.cells().get(i))).append("</td>");
+              .append(Escape.html(r.cells().get(i)))
+              .append("</td>");
         }
         b.append("</tr>\n");
       }
@@ -178,8 +191,10 @@ public final class AeTableWriter {
       for (ReportTable.Row r : t.rows()) {
         b.append('|');
         for (int i = 0; i < r.cells().size(); i++) {
-          b.append(' ').append(i == 0 && r.indent() > 0 ? "&emsp;" : "")
-              .append(Escape.markdown(r.cells().get(i))).append(" |");
+          b.append(' ')
+              .append(i == 0 && r.indent() > 0 ? "&emsp;" : "")
+              .append(Escape.markdown(r.cells().get(i)))
+              .append(" |");
         }
         b.append('\n');
       }

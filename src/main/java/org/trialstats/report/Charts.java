@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * What every trialstats chart shares so that its bytes are the same on every machine and run: the
  * DejaVu Sans fonts shipped inside the jar (never a logical font resolved through fontconfig), a
- * colour-blind-safe palette, and SVG clip-path ids renumbered in document order
- * (VectorGraphics2D derives them from identity hash codes, which differ between runs). Charts
- * are drawn with Java2D and rendered by {@link Figure}.
+ * colour-blind-safe palette, and SVG clip-path ids renumbered in document order (VectorGraphics2D
+ * derives them from identity hash codes, which differ between runs). Charts are drawn with Java2D
+ * and rendered by {@link Figure}.
  */
 public final class Charts {
   private static final Font REGULAR = loadFont("DejaVuSans.ttf");

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A horizontal effect axis for forest and funnel plots: values on the analysis scale (log scale
- * for ratios) mapped linearly to pixels, with tick positions and labels on the reporting scale.
+ * A horizontal effect axis for forest and funnel plots: values on the analysis scale (log scale for
+ * ratios) mapped linearly to pixels, with tick positions and labels on the reporting scale.
  */
 final class EffectAxis {
   /** Symmetric ratio ranges [1/R, R] with their ticks, as RevMan offers them. */
@@ -169,8 +169,11 @@ final class EffectAxis {
     if (v == 0) {
       return "0";
     }
-    String s = new BigDecimal(Double.toString(v)).round(new java.math.MathContext(6))
-        .stripTrailingZeros().toPlainString();
+    String s =
+        new BigDecimal(Double.toString(v))
+            .round(new java.math.MathContext(6))
+            .stripTrailingZeros()
+            .toPlainString();
     return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
   }
 }

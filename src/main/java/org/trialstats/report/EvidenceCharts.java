@@ -17,16 +17,21 @@ public final class EvidenceCharts {
   /** The charts, in report order. */
   public enum Chart {
     /** Each arm's proportion with its Wilson interval. */
-    PROPORTIONS("proportions", "Proportion of patients with the event in each arm, with %s"
-        + " Wilson score intervals."),
+    PROPORTIONS(
+        "proportions",
+        "Proportion of patients with the event in each arm, with %s" + " Wilson score intervals."),
     /** Risk differences with Newcombe intervals. */
-    RISK_DIFFERENCES("risk-differences", "Risk difference (treatment minus control) with %s"
-        + " Newcombe hybrid score intervals; dashed line: no difference."),
+    RISK_DIFFERENCES(
+        "risk-differences",
+        "Risk difference (treatment minus control) with %s"
+            + " Newcombe hybrid score intervals; dashed line: no difference."),
     /** Incidence rates with exact intervals. */
     RATES("rates", "Incidence rates with %s exact (Garwood) Poisson intervals."),
     /** SIRs with exact intervals. */
-    SIR("sir", "Standardised incidence ratios (observed / expected) with %s exact Poisson"
-        + " intervals, log scale; dashed line: SIR = 1.");
+    SIR(
+        "sir",
+        "Standardised incidence ratios (observed / expected) with %s exact Poisson"
+            + " intervals, log scale; dashed line: SIR = 1.");
 
     private final String fileName;
     private final String caption;
@@ -64,60 +69,120 @@ public final class EvidenceCharts {
   }
 
   static Figure proportions(EvidenceAnalysis a) {
-    IntervalChart chart = new IntervalChart("Proportion of patients with the event",
-        "Proportion (" + Numbers.significant(a.level() * 100, 6) + "% Wilson interval)");
+    IntervalChart chart =
+        new IntervalChart(
+            "Proportion of patients with the event",
+            "Proportion (" + Numbers.significant(a.level() * 100, 6) + "% Wilson interval)");
     Dataset d = a.dataset();
     for (Comparison c : d.comparisons()) {
       chart.heading(c.endpoint() + timepoint(c));
-      List<ResultRow> arms = a.results().stream()
-          .filter(r -> r.figure().equals(c.id()) && r.measure() == Measure.PROPORTION).toList();
+      List<ResultRow> arms =
+          a.results().stream()
+              .filter(r -> r.figure().equals(c.id()) && r.measure() == Measure.PROPORTION)
+              .toList();
       for (int i = 0; i < arms.size(); i++) {
         ResultRow r = arms.get(i);
         long events = i == 0 ? c.treatment().primaryEvents() : c.control().primaryEvents();
         long n = i == 0 ? c.treatment().n() : c.control().n();
         boolean derived = i == 0 ? c.treatment().eventsDerived() : c.control().eventsDerived();
-        chart.add(new IntervalChart.Row(
-            r.subject() + " (" + events + "/" + n + (derived ? ", derived" : "") + ")",
-            i == 0 ? "treatment arm" : "control arm", r.estimate(), r.lower(), r.upper(),
-            interval(r, 3)));
+        chart.add(
+            new IntervalChart.Row(
+                r.subject() + " (" + events + "/" + n + (derived ? ", derived" : "") + ")",
+                i == 0 ? "treatment arm" : "control arm",
+                r.estimate(),
+                r.lower(),
+                r.upper(),
+                interval(r, 3)));
       }
     }
     return chart.build();
   }
 
   static Figure riskDifferences(EvidenceAnalysis a) {
-    IntervalChart chart = new IntervalChart("Risk difference, treatment minus control",
-        "Risk difference (" + Numbers.significant(a.level() * 100, 6) + "% Newcombe interval)")
-        .reference(0);
+    IntervalChart chart =
+        new IntervalChart(
+                "Risk difference, treatment minus control",
+                "Risk difference ("
+                    + Numbers.significant(a.level() * 100, 6)
+                    + "% Newcombe interval)")
+            .reference(0);
     for (Comparison c : a.dataset().comparisons()) {
-      a.result(c.id(), EvidenceAnalysis.RD_METHOD).ifPresent(r -> chart.add(
-          new IntervalChart.Row(c.endpoint() + timepoint(c), "risk difference", r.estimate(),
-              r.lower(), r.upper(), interval(r, 3))));
+      a.result(c.id(), EvidenceAnalysis.RD_METHOD)
+          .ifPresent(
+              r ->
+                  chart.add(
+                      new IntervalChart.Row(
+                          c.endpoint() + timepoint(c),
+                          "risk difference",
+                          r.estimate(),
+                          r.lower(),
+                          r.upper(),
+                          interval(r, 3))));
     }
     return chart.build();
   }
 
   static Figure rates(EvidenceAnalysis a) {
-    IntervalChart chart = new IntervalChart("Incidence rates",
-        "Events per patient-years as stated (" + Numbers.significant(a.level() * 100, 6)
-            + "% exact interval)");
-    a.dataset().rates().forEach(f -> a.result(f.id(), EvidenceAnalysis.RATE_METHOD)
-        .ifPresent(r -> chart.add(new IntervalChart.Row(
-            f.endpoint() + ": " + f.events() + " / " + Numbers.significant(f.patientYears(), 6)
-                + " PY, per " + Numbers.significant(f.per(), 6) + " PY",
-            "rate", r.estimate(), r.lower(), r.upper(), interval(r, 4)))));
+    IntervalChart chart =
+        new IntervalChart(
+            "Incidence rates",
+            "Events per patient-years as stated ("
+                + Numbers.significant(a.level() * 100, 6)
+                + "% exact interval)");
+    a.dataset()
+        .rates()
+        .forEach(
+            f ->
+                a.result(f.id(), EvidenceAnalysis.RATE_METHOD)
+                    .ifPresent(
+                        r ->
+                            chart.add(
+                                new IntervalChart.Row(
+                                    f.endpoint()
+                                        + ": "
+                                        + f.events()
+                                        + " / "
+                                        + Numbers.significant(f.patientYears(), 6)
+                                        + " PY, per "
+                                        + Numbers.significant(f.per(), 6)
+                                        + " PY",
+                                    "rate",
+                                    r.estimate(),
+                                    r.lower(),
+                                    r.upper(),
+                                    interval(r, 4)))));
     return chart.build();
   }
 
   static Figure sirs(EvidenceAnalysis a) {
-    IntervalChart chart = new IntervalChart("Standardised incidence ratios",
-        "Observed / expected, log scale (" + Numbers.significant(a.level() * 100, 6)
-            + "% exact interval)").logScale().reference(1);
-    a.dataset().sirs().forEach(f -> a.result(f.id(), EvidenceAnalysis.SIR_METHOD)
-        .ifPresent(r -> chart.add(new IntervalChart.Row(
-            f.endpoint() + ": " + f.observed() + " observed vs "
-                + Numbers.significant(f.expected(), 4) + " expected",
-            "SIR", r.estimate(), r.lower(), r.upper(), interval(r, 4)))));
+    IntervalChart chart =
+        new IntervalChart(
+                "Standardised incidence ratios",
+                "Observed / expected, log scale ("
+                    + Numbers.significant(a.level() * 100, 6)
+                    + "% exact interval)")
+            .logScale()
+            .reference(1);
+    a.dataset()
+        .sirs()
+        .forEach(
+            f ->
+                a.result(f.id(), EvidenceAnalysis.SIR_METHOD)
+                    .ifPresent(
+                        r ->
+                            chart.add(
+                                new IntervalChart.Row(
+                                    f.endpoint()
+                                        + ": "
+                                        + f.observed()
+                                        + " observed vs "
+                                        + Numbers.significant(f.expected(), 4)
+                                        + " expected",
+                                    "SIR",
+                                    r.estimate(),
+                                    r.lower(),
+                                    r.upper(),
+                                    interval(r, 4)))));
     return chart.build();
   }
 

@@ -20,7 +20,6 @@ import org.trialstats.io.Escape;
 import org.trialstats.io.InputFile;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.OutputFiles;
-import org.trialstats.io.Provenance;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodInfo;
 import org.trialstats.stats.StatMethod;
@@ -44,21 +43,23 @@ public final class EvidenceReport {
 
   /** Writes (or replaces) the report folder. */
   public void write(Path folder) throws IOException {
-    OutputFiles.replaceFolder(folder, staging -> {
-      OutputFiles.writeString(staging.resolve("results.csv"), resultsCsv());
-      OutputFiles.writeString(staging.resolve("claims.csv"), claimsCsv());
-      OutputFiles.writeString(staging.resolve("sensitivity.csv"), sensitivityCsv());
-      Map<EvidenceCharts.Chart, String> svgs = new EnumMap<>(EvidenceCharts.Chart.class);
-      for (Map.Entry<EvidenceCharts.Chart, Figure> chart : charts.entrySet()) {
-        String svg = chart.getValue().svg();
-        String name = chart.getKey().fileName();
-        svgs.put(chart.getKey(), svg);
-        OutputFiles.writeBytes(staging.resolve(name + ".png"), chart.getValue().png());
-        OutputFiles.writeString(staging.resolve(name + ".svg"), svg);
-      }
-      OutputFiles.writeString(staging.resolve("report.md"), markdown());
-      OutputFiles.writeString(staging.resolve("report.html"), html(svgs));
-    });
+    OutputFiles.replaceFolder(
+        folder,
+        staging -> {
+          OutputFiles.writeString(staging.resolve("results.csv"), resultsCsv());
+          OutputFiles.writeString(staging.resolve("claims.csv"), claimsCsv());
+          OutputFiles.writeString(staging.resolve("sensitivity.csv"), sensitivityCsv());
+          Map<EvidenceCharts.Chart, String> svgs = new EnumMap<>(EvidenceCharts.Chart.class);
+          for (Map.Entry<EvidenceCharts.Chart, Figure> chart : charts.entrySet()) {
+            String svg = chart.getValue().svg();
+            String name = chart.getKey().fileName();
+            svgs.put(chart.getKey(), svg);
+            OutputFiles.writeBytes(staging.resolve(name + ".png"), chart.getValue().png());
+            OutputFiles.writeString(staging.resolve(name + ".svg"), svg);
+          }
+          OutputFiles.writeString(staging.resolve("report.md"), markdown());
+          OutputFiles.writeString(staging.resolve("report.html"), html(svgs));
+        });
   }
 
   /** Number of claims with each verdict. */
@@ -76,40 +77,99 @@ public final class EvidenceReport {
   // ---------------------------------------------------------------- CSV
 
   String resultsCsv() {
-    return csv(List.of("figure", "endpoint", "subject", "measure", "method", "estimate", "lower",
-        "upper", "level", "p_value", "note"), p -> {
-      for (ResultRow r : analysis.results()) {
-        p.printRecord(text(r.figure()), text(r.endpoint()), text(r.subject()), r.measure().id(),
-            r.method().id(), Numbers.full(r.estimate()), Numbers.full(r.lower()),
-            Numbers.full(r.upper()), Numbers.full(r.level()), Numbers.full(r.pValue()),
-            text(r.note()));
-      }
-    });
+    return csv(
+        List.of(
+            "figure",
+            "endpoint",
+            "subject",
+            "measure",
+            "method",
+            "estimate",
+            "lower",
+            "upper",
+            "level",
+            "p_value",
+            "note"),
+        p -> {
+          for (ResultRow r : analysis.results()) {
+            p.printRecord(
+                text(r.figure()),
+                text(r.endpoint()),
+                text(r.subject()),
+                r.measure().id(),
+                r.method().id(),
+                Numbers.full(r.estimate()),
+                Numbers.full(r.lower()),
+                Numbers.full(r.upper()),
+                Numbers.full(r.level()),
+                Numbers.full(r.pValue()),
+                text(r.note()));
+          }
+        });
   }
 
   String claimsCsv() {
-    return csv(List.of("claim", "topic", "statement", "reported", "reported_value", "unit",
-        "recomputed", "difference", "verdict", "detail", "source"), p -> {
-      for (ClaimResult c : analysis.claims()) {
-        p.printRecord(text(c.claim().id()), text(c.claim().topic()), text(c.claim().statement()),
-            text(c.claim().reported() == null ? "" : c.claim().reported().asReported()),
-            c.claim().reported() == null ? "" : Numbers.full(c.claim().reported().value()),
-            text(c.claim().reported() == null ? "" : c.claim().reported().unit()),
-            Numbers.full(c.recomputed()), Numbers.full(c.difference()), c.verdict().label(),
-            text(c.detail()), text(c.claim().sourceId()));
-      }
-    });
+    return csv(
+        List.of(
+            "claim",
+            "topic",
+            "statement",
+            "reported",
+            "reported_value",
+            "unit",
+            "recomputed",
+            "difference",
+            "verdict",
+            "detail",
+            "source"),
+        p -> {
+          for (ClaimResult c : analysis.claims()) {
+            p.printRecord(
+                text(c.claim().id()),
+                text(c.claim().topic()),
+                text(c.claim().statement()),
+                text(c.claim().reported() == null ? "" : c.claim().reported().asReported()),
+                c.claim().reported() == null ? "" : Numbers.full(c.claim().reported().value()),
+                text(c.claim().reported() == null ? "" : c.claim().reported().unit()),
+                Numbers.full(c.recomputed()),
+                Numbers.full(c.difference()),
+                c.verdict().label(),
+                text(c.detail()),
+                text(c.claim().sourceId()));
+          }
+        });
   }
 
   String sensitivityCsv() {
-    return csv(List.of("comparison", "events1", "n1", "events2", "n2", "rd", "lower", "upper",
-        "method", "level", "primary"), p -> {
-      for (EvidenceAnalysis.SensitivityRow s : analysis.sensitivity()) {
-        p.printRecord(text(s.comparison()), s.events1(), s.n1(), s.events2(), s.n2(),
-            Numbers.full(s.estimate()), Numbers.full(s.lower()), Numbers.full(s.upper()),
-            EvidenceAnalysis.RD_METHOD.id(), Numbers.full(analysis.level()), s.primary());
-      }
-    });
+    return csv(
+        List.of(
+            "comparison",
+            "events1",
+            "n1",
+            "events2",
+            "n2",
+            "rd",
+            "lower",
+            "upper",
+            "method",
+            "level",
+            "primary"),
+        p -> {
+          for (EvidenceAnalysis.SensitivityRow s : analysis.sensitivity()) {
+            p.printRecord(
+                text(s.comparison()),
+                s.events1(),
+                s.n1(),
+                s.events2(),
+                s.n2(),
+                Numbers.full(s.estimate()),
+                Numbers.full(s.lower()),
+                Numbers.full(s.upper()),
+                EvidenceAnalysis.RD_METHOD.id(),
+                Numbers.full(analysis.level()),
+                s.primary());
+          }
+        });
   }
 
   private interface Rows {
@@ -118,8 +178,8 @@ public final class EvidenceReport {
 
   private static String csv(List<String> header, Rows rows) {
     StringWriter w = new StringWriter();
-    try (CSVPrinter p = new CSVPrinter(w,
-        CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+    try (CSVPrinter p =
+        new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
       p.printRecord(header);
       rows.print(p);
     } catch (IOException e) {
@@ -138,7 +198,10 @@ public final class EvidenceReport {
     return Numbers.significant(analysis.level() * 100, 6) + "%";
   }
 
-  /** Formats an estimate for reading: proportions and differences to 4 decimals, ratios to 4 significant digits. */
+  /**
+   * Formats an estimate for reading: proportions and differences to 4 decimals, ratios to 4
+   * significant digits.
+   */
   static String value(Measure measure, double x) {
     return switch (measure) {
       case PROPORTION, RD -> Numbers.fixed(x, 4);
@@ -168,9 +231,14 @@ public final class EvidenceReport {
 
   private String summary() {
     Map<Verdict, Integer> counts = verdictCounts();
-    return analysis.claims().size() + " reported figures checked: "
-        + counts.get(Verdict.REPRODUCED) + " reproduced, " + counts.get(Verdict.DISCREPANCY)
-        + " discrepancies, " + counts.get(Verdict.NOT_CHECKABLE) + " not checkable.";
+    return analysis.claims().size()
+        + " reported figures checked: "
+        + counts.get(Verdict.REPRODUCED)
+        + " reproduced, "
+        + counts.get(Verdict.DISCREPANCY)
+        + " discrepancies, "
+        + counts.get(Verdict.NOT_CHECKABLE)
+        + " not checkable.";
   }
 
   private String arms(Comparison c) {
@@ -184,20 +252,31 @@ public final class EvidenceReport {
     StringBuilder b = new StringBuilder();
     b.append("# ").append(Escape.markdown(d.title())).append("\n\n");
     b.append(Escape.markdown(d.description())).append("\n\n");
-    b.append("**").append(summary()).append("** All intervals are two-sided ")
-        .append(levelText()).append(" confidence intervals.\n\n");
+    b.append("**")
+        .append(summary())
+        .append("** All intervals are two-sided ")
+        .append(levelText())
+        .append(" confidence intervals.\n\n");
 
     b.append("## Claim checks\n\n");
     b.append("| claim | reported | recomputed | verdict | detail | source |\n");
     b.append("|---|---|---|---|---|---|\n");
     for (ClaimResult c : analysis.claims()) {
-      b.append("| ").append(Escape.markdown(c.claim().statement())).append(" | ")
-          .append(Escape.markdown(c.claim().reported() == null ? ""
-              : c.claim().reported().asReported())).append(" | ")
-          .append(Escape.markdown(c.recomputedText())).append(" | **")
-          .append(c.verdict().label()).append("** | ")
-          .append(Escape.markdown(c.detail())).append(" | ")
-          .append(Escape.markdown(c.claim().sourceId())).append(" |\n");
+      b.append("| ")
+          .append(Escape.markdown(c.claim().statement()))
+          .append(" | ")
+          .append(
+              Escape.markdown(
+                  c.claim().reported() == null ? "" : c.claim().reported().asReported()))
+          .append(" | ")
+          .append(Escape.markdown(c.recomputedText()))
+          .append(" | **")
+          .append(c.verdict().label())
+          .append("** | ")
+          .append(Escape.markdown(c.detail()))
+          .append(" | ")
+          .append(Escape.markdown(c.claim().sourceId()))
+          .append(" |\n");
     }
 
     b.append("\n## Two-arm comparisons\n");
@@ -206,46 +285,87 @@ public final class EvidenceReport {
       if (c.timepoint() != null && !c.timepoint().isBlank()) {
         b.append(" (").append(Escape.markdown(c.timepoint())).append(")");
       }
-      b.append("\n\n").append(Escape.markdown(arms(c))).append(". Source: ")
-          .append(Escape.markdown(c.sourceId())).append(".");
+      b.append("\n\n")
+          .append(Escape.markdown(arms(c)))
+          .append(". Source: ")
+          .append(Escape.markdown(c.sourceId()))
+          .append(".");
       if (c.note() != null && !c.note().isBlank()) {
         b.append(" ").append(Escape.markdown(c.note()));
       }
-      b.append("\n\n| subject | measure | method | estimate | ").append(levelText())
+      b.append("\n\n| subject | measure | method | estimate | ")
+          .append(levelText())
           .append(" CI | p-value | note |\n|---|---|---|---|---|---|---|\n");
       for (ResultRow r : analysis.results()) {
         if (r.figure().equals(c.id())) {
-          b.append("| ").append(Escape.markdown(r.subject())).append(" | ")
-              .append(r.measure().id()).append(" | ").append(r.method().id()).append(" | ").append(estimateText(r))
-              .append(" | ").append(intervalText(r)).append(" | ").append(pText(r))
-              .append(" | ").append(Escape.markdown(r.note())).append(" |\n");
+          b.append("| ")
+              .append(Escape.markdown(r.subject()))
+              .append(" | ")
+              .append(r.measure().id())
+              .append(" | ")
+              .append(r.method().id())
+              .append(" | ")
+              .append(estimateText(r))
+              .append(" | ")
+              .append(intervalText(r))
+              .append(" | ")
+              .append(pText(r))
+              .append(" | ")
+              .append(Escape.markdown(r.note()))
+              .append(" |\n");
         }
       }
     }
     if (!analysis.sensitivity().isEmpty()) {
       b.append("\n## Counts derived from rounded percentages\n\n")
-          .append(sensitivityIntro()).append("\n\n")
-          .append("| comparison | treatment | control | risk difference | ").append(levelText())
+          .append(sensitivityIntro())
+          .append("\n\n")
+          .append("| comparison | treatment | control | risk difference | ")
+          .append(levelText())
           .append(" CI (Newcombe) | used above |\n|---|---|---|---|---|---|\n");
       for (EvidenceAnalysis.SensitivityRow s : analysis.sensitivity()) {
-        b.append("| ").append(Escape.markdown(s.comparison())).append(" | ").append(s.events1())
-            .append("/").append(s.n1()).append(" | ").append(s.events2()).append("/")
-            .append(s.n2()).append(" | ").append(Numbers.fixed(s.estimate(), 4)).append(" | ")
-            .append(Numbers.fixed(s.lower(), 4)).append(" to ")
-            .append(Numbers.fixed(s.upper(), 4)).append(" | ").append(s.primary() ? "yes" : "")
+        b.append("| ")
+            .append(Escape.markdown(s.comparison()))
+            .append(" | ")
+            .append(s.events1())
+            .append("/")
+            .append(s.n1())
+            .append(" | ")
+            .append(s.events2())
+            .append("/")
+            .append(s.n2())
+            .append(" | ")
+            .append(Numbers.fixed(s.estimate(), 4))
+            .append(" | ")
+            .append(Numbers.fixed(s.lower(), 4))
+            .append(" to ")
+            .append(Numbers.fixed(s.upper(), 4))
+            .append(" | ")
+            .append(s.primary() ? "yes" : "")
             .append(" |\n");
       }
     }
     if (!d.rates().isEmpty() || !d.sirs().isEmpty()) {
       b.append("\n## Rates and standardised incidence ratios\n\n")
-          .append("| figure | subject | measure | method | estimate | ").append(levelText())
+          .append("| figure | subject | measure | method | estimate | ")
+          .append(levelText())
           .append(" CI | p-value |\n|---|---|---|---|---|---|---|\n");
       for (ResultRow r : analysis.results()) {
         if (r.measure() == Measure.RATE || r.measure() == Measure.SIR) {
-          b.append("| ").append(Escape.markdown(r.endpoint())).append(" | ")
-              .append(Escape.markdown(r.subject())).append(" | ").append(r.measure().id())
-              .append(" | ").append(r.method().id()).append(" | ").append(estimateText(r))
-              .append(" | ").append(intervalText(r)).append(" | ").append(pText(r))
+          b.append("| ")
+              .append(Escape.markdown(r.endpoint()))
+              .append(" | ")
+              .append(Escape.markdown(r.subject()))
+              .append(" | ")
+              .append(r.measure().id())
+              .append(" | ")
+              .append(r.method().id())
+              .append(" | ")
+              .append(estimateText(r))
+              .append(" | ")
+              .append(intervalText(r))
+              .append(" | ")
+              .append(pText(r))
               .append(" |\n");
         }
       }
@@ -253,31 +373,63 @@ public final class EvidenceReport {
     b.append("\n## Charts\n\n");
     for (EvidenceCharts.Chart chart : charts.keySet()) {
       String name = chart.fileName();
-      b.append("![").append(chart.caption(analysis.level())).append("](")
-          .append(name).append(".png)\n\n")
-          .append("*").append(chart.caption(analysis.level()))
-          .append("* (also as [SVG](").append(name).append(".svg))\n\n");
+      b.append("![")
+          .append(chart.caption(analysis.level()))
+          .append("](")
+          .append(name)
+          .append(".png)\n\n")
+          .append("*")
+          .append(chart.caption(analysis.level()))
+          .append("* (also as [SVG](")
+          .append(name)
+          .append(".svg))\n\n");
     }
     b.append("## Methods\n\n");
     for (StatMethod m : analysis.methodsUsed()) {
       MethodInfo i = m.info();
-      b.append("- **").append(m.measure().id()).append(" `").append(m.id()).append("`: ")
-          .append(Escape.markdown(i.name())).append("**. ").append(Escape.markdown(i.formula()))
-          .append(" Reference: ").append(Escape.markdown(i.reference())).append("\n");
+      b.append("- **")
+          .append(m.measure().id())
+          .append(" `")
+          .append(m.id())
+          .append("`: ")
+          .append(Escape.markdown(i.name()))
+          .append("**. ")
+          .append(Escape.markdown(i.formula()))
+          .append(" Reference: ")
+          .append(Escape.markdown(i.reference()))
+          .append("\n");
     }
     b.append("\n## Sources\n\n");
     for (Source s : d.sources()) {
-      b.append("- `").append(Escape.markdown(s.id())).append("`: ")
-          .append(Escape.markdown(s.citation())).append(" (").append(Escape.markdown(s.document()))
-          .append(", ").append(Escape.markdown(s.section())).append(")\n");
+      b.append("- `")
+          .append(Escape.markdown(s.id()))
+          .append("`: ")
+          .append(Escape.markdown(s.citation()))
+          .append(" (")
+          .append(Escape.markdown(s.document()))
+          .append(", ")
+          .append(Escape.markdown(s.section()))
+          .append(")\n");
     }
-    b.append("\n## Provenance\n\n").append("- Tool: trialstats ").append(version).append("\n")
-        .append("- Dataset: `").append(Escape.markdown(d.id())).append("`\n")
-        .append("- Confidence level: ").append(levelText()).append("\n")
+    b.append("\n## Provenance\n\n")
+        .append("- Tool: trialstats ")
+        .append(version)
+        .append("\n")
+        .append("- Dataset: `")
+        .append(Escape.markdown(d.id()))
+        .append("`\n")
+        .append("- Confidence level: ")
+        .append(levelText())
+        .append("\n")
         .append("- Inputs (SHA-256):\n");
     for (InputFile f : d.inputFiles()) {
-      b.append("  - `").append(Escape.markdown(f.path())).append("` ").append(f.bytes())
-          .append(" bytes, `").append(f.sha256()).append("`\n");
+      b.append("  - `")
+          .append(Escape.markdown(f.path()))
+          .append("` ")
+          .append(f.bytes())
+          .append(" bytes, `")
+          .append(f.sha256())
+          .append("`\n");
     }
     return b.toString();
   }
@@ -296,30 +448,45 @@ public final class EvidenceReport {
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(Escape.html(d.title())).append("</title>\n<style>\n")
-        .append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+        .append("<title>")
+        .append(Escape.html(d.title()))
+        .append("</title>\n<style>\n")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n<main>\n");
     b.append("<h1>").append(Escape.html(d.title())).append("</h1>\n");
     b.append("<p>").append(Escape.html(d.description())).append("</p>\n");
-    b.append("<p class=\"summary\">").append(Escape.html(summary()))
-        .append(" All intervals are two-sided ").append(levelText())
+    b.append("<p class=\"summary\">")
+        .append(Escape.html(summary()))
+        .append(" All intervals are two-sided ")
+        .append(levelText())
         .append(" confidence intervals.</p>\n");
 
     b.append("<h2 id=\"claims\">Claim checks</h2>\n<table>\n<thead><tr><th>claim</th>")
         .append("<th>reported</th><th>recomputed</th><th>verdict</th><th>detail</th>")
         .append("<th>source</th></tr></thead>\n<tbody>\n");
     for (ClaimResult c : analysis.claims()) {
-      String cls = switch (c.verdict()) {
-        case REPRODUCED -> "ok";
-        case DISCREPANCY -> "bad";
-        case NOT_CHECKABLE -> "na";
-      };
-      b.append("<tr><td>").append(Escape.html(c.claim().statement())).append("</td><td>")
-          .append(Escape.html(c.claim().reported() == null ? ""
-              : c.claim().reported().asReported())).append("</td><td>")
-          .append(Escape.html(c.recomputedText())).append("</td><td><span class=\"verdict ")
-          .append(cls).append("\">").append(c.verdict().label()).append("</span></td><td>")
-          .append(Escape.html(c.detail())).append("</td><td>")
-          .append(Escape.html(c.claim().sourceId())).append("</td></tr>\n");
+      String cls =
+          switch (c.verdict()) {
+            case REPRODUCED -> "ok";
+            case DISCREPANCY -> "bad";
+            case NOT_CHECKABLE -> "na";
+          };
+      b.append("<tr><td>")
+          .append(Escape.html(c.claim().statement()))
+          .append("</td><td>")
+          .append(
+              Escape.html(c.claim().reported() == null ? "" : c.claim().reported().asReported()))
+          .append("</td><td>")
+          .append(Escape.html(c.recomputedText()))
+          .append("</td><td><span class=\"verdict ")
+          .append(cls)
+          .append("\">")
+          .append(c.verdict().label())
+          .append("</span></td><td>")
+          .append(Escape.html(c.detail()))
+          .append("</td><td>")
+          .append(Escape.html(c.claim().sourceId()))
+          .append("</td></tr>\n");
     }
     b.append("</tbody>\n</table>\n");
 
@@ -329,56 +496,96 @@ public final class EvidenceReport {
       if (c.timepoint() != null && !c.timepoint().isBlank()) {
         b.append(" (").append(Escape.html(c.timepoint())).append(")");
       }
-      b.append("</h3>\n<p>").append(Escape.html(arms(c))).append(". Source: <code>")
-          .append(Escape.html(c.sourceId())).append("</code>.");
+      b.append("</h3>\n<p>")
+          .append(Escape.html(arms(c)))
+          .append(". Source: <code>")
+          .append(Escape.html(c.sourceId()))
+          .append("</code>.");
       if (c.note() != null && !c.note().isBlank()) {
         b.append(" ").append(Escape.html(c.note()));
       }
       b.append("</p>\n<table>\n<thead><tr><th>subject</th><th>measure</th><th>method</th>")
-          .append("<th>estimate</th><th>").append(levelText())
+          .append("<th>estimate</th><th>")
+          .append(levelText())
           .append(" CI</th><th>p-value</th><th>note</th></tr></thead>\n<tbody>\n");
       for (ResultRow r : analysis.results()) {
         if (r.figure().equals(c.id())) {
-          b.append("<tr><td>").append(Escape.html(r.subject())).append("</td><td>")
-              .append(r.measure().id()).append("</td><td>").append(r.method().id())
-              .append("</td><td class=\"num\">").append(estimateText(r))
-              .append("</td><td class=\"num\">").append(intervalText(r))
-              .append("</td><td class=\"num\">").append(pText(r)).append("</td><td>")
-              .append(Escape.html(r.note())).append("</td></tr>\n");
+          b.append("<tr><td>")
+              .append(Escape.html(r.subject()))
+              .append("</td><td>")
+              .append(r.measure().id())
+              .append("</td><td>")
+              .append(r.method().id())
+              .append("</td><td class=\"num\">")
+              .append(estimateText(r))
+              .append("</td><td class=\"num\">")
+              .append(intervalText(r))
+              .append("</td><td class=\"num\">")
+              .append(pText(r))
+              .append("</td><td>")
+              .append(Escape.html(r.note()))
+              .append("</td></tr>\n");
         }
       }
       b.append("</tbody>\n</table>\n");
     }
     if (!analysis.sensitivity().isEmpty()) {
       b.append("<h2 id=\"sensitivity\">Counts derived from rounded percentages</h2>\n<p>")
-          .append(Escape.html(sensitivityIntro())).append("</p>\n<table>\n<thead><tr>")
+          .append(Escape.html(sensitivityIntro()))
+          .append("</p>\n<table>\n<thead><tr>")
           .append("<th>comparison</th><th>treatment</th><th>control</th><th>risk difference</th>")
-          .append("<th>").append(levelText()).append(" CI (Newcombe)</th><th>used above</th>")
+          .append("<th>")
+          .append(levelText())
+          .append(" CI (Newcombe)</th><th>used above</th>")
           .append("</tr></thead>\n<tbody>\n");
       for (EvidenceAnalysis.SensitivityRow s : analysis.sensitivity()) {
-        b.append("<tr").append(s.primary() ? " class=\"primary\"" : "").append("><td>")
-            .append(Escape.html(s.comparison())).append("</td><td class=\"num\">")
-            .append(s.events1()).append("/").append(s.n1()).append("</td><td class=\"num\">")
-            .append(s.events2()).append("/").append(s.n2()).append("</td><td class=\"num\">")
-            .append(Numbers.fixed(s.estimate(), 4)).append("</td><td class=\"num\">")
-            .append(Numbers.fixed(s.lower(), 4)).append(" to ")
-            .append(Numbers.fixed(s.upper(), 4)).append("</td><td>")
-            .append(s.primary() ? "yes" : "").append("</td></tr>\n");
+        b.append("<tr")
+            .append(s.primary() ? " class=\"primary\"" : "")
+            .append("><td>")
+            .append(Escape.html(s.comparison()))
+            .append("</td><td class=\"num\">")
+            .append(s.events1())
+            .append("/")
+            .append(s.n1())
+            .append("</td><td class=\"num\">")
+            .append(s.events2())
+            .append("/")
+            .append(s.n2())
+            .append("</td><td class=\"num\">")
+            .append(Numbers.fixed(s.estimate(), 4))
+            .append("</td><td class=\"num\">")
+            .append(Numbers.fixed(s.lower(), 4))
+            .append(" to ")
+            .append(Numbers.fixed(s.upper(), 4))
+            .append("</td><td>")
+            .append(s.primary() ? "yes" : "")
+            .append("</td></tr>\n");
       }
       b.append("</tbody>\n</table>\n");
     }
     if (!d.rates().isEmpty() || !d.sirs().isEmpty()) {
       b.append("<h2 id=\"rates\">Rates and standardised incidence ratios</h2>\n<table>\n")
           .append("<thead><tr><th>figure</th><th>subject</th><th>measure</th><th>method</th>")
-          .append("<th>estimate</th><th>").append(levelText())
+          .append("<th>estimate</th><th>")
+          .append(levelText())
           .append(" CI</th><th>p-value</th></tr></thead>\n<tbody>\n");
       for (ResultRow r : analysis.results()) {
         if (r.measure() == Measure.RATE || r.measure() == Measure.SIR) {
-          b.append("<tr><td>").append(Escape.html(r.endpoint())).append("</td><td>")
-              .append(Escape.html(r.subject())).append("</td><td>").append(r.measure().id())
-              .append("</td><td>").append(r.method().id()).append("</td><td class=\"num\">")
-              .append(estimateText(r)).append("</td><td class=\"num\">").append(intervalText(r))
-              .append("</td><td class=\"num\">").append(pText(r)).append("</td></tr>\n");
+          b.append("<tr><td>")
+              .append(Escape.html(r.endpoint()))
+              .append("</td><td>")
+              .append(Escape.html(r.subject()))
+              .append("</td><td>")
+              .append(r.measure().id())
+              .append("</td><td>")
+              .append(r.method().id())
+              .append("</td><td class=\"num\">")
+              .append(estimateText(r))
+              .append("</td><td class=\"num\">")
+              .append(intervalText(r))
+              .append("</td><td class=\"num\">")
+              .append(pText(r))
+              .append("</td></tr>\n");
         }
       }
       b.append("</tbody>\n</table>\n");
@@ -386,34 +593,64 @@ public final class EvidenceReport {
     b.append("<h2 id=\"charts\">Charts</h2>\n");
     for (Map.Entry<EvidenceCharts.Chart, String> chart : svgs.entrySet()) {
       String name = chart.getKey().fileName();
-      b.append("<figure id=\"chart-").append(name).append("\">\n")
+      b.append("<figure id=\"chart-")
+          .append(name)
+          .append("\">\n")
           .append(inlineSvg(name, chart.getValue()))
-          .append("<figcaption>").append(Escape.html(chart.getKey().caption(analysis.level())))
-          .append(" Files: <a href=\"").append(name).append(".png\">PNG</a>, <a href=\"")
-          .append(name).append(".svg\">SVG</a>.</figcaption>\n</figure>\n");
+          .append("<figcaption>")
+          .append(Escape.html(chart.getKey().caption(analysis.level())))
+          .append(" Files: <a href=\"")
+          .append(name)
+          .append(".png\">PNG</a>, <a href=\"")
+          .append(name)
+          .append(".svg\">SVG</a>.</figcaption>\n</figure>\n");
     }
     b.append("<h2 id=\"methods\">Methods</h2>\n<dl>\n");
     for (StatMethod m : analysis.methodsUsed()) {
       MethodInfo i = m.info();
-      b.append("<dt>").append(m.measure().id()).append(" <code>").append(m.id())
-          .append("</code>: ").append(Escape.html(i.name())).append("</dt>\n<dd>")
-          .append(Escape.html(i.formula())).append("<br>Reference: ")
-          .append(Escape.html(i.reference())).append("</dd>\n");
+      b.append("<dt>")
+          .append(m.measure().id())
+          .append(" <code>")
+          .append(m.id())
+          .append("</code>: ")
+          .append(Escape.html(i.name()))
+          .append("</dt>\n<dd>")
+          .append(Escape.html(i.formula()))
+          .append("<br>Reference: ")
+          .append(Escape.html(i.reference()))
+          .append("</dd>\n");
     }
     b.append("</dl>\n<h2 id=\"sources\">Sources</h2>\n<ul>\n");
     for (Source s : d.sources()) {
-      b.append("<li><code>").append(Escape.html(s.id())).append("</code>: ")
-          .append(Escape.html(s.citation())).append(" (").append(Escape.html(s.document()))
-          .append(", ").append(Escape.html(s.section())).append(")</li>\n");
+      b.append("<li><code>")
+          .append(Escape.html(s.id()))
+          .append("</code>: ")
+          .append(Escape.html(s.citation()))
+          .append(" (")
+          .append(Escape.html(s.document()))
+          .append(", ")
+          .append(Escape.html(s.section()))
+          .append(")</li>\n");
     }
     b.append("</ul>\n<h2 id=\"provenance\">Provenance</h2>\n<ul class=\"provenance\">\n")
-        .append("<li>Tool: trialstats ").append(Escape.html(version)).append("</li>\n")
-        .append("<li>Dataset: <code>").append(Escape.html(d.id())).append("</code></li>\n")
-        .append("<li>Confidence level: ").append(levelText()).append("</li>\n")
+        .append("<li>Tool: trialstats ")
+        .append(Escape.html(version))
+        .append("</li>\n")
+        .append("<li>Dataset: <code>")
+        .append(Escape.html(d.id()))
+        .append("</code></li>\n")
+        .append("<li>Confidence level: ")
+        .append(levelText())
+        .append("</li>\n")
         .append("<li>Inputs (SHA-256):<ul>\n");
     for (InputFile f : d.inputFiles()) {
-      b.append("<li><code>").append(Escape.html(f.path())).append("</code> ").append(f.bytes())
-          .append(" bytes, <code>").append(f.sha256()).append("</code></li>\n");
+      b.append("<li><code>")
+          .append(Escape.html(f.path()))
+          .append("</code> ")
+          .append(f.bytes())
+          .append(" bytes, <code>")
+          .append(f.sha256())
+          .append("</code></li>\n");
     }
     b.append("</ul></li>\n</ul>\n</main>\n</body>\n</html>\n");
     return b.toString();
@@ -424,25 +661,30 @@ public final class EvidenceReport {
     int start = svg.indexOf("<svg");
     String body = start < 0 ? svg : svg.substring(start);
     return body.replaceAll("\\bclip(\\d+)", name + "-clip$1")
-        .replaceFirst("<svg", "<svg role=\"img\" aria-label=\"" + Escape.html(name) + "\"") + "\n";
+            .replaceFirst("<svg", "<svg role=\"img\" aria-label=\"" + Escape.html(name) + "\"")
+        + "\n";
   }
 
-  private static final String STYLE = String.join("\n",
-      "body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 14px; color: #111;"
-          + " margin: 0; background: #fff; }",
-      "main { max-width: 1100px; margin: 0 auto; padding: 24px; }",
-      "h1 { font-size: 24px; } h2 { font-size: 19px; margin-top: 32px;"
-          + " border-bottom: 1px solid #ccc; } h3 { font-size: 16px; }",
-      "table { border-collapse: collapse; margin: 8px 0 16px; width: 100%; }",
-      "th, td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align: left; }",
-      "th { background: #f2f2f2; } td.num { text-align: right; white-space: nowrap; }",
-      "tr.primary { background: #eef5fb; }",
-      ".verdict { font-weight: bold; padding: 1px 6px; border-radius: 3px; white-space: nowrap; }",
-      ".verdict.ok { background: #dff0d8; } .verdict.bad { background: #f8d7da; }"
-          + " .verdict.na { background: #eee; }",
-      ".summary { font-weight: bold; }",
-      "figure { margin: 16px 0; } figure svg { max-width: 100%; height: auto; }",
-      "figcaption { font-size: 13px; color: #333; }",
-      "code { font-size: 12px; }",
-      "");
+  private static final String STYLE =
+      String.join(
+          "\n",
+          "body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 14px; color: #111;"
+              + " margin: 0; background: #fff; }",
+          "main { max-width: 1100px; margin: 0 auto; padding: 24px; }",
+          "h1 { font-size: 24px; } h2 { font-size: 19px; margin-top: 32px;"
+              + " border-bottom: 1px solid #ccc; } h3 { font-size: 16px; }",
+          "table { border-collapse: collapse; margin: 8px 0 16px; width: 100%; }",
+          "th, td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align:"
+              + " left; }",
+          "th { background: #f2f2f2; } td.num { text-align: right; white-space: nowrap; }",
+          "tr.primary { background: #eef5fb; }",
+          ".verdict { font-weight: bold; padding: 1px 6px; border-radius: 3px; white-space: nowrap;"
+              + " }",
+          ".verdict.ok { background: #dff0d8; } .verdict.bad { background: #f8d7da; }"
+              + " .verdict.na { background: #eee; }",
+          ".summary { font-weight: bold; }",
+          "figure { margin: 16px 0; } figure svg { max-width: 100%; height: auto; }",
+          "figcaption { font-size: 13px; color: #333; }",
+          "code { font-size: 12px; }",
+          "");
 }

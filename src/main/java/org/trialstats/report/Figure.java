@@ -50,8 +50,8 @@ public final class Figure {
   /**
    * A figure of the given logical size (in SVG user units, 1/96 inch).
    *
-   * @param painter draws the figure on a white background; it must not depend on anything but
-   *     its inputs, so that every rendering is identical
+   * @param painter draws the figure on a white background; it must not depend on anything but its
+   *     inputs, so that every rendering is identical
    */
   public Figure(double width, double height, Consumer<Graphics2D> painter) {
     if (!(width > 0) || !(height > 0)) {
@@ -119,7 +119,8 @@ public final class Figure {
     g.setColor(Color.WHITE);
     g.fill(new Rectangle2D.Double(0, 0, width, height));
     painter.accept(g);
-    Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height));
+    Document doc =
+        new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       doc.writeTo(out);
@@ -141,7 +142,9 @@ public final class Figure {
     StringBuilder out = new StringBuilder(svg.length() / 2);
     while (m.find()) {
       String rounded =
-          new BigDecimal(m.group()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
+          new BigDecimal(m.group())
+              .setScale(2, RoundingMode.HALF_UP)
+              .stripTrailingZeros()
               .toPlainString();
       m.appendReplacement(out, rounded.equals("-0") ? "0" : rounded);
     }

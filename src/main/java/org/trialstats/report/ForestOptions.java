@@ -7,14 +7,14 @@ package org.trialstats.report;
  * @param title a title above the plot, or null for none
  * @param treatmentLabel header of the arm-1 columns (e.g. "BCG")
  * @param controlLabel header of the arm-2 columns (e.g. "Control")
- * @param favoursLeft text under the axis left of the line of no effect (default "Favours "
- *     followed by the treatment label, or "Favours treatment")
+ * @param favoursLeft text under the axis left of the line of no effect (default "Favours " followed
+ *     by the treatment label, or "Favours treatment")
  * @param favoursRight text under the axis right of the line of no effect (default "Favours "
  *     followed by the control label, or "Favours control")
- * @param effectLabel the effect's name in the column header, or null for the measure's name
- *     (e.g. "Risk Ratio"); useful for generic effects ("Hazard Ratio", "Mean Difference")
- * @param decimals decimals of estimates and limits, or -1 to choose automatically (2 for
- *     ratios; enough to show the pooled interval's width otherwise)
+ * @param effectLabel the effect's name in the column header, or null for the measure's name (e.g.
+ *     "Risk Ratio"); useful for generic effects ("Hazard Ratio", "Mean Difference")
+ * @param decimals decimals of estimates and limits, or -1 to choose automatically (2 for ratios;
+ *     enough to show the pooled interval's width otherwise)
  * @param showPrediction whether to draw the prediction interval when one is available
  */
 public record ForestOptions(
@@ -49,17 +49,23 @@ public record ForestOptions(
   /** With a title. */
   public ForestOptions withTitle(String newTitle) {
     return new ForestOptions(
-        newTitle, treatmentLabel, controlLabel, favoursLeft, favoursRight, effectLabel, decimals,
+        newTitle,
+        treatmentLabel,
+        controlLabel,
+        favoursLeft,
+        favoursRight,
+        effectLabel,
+        decimals,
         showPrediction);
   }
 
   /**
-   * With arm labels; the "favours" texts follow them unless they were set explicitly before
-   * (call {@link #withFavours} afterwards to override).
+   * With arm labels; the "favours" texts follow them unless they were set explicitly before (call
+   * {@link #withFavours} afterwards to override).
    */
   public ForestOptions withArms(String treatment, String control) {
-    return new ForestOptions(title, treatment, control, null, null, effectLabel, decimals,
-        showPrediction);
+    return new ForestOptions(
+        title, treatment, control, null, null, effectLabel, decimals, showPrediction);
   }
 
   /** With the texts under the axis. */
@@ -71,21 +77,39 @@ public record ForestOptions(
   /** With the effect's name for the column header. */
   public ForestOptions withEffectLabel(String label) {
     return new ForestOptions(
-        title, treatmentLabel, controlLabel, favoursLeft, favoursRight, label, decimals,
+        title,
+        treatmentLabel,
+        controlLabel,
+        favoursLeft,
+        favoursRight,
+        label,
+        decimals,
         showPrediction);
   }
 
   /** With a fixed number of decimals (-1 for automatic). */
   public ForestOptions withDecimals(int d) {
     return new ForestOptions(
-        title, treatmentLabel, controlLabel, favoursLeft, favoursRight, effectLabel, d,
+        title,
+        treatmentLabel,
+        controlLabel,
+        favoursLeft,
+        favoursRight,
+        effectLabel,
+        d,
         showPrediction);
   }
 
   /** With or without the prediction interval. */
   public ForestOptions withPrediction(boolean show) {
     return new ForestOptions(
-        title, treatmentLabel, controlLabel, favoursLeft, favoursRight, effectLabel, decimals,
+        title,
+        treatmentLabel,
+        controlLabel,
+        favoursLeft,
+        favoursRight,
+        effectLabel,
+        decimals,
         show);
   }
 }

@@ -16,11 +16,11 @@ import org.trialstats.meta.StudyEffect;
 import org.trialstats.stats.ConfidenceLevel;
 
 /**
- * Funnel plot: study estimates (x, log scale for ratios) against their standard errors (y,
- * inverted so that the largest studies are at the top), with the pooled estimate as a vertical
- * line and pseudo-confidence limits mu +/- z_{1 - alpha/2} se as the funnel (Sterne &amp; Egger
- * 2001, J Clin Epidemiol 54:1046-1055; metafor's {@code funnel()}). Deterministic PNG and SVG
- * via {@link Figure}.
+ * Funnel plot: study estimates (x, log scale for ratios) against their standard errors (y, inverted
+ * so that the largest studies are at the top), with the pooled estimate as a vertical line and
+ * pseudo-confidence limits mu +/- z_{1 - alpha/2} se as the funnel (Sterne &amp; Egger 2001, J Clin
+ * Epidemiol 54:1046-1055; metafor's {@code funnel()}). Deterministic PNG and SVG via {@link
+ * Figure}.
  */
 public final class FunnelPlot {
   private static final Font AXIS = Charts.font(10.5f);
@@ -36,10 +36,12 @@ public final class FunnelPlot {
   private static final Color INK = Color.BLACK;
 
   private static final java.util.function.Function<MetaResult, String> MODEL_TEXT =
-      r -> r.model() == org.trialstats.meta.MetaModel.FIXED
-          ? "fixed effect, " + r.options().fixedMethod().label()
-          : "random effects, " + r.options().tau2Estimator().label()
-              + (r.hksj() ? ", HKSJ" : "");
+      r ->
+          r.model() == org.trialstats.meta.MetaModel.FIXED
+              ? "fixed effect, " + r.options().fixedMethod().label()
+              : "random effects, "
+                  + r.options().tau2Estimator().label()
+                  + (r.hksj() ? ", HKSJ" : "");
 
   private FunnelPlot() {}
 
@@ -63,8 +65,7 @@ public final class FunnelPlot {
       maxY = Math.max(maxY, e.yi());
     }
     double seStep = EffectAxis.niceCeiling(Math.max(maxSe, Double.MIN_NORMAL) / 4);
-    EffectAxis seAxis =
-        EffectAxis.fitted(false, 0, Math.ceil(maxSe * 1.04 / seStep) * seStep);
+    EffectAxis seAxis = EffectAxis.fitted(false, 0, Math.ceil(maxSe * 1.04 / seStep) * seStep);
     double seMax = seAxis.max;
     double lo = Math.min(minY, mu - z * seMax);
     double hi = Math.max(maxY, mu + z * seMax);
@@ -78,8 +79,7 @@ public final class FunnelPlot {
     double bottom = 76;
     double plotW = WIDTH - left - right;
     double plotH = HEIGHT - top - bottom;
-    String xTitle =
-        ForestPlot.effectName(result) + (ratio ? " (log scale)" : "");
+    String xTitle = ForestPlot.effectName(result) + (ratio ? " (log scale)" : "");
     String caption =
         "Solid line: pooled estimate ("
             + MODEL_TEXT.apply(result)
@@ -112,10 +112,17 @@ public final class FunnelPlot {
           clipped.fill(funnel);
           clipped.setColor(FUNNEL_EDGE);
           clipped.setStroke(
-              new BasicStroke(0.9f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                  new float[] {4f, 3f}, 0f));
-          clipped.draw(new Line2D.Double(apexX, top, xAxis.toX(mu - z * seMax, left, plotW), baseY));
-          clipped.draw(new Line2D.Double(apexX, top, xAxis.toX(mu + z * seMax, left, plotW), baseY));
+              new BasicStroke(
+                  0.9f,
+                  BasicStroke.CAP_BUTT,
+                  BasicStroke.JOIN_MITER,
+                  10f,
+                  new float[] {4f, 3f},
+                  0f));
+          clipped.draw(
+              new Line2D.Double(apexX, top, xAxis.toX(mu - z * seMax, left, plotW), baseY));
+          clipped.draw(
+              new Line2D.Double(apexX, top, xAxis.toX(mu + z * seMax, left, plotW), baseY));
           clipped.setStroke(new BasicStroke(1.1f));
           clipped.setColor(INK);
           clipped.draw(new Line2D.Double(apexX, top, apexX, baseY));

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.trialstats.io.Numbers;
 
 /**
- * A horizontal interval chart in the style of a forest plot: one row per estimate with its label
- * on the left, a square at the point estimate and a line from the lower to the upper limit, the
+ * A horizontal interval chart in the style of a forest plot: one row per estimate with its label on
+ * the left, a square at the point estimate and a line from the lower to the upper limit, the
  * estimate and interval printed on the right, a dashed reference line at the null value (0 for
  * differences, 1 for ratios) and an optional log axis. Rows may start a new block with a heading.
  * Infinite or off-scale limits are drawn as arrows at the axis edge.
@@ -30,8 +30,8 @@ public final class IntervalChart {
    * @param upper upper limit
    * @param text estimate and interval as printed on the right
    */
-  public record Row(String label, String group, double estimate, double lower, double upper,
-      String text) {}
+  public record Row(
+      String label, String group, double estimate, double lower, double upper, String text) {}
 
   private static final int ROW_HEIGHT = 26;
   private static final int PLOT_WIDTH = 420;
@@ -88,8 +88,9 @@ public final class IntervalChart {
     if (rows.isEmpty()) {
       throw new IllegalStateException("an interval chart needs at least one row");
     }
-    Graphics2D probe = new java.awt.image.BufferedImage(1, 1,
-        java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+    Graphics2D probe =
+        new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+            .createGraphics();
     FontMetrics labelMetrics = probe.getFontMetrics(Charts.font(12f));
     FontMetrics boldMetrics = probe.getFontMetrics(Charts.boldFont(12f));
     int labelWidth = 0;
@@ -106,8 +107,8 @@ public final class IntervalChart {
     probe.dispose();
     Map<String, Color> colours = new LinkedHashMap<>();
     for (Row r : rows) {
-      colours.computeIfAbsent(r.group(),
-          g -> Charts.PALETTE[colours.size() % Charts.PALETTE.length]);
+      colours.computeIfAbsent(
+          r.group(), g -> Charts.PALETTE[colours.size() % Charts.PALETTE.length]);
     }
     int left = 16 + labelWidth + 16;
     int width = Math.max(left + PLOT_WIDTH + 20 + textWidth + 16, titleWidth + 32);
@@ -117,12 +118,18 @@ public final class IntervalChart {
     int height = top + plotHeight + 52 + legendHeight;
     Axis axis = new Axis(range(rows), logScale, left, left + PLOT_WIDTH);
     int finalTextWidth = textWidth;
-    return new Figure(width, height, g -> paint(g, axis, colours, top, plotHeight, width,
-        finalTextWidth));
+    return new Figure(
+        width, height, g -> paint(g, axis, colours, top, plotHeight, width, finalTextWidth));
   }
 
-  private void paint(Graphics2D g, Axis axis, Map<String, Color> colours, int top,
-      int plotHeight, int width, int textWidth) {
+  private void paint(
+      Graphics2D g,
+      Axis axis,
+      Map<String, Color> colours,
+      int top,
+      int plotHeight,
+      int width,
+      int textWidth) {
     g.setColor(Color.BLACK);
     g.setFont(Charts.boldFont(14f));
     g.drawString(title, 16, 26);
@@ -143,13 +150,14 @@ public final class IntervalChart {
     g.draw(new Line2D.Double(axis.x0, bottom, axis.x1, bottom));
     g.setFont(Charts.font(12f));
     fm = g.getFontMetrics();
-    g.drawString(xTitle, (float) ((axis.x0 + axis.x1) / 2 - fm.stringWidth(xTitle) / 2.0),
-        bottom + 36);
+    g.drawString(
+        xTitle, (float) ((axis.x0 + axis.x1) / 2 - fm.stringWidth(xTitle) / 2.0), bottom + 36);
     if (reference != null && axis.contains(reference)) {
       float x = (float) axis.toX(reference);
       g.setColor(Color.DARK_GRAY);
-      g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-          new float[] {5f, 4f}, 0f));
+      g.setStroke(
+          new BasicStroke(
+              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
       g.draw(new Line2D.Float(x, top, x, bottom));
       g.setStroke(new BasicStroke(1f));
     }
@@ -277,8 +285,8 @@ public final class IntervalChart {
         }
         this.step = s;
         this.min = Math.floor(range[0] / s) * s;
-        this.max = Math.ceil(range[1] / s) * s == this.min ? this.min + s
-            : Math.ceil(range[1] / s) * s;
+        this.max =
+            Math.ceil(range[1] / s) * s == this.min ? this.min + s : Math.ceil(range[1] / s) * s;
       }
     }
 
@@ -334,7 +342,8 @@ public final class IntervalChart {
     String label(double t) {
       double value = !log && Math.abs(t) < step * 1e-9 ? 0 : t;
       return new java.math.BigDecimal(Numbers.significant(value, log ? 3 : 6))
-          .stripTrailingZeros().toPlainString();
+          .stripTrailingZeros()
+          .toPlainString();
     }
   }
 }

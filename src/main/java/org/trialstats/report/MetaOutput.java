@@ -13,8 +13,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.trialstats.analysis.MetaSynthesis;
 import org.trialstats.io.Escape;
-import org.trialstats.io.Json;
 import org.trialstats.io.InputFile;
+import org.trialstats.io.Json;
 import org.trialstats.io.Numbers;
 import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.ExcludedStudy;
@@ -168,10 +168,38 @@ public final class MetaOutput {
 
   private static final List<String> CSV_COLUMNS =
       List.of(
-          "row", "label", "subgroup", "measure", "model", "method", "hksj", "k", "events1", "n1",
-          "events2", "n2", "yi", "vi", "estimate", "lower", "upper", "weight", "pvalue", "tau2",
-          "tau2_lower", "tau2_upper", "i2", "i2_lower", "i2_upper", "h2", "q", "q_df",
-          "q_pvalue", "pi_lower", "pi_upper", "note");
+          "row",
+          "label",
+          "subgroup",
+          "measure",
+          "model",
+          "method",
+          "hksj",
+          "k",
+          "events1",
+          "n1",
+          "events2",
+          "n2",
+          "yi",
+          "vi",
+          "estimate",
+          "lower",
+          "upper",
+          "weight",
+          "pvalue",
+          "tau2",
+          "tau2_lower",
+          "tau2_upper",
+          "i2",
+          "i2_lower",
+          "i2_upper",
+          "h2",
+          "q",
+          "q_df",
+          "q_pvalue",
+          "pi_lower",
+          "pi_upper",
+          "note");
 
   /**
    * The analysis as one CSV table: {@code study} and {@code excluded} rows, a {@code pooled} row
@@ -233,8 +261,15 @@ public final class MetaOutput {
         row.set(18, Numbers.full(e.pvalue()));
         row.set(
             31,
-            "intercept " + Numbers.full(e.intercept()) + " (se " + Numbers.full(e.interceptSe())
-                + "), t = " + Numbers.full(e.t()) + " on " + e.df() + " df");
+            "intercept "
+                + Numbers.full(e.intercept())
+                + " (se "
+                + Numbers.full(e.interceptSe())
+                + "), t = "
+                + Numbers.full(e.t())
+                + " on "
+                + e.df()
+                + " df");
         p.printRecord(escape(row));
       }
       List<String> zero = base("zero_cells", "zero cells", null, r);
@@ -320,7 +355,10 @@ public final class MetaOutput {
     b.append(title(r)).append('\n');
     b.append("Provenance: ").append(a.provenance().line()).append('\n');
     b.append('\n');
-    String effect = r.options().ratioScale() && !r.measure().isRatio() ? "exp(yi)" : r.measure().id().toUpperCase(Locale.ROOT);
+    String effect =
+        r.options().ratioScale() && !r.measure().isRatio()
+            ? "exp(yi)"
+            : r.measure().id().toUpperCase(Locale.ROOT);
     String ci = ciLabel(r.level());
     List<String[]> table = new ArrayList<>();
     boolean counts = r.measure().usesCounts();
@@ -362,7 +400,12 @@ public final class MetaOutput {
     if (!Double.isNaN(r.piLower())) {
       table.add(
           new String[] {
-            "Prediction interval", "", "", "", "[" + sig(r.piLower()) + ", " + sig(r.piUpper()) + "]", ""
+            "Prediction interval",
+            "",
+            "",
+            "",
+            "[" + sig(r.piLower()) + ", " + sig(r.piUpper()) + "]",
+            ""
           });
     }
     b.append(columns(table));
@@ -434,7 +477,8 @@ public final class MetaOutput {
     return b.toString();
   }
 
-  private static String stepTable(String what, List<SensitivityStep> steps, String effect, String ci) {
+  private static String stepTable(
+      String what, List<SensitivityStep> steps, String effect, String ci) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {what, "k", effect, ci, "p", "tau^2", "I^2"});
     for (SensitivityStep s : steps) {
@@ -455,9 +499,15 @@ public final class MetaOutput {
 
   /** e.g. "Meta-analysis: risk ratio, random effects (REML), 13 studies". */
   static String title(MetaResult r) {
-    return "Meta-analysis: " + r.measure().label().toLowerCase(Locale.ROOT) + ", "
-        + (r.model() == MetaModel.FIXED ? "fixed effect" : "random effects") + " ("
-        + methodLabel(r) + "), " + r.k() + (r.k() == 1 ? " study" : " studies");
+    return "Meta-analysis: "
+        + r.measure().label().toLowerCase(Locale.ROOT)
+        + ", "
+        + (r.model() == MetaModel.FIXED ? "fixed effect" : "random effects")
+        + " ("
+        + methodLabel(r)
+        + "), "
+        + r.k()
+        + (r.k() == 1 ? " study" : " studies");
   }
 
   /** e.g. "Mantel-Haenszel", "REML, HKSJ". */
@@ -496,17 +546,29 @@ public final class MetaOutput {
     if (r.model() == MetaModel.RANDOM) {
       b.append("tau^2 = ").append(sig(r.tau2()));
       if (!Double.isNaN(r.tau2Lower())) {
-        b.append(" [").append(sig(r.tau2Lower())).append(", ").append(sig(r.tau2Upper()))
+        b.append(" [")
+            .append(sig(r.tau2Lower()))
+            .append(", ")
+            .append(sig(r.tau2Upper()))
             .append("]");
       }
       b.append("; ");
     }
-    b.append("Q = ").append(Numbers.fixed(r.q(), 2)).append(", df = ").append(r.qDf())
-        .append(" (p ").append(pWithRelation(r.qPvalue())).append("); I^2 = ")
-        .append(Numbers.fixed(r.i2(), 1)).append('%');
+    b.append("Q = ")
+        .append(Numbers.fixed(r.q(), 2))
+        .append(", df = ")
+        .append(r.qDf())
+        .append(" (p ")
+        .append(pWithRelation(r.qPvalue()))
+        .append("); I^2 = ")
+        .append(Numbers.fixed(r.i2(), 1))
+        .append('%');
     if (!Double.isNaN(r.i2Lower())) {
-      b.append(" [").append(Numbers.fixed(r.i2Lower(), 1)).append("%, ")
-          .append(Numbers.fixed(r.i2Upper(), 1)).append("%]");
+      b.append(" [")
+          .append(Numbers.fixed(r.i2Lower(), 1))
+          .append("%, ")
+          .append(Numbers.fixed(r.i2Upper(), 1))
+          .append("%]");
     }
     b.append("; H^2 = ").append(Numbers.fixed(r.h2(), 2));
     return b.toString();

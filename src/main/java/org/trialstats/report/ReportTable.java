@@ -3,16 +3,16 @@ package org.trialstats.report;
 import java.util.List;
 
 /**
- * A table laid out for a clinical study report, independent of the output format: title,
- * subtitle, column headers (lines separated by {@code \n}), body rows and footnotes. The RTF,
- * DOCX, HTML and Markdown writers render the same model, so every format shows the same text.
+ * A table laid out for a clinical study report, independent of the output format: title, subtitle,
+ * column headers (lines separated by {@code \n}), body rows and footnotes. The RTF, DOCX, HTML and
+ * Markdown writers render the same model, so every format shows the same text.
  *
  * @param title table title
  * @param subtitle population line under the title
  * @param headers one header per column; {@code \n} separates lines within a header
- * @param widths per column, the width in points (9 pt Times New Roman, see {@link
- *     #textWidth}) of its widest content that should not wrap: the longest number cell or header word, or
- *     for the label column the longest label (capped); see {@link #columnTwips(int)}
+ * @param widths per column, the width in points (9 pt Times New Roman, see {@link #textWidth}) of
+ *     its widest content that should not wrap: the longest number cell or header word, or for the
+ *     label column the longest label (capped); see {@link #columnTwips(int)}
  * @param rows body rows
  * @param footnotes footnotes in order
  */
@@ -34,8 +34,8 @@ public record ReportTable(
     }
     for (Row r : rows) {
       if (r.cells().size() != headers.size()) {
-        throw new IllegalArgumentException("row has " + r.cells().size() + " cells, expected "
-            + headers.size());
+        throw new IllegalArgumentException(
+            "row has " + r.cells().size() + " cells, expected " + headers.size());
       }
     }
   }
@@ -44,8 +44,8 @@ public record ReportTable(
   public static final int CELL_PADDING_TWIPS = 72;
 
   /**
-   * Font size of the table body and header: 9 pt when every column's content fits the usable
-   * width at 9 pt, else 8 pt.
+   * Font size of the table body and header: 9 pt when every column's content fits the usable width
+   * at 9 pt, else 8 pt.
    */
   public int fontPoints(int usable) {
     return totalNeed(9) <= usable ? 9 : 8;
@@ -54,8 +54,8 @@ public record ReportTable(
   /**
    * Column widths in twips filling {@code usable} twips at {@link #fontPoints(int)}. When every
    * column's content fits, the spare width is shared in proportion; otherwise the number columns
-   * keep their width and the label column takes the rest, but at least a fifth of the width
-   * (then numbers wrap).
+   * keep their width and the label column takes the rest, but at least a fifth of the width (then
+   * numbers wrap).
    */
   public int[] columnTwips(int usable) {
     int points = fontPoints(usable);
@@ -87,8 +87,8 @@ public record ReportTable(
   }
 
   /**
-   * Twips a column needs: its content at {@code points}, 10% plus 3 pt of slack for renderers
-   * whose fonts or cell margins differ a little from the estimate, and the cell padding.
+   * Twips a column needs: its content at {@code points}, 10% plus 3 pt of slack for renderers whose
+   * fonts or cell margins differ a little from the estimate, and the cell padding.
    */
   private double need(int column, int points) {
     return widths.get(column) * points / 9.0 * 20 * 1.1 + 60 + 2 * CELL_PADDING_TWIPS;
@@ -104,8 +104,8 @@ public record ReportTable(
 
   /**
    * Advance widths of the printable ASCII characters 32-126 in the Adobe Times-Roman font metrics
-   * (AFM, 1/1000 em); Times New Roman and Liberation Serif, the fonts that render the RTF and
-   * DOCX tables, have near-identical widths. Other characters count as 600.
+   * (AFM, 1/1000 em); Times New Roman and Liberation Serif, the fonts that render the RTF and DOCX
+   * tables, have near-identical widths. Other characters count as 600.
    */
   private static final int[] TIMES_WIDTHS = {
     250, 333, 408, 500, 500, 833, 778, 333, 333, 333, 500, 564, 250, 333, 250, 278,

@@ -16,13 +16,13 @@ import org.trialstats.meta.Tau2Estimator;
 import org.trialstats.stats.StatsException;
 
 /**
- * Meta-analysis validation cases: the shared metafor reference on the BCG trials and the
- * published meta-analysis examples. Each configuration is run once through {@link
- * MetaAnalysis#run} and every reference column becomes one case.
+ * Meta-analysis validation cases: the shared metafor reference on the BCG trials and the published
+ * meta-analysis examples. Each configuration is run once through {@link MetaAnalysis#run} and every
+ * reference column becomes one case.
  *
- * <p>Configurations are named by the reference columns {@code measure, model, method, hksj}:
- * a fixed model takes a {@link FixedMethod} id, a random model a {@link Tau2Estimator} id, and
- * {@code hksj = TRUE} applies the Hartung-Knapp-Sidik-Jonkman adjustment.
+ * <p>Configurations are named by the reference columns {@code measure, model, method, hksj}: a
+ * fixed model takes a {@link FixedMethod} id, a random model a {@link Tau2Estimator} id, and {@code
+ * hksj = TRUE} applies the Hartung-Knapp-Sidik-Jonkman adjustment.
  */
 final class MetaCases {
   /** Name of the suite built from {@code meta_reference_bcg.csv}. */
@@ -32,9 +32,28 @@ final class MetaCases {
    * Columns of {@code meta_reference_bcg.csv} checked for every configuration where the reference
    * is not NA (fixed-effect models have no tau^2 interval or prediction interval).
    */
-  static final List<String> SHARED_QUANTITIES = List.of("k", "mu", "se", "mu_lower", "mu_upper",
-      "estimate", "lower", "upper", "pvalue", "tau2", "i2", "q", "q_df", "q_pvalue", "pi_lower",
-      "pi_upper", "tau2_lower", "tau2_upper", "i2_lower", "i2_upper");
+  static final List<String> SHARED_QUANTITIES =
+      List.of(
+          "k",
+          "mu",
+          "se",
+          "mu_lower",
+          "mu_upper",
+          "estimate",
+          "lower",
+          "upper",
+          "pvalue",
+          "tau2",
+          "i2",
+          "q",
+          "q_df",
+          "q_pvalue",
+          "pi_lower",
+          "pi_upper",
+          "tau2_lower",
+          "tau2_upper",
+          "i2_lower",
+          "i2_upper");
 
   /** Relative tolerance for closed-form results (the shared reference README). */
   static final double CLOSED_FORM_TOLERANCE = 1e-6;
@@ -45,16 +64,17 @@ final class MetaCases {
   /** Relative tolerance for Q-profile confidence limits of tau^2 and I^2. */
   static final double Q_PROFILE_TOLERANCE = 1e-3;
 
-  private static final String SHARED_SOURCE = "metafor 3.8-1 (R 4.2.2) on the BCG vaccine trials"
-      + " (Colditz et al. 1994): escalc(add = 1/2, to = \"only0\", drop00 = TRUE), rma / rma.mh"
-      + " / rma.peto, confint(), t(k - 2) prediction interval; tol = threshold = 1e-12";
+  private static final String SHARED_SOURCE =
+      "metafor 3.8-1 (R 4.2.2) on the BCG vaccine trials"
+          + " (Colditz et al. 1994): escalc(add = 1/2, to = \"only0\", drop00 = TRUE), rma / rma.mh"
+          + " / rma.peto, confint(), t(k - 2) prediction interval; tol = threshold = 1e-12";
 
   private MetaCases() {}
 
   /**
-   * Every non-NA value of every configuration in the shared reference, with the tolerances of
-   * its README: counts exactly, Q-profile limits 1e-3, iterative estimators 1e-5, closed forms
-   * 1e-6 (relative).
+   * Every non-NA value of every configuration in the shared reference, with the tolerances of its
+   * README: counts exactly, Q-profile limits 1e-3, iterative estimators 1e-5, closed forms 1e-6
+   * (relative).
    */
   static List<ValidationCase> sharedReference(String studiesFile, String referenceFile) {
     List<StudyData> studies = studies(studiesFile);
@@ -65,8 +85,10 @@ final class MetaCases {
       String method = label(row);
       String id = row.get("dataset") + " " + method + " (" + referenceFile + " line " + line + ")";
       Run run = run(studies, row);
-      boolean iterative = run.options != null && run.options.tau2Estimator() != null
-          && run.options.tau2Estimator().isIterative();
+      boolean iterative =
+          run.options != null
+              && run.options.tau2Estimator() != null
+              && run.options.tau2Estimator().isIterative();
       for (String quantity : SHARED_QUANTITIES) {
         double expected = ValidationSuite.number(row.get(quantity));
         if (Double.isNaN(expected)) {
@@ -80,8 +102,18 @@ final class MetaCases {
         } else {
           tolerance = iterative ? ITERATIVE_TOLERANCE : CLOSED_FORM_TOLERANCE;
         }
-        cases.add(new ValidationCase(SHARED_SUITE, id, method, quantity, expected,
-            run.value(quantity), tolerance, true, SHARED_SOURCE, run.error));
+        cases.add(
+            new ValidationCase(
+                SHARED_SUITE,
+                id,
+                method,
+                quantity,
+                expected,
+                run.value(quantity),
+                tolerance,
+                true,
+                SHARED_SOURCE,
+                run.error));
       }
     }
     return cases;
@@ -99,9 +131,18 @@ final class MetaCases {
       List<StudyData> studies = data.computeIfAbsent(row.get("data"), MetaCases::studies);
       String method = label(row);
       Run run = runs.computeIfAbsent(row.get("data") + " " + method, k -> run(studies, row));
-      cases.add(new ValidationCase(suite, row.get("id"), method, row.get("quantity"),
-          ValidationSuite.number(row.get("ref_value")), run.value(row.get("quantity")),
-          Double.parseDouble(row.get("tolerance")), false, row.get("ref_source"), run.error));
+      cases.add(
+          new ValidationCase(
+              suite,
+              row.get("id"),
+              method,
+              row.get("quantity"),
+              ValidationSuite.number(row.get("ref_value")),
+              run.value(row.get("quantity")),
+              Double.parseDouble(row.get("tolerance")),
+              false,
+              row.get("ref_source"),
+              run.error));
     }
     return cases;
   }
@@ -110,9 +151,14 @@ final class MetaCases {
   static List<StudyData> studies(String file) {
     List<StudyData> out = new ArrayList<>();
     for (Map<String, String> r : ValidationSuite.readCsv(file)) {
-      out.add(StudyData.counts(r.get("study"), null, Long.parseLong(r.get("events1").strip()),
-          Long.parseLong(r.get("n1").strip()), Long.parseLong(r.get("events2").strip()),
-          Long.parseLong(r.get("n2").strip())));
+      out.add(
+          StudyData.counts(
+              r.get("study"),
+              null,
+              Long.parseLong(r.get("events1").strip()),
+              Long.parseLong(r.get("n1").strip()),
+              Long.parseLong(r.get("events2").strip()),
+              Long.parseLong(r.get("n2").strip())));
     }
     return out;
   }
@@ -121,9 +167,10 @@ final class MetaCases {
   static MetaOptions options(Map<String, String> row) {
     EffectMeasure measure = EffectMeasure.fromId(row.get("measure"));
     MetaModel model = MetaModel.fromId(row.get("model"));
-    MetaOptions options = model == MetaModel.FIXED
-        ? MetaOptions.fixed(measure, FixedMethod.fromId(row.get("method")))
-        : MetaOptions.random(measure, Tau2Estimator.fromId(row.get("method")));
+    MetaOptions options =
+        model == MetaModel.FIXED
+            ? MetaOptions.fixed(measure, FixedMethod.fromId(row.get("method")))
+            : MetaOptions.random(measure, Tau2Estimator.fromId(row.get("method")));
     return options.withHksj(hksj(row));
   }
 
@@ -133,7 +180,12 @@ final class MetaCases {
 
   /** Method label in the report, e.g. {@code meta rr random reml hksj}. */
   static String label(Map<String, String> row) {
-    return "meta " + row.get("measure") + " " + row.get("model") + " " + row.get("method")
+    return "meta "
+        + row.get("measure")
+        + " "
+        + row.get("model")
+        + " "
+        + row.get("method")
         + (hksj(row) ? " hksj" : "");
   }
 

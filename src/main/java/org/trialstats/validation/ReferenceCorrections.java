@@ -7,20 +7,19 @@ import java.util.Map;
 
 /**
  * Documented corrections to the shared reference file {@code binary_reference.csv}, checked by
- * independent high-precision computations (the scripts named in {@code
- * reference_corrections.csv}):
+ * independent high-precision computations (the scripts named in {@code reference_corrections.csv}):
  *
  * <ul>
- *   <li>Every {@code test barnard} and {@code test boschloo} row was produced by calling SciPy
- *       with the rows of the 2x2 table as the samples, but SciPy's {@code barnard_exact} and
- *       {@code boschloo_exact} take the <em>columns</em> as the two binomial samples. Those
- *       reference p-values therefore belong to the transposed table, in which the numbers of
- *       subjects with and without the event are fixed instead of the arm sizes. Such a row is
- *       checked by computing trialstats on the transposed table (arm 1 = x1 of x1 + x2, arm 2 =
- *       n1 - x1 of N - x1 - x2), which compares like with like; trialstats' own results for the
- *       arms as given are checked against SciPy called correctly in the unit tests.
- *   <li>Nine rows whose reference value is wrong or uses another convention get the correct
- *       value, with the reason.
+ *   <li>Every {@code test barnard} and {@code test boschloo} row was produced by calling SciPy with
+ *       the rows of the 2x2 table as the samples, but SciPy's {@code barnard_exact} and {@code
+ *       boschloo_exact} take the <em>columns</em> as the two binomial samples. Those reference
+ *       p-values therefore belong to the transposed table, in which the numbers of subjects with
+ *       and without the event are fixed instead of the arm sizes. Such a row is checked by
+ *       computing trialstats on the transposed table (arm 1 = x1 of x1 + x2, arm 2 = n1 - x1 of N -
+ *       x1 - x2), which compares like with like; trialstats' own results for the arms as given are
+ *       checked against SciPy called correctly in the unit tests.
+ *   <li>Nine rows whose reference value is wrong or uses another convention get the correct value,
+ *       with the reason.
  * </ul>
  */
 public final class ReferenceCorrections {
@@ -44,9 +43,9 @@ public final class ReferenceCorrections {
   }
 
   /**
-   * The row as it must be checked: transposed counts where the reference used the transposed
-   * table, corrected reference values where the reference is wrong, and the reason appended to
-   * {@code ref_source}.
+   * The row as it must be checked: transposed counts where the reference used the transposed table,
+   * corrected reference values where the reference is wrong, and the reason appended to {@code
+   * ref_source}.
    */
   public static Map<String, String> apply(Map<String, String> row) {
     Map<String, String> out = new LinkedHashMap<>(row);
@@ -63,8 +62,10 @@ public final class ReferenceCorrections {
         out.put("n1", Long.toString(events));
         out.put("events2", Long.toString(n1 - x1));
         out.put("n2", Long.toString(nonEvents));
-        out.put("ref_source", row.get("ref_source")
-            + " [reference computed on the transposed table; checked on the transposed table]");
+        out.put(
+            "ref_source",
+            row.get("ref_source")
+                + " [reference computed on the transposed table; checked on the transposed table]");
       }
     }
     Map<String, String> fix = CORRECTIONS.get(row.get("id"));
@@ -74,8 +75,7 @@ public final class ReferenceCorrections {
           out.put(column, fix.get(column));
         }
       }
-      out.put("ref_source", "corrected: " + fix.get("ref_source") + " (" + fix.get("reason")
-          + ")");
+      out.put("ref_source", "corrected: " + fix.get("ref_source") + " (" + fix.get("reason") + ")");
     }
     return out;
   }

@@ -1,8 +1,8 @@
 package org.trialstats.validation;
 
 /**
- * One case of the validation suite: something trialstats computes, the independent reference
- * value, and how closely they must agree.
+ * One case of the validation suite: something trialstats computes, the independent reference value,
+ * and how closely they must agree.
  *
  * @param suite the reference set the case belongs to (e.g. "shared binary reference")
  * @param id case id within the suite
@@ -14,8 +14,8 @@ package org.trialstats.validation;
  * @param relative whether {@code tolerance} is relative
  * @param source where the reference value comes from
  * @param error empty, or why trialstats could not compute the value
- * @param relativeFloor magnitude below which a relative tolerance is taken of this floor instead
- *     of |expected|: {@link #DEFAULT_FLOOR} for the shared reference and published values (1e-6
+ * @param relativeFloor magnitude below which a relative tolerance is taken of this floor instead of
+ *     |expected|: {@link #DEFAULT_FLOOR} for the shared reference and published values (1e-6
  *     relative becomes 1e-12 absolute near zero, the shared reference's convention), {@link
  *     #STRICT_FLOOR} for references whose unit tests compare purely relatively (0 must be met
  *     exactly; p-values that underflow below 1e-300 count as equal)
@@ -40,9 +40,28 @@ public record ValidationCase(
   public static final double STRICT_FLOOR = 1e-300;
 
   /** A case whose relative tolerance, if any, has the {@link #DEFAULT_FLOOR}. */
-  public ValidationCase(String suite, String id, String method, String quantity, double expected,
-      double actual, double tolerance, boolean relative, String source, String error) {
-    this(suite, id, method, quantity, expected, actual, tolerance, relative, source, error,
+  public ValidationCase(
+      String suite,
+      String id,
+      String method,
+      String quantity,
+      double expected,
+      double actual,
+      double tolerance,
+      boolean relative,
+      String source,
+      String error) {
+    this(
+        suite,
+        id,
+        method,
+        quantity,
+        expected,
+        actual,
+        tolerance,
+        relative,
+        source,
+        error,
         DEFAULT_FLOOR);
   }
 

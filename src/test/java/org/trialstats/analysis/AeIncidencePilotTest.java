@@ -58,8 +58,16 @@ public class AeIncidencePilotTest {
    * (not estimable without events in either arm), 95% confidence.
    */
   public static AeTableSpec spec(ExposureDefinition exposure, RowOrder order, double minPercent) {
-    return new AeTableSpec(null, 0.95, RiskDifferenceMethod.WALD, RiskRatioMethod.KATZ, exposure,
-        RateMethod.EXACT, RateRatioMethod.EXACT_CONDITIONAL, order, minPercent);
+    return new AeTableSpec(
+        null,
+        0.95,
+        RiskDifferenceMethod.WALD,
+        RiskRatioMethod.KATZ,
+        exposure,
+        RateMethod.EXACT,
+        RateRatioMethod.EXACT_CONDITIONAL,
+        order,
+        minPercent);
   }
 
   static AeTable table(Path adslFile, Path adaeFile, AdaeSpec adaeSpec, AeTableSpec spec)
@@ -82,8 +90,10 @@ public class AeIncidencePilotTest {
 
   @Test
   void reproducesTheCountsOfTheIssue() throws IOException {
-    AeTable t = pilot(AdaeSpec.defaults(),
-        spec(ExposureDefinition.TREATMENT_DURATION, RowOrder.FREQUENCY, 0));
+    AeTable t =
+        pilot(
+            AdaeSpec.defaults(),
+            spec(ExposureDefinition.TREATMENT_DURATION, RowOrder.FREQUENCY, 0));
     // arms ordered by TRT01AN (0, 54, 81); control = Placebo
     assertThat(t.arms()).containsExactly("Placebo", "Xanomeline Low Dose", "Xanomeline High Dose");
     assertThat(t.controlArm()).isEqualTo("Placebo");
@@ -100,49 +110,59 @@ public class AeIncidencePilotTest {
 
   @Test
   void statisticsOfOneRowMatchR() throws IOException {
-    AeTable t = pilot(AdaeSpec.defaults(),
-        spec(ExposureDefinition.TREATMENT_DURATION, RowOrder.FREQUENCY, 0));
+    AeTable t =
+        pilot(
+            AdaeSpec.defaults(),
+            spec(ExposureDefinition.TREATMENT_DURATION, RowOrder.FREQUENCY, 0));
     ArmComparison high = term(t, "APPLICATION SITE PRURITUS").comparisons().get(1);
     assertThat(high.arm()).isEqualTo("Xanomeline High Dose");
     // R 4.2.2: p1 <- 22/84; p2 <- 6/86; se <- sqrt(p1*(1-p1)/84 + p2*(1-p2)/86);
-    //   p1 - p2 + c(0, -1, 1) * qnorm(0.975) * se -> 0.192137320044297 0.0837889246136093 0.300485715474984
-    assertEstimate(high.riskDifference().estimate(),
-        0.192137320044297, 0.0837889246136093, 0.300485715474984);
+    //   p1 - p2 + c(0, -1, 1) * qnorm(0.975) * se -> 0.192137320044297 0.0837889246136093
+    // 0.300485715474984
+    assertEstimate(
+        high.riskDifference().estimate(), 0.192137320044297, 0.0837889246136093, 0.300485715474984);
     // R: exp(log(p1/p2) + c(0,-1,1) * qnorm(0.975) * sqrt(1/22 - 1/84 + 1/6 - 1/86))
     //   -> 3.75396825396825 1.60265909835358 8.79306002522842
-    assertEstimate(high.riskRatio().estimate(), 3.75396825396825, 1.60265909835358,
-        8.79306002522842);
+    assertEstimate(
+        high.riskRatio().estimate(), 3.75396825396825, 1.60265909835358, 8.79306002522842);
     // any TEAE, high dose: 76 subjects over sum(TRTDUR) = 8349 days
     // R: poisson.test(76, 8349/365.25) * 100 -> 332.482932087675 261.958734385851 416.151968677169
     ArmCount anyHigh = t.rows().get(0).arms().get(2);
     assertThat(anyHigh.exposureYears()).isCloseTo(8349 / 365.25, within(1e-12));
-    assertEstimate(anyHigh.rate().estimate(), 332.482932087675, 261.958734385851,
-        416.151968677169);
-    // R: poisson.test(c(76, 65), c(8349, 12820)/365.25) -> 1.79536932106102 1.27224981628539 2.53987012531926
-    assertEstimate(t.rows().get(0).comparisons().get(1).rateRatio().estimate(),
-        1.79536932106102, 1.27224981628539, 2.53987012531926);
+    assertEstimate(anyHigh.rate().estimate(), 332.482932087675, 261.958734385851, 416.151968677169);
+    // R: poisson.test(c(76, 65), c(8349, 12820)/365.25) -> 1.79536932106102 1.27224981628539
+    // 2.53987012531926
+    assertEstimate(
+        t.rows().get(0).comparisons().get(1).rateRatio().estimate(),
+        1.79536932106102,
+        1.27224981628539,
+        2.53987012531926);
   }
 
   @ParameterizedTest
   @CsvSource({"all,duration", "all,first-event", "serious,duration", "serious,first-event"})
   void everyRowMatchesPandas(String variant, String exposure) throws IOException {
-    AdaeSpec adae = variant.equals("serious")
-        ? AdaeSpec.defaults().withConditions(List.of(Condition.parse("AESER=Y")))
-        : AdaeSpec.defaults();
+    AdaeSpec adae =
+        variant.equals("serious")
+            ? AdaeSpec.defaults().withConditions(List.of(Condition.parse("AESER=Y")))
+            : AdaeSpec.defaults();
     ExposureDefinition definition = ExposureDefinition.fromId(exposure);
     AeTable t = pilot(adae, spec(definition, RowOrder.FREQUENCY, 0));
     Map<String, CSVRecord> reference = reference(variant);
     int checked = 0;
     for (AeRow row : t.rows()) {
       for (ArmCount cell : row.arms()) {
-        CSVRecord ref = reference.remove(
-            key(row.level().name(), row.soc(), row.term(), cell.arm()));
+        CSVRecord ref =
+            reference.remove(key(row.level().name(), row.soc(), row.term(), cell.arm()));
         assertThat(ref).as("row %s %s %s", row.level(), row.soc(), row.term()).isNotNull();
         assertThat(cell.subjects()).isEqualTo(Long.parseLong(ref.get("subjects")));
         assertThat(cell.n()).isEqualTo(Long.parseLong(ref.get("n")));
-        double days = Double.parseDouble(ref.get(
-            definition == ExposureDefinition.TREATMENT_DURATION ? "duration_days"
-                : "first_event_days"));
+        double days =
+            Double.parseDouble(
+                ref.get(
+                    definition == ExposureDefinition.TREATMENT_DURATION
+                        ? "duration_days"
+                        : "first_event_days"));
         assertThat(cell.exposureYears() * 365.25).isCloseTo(days, within(1e-9 * days));
         checked++;
       }
@@ -153,11 +173,11 @@ public class AeIncidencePilotTest {
 
   @Test
   void rowsAreOrderedByFrequencyInTheTreatmentArms() throws IOException {
-    AeTable t = pilot(AdaeSpec.defaults(),
-        spec(ExposureDefinition.NONE, RowOrder.FREQUENCY, 0));
+    AeTable t = pilot(AdaeSpec.defaults(), spec(ExposureDefinition.NONE, RowOrder.FREQUENCY, 0));
     List<AeRow> socs = t.rows().stream().filter(r -> r.level() == RowLevel.SOC).toList();
     assertThat(socs.get(0).soc()).isEqualTo("GENERAL DISORDERS AND ADMINISTRATION SITE CONDITIONS");
-    assertThat(socs).extracting(AeIncidencePilotTest::treatmentSubjects)
+    assertThat(socs)
+        .extracting(AeIncidencePilotTest::treatmentSubjects)
         .isSortedAccordingTo((a, b) -> Long.compare(b, a));
     AeRow previous = null;
     for (AeRow row : t.rows()) {
@@ -173,8 +193,7 @@ public class AeIncidencePilotTest {
     Path folder = PilotData.require();
     Path adsl = exportCsv(folder.resolve("adsl.xpt"), dir.resolve("adsl.csv"));
     Path adae = exportCsv(folder.resolve("adae.xpt"), dir.resolve("adae.csv"));
-    AeTableSpec spec = spec(ExposureDefinition.TIME_TO_FIRST_EVENT,
-        RowOrder.FREQUENCY, 0);
+    AeTableSpec spec = spec(ExposureDefinition.TIME_TO_FIRST_EVENT, RowOrder.FREQUENCY, 0);
     AeTable fromXpt = pilot(AdaeSpec.defaults(), spec);
     AeTable fromCsv = table(adsl, adae, AdaeSpec.defaults(), spec);
     assertThat(fromCsv.rows()).isEqualTo(fromXpt.rows());
@@ -190,9 +209,10 @@ public class AeIncidencePilotTest {
         List<String> row = new ArrayList<>();
         for (int i = 0; i < vars.size(); i++) {
           double value = vars.get(i).type() == VariableType.NUMERIC ? in.number(i) : Double.NaN;
-          row.add(vars.get(i).format().startsWith("DATE") && !Double.isNaN(value)
-              ? java.time.LocalDate.ofEpochDay((long) value - 3653).toString()
-              : in.text(i));
+          row.add(
+              vars.get(i).format().startsWith("DATE") && !Double.isNaN(value)
+                  ? java.time.LocalDate.ofEpochDay((long) value - 3653).toString()
+                  : in.text(i));
         }
         out.printRecord(row);
       }
@@ -206,9 +226,11 @@ public class AeIncidencePilotTest {
 
   private Map<String, CSVRecord> reference(String variant) throws IOException {
     Map<String, CSVRecord> rows = new HashMap<>();
-    try (Reader in = new InputStreamReader(Objects.requireNonNull(
-        getClass().getResourceAsStream("fixtures/pilot_ae_reference.csv")),
-        StandardCharsets.UTF_8)) {
+    try (Reader in =
+        new InputStreamReader(
+            Objects.requireNonNull(
+                getClass().getResourceAsStream("fixtures/pilot_ae_reference.csv")),
+            StandardCharsets.UTF_8)) {
       for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().get().parse(in)) {
         if (r.get("variant").equals(variant)) {
           rows.put(key(r.get("level"), r.get("soc"), r.get("term"), r.get("arm")), r);

@@ -42,17 +42,22 @@ class AeIncidenceTest {
    * safety population. Durations 100, 200, 300, 365.25, 730.5 and 50 days.
    */
   private void data(String... adaeLines) throws IOException {
-    adsl = Files.writeString(dir.resolve("adsl.csv"), """
-        USUBJID,SAFFL,TRT01A,TRT01AN,TRTDUR,TRTSDT
-        A1,Y,Active,1,100,2014-01-01
-        A2,Y,Active,1,200,2014-01-01
-        A3,Y,Active,1,300,2014-01-01
-        P1,Y,Placebo,0,365.25,2014-01-01
-        P2,Y,Placebo,0,730.5,2014-01-01
-        X1,N,Active,1,50,2014-01-01
-        """);
-    adae = Files.writeString(dir.resolve("adae.csv"),
-        "USUBJID,TRTEMFL,AEBODSYS,AEDECOD,AESER,ASTDT\n" + String.join("\n", adaeLines) + "\n");
+    adsl =
+        Files.writeString(
+            dir.resolve("adsl.csv"),
+            """
+            USUBJID,SAFFL,TRT01A,TRT01AN,TRTDUR,TRTSDT
+            A1,Y,Active,1,100,2014-01-01
+            A2,Y,Active,1,200,2014-01-01
+            A3,Y,Active,1,300,2014-01-01
+            P1,Y,Placebo,0,365.25,2014-01-01
+            P2,Y,Placebo,0,730.5,2014-01-01
+            X1,N,Active,1,50,2014-01-01
+            """);
+    adae =
+        Files.writeString(
+            dir.resolve("adae.csv"),
+            "USUBJID,TRTEMFL,AEBODSYS,AEDECOD,AESER,ASTDT\n" + String.join("\n", adaeLines) + "\n");
   }
 
   private AeTable table(AdaeSpec adaeSpec, AeTableSpec spec) throws IOException {
@@ -65,7 +70,8 @@ class AeIncidenceTest {
 
   @Test
   void subjectsAreCountedOncePerRowAndOnlyInThePopulation() throws IOException {
-    data("A1,Y,SKIN,RASH,N,2014-01-10",
+    data(
+        "A1,Y,SKIN,RASH,N,2014-01-10",
         "A1,Y,SKIN,RASH,N,2014-01-20",
         "A1,Y,SKIN,PRURITUS,N,2014-01-05",
         "A2,Y,SKIN,PRURITUS,Y,2014-02-01",
@@ -77,31 +83,36 @@ class AeIncidenceTest {
     AeTable t = table(ExposureDefinition.NONE);
     assertThat(t.arms()).containsExactly("Placebo", "Active");
     assertThat(t.population().armSizes()).containsExactly(2, 3);
-    assertThat(t.rows()).extracting(AeRow::level, AeRow::name).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(RowLevel.ANY, ""),
-        org.assertj.core.groups.Tuple.tuple(RowLevel.SOC, "SKIN"),
-        org.assertj.core.groups.Tuple.tuple(RowLevel.TERM, "PRURITUS"),
-        org.assertj.core.groups.Tuple.tuple(RowLevel.TERM, "RASH"),
-        org.assertj.core.groups.Tuple.tuple(RowLevel.SOC, "NERVOUS"),
-        org.assertj.core.groups.Tuple.tuple(RowLevel.TERM, "HEADACHE"),
-        org.assertj.core.groups.Tuple.tuple(RowLevel.SOC, "Uncoded"),
-        org.assertj.core.groups.Tuple.tuple(RowLevel.TERM, "Uncoded"));
+    assertThat(t.rows())
+        .extracting(AeRow::level, AeRow::name)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(RowLevel.ANY, ""),
+            org.assertj.core.groups.Tuple.tuple(RowLevel.SOC, "SKIN"),
+            org.assertj.core.groups.Tuple.tuple(RowLevel.TERM, "PRURITUS"),
+            org.assertj.core.groups.Tuple.tuple(RowLevel.TERM, "RASH"),
+            org.assertj.core.groups.Tuple.tuple(RowLevel.SOC, "NERVOUS"),
+            org.assertj.core.groups.Tuple.tuple(RowLevel.TERM, "HEADACHE"),
+            org.assertj.core.groups.Tuple.tuple(RowLevel.SOC, "Uncoded"),
+            org.assertj.core.groups.Tuple.tuple(RowLevel.TERM, "Uncoded"));
     assertThat(counts(t.rows().get(0))).containsExactly(2L, 2L);
     assertThat(counts(t.rows().get(1))).containsExactly(0L, 2L);
     assertThat(counts(term(t, "RASH"))).containsExactly(0L, 1L);
     assertThat(counts(term(t, "PRURITUS"))).containsExactly(0L, 2L);
-    assertThat(t.notes()).containsExactly(
-        "1 selected adae.csv record(s) of subjects outside the population (or in an arm not"
-            + " shown) are not counted.",
-        "1 selected adae.csv record(s) belong to subjects missing from ADSL and are not counted.",
-        "1 selected record(s) have no system organ class or preferred term and are shown as"
-            + " \"Uncoded\".");
+    assertThat(t.notes())
+        .containsExactly(
+            "1 selected adae.csv record(s) of subjects outside the population (or in an arm not"
+                + " shown) are not counted.",
+            "1 selected adae.csv record(s) belong to subjects missing from ADSL and are not"
+                + " counted.",
+            "1 selected record(s) have no system organ class or preferred term and are shown as"
+                + " \"Uncoded\".");
     assertThat(term(t, "PRURITUS").arms().get(1).percent()).isCloseTo(200.0 / 3, within(1e-12));
   }
 
   @Test
   void filtersThresholdsAndOrders() throws IOException {
-    data("A1,Y,SKIN,RASH,N,2014-01-10",
+    data(
+        "A1,Y,SKIN,RASH,N,2014-01-10",
         "A2,Y,SKIN,ACNE,Y,2014-01-10",
         "A3,Y,SKIN,ACNE,N,2014-01-10",
         "P1,Y,CARDIAC,ANGINA,Y,2014-01-10",
@@ -109,37 +120,47 @@ class AeIncidenceTest {
         "A1,Y,CARDIAC,PALPITATIONS,N,2014-01-10");
     AdaeSpec serious = AdaeSpec.defaults().withConditions(List.of(Condition.parse("AESER=Y")));
     AeTable s = table(serious, spec(ExposureDefinition.NONE, RowOrder.FREQUENCY, 0));
-    assertThat(s.rows()).extracting(AeRow::name)
+    assertThat(s.rows())
+        .extracting(AeRow::name)
         .containsExactly("", "SKIN", "ACNE", "CARDIAC", "ANGINA");
     assertThat(counts(s.rows().get(0))).containsExactly(1L, 1L);
 
     AeTableSpec alphabetical = spec(ExposureDefinition.NONE, RowOrder.ALPHABETICAL, 0);
-    assertThat(table(AdaeSpec.defaults(), alphabetical).rows()).extracting(AeRow::name)
+    assertThat(table(AdaeSpec.defaults(), alphabetical).rows())
+        .extracting(AeRow::name)
         .containsExactly("", "CARDIAC", "ANGINA", "PALPITATIONS", "SKIN", "ACNE", "RASH");
-    AeTableSpec socAlpha =
-        spec(ExposureDefinition.NONE, RowOrder.SOC_ALPHABETICAL, 0);
-    assertThat(table(AdaeSpec.defaults(), socAlpha).rows()).extracting(AeRow::name)
+    AeTableSpec socAlpha = spec(ExposureDefinition.NONE, RowOrder.SOC_ALPHABETICAL, 0);
+    assertThat(table(AdaeSpec.defaults(), socAlpha).rows())
+        .extracting(AeRow::name)
         .containsExactly("", "CARDIAC", "PALPITATIONS", "ANGINA", "SKIN", "ACNE", "RASH");
     // frequency: SKIN has 3 active subjects, CARDIAC 1; ANGINA (0 active) after PALPITATIONS
     AeTable frequency = table(ExposureDefinition.NONE);
-    assertThat(frequency.rows()).extracting(AeRow::name)
+    assertThat(frequency.rows())
+        .extracting(AeRow::name)
         .containsExactly("", "SKIN", "ACNE", "RASH", "CARDIAC", "PALPITATIONS", "ANGINA");
     // threshold 50%: ACNE 2/3 and ANGINA 2/2 stay, RASH 1/3 and PALPITATIONS 1/3 go;
     // exactly 50% would stay (100 x >= p n)
     AeTableSpec half = spec(ExposureDefinition.NONE, RowOrder.FREQUENCY, 50);
-    assertThat(table(AdaeSpec.defaults(), half).rows()).extracting(AeRow::name)
+    assertThat(table(AdaeSpec.defaults(), half).rows())
+        .extracting(AeRow::name)
         .containsExactly("", "SKIN", "ACNE", "CARDIAC", "ANGINA");
     AeTableSpec high = spec(ExposureDefinition.NONE, RowOrder.FREQUENCY, 100);
-    assertThat(table(AdaeSpec.defaults(), high).rows()).extracting(AeRow::name)
+    assertThat(table(AdaeSpec.defaults(), high).rows())
+        .extracting(AeRow::name)
         .containsExactly("", "CARDIAC", "ANGINA");
     AdaeSpec notSerious = AdaeSpec.defaults().withConditions(List.of(Condition.parse("AESER!=Y")));
-    assertThat(counts(table(notSerious, spec(ExposureDefinition.NONE,
-        RowOrder.FREQUENCY, 0)).rows().get(0))).containsExactly(1L, 2L); // P2; A1 and A3
+    assertThat(
+            counts(
+                table(notSerious, spec(ExposureDefinition.NONE, RowOrder.FREQUENCY, 0))
+                    .rows()
+                    .get(0)))
+        .containsExactly(1L, 2L); // P2; A1 and A3
   }
 
   @Test
   void exposureByDurationAndByTimeToFirstEvent() throws IOException {
-    data("A1,Y,SKIN,RASH,N,2014-01-10",
+    data(
+        "A1,Y,SKIN,RASH,N,2014-01-10",
         "A1,Y,SKIN,RASH,N,2014-01-05",
         "P2,Y,SKIN,RASH,N,2014-12-31");
     AeTable duration = table(ExposureDefinition.TREATMENT_DURATION);
@@ -163,8 +184,9 @@ class AeIncidenceTest {
     data("A1,Y,SKIN,RASH,N,");
     assertThatThrownBy(() -> table(ExposureDefinition.TIME_TO_FIRST_EVENT))
         .isInstanceOf(ExposureDataException.class)
-        .hasMessage("time to first event: subject A1 has an event with no onset date or study day"
-            + " in the 'any event' row")
+        .hasMessage(
+            "time to first event: subject A1 has an event with no onset date or study day"
+                + " in the 'any event' row")
         .extracting(e -> ((ExposureDataException) e).alternative())
         .isEqualTo(ExposureDefinition.TREATMENT_DURATION);
     assertThat(counts(table(ExposureDefinition.TREATMENT_DURATION).rows().get(0)))
@@ -172,9 +194,10 @@ class AeIncidenceTest {
     Files.writeString(adsl, "USUBJID,SAFFL,TRT01A\nA1,Y,Active\nP1,Y,Placebo\n");
     assertThatThrownBy(() -> table(ExposureDefinition.TREATMENT_DURATION))
         .isInstanceOf(ExposureDataException.class)
-        .hasMessage("adsl.csv: exposure-adjusted rates need a positive treatment duration for"
-            + " every subject, but 2 subject(s) have none (A1, P1; ADSL has neither a duration"
-            + " variable nor start and end dates)")
+        .hasMessage(
+            "adsl.csv: exposure-adjusted rates need a positive treatment duration for"
+                + " every subject, but 2 subject(s) have none (A1, P1; ADSL has neither a duration"
+                + " variable nor start and end dates)")
         .extracting(e -> ((ExposureDataException) e).alternative())
         .isEqualTo(ExposureDefinition.NONE);
     // without TRT01AN the arms are alphabetical: Active, Placebo
@@ -188,41 +211,72 @@ class AeIncidenceTest {
     ArmComparison c = term(t, "RASH").comparisons().get(0);
     assertThat(c.riskDifference().estimable()).isTrue();
     assertThat(c.riskRatio().estimable()).isFalse();
-    assertThat(c.riskRatio().notEstimable()).isEqualTo("katz: the log risk ratio has no finite"
-        + " variance with zero events in an arm (1/3 vs 0/2); use koopman or mn (score intervals)");
+    assertThat(c.riskRatio().notEstimable())
+        .isEqualTo(
+            "katz: the log risk ratio has no finite variance with zero events in an arm (1/3 vs"
+                + " 0/2); use koopman or mn (score intervals)");
     assertThat(c.rateRatio().estimate().upper()).isInfinite();
   }
 
   @Test
   void controlArmArmsAndPopulationChoices() throws IOException {
     data("A1,Y,SKIN,RASH,N,2014-01-10");
-    AeTableSpec activeControl = new AeTableSpec("active", 0.9, RiskDifferenceMethod.WALD, null,
-        ExposureDefinition.NONE, null, null, RowOrder.FREQUENCY, 0);
+    AeTableSpec activeControl =
+        new AeTableSpec(
+            "active",
+            0.9,
+            RiskDifferenceMethod.WALD,
+            null,
+            ExposureDefinition.NONE,
+            null,
+            null,
+            RowOrder.FREQUENCY,
+            0);
     AeTable t = table(AdaeSpec.defaults(), activeControl);
     assertThat(t.controlArm()).isEqualTo("Active");
     assertThat(t.treatmentArms()).containsExactly("Placebo");
     assertThat(t.rows().get(0).comparisons().get(0).riskRatio()).isNull();
-    AeTableSpec unknown = new AeTableSpec("Dummy", 0.9, RiskDifferenceMethod.WALD, null,
-        ExposureDefinition.NONE, null, null, RowOrder.FREQUENCY, 0);
+    AeTableSpec unknown =
+        new AeTableSpec(
+            "Dummy",
+            0.9,
+            RiskDifferenceMethod.WALD,
+            null,
+            ExposureDefinition.NONE,
+            null,
+            null,
+            RowOrder.FREQUENCY,
+            0);
     assertThatThrownBy(() -> table(AdaeSpec.defaults(), unknown))
         .isInstanceOf(AdamDataException.class)
         .hasMessage("control arm 'Dummy' is not one of the arms [Placebo, Active]");
 
     try (DatasetReader r = DatasetReader.open(adsl)) {
-      Population all = Population.read(r, new AdslSpec("USUBJID", null, "TRT01A",
-          List.of("Active", "Placebo"), "TRTDUR", "TRTSDT", "TRTEDT"));
+      Population all =
+          Population.read(
+              r,
+              new AdslSpec(
+                  "USUBJID",
+                  null,
+                  "TRT01A",
+                  List.of("Active", "Placebo"),
+                  "TRTDUR",
+                  "TRTSDT",
+                  "TRTEDT"));
       assertThat(all.arms()).containsExactly("Active", "Placebo");
       assertThat(all.armSizes()).containsExactly(4, 2);
       assertThat(all.description()).isEqualTo("All subjects in ADSL");
       assertThat(all.exposureSource()).isEqualTo("TRTDUR (days)");
     }
     try (DatasetReader r = DatasetReader.open(adsl)) {
-      AdslSpec wrongArm = new AdslSpec("USUBJID", "SAFFL", "TRT01A", List.of("Dummy"),
-          "TRTDUR", "TRTSDT", "TRTEDT");
+      AdslSpec wrongArm =
+          new AdslSpec(
+              "USUBJID", "SAFFL", "TRT01A", List.of("Dummy"), "TRTDUR", "TRTSDT", "TRTEDT");
       assertThatThrownBy(() -> Population.read(r, wrongArm))
           .isInstanceOf(AdamDataException.class)
-          .hasMessage("adsl.csv: no subject in the population has TRT01A = 'Dummy'; the arms are"
-              + " [Active, Placebo]");
+          .hasMessage(
+              "adsl.csv: no subject in the population has TRT01A = 'Dummy'; the arms are"
+                  + " [Active, Placebo]");
     }
     Files.writeString(adsl, "USUBJID,SAFFL,TRT01A\nA1,Y,Active\nA1,Y,Placebo\n");
     try (DatasetReader r = DatasetReader.open(adsl)) {

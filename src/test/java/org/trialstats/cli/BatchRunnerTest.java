@@ -29,10 +29,11 @@ class BatchRunnerTest {
 
   @Test
   void computesRowsAndPassesExtraColumnsThrough() throws IOException {
-    List<Map<String, String>> rows = runBatch(
-        "study,measure,method,events1,n1,events2,n2,level\n"
-            + "ACR20,rd,newcombe,95,250,55,251,\n"
-            + "lymphoma,rate,exact,8,,,,\n");
+    List<Map<String, String>> rows =
+        runBatch(
+            "study,measure,method,events1,n1,events2,n2,level\n"
+                + "ACR20,rd,newcombe,95,250,55,251,\n"
+                + "lymphoma,rate,exact,8,,,,\n");
     assertThat(rows.get(0).get("study")).isEqualTo("ACR20");
     // Newcombe (1998) method 10, reference value from the foundation issue: 0.080866 to 0.238159
     assertThat(Double.parseDouble(rows.get(0).get("estimate"))).isCloseTo(0.160876, within(1e-6));
@@ -49,19 +50,22 @@ class BatchRunnerTest {
 
   @Test
   void invalidRowsAreMarkedAndTheBatchGoesOn() throws IOException {
-    List<Map<String, String>> rows = runBatch(
-        "id,measure,method,events1,n1,events2,n2,exposure1,exposure2,expected,per,level\n"
-            + "a,proportion,wilson,12,10,,,,,,,\n"
-            + "b,rd,nosuch,1,10,2,10,,,,,\n"
-            + "c,rate,exact,3,,,,-5,,,,\n"
-            + "d,or,woolf,0,10,2,10,,,,,\n"
-            + "e,proportion,wilson,abc,10,,,,,,,\n"
-            + "f,proportion,wilson,1,10,,,,,,,1.5\n"
-            + "g,nosuch,wilson,1,10,,,,,,,\n"
-            + "h,proportion,wilson,3,10,,,,,,,0.9\n"
-            + "i,rate,exact,3,,,,NaN,,,,\n");
-    assertThat(rows).extracting(r -> r.get("status")).containsExactly(
-        "error", "error", "error", "error", "error", "error", "error", "ok", "error");
+    List<Map<String, String>> rows =
+        runBatch(
+            "id,measure,method,events1,n1,events2,n2,exposure1,exposure2,expected,per,level\n"
+                + "a,proportion,wilson,12,10,,,,,,,\n"
+                + "b,rd,nosuch,1,10,2,10,,,,,\n"
+                + "c,rate,exact,3,,,,-5,,,,\n"
+                + "d,or,woolf,0,10,2,10,,,,,\n"
+                + "e,proportion,wilson,abc,10,,,,,,,\n"
+                + "f,proportion,wilson,1,10,,,,,,,1.5\n"
+                + "g,nosuch,wilson,1,10,,,,,,,\n"
+                + "h,proportion,wilson,3,10,,,,,,,0.9\n"
+                + "i,rate,exact,3,,,,NaN,,,,\n");
+    assertThat(rows)
+        .extracting(r -> r.get("status"))
+        .containsExactly(
+            "error", "error", "error", "error", "error", "error", "error", "ok", "error");
     assertThat(rows.get(0).get("message")).contains("events (12) must not exceed n (10)");
     assertThat(rows.get(1).get("message")).contains("unknown rd method 'nosuch'");
     assertThat(rows.get(2).get("message")).contains("exposure");
@@ -75,8 +79,8 @@ class BatchRunnerTest {
 
   @Test
   void infiniteLimitsAreWrittenAsInfinity() throws IOException {
-    List<Map<String, String>> rows = runBatch(
-        "measure,method,events1,n1,events2,n2\nrr,koopman,5,10,0,10\n");
+    List<Map<String, String>> rows =
+        runBatch("measure,method,events1,n1,events2,n2\nrr,koopman,5,10,0,10\n");
     assertThat(rows.get(0).get("status")).isEqualTo("ok");
     assertThat(rows.get(0).get("upper")).isEqualTo("Infinity");
   }
@@ -85,11 +89,11 @@ class BatchRunnerTest {
   void wholeInputErrorsExitWithCode2AndWriteNothing() throws IOException {
     Path out = dir.resolve("out.csv");
     String[][] cases = {
-        {"measure,events1\nrd,1\n", "missing column 'method'"},
-        {"", "empty"},
-        {"measure,method,measure\nrd,wald,rd\n", "more than once"},
-        {"measure,method,estimate\nrd,wald,1\n", "clashes with an output column"},
-        {"measure,method\n\"rd,wald\n", "malformed CSV"},
+      {"measure,events1\nrd,1\n", "missing column 'method'"},
+      {"", "empty"},
+      {"measure,method,measure\nrd,wald,rd\n", "more than once"},
+      {"measure,method,estimate\nrd,wald,1\n", "clashes with an output column"},
+      {"measure,method\n\"rd,wald\n", "malformed CSV"},
     };
     for (String[] c : cases) {
       Path in = dir.resolve("bad.csv");
@@ -99,14 +103,16 @@ class BatchRunnerTest {
       assertThat(run.err()).contains(c[1]).doesNotContain("Exception");
       assertThat(out).doesNotExist();
       assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
-          .as("no temporary file left behind").containsOnly("bad.csv");
+          .as("no temporary file left behind")
+          .containsOnly("bad.csv");
     }
   }
 
   @Test
   void invalidUtf8IsAWholeInputError() throws IOException {
     Path in = dir.resolve("latin1.csv");
-    Files.write(in, "measure,method,note\nrd,wald,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        in, "measure,method,note\nrd,wald,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     Path out = dir.resolve("out.csv");
     Cli.Run run = Cli.run("batch", "--input", in.toString(), "--output", out.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
@@ -116,8 +122,8 @@ class BatchRunnerTest {
 
   @Test
   void byteOrderMarkInHeaderIsIgnored() throws IOException {
-    List<Map<String, String>> rows = runBatch(
-        "\uFEFFmeasure,method,events1,n1\nproportion,wilson,95,250\n");
+    List<Map<String, String>> rows =
+        runBatch("\uFEFFmeasure,method,events1,n1\nproportion,wilson,95,250\n");
     assertThat(rows.get(0).get("status")).isEqualTo("ok");
   }
 
@@ -136,7 +142,8 @@ class BatchRunnerTest {
     Path out = dir.resolve("out.csv");
     Cli.Run run = Cli.run("batch", "--input", in.toString(), "--output", out.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("line 2 is longer than 1048576 characters")
+    assertThat(run.err())
+        .contains("line 2 is longer than 1048576 characters")
         .doesNotContain("Exception");
     assertThat(out).doesNotExist();
   }
@@ -148,8 +155,12 @@ class BatchRunnerTest {
     int rows = 10_001;
     for (int i = 0; i < rows; i++) {
       long n = 10 + i % 500;
-      csv.append(i).append(",proportion,wilson,").append(i % 7 == 0 ? n + 1 : i % (n + 1))
-          .append(',').append(n).append('\n');
+      csv.append(i)
+          .append(",proportion,wilson,")
+          .append(i % 7 == 0 ? n + 1 : i % (n + 1))
+          .append(',')
+          .append(n)
+          .append('\n');
     }
     List<Map<String, String>> out = runBatch(csv.toString());
     assertThat(out).hasSize(rows);

@@ -20,9 +20,9 @@ import org.trialstats.validation.ReferenceCorrections;
  * the jar under org/trialstats/validation/) computed through the {@code batch} path, with the
  * documented corrections of {@link ReferenceCorrections} (Barnard/Boschloo rows computed on the
  * transposed table; nine rows with wrong reference values). The reference file is itself a valid
- * batch input: its ref_* columns are passed through, so each output row carries both our result
- * and the reference. Tolerance: 1e-6 relative (absolute below
- * 1e-6), Barnard and Boschloo 1e-3 (SciPy's nuisance-parameter grid), as the reference README says.
+ * batch input: its ref_* columns are passed through, so each output row carries both our result and
+ * the reference. Tolerance: 1e-6 relative (absolute below 1e-6), Barnard and Boschloo 1e-3 (SciPy's
+ * nuisance-parameter grid), as the reference README says.
  */
 class BatchSharedReferenceTest {
   @Test
@@ -63,8 +63,8 @@ class BatchSharedReferenceTest {
     assertThat(summary.errors()).isZero();
   }
 
-  private static void check(List<String> failures, Map<String, String> r, String ours,
-      String ref, double tol) {
+  private static void check(
+      List<String> failures, Map<String, String> r, String ours, String ref, double tol) {
     String expectedText = r.get(ref);
     if (expectedText == null || expectedText.isBlank()) {
       return;
@@ -72,8 +72,17 @@ class BatchSharedReferenceTest {
     double expected = ReferenceCsv.number(expectedText);
     double actual = ReferenceCsv.number(r.get(ours));
     if (!ReferenceCsv.close(expected, actual, tol)) {
-      failures.add(r.get("id") + " " + ours + ": expected " + expected + ", got " + actual
-          + " (" + r.get("ref_source") + ")");
+      failures.add(
+          r.get("id")
+              + " "
+              + ours
+              + ": expected "
+              + expected
+              + ", got "
+              + actual
+              + " ("
+              + r.get("ref_source")
+              + ")");
     }
   }
 }

@@ -17,8 +17,12 @@ class CiCommandTest {
     for (var m : MethodCatalogue.forMeasure(Measure.RD)) {
       assertThat(run.out()).contains(m.id());
     }
-    // foundation issue reference values (95%): Newcombe 0.080866 to 0.238159, MN 0.081138 to 0.239113
-    assertThat(run.out()).contains("0.08086").contains("0.23815").contains("0.08113")
+    // foundation issue reference values (95%): Newcombe 0.080866 to 0.238159, MN 0.081138 to
+    // 0.239113
+    assertThat(run.out())
+        .contains("0.08086")
+        .contains("0.23815")
+        .contains("0.08113")
         .contains("0.23911");
   }
 
@@ -42,7 +46,10 @@ class CiCommandTest {
     assertThat(sir.exitCode()).as(sir.err()).isZero();
     // R 4.2.2: print(poisson.test(3, 1)$conf.int, digits = 10) -> 0.6186721229 8.7672730697,
     // p-value 0.08030139707
-    assertThat(sir.out()).contains("3.0,0.618672122").contains(",8.76727306").contains(",0.080301397");
+    assertThat(sir.out())
+        .contains("3.0,0.618672122")
+        .contains(",8.76727306")
+        .contains(",0.080301397");
   }
 
   @Test

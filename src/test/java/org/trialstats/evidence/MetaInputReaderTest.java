@@ -41,13 +41,15 @@ class MetaInputReaderTest {
     assertThat(s.get(0).subgroup()).isEqualTo("A");
     assertThat(s.get(1).table().x2()).isEqualTo(1);
     assertThat(in.rows().get(1).line()).isEqualTo(4);
-    assertThat(in.orderedBy("year")).extracting(StudyData::study)
+    assertThat(in.orderedBy("year"))
+        .extracting(StudyData::study)
         .containsExactly("Jones", "Smith, 2001");
   }
 
   @Test
   void genericWithVarianceOrStandardError() throws IOException {
-    MetaInputReader.Input v = MetaInputReader.read(file("v.csv", "study,yi,vi\nA,-0.5,0.04\n"), null);
+    MetaInputReader.Input v =
+        MetaInputReader.read(file("v.csv", "study,yi,vi\nA,-0.5,0.04\n"), null);
     assertThat(v.counts()).isFalse();
     assertThat(v.studies().get(0).vi()).isEqualTo(0.04);
     MetaInputReader.Input se =
@@ -70,21 +72,21 @@ class MetaInputReaderTest {
       delimiter = '|',
       textBlock =
           """
-          study,events1,n1,events2,n2\\nA,-1,10,2,10        | e.csv, line 2, field events1: '-1' is negative
-          study,events1,n1,events2,n2\\nA,1,0,0,10          | e.csv, line 2, field n1: '0' must be at least 1
-          study,events1,n1,events2,n2\\nA,1.5,10,2,10       | e.csv, line 2, field events1: '1.5' is not a whole number
-          study,events1,n1,events2,n2\\n,1,10,2,10          | e.csv, line 2, field study: is empty
-          study,events1,n1,events2,n2\\nA,1,10,2            | e.csv, line 2: expected 5 fields, found 4
-          study,events1,n1,events2\\nA,1,10,2               | e.csv, line 1: column 'n2' is missing
-          study,events1,n1,events2,n2,yi\\nA,1,10,2,10,0.1  | give either events1, n1, events2, n2 or yi
-          study,yi\\nA,0.1                                  | exactly one of the columns vi
-          study,yi,vi\\nA,0.1,0                             | e.csv, line 2, field vi: '0' must be greater than 0
-          study,yi,vi\\nA,NaN,0.1                           | e.csv, line 2, field yi: 'NaN' is not a finite number
-          study,yi,sei\\nA,0.1,1e200                        | field sei: '1e200' its square must be a positive finite number
-          n,yi,vi\\nA,0.1,0.2                               | e.csv, line 1: a 'study' column is required
-          study,a,b\\nA,1,2                                 | expected columns study, events1, n1, events2, n2
-          study,yi,vi,YI\\nA,1,2,3                          | e.csv, line 1: column 'YI' appears twice
-          study,yi,vi                                       | e.csv: no study rows after the header
+          study,events1,n1,events2,n2\\nA,-1,10,2,10 | e.csv, line 2, field events1: '-1' is
+          study,events1,n1,events2,n2\\nA,1,0,0,10 | e.csv, line 2, field n1: '0' must be at least 1
+          study,events1,n1,events2,n2\\nA,1.5,10,2,10 | e.csv, line 2, field events1: '1.5' is not a
+          study,events1,n1,events2,n2\\n,1,10,2,10 | e.csv, line 2, field study: is empty
+          study,events1,n1,events2,n2\\nA,1,10,2 | e.csv, line 2: expected 5 fields, found 4
+          study,events1,n1,events2\\nA,1,10,2 | e.csv, line 1: column 'n2' is missing
+          study,events1,n1,events2,n2,yi\\nA,1,10,2,10,0.1 | give either events1, n1, events2, n2 or
+          study,yi\\nA,0.1 | exactly one of the columns vi
+          study,yi,vi\\nA,0.1,0 | e.csv, line 2, field vi: '0' must be greater than 0
+          study,yi,vi\\nA,NaN,0.1 | e.csv, line 2, field yi: 'NaN' is not a finite number
+          study,yi,sei\\nA,0.1,1e200 | field sei: '1e200' its square must be a positive finite
+          n,yi,vi\\nA,0.1,0.2 | e.csv, line 1: a 'study' column is required
+          study,a,b\\nA,1,2 | expected columns study, events1, n1, events2, n2
+          study,yi,vi,YI\\nA,1,2,3 | e.csv, line 1: column 'YI' appears twice
+          study,yi,vi | e.csv: no study rows after the header
           """)
   void errorsNameFileLineAndField(String content, String message) throws IOException {
     Path p = file("e.csv", content.replace("\\n", "\n") + "\n");
@@ -107,8 +109,28 @@ class MetaInputReaderTest {
   @Test
   void invalidUtf8IsReported() throws IOException {
     Path p = dir.resolve("latin1.csv");
-    Files.write(p, new byte[] {'s', 't', 'u', 'd', 'y', ',', 'y', 'i', ',', 'v', 'i', '\n',
-        (byte) 0xE9, ',', '1', ',', '1', '\n'});
+    Files.write(
+        p,
+        new byte[] {
+          's',
+          't',
+          'u',
+          'd',
+          'y',
+          ',',
+          'y',
+          'i',
+          ',',
+          'v',
+          'i',
+          '\n',
+          (byte) 0xE9,
+          ',',
+          '1',
+          ',',
+          '1',
+          '\n'
+        });
     assertThatThrownBy(() -> MetaInputReader.read(p, null)).hasMessageContaining("not valid UTF-8");
   }
 }

@@ -15,8 +15,8 @@ class EscapeTest {
   void xmlEscapesMarkupAndDropsCharactersXmlCannotHold() {
     // XML 1.0 production [2] Char: no C0 controls but tab, LF, CR; no U+FFFE/U+FFFF, no lone
     // surrogates. A CR becomes &#13; so that a parser does not normalise it to LF.
-    assertThat(Escape.xml("<a & 'b'> \"c\"\r\n\t")).isEqualTo(
-        "&lt;a &amp; &apos;b&apos;&gt; &quot;c&quot;&#13;\n\t");
+    assertThat(Escape.xml("<a & 'b'> \"c\"\r\n\t"))
+        .isEqualTo("&lt;a &amp; &apos;b&apos;&gt; &quot;c&quot;&#13;\n\t");
     assertThat(Escape.xml("x\u0001\u0000y\uFFFE\uD800z\uDC00 \uD83D\uDE00"))
         .isEqualTo("xyz \uD83D\uDE00");
     assertThat(Escape.xml(null)).isEmpty();

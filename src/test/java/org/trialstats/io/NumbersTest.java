@@ -49,9 +49,10 @@ class NumbersTest {
     assertThat(Numbers.full(2.5035940294012106E17)).isEqualTo("2.5035940294012106E17");
     java.util.SplittableRandom random = new java.util.SplittableRandom(20261122L);
     for (int i = 0; i < 200_000; i++) {
-      double x = i % 2 == 0
-          ? random.nextDouble()
-          : Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
+      double x =
+          i % 2 == 0
+              ? random.nextDouble()
+              : Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
       String full = Numbers.full(x);
       assertThat(Double.parseDouble(full)).as(full).isEqualTo(x);
       String jdk = Double.toString(x);
@@ -76,7 +77,8 @@ class NumbersTest {
     assertThat(Numbers.interval(3.0, 0.6186721, 8.7672731, 4)).isEqualTo("3.000 (0.619 to 8.767)");
     assertThat(Numbers.interval(0.125, 0.05396613, 0.24629983, 4))
         .isEqualTo("0.1250 (0.0540 to 0.2463)");
-    assertThat(Numbers.interval(2.0, 0.5, Double.POSITIVE_INFINITY, 3)).isEqualTo("2.00 (0.50 to ∞)");
+    assertThat(Numbers.interval(2.0, 0.5, Double.POSITIVE_INFINITY, 3))
+        .isEqualTo("2.00 (0.50 to ∞)");
     assertThat(Numbers.significant(6400.0, 6)).isEqualTo("6400");
     assertThat(Numbers.significant(95.0, 6)).isEqualTo("95");
   }

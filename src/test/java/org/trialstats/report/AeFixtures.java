@@ -35,16 +35,18 @@ final class AeFixtures {
     for (int i = 1; i <= 8; i++) {
       adsl.append("P").append(i).append(",Y,Placebo,0,").append(100 + i).append('\n');
     }
-    String adae = String.join("\n",
-        "USUBJID,TRTEMFL,AEBODSYS,AEDECOD",
-        "D1,Y,SKIN {AND} SUBCUTANEOUS,\"RASH \\ \"\"<script>\"",
-        "D2,Y,SKIN {AND} SUBCUTANEOUS,PRURITUS",
-        "D3,Y,SKIN {AND} SUBCUTANEOUS,PRURITUS",
-        "D1,Y,NERVOUS,=HYPERLINK(1)",
-        "P1,Y,NERVOUS,=HYPERLINK(1)",
-        "P2,Y,SKIN {AND} SUBCUTANEOUS,PRURITUS",
-        "D4,Y,NERVOUS,CAFÉ-AU-LAIT SPOTS",
-        "");
+    String adae =
+        String.join(
+            "\n",
+            "USUBJID,TRTEMFL,AEBODSYS,AEDECOD",
+            "D1,Y,SKIN {AND} SUBCUTANEOUS,\"RASH \\ \"\"<script>\"",
+            "D2,Y,SKIN {AND} SUBCUTANEOUS,PRURITUS",
+            "D3,Y,SKIN {AND} SUBCUTANEOUS,PRURITUS",
+            "D1,Y,NERVOUS,=HYPERLINK(1)",
+            "P1,Y,NERVOUS,=HYPERLINK(1)",
+            "P2,Y,SKIN {AND} SUBCUTANEOUS,PRURITUS",
+            "D4,Y,NERVOUS,CAFÉ-AU-LAIT SPOTS",
+            "");
     Path adslFile = Files.writeString(dir.resolve("adsl.csv"), adsl);
     Path adaeFile = Files.writeString(dir.resolve("adae.csv"), adae);
     Population population;
@@ -53,14 +55,23 @@ final class AeFixtures {
     }
     AdverseEvents events;
     try (DatasetReader r = DatasetReader.open(adaeFile)) {
-      events = AdverseEvents.read(r,
-          AdaeSpec.defaults().withConditions(List.of(Condition.parse("TRTEMFL!=N"))), population);
+      events =
+          AdverseEvents.read(
+              r,
+              AdaeSpec.defaults().withConditions(List.of(Condition.parse("TRTEMFL!=N"))),
+              population);
     }
-    AeTableSpec spec = new AeTableSpec(null, 0.95, RiskDifferenceMethod.WALD,
-        riskRatio ? RiskRatioMethod.KATZ : null,
-        rates ? ExposureDefinition.TREATMENT_DURATION : ExposureDefinition.NONE,
-        rates ? RateMethod.EXACT : null, rates ? RateRatioMethod.EXACT_CONDITIONAL : null,
-        RowOrder.FREQUENCY, 0);
+    AeTableSpec spec =
+        new AeTableSpec(
+            null,
+            0.95,
+            RiskDifferenceMethod.WALD,
+            riskRatio ? RiskRatioMethod.KATZ : null,
+            rates ? ExposureDefinition.TREATMENT_DURATION : ExposureDefinition.NONE,
+            rates ? RateMethod.EXACT : null,
+            rates ? RateRatioMethod.EXACT_CONDITIONAL : null,
+            RowOrder.FREQUENCY,
+            0);
     return AeIncidence.compute(population, events, spec);
   }
 }

@@ -94,12 +94,17 @@ class ForestPlotTest {
             StudyData.generic("HR 2", null, Math.log(0.9), 0.01),
             StudyData.generic("HR 3", null, Math.log(1.4), 0.09));
     return Stream.of(
-        MetaAnalysis.run(zeros, MetaOptions.random(EffectMeasure.OR, Tau2Estimator.PM).withHksj(true)),
+        MetaAnalysis.run(
+            zeros, MetaOptions.random(EffectMeasure.OR, Tau2Estimator.PM).withHksj(true)),
         MetaAnalysis.run(zeros, MetaOptions.fixed(EffectMeasure.RD, FixedMethod.MH)),
         MetaAnalysis.run(zeros, MetaOptions.fixed(EffectMeasure.OR, FixedMethod.PETO)),
-        MetaAnalysis.run(zeros.subList(3, 4), MetaOptions.random(EffectMeasure.RR, Tau2Estimator.REML)),
-        MetaAnalysis.run(generic, MetaOptions.random(EffectMeasure.GENERIC, Tau2Estimator.SJ)
-            .withExponentiate(true).withLevel(0.9)),
+        MetaAnalysis.run(
+            zeros.subList(3, 4), MetaOptions.random(EffectMeasure.RR, Tau2Estimator.REML)),
+        MetaAnalysis.run(
+            generic,
+            MetaOptions.random(EffectMeasure.GENERIC, Tau2Estimator.SJ)
+                .withExponentiate(true)
+                .withLevel(0.9)),
         MetaAnalysis.run(generic, MetaOptions.fixed(EffectMeasure.GENERIC, FixedMethod.IV)),
         MetaAnalysis.run(
             List.of(StudyData.generic("a", null, 1e6, 1e-6), StudyData.generic("b", null, -1e6, 1)),
@@ -142,12 +147,16 @@ class ForestPlotTest {
   void textLines() {
     MetaResult r = MetaAnalysis.run(BCG, MetaOptions.random(EffectMeasure.RR, Tau2Estimator.REML));
     assertThat(ForestPlot.heterogeneity(r))
-        .isEqualTo("Heterogeneity: \u03c4\u00b2 = 0.31; Q = 152.23, df = 12 (p < 0.0001); I\u00b2 = 92%");
-    assertThat(ForestPlot.overallEffect(r)).isEqualTo("Test for overall effect: Z = 3.97 (p < 0.0001)");
+        .isEqualTo(
+            "Heterogeneity: \u03c4\u00b2 = 0.31; Q = 152.23, df = 12 (p < 0.0001); I\u00b2 = 92%");
+    assertThat(ForestPlot.overallEffect(r))
+        .isEqualTo("Test for overall effect: Z = 3.97 (p < 0.0001)");
     assertThat(ForestPlot.methodHeader(r)).isEqualTo("IV, Random (REML), 95% CI");
     MetaResult hk =
-        MetaAnalysis.run(BCG, MetaOptions.random(EffectMeasure.RR, Tau2Estimator.REML).withHksj(true));
-    assertThat(ForestPlot.overallEffect(hk)).isEqualTo("Test for overall effect: t(12) = 3.95 (p = 0.0019)");
+        MetaAnalysis.run(
+            BCG, MetaOptions.random(EffectMeasure.RR, Tau2Estimator.REML).withHksj(true));
+    assertThat(ForestPlot.overallEffect(hk))
+        .isEqualTo("Test for overall effect: t(12) = 3.95 (p = 0.0019)");
     MetaResult mh = MetaAnalysis.run(BCG, MetaOptions.fixed(EffectMeasure.RR, FixedMethod.MH));
     assertThat(ForestPlot.methodHeader(mh)).isEqualTo("M-H, Fixed, 95% CI");
     assertThat(ForestPlot.heterogeneity(mh)).startsWith("Heterogeneity: Q = 152.57, df = 12");
@@ -155,12 +164,14 @@ class ForestPlotTest {
 
   @Test
   void axisTicks() {
-    EffectAxis ratio = EffectAxis.symmetric(true, new double[] {Math.log(0.3), Math.log(2)},
-        new double[] {Math.log(0.05)});
+    EffectAxis ratio =
+        EffectAxis.symmetric(
+            true, new double[] {Math.log(0.3), Math.log(2)}, new double[] {Math.log(0.05)});
     assertThat(ratio.labels).containsExactly("0.05", "0.2", "1", "5", "20");
     EffectAxis narrow = EffectAxis.symmetric(true, new double[] {Math.log(0.8)}, new double[] {});
     assertThat(narrow.labels).containsExactly("0.5", "0.7", "1", "1.5", "2");
-    EffectAxis linear = EffectAxis.symmetric(false, new double[] {-0.07, 0.03}, new double[] {-0.2});
+    EffectAxis linear =
+        EffectAxis.symmetric(false, new double[] {-0.07, 0.03}, new double[] {-0.2});
     assertThat(linear.labels).containsExactly("\u22120.2", "\u22120.1", "0", "0.1", "0.2");
     EffectAxis fitted = EffectAxis.fitted(true, Math.log(0.06), Math.log(3.5));
     assertThat(fitted.labels).containsExactly("0.1", "0.2", "0.5", "1", "2");

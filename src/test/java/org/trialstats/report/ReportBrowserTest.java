@@ -31,8 +31,9 @@ class ReportBrowserTest {
   @Test
   void reportRendersWithChartsAndNoConsoleErrors(@TempDir Path dir) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-      String message = "SKIPPED: Chromium browser test needs /usr/bin/chromium and"
-          + " /usr/bin/chromedriver (apt-get install chromium chromium-driver; .ci/run does)";
+      String message =
+          "SKIPPED: Chromium browser test needs /usr/bin/chromium and"
+              + " /usr/bin/chromedriver (apt-get install chromium chromium-driver; .ci/run does)";
       System.err.println("*** " + message);
       Assumptions.abort(message);
     }
@@ -42,15 +43,25 @@ class ReportBrowserTest {
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + dir.resolve("profile"), "--window-size=1280,2000");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + dir.resolve("profile"),
+        "--window-size=1280,2000");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     try {
       driver.get(out.resolve("report.html").toUri().toString());
@@ -63,8 +74,10 @@ class ReportBrowserTest {
         assertThat(svg.getSize().getHeight()).isGreaterThan(100);
       }
       assertThat(driver.findElements(By.cssSelector("#claims + table tbody tr"))).isNotEmpty();
-      List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-          .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+      List<LogEntry> severe =
+          driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+              .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+              .toList();
       assertThat(severe).as("browser console errors").isEmpty();
     } finally {
       driver.quit();

@@ -37,14 +37,22 @@ class ReproduceTest {
   }
 
   private static double[] result(String figure, String measure, String method, String subject) {
-    Map<String, String> row = results.stream()
-        .filter(r -> r.get("figure").equals(figure) && r.get("measure").equals(measure)
-            && r.get("method").equals(method)
-            && (subject == null || r.get("subject").equals(subject)))
-        .findFirst().orElseThrow(() -> new AssertionError(figure + " " + measure + " " + method));
-    return new double[] {ReferenceCsv.number(row.get("estimate")),
-        ReferenceCsv.number(row.get("lower")), ReferenceCsv.number(row.get("upper")),
-        ReferenceCsv.number(row.get("p_value"))};
+    Map<String, String> row =
+        results.stream()
+            .filter(
+                r ->
+                    r.get("figure").equals(figure)
+                        && r.get("measure").equals(measure)
+                        && r.get("method").equals(method)
+                        && (subject == null || r.get("subject").equals(subject)))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(figure + " " + measure + " " + method));
+    return new double[] {
+      ReferenceCsv.number(row.get("estimate")),
+      ReferenceCsv.number(row.get("lower")),
+      ReferenceCsv.number(row.get("upper")),
+      ReferenceCsv.number(row.get("p_value"))
+    };
   }
 
   @Test
@@ -106,14 +114,30 @@ class ReproduceTest {
 
   @Test
   void reportFolderHasEveryOutput() {
-    for (String f : List.of("report.html", "report.md", "results.csv", "claims.csv",
-        "sensitivity.csv", "proportions.png", "proportions.svg", "risk-differences.png",
-        "risk-differences.svg", "rates.png", "rates.svg", "sir.png", "sir.svg")) {
+    for (String f :
+        List.of(
+            "report.html",
+            "report.md",
+            "results.csv",
+            "claims.csv",
+            "sensitivity.csv",
+            "proportions.png",
+            "proportions.svg",
+            "risk-differences.png",
+            "risk-differences.svg",
+            "rates.png",
+            "rates.svg",
+            "sir.png",
+            "sir.svg")) {
       assertThat(report.resolve(f)).as(f).isNotEmptyFile();
     }
     String html = read(report.resolve("report.html"));
-    assertThat(html).contains("<svg").contains("SHA-256").contains("Miettinen")
-        .doesNotContain("<script").doesNotContainPattern("20[0-9]{2}-[0-9]{2}-[0-9]{2}T");
+    assertThat(html)
+        .contains("<svg")
+        .contains("SHA-256")
+        .contains("Miettinen")
+        .doesNotContain("<script")
+        .doesNotContainPattern("20[0-9]{2}-[0-9]{2}-[0-9]{2}T");
   }
 
   @Test
@@ -124,7 +148,8 @@ class ReproduceTest {
     try (Stream<Path> files = Files.list(report)) {
       for (Path f : files.toList()) {
         assertThat(Files.readAllBytes(second.resolve(f.getFileName())))
-            .as(f.getFileName().toString()).isEqualTo(Files.readAllBytes(f));
+            .as(f.getFileName().toString())
+            .isEqualTo(Files.readAllBytes(f));
       }
     }
   }
@@ -140,8 +165,8 @@ class ReproduceTest {
 
   @Test
   void strictExitsWith1WhenAClaimIsADiscrepancy(@TempDir Path out) {
-    Cli.Run run = Cli.run("reproduce", "datasets/anakinra", "--out", out.resolve("r").toString(),
-        "--strict");
+    Cli.Run run =
+        Cli.run("reproduce", "datasets/anakinra", "--out", out.resolve("r").toString(), "--strict");
     assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
   }
 
@@ -155,15 +180,17 @@ class ReproduceTest {
       }
     }
     Path comparisons = data.resolve("comparisons.yaml");
-    Files.writeString(comparisons,
-        Files.readString(comparisons).replaceFirst("events: 1235", "events: 12350"));
+    Files.writeString(
+        comparisons, Files.readString(comparisons).replaceFirst("events: 1235", "events: 12350"));
     Path out = work.resolve("out");
     Files.createDirectories(out);
     Files.writeString(out.resolve("report.html"), "previous report");
 
     Cli.Run run = Cli.run("reproduce", data.toString(), "--out", out.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("comparisons.yaml:").contains("events")
+    assertThat(run.err())
+        .contains("comparisons.yaml:")
+        .contains("events")
         .doesNotContain("Exception");
     assertThat(read(out.resolve("report.html"))).isEqualTo("previous report");
     try (Stream<Path> left = Files.list(work)) {

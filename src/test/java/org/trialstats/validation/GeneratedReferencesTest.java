@@ -40,8 +40,9 @@ class GeneratedReferencesTest {
   /** Every id of every measure of the catalogue has at least one case in {@code validate}. */
   @Test
   void everyCatalogueMethodHasAValidateCase() {
-    Map<String, Long> all = cases.stream()
-        .collect(Collectors.groupingBy(ValidationCase::method, Collectors.counting()));
+    Map<String, Long> all =
+        cases.stream()
+            .collect(Collectors.groupingBy(ValidationCase::method, Collectors.counting()));
     List<String> catalogue = new ArrayList<>();
     for (Measure measure : Measure.values()) {
       for (StatMethod method : MethodCatalogue.forMeasure(measure)) {
@@ -53,13 +54,14 @@ class GeneratedReferencesTest {
   }
 
   /**
-   * With the generated suite no catalogue method rests on a handful of values: each is checked
-   * on at least 50 values (limits, estimates, p-values) by one or more suites.
+   * With the generated suite no catalogue method rests on a handful of values: each is checked on
+   * at least 50 values (limits, estimates, p-values) by one or more suites.
    */
   @Test
   void everyCatalogueMethodIsCheckedOnSeveralDozenValues() {
-    Map<String, Long> all = cases.stream()
-        .collect(Collectors.groupingBy(ValidationCase::method, Collectors.counting()));
+    Map<String, Long> all =
+        cases.stream()
+            .collect(Collectors.groupingBy(ValidationCase::method, Collectors.counting()));
     for (StatMethod method : MethodCatalogue.all()) {
       String name = method.measure().id() + " " + method.id();
       assertThat(all.getOrDefault(name, 0L)).as(name).isGreaterThanOrEqualTo(50);
@@ -84,8 +86,9 @@ class GeneratedReferencesTest {
       assertThat(row.get("ref_source")).endsWith("fixtures/" + id[0] + " line " + id[1]);
       // the binomial unit tests allow 1e-12 absolute near 0 (validate's default floor); all
       // others compare purely relatively
-      assertThat(row.get("tolerance_kind")).as(row.get("id")).isEqualTo(
-          id[0].startsWith("binomial_") ? "relative" : "relative-strict");
+      assertThat(row.get("tolerance_kind"))
+          .as(row.get("id"))
+          .isEqualTo(id[0].startsWith("binomial_") ? "relative" : "relative-strict");
       for (String count : List.of("events1", "n1", "events2", "n2")) {
         if (!row.get(count).isBlank()) {
           assertThat(fields).as(row.get("id") + " " + count).contains(row.get(count));
@@ -114,20 +117,36 @@ class GeneratedReferencesTest {
    */
   @Test
   void everyRowUsesItsFixtureTestTolerance() {
-    Map<String, Double> byFixture = Map.of(
-        "binomial_mpmath_reference.csv", 1e-6, "binomial_r_reference.csv", 1e-6,
-        "proportion_exact_mpmath.csv", 1e-14, "poisson_r.csv", 1e-9, "poisson_python.csv", 1e-9,
-        "poisson_extreme.csv", 1e-11, "rate_ratio_short_side.csv", 1e-14,
-        "conditional_odds_ratio.csv", 1e-8, "unconditional_tests.csv", 1e-6);
+    Map<String, Double> byFixture =
+        Map.of(
+            "binomial_mpmath_reference.csv",
+            1e-6,
+            "binomial_r_reference.csv",
+            1e-6,
+            "proportion_exact_mpmath.csv",
+            1e-14,
+            "poisson_r.csv",
+            1e-9,
+            "poisson_python.csv",
+            1e-9,
+            "poisson_extreme.csv",
+            1e-11,
+            "rate_ratio_short_side.csv",
+            1e-14,
+            "conditional_odds_ratio.csv",
+            1e-8,
+            "unconditional_tests.csv",
+            1e-6);
     for (Map<String, String> row : ValidationSuite.readCsv(FILE)) {
       String id = row.get("id");
       String fixture = id.substring(0, id.indexOf(':'));
       double tolerance = Double.parseDouble(row.get("tolerance"));
-      double expected = switch (fixture) {
-        case "score_intervals.csv" -> row.get("ref_source").contains("60-digit") ? 1e-8 : 1e-6;
-        case "chisq_fisher.csv" -> id.endsWith(":statistic") ? 1e-10 : 1e-9;
-        default -> byFixture.get(fixture);
-      };
+      double expected =
+          switch (fixture) {
+            case "score_intervals.csv" -> row.get("ref_source").contains("60-digit") ? 1e-8 : 1e-6;
+            case "chisq_fisher.csv" -> id.endsWith(":statistic") ? 1e-10 : 1e-9;
+            default -> byFixture.get(fixture);
+          };
       assertThat(tolerance).as(id).isEqualTo(expected);
     }
   }
@@ -138,18 +157,59 @@ class GeneratedReferencesTest {
    */
   @Test
   void strictRelativeToleranceHasNoFloorNearZero() {
-    ValidationCase loose = new ValidationCase("s", "x", "rate wald", "lower", 0, 1e-16, 1e-9,
-        true, "src", "");
-    ValidationCase strict = new ValidationCase("s", "x", "rate wald", "lower", 0, 1e-16, 1e-9,
-        true, "src", "", ValidationCase.STRICT_FLOOR);
+    ValidationCase loose =
+        new ValidationCase("s", "x", "rate wald", "lower", 0, 1e-16, 1e-9, true, "src", "");
+    ValidationCase strict =
+        new ValidationCase(
+            "s",
+            "x",
+            "rate wald",
+            "lower",
+            0,
+            1e-16,
+            1e-9,
+            true,
+            "src",
+            "",
+            ValidationCase.STRICT_FLOOR);
     assertThat(loose.agrees()).isTrue();
     assertThat(strict.agrees()).isFalse();
-    assertThat(new ValidationCase("s", "x", "sir mid-p", "p_value", 0, 1.4e-316, 1e-9, true,
-        "src", "", ValidationCase.STRICT_FLOOR).agrees()).isTrue();
-    assertThat(new ValidationCase("s", "x", "rate wald", "upper", 2e-20, 2.0000001e-20, 1e-9,
-        true, "src", "", ValidationCase.STRICT_FLOOR).agrees()).isFalse();
-    assertThat(cases.stream().filter(c -> c.suite().equals(ValidationSuite.GENERATED_SUITE)
-        && c.relativeFloor() == ValidationCase.STRICT_FLOOR))
+    assertThat(
+            new ValidationCase(
+                    "s",
+                    "x",
+                    "sir mid-p",
+                    "p_value",
+                    0,
+                    1.4e-316,
+                    1e-9,
+                    true,
+                    "src",
+                    "",
+                    ValidationCase.STRICT_FLOOR)
+                .agrees())
+        .isTrue();
+    assertThat(
+            new ValidationCase(
+                    "s",
+                    "x",
+                    "rate wald",
+                    "upper",
+                    2e-20,
+                    2.0000001e-20,
+                    1e-9,
+                    true,
+                    "src",
+                    "",
+                    ValidationCase.STRICT_FLOOR)
+                .agrees())
+        .isFalse();
+    assertThat(
+            cases.stream()
+                .filter(
+                    c ->
+                        c.suite().equals(ValidationSuite.GENERATED_SUITE)
+                            && c.relativeFloor() == ValidationCase.STRICT_FLOOR))
         .hasSize(10178 - 3 * (872 + 143 + 593)); // binomial and NNT rows: 3 values each
   }
 
@@ -158,8 +218,9 @@ class GeneratedReferencesTest {
     assertThat(line.get("method")).isEqualTo(row.get("method"));
     double lower = Double.parseDouble(line.get("lower"));
     double upper = Double.parseDouble(line.get("upper"));
-    String[][] pairs = {{"ref_estimate", "estimate"}, {"ref_lower", "upper"},
-      {"ref_upper", "lower"}};
+    String[][] pairs = {
+      {"ref_estimate", "estimate"}, {"ref_lower", "upper"}, {"ref_upper", "lower"}
+    };
     for (String[] pair : pairs) {
       double rd = Double.parseDouble(line.get(pair[1]));
       double nnt = ValidationSuite.number(row.get(pair[0]));
@@ -168,16 +229,22 @@ class GeneratedReferencesTest {
       } else if (rd == 0) {
         assertThat(nnt).isInfinite();
       } else {
-        assertThat(nnt * rd).as(row.get("id") + " " + pair[0]).isCloseTo(1.0,
-            org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(nnt * rd)
+            .as(row.get("id") + " " + pair[0])
+            .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-15));
       }
     }
   }
 
   private static List<CSVRecord> read(String fixture) {
     try (InputStream in = GeneratedReferencesTest.class.getResourceAsStream(FIXTURES + fixture);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-            .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        CSVParser p =
+            CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       return p.getRecords();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
