@@ -33,11 +33,6 @@ public record AeTable(
     return population.arms();
   }
 
-  /** Index of the control arm in {@link #arms()}. */
-  public int controlIndex() {
-    return arms().indexOf(controlArm);
-  }
-
   /** The treatment (non-control) arms in display order. */
   public List<String> treatmentArms() {
     return arms().stream().filter(a -> !a.equals(controlArm)).toList();

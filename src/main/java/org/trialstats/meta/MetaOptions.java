@@ -106,10 +106,4 @@ public record MetaOptions(
   public double toReportScale(double y) {
     return ratioScale() ? Math.exp(y) : y;
   }
-
-  /** Whether 0.5 is added to the cells of studies with a zero cell (IV and random effects). */
-  public boolean correctsZeroCells() {
-    return measure.usesCounts()
-        && (model == MetaModel.RANDOM || fixedMethod == FixedMethod.IV);
-  }
 }

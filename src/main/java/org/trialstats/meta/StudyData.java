@@ -54,9 +54,4 @@ public record StudyData(String study, String subgroup, TwoByTwo table, double yi
   public boolean hasCounts() {
     return table != null;
   }
-
-  /** The same study with another subgroup label. */
-  public StudyData withSubgroup(String newSubgroup) {
-    return new StudyData(study, newSubgroup, table, yi, vi);
-  }
 }

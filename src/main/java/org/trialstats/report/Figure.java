@@ -165,12 +165,6 @@ public final class Figure {
     }
   }
 
-  /** Writes {@code <base>.png} and {@code <base>.svg} into the folder, atomically. */
-  public void writePngAndSvg(Path folder, String base) throws IOException {
-    OutputFiles.writeBytes(folder.resolve(base + ".png"), png());
-    OutputFiles.writeString(folder.resolve(base + ".svg"), svg());
-  }
-
   private static void hints(Graphics2D g) {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);

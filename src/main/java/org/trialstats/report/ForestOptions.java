@@ -86,30 +86,4 @@ public record ForestOptions(
         decimals,
         showPrediction);
   }
-
-  /** With a fixed number of decimals (-1 for automatic). */
-  public ForestOptions withDecimals(int d) {
-    return new ForestOptions(
-        title,
-        treatmentLabel,
-        controlLabel,
-        favoursLeft,
-        favoursRight,
-        effectLabel,
-        d,
-        showPrediction);
-  }
-
-  /** With or without the prediction interval. */
-  public ForestOptions withPrediction(boolean show) {
-    return new ForestOptions(
-        title,
-        treatmentLabel,
-        controlLabel,
-        favoursLeft,
-        favoursRight,
-        effectLabel,
-        decimals,
-        show);
-  }
 }
