@@ -2,7 +2,7 @@
 "trialstats-method<TAB>ops/s" lines (median of 3 rounds of >= 0.5 s each).
 
 statsmodels' 'score' risk-difference interval is not Miettinen-Nurminen (it lacks the
-n / (n - 1) variance factor; see /work/shared/engineering-notes.md), so rd:mn is a cost
+n / (n - 1) variance factor; see ../shared/engineering-notes.md), so rd:mn is a cost
 comparison of the same kind of computation, not of identical numbers.
 
 Usage: python3 time_statsmodels.py TABLES.csv

@@ -31,7 +31,7 @@ for format in rtf docx; do
   pdf="$out/$format/ae_table.pdf"
   test -s "$pdf" || { echo "FAIL: LibreOffice did not convert ae_table.$format" >&2; exit 1; }
   text=$(pdftotext -layout "$pdf" -)
-  # issue 5 counts (Placebo, Low, High): 6 (7.0%), 22 (26.2%), 22 (26.2%)
+  # pilot study report counts (Placebo, Low, High): 6 (7.0%), 22 (26.2%), 22 (26.2%)
   echo "$text" | grep -E "APPLICATION SITE PRURITUS +6 \(7\.0\) +22 \(26\.2\) +22 \(26\.2\)" \
     >/dev/null || { echo "FAIL: $format PDF lacks the APPLICATION SITE PRURITUS row" >&2; exit 1; }
   echo "$text" | grep -E "Any treatment-emergent adverse event +65 \(75\.6\) +77 \(91\.7\) +76 \(90\.5\)" \

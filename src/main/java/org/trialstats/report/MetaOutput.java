@@ -28,7 +28,7 @@ import org.trialstats.stats.TwoByTwo;
 
 /**
  * Text, JSON and CSV renderings of a meta-analysis. JSON field names are part of the command's
- * interface (see the meta-analysis issue); values that do not apply are {@code null}.
+ * interface (see the README); values that do not apply are {@code null}.
  */
 public final class MetaOutput {
   private MetaOutput() {}
@@ -120,7 +120,7 @@ public final class MetaOutput {
     }
   }
 
-  /** The summary fields of one analysis, in the issue's order, followed by the extras. */
+  /** The summary fields of one analysis, in the documented order, followed by the extras. */
   static ObjectNode summary(MetaResult r) {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     n.put("k", r.k());

@@ -46,7 +46,7 @@ import org.trialstats.stats.RiskRatioMethod;
 
 /**
  * Adverse-event tables of the CDISC pilot study (shared/data/cdiscpilot01), checked against the
- * counts stated in issue 5 and, row by row, against an independent pandas computation
+ * counts of the pilot study report and, row by row, against an independent pandas computation
  * (fixtures/make_pilot_ae_reference.py).
  */
 public class AeIncidencePilotTest {
@@ -89,7 +89,7 @@ public class AeIncidencePilotTest {
   }
 
   @Test
-  void reproducesTheCountsOfTheIssue() throws IOException {
+  void reproducesThePilotStudyReportCounts() throws IOException {
     AeTable t =
         pilot(
             AdaeSpec.defaults(),
@@ -98,7 +98,7 @@ public class AeIncidencePilotTest {
     assertThat(t.arms()).containsExactly("Placebo", "Xanomeline Low Dose", "Xanomeline High Dose");
     assertThat(t.controlArm()).isEqualTo("Placebo");
     assertThat(t.population().armSizes()).containsExactly(86, 84, 84);
-    // issue 5 (Placebo, Low, High): any TEAE 65/86, 77/84, 76/84
+    // pilot study report (Placebo, Low, High): any TEAE 65/86, 77/84, 76/84
     assertThat(counts(t.rows().get(0))).containsExactly(65L, 77L, 76L);
     assertThat(counts(term(t, "APPLICATION SITE PRURITUS"))).containsExactly(6L, 22L, 22L);
     assertThat(counts(term(t, "PRURITUS"))).containsExactly(8L, 21L, 26L);

@@ -72,7 +72,7 @@ class AeTableCommandTest {
             .filter(r -> r.get("term").equals("APPLICATION SITE PRURITUS"))
             .findFirst()
             .orElseThrow();
-    // issue 5: APPLICATION SITE PRURITUS 6, 22, 22 (Placebo, High, Low)
+    // pilot study report: APPLICATION SITE PRURITUS 6, 22, 22 (Placebo, High, Low)
     assertThat(
             List.of(
                 pruritus.get("Placebo:n"),

@@ -35,7 +35,7 @@ class BatchRunnerTest {
                 + "ACR20,rd,newcombe,95,250,55,251,\n"
                 + "lymphoma,rate,exact,8,,,,\n");
     assertThat(rows.get(0).get("study")).isEqualTo("ACR20");
-    // Newcombe (1998) method 10, reference value from the foundation issue: 0.080866 to 0.238159
+    // Newcombe (1998) method 10, project reference value: 0.080866 to 0.238159
     assertThat(Double.parseDouble(rows.get(0).get("estimate"))).isCloseTo(0.160876, within(1e-6));
     assertThat(Double.parseDouble(rows.get(0).get("lower"))).isCloseTo(0.080866, within(1e-6));
     assertThat(Double.parseDouble(rows.get(0).get("upper"))).isCloseTo(0.238159, within(1e-6));

@@ -17,7 +17,7 @@ class CiCommandTest {
     for (var m : MethodCatalogue.forMeasure(Measure.RD)) {
       assertThat(run.out()).contains(m.id());
     }
-    // foundation issue reference values (95%): Newcombe 0.080866 to 0.238159, MN 0.081138 to
+    // project reference values (95%: Newcombe 0.080866 to 0.238159, MN 0.081138 to
     // 0.239113
     assertThat(run.out())
         .contains("0.08086")

@@ -15,7 +15,7 @@ import org.trialstats.stats.StatMethod;
 import org.trialstats.testing.Cli;
 
 class MethodsCommandTest {
-  /** The method ids of the public interface (statistics-engine issue). */
+  /** The method ids of the public interface (README). */
   private static final List<String> CATALOGUE =
       List.of(
           "proportion:wald",

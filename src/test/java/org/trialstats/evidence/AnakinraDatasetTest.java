@@ -19,7 +19,7 @@ import org.trialstats.io.InputFile;
 /**
  * Loads the shipped dataset {@code datasets/anakinra} (tests run with the project root as working
  * directory) and checks its content against the two source texts in
- * /work/shared/sources (anakinra-article.txt, anakinra-summary.txt), figure by figure.
+ * ../shared/sources (anakinra-article.txt, anakinra-summary.txt), figure by figure.
  */
 class AnakinraDatasetTest {
   private static final Path DIRECTORY = Path.of("datasets", "anakinra");

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * convergence tightened to 1e-12) wrote meta_fixtures.csv (375 configurations) and
  * meta_fixtures_studies.csv (per-study yi, vi and weight for each of them). Tolerances: 1e-9
  * relative for closed-form estimators, 1e-7 for iterative ones (REML, ML, PM) and 1e-6 for
- * Q-profile limits, tighter than the issue's 1e-6 / 1e-5 / 1e-3.
+ * Q-profile limits, tighter than the required 1e-6 / 1e-5 / 1e-3.
  */
 class MetaforFixturesTest {
   private static final String BASE = "/org/trialstats/meta/";

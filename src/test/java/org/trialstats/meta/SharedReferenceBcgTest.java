@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the BCG trials (Colditz et al. 1994), produced with {@code escalc(add = 1/2, to = "only0",
  * drop00 = TRUE)}, {@code rma}/{@code rma.mh}/{@code rma.peto}, {@code confint()} and a t(k - 2)
  * prediction interval, at tightened convergence (tol = threshold = 1e-12); see
- * /work/shared/reference/README.md. The issue's bar is 1e-6 relative for closed-form estimators,
+ * ../shared/reference/README.md. The required agreement is 1e-6 relative for closed-form estimators,
  * 1e-5 for iterative ones and 1e-3 for Q-profile limits; the assertions below are tighter
  * (1e-10, 1e-8 and 1e-8; the largest observed difference is 1.3e-10 relative) because both
  * sides converge to ~1e-12.

@@ -34,7 +34,7 @@ class NumberNeededToTreatTest {
 
   @Test
   void acr20ExampleWhoseRiskDifferenceIntervalExcludesZero() {
-    // Issue 2: ACR20 95/250 vs 55/251, MN 95% RD 0.160876 (0.081138, 0.239113), so
+    // Reference values (R 4.2.2 / statsmodels 0.13.5): ACR20 95/250 vs 55/251, MN 95% RD 0.160876 (0.081138, 0.239113), so
     // NNT = 1/0.160876 = 6.216 (1/0.239113 = 4.182 to 1/0.081138 = 12.325).
     TwoByTwo acr20 = TwoByTwo.of(95, 250, 55, 251);
     Estimate rd = RiskDifferenceMethod.MN.interval(acr20, 0.95);

@@ -7,7 +7,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * Worked examples with published or issue-stated numbers, compared to the printed decimals (the
+ * Worked examples with published numbers or the anakinra article's figures, compared to the printed decimals (the
  * full-precision references are in PoissonReferenceTest).
  */
 class PoissonPublishedExamplesTest {
@@ -19,7 +19,7 @@ class PoissonPublishedExamplesTest {
 
   @Test
   void lymphomaRatePer100PersonYears() {
-    // Issue 2: 8 lymphomas over 6400 person-years, per 100 PY: 0.125, exact 95% (0.0540, 0.2463).
+    // Anakinra article: 8 lymphomas over 6400 person-years, per 100 PY: 0.125, exact 95% (0.0540, 0.2463).
     // R 4.2.2: poisson.test(8, 6400)$conf.int * 100 -> 0.0539661277616953 0.246299831565521
     Estimate rate = RateMethod.EXACT.interval(new PoissonCount(8, 6400), 0.95).scaled(100);
     assertThat(rate.estimate()).isEqualTo(0.125);
@@ -31,7 +31,7 @@ class PoissonPublishedExamplesTest {
 
   @Test
   void lymphomaSir() {
-    // Issue 2: 8 observed vs 8/3.6 = 2.2222 expected: SIR 3.6, exact 95% (1.554, 7.093).
+    // Anakinra article: 8 observed vs 8/3.6 = 2.2222 expected: SIR 3.6, exact 95% (1.554, 7.093).
     // R 4.2.2: poisson.test(8, 8/3.6)$conf.int -> 1.554224480 7.093435149
     Estimate sir = SirMethod.EXACT.interval(8, 8 / 3.6, 0.95);
     assertThat(sir.estimate()).isCloseTo(3.6, within(1e-14));
@@ -41,7 +41,7 @@ class PoissonPublishedExamplesTest {
 
   @Test
   void melanomaSir() {
-    // Issue 2: melanoma 3 observed vs 1 expected: SIR 3.0, exact 0.619 to 8.767, p = 0.080.
+    // Anakinra article: melanoma 3 observed vs 1 expected: SIR 3.0, exact 0.619 to 8.767, p = 0.080.
     // R 4.2.2: poisson.test(3, 1) -> conf.int 0.6186721 8.7672731, p-value 0.0803013970713942
     Estimate sir = SirMethod.EXACT.interval(3, 1, 0.95);
     assertThat(sir.estimate()).isEqualTo(3.0);

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every {@code rr}, {@code or} and {@code test} row of the shared reference file
  * (src/main/resources/org/trialstats/validation/binary_reference.csv; statsmodels 0.13.5, SciPy
- * 1.10.1 and R 4.2.2, see /work/shared/reference/README.md): 1e-6 relative, Barnard and
+ * 1.10.1 and R 4.2.2, see ../shared/reference/README.md): 1e-6 relative, Barnard and
  * Boschloo 1e-3.
  *
  * <p>Two findings about the reference file, checked here rather than papered over:

@@ -196,13 +196,13 @@ class RiskDifferenceMethodTest {
 
   @ParameterizedTest(name = "{0} {1}/{2} vs {3}/{4}")
   @CsvSource({
-    // Issue 2 reference numbers (95%): ACR20 and injection-site reactions.
+    // Reference values (R 4.2.2 / statsmodels 0.13.5), 95%: ACR20 and injection-site reactions.
     "newcombe, 95, 250, 55, 251, 0.160876, 0.080866, 0.238159",
     "mn, 95, 250, 55, 251, 0.160876, 0.081138, 0.239113",
     "newcombe, 1235, 1729, 204, 729, 0.434450, 0.394360, 0.472089",
     "mn, 1235, 1729, 204, 729, 0.434450, 0.394600, 0.472396",
   })
-  void reproducesIssue2ReferenceNumbers(
+  void matchesTheReferenceValues(
       String method, long x1, long n1, long x2, long n2, String rd, String lower, String upper) {
     Estimate e = RiskDifferenceMethod.fromId(method).interval(TwoByTwo.of(x1, n1, x2, n2), 0.95);
     assertPrinted("rd", e.estimate(), rd);

@@ -44,8 +44,8 @@ class RiskRatioMethodTest {
   }
 
   @Test
-  void issue2Numbers() {
-    // Issue 2: ACR20 95/250 vs 55/251: RR 1.734182, MN score 95% (1.311966, 2.304767);
+  void acr20ReferenceValues() {
+    // Reference values (R 4.2.2 / statsmodels 0.13.5): ACR20 95/250 vs 55/251: RR 1.734182, MN score 95% (1.311966, 2.304767);
     // statsmodels 0.13.5 confint_proportions_2indep(95, 250, 55, 251, method="score",
     // compare="ratio", correction=True) -> (1.3119658693169785, 2.304766766862701)
     Estimate e = RiskRatioMethod.MN.interval(TwoByTwo.of(95, 250, 55, 251), 0.95);

@@ -32,8 +32,8 @@ class TwoByTwoTestMethodTest {
   }
 
   @Test
-  void issue2FisherPValue() {
-    // Issue 2: ACR20 95/250 vs 55/251, Fisher p 9.256e-05; R 4.2.2 fisher.test ->
+  void acr20FisherPValue() {
+    // Reference value: ACR20 95/250 vs 55/251, Fisher p 9.256e-05; R 4.2.2 fisher.test ->
     // 9.2559861707721528e-05 (chisq_fisher.csv)
     assertRelative(TwoByTwoTest.FISHER.test(TwoByTwo.of(95, 250, 55, 251)).pValue(),
         9.2559861707721528e-05, 1e-10, "ACR20");

@@ -3,7 +3,7 @@
 # Run from this folder:   Rscript make_fixtures.R
 # Versions used: R 4.2.2, metafor 3.8-1, metadat (Debian packages r-cran-metafor r-cran-metadat).
 #
-# Conventions (the same as the shared reference /work/shared/reference/meta_reference_bcg.csv):
+# Conventions (the same as the shared reference ../shared/reference/meta_reference_bcg.csv):
 # - study effects: escalc(add = 1/2, to = "only0"); studies with no events (or only events) in
 #   both arms are dropped for RR and OR (drop00 = TRUE) and kept for RD (drop00 = FALSE)
 # - fixed IV and random effects: rma(yi, vi, method = ...), test = "knha" for HKSJ
