@@ -60,9 +60,9 @@ class MetaCommandTest {
   }
 
   /**
-   * JSON field names and order are the command's documented interface; values are the shared reference row
-   * bcg/rr/random/reml/hksj = FALSE (metafor 3.8-1: mu -0.71453234215814, tau2 0.313243258136486,
-   * pi_lower 0.134206461553001).
+   * JSON field names and order are the command's documented interface; values are the shared
+   * reference row bcg/rr/random/reml/hksj = FALSE (metafor 3.8-1: mu -0.71453234215814, tau2
+   * 0.313243258136486, pi_lower 0.134206461553001).
    */
   @Test
   void jsonHasTheDocumentedFieldsInOrder() throws IOException {
