@@ -17,9 +17,9 @@ import org.trialstats.testing.Cli;
 import org.trialstats.testing.ReferenceCsv;
 
 /**
- * The main job, {@code reproduce datasets/anakinra}, end to end: the reference numbers of the
- * project reference values (95%, from R 4.2.2 and statsmodels 0.13.5), byte-identical reruns, the
- * committed report matching a fresh run, and no partial report on a bad dataset.
+ * The main job, {@code reproduce datasets/anakinra}, end to end: the project's reference numbers
+ * (95%, from R 4.2.2 and statsmodels 0.13.5), byte-identical reruns, the committed report matching
+ * a fresh run, and no partial report on a bad dataset.
  */
 class ReproduceTest {
   @TempDir static Path dir;
