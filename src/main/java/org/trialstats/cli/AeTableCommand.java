@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -257,7 +258,7 @@ public final class AeTableCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
-    Set<AeReport.Format> formats = AeReport.Format.parse(format);
+    Set<AeReport.Format> formats = formats();
     AeReportStyle style = style();
     AeTableSpec tableSpec = tableSpec();
     boolean onsets = tableSpec.exposure() == ExposureDefinition.TIME_TO_FIRST_EVENT;
@@ -306,6 +307,27 @@ public final class AeTableCommand implements Callable<Integer> {
               + (alternative == ExposureDefinition.NONE ? " to leave the rates out" : " instead"),
           e);
     }
+  }
+
+  /** The --format list, such as {@code csv,html,rtf}. */
+  private Set<AeReport.Format> formats() {
+    Set<AeReport.Format> formats = EnumSet.noneOf(AeReport.Format.class);
+    List<AeReport.Format> all = List.of(AeReport.Format.values());
+    for (String part : format.split(",")) {
+      String id = part.strip().toLowerCase(Locale.ROOT);
+      formats.add(
+          all.stream()
+              .filter(f -> f.id().equals(id))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "unknown output format '"
+                              + part.strip()
+                              + "'; expected some of "
+                              + all.stream().map(AeReport.Format::id).toList())));
+    }
+    return formats;
   }
 
   private AeTableSpec tableSpec() {

@@ -59,30 +59,6 @@ public final class AeReport {
     public String fileName() {
       return (this == PNG || this == SVG ? DOT_PLOT : TABLE) + "." + id();
     }
-
-    /**
-     * Parses a comma-separated list such as {@code csv,html,rtf}.
-     *
-     * @throws AdamDataException naming the valid formats
-     */
-    public static Set<Format> parse(String list) {
-      Set<Format> formats = EnumSet.noneOf(Format.class);
-      for (String part : list.split(",")) {
-        String id = part.strip().toLowerCase(Locale.ROOT);
-        formats.add(
-            Arrays.stream(values())
-                .filter(f -> f.id().equals(id))
-                .findFirst()
-                .orElseThrow(
-                    () ->
-                        new AdamDataException(
-                            "unknown output format '"
-                                + part.strip()
-                                + "'; expected some of "
-                                + Arrays.stream(values()).map(Format::id).toList())));
-      }
-      return formats;
-    }
   }
 
   /**
