@@ -2,12 +2,15 @@ package org.trialstats.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trialstats.adam.Condition;
 import org.trialstats.adam.TimeToEventColumns;
@@ -141,8 +144,9 @@ public final class SurvivalCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--plot", paramLabel = "FILE",
-      description = "Draw the Kaplan-Meier figure (.png or .svg; relative to --out if given).")
-  Path plot;
+      description = "Draw the Kaplan-Meier figure (.png or .svg; relative to --out if given);"
+          + " repeatable (e.g. --plot km.png --plot km.svg).")
+  List<Path> plots = new ArrayList<>();
 
   @Option(names = "--bands", description = "Shade the pointwise confidence intervals.")
   boolean bands;
@@ -160,9 +164,14 @@ public final class SurvivalCommand implements Callable<Integer> {
   String survivalLabel;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Write survival.<format> (and the figure) into this folder instead of"
+      description = "Write NAME.<format> (and the figures) into this folder instead of"
           + " printing.")
   Path out;
+
+  @Option(names = "--name", defaultValue = "survival", paramLabel = "NAME",
+      description = "File name (without extension) of the output written with --out"
+          + " (default: ${DEFAULT-VALUE}).")
+  String name;
 
   @Override
   public Integer call() throws IOException {
@@ -176,11 +185,15 @@ public final class SurvivalCommand implements Callable<Integer> {
     if (population != null && adsl == null) {
       throw new UserError("--population needs --adsl (the file with the population flag)");
     }
-    if (plot != null) {
-      String name = plot.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (!name.endsWith(".png") && !name.endsWith(".svg")) {
+    for (Path plot : plots) {
+      String file = plot.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (!file.endsWith(".png") && !file.endsWith(".svg")) {
         throw new UserError("--plot must name a .png or .svg file, got '" + plot + "'");
       }
+    }
+    if (!name.matches("[A-Za-z0-9_.-]+")) {
+      throw new UserError("--name must be a plain file name (letters, digits, _ . -), got '"
+          + name + "'");
     }
     SurvivalRequest request = new SurvivalRequest(
         input,
@@ -197,22 +210,28 @@ public final class SurvivalCommand implements Callable<Integer> {
         rmst);
     SurvivalResult result = SurvivalAnalysis.run(request, Version.current());
     String rendered = SurvivalOutput.render(result, fmt);
-    Figure figure = plot == null ? null : KaplanMeierPlot.figure(result,
+    Figure figure = plots.isEmpty() ? null : KaplanMeierPlot.figure(result,
         new KaplanMeierPlot.Options(title, timeLabel, survivalLabel, bands));
+    // render every figure before writing anything, so that a failure leaves no partial outputs
+    Map<Path, byte[]> figures = new LinkedHashMap<>();
+    for (Path plot : plots) {
+      boolean png = plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+      figures.put(out == null ? plot : out.resolve(plot),
+          png ? figure.png() : figure.svg().getBytes(StandardCharsets.UTF_8));
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     if (out != null) {
       Files.createDirectories(out);
-      Path target = out.resolve("survival." + (fmt.equals("text") ? "txt" : fmt));
+      Path target = out.resolve(name + "." + (fmt.equals("text") ? "txt" : fmt));
       OutputFiles.writeString(target, rendered);
       stdout.println("wrote " + target);
     } else {
       stdout.print(rendered);
     }
-    if (figure != null) {
-      Path target = out == null ? plot : out.resolve(plot);
-      figure.write(target);
+    for (Map.Entry<Path, byte[]> e : figures.entrySet()) {
+      OutputFiles.writeBytes(e.getKey(), e.getValue());
       if (out != null) {
-        stdout.println("wrote " + target);
+        stdout.println("wrote " + e.getKey());
       }
     }
     stdout.flush();
