@@ -7,7 +7,7 @@ import org.trialstats.adam.AdamDataException;
 import org.trialstats.adam.DatasetReader;
 import org.trialstats.adam.PopulationSubjects;
 import org.trialstats.adam.TimeToEventData;
-import org.trialstats.evidence.InputFile;
+import org.trialstats.io.InputFile;
 import org.trialstats.stats.StatsException;
 import org.trialstats.survival.CoxModel;
 import org.trialstats.survival.CoxResult;

@@ -1,7 +1,7 @@
 package org.trialstats.analysis;
 
 import java.util.List;
-import org.trialstats.evidence.InputFile;
+import org.trialstats.io.InputFile;
 import org.trialstats.survival.ConfidenceTransform;
 import org.trialstats.survival.CoxResult;
 import org.trialstats.survival.KaplanMeierCurve;

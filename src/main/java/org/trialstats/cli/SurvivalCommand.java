@@ -19,7 +19,7 @@ import org.trialstats.analysis.SurvivalRequest;
 import org.trialstats.analysis.SurvivalResult;
 import org.trialstats.report.Figure;
 import org.trialstats.report.KaplanMeierPlot;
-import org.trialstats.report.OutputFiles;
+import org.trialstats.io.OutputFiles;
 import org.trialstats.stats.StatsException;
 import org.trialstats.survival.ConfidenceTransform;
 import org.trialstats.survival.TiesMethod;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.trialstats.analysis.SurvivalResult;
+import org.trialstats.io.Numbers;
 import org.trialstats.report.Figure.Align;
 import org.trialstats.survival.KaplanMeierCurve;
 import org.trialstats.survival.SurvivalPoint;
