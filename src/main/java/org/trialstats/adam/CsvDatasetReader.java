@@ -2,20 +2,14 @@ package org.trialstats.adam;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV export of a data set (UTF-8, optional byte-order mark, first row = variable
@@ -23,15 +17,20 @@ import org.apache.commons.csv.CSVRecord;
  * SAS missing values and ISO or DATE9 dates (see {@link DatasetReader#number(int)}), so a CSV
  * written by PROC EXPORT, R or pandas from an ADaM data set gives the same results as the
  * transport file.
+ *
+ * <p>The format is RFC 4180 as Commons CSV's default format reads it: comma-separated fields,
+ * double quotes around a field that holds commas, quotes (doubled) or line breaks, empty lines
+ * skipped. Lines without a quote character (the common case) are split directly, so reading
+ * costs little more than reading the lines.
  */
 public final class CsvDatasetReader implements DatasetReader {
   private final String fileName;
   private final String name;
-  private final Reader reader;
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> records;
+  private final BufferedReader reader;
   private final List<DatasetVariable> variables;
-  private CSVRecord current;
+  private long linesRead;
+  private String[] current;
+  private long currentLine;
 
   private CsvDatasetReader(Path file) throws IOException {
     this.fileName = file.getFileName().toString();
@@ -44,16 +43,14 @@ public final class CsvDatasetReader implements DatasetReader {
       if (in.read() != '\uFEFF') {
         in.reset();
       }
-      this.parser = CSVFormat.DEFAULT.builder().get().parse(in);
-      this.records = parser.iterator();
-      if (!records.hasNext()) {
+      String[] header = readRecord();
+      if (header == null) {
         throw new AdamDataException(fileName + ": empty file; expected a header row of names");
       }
-      CSVRecord header = records.next();
       List<DatasetVariable> vars = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      for (int i = 0; i < header.size(); i++) {
-        String column = header.get(i).strip();
+      for (int i = 0; i < header.length; i++) {
+        String column = header[i].strip();
         if (column.isEmpty()) {
           throw new AdamDataException(
               fileName + ", line 1: column " + (i + 1) + " has no name in the header row");
@@ -92,20 +89,15 @@ public final class CsvDatasetReader implements DatasetReader {
 
   @Override
   public boolean next() throws IOException {
-    try {
-      if (!records.hasNext()) {
-        current = null;
-        return false;
-      }
-      current = records.next();
-    } catch (UncheckedIOException e) {
-      throw new AdamDataException(fileName + ": cannot parse CSV: " + e.getCause().getMessage());
+    current = readRecord();
+    if (current == null) {
+      return false;
     }
-    if (current.size() != variables.size()) {
+    if (current.length != variables.size()) {
       throw new AdamDataException(
           position()
               + ": "
-              + current.size()
+              + current.length
               + " fields, but the header row names "
               + variables.size()
               + " columns");
@@ -115,27 +107,120 @@ public final class CsvDatasetReader implements DatasetReader {
 
   @Override
   public String text(int index) {
-    return stripTrailingBlanks(record().get(index));
+    return stripTrailingBlanks(record()[index]);
   }
 
   @Override
   public double number(int index) {
     return SasValues.parseNumber(
-        record().get(index), position() + ", column " + variables.get(index).name());
+        record()[index], position() + ", column " + variables.get(index).name());
   }
 
   @Override
   public String position() {
-    return fileName + ", line " + (current == null ? "?" : current.getParser().getCurrentLineNumber());
+    return fileName + ", line " + (current == null ? "?" : Long.toString(currentLine));
   }
 
   @Override
   public void close() throws IOException {
-    parser.close();
     reader.close();
   }
 
-  private CSVRecord record() {
+  /** The next non-empty record, or null at the end of the file. */
+  private String[] readRecord() throws IOException {
+    String line;
+    do {
+      line = reader.readLine();
+      if (line == null) {
+        return null;
+      }
+      linesRead++;
+    } while (line.isEmpty());
+    String[] fields = line.indexOf('"') < 0 ? split(line) : parseQuoted(line);
+    currentLine = linesRead;
+    return fields;
+  }
+
+  private static String[] split(String line) {
+    int count = 1;
+    for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+      count++;
+    }
+    String[] fields = new String[count];
+    int from = 0;
+    for (int f = 0; f < count - 1; f++) {
+      int comma = line.indexOf(',', from);
+      fields[f] = line.substring(from, comma);
+      from = comma + 1;
+    }
+    fields[count - 1] = line.substring(from);
+    return fields;
+  }
+
+  /** A record with quoted fields, which may continue over the following lines. */
+  private String[] parseQuoted(String first) throws IOException {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    String line = first;
+    int i = 0;
+    while (true) {
+      if (i < line.length() && line.charAt(i) == '"') {
+        long opened = linesRead;
+        field.setLength(0);
+        i++;
+        while (true) {
+          if (i >= line.length()) {
+            String next = reader.readLine();
+            if (next == null) {
+              throw new AdamDataException(fileName + ": cannot parse CSV: the quoted field"
+                  + " opened on line " + opened + " is not closed before the end of the file");
+            }
+            linesRead++;
+            field.append('\n');
+            line = next;
+            i = 0;
+            continue;
+          }
+          char c = line.charAt(i);
+          if (c == '"') {
+            if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+              field.append('"');
+              i += 2;
+              continue;
+            }
+            i++;
+            break;
+          }
+          field.append(c);
+          i++;
+        }
+        fields.add(field.toString());
+        if (i == line.length()) {
+          break;
+        }
+        if (line.charAt(i) != ',') {
+          throw new AdamDataException(fileName + ", line " + linesRead + ": cannot parse CSV:"
+              + " invalid character '" + line.charAt(i) + "' after a closing quote");
+        }
+        i++;
+      } else {
+        int comma = line.indexOf(',', i);
+        if (comma < 0) {
+          fields.add(line.substring(i));
+          break;
+        }
+        fields.add(line.substring(i, comma));
+        i = comma + 1;
+      }
+      if (i == line.length()) {
+        fields.add("");
+        break;
+      }
+    }
+    return fields.toArray(String[]::new);
+  }
+
+  private String[] record() {
     if (current == null) {
       throw new IllegalStateException("no current record: call next() first");
     }

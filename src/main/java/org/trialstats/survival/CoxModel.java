@@ -37,7 +37,7 @@ public final class CoxModel {
    */
   public static CoxResult fit(
       SurvivalSample sample, int reference, TiesMethod ties, double level) {
-    return fit(RiskSetTable.of(sample, true), reference, ties, level, sample.stratified());
+    return fit(sample.stratifiedTable(), reference, ties, level, sample.stratified());
   }
 
   static CoxResult fit(

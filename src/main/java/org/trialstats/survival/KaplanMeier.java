@@ -19,7 +19,7 @@ public final class KaplanMeier {
    * @return the curves in group order; a group without subjects gets a curve with no rows
    */
   public static List<KaplanMeierCurve> byGroup(SurvivalSample sample) {
-    return byGroup(RiskSetTable.of(sample, false));
+    return byGroup(sample.pooledTable());
   }
 
   static List<KaplanMeierCurve> byGroup(RiskSetTable table) {

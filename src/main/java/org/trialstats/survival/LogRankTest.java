@@ -23,7 +23,7 @@ public final class LogRankTest {
    * @throws StatsException if fewer than two groups share a risk set with an event (no test)
    */
   public static LogRankResult test(SurvivalSample sample, LogRankWeight weight) {
-    return test(RiskSetTable.of(sample, true), weight, sample.stratified());
+    return test(sample.stratifiedTable(), weight, sample.stratified());
   }
 
   static LogRankResult test(RiskSetTable table, LogRankWeight weight, boolean stratified) {

@@ -6,7 +6,8 @@ import org.trialstats.stats.StatsException;
  * Right-censored time-to-event data in columns: one entry per subject with its follow-up time,
  * whether the time is an event (true) or a censoring (false), its group (0 to groups - 1) and its
  * stratum (0 to strata - 1; all 0 when unstratified). The arrays are used as given, not copied:
- * callers must not change them afterwards.
+ * callers must not change them afterwards. The sorted risk-set summaries the estimators share are
+ * built once, on first use, so that curves, tests and models of one sample sort it once.
  */
 public final class SurvivalSample {
   private final double[] time;
@@ -15,6 +16,8 @@ public final class SurvivalSample {
   private final int groups;
   private final int[] stratum;
   private final int strata;
+  private RiskSetTable pooledTable;
+  private RiskSetTable stratifiedTable;
 
   private SurvivalSample(
       double[] time, boolean[] event, int[] group, int groups, int[] stratum, int strata) {
@@ -101,6 +104,25 @@ public final class SurvivalSample {
    */
   public boolean stratified() {
     return stratum != null;
+  }
+
+  /** The risk-set table with the strata pooled, built (one sort) on first use. */
+  synchronized RiskSetTable pooledTable() {
+    if (pooledTable == null) {
+      pooledTable = RiskSetTable.of(this, false);
+    }
+    return pooledTable;
+  }
+
+  /** The risk-set table within strata (the pooled one when unstratified). */
+  synchronized RiskSetTable stratifiedTable() {
+    if (stratum == null) {
+      return pooledTable();
+    }
+    if (stratifiedTable == null) {
+      stratifiedTable = RiskSetTable.of(this, true);
+    }
+    return stratifiedTable;
   }
 
   double time(int i) {
