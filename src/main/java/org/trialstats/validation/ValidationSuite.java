@@ -43,7 +43,9 @@ import org.trialstats.stats.StatsException;
  *   <li>generated references: {@code generated_references.csv}, the unit-test fixtures of {@code
  *       org.trialstats.stats} (R 4.2.2, mpmath 1.3.0, SciPy 1.10.1, statsmodels 0.13.5) converted
  *       by {@code generated_references.py} with the tolerance of each fixture's unit test; it
- *       gives every method of {@link MethodCatalogue} at least one case.
+ *       gives every method of {@link MethodCatalogue} at least one case;
+ *   <li>time-to-event references: {@code survival/} (R survival fixtures and their script), see
+ *       {@link SurvivalCases}.
  * </ul>
  */
 public final class ValidationSuite {
@@ -78,6 +80,8 @@ public final class ValidationSuite {
     cases.addAll(nntCases(PUBLISHED_SUITE, "published_nnt_examples.csv"));
     cases.addAll(MetaCases.publishedExamples(PUBLISHED_SUITE, "published_meta_examples.csv"));
     cases.addAll(binaryCases(GENERATED_SUITE, "generated_references.csv", false));
+    cases.addAll(SurvivalCases.published(PUBLISHED_SUITE));
+    cases.addAll(SurvivalCases.run());
     return cases;
   }
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.trialstats.testing.ReferenceCsv;
 
-/** The data sets of the R fixtures ({@code fixtures/data/*.csv}) as samples. */
+/** The data sets of the R fixtures (shipped in {@code org/trialstats/validation/survival/data}). */
 final class SurvivalFixtures {
-  static final String ROOT = "/org/trialstats/survival/fixtures/";
+  static final String ROOT = "/org/trialstats/validation/survival/";
 
   private SurvivalFixtures() {}
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.trialstats.testing.ReferenceCsv;
 
 /**
- * Every estimator against R survival 3.5 ({@code fixtures/make_fixtures.R}): nine data sets (R's
+ * Every estimator against R survival 3.5 ({@code org/trialstats/validation/survival/make_fixtures.R}, shipped for {@code validate}): nine data sets (R's
  * lung, aml, veteran, ovarian; generated untied, tied/stratified/three-group, 5000 subjects with
  * heavy ties, and two small curves with flat stretches at exactly 0.5). Tolerance 1e-6 relative
  * (absolute below 1e-6) for every number; counts and quantile times exactly.

@@ -55,11 +55,16 @@ class ValidationSuiteTest {
         "published_nnt_examples.csv")).hasSize(6);
     assertThat(MetaCases.publishedExamples(ValidationSuite.PUBLISHED_SUITE,
         "published_meta_examples.csv")).hasSize(26);
-    assertThat(count(ValidationSuite.PUBLISHED_SUITE)).isEqualTo(158 + 6 + 26);
+    // time-to-event: 6-MP Kaplan-Meier table (7 times x 2), log-rank, Wilcoxon, Cox (3 values)
+    assertThat(SurvivalCases.published(ValidationSuite.PUBLISHED_SUITE)).hasSize(19);
+    assertThat(count(ValidationSuite.PUBLISHED_SUITE)).isEqualTo(158 + 6 + 26 + 19);
     // generated_references.csv: 3854 rows of the unit-test fixtures give 10178 checked values.
     assertThat(ValidationSuite.readCsv("generated_references.csv")).hasSize(3854);
     assertThat(count(ValidationSuite.GENERATED_SUITE)).isEqualTo(10178);
-    assertThat(cases).hasSize(8576 + 338 + 190 + 10178);
+    // R survival fixtures: Kaplan-Meier at requested times (456 values per transform), quantiles
+    // (171 per transform), log-rank family (78), Cox (291), RMST (38)
+    assertThat(count(SurvivalCases.SUITE)).isEqualTo(5 * 456 + 5 * 171 + 78 + 291 + 38);
+    assertThat(cases).hasSize(8576 + 338 + 209 + 10178 + 3542);
   }
 
   @Test
@@ -94,7 +99,11 @@ class ValidationSuiteTest {
         .containsEntry("meta or random sj", 4L)
         .containsEntry("meta or random pm", 3L)
         .containsEntry("meta or random he", 3L)
-        .hasSize(31);
+        .containsEntry("kaplan-meier", 14L)
+        .containsEntry("test logrank", 1L)
+        .containsEntry("test wilcoxon", 1L)
+        .containsEntry("cox breslow", 3L)
+        .hasSize(35);
   }
 
   @Test
