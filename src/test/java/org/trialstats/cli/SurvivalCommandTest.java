@@ -122,6 +122,28 @@ class SurvivalCommandTest {
     }
   }
 
+  /** The README pipeline: each study's log HR and SE from the JSON into a meta-analysis. */
+  @Test
+  void hazardRatiosFeedTheGenericMetaAnalysis() throws IOException {
+    Path input = remission();
+    StringBuilder studies = new StringBuilder("study,yi,sei\n");
+    for (String site : List.of("A", "B")) {
+      Cli.Run run = Cli.run("survival", "--input", input.toString(), "--time", "weeks",
+          "--event", "relapse", "--group", "arm", "--where", "site=" + site, "--format",
+          "json");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      JsonNode term = new ObjectMapper().readTree(run.out()).get("cox").get("terms").get(0);
+      studies.append(site).append(',').append(term.get("coef").asText()).append(',')
+          .append(term.get("se").asText()).append('\n');
+    }
+    Path csv = dir.resolve("hazard_ratios.csv");
+    Files.writeString(csv, studies);
+    Cli.Run meta = Cli.run("meta", "--input", csv.toString(), "--measure", "generic", "--exp",
+        "--method", "iv", "--format", "json");
+    assertThat(meta.exitCode()).as(meta.err()).isZero();
+    assertThat(new ObjectMapper().readTree(meta.out()).toString()).contains("\"k\":2");
+  }
+
   private Cli.Run runOn(String csv, String... extra) throws IOException {
     Path file = dir.resolve("bad.csv");
     Files.writeString(file, csv);
