@@ -29,8 +29,17 @@ public final class CsvDatasetReader implements DatasetReader {
   private final BufferedReader reader;
   private final List<DatasetVariable> variables;
   private long linesRead;
-  private String[] current;
   private long currentLine;
+  private boolean hasRecord;
+  /** The current record's line when it has no quotes (fields are its comma-separated ranges). */
+  private String line;
+  private int[] starts = new int[16];
+  private int[] ends = new int[16];
+  private int fieldCount;
+  /** The current record's fields when it has quotes. */
+  private String[] quoted;
+  /** The last value returned by {@link #sharedText(int)} per column. */
+  private String[] shared;
 
   private CsvDatasetReader(Path file) throws IOException {
     this.fileName = file.getFileName().toString();
@@ -43,7 +52,7 @@ public final class CsvDatasetReader implements DatasetReader {
       if (in.read() != '\uFEFF') {
         in.reset();
       }
-      String[] header = readRecord();
+      String[] header = readRecord() ? fields() : null;
       if (header == null) {
         throw new AdamDataException(fileName + ": empty file; expected a header row of names");
       }
@@ -61,6 +70,7 @@ public final class CsvDatasetReader implements DatasetReader {
         vars.add(DatasetVariable.csvColumn(i + 1, column));
       }
       this.variables = List.copyOf(vars);
+      this.shared = new String[vars.size()];
     } catch (IOException | RuntimeException e) {
       in.close();
       throw rethrow(e);
@@ -89,15 +99,15 @@ public final class CsvDatasetReader implements DatasetReader {
 
   @Override
   public boolean next() throws IOException {
-    current = readRecord();
-    if (current == null) {
+    hasRecord = readRecord();
+    if (!hasRecord) {
       return false;
     }
-    if (current.length != variables.size()) {
+    if (fieldCount != variables.size()) {
       throw new AdamDataException(
           position()
               + ": "
-              + current.length
+              + fieldCount
               + " fields, but the header row names "
               + variables.size()
               + " columns");
@@ -107,18 +117,47 @@ public final class CsvDatasetReader implements DatasetReader {
 
   @Override
   public String text(int index) {
-    return stripTrailingBlanks(record()[index]);
+    check();
+    return stripTrailingBlanks(field(index));
+  }
+
+  @Override
+  public String sharedText(int index) {
+    check();
+    if (line == null) {
+      return text(index);
+    }
+    int end = ends[index];
+    while (end > starts[index] && line.charAt(end - 1) == ' ') {
+      end--;
+    }
+    String last = shared[index];
+    int length = end - starts[index];
+    if (last != null && last.length() == length
+        && line.regionMatches(starts[index], last, 0, length)) {
+      return last;
+    }
+    String value = line.substring(starts[index], end);
+    shared[index] = value;
+    return value;
   }
 
   @Override
   public double number(int index) {
+    check();
+    if (line != null) {
+      double plain = plainDecimal(line, starts[index], ends[index]);
+      if (!Double.isNaN(plain)) {
+        return plain;
+      }
+    }
     return SasValues.parseNumber(
-        record()[index], position() + ", column " + variables.get(index).name());
+        field(index), position() + ", column " + variables.get(index).name());
   }
 
   @Override
   public String position() {
-    return fileName + ", line " + (current == null ? "?" : Long.toString(currentLine));
+    return fileName + ", line " + (hasRecord ? Long.toString(currentLine) : "?");
   }
 
   @Override
@@ -126,35 +165,108 @@ public final class CsvDatasetReader implements DatasetReader {
     reader.close();
   }
 
-  /** The next non-empty record, or null at the end of the file. */
-  private String[] readRecord() throws IOException {
-    String line;
+  /** Reads the next non-empty record; false at the end of the file. */
+  private boolean readRecord() throws IOException {
+    String next;
     do {
-      line = reader.readLine();
-      if (line == null) {
-        return null;
+      next = reader.readLine();
+      if (next == null) {
+        line = null;
+        quoted = null;
+        return false;
       }
       linesRead++;
-    } while (line.isEmpty());
-    String[] fields = line.indexOf('"') < 0 ? split(line) : parseQuoted(line);
+    } while (next.isEmpty());
+    if (next.indexOf('"') < 0) {
+      line = next;
+      quoted = null;
+      split(next);
+    } else {
+      line = null;
+      quoted = parseQuoted(next);
+      fieldCount = quoted.length;
+    }
     currentLine = linesRead;
-    return fields;
+    return true;
   }
 
-  private static String[] split(String line) {
-    int count = 1;
-    for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
-      count++;
-    }
-    String[] fields = new String[count];
+  /** Records the comma-separated ranges of a line without quotes. */
+  private void split(String text) {
+    int count = 0;
     int from = 0;
-    for (int f = 0; f < count - 1; f++) {
-      int comma = line.indexOf(',', from);
-      fields[f] = line.substring(from, comma);
+    while (true) {
+      if (count == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, 2 * count);
+        ends = java.util.Arrays.copyOf(ends, 2 * count);
+      }
+      int comma = text.indexOf(',', from);
+      starts[count] = from;
+      ends[count] = comma < 0 ? text.length() : comma;
+      count++;
+      if (comma < 0) {
+        break;
+      }
       from = comma + 1;
     }
-    fields[count - 1] = line.substring(from);
-    return fields;
+    fieldCount = count;
+  }
+
+  /** The raw text of a field of the current record. */
+  private String field(int index) {
+    return line != null ? line.substring(starts[index], ends[index]) : quoted[index];
+  }
+
+  /** All fields of the current record. */
+  private String[] fields() {
+    String[] out = new String[fieldCount];
+    for (int i = 0; i < fieldCount; i++) {
+      out[i] = field(i);
+    }
+    return out;
+  }
+
+  /**
+   * A plain decimal ({@code -12}, {@code 3.25}) of at most 15 digits and 22 decimals parsed from
+   * the range: exact, because the digits and the power of ten are exact doubles and one division
+   * rounds correctly (Clinger's fast path). NaN for anything else, which the full parser handles.
+   */
+  static double plainDecimal(String text, int start, int end) {
+    int i = start;
+    boolean negative = i < end && text.charAt(i) == '-';
+    if (negative) {
+      i++;
+    }
+    long digits = 0;
+    int count = 0;
+    int decimals = -1;
+    for (; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = digits * 10 + (c - '0');
+        count++;
+        if (decimals >= 0) {
+          decimals++;
+        }
+      } else if (c == '.' && decimals < 0) {
+        decimals = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (count == 0 || count > 15 || decimals > 22 || decimals == 0) {
+      return Double.NaN;
+    }
+    double value = decimals > 0 ? digits / POWERS_OF_TEN[decimals] : digits;
+    return negative ? -value : value;
+  }
+
+  private static final double[] POWERS_OF_TEN = new double[23];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int k = 1; k < POWERS_OF_TEN.length; k++) {
+      POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
+    }
   }
 
   /** A record with quoted fields, which may continue over the following lines. */
@@ -220,11 +332,10 @@ public final class CsvDatasetReader implements DatasetReader {
     return fields.toArray(String[]::new);
   }
 
-  private String[] record() {
-    if (current == null) {
+  private void check() {
+    if (!hasRecord) {
       throw new IllegalStateException("no current record: call next() first");
     }
-    return current;
   }
 
   private static String stripTrailingBlanks(String s) {

@@ -117,8 +117,6 @@ public record TimeToEventData(
     int parameter = columns.parameter() == null ? -1 : data.require("PARAMCD");
     int[] filters = columns.where().stream().mapToInt(c -> data.require(c.variable())).toArray();
     int groupOrder = data.find(columns.group() + "N");
-    boolean timeNumeric = data.variables().get(time).type() == VariableType.NUMERIC;
-    boolean statusNumeric = data.variables().get(status).type() == VariableType.NUMERIC;
 
     GrowableColumns out = new GrowableColumns();
     Map<String, Integer> groupCodes = new HashMap<>();
@@ -139,13 +137,13 @@ public record TimeToEventData(
         excluded++;
         continue;
       }
-      double t = number(data, time, timeNumeric);
+      double t = data.number(time);
       if (Double.isNaN(t) || t < 0 || Double.isInfinite(t)) {
         throw new AdamDataException(
             data.position() + ", variable " + columns.time() + ": time '" + data.text(time)
                 + "' must be a number >= 0 (missing and negative times are not allowed)");
       }
-      boolean event = event(data, status, statusNumeric, columns);
+      boolean event = event(data, status, columns);
       String label = data.sharedText(group);
       if (label.isEmpty()) {
         throw new AdamDataException(
@@ -221,27 +219,8 @@ public record TimeToEventData(
     return parts.isEmpty() ? "all records" : String.join(", ", parts);
   }
 
-  private static double number(DatasetReader data, int index, boolean numeric) {
-    if (numeric) {
-      return data.number(index);
-    }
-    String text = data.text(index);
-    if (!text.isEmpty() && text.length() < 25) {
-      char c = text.charAt(text.length() - 1);
-      if (c >= '0' && c <= '9') {
-        try {
-          return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-          // not a plain number: the reader's parser gives the error or the date value
-        }
-      }
-    }
-    return data.number(index);
-  }
-
-  private static boolean event(
-      DatasetReader data, int status, boolean numeric, TimeToEventColumns columns) {
-    double flag = number(data, status, numeric);
+  private static boolean event(DatasetReader data, int status, TimeToEventColumns columns) {
+    double flag = data.number(status);
     if (columns.statusIsCensor()) {
       if (flag == 0) {
         return true;

@@ -42,6 +42,32 @@ class CsvDatasetReaderTest {
         List.of("3", "ab\"c", "", "d.csv, line 6"));
   }
 
+  /** The plain-decimal fast path gives exactly Double.parseDouble's value, or defers to it. */
+  @Test
+  void plainDecimalsParseExactlyAsDoubleParseDouble() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+    for (int i = 0; i < 200_000; i++) {
+      long digits = random.nextLong(1, 1_000_000_000_000_000L);
+      String text = Long.toString(digits);
+      int point = random.nextInt(text.length() + 1);
+      if (point < text.length()) {
+        text = text.substring(0, point) + "." + text.substring(point);
+      }
+      if (random.nextBoolean()) {
+        text = "-" + text;
+      }
+      double fast = CsvDatasetReader.plainDecimal(text, 0, text.length());
+      if (!Double.isNaN(fast)) {
+        assertThat(fast).as(text).isEqualTo(Double.parseDouble(text));
+      }
+    }
+    assertThat(CsvDatasetReader.plainDecimal("x1,2.50,y", 3, 7)).isEqualTo(2.5);
+    for (String deferred : new String[] {"", "-", "1e5", " 1", "1.", "1.2.3", "1234567890123456"}) {
+      assertThat(CsvDatasetReader.plainDecimal(deferred, 0, deferred.length())).as(deferred)
+          .isNaN();
+    }
+  }
+
   @Test
   void malformedQuotingIsAnErrorNamingTheLine() {
     assertThatThrownBy(() -> read("a,b\n1,\"open\n2,3\n"))
