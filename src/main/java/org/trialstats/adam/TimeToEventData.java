@@ -49,12 +49,12 @@ public record TimeToEventData(
     int subject = adsl.require(subjectVariable);
     int flag = adsl.require(flagVariable);
     Set<String> ids = new HashSet<>();
-    List<int[]> unusedOrderPairs = new ArrayList<>();
-    Map<String, Map<String, Double>> companions = companionPairs(adsl, unusedOrderPairs);
+    List<int[]> orderPairs = new ArrayList<>();
+    Map<String, Map<String, Double>> companions = companionPairs(adsl, orderPairs);
     while (adsl.next()) {
       if (adsl.text(flag).equals("Y")) {
         ids.add(adsl.text(subject));
-        for (int[] pair : unusedOrderPairs) {
+        for (int[] pair : orderPairs) {
           String label = adsl.sharedText(pair[0]);
           double order = orderNumber(adsl, pair[1]);
           if (!label.isEmpty() && !Double.isNaN(order)) {
@@ -103,8 +103,8 @@ public record TimeToEventData(
    * @param population the population, or null to keep every subject
    * @return the columns
    * @throws AdamDataException naming file, record and variable for a missing variable, a missing
-   *     or negative time, a censor or event flag outside its values, a missing group, or no
-   *     record left after the filters
+   *     or negative time, a censor or event flag outside its values, a missing group, a second
+   *     record of a population subject, or no record left after the filters
    */
   public static TimeToEventData read(
       DatasetReader data, TimeToEventColumns columns, PopulationSubjects population)
@@ -123,6 +123,7 @@ public record TimeToEventData(
     Map<String, Integer> strataCodes = new HashMap<>();
     Map<String, Double> groupOrderValues = new HashMap<>();
     int excluded = 0;
+    Set<String> seenSubjects = population == null ? null : new HashSet<>();
     records:
     while (data.next()) {
       if (parameter >= 0 && !data.sharedText(parameter).equals(columns.parameter())) {
@@ -133,9 +134,18 @@ public record TimeToEventData(
           continue records;
         }
       }
-      if (population != null && !population.subjects().contains(data.text(subject))) {
-        excluded++;
-        continue;
+      if (population != null) {
+        String id = data.text(subject);
+        if (!population.subjects().contains(id)) {
+          excluded++;
+          continue;
+        }
+        if (!seenSubjects.add(id)) {
+          throw new AdamDataException(
+              data.position() + ", variable " + columns.subject() + ": subject " + id
+                  + " has a second record; select one parameter (PARAMCD) or filter the records"
+                  + " so that each subject has one");
+        }
       }
       double t = data.number(time);
       if (Double.isNaN(t) || t < 0 || Double.isInfinite(t)) {

@@ -92,7 +92,8 @@ public final class SurvivalAnalysis {
             data.time(), data.event(), data.group(), labels.size(), data.stratum(),
             stratified ? data.strata().size() : 1);
     if (data.excluded() > 0) {
-      warnings.add(data.excluded() + " records of subjects outside the population were left out");
+      warnings.add("records left out because their subject is not in the population ("
+          + request.populationFlag() + " = Y): " + data.excluded());
     }
     List<String> notes =
         List.of(data.groupOrder() + "; reference group: " + labels.get(reference));

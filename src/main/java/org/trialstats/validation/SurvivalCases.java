@@ -27,7 +27,7 @@ import org.trialstats.survival.TiesMethod;
  * make_fixtures.R}) at 1e-6 relative, and published worked examples at their printed precision.
  * A quantile that is not reached is compared as +Infinity.
  */
-final class SurvivalCases {
+public final class SurvivalCases {
   static final String SUITE = "survival references (R survival 3.5; script shipped)";
   private static final String DIR = "survival/";
   private static final String R_SOURCE = "R 4.2 survival 3.5 (make_fixtures.R)";
@@ -190,27 +190,37 @@ final class SurvivalCases {
 
   private static SurvivalSample sample(Map<String, SurvivalSample> cache, String dataset,
       boolean stratified) {
-    return cache.computeIfAbsent(dataset, name -> {
-      List<Map<String, String>> rows = ValidationSuite.readCsv(DIR + "data/" + name + ".csv");
-      int n = rows.size();
-      double[] time = new double[n];
-      boolean[] event = new boolean[n];
-      int[] group = new int[n];
-      int[] stratum = new int[n];
-      int groups = 0;
-      int strata = 0;
-      for (int i = 0; i < n; i++) {
-        Map<String, String> r = rows.get(i);
-        time[i] = ValidationSuite.number(r.get("time"));
-        event[i] = r.get("status").equals("1");
-        group[i] = Integer.parseInt(r.get("group"));
-        stratum[i] = Integer.parseInt(r.get("stratum"));
-        groups = Math.max(groups, group[i] + 1);
-        strata = Math.max(strata, stratum[i] + 1);
-      }
-      return stratified
-          ? SurvivalSample.of(time, event, group, groups, stratum, strata)
-          : SurvivalSample.of(time, event, group, groups, null, 1);
-    });
+    return cache.computeIfAbsent(dataset, name -> referenceSample(name, stratified));
+  }
+
+  /**
+   * One of the shipped reference data sets ({@code survival/data/NAME.csv}: time, status, group
+   * and stratum codes) as a sample; the unit tests use the same data.
+   *
+   * @param name the data set, e.g. {@code lung}
+   * @param stratified whether to keep its strata
+   * @return the sample
+   */
+  public static SurvivalSample referenceSample(String name, boolean stratified) {
+    List<Map<String, String>> rows = ValidationSuite.readCsv(DIR + "data/" + name + ".csv");
+    int n = rows.size();
+    double[] time = new double[n];
+    boolean[] event = new boolean[n];
+    int[] group = new int[n];
+    int[] stratum = new int[n];
+    int groups = 0;
+    int strata = 0;
+    for (int i = 0; i < n; i++) {
+      Map<String, String> r = rows.get(i);
+      time[i] = ValidationSuite.number(r.get("time"));
+      event[i] = r.get("status").equals("1");
+      group[i] = Integer.parseInt(r.get("group"));
+      stratum[i] = Integer.parseInt(r.get("stratum"));
+      groups = Math.max(groups, group[i] + 1);
+      strata = Math.max(strata, stratum[i] + 1);
+    }
+    return stratified
+        ? SurvivalSample.of(time, event, group, groups, stratum, strata)
+        : SurvivalSample.of(time, event, group, groups, null, 1);
   }
 }

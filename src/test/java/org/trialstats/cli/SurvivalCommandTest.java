@@ -122,6 +122,33 @@ class SurvivalCommandTest {
     }
   }
 
+  @Test
+  void populationJoinOrdersGroupsByAdslAndRejectsASecondRecordPerSubject() throws IOException {
+    Path adsl = dir.resolve("adsl.csv");
+    Files.writeString(adsl, "USUBJID,SAFFL,TRT01P,TRT01PN\n1,Y,Zeta,0\n2,Y,Zeta,0\n3,Y,Alpha,54\n"
+        + "4,Y,Alpha,54\n5,N,Alpha,54\n");
+    Path adtte = dir.resolve("adtte.csv");
+    Files.writeString(adtte, "USUBJID,PARAMCD,AVAL,CNSR,TRTP\n1,TTDE,2.5,0,Zeta\n2,TTDE,8,1,Zeta\n"
+        + "3,TTDE,2,0,Alpha\n4,TTDE,3,0,Alpha\n5,TTDE,1,0,Alpha\n1,OTHER,9,0,Zeta\n");
+    List<String> args = new ArrayList<>(List.of("survival", "--input", adtte.toString(),
+        "--time", "AVAL", "--censor", "CNSR", "--group", "TRTP", "--adsl", adsl.toString(),
+        "--population", "SAFFL", "--format", "json"));
+    Cli.Run twice = Cli.run(args.toArray(String[]::new));
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("adtte.csv, line 7, variable USUBJID: subject 1 has a"
+        + " second record");
+    args.addAll(List.of("--param", "TTDE"));
+    Cli.Run run = Cli.run(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(run.out());
+    // Zeta (TRT01PN 0) before Alpha (54): the reference, whatever the alphabet says
+    assertThat(root.get("groups").get(0).get("group").asText()).isEqualTo("Zeta");
+    assertThat(root.get("groups").get(1).get("n").asInt()).isEqualTo(2);
+    assertThat(root.get("cox").get("terms").get(0).get("group").asText()).isEqualTo("Alpha");
+    assertThat(root.get("warnings").toString()).contains("records left out because their"
+        + " subject is not in the population (SAFFL = Y): 1");
+  }
+
   /** The README pipeline: each study's log HR and SE from the JSON into a meta-analysis. */
   @Test
   void hazardRatiosFeedTheGenericMetaAnalysis() throws IOException {
