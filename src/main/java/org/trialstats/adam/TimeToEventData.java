@@ -36,12 +36,14 @@ public record TimeToEventData(
     String groupOrder) {
 
   /**
-   * The subjects whose population flag is {@code Y} in a subject-level data set (ADSL).
+   * The subjects whose population flag is {@code Y} in a subject-level data set (ADSL), with the
+   * label-to-number maps of its character/numeric variable pairs (to order treatment groups).
    *
    * @param adsl the subject-level data set
    * @param subjectVariable the subject identifier ({@code USUBJID})
    * @param flagVariable the population flag ({@code SAFFL}, {@code ITTFL}, ...)
    * @return the identifiers of the flagged subjects
+   * @throws IOException if the file cannot be read
    * @throws AdamDataException if a variable is missing
    */
   public static PopulationSubjects population(
@@ -102,6 +104,7 @@ public record TimeToEventData(
    * @param columns the variables
    * @param population the population, or null to keep every subject
    * @return the columns
+   * @throws IOException if the file cannot be read
    * @throws AdamDataException naming file, record and variable for a missing variable, a missing
    *     or negative time, a censor or event flag outside its values, a missing group, a second
    *     record of a population subject, or no record left after the filters

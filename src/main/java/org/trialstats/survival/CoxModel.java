@@ -128,7 +128,7 @@ public final class CoxModel {
         ties,
         stratified,
         reference,
-        terms,
+        List.copyOf(terms),
         logLikNull,
         logLik,
         lr,

@@ -8,7 +8,7 @@ import java.util.List;
  * @param ties the tie handling of the partial likelihood
  * @param stratified true when each stratum has its own baseline hazard
  * @param reference the reference group's code
- * @param terms one term per other group, in group order
+ * @param terms one term per other group, in group order (unmodifiable)
  * @param logLikelihoodNull the log partial likelihood at beta = 0
  * @param logLikelihood the maximised log partial likelihood
  * @param likelihoodRatio 2 (logLikelihood - logLikelihoodNull)
@@ -34,14 +34,4 @@ public record CoxResult(
     double score,
     double scoreP,
     int degreesOfFreedom,
-    int iterations) {
-
-  /**
-   * The compact form.
-   *
-   * @param terms the terms, copied
-   */
-  public CoxResult {
-    terms = List.copyOf(terms);
-  }
-}
+    int iterations) {}
