@@ -2,8 +2,10 @@ package org.trialstats.survival;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.trialstats.stats.ConfidenceLevel;
 import org.trialstats.stats.StatsException;
 
@@ -293,6 +295,9 @@ public final class KaplanMeierCurve {
     xs[0] = 0;
     ys[0] = 0;
     boolean missingSeen = false;
+    // R's duplicated(): a value seen before (anywhere, as a confidence curve need not be monotone)
+    Set<Long> seen = new HashSet<>();
+    seen.add(Double.doubleToLongBits(0.0));
     double max = 0;
     for (int i = 0; i < m; i++) {
       double v = y[i];
@@ -303,7 +308,7 @@ public final class KaplanMeierCurve {
         missingSeen = true;
       } else {
         max = Math.max(max, v);
-        if (seen(ys, kept, v)) {
+        if (!seen.add(Double.doubleToLongBits(v + 0.0))) {
           continue;
         }
       }
@@ -324,15 +329,6 @@ public final class KaplanMeierCurve {
       return OptionalDouble.empty();
     }
     return OptionalDouble.of((xs[first] + xs[second]) / 2);
-  }
-
-  private static boolean seen(double[] ys, int kept, double v) {
-    for (int j = kept - 1; j >= 0; j--) {
-      if (ys[j] == v) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
