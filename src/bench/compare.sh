@@ -84,3 +84,6 @@ awk -F'\t' '
         ratio(ts[m], r[m]), cell(sm[m]), ratio(ts[m], sm[m])
     }
   }' "$out/trialstats.tsv" "$out/r.tsv" "$out/statsmodels.tsv" | tee "$out/compare.md"
+
+# --- time-to-event: 1,000,000 subjects from CSV, trialstats survival vs R survival -------------
+"$bench/compare_survival.sh" "$out"

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       MethodsCommand.class,
       ValidateCommand.class,
       MetaCommand.class,
-      AeTableCommand.class
+      AeTableCommand.class,
+      SurvivalCommand.class
     })
 public final class TrialStats implements Runnable {
 

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Wall time and peak memory of `trialstats survival` (Kaplan-Meier + log-rank + Cox with Efron
+# ties, JSON out) against R survival (read.csv + survfit + survdiff + coxph) on the same
+# 1,000,000-subject CSV in two groups (integer days, heavy ties, about a third censored), each
+# tool started fresh per run (JVM and R start-up included). Prints the median of RUNS runs per
+# tool (default 5) and the ratio; trialstats is also run with -Xmx64m to show that memory is
+# bounded by the columns read.
+#
+# Usage (from the repository root): src/bench/compare_survival.sh [OUT_DIR]  (default
+# target/compare)
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+out="${1:-$root/target/compare}"
+runs="${RUNS:-5}"
+mkdir -p "$out"
+csv="$out/survival_1m.csv"
+awk 'BEGIN { srand(20261205); print "time,status,arm"
+  for (i = 0; i < 1000000; i++) {
+    arm = (i % 2 == 0) ? "Control" : "Treatment"; rate = (arm == "Control") ? 0.002 : 0.0015
+    t = -log(1 - rand()) / rate; c = 200 + rand() * 800; s = (t <= c) ? 1 : 0
+    if (t > c) t = c
+    printf "%d,%d,%s\n", int(t) + 1, s, arm } }' > "$csv"
+
+jar="$root/target/trialstats.jar"
+if [[ ! -f "$jar" ]]; then
+  (cd "$root" && mvn -o -q -B package -DskipTests)
+fi
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+time_runs() {  # label, command...; appends "label<TAB>wall<TAB>maxrss_kb" per run
+  local label="$1"; shift
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -f "$label\t%e\t%M" -a -o "$out/survival_times.tsv" "$@" > /dev/null
+  done
+}
+
+: > "$out/survival_times.tsv"
+echo "compare_survival.sh: timing trialstats ($runs runs)" >&2
+time_runs trialstats java -jar "$jar" survival --input "$csv" --time time --event status \
+  --group arm --format json
+time_runs "trialstats -Xmx64m" java -Xmx64m -jar "$jar" survival --input "$csv" --time time \
+  --event status --group arm --format json
+if command -v Rscript > /dev/null 2>&1; then
+  echo "compare_survival.sh: timing R survival ($runs runs)" >&2
+  time_runs "R survival" Rscript "$root/src/bench/time_survival.R" "$csv"
+else
+  echo "compare_survival.sh: Rscript not found; skipping R" >&2
+fi
+
+{
+  echo "| tool (1,000,000 subjects, KM + log-rank + Cox Efron, from CSV) | median wall s | median peak RSS MiB |"
+  echo "|---|---:|---:|"
+  for label in "trialstats" "trialstats -Xmx64m" "R survival"; do
+    wall=$(awk -F'\t' -v l="$label" '$1 == l { print $2 }' "$out/survival_times.tsv" | median)
+    rss=$(awk -F'\t' -v l="$label" '$1 == l { print $3 / 1024 }' "$out/survival_times.tsv" | median)
+    [[ -n "$wall" ]] && printf "| %s | %.2f | %.0f |\n" "$label" "$wall" "$rss"
+  done
+  ts=$(awk -F'\t' '$1 == "trialstats" { print $2 }' "$out/survival_times.tsv" | median)
+  r=$(awk -F'\t' '$1 == "R survival" { print $2 }' "$out/survival_times.tsv" | median)
+  [[ -n "$r" ]] && printf "\nR / trialstats wall-time ratio: %.1f\n" "$(echo "$r $ts" | awk '{ print $1 / $2 }')"
+} | tee "$out/compare_survival.md"

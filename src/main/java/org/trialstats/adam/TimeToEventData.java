@@ -1,0 +1,301 @@
+package org.trialstats.adam;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The time-to-event records of a data set as columns: time, event flag, group code and stratum
+ * code per subject, with the group and stratum labels. Memory is the columns read (a double, a
+ * boolean and one or two ints per record) and the distinct labels.
+ *
+ * @param time follow-up times
+ * @param event true for an event
+ * @param group group code per record, indexing {@code groups}
+ * @param groups group labels in display order
+ * @param stratum stratum code per record, or null when unstratified
+ * @param strata stratum labels (empty when unstratified)
+ * @param excluded records left out because their subject is not in the population
+ * @param groupOrder how the groups were ordered, for the output's notes
+ */
+public record TimeToEventData(
+    double[] time,
+    boolean[] event,
+    int[] group,
+    List<String> groups,
+    int[] stratum,
+    List<String> strata,
+    int excluded,
+    String groupOrder) {
+
+  /**
+   * The subjects whose population flag is {@code Y} in a subject-level data set (ADSL), with the
+   * label-to-number maps of its character/numeric variable pairs (to order treatment groups).
+   *
+   * @param adsl the subject-level data set
+   * @param subjectVariable the subject identifier ({@code USUBJID})
+   * @param flagVariable the population flag ({@code SAFFL}, {@code ITTFL}, ...)
+   * @return the identifiers of the flagged subjects
+   * @throws IOException if the file cannot be read
+   * @throws AdamDataException if a variable is missing
+   */
+  public static PopulationSubjects population(
+      DatasetReader adsl, String subjectVariable, String flagVariable) throws IOException {
+    int subject = adsl.require(subjectVariable);
+    int flag = adsl.require(flagVariable);
+    Set<String> ids = new HashSet<>();
+    List<int[]> orderPairs = new ArrayList<>();
+    Map<String, Map<String, Double>> companions = companionPairs(adsl, orderPairs);
+    while (adsl.next()) {
+      if (adsl.text(flag).equals("Y")) {
+        ids.add(adsl.text(subject));
+        for (int[] pair : orderPairs) {
+          String label = adsl.sharedText(pair[0]);
+          double order = orderNumber(adsl, pair[1]);
+          if (!label.isEmpty() && !Double.isNaN(order)) {
+            companions.get(adsl.variables().get(pair[0]).name()).putIfAbsent(label, order);
+          }
+        }
+      }
+    }
+    return new PopulationSubjects(flagVariable, Set.copyOf(ids), companions);
+  }
+
+  private static double orderNumber(DatasetReader reader, int index) {
+    try {
+      return reader.number(index);
+    } catch (AdamDataException notANumber) {
+      return Double.NaN;
+    }
+  }
+
+  /** Character variables V with a numeric variable VN beside them (TRT01P and TRT01PN). */
+  private static Map<String, Map<String, Double>> companionPairs(
+      DatasetReader reader, List<int[]> pairs) {
+    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+    List<DatasetVariable> vars = reader.variables();
+    for (int i = 0; i < vars.size(); i++) {
+      int numeric = reader.find(vars.get(i).name() + "N");
+      boolean csv = vars.get(i).offset() < 0;
+      if (numeric >= 0 && vars.get(i).type() == VariableType.CHARACTER
+          && (csv || vars.get(numeric).type() == VariableType.NUMERIC)) {
+        pairs.add(new int[] {i, numeric});
+        out.put(vars.get(i).name(), new HashMap<>());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads the records: keeps those of the parameter, passing every filter and (when a population
+   * is given) belonging to a population subject. Groups are ordered by their numeric companion
+   * variable ({@code <group>N}, e.g. TRTPN) when the data set has one, else by a character/numeric
+   * pair of the population data set whose values cover every group (e.g. ADSL TRT01P/TRT01PN),
+   * else alphabetically; strata alphabetically.
+   *
+   * @param data the data set
+   * @param columns the variables
+   * @param population the population, or null to keep every subject
+   * @return the columns
+   * @throws IOException if the file cannot be read
+   * @throws AdamDataException naming file, record and variable for a missing variable, a missing
+   *     or negative time, a censor or event flag outside its values, a missing group, a second
+   *     record of a population subject, or no record left after the filters
+   */
+  public static TimeToEventData read(
+      DatasetReader data, TimeToEventColumns columns, PopulationSubjects population)
+      throws IOException {
+    int time = data.require(columns.time());
+    int status = data.require(columns.status());
+    int group = data.require(columns.group());
+    int strata = columns.strata() == null ? -1 : data.require(columns.strata());
+    int subject = population == null ? -1 : data.require(columns.subject());
+    int parameter = columns.parameter() == null ? -1 : data.require("PARAMCD");
+    int[] filters = columns.where().stream().mapToInt(c -> data.require(c.variable())).toArray();
+    int groupOrder = data.find(columns.group() + "N");
+
+    GrowableColumns out = new GrowableColumns();
+    Map<String, Integer> groupCodes = new HashMap<>();
+    Map<String, Integer> strataCodes = new HashMap<>();
+    Map<String, Double> groupOrderValues = new HashMap<>();
+    int excluded = 0;
+    Set<String> seenSubjects = population == null ? null : new HashSet<>();
+    records:
+    while (data.next()) {
+      if (parameter >= 0 && !data.sharedText(parameter).equals(columns.parameter())) {
+        continue;
+      }
+      for (int f = 0; f < filters.length; f++) {
+        if (!columns.where().get(f).accepts(data.sharedText(filters[f]))) {
+          continue records;
+        }
+      }
+      if (population != null) {
+        String id = data.text(subject);
+        if (!population.subjects().contains(id)) {
+          excluded++;
+          continue;
+        }
+        if (!seenSubjects.add(id)) {
+          throw new AdamDataException(
+              data.position() + ", variable " + columns.subject() + ": subject " + id
+                  + " has a second record; select one parameter (PARAMCD) or filter the records"
+                  + " so that each subject has one");
+        }
+      }
+      double t = data.number(time);
+      if (Double.isNaN(t) || t < 0 || Double.isInfinite(t)) {
+        throw new AdamDataException(
+            data.position() + ", variable " + columns.time() + ": time '" + data.text(time)
+                + "' must be a number >= 0 (missing and negative times are not allowed)");
+      }
+      boolean event = event(data, status, columns);
+      String label = data.sharedText(group);
+      if (label.isEmpty()) {
+        throw new AdamDataException(
+            data.position() + ", variable " + columns.group() + ": the group is missing");
+      }
+      Integer code = groupCodes.get(label);
+      if (code == null) {
+        code = groupCodes.size();
+        groupCodes.put(label, code);
+        if (groupOrder >= 0) {
+          groupOrderValues.put(label, orderNumber(data, groupOrder));
+        }
+      }
+      int stratumCode = 0;
+      if (strata >= 0) {
+        String s = data.sharedText(strata);
+        if (s.isEmpty()) {
+          throw new AdamDataException(
+              data.position() + ", variable " + columns.strata() + ": the stratum is missing");
+        }
+        stratumCode = strataCodes.computeIfAbsent(s, x -> strataCodes.size());
+      }
+      out.add(t, event, code, stratumCode);
+    }
+    if (out.size == 0) {
+      throw new AdamDataException(
+          data.source() + ": no record left after selecting "
+              + describeSelection(columns, population) + "; check the filters");
+    }
+    String orderNote;
+    Map<String, Double> order = groupOrderValues;
+    if (groupOrder >= 0 && !order.containsValue(Double.NaN)) {
+      orderNote = "groups ordered by " + data.variables().get(groupOrder).name();
+    } else {
+      order = population == null ? null : population.orderCovering(groupCodes.keySet());
+      orderNote = order == null
+          ? "groups ordered alphabetically"
+          : "groups ordered by " + population.orderVariable(groupCodes.keySet());
+    }
+    List<String> groupLabels = sortedLabels(groupCodes, order);
+    List<String> strataLabels = sortedLabels(strataCodes, null);
+    int[] groupRemap = remap(groupCodes, groupLabels);
+    int[] strataRemap = remap(strataCodes, strataLabels);
+    int n = out.size;
+    int[] groupColumn = new int[n];
+    int[] stratumColumn = strata >= 0 ? new int[n] : null;
+    for (int i = 0; i < n; i++) {
+      groupColumn[i] = groupRemap[out.group[i]];
+      if (stratumColumn != null) {
+        stratumColumn[i] = strataRemap[out.stratum[i]];
+      }
+    }
+    return new TimeToEventData(
+        Arrays.copyOf(out.time, n),
+        Arrays.copyOf(out.event, n),
+        groupColumn,
+        groupLabels,
+        stratumColumn,
+        strataLabels,
+        excluded,
+        orderNote);
+  }
+
+  private static String describeSelection(TimeToEventColumns columns, PopulationSubjects pop) {
+    List<String> parts = new ArrayList<>();
+    if (columns.parameter() != null) {
+      parts.add("PARAMCD = " + columns.parameter());
+    }
+    columns.where().forEach(c -> parts.add(c.toString()));
+    if (pop != null) {
+      parts.add(pop.flag() + " = Y");
+    }
+    return parts.isEmpty() ? "all records" : String.join(", ", parts);
+  }
+
+  private static boolean event(DatasetReader data, int status, TimeToEventColumns columns) {
+    double flag = data.number(status);
+    if (columns.statusIsCensor()) {
+      if (flag == 0) {
+        return true;
+      }
+      if (flag > 0 && flag == Math.rint(flag) && !Double.isInfinite(flag)) {
+        return false;
+      }
+      throw new AdamDataException(
+          data.position() + ", variable " + columns.status() + ": censor flag '"
+              + data.text(status) + "' must be 0 (event) or a positive integer (censored)");
+    }
+    if (flag == 1) {
+      return true;
+    }
+    if (flag == 0) {
+      return false;
+    }
+    throw new AdamDataException(
+        data.position() + ", variable " + columns.status() + ": event flag '" + data.text(status)
+            + "' must be 1 (event) or 0 (censored)");
+  }
+
+  private static List<String> sortedLabels(Map<String, Integer> codes, Map<String, Double> order) {
+    List<String> labels = new ArrayList<>(codes.keySet());
+    Comparator<String> byName = Comparator.naturalOrder();
+    if (order == null) {
+      labels.sort(byName);
+    } else {
+      labels.sort(Comparator.comparing((String label) -> order.get(label)).thenComparing(byName));
+    }
+    return List.copyOf(labels);
+  }
+
+  private static int[] remap(Map<String, Integer> codes, List<String> labels) {
+    int[] map = new int[codes.size()];
+    for (int i = 0; i < labels.size(); i++) {
+      map[codes.get(labels.get(i))] = i;
+    }
+    return map;
+  }
+
+  /** Primitive columns that grow by doubling. */
+  private static final class GrowableColumns {
+    double[] time = new double[1024];
+    boolean[] event = new boolean[1024];
+    int[] group = new int[1024];
+    int[] stratum = new int[1024];
+    int size;
+
+    void add(double t, boolean e, int g, int s) {
+      if (size == time.length) {
+        int capacity = size * 2;
+        time = Arrays.copyOf(time, capacity);
+        event = Arrays.copyOf(event, capacity);
+        group = Arrays.copyOf(group, capacity);
+        stratum = Arrays.copyOf(stratum, capacity);
+      }
+      time[size] = t;
+      event[size] = e;
+      group[size] = g;
+      stratum[size] = s;
+      size++;
+    }
+  }
+}

@@ -1,0 +1,307 @@
+package org.trialstats.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.trialstats.analysis.SurvivalResult;
+import org.trialstats.io.InputFile;
+import org.trialstats.io.Json;
+import org.trialstats.io.Numbers;
+import org.trialstats.io.Provenance;
+import org.trialstats.survival.CoxResult;
+import org.trialstats.survival.CoxTerm;
+import org.trialstats.survival.LogRankResult;
+import org.trialstats.survival.RestrictedMeanDifference;
+import org.trialstats.survival.SurvivalPoint;
+
+/** Text, JSON and CSV renderings of a {@link SurvivalResult}. */
+final class SurvivalOutput {
+  private SurvivalOutput() {}
+
+  static String render(SurvivalResult r, String format) {
+    return switch (format) {
+      case "json" -> json(r);
+      case "csv" -> csv(r);
+      default -> text(r);
+    };
+  }
+
+  private static Object value(OptionalDouble x) {
+    return x.isPresent() ? Json.number(x.getAsDouble()) : null;
+  }
+
+  private static void put(ObjectNode node, String name, Object value) {
+    node.putPOJO(name, value);
+  }
+
+  static String json(SurvivalResult r) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    ArrayNode groups = root.putArray("groups");
+    for (SurvivalResult.GroupSummary g : r.groups()) {
+      ObjectNode node = groups.addObject();
+      node.put("group", g.label());
+      node.put("n", g.subjects());
+      node.put("events", g.events());
+      node.put("censored", g.censored());
+      put(node, "median", value(g.median().estimate()));
+      put(node, "median_lower", value(g.median().lower()));
+      put(node, "median_upper", value(g.median().upper()));
+      put(node, "rmst", g.rmst() == null ? null : Json.number(g.rmst().estimate()));
+      put(node, "rmst_se", g.rmst() == null ? null : Json.number(g.rmst().standardError()));
+      ArrayNode points = node.putArray("survival");
+      for (SurvivalPoint p : g.points()) {
+        ObjectNode pt = points.addObject();
+        put(pt, "time", Json.number(p.time()));
+        pt.put("n_risk", p.atRisk());
+        pt.put("n_event", p.events());
+        pt.put("n_censor", p.censored());
+        put(pt, "estimate", Json.number(p.survival()));
+        put(pt, "se", Json.number(p.standardError()));
+        put(pt, "lower", Json.number(p.lower()));
+        put(pt, "upper", Json.number(p.upper()));
+      }
+    }
+    LogRankResult lr = r.logRank();
+    if (lr == null) {
+      root.putNull("logrank");
+    } else {
+      ObjectNode node = root.putObject("logrank");
+      put(node, "chisq", Json.number(lr.chiSquare()));
+      node.put("df", lr.degreesOfFreedom());
+      put(node, "p_value", Json.number(lr.pValue()));
+      node.put("stratified", lr.stratified());
+    }
+    CoxResult cox = r.cox();
+    if (cox == null) {
+      root.putNull("cox");
+    } else {
+      ObjectNode node = root.putObject("cox");
+      node.put("ties", cox.ties().id());
+      node.put("stratified", cox.stratified());
+      ArrayNode terms = node.putArray("terms");
+      for (SurvivalResult.LabelledCoxTerm lt : r.coxTerms()) {
+        CoxTerm t = lt.term();
+        ObjectNode term = terms.addObject();
+        term.put("group", lt.label());
+        put(term, "coef", Json.number(t.coefficient()));
+        put(term, "se", Json.number(t.standardError()));
+        put(term, "hr", Json.number(t.hazardRatio()));
+        put(term, "hr_lower", Json.number(t.lower()));
+        put(term, "hr_upper", Json.number(t.upper()));
+        put(term, "p_value", Json.number(t.pValue()));
+      }
+      put(node, "lr", Json.number(cox.likelihoodRatio()));
+      node.put("lr_df", cox.degreesOfFreedom());
+      put(node, "lr_p", Json.number(cox.likelihoodRatioP()));
+      put(node, "wald", Json.number(cox.wald()));
+      put(node, "wald_p", Json.number(cox.waldP()));
+      put(node, "score", Json.number(cox.score()));
+      put(node, "score_p", Json.number(cox.scoreP()));
+    }
+    ArrayNode differences = root.putArray("rmst_difference");
+    for (SurvivalResult.RmstComparison c : r.rmstDifferences()) {
+      RestrictedMeanDifference d = c.difference();
+      ObjectNode node = differences.addObject();
+      node.put("group", c.label());
+      put(node, "difference", Json.number(d.difference()));
+      put(node, "lower", Json.number(d.lower()));
+      put(node, "upper", Json.number(d.upper()));
+      put(node, "p_value", Json.number(d.pValue()));
+    }
+    root.put("conf_type", r.transform().id());
+    root.put("level", r.level());
+    ArrayNode warnings = root.putArray("warnings");
+    r.warnings().forEach(warnings::add);
+    ObjectNode provenance = root.putObject("provenance");
+    provenance.put("tool", "trialstats " + r.version());
+    ArrayNode inputs = provenance.putArray("inputs");
+    for (InputFile f : r.inputs()) {
+      inputs.addObject().put("file", f.path()).put("bytes", f.bytes()).put("sha256", f.sha256());
+    }
+    return Json.write(root);
+  }
+
+  private static final String[] CSV_HEADER = {
+    "section", "group", "time", "n_risk", "n_event", "n_censor", "estimate", "se", "lower",
+    "upper", "statistic", "df", "p_value", "method"
+  };
+
+  static String csv(SurvivalResult r) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter p = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get().print(out)) {
+      p.printRecord((Object[]) CSV_HEADER);
+      String conf = r.transform().id() + " " + r.level();
+      for (SurvivalResult.GroupSummary g : r.groups()) {
+        for (SurvivalPoint pt : g.points()) {
+          p.printRecord(row("survival", g.label(), Numbers.full(pt.time()), pt.atRisk(),
+              pt.events(), pt.censored(), Numbers.full(pt.survival()),
+              Numbers.full(pt.standardError()), Numbers.full(pt.lower()),
+              Numbers.full(pt.upper()), "", "", "", conf));
+        }
+        p.printRecord(row("median", g.label(), "", g.subjects(), g.events(), g.censored(),
+            optional(g.median().estimate()), "", optional(g.median().lower()),
+            optional(g.median().upper()), "", "", "", "brookmeyer-crowley " + conf));
+        if (g.rmst() != null) {
+          p.printRecord(row("rmst", g.label(), Numbers.full(g.rmst().tau()), "", "", "",
+              Numbers.full(g.rmst().estimate()), Numbers.full(g.rmst().standardError()), "", "",
+              "", "", "", "restricted mean to tau"));
+        }
+      }
+      if (r.logRank() != null) {
+        LogRankResult lr = r.logRank();
+        p.printRecord(row("logrank", "", "", "", "", "", "", "", "", "",
+            Numbers.full(lr.chiSquare()), lr.degreesOfFreedom(), Numbers.full(lr.pValue()),
+            lr.stratified() ? "stratified log-rank" : "log-rank"));
+      }
+      if (r.cox() != null) {
+        String method = "cox " + r.cox().ties().id() + (r.cox().stratified() ? " stratified" : "");
+        for (SurvivalResult.LabelledCoxTerm lt : r.coxTerms()) {
+          CoxTerm t = lt.term();
+          p.printRecord(row("cox_hr", lt.label(), "", "", "", "",
+              Numbers.full(t.hazardRatio()), Numbers.full(t.standardError()),
+              Numbers.full(t.lower()), Numbers.full(t.upper()), Numbers.full(t.coefficient()),
+              "", Numbers.full(t.pValue()), method + " (se and statistic: log HR)"));
+        }
+        CoxResult c = r.cox();
+        p.printRecord(row("cox_lr", "", "", "", "", "", "", "", "", "",
+            Numbers.full(c.likelihoodRatio()), c.degreesOfFreedom(),
+            Numbers.full(c.likelihoodRatioP()), method));
+        p.printRecord(row("cox_wald", "", "", "", "", "", "", "", "", "",
+            Numbers.full(c.wald()), c.degreesOfFreedom(), Numbers.full(c.waldP()), method));
+        p.printRecord(row("cox_score", "", "", "", "", "", "", "", "", "",
+            Numbers.full(c.score()), c.degreesOfFreedom(), Numbers.full(c.scoreP()), method));
+      }
+      for (SurvivalResult.RmstComparison c : r.rmstDifferences()) {
+        RestrictedMeanDifference d = c.difference();
+        p.printRecord(row("rmst_difference", c.label(), "", "", "", "",
+            Numbers.full(d.difference()), Numbers.full(d.standardError()),
+            Numbers.full(d.lower()), Numbers.full(d.upper()), "", "", Numbers.full(d.pValue()),
+            "vs " + r.reference()));
+      }
+      for (String w : r.warnings()) {
+        p.printRecord(row("warning", "", "", "", "", "", "", "", "", "", "", "", "", w));
+      }
+      p.printRecord(row("provenance", "", "", "", "", "", "", "", "", "", "", "", "",
+          new Provenance(r.version(), r.inputs()).line()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static Object[] row(Object... cells) {
+    return cells;
+  }
+
+  private static String optional(OptionalDouble x) {
+    return x.isPresent() ? Numbers.full(x.getAsDouble()) : "";
+  }
+
+  static String text(SurvivalResult r) {
+    StringBuilder b = new StringBuilder();
+    b.append("Kaplan-Meier (intervals: ").append(r.transform().id()).append(' ')
+        .append(Numbers.fixed(100 * r.level(), 1)).append("%; R's default is log, SAS 9.2+"
+            + " LIFETEST's log-log, SAS 9.1's linear)\n");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"group", "n", "events", "censored", "median (CI)", "RMST (SE)"});
+    for (SurvivalResult.GroupSummary g : r.groups()) {
+      rows.add(new String[] {
+        g.label(), Integer.toString(g.subjects()), Integer.toString(g.events()),
+        Integer.toString(g.censored()),
+        shown(g.median().estimate()) + " (" + shown(g.median().lower()) + ", "
+            + shown(g.median().upper()) + ")",
+        g.rmst() == null ? "" : Numbers.significant(g.rmst().estimate(), 5) + " ("
+            + Numbers.significant(g.rmst().standardError(), 4) + ")"
+      });
+    }
+    table(b, rows);
+    if (r.logRank() != null) {
+      LogRankResult lr = r.logRank();
+      b.append(lr.stratified() ? "Stratified log-rank test (by " + r.strataVariable() + ")"
+          : "Log-rank test").append(": chi-square ").append(Numbers.significant(lr.chiSquare(), 5))
+          .append(" on ").append(lr.degreesOfFreedom()).append(" df, p = ")
+          .append(Numbers.pValue(lr.pValue())).append('\n');
+    }
+    if (r.cox() != null) {
+      CoxResult c = r.cox();
+      b.append("Cox model (ties: ").append(c.ties().id())
+          .append(c.stratified() ? "; stratified by " + r.strataVariable() : "")
+          .append("), hazard ratio vs ").append(r.reference()).append(":\n");
+      for (SurvivalResult.LabelledCoxTerm lt : r.coxTerms()) {
+        CoxTerm t = lt.term();
+        b.append("  ").append(lt.label()).append(": HR ")
+            .append(Numbers.interval(t.hazardRatio(), t.lower(), t.upper(), 4))
+            .append(", log HR ").append(Numbers.significant(t.coefficient(), 5)).append(" (SE ")
+            .append(Numbers.significant(t.standardError(), 4)).append("), Wald p = ")
+            .append(Numbers.pValue(t.pValue())).append('\n');
+      }
+      b.append(String.format(Locale.ROOT,
+          "  likelihood ratio %s, Wald %s, score %s on %d df (p = %s, %s, %s)%n",
+          Numbers.significant(c.likelihoodRatio(), 5), Numbers.significant(c.wald(), 5),
+          Numbers.significant(c.score(), 5), c.degreesOfFreedom(),
+          Numbers.pValue(c.likelihoodRatioP()), Numbers.pValue(c.waldP()),
+          Numbers.pValue(c.scoreP())));
+    }
+    for (SurvivalResult.RmstComparison c : r.rmstDifferences()) {
+      RestrictedMeanDifference d = c.difference();
+      b.append("RMST difference ").append(c.label()).append(" - ").append(r.reference())
+          .append(": ").append(Numbers.interval(d.difference(), d.lower(), d.upper(), 4))
+          .append(", p = ").append(Numbers.pValue(d.pValue())).append('\n');
+    }
+    for (SurvivalResult.GroupSummary g : r.groups()) {
+      b.append("\nSurvival, ").append(g.label()).append('\n');
+      List<String[]> points = new ArrayList<>();
+      points.add(new String[] {"time", "at risk", "events", "censored", "survival", "SE",
+          "lower", "upper"});
+      for (SurvivalPoint p : g.points()) {
+        points.add(new String[] {
+          shown(OptionalDouble.of(p.time())), Integer.toString(p.atRisk()), Integer.toString(p.events()),
+          Integer.toString(p.censored()), Numbers.fixed(p.survival(), 4),
+          Numbers.fixed(p.standardError(), 4), Numbers.fixed(p.lower(), 4),
+          Numbers.fixed(p.upper(), 4)
+        });
+      }
+      table(b, points);
+    }
+    b.append('\n');
+    r.notes().forEach(n -> b.append("Note: ").append(n).append('\n'));
+    r.warnings().forEach(w -> b.append("Warning: ").append(w).append('\n'));
+    b.append("Provenance: ").append(new Provenance(r.version(), r.inputs()).line()).append('\n');
+    return b.toString();
+  }
+
+  private static String shown(OptionalDouble x) {
+    if (x.isEmpty()) {
+      return "NR";
+    }
+    double v = x.getAsDouble();
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Numbers.full(v);
+  }
+
+  private static void table(StringBuilder b, List<String[]> rows) {
+    int[] width = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        String cell = row[i];
+        String pad = " ".repeat(width[i] - cell.length());
+        line.append(i == 0 ? cell + pad : pad + cell).append(i + 1 < row.length ? "  " : "");
+      }
+      b.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+}

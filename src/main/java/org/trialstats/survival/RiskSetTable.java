@@ -1,0 +1,164 @@
+package org.trialstats.survival;
+
+import java.util.Arrays;
+
+/**
+ * The counting-process summary of a sample on which every estimator here runs: within each
+ * stratum, the distinct observed times in increasing order and, per time and group, the number
+ * at risk (time &gt;= t), the number of events and the number of censorings at t. A censoring at t
+ * counts as at risk at t, as in R's {@code survfit} and SAS LIFETEST. Built with one sort of the
+ * times of each (stratum, group, status) cell and one merge, O(n log n) time and O(n) memory of
+ * primitive arrays; every later computation is a sweep over its rows. Times are compared
+ * exactly (R's {@code timefix}, which merges times differing by a rounding error, is not applied).
+ */
+final class RiskSetTable {
+  final int groups;
+  final int strata;
+  /** Rows of stratum s are start[s] to start[s + 1] - 1. */
+  final int[] start;
+  final double[] time;
+  /** Per row and group, index row * groups + g. */
+  final int[] risk;
+  final int[] events;
+  final int[] censored;
+  /** Rows with at least one event, in table order. */
+  final int[] eventRows;
+
+  private RiskSetTable(
+      int groups, int strata, int[] start, double[] time, int[] risk, int[] events,
+      int[] censored) {
+    this.groups = groups;
+    this.strata = strata;
+    this.start = start;
+    this.time = time;
+    this.risk = risk;
+    this.events = events;
+    this.censored = censored;
+    int count = 0;
+    int[] rows = new int[time.length];
+    for (int r = 0; r < time.length; r++) {
+      for (int g = 0; g < groups; g++) {
+        if (events[r * groups + g] > 0) {
+          rows[count++] = r;
+          break;
+        }
+      }
+    }
+    this.eventRows = Arrays.copyOf(rows, count);
+  }
+
+  /**
+   * Builds the table of a sample, within its strata or pooling them.
+   *
+   * @param sample the data
+   * @param byStratum true to keep the strata separate, false for one pooled stratum
+   */
+  static RiskSetTable of(SurvivalSample sample, boolean byStratum) {
+    int k = sample.groups();
+    int strata = byStratum ? sample.strata() : 1;
+    int cells = strata * k * 2;
+    int[] sizes = new int[cells];
+    int n = sample.size();
+    for (int i = 0; i < n; i++) {
+      sizes[cell(sample, i, byStratum, k)]++;
+    }
+    double[][] cellTimes = new double[cells][];
+    for (int c = 0; c < cells; c++) {
+      cellTimes[c] = new double[sizes[c]];
+    }
+    int[] fill = new int[cells];
+    for (int i = 0; i < n; i++) {
+      int c = cell(sample, i, byStratum, k);
+      cellTimes[c][fill[c]++] = sample.time(i);
+    }
+    for (double[] times : cellTimes) {
+      Arrays.sort(times);
+    }
+    int[] start = new int[strata + 1];
+    for (int s = 0; s < strata; s++) {
+      start[s + 1] = start[s] + mergeStratum(cellTimes, s, k, null, 0, null, null);
+    }
+    int rows = start[strata];
+    double[] time = new double[rows];
+    int[] events = new int[rows * k];
+    int[] censored = new int[rows * k];
+    for (int s = 0; s < strata; s++) {
+      mergeStratum(cellTimes, s, k, time, start[s], events, censored);
+    }
+    int[] risk = new int[rows * k];
+    for (int s = 0; s < strata; s++) {
+      for (int r = start[s + 1] - 1; r >= start[s]; r--) {
+        for (int g = 0; g < k; g++) {
+          int later = r + 1 < start[s + 1] ? risk[(r + 1) * k + g] : 0;
+          risk[r * k + g] = later + events[r * k + g] + censored[r * k + g];
+        }
+      }
+    }
+    return new RiskSetTable(k, strata, start, time, risk, events, censored);
+  }
+
+  private static int cell(SurvivalSample sample, int i, boolean byStratum, int k) {
+    int s = byStratum ? sample.stratum(i) : 0;
+    return ((s * k) + sample.group(i)) * 2 + (sample.event(i) ? 1 : 0);
+  }
+
+  /**
+   * Merges the sorted cells of one stratum into distinct-time rows starting at {@code first};
+   * with null outputs only counts the rows.
+   */
+  private static int mergeStratum(
+      double[][] cellTimes, int s, int k, double[] time, int first, int[] events,
+      int[] censored) {
+    int[] pos = new int[2 * k];
+    int rows = 0;
+    while (true) {
+      double next = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < 2 * k; j++) {
+        double[] cell = cellTimes[s * 2 * k + j];
+        if (pos[j] < cell.length && cell[pos[j]] < next) {
+          next = cell[pos[j]];
+        }
+      }
+      if (next == Double.POSITIVE_INFINITY) {
+        return rows;
+      }
+      int row = first + rows;
+      for (int j = 0; j < 2 * k; j++) {
+        double[] cell = cellTimes[s * 2 * k + j];
+        int from = pos[j];
+        while (pos[j] < cell.length && cell[pos[j]] == next) {
+          pos[j]++;
+        }
+        if (time != null && pos[j] > from) {
+          int g = j / 2;
+          if (j % 2 == 1) {
+            events[row * k + g] = pos[j] - from;
+          } else {
+            censored[row * k + g] = pos[j] - from;
+          }
+        }
+      }
+      if (time != null) {
+        time[row] = next;
+      }
+      rows++;
+    }
+  }
+
+  /** Number of subjects of group g in stratum s. */
+  int size(int s, int g) {
+    return start[s + 1] > start[s] ? risk[start[s] * groups + g] : 0;
+  }
+
+  /** Stratum of a row. */
+  int stratumOf(int row) {
+    int s = Arrays.binarySearch(start, row);
+    if (s >= 0) {
+      while (s + 1 < start.length && start[s + 1] == row) {
+        s++;
+      }
+      return s;
+    }
+    return -s - 2;
+  }
+}
