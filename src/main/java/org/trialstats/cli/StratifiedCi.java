@@ -32,49 +32,16 @@ final class StratifiedCi {
       String error) {}
 
   /**
-   * Parses {@code x1/n1:x2/n2,x1/n1:x2/n2,...}.
+   * Parses the {@code --strata} value.
    *
    * @throws UserError naming the stratum and what was expected
    */
   static StratifiedTables parse(String text) {
-    List<Stratum> strata = new ArrayList<>();
-    String[] parts = text.split(",", -1);
-    for (int h = 0; h < parts.length; h++) {
-      String part = parts[h].strip();
-      String[] arms = part.split(":", -1);
-      String where = "--strata: stratum " + (h + 1) + " '" + part + "'";
-      if (arms.length != 2) {
-        throw new UserError(where + ": expected x1/n1:x2/n2");
-      }
-      long[] arm1 = arm(arms[0], where);
-      long[] arm2 = arm(arms[1], where);
-      try {
-        strata.add(new Stratum(arm1[0], arm1[1], arm2[0], arm2[1]));
-      } catch (StatsException e) {
-        throw new UserError(where + ": " + e.getMessage());
-      }
-    }
     try {
-      return new StratifiedTables(strata);
+      return StratifiedTables.parse(text);
     } catch (StatsException e) {
       throw new UserError("--strata: " + e.getMessage());
     }
-  }
-
-  private static long[] arm(String text, String where) {
-    String[] xn = text.strip().split("/", -1);
-    if (xn.length != 2) {
-      throw new UserError(where + ": expected x/n for each arm, got '" + text + "'");
-    }
-    long[] out = new long[2];
-    for (int i = 0; i < 2; i++) {
-      try {
-        out[i] = Long.parseLong(xn[i].strip());
-      } catch (NumberFormatException e) {
-        throw new UserError(where + ": expected whole numbers, got '" + xn[i] + "'");
-      }
-    }
-    return out;
   }
 
   /** The method ids to run: the named ones (checked), all, or the default. */

@@ -124,6 +124,47 @@ public record StratifiedTables(List<Stratum> strata) {
   }
 
   /**
+   * Parses strata written as {@code x1/n1:x2/n2,x1/n1:x2/n2,...} (blanks around the numbers
+   * ignored).
+   *
+   * @param text the strata
+   * @return the strata in the order written
+   * @throws StatsException naming the stratum (1-based) and what was expected
+   */
+  public static StratifiedTables parse(String text) {
+    List<Stratum> list = new ArrayList<>();
+    String[] parts = text.split(",", -1);
+    for (int h = 0; h < parts.length; h++) {
+      String part = parts[h].strip();
+      String where = "stratum " + (h + 1) + " '" + part + "': ";
+      String[] arms = part.split(":", -1);
+      if (arms.length != 2) {
+        throw new StatsException(where + "expected x1/n1:x2/n2");
+      }
+      long[] counts = new long[4];
+      for (int arm = 0; arm < 2; arm++) {
+        String[] xn = arms[arm].split("/", -1);
+        if (xn.length != 2) {
+          throw new StatsException(where + "expected x/n for each arm, got '" + arms[arm] + "'");
+        }
+        for (int i = 0; i < 2; i++) {
+          try {
+            counts[2 * arm + i] = Long.parseLong(xn[i].strip());
+          } catch (NumberFormatException e) {
+            throw new StatsException(where + "expected whole numbers, got '" + xn[i] + "'");
+          }
+        }
+      }
+      try {
+        list.add(new Stratum(counts[0], counts[1], counts[2], counts[3]));
+      } catch (StatsException e) {
+        throw new StatsException(where + e.getMessage());
+      }
+    }
+    return new StratifiedTables(list);
+  }
+
+  /**
    * The strata with subjects in both arms, in the order given: the strata every method uses.
    *
    * @return the informative strata (never empty)

@@ -78,6 +78,7 @@ public final class ValidationSuite {
     cases.addAll(nntCases(PUBLISHED_SUITE, "published_nnt_examples.csv"));
     cases.addAll(MetaCases.publishedExamples(PUBLISHED_SUITE, "published_meta_examples.csv"));
     cases.addAll(binaryCases(GENERATED_SUITE, "generated_references.csv", false));
+    cases.addAll(StratifiedCases.all());
     return cases;
   }
 

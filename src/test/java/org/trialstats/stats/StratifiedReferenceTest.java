@@ -2,15 +2,15 @@ package org.trialstats.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trialstats.testing.ReferenceCsv;
+import org.trialstats.validation.StratifiedCases;
 
 /**
  * The stratified methods against their references (fixtures and generating scripts in
- * src/test/resources/org/trialstats/stats/fixtures/):
+ * src/main/resources/org/trialstats/validation/stratified/, shipped in the jar for {@code validate}):
  *
  * <ul>
  *   <li>stratified_r.csv, R 4.2 mantelhaen.test and epiR 2.0 epi.2by2: CMH with and without
@@ -28,20 +28,11 @@ import org.trialstats.testing.ReferenceCsv;
  * {@link StratifiedPublishedExamplesTest}.
  */
 class StratifiedReferenceTest {
-  private static final String DIR = "/org/trialstats/stats/fixtures/";
+  private static final String DIR = "/org/trialstats/validation/stratified/";
   private static final double TOLERANCE = 1e-9;
 
   static StratifiedTables parse(String text) {
-    List<long[]> rows = new ArrayList<>();
-    for (String part : text.split(",")) {
-      String[] arms = part.split(":");
-      String[] a = arms[0].split("/");
-      String[] b = arms[1].split("/");
-      rows.add(new long[] {
-        Long.parseLong(a[0]), Long.parseLong(a[1]), Long.parseLong(b[0]), Long.parseLong(b[1])
-      });
-    }
-    return StratifiedTables.of(rows.toArray(new long[0][]));
+    return StratifiedTables.parse(text);
   }
 
   private static void close(String what, double expected, double actual, double tolerance) {
@@ -58,24 +49,7 @@ class StratifiedReferenceTest {
       double level = Double.parseDouble(row.get("level"));
       double expected = ReferenceCsv.number(row.get("value"));
       String quantity = row.get("quantity");
-      double actual = switch (quantity) {
-        case "cmh" -> StratifiedTest.CMH.test(tables).statistic();
-        case "cmh_p" -> StratifiedTest.CMH.test(tables).pValue();
-        case "cmh_cc" -> StratifiedTest.CMH_CC.test(tables).statistic();
-        case "cmh_cc_p" -> StratifiedTest.CMH_CC.test(tables).pValue();
-        case "or_mh" -> StratifiedMethod.OR_MH.interval(tables, level).estimate();
-        case "or_mh_lower" -> StratifiedMethod.OR_MH.interval(tables, level).lower();
-        case "or_mh_upper" -> StratifiedMethod.OR_MH.interval(tables, level).upper();
-        case "rr_mh" -> StratifiedMethod.RR_MH.interval(tables, level).estimate();
-        case "rr_mh_lower" -> StratifiedMethod.RR_MH.interval(tables, level).lower();
-        case "rr_mh_upper" -> StratifiedMethod.RR_MH.interval(tables, level).upper();
-        case "rd_mh" -> StratifiedMethod.RD_MH.interval(tables, level).estimate();
-        case "rd_mh_lower" -> StratifiedMethod.RD_MH.interval(tables, level).lower();
-        case "rd_mh_upper" -> StratifiedMethod.RD_MH.interval(tables, level).upper();
-        case "rd_mh_gr_lower" -> StratifiedMethod.RD_MH_GR.interval(tables, level).lower();
-        case "rd_mh_gr_upper" -> StratifiedMethod.RD_MH_GR.interval(tables, level).upper();
-        default -> throw new IllegalStateException("unknown quantity " + quantity);
-      };
+      double actual = StratifiedCases.quantity(tables, level, quantity);
       // p-values below 1e-300 underflow differently; they are 0 to within any tolerance.
       if (quantity.endsWith("_p") && expected < 1e-290) {
         assertThat(actual).as(row.toString()).isLessThan(1e-290);

@@ -18,11 +18,12 @@ class ValidateCommandTest {
     ValidationReport report = new ValidationReport(cases, "test");
     assertThat(report.failures()).isEmpty();
     // 8576 shared binary/Poisson values, 338 metafor values, 190 published values, 10178
-    // values of the generated unit-test fixtures
-    assertThat(cases).hasSize(19282);
+    // values of the generated unit-test fixtures, 13 published and 1600 generated stratified values
+    assertThat(cases).hasSize(20895);
     assertThat(report.summaries()).extracting(ValidationReport.MethodSummary::method)
         .contains("rd newcombe", "rr koopman", "test boschloo", "sir exact",
-            "meta rr random reml hksj", "meta or fixed peto", "nnt from rd interval");
+            "meta rr random reml hksj", "meta or fixed peto", "nnt from rd interval",
+            "stratified rd mn", "stratified or exact-conditional", "stratified test breslow-day-tarone");
   }
 
   @Test
@@ -49,7 +50,7 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("validation PASSED" + System.lineSeparator());
     String html = Files.readString(out);
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("19282 of 19282 cases agree")
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("20895 of 20895 cases agree")
         .contains("<td>meta or fixed peto</td>").doesNotContain("class=\"bad\"");
   }
 

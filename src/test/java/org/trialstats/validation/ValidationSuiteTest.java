@@ -55,11 +55,14 @@ class ValidationSuiteTest {
         "published_nnt_examples.csv")).hasSize(6);
     assertThat(MetaCases.publishedExamples(ValidationSuite.PUBLISHED_SUITE,
         "published_meta_examples.csv")).hasSize(26);
-    assertThat(count(ValidationSuite.PUBLISHED_SUITE)).isEqualTo(158 + 6 + 26);
+    // published_stratified_examples.csv: 13 printed values (PROC FREQ migraine, Agresti).
+    assertThat(count(ValidationSuite.PUBLISHED_SUITE)).isEqualTo(158 + 6 + 26 + 13);
     // generated_references.csv: 3854 rows of the unit-test fixtures give 10178 checked values.
     assertThat(ValidationSuite.readCsv("generated_references.csv")).hasSize(3854);
     assertThat(count(ValidationSuite.GENERATED_SUITE)).isEqualTo(10178);
-    assertThat(cases).hasSize(8576 + 338 + 190 + 10178);
+    // stratified: 764 R/epiR values, 29 x 4 statsmodels Breslow-Day values, 240 x 3 mpmath
+    assertThat(count(StratifiedCases.SUITE)).isEqualTo(764 + 116 + 720);
+    assertThat(cases).hasSize(8576 + 338 + 203 + 10178 + 1600);
   }
 
   @Test
@@ -94,7 +97,11 @@ class ValidationSuiteTest {
         .containsEntry("meta or random sj", 4L)
         .containsEntry("meta or random pm", 3L)
         .containsEntry("meta or random he", 3L)
-        .hasSize(31);
+        .containsEntry("stratified test cmh", 3L)
+        .containsEntry("stratified test breslow-day", 3L)
+        .containsEntry("stratified or mh", 4L)
+        .containsEntry("stratified rr mh", 3L)
+        .hasSize(35);
   }
 
   @Test
