@@ -1,6 +1,7 @@
 package org.trialstats.stats;
 
 import java.util.List;
+import org.trialstats.numerics.MonotoneRoot;
 import org.trialstats.stats.StratifiedTables.Stratum;
 
 /**

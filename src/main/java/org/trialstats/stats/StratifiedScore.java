@@ -1,6 +1,9 @@
 package org.trialstats.stats;
 
 import java.util.List;
+import org.trialstats.numerics.Bracket;
+import org.trialstats.numerics.Brent;
+import org.trialstats.numerics.MonotoneRoot;
 import org.trialstats.stats.StratifiedTables.Stratum;
 
 /**
@@ -163,8 +166,8 @@ final class StratifiedScore {
       if (atHigh >= 0) {
         return 1;
       }
-      return Roots.brent(
-          delta -> statistic(delta) - target, nearLow, nearHigh, atLow, atHigh, ROOT_TOLERANCE);
+      return Brent.solve(delta -> statistic(delta) - target,
+          new Bracket(nearLow, nearHigh, 2), 0, ROOT_TOLERANCE, 10_000).value();
     }
     if (reachesZero(bound)) {
       return 0;
