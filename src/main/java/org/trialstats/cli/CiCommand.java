@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       "Confidence interval (or test) for one set of counts, with one or all methods.",
       "Counts: x/n for binomial measures (arm 1 = treatment first), events/exposure for rates;"
           + " sir takes the observed count and --expected.",
-      "Examples: ci rd 95/250 55/251 --all;  ci rate 8/6400 --per 100;  ci sir 3 --expected 1"
+      "Examples: ci rd 95/250 55/251 --all;  ci rate 8/6400 --per 100;  ci sir 3 --expected 1",
+      "Strata (rd, rr, or, test): ci rd --strata 10/50:8/50,20/60:15/60 --method mn"
     })
 public final class CiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -43,11 +44,13 @@ public final class CiCommand implements Callable<Integer> {
       converter = MeasureConverter.class)
   Measure measure;
 
-  @Parameters(
-      index = "1..2",
-      arity = "1..2",
-      description = "x/n (or events/exposure; observed for sir)")
-  List<String> counts;
+  @Parameters(index = "1..2", arity = "0..2", description = "x/n (or events/exposure; observed for sir)")
+  List<String> counts = new ArrayList<>();
+
+  @Option(names = "--strata", description = "stratified counts x1/n1:x2/n2,x1/n1:x2/n2,... (rd, rr,"
+      + " or: mh, mh-gr, mn, mn-iv, newcombe, newcombe-wilson, summary-score, exact-conditional;"
+      + " test: cmh, cmh-cc, breslow-day, breslow-day-tarone)")
+  String strata;
 
   @Option(names = "--method", split = ",", description = "method id(s), comma-separated")
   List<String> methods;
@@ -84,6 +87,9 @@ public final class CiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (strata != null) {
+      return stratified();
+    }
     List<String> ids = methodIds();
     List<Row> rows = new ArrayList<>();
     for (String id : ids) {
@@ -106,6 +112,23 @@ public final class CiCommand implements Callable<Integer> {
     }
     out.flush();
     return rows.stream().allMatch(r -> r.error != null) ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  private Integer stratified() throws java.io.IOException {
+    if (!counts.isEmpty() || expected != null || per != 1) {
+      throw new UserError("--strata replaces the count arguments; --expected and --per do not"
+          + " apply");
+    }
+    if (all && methods != null) {
+      throw new UserError("give either --method or --all, not both");
+    }
+    List<String> ids = StratifiedCi.methodIds(measure, methods, all);
+    Map.Entry<String, Boolean> result =
+        StratifiedCi.run(measure, StratifiedCi.parse(strata), ids, level, format);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(result.getKey());
+    out.flush();
+    return result.getValue() ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
   private record Row(String method, Estimate estimate, String error) {}

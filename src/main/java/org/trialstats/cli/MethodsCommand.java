@@ -12,6 +12,8 @@ import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.MethodInfo;
 import org.trialstats.stats.StatMethod;
+import org.trialstats.stats.StratifiedMethod;
+import org.trialstats.stats.StratifiedTest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,37 +52,52 @@ public final class MethodsCommand implements Callable<Integer> {
             + " OR = odds1 / odds2.\n");
     for (Measure measure : Measure.values()) {
       b.append("\n## ").append(measure.label()).append(" (`").append(measure.id()).append("`)\n\n");
-      b.append("| id | method | formula | reference | SAS | R | Python |\n");
-      b.append("|---|---|---|---|---|---|---|\n");
-      for (StatMethod m : MethodCatalogue.forMeasure(measure)) {
-        MethodInfo i = m.info();
-        b.append("| `")
-            .append(m.id())
-            .append("` | ")
-            .append(Escape.markdown(i.name()))
-            .append(" | ")
-            .append(Escape.markdown(i.formula()))
-            .append(" | ")
-            .append(Escape.markdown(i.reference()))
-            .append(" | ")
-            .append(Escape.markdown(i.sas()))
-            .append(" | ")
-            .append(Escape.markdown(i.r()))
-            .append(" | ")
-            .append(Escape.markdown(i.python()))
-            .append(" |\n");
+      table(b, MethodCatalogue.forMeasure(measure));
+      List<StatMethod> stratified = stratified(measure);
+      if (!stratified.isEmpty()) {
+        b.append("\n### Stratified (`ci ").append(measure.id())
+            .append(" --strata x1/n1:x2/n2,...`)\n\n");
+        table(b, stratified);
       }
     }
     return b.toString();
   }
 
+  /** The stratified methods of a measure (the tests for {@code test}). */
+  private static List<StatMethod> stratified(Measure measure) {
+    if (measure == Measure.TEST) {
+      return List.of(StratifiedTest.values());
+    }
+    return new ArrayList<>(StratifiedMethod.forMeasure(measure));
+  }
+
+  private static void table(StringBuilder b, List<? extends StatMethod> methods) {
+    b.append("| id | method | formula | reference | SAS | R | Python |\n");
+    b.append("|---|---|---|---|---|---|---|\n");
+    for (StatMethod m : methods) {
+      MethodInfo i = m.info();
+      b.append("| `").append(m.id()).append("` | ")
+          .append(Escape.markdown(i.name())).append(" | ")
+          .append(Escape.markdown(i.formula())).append(" | ")
+          .append(Escape.markdown(i.reference())).append(" | ")
+          .append(Escape.markdown(i.sas())).append(" | ")
+          .append(Escape.markdown(i.r())).append(" | ")
+          .append(Escape.markdown(i.python())).append(" |\n");
+    }
+  }
+
   static String json() {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (StatMethod m : MethodCatalogue.all()) {
+    List<StatMethod> all = new ArrayList<>(MethodCatalogue.all());
+    for (Measure measure : Measure.values()) {
+      all.addAll(stratified(measure));
+    }
+    for (StatMethod m : all) {
       MethodInfo i = m.info();
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("measure", m.measure().id());
       e.put("id", m.id());
+      e.put("stratified", m instanceof StratifiedMethod || m instanceof StratifiedTest);
       e.put("name", i.name());
       e.put("formula", i.formula());
       e.put("reference", i.reference());

@@ -307,7 +307,7 @@ public enum OddsRatioMethod implements StatMethod {
    * evaluated in the second form for psi &lt; 1, where psi - 1 carries psi only to an absolute
    * 1e-16. Both algebraic forms of the root are used, each where it does not cancel.
    */
-  private static double restrictedArm2Probability(
+  static double restrictedArm2Probability(
       long n1, long n2, long m, double psi, double logPsi) {
     if (m == 0) {
       return 0;

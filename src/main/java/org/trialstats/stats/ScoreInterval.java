@@ -220,6 +220,15 @@ final class ScoreInterval {
   }
 
   /**
+   * The restricted maximizer t in [0, 1 - gap] of xs log t + ys log(1 - t) + xl log(t + gap) +
+   * yl log(1 - t - gap), for the stratified score ({@code StratifiedScore}).
+   */
+  static double smallerRestrictedProportion(
+      double start, double xs, double ys, double xl, double yl, double gap) {
+    return new RestrictedLikelihood().smallerProportion(start, xs, ys, xl, yl, gap);
+  }
+
+  /**
    * The restricted likelihood equation in the smaller proportion t, S(t) = xs/t - ys/(1 - t) +
    * xl/(t + gap) - yl/(1 - t - gap), and its maximizer.
    */

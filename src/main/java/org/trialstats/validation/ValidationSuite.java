@@ -82,6 +82,7 @@ public final class ValidationSuite {
     cases.addAll(binaryCases(GENERATED_SUITE, "generated_references.csv", false));
     cases.addAll(SurvivalCases.published(PUBLISHED_SUITE));
     cases.addAll(SurvivalCases.run());
+    cases.addAll(StratifiedCases.all());
     return cases;
   }
 

@@ -1,6 +1,7 @@
 package org.trialstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,5 +72,47 @@ class CiCommandTest {
     Cli.Run run = Cli.run("ci", "or", "0/10", "3/10", "--all");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("woolf").contains("error:").contains("woolf-haldane");
+  }
+
+  @Test
+  void stratifiedRequestPrintsEstimateCmhAndHomogeneity() throws Exception {
+    // PROC FREQ migraine example: MH OR 3.3132 (1.4456, 7.5934), CMH 8.3052, Breslow-Day 1.4929
+    Cli.Run run = Cli.run("ci", "or", "--strata", "16/27:5/25,12/28:7/26", "--method", "mh",
+        "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode row = new ObjectMapper().readTree(run.out()).get(0);
+    assertThat(row.get("estimate").asDouble()).isCloseTo(3.3132, within(5e-5));
+    assertThat(row.get("lower").asDouble()).isCloseTo(1.4456, within(5e-5));
+    assertThat(row.get("upper").asDouble()).isCloseTo(7.5934, within(5e-5));
+    assertThat(row.get("level").asDouble()).isEqualTo(0.95);
+    assertThat(row.get("method").asText()).isEqualTo("mh");
+    assertThat(row.get("strata")).hasSize(2);
+    assertThat(row.get("cmh").get("statistic").asDouble()).isCloseTo(8.3052, within(5e-5));
+    assertThat(row.get("cmh").get("p_value").asDouble()).isCloseTo(0.0040, within(5e-5));
+    assertThat(row.get("homogeneity").get("df").asInt()).isEqualTo(1);
+    assertThat(row.get("homogeneity").get("p_value").asDouble()).isBetween(0.0, 1.0);
+
+    Cli.Run text = Cli.run("ci", "rd", "--strata", "10/50:8/50,20/60:15/60", "--method", "mn");
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out()).contains("mn").contains("0.06363636")
+        .contains("Cochran-Mantel-Haenszel").contains("Breslow-Day-Tarone");
+    Cli.Run tests = Cli.run("ci", "test", "--strata", "16/27:5/25,12/28:7/26", "--all",
+        "--format", "csv");
+    assertThat(tests.exitCode()).as(tests.err()).isZero();
+    assertThat(tests.out()).contains("cmh-cc").contains("breslow-day-tarone");
+  }
+
+  @Test
+  void stratifiedUserErrorsNameTheStratum() {
+    Cli.Run bad = Cli.run("ci", "rd", "--strata", "10/50:8/50,30/20:1/5");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("stratum 2").contains("must not exceed");
+    Cli.Run unknown = Cli.run("ci", "rr", "--strata", "10/50:8/50", "--method", "newcombe");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown rr method 'newcombe'");
+    Cli.Run mixed = Cli.run("ci", "rd", "1/2", "--strata", "10/50:8/50");
+    assertThat(mixed.exitCode()).isEqualTo(2);
+    Cli.Run rate = Cli.run("ci", "rate", "--strata", "10/50:8/50");
+    assertThat(rate.exitCode()).isEqualTo(2);
   }
 }

@@ -99,7 +99,25 @@ class MethodsCommandTest {
     }
     Cli.Run json = Cli.run("methods", "--format", "json");
     JsonNode list = new ObjectMapper().readTree(json.out());
-    assertThat(list.size()).isEqualTo(CATALOGUE.size());
+    assertThat(list.size()).isEqualTo(CATALOGUE.size() + STRATIFIED.size());
     assertThat(list.get(0).has("sas")).isTrue();
+    Set<String> stratified = new HashSet<>();
+    for (JsonNode m : list) {
+      if (m.get("stratified").asBoolean()) {
+        stratified.add(m.get("measure").asText() + ":" + m.get("id").asText());
+        assertThat(m.get("reference").asText()).containsPattern("(19|20)\\d\\d");
+        assertThat(m.get("sas").asText()).isNotBlank();
+        assertThat(m.get("r").asText()).isNotBlank();
+      }
+    }
+    assertThat(stratified).containsExactlyInAnyOrderElementsOf(STRATIFIED);
+    assertThat(md.out()).contains("### Stratified (`ci rd --strata");
   }
+
+  /** The stratified method and test ids (stratified-analysis issue). */
+  private static final List<String> STRATIFIED = List.of(
+      "rd:mh", "rd:mh-gr", "rd:mn", "rd:mn-iv", "rd:newcombe", "rd:newcombe-wilson",
+      "rd:summary-score", "rr:mh", "rr:mn", "rr:mn-iv", "or:mh", "or:mn", "or:mn-iv",
+      "or:exact-conditional", "test:cmh", "test:cmh-cc", "test:breslow-day",
+      "test:breslow-day-tarone");
 }

@@ -18,11 +18,13 @@ class ValidateCommandTest {
     ValidationReport report = new ValidationReport(cases, "test");
     assertThat(report.failures()).isEmpty();
     // 8576 shared binary/Poisson values, 338 metafor values, 190 published values, 10178
-    // values of the generated unit-test fixtures
-    assertThat(cases).hasSize(22843);
+    // values of the generated unit-test fixtures, R survival values, 13 published and 1600
+    // generated stratified values
+    assertThat(cases).hasSize(24456);
     assertThat(report.summaries()).extracting(ValidationReport.MethodSummary::method)
         .contains("rd newcombe", "rr koopman", "test boschloo", "sir exact",
-            "meta rr random reml hksj", "meta or fixed peto", "nnt from rd interval");
+            "meta rr random reml hksj", "meta or fixed peto", "nnt from rd interval",
+            "stratified rd mn", "stratified or exact-conditional", "stratified test breslow-day-tarone");
   }
 
   @Test
@@ -49,7 +51,7 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("validation PASSED" + System.lineSeparator());
     String html = Files.readString(out);
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("22843 of 22843 cases agree")
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("24456 of 24456 cases agree")
         .contains("<td>meta or fixed peto</td>").doesNotContain("class=\"bad\"");
   }
 

@@ -57,14 +57,17 @@ class ValidationSuiteTest {
         "published_meta_examples.csv")).hasSize(26);
     // time-to-event: 6-MP Kaplan-Meier table (7 times x 2), log-rank, Wilcoxon, Cox (3 values)
     assertThat(SurvivalCases.published(ValidationSuite.PUBLISHED_SUITE)).hasSize(19);
-    assertThat(count(ValidationSuite.PUBLISHED_SUITE)).isEqualTo(158 + 6 + 26 + 19);
+    // published_stratified_examples.csv: 13 printed values (PROC FREQ migraine, Agresti).
+    assertThat(count(ValidationSuite.PUBLISHED_SUITE)).isEqualTo(158 + 6 + 26 + 19 + 13);
     // generated_references.csv: 3854 rows of the unit-test fixtures give 10178 checked values.
     assertThat(ValidationSuite.readCsv("generated_references.csv")).hasSize(3854);
     assertThat(count(ValidationSuite.GENERATED_SUITE)).isEqualTo(10178);
     // R survival fixtures: Kaplan-Meier at requested times (456 values per transform), quantiles
     // (171 per transform), log-rank family (78), Cox (291), RMST (38)
     assertThat(count(SurvivalCases.SUITE)).isEqualTo(5 * 456 + 5 * 171 + 78 + 291 + 38);
-    assertThat(cases).hasSize(8576 + 338 + 209 + 10178 + 3542);
+    // stratified: 764 R/epiR values, 29 x 4 statsmodels Breslow-Day values, 240 x 3 mpmath
+    assertThat(count(StratifiedCases.SUITE)).isEqualTo(764 + 116 + 720);
+    assertThat(cases).hasSize(8576 + 338 + 222 + 10178 + 3542 + 1600);
   }
 
   @Test
@@ -103,7 +106,11 @@ class ValidationSuiteTest {
         .containsEntry("test logrank", 1L)
         .containsEntry("test wilcoxon", 1L)
         .containsEntry("cox breslow", 3L)
-        .hasSize(35);
+        .containsEntry("stratified test cmh", 3L)
+        .containsEntry("stratified test breslow-day", 3L)
+        .containsEntry("stratified or mh", 4L)
+        .containsEntry("stratified rr mh", 3L)
+        .hasSize(39);
   }
 
   @Test
