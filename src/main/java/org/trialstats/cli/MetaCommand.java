@@ -308,8 +308,7 @@ public final class MetaCommand implements Callable<Integer> {
       }
       o = MetaOptions.random(m, estimator == null ? Tau2Estimator.REML : estimator);
     }
-    return new MetaOptions(
-        o.measure(), o.model(), o.fixedMethod(), o.tau2Estimator(), hksj, level, exponentiate);
+    return o.withHksj(hksj).withLevel(level).withExponentiate(exponentiate);
   }
 
   private MetaOutput.Analysis analyse(MetaInputReader.Input data, MetaOptions options)

@@ -704,6 +704,12 @@ public final class ForestPlot {
           ? "Peto Odds Ratio"
           : "Odds Ratio";
       case RD -> "Risk Difference";
+      case MD -> "Mean Difference";
+      case SMD -> "Std. Mean Difference";
+      case COHEN_D -> "Cohen's d";
+      case ROM -> "Ratio of Means";
+      case IRR -> "Rate Ratio";
+      case IRD -> "Rate Difference";
       case GENERIC -> r.options().exponentiate() ? "Ratio" : "Effect";
     };
   }

@@ -125,7 +125,7 @@ class MetaCommandTest {
         .contains("Zero cells: 0.5 added to every cell of the 5 studies with a zero cell")
         .contains("Excluded (no events, or only events, in both arms): Yucel 2004")
         .contains("Yucel 2004")
-        .contains("rare events");
+        .contains("sparse events (no events in an arm of");
     Run json = run(concat(base, "--format", "json"));
     JsonNode node = new ObjectMapper().readTree(json.out());
     assertThat(node.get("zero_cells").asText()).contains("Bach 1996");
@@ -254,7 +254,8 @@ class MetaCommandTest {
             new String[] {"--measure", "rr", "--model", "fixed", "--method", "dl"},
             "tau^2 estimator",
             new String[] {"--measure", "rr", "--method", "peto"}, "Peto's method estimates an odds ratio",
-            new String[] {"--measure", "rr", "--method", "iv", "--hksj"}, "random-effects models only",
+            new String[] {"--measure", "rr", "--method", "mh", "--hksj"},
+            "inverse-variance pooling only",
             new String[] {"--measure", "generic"}, "use --measure rr, or or rd",
             new String[] {"--measure", "rr", "--level", "95"}, "level must be strictly between",
             new String[] {"--measure", "rr", "--format", "xml"}, "unknown format",
