@@ -16,19 +16,43 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.trialstats.meta.ContinuousArms;
+import org.trialstats.meta.EffectMeasure;
+import org.trialstats.meta.PersonTime;
 import org.trialstats.meta.StudyData;
 import org.trialstats.stats.StatsException;
 
 /**
  * Reads the input of the {@code meta} command: a UTF-8 CSV file with a header row and one row per
- * study, in two-by-two form {@code study, events1, n1, events2, n2} (arm 1 = treatment) or generic
- * form {@code study, yi, vi} (or {@code study, yi, sei}), with an optional subgroup column and any
- * other columns (e.g. {@code year} for a cumulative analysis). Column names are matched
- * case-insensitively. Every error names the file, the line and the field.
+ * study (arm 1 = treatment, arm 2 = control) in one of four forms: two-by-two counts {@code
+ * study, events1, n1, events2, n2}; continuous outcomes {@code study, mean1, sd1, n1, mean2, sd2,
+ * n2}; incidence rates {@code study, events1, time1, events2, time2} (person-time at risk); or
+ * generic effects {@code study, yi, vi} (or {@code study, yi, sei}); with an optional subgroup
+ * column and any other columns (e.g. {@code year} for a cumulative analysis). Column names are
+ * matched case-insensitively. Every error names the file, the line and the field.
+ *
+ * <p>Missing values ({@code NA} or an empty cell in a numeric column) leave the study out with a
+ * warning naming it and its line, as metafor's default {@code na.action = "na.omit"} does; with
+ * {@link MissingValues#REFUSE} they are an error instead.
  */
 public final class MetaInputReader {
   /** The columns of the two-by-two form. */
   public static final List<String> COUNT_COLUMNS = List.of("events1", "n1", "events2", "n2");
+
+  /** The columns of the continuous form. */
+  public static final List<String> MEAN_COLUMNS =
+      List.of("mean1", "sd1", "n1", "mean2", "sd2", "n2");
+
+  /** The columns of the incidence-rate form. */
+  public static final List<String> RATE_COLUMNS = List.of("events1", "time1", "events2", "time2");
+
+  /** What to do with a study that has a missing value. */
+  public enum MissingValues {
+    /** Leave the study out with a warning naming it (metafor's default). */
+    OMIT,
+    /** Stop with an error naming the file, line and field. */
+    REFUSE
+  }
 
   /** Largest accepted input file: 64 MiB (the file is parsed in memory). */
   public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
@@ -49,10 +73,21 @@ public final class MetaInputReader {
    *
    * @param file the file read
    * @param rows the rows in file order
-   * @param counts whether the file is in two-by-two form (otherwise generic)
+   * @param form the form of the study data
    * @param subgroups whether the subgroup column is present and used
+   * @param omitted one warning per study left out for a missing value, naming it and its line
    */
-  public record Input(Path file, List<Row> rows, boolean counts, boolean subgroups) {
+  public record Input(
+      Path file,
+      List<Row> rows,
+      EffectMeasure.Input form,
+      boolean subgroups,
+      List<String> omitted) {
+    /** Whether the file is in two-by-two form. */
+    public boolean counts() {
+      return form == EffectMeasure.Input.TWO_BY_TWO;
+    }
+
     /** The studies in file order. */
     public List<StudyData> studies() {
       return rows.stream().map(Row::study).toList();
@@ -101,6 +136,20 @@ public final class MetaInputReader {
    * @throws IOException when the file cannot be read
    */
   public static Input read(Path file, String subgroupColumn) throws IOException {
+    return read(file, subgroupColumn, MissingValues.OMIT);
+  }
+
+  /**
+   * Reads and validates the file.
+   *
+   * @param subgroupColumn name of the subgroup column; when null, a column named {@code subgroup}
+   *     is used if present
+   * @param missing what to do with a study that has a missing value
+   * @throws StatsException for invalid content (message names file, line and field)
+   * @throws IOException when the file cannot be read
+   */
+  public static Input read(Path file, String subgroupColumn, MissingValues missing)
+      throws IOException {
     String name = file.getFileName().toString();
     String text;
     byte[] bytes;
@@ -128,7 +177,8 @@ public final class MetaInputReader {
             .setTrim(true)
             .get();
     List<Row> rows = new ArrayList<>();
-    boolean counts;
+    List<String> omitted = new ArrayList<>();
+    EffectMeasure.Input form;
     boolean subgroups;
     try (CSVParser parser = format.parse(new StringReader(text))) {
       Map<String, String> header = new LinkedHashMap<>();
@@ -144,34 +194,8 @@ public final class MetaInputReader {
       if (!header.containsKey("study")) {
         throw new StatsException(name + ", line 1: a 'study' column is required");
       }
-      boolean hasCounts = COUNT_COLUMNS.stream().anyMatch(header::containsKey);
-      boolean hasGeneric = header.containsKey("yi");
-      if (hasCounts && hasGeneric) {
-        throw new StatsException(
-            name + ", line 1: give either events1, n1, events2, n2 or yi with vi (or sei), not"
-                + " both");
-      }
-      if (hasCounts) {
-        for (String c : COUNT_COLUMNS) {
-          if (!header.containsKey(c)) {
-            throw new StatsException(
-                name + ", line 1: column '" + c + "' is missing; two-by-two input needs study,"
-                    + " events1, n1, events2, n2");
-          }
-        }
-      } else if (hasGeneric) {
-        if (header.containsKey("vi") == header.containsKey("sei")) {
-          throw new StatsException(
-              name + ", line 1: generic input needs exactly one of the columns vi (variance) or"
-                  + " sei (standard error) next to yi");
-        }
-      } else {
-        throw new StatsException(
-            name + ", line 1: expected columns study, events1, n1, events2, n2 (two-by-two) or"
-                + " study, yi, vi (or sei) (generic); found " + String.join(", ",
-                    parser.getHeaderNames()));
-      }
-      counts = hasCounts;
+      EffectMeasure.Input detected = form(name, header, parser.getHeaderNames());
+      form = detected;
       String subgroupKey =
           subgroupColumn == null ? "subgroup" : subgroupColumn.trim().toLowerCase(Locale.ROOT);
       if (subgroupColumn != null && !header.containsKey(subgroupKey)) {
@@ -192,29 +216,18 @@ public final class MetaInputReader {
         Field f = new Field(name, line, values);
         String study = f.text("study");
         String subgroup = subgroups ? f.text(subgroupKey) : null;
-        StudyData data;
-        if (counts) {
-          long events1 = f.count("events1");
-          long n1 = f.count("n1");
-          long events2 = f.count("events2");
-          long n2 = f.count("n2");
-          f.arm("events1", events1, "n1", n1);
-          f.arm("events2", events2, "n2", n2);
-          data = StudyData.counts(study, subgroup, events1, n1, events2, n2);
-        } else {
-          double yi = f.number("yi");
-          double vi;
-          if (values.containsKey("vi")) {
-            vi = f.positive("vi");
-          } else {
-            double sei = f.positive("sei");
-            vi = sei * sei;
-            if (!(vi > 0) || Double.isInfinite(vi)) {
-              throw f.error("sei", "its square must be a positive finite number");
-            }
+        String missingField = missingField(values, columns(form, values));
+        if (missingField != null) {
+          if (missing == MissingValues.REFUSE) {
+            throw new StatsException(
+                name + ", line " + line + ", field " + missingField + ": missing value (study '"
+                    + study + "'); complete it or let the study be left out");
           }
-          data = StudyData.generic(study, subgroup, yi, vi);
+          omitted.add(
+              "study '" + study + "' (line " + line + ") left out: missing " + missingField);
+          continue;
         }
+        StudyData data = study(form, f, study, subgroup, values);
         rows.add(new Row(line, data, Collections.unmodifiableMap(values)));
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -228,10 +241,127 @@ public final class MetaInputReader {
       // Malformed header line (e.g. an unclosed quote): content, not an unreadable file.
       throw new StatsException(name + ": not a valid CSV file: " + e.getMessage());
     }
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() && omitted.isEmpty()) {
       throw new StatsException(name + ": no study rows after the header");
     }
-    return new Input(file, rows, counts, subgroups);
+    if (rows.isEmpty()) {
+      throw new StatsException(
+          name + ": no study is left: every row has a missing value (" + omitted.get(0) + ")");
+    }
+    return new Input(file, rows, form, subgroups, List.copyOf(omitted));
+  }
+
+  /** The form of the data from the header, or an error naming the expected columns. */
+  private static EffectMeasure.Input form(
+      String name, Map<String, String> header, List<String> headerNames) {
+    boolean hasGeneric = header.containsKey("yi");
+    EffectMeasure.Input form;
+    List<String> needed;
+    if (header.containsKey("mean1") || header.containsKey("sd1")) {
+      form = EffectMeasure.Input.MEANS;
+      needed = MEAN_COLUMNS;
+    } else if (header.containsKey("time1") || header.containsKey("time2")) {
+      form = EffectMeasure.Input.PERSON_TIME;
+      needed = RATE_COLUMNS;
+    } else if (COUNT_COLUMNS.stream().anyMatch(header::containsKey)) {
+      form = EffectMeasure.Input.TWO_BY_TWO;
+      needed = COUNT_COLUMNS;
+    } else if (hasGeneric) {
+      if (header.containsKey("vi") == header.containsKey("sei")) {
+        throw new StatsException(
+            name + ", line 1: generic input needs exactly one of the columns vi (variance) or"
+                + " sei (standard error) next to yi");
+      }
+      return EffectMeasure.Input.EFFECT;
+    } else {
+      throw new StatsException(
+          name + ", line 1: expected columns study, events1, n1, events2, n2 (two-by-two);"
+              + " study, mean1, sd1, n1, mean2, sd2, n2 (continuous); study, events1, time1,"
+              + " events2, time2 (incidence rates); or study, yi, vi (or sei) (generic); found "
+              + String.join(", ", headerNames));
+    }
+    if (hasGeneric) {
+      throw new StatsException(
+          name + ", line 1: give either " + String.join(", ", needed) + " or yi with vi (or"
+              + " sei), not both");
+    }
+    for (String c : needed) {
+      if (!header.containsKey(c)) {
+        throw new StatsException(
+            name + ", line 1: column '" + c + "' is missing; this form needs study, "
+                + String.join(", ", needed));
+      }
+    }
+    return form;
+  }
+
+  /** The numeric columns of a form. */
+  private static List<String> columns(EffectMeasure.Input form, Map<String, String> values) {
+    return switch (form) {
+      case TWO_BY_TWO -> COUNT_COLUMNS;
+      case MEANS -> MEAN_COLUMNS;
+      case PERSON_TIME -> RATE_COLUMNS;
+      case EFFECT -> values.containsKey("vi") ? List.of("yi", "vi") : List.of("yi", "sei");
+    };
+  }
+
+  /** The first of the columns whose value is missing (NA or empty), or null. */
+  private static String missingField(Map<String, String> values, List<String> columns) {
+    for (String c : columns) {
+      String v = values.get(c);
+      if (v == null || v.isBlank() || v.trim().equals("NA")) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static StudyData study(
+      EffectMeasure.Input form, Field f, String study, String subgroup,
+      Map<String, String> values) {
+    return switch (form) {
+      case TWO_BY_TWO -> {
+        long events1 = f.count("events1");
+        long n1 = f.count("n1");
+        long events2 = f.count("events2");
+        long n2 = f.count("n2");
+        f.arm("events1", events1, "n1", n1);
+        f.arm("events2", events2, "n2", n2);
+        yield StudyData.counts(study, subgroup, events1, n1, events2, n2);
+      }
+      case MEANS -> {
+        double mean1 = f.number("mean1");
+        double sd1 = f.nonNegative("sd1");
+        long n1 = f.atLeastOne("n1");
+        double mean2 = f.number("mean2");
+        double sd2 = f.nonNegative("sd2");
+        long n2 = f.atLeastOne("n2");
+        yield StudyData.means(
+            study, subgroup, new ContinuousArms(mean1, sd1, n1, mean2, sd2, n2));
+      }
+      case PERSON_TIME -> {
+        long events1 = f.count("events1");
+        double time1 = f.positive("time1");
+        long events2 = f.count("events2");
+        double time2 = f.positive("time2");
+        yield StudyData.personTime(
+            study, subgroup, new PersonTime(events1, time1, events2, time2));
+      }
+      case EFFECT -> {
+        double yi = f.number("yi");
+        double vi;
+        if (values.containsKey("vi")) {
+          vi = f.positive("vi");
+        } else {
+          double sei = f.positive("sei");
+          vi = sei * sei;
+          if (!(vi > 0) || Double.isInfinite(vi)) {
+            throw f.error("sei", "its square must be a positive finite number");
+          }
+        }
+        yield StudyData.generic(study, subgroup, yi, vi);
+      }
+    };
   }
 
   private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
@@ -295,6 +425,22 @@ public final class MetaInputReader {
         throw error(field, "is not a finite number");
       }
       return d;
+    }
+
+    double nonNegative(String field) {
+      double d = number(field);
+      if (!(d >= 0)) {
+        throw error(field, "must be 0 or more");
+      }
+      return d;
+    }
+
+    long atLeastOne(String field) {
+      long n = count(field);
+      if (n < 1) {
+        throw error(field, "must be at least 1");
+      }
+      return n;
     }
 
     double positive(String field) {

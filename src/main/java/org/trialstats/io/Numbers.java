@@ -37,6 +37,21 @@ public final class Numbers {
   }
 
   /**
+   * An input value as the user typed it: whole numbers without decimals ("1344"), others in the
+   * shortest form that reads back to the same double ("2.2"); for means, standard deviations and
+   * person-time shown next to the results.
+   *
+   * @param x the value
+   * @return the text
+   */
+  public static String plain(double x) {
+    if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+      return Long.toString((long) x);
+    }
+    return full(x);
+  }
+
+  /**
    * Fixed number of decimals under the given rounding mode; "∞" / "−∞" for infinities and "NA"
    * for NaN. Negative zero prints as 0.
    */

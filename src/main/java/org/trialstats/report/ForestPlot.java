@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trialstats.io.Numbers;
+import org.trialstats.meta.ContinuousArms;
 import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.ExcludedStudy;
 import org.trialstats.meta.FixedMethod;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaResult;
+import org.trialstats.meta.PersonTime;
 import org.trialstats.meta.StudyData;
 import org.trialstats.meta.StudyEffect;
 import org.trialstats.meta.SubgroupAnalysis;
@@ -151,7 +153,8 @@ public final class ForestPlot {
 
   private record Excluded(ExcludedStudy study) implements Row {}
 
-  private record Pooled(String label, MetaResult result, boolean total, double weight, long n1, long n2)
+  private record Pooled(
+      String label, MetaResult result, boolean total, double weight, double n1, double n2)
       implements Row {}
 
   private record Events(long events1, long events2) implements Row {}
@@ -166,19 +169,28 @@ public final class ForestPlot {
   private static final class Builder {
     private final MetaResult overall;
     private final ForestOptions options;
-    private final boolean counts;
+    /** Input columns per arm: 2 (events, total or events, time), 3 (mean, SD, total), 0. */
+    private final int arm;
+    private final boolean events;
     private final boolean ratio;
     private final int decimals;
     private final List<Row> rows = new ArrayList<>();
-    private long n1;
-    private long n2;
+    private double n1;
+    private double n2;
     private long events1;
     private long events2;
 
     Builder(MetaResult overall, ForestOptions options) {
       this.overall = overall;
       this.options = options;
-      this.counts = overall.measure().usesCounts();
+      EffectMeasure.Input input = overall.measure().input();
+      this.arm = switch (input) {
+        case TWO_BY_TWO, PERSON_TIME -> 2;
+        case MEANS -> 3;
+        case EFFECT -> 0;
+      };
+      this.events = input == EffectMeasure.Input.TWO_BY_TWO
+          || input == EffectMeasure.Input.PERSON_TIME;
       this.ratio = overall.options().ratioScale();
       this.decimals = options.decimals() >= 0 ? options.decimals() : autoDecimals(overall, ratio);
     }
@@ -212,6 +224,14 @@ public final class ForestPlot {
         n2 += t.n2();
         events1 += t.x1();
         events2 += t.x2();
+      } else if (s.means() != null) {
+        n1 += s.means().n1();
+        n2 += s.means().n2();
+      } else if (s.rates() != null) {
+        n1 += s.rates().time1();
+        n2 += s.rates().time2();
+        events1 += s.rates().events1();
+        events2 += s.rates().events2();
       }
     }
 
@@ -231,7 +251,7 @@ public final class ForestPlot {
         }
       }
       rows.add(new Pooled(label, r, total, weight, n1, n2));
-      if (counts) {
+      if (events) {
         rows.add(new Events(events1, events2));
       }
       if (options.showPrediction() && !Double.isNaN(r.piLower())) {
@@ -261,7 +281,19 @@ public final class ForestPlot {
                 + (mh ? " for the study estimate; Mantel-Haenszel pooling uses the raw counts" : ""));
       }
       if (!r.excluded().isEmpty()) {
-        note("Not estimable: no events (or only events) in both arms; excluded from the analysis");
+        String why =
+            r.measure().usesCounts()
+                ? "no events (or only events) in both arms"
+                : r.excluded().get(0).reason();
+        note(
+            "Not estimable: " + why
+                + (r.kTables() > r.k()
+                    ? "; in the " + r.options().fixedMethod().label() + " estimate, not in the"
+                        + " heterogeneity statistics"
+                    : "; excluded from the analysis"));
+      }
+      if (!Double.isNaN(r.piLower()) && options.showPrediction()) {
+        note("Prediction interval: " + r.options().prediction().formula());
       }
     }
 
@@ -279,8 +311,14 @@ public final class ForestPlot {
       // column texts and widths
       List<String> headers2 = new ArrayList<>();
       headers2.add(analysis != null ? "Study or subgroup" : "Study");
-      if (counts) {
-        headers2.addAll(List.of("Events", "Total", "Events", "Total"));
+      if (arm > 0) {
+        List<String> one = switch (overall.measure().input()) {
+          case MEANS -> List.of("Mean", "SD", "Total");
+          case PERSON_TIME -> List.of("Events", "Time");
+          default -> List.of("Events", "Total");
+        };
+        headers2.addAll(one);
+        headers2.addAll(one);
       } else {
         headers2.addAll(List.of(ratio ? "log(" + effect + ")" : effect, "SE"));
       }
@@ -292,12 +330,9 @@ public final class ForestPlot {
       for (int c = 1; c < dataColumns; c++) {
         width[c] = Figure.textWidth(headers2.get(c), BOLD);
       }
-      if (counts) {
-        width[1] = width[2] = Math.max(width[1] + width[2] + GAP, Figure.textWidth(options.treatmentLabel(), BOLD)) / 2;
-        double arm2 = Math.max(width[3] + width[4] + GAP, Figure.textWidth(options.controlLabel(), BOLD));
-        width[3] = width[4] = arm2 / 2;
-        double arm1 = Math.max(2 * width[1], Figure.textWidth(options.treatmentLabel(), BOLD));
-        width[1] = width[2] = arm1 / 2;
+      if (arm > 0) {
+        spreadArm(width, 1, options.treatmentLabel());
+        spreadArm(width, 1 + arm, options.controlLabel());
       }
       width[dataColumns - 1] = Math.max(width[dataColumns - 1], Figure.textWidth(effect, BOLD));
       double noteWidth = 0;
@@ -316,11 +351,9 @@ public final class ForestPlot {
           width[c] = Math.max(width[c], Figure.textWidth(cells[c], row instanceof Pooled ? BOLD : BODY));
         }
       }
-      if (counts) {
-        double arm1 = Math.max(width[1], width[2]);
-        width[1] = width[2] = arm1;
-        double arm2 = Math.max(width[3], width[4]);
-        width[3] = width[4] = arm2;
+      if (arm > 0) {
+        equalise(width, 1);
+        equalise(width, 1 + arm);
       }
       double left = width[0];
       for (int c = 1; c < dataColumns; c++) {
@@ -392,11 +425,11 @@ public final class ForestPlot {
               Figure.text(g, options.title(), TITLE, MARGIN, tb, Figure.Align.LEFT);
             }
             // headers
-            if (counts) {
-              Figure.text(g, options.treatmentLabel(), BOLD, (x[1] + x[2] + width[2]) / 2, header1,
-                  Figure.Align.CENTER);
-              Figure.text(g, options.controlLabel(), BOLD, (x[3] + x[4] + width[4]) / 2, header1,
-                  Figure.Align.CENTER);
+            if (arm > 0) {
+              Figure.text(g, options.treatmentLabel(), BOLD, (x[1] + x[arm] + width[arm]) / 2,
+                  header1, Figure.Align.CENTER);
+              Figure.text(g, options.controlLabel(), BOLD,
+                  (x[arm + 1] + x[2 * arm] + width[2 * arm]) / 2, header1, Figure.Align.CENTER);
             }
             Figure.text(g, effect, BOLD, x[dataColumns - 1] + width[dataColumns - 1] / 2, header1,
                 Figure.Align.CENTER);
@@ -457,7 +490,7 @@ public final class ForestPlot {
 
     /** Texts of the table columns of a row (null for rows without columns). */
     private String[] cells(Row row) {
-      int n = counts ? 7 : 5;
+      int n = arm > 0 ? 2 * arm + 3 : 5;
       String[] c = new String[n];
       java.util.Arrays.fill(c, "");
       if (row instanceof Title t) {
@@ -465,12 +498,8 @@ public final class ForestPlot {
       } else if (row instanceof Study s) {
         StudyEffect e = s.effect();
         c[0] = e.added() > 0 ? e.study() + " *" : e.study();
-        if (counts) {
-          TwoByTwo t = e.data().table();
-          c[1] = Long.toString(t.x1());
-          c[2] = Long.toString(t.n1());
-          c[3] = Long.toString(t.x2());
-          c[4] = Long.toString(t.n2());
+        if (arm > 0) {
+          armCells(c, e.data());
         } else {
           c[1] = number(e.yi());
           c[2] = number(e.se());
@@ -479,19 +508,16 @@ public final class ForestPlot {
         c[n - 1] = interval(e.estimate(), e.lower(), e.upper());
       } else if (row instanceof Excluded x) {
         c[0] = x.study().study();
-        TwoByTwo t = x.study().data().table();
-        if (t != null) {
-          c[1] = Long.toString(t.x1());
-          c[2] = Long.toString(t.n1());
-          c[3] = Long.toString(t.x2());
-          c[4] = Long.toString(t.n2());
+        if (arm > 0) {
+          armCells(c, x.study().data());
         }
         c[n - 1] = "Not estimable";
       } else if (row instanceof Pooled p) {
         c[0] = p.label();
-        if (counts) {
-          c[2] = Long.toString(p.n1());
-          c[4] = Long.toString(p.n2());
+        if (arm > 0) {
+          boolean time = overall.measure().input() == EffectMeasure.Input.PERSON_TIME;
+          c[arm] = time ? Numbers.plain(p.n1()) : Long.toString((long) p.n1());
+          c[2 * arm] = time ? Numbers.plain(p.n2()) : Long.toString((long) p.n2());
         }
         c[n - 2] = fixed(p.weight(), 1) + "%";
         MetaResult r = p.result();
@@ -499,7 +525,7 @@ public final class ForestPlot {
       } else if (row instanceof Events ev) {
         c[0] = "Total events";
         c[1] = Long.toString(ev.events1());
-        c[3] = Long.toString(ev.events2());
+        c[1 + arm] = Long.toString(ev.events2());
       } else if (row instanceof Prediction p) {
         c[0] = "Prediction interval";
         c[n - 1] = "[" + number(p.result().piLower()) + ", " + number(p.result().piUpper()) + "]";
@@ -507,6 +533,54 @@ public final class ForestPlot {
         return null;
       }
       return c;
+    }
+
+    /** The per-arm input cells of a study: counts, mean/SD/total or events/person-time. */
+    private void armCells(String[] c, StudyData d) {
+      TwoByTwo t = d.table();
+      if (t != null) {
+        c[1] = Long.toString(t.x1());
+        c[2] = Long.toString(t.n1());
+        c[3] = Long.toString(t.x2());
+        c[4] = Long.toString(t.n2());
+      } else if (d.means() != null) {
+        ContinuousArms m = d.means();
+        c[1] = Numbers.plain(m.mean1());
+        c[2] = Numbers.plain(m.sd1());
+        c[3] = Long.toString(m.n1());
+        c[4] = Numbers.plain(m.mean2());
+        c[5] = Numbers.plain(m.sd2());
+        c[6] = Long.toString(m.n2());
+      } else if (d.rates() != null) {
+        PersonTime r = d.rates();
+        c[1] = Long.toString(r.events1());
+        c[2] = Numbers.plain(r.time1());
+        c[3] = Long.toString(r.events2());
+        c[4] = Numbers.plain(r.time2());
+      }
+    }
+
+    /** Gives an arm's columns equal widths whose sum (with gaps) fits the arm label above them. */
+    private void spreadArm(double[] width, int first, String label) {
+      double sum = GAP * (arm - 1);
+      for (int c = first; c < first + arm; c++) {
+        sum += width[c];
+      }
+      double each = Math.max(sum, Figure.textWidth(label, BOLD)) / arm;
+      for (int c = first; c < first + arm; c++) {
+        width[c] = each;
+      }
+    }
+
+    /** Gives every column of an arm the width of its widest column. */
+    private void equalise(double[] width, int first) {
+      double max = 0;
+      for (int c = first; c < first + arm; c++) {
+        max = Math.max(max, width[c]);
+      }
+      for (int c = first; c < first + arm; c++) {
+        width[c] = max;
+      }
     }
 
     private void paintRow(
@@ -725,7 +799,7 @@ public final class ForestPlot {
             case MH -> "M-H";
             case PETO -> "Peto";
           };
-      return m + ", Fixed, " + ci;
+      return m + ", Fixed" + (r.hksj() ? " (HK)" : "") + ", " + ci;
     }
     String est = r.options().tau2Estimator().id().toUpperCase(Locale.ROOT);
     return "IV, Random (" + est + (r.hksj() ? ", HKSJ" : "") + "), " + ci;
