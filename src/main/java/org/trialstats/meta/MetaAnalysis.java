@@ -410,7 +410,8 @@ public final class MetaAnalysis {
                 Locale.ROOT,
                 "only %d studies: the z-based random-effects interval is too narrow with few"
                     + " studies (IntHout, Ioannidis & Borm 2014, BMC Med Res Methodol 14:25;"
-                    + " Cochrane Handbook 10.10.4); consider --hksj",
+                    + " Cochrane Handbook 10.10.4); consider the Hartung-Knapp-Sidik-Jonkman"
+                    + " adjustment",
                 k));
       }
       if (k < options.prediction().minimumStudies() && k > 1) {
@@ -456,7 +457,7 @@ public final class MetaAnalysis {
                   + (or < 0.2 || or > 5
                       ? String.format(Locale.ROOT, "; pooled odds ratio %.3g", or)
                       : "")
-                  + "; consider --method mh");
+                  + "; consider the Mantel-Haenszel method");
         }
       }
     }

@@ -59,7 +59,7 @@ public record MetaOptions(
       }
       if (fixedMethod == FixedMethod.PETO && measure != EffectMeasure.OR) {
         throw new StatsException(
-            "Peto's method estimates an odds ratio; use --measure or, or another method");
+            "Peto's method estimates an odds ratio; pool odds ratios or use another method");
       }
       boolean mhRates =
           fixedMethod == FixedMethod.MH && measure.input() == EffectMeasure.Input.PERSON_TIME;
