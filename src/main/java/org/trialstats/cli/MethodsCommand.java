@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trialstats.io.Escape;
 import org.trialstats.io.Json;
+import org.trialstats.meta.MetaMethods;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.MethodInfo;
@@ -60,24 +61,44 @@ public final class MethodsCommand implements Callable<Integer> {
             .append(Escape.markdown(i.python())).append(" |\n");
       }
     }
+    b.append("\n## Meta-analysis (`meta`)\n\n");
+    b.append("| option | id | method | formula | reference | SAS | R | Python |\n");
+    b.append("|---|---|---|---|---|---|---|---|\n");
+    for (MetaMethods.Entry e : MetaMethods.all()) {
+      MethodInfo i = e.info();
+      b.append("| ").append(Escape.markdown(e.family())).append(" | `").append(e.id())
+          .append("` | ")
+          .append(Escape.markdown(i.name())).append(" | ")
+          .append(Escape.markdown(i.formula())).append(" | ")
+          .append(Escape.markdown(i.reference())).append(" | ")
+          .append(Escape.markdown(i.sas())).append(" | ")
+          .append(Escape.markdown(i.r())).append(" | ")
+          .append(Escape.markdown(i.python())).append(" |\n");
+    }
     return b.toString();
   }
 
   static String json() {
     List<Map<String, Object>> list = new ArrayList<>();
     for (StatMethod m : MethodCatalogue.all()) {
-      MethodInfo i = m.info();
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("measure", m.measure().id());
-      e.put("id", m.id());
-      e.put("name", i.name());
-      e.put("formula", i.formula());
-      e.put("reference", i.reference());
-      e.put("sas", i.sas());
-      e.put("r", i.r());
-      e.put("python", i.python());
-      list.add(e);
+      list.add(entry(m.measure().id(), m.id(), m.info()));
+    }
+    for (MetaMethods.Entry m : MetaMethods.all()) {
+      list.add(entry("meta " + m.family(), m.id(), m.info()));
     }
     return Json.write(list);
+  }
+
+  private static Map<String, Object> entry(String measure, String id, MethodInfo i) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("measure", measure);
+    e.put("id", id);
+    e.put("name", i.name());
+    e.put("formula", i.formula());
+    e.put("reference", i.reference());
+    e.put("sas", i.sas());
+    e.put("r", i.r());
+    e.put("python", i.python());
+    return e;
   }
 }
