@@ -179,6 +179,13 @@ public final class MetaCommand implements Callable<Integer> {
   boolean egger;
 
   @Option(
+      names = "--begg",
+      description =
+          "Add Begg and Mazumdar's rank correlation test for funnel asymmetry (metafor's"
+              + " ranktest()).")
+  boolean begg;
+
+  @Option(
       names = "--exp",
       description =
           "Generic effects are log ratios (e.g. log hazard ratios): report and plot exp(yi).")
@@ -242,7 +249,7 @@ public final class MetaCommand implements Callable<Integer> {
               });
     }
     MetaSynthesis analysis = MetaSynthesis.of(data, options,
-        new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger),
+        new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger, begg),
         new Provenance(Version.current(), List.of(InputFile.hash(input))));
     String rendered =
         switch (fmt) {

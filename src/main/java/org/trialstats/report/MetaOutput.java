@@ -22,6 +22,7 @@ import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.ExcludedStudy;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaResult;
+import org.trialstats.meta.RankCorrelationTest;
 import org.trialstats.meta.PersonTime;
 import org.trialstats.meta.SensitivityStep;
 import org.trialstats.meta.StudyData;
@@ -104,6 +105,14 @@ public final class MetaOutput {
       eg.put("df", e.df());
       eg.put("pvalue", e.pvalue());
       eg.put("limit_estimate", e.slope());
+    }
+    if (a.begg() != null) {
+      RankCorrelationTest t = a.begg();
+      ObjectNode begg = root.putObject("begg");
+      begg.put("k", t.k());
+      begg.put("tau", t.tau());
+      begg.put("pvalue", t.pvalue());
+      begg.put("exact", t.exact());
     }
     ArrayNode warnings = root.putArray("warnings");
     a.warnings().forEach(warnings::add);
@@ -265,6 +274,15 @@ public final class MetaOutput {
             31,
             "intercept " + Numbers.full(e.intercept()) + " (se " + Numbers.full(e.interceptSe())
                 + "), t = " + Numbers.full(e.t()) + " on " + e.df() + " df");
+        p.printRecord(escape(row));
+      }
+      if (a.begg() != null) {
+        RankCorrelationTest t = a.begg();
+        List<String> row = base("begg", "Begg's rank correlation test", null, r);
+        row.set(7, Integer.toString(t.k()));
+        row.set(18, Numbers.full(t.pvalue()));
+        row.set(31, "Kendall's tau " + Numbers.full(t.tau())
+            + (t.exact() ? " (exact p-value)" : " (normal approximation)"));
         p.printRecord(escape(row));
       }
       List<String> zero = base("zero_cells", "zero cells", null, r);
@@ -484,6 +502,18 @@ public final class MetaOutput {
                   Numbers.fixed(e.t(), 3),
                   e.df(),
                   Numbers.pValue(e.pvalue())));
+    }
+    if (a.begg() != null) {
+      RankCorrelationTest t = a.begg();
+      b.append('\n')
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "Begg's rank correlation test: Kendall's tau = %s, p = %s (%s, k = %d)%n",
+                  Numbers.fixed(t.tau(), 4),
+                  Numbers.pValue(t.pvalue()),
+                  t.exact() ? "exact" : "normal approximation",
+                  t.k()));
     }
     List<String> warnings = a.warnings();
     if (!warnings.isEmpty()) {

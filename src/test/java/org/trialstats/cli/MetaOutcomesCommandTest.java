@@ -148,4 +148,24 @@ class MetaOutcomesCommandTest {
     assertThat(Files.readString(s1).replaceAll("clip\\d+", "clip"))
         .isEqualTo(Files.readString(s2).replaceAll("clip\\d+", "clip"));
   }
+
+  @Test
+  void beggsRankCorrelationTestInEveryFormat() throws IOException {
+    // metafor 3.8-1 ranktest() on the Gibson 2002 SMD (ranktest_fixtures.csv)
+    JsonNode j =
+        json("meta", "--input", gibson.toString(), "--measure", "smd", "--begg", "--format",
+            "json");
+    assertThat(j.get("begg").get("tau").asDouble()).isCloseTo(-0.20512820512820512, within(1e-12));
+    assertThat(j.get("begg").get("pvalue").asDouble())
+        .isCloseTo(0.36740428360220029, within(1e-12));
+    assertThat(j.get("begg").get("exact").asBoolean()).isTrue();
+    String text =
+        MetaCommandTest.run("meta", "--input", gibson.toString(), "--measure", "smd", "--begg")
+            .out();
+    assertThat(text).contains("Begg's rank correlation test: Kendall's tau = -0.2051");
+    String csv =
+        MetaCommandTest.run("meta", "--input", gibson.toString(), "--measure", "smd", "--begg",
+            "--format", "csv").out();
+    assertThat(csv).contains("begg,Begg's rank correlation test,");
+  }
 }
