@@ -51,31 +51,29 @@ public final class MethodsCommand implements Callable<Integer> {
       b.append("| id | method | formula | reference | SAS | R | Python |\n");
       b.append("|---|---|---|---|---|---|---|\n");
       for (StatMethod m : MethodCatalogue.forMeasure(measure)) {
-        MethodInfo i = m.info();
-        b.append("| `").append(m.id()).append("` | ")
-            .append(Escape.markdown(i.name())).append(" | ")
-            .append(Escape.markdown(i.formula())).append(" | ")
-            .append(Escape.markdown(i.reference())).append(" | ")
-            .append(Escape.markdown(i.sas())).append(" | ")
-            .append(Escape.markdown(i.r())).append(" | ")
-            .append(Escape.markdown(i.python())).append(" |\n");
+        b.append("| `").append(m.id()).append("` | ");
+        row(b, m.info());
       }
     }
     b.append("\n## Meta-analysis (`meta`)\n\n");
     b.append("| option | id | method | formula | reference | SAS | R | Python |\n");
     b.append("|---|---|---|---|---|---|---|---|\n");
     for (MetaMethods.Entry e : MetaMethods.all()) {
-      MethodInfo i = e.info();
       b.append("| ").append(Escape.markdown(e.family())).append(" | `").append(e.id())
-          .append("` | ")
-          .append(Escape.markdown(i.name())).append(" | ")
-          .append(Escape.markdown(i.formula())).append(" | ")
-          .append(Escape.markdown(i.reference())).append(" | ")
-          .append(Escape.markdown(i.sas())).append(" | ")
-          .append(Escape.markdown(i.r())).append(" | ")
-          .append(Escape.markdown(i.python())).append(" |\n");
+          .append("` | ");
+      row(b, e.info());
     }
     return b.toString();
+  }
+
+  /** The name, formula, reference and crosswalk cells of a markdown row, and its end. */
+  private static void row(StringBuilder b, MethodInfo i) {
+    b.append(Escape.markdown(i.name())).append(" | ")
+        .append(Escape.markdown(i.formula())).append(" | ")
+        .append(Escape.markdown(i.reference())).append(" | ")
+        .append(Escape.markdown(i.sas())).append(" | ")
+        .append(Escape.markdown(i.r())).append(" | ")
+        .append(Escape.markdown(i.python())).append(" |\n");
   }
 
   static String json() {

@@ -79,8 +79,10 @@ public record RankCorrelationTest(int k, double tau, double pvalue, boolean exac
       }
     }
     double pairs = n * (n - 1) / 2.0;
-    double tiedX = tiedPairs(x);
-    double tiedY = tiedPairs(y);
+    double[] tiesX = tieSums(x);
+    double[] tiesY = tieSums(y);
+    double tiedX = tiesX[0] / 2;
+    double tiedY = tiesY[0] / 2;
     double s = concordant - discordant;
     double tau = s / Math.sqrt((pairs - tiedX) * (pairs - tiedY));
     if (tiedX == 0 && tiedY == 0 && n <= EXACT_LIMIT) {
@@ -89,35 +91,14 @@ public record RankCorrelationTest(int k, double tau, double pvalue, boolean exac
       double p = q > pairs / 2 ? 1 - cdf[(int) q - 1] : cdf[(int) q];
       return new RankCorrelationTest(n, tau, Math.min(1, 2 * p), true);
     }
-    double variance = tieCorrectedVariance(x, y);
+    double variance = tieCorrectedVariance(n, tiesX, tiesY);
     double z = s / Math.sqrt(variance);
     double p = 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z));
     return new RankCorrelationTest(n, tau, Math.min(1, p), false);
   }
 
-  /** The number of tied pairs sum t(t - 1)/2 over groups of t equal values. */
-  private static double tiedPairs(double[] x) {
-    double[] sorted = x.clone();
-    java.util.Arrays.sort(sorted);
-    double total = 0;
-    int i = 0;
-    while (i < sorted.length) {
-      int j = i;
-      while (j + 1 < sorted.length && sorted[j + 1] == sorted[i]) {
-        j++;
-      }
-      double t = j - i + 1;
-      total += t * (t - 1) / 2;
-      i = j + 1;
-    }
-    return total;
-  }
-
   /** Var(S) with ties (Kendall 1970, eq. 4.4), the form R's {@code cor.test} uses. */
-  private static double tieCorrectedVariance(double[] x, double[] y) {
-    double n = x.length;
-    double[] tx = tieSums(x);
-    double[] ty = tieSums(y);
+  private static double tieCorrectedVariance(double n, double[] tx, double[] ty) {
     return (n * (n - 1) * (2 * n + 5) - tx[2] - ty[2]) / 18
         + tx[0] * ty[0] / (2 * n * (n - 1))
         + tx[1] * ty[1] / (9 * n * (n - 1) * (n - 2));
