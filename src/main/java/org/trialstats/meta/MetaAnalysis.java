@@ -163,7 +163,7 @@ public final class MetaAnalysis {
     double hkFactor = Double.NaN;
     if (options.model() == MetaModel.FIXED) {
       if (options.fixedMethod() == FixedMethod.MH) {
-        MantelHaenszel.Pooled mh = mantelHaenszel(input, included, measure);
+        MantelHaenszel.Pooled mh = mantelHaenszel(included, excluded, measure);
         mu = mh.mu();
         se = mh.se();
         weights = mh.weights();
@@ -348,13 +348,9 @@ public final class MetaAnalysis {
    * order.
    */
   private static MantelHaenszel.Pooled mantelHaenszel(
-      List<StudyData> input, List<StudyData> included, EffectMeasure measure) {
+      List<StudyData> included, List<ExcludedStudy> excluded, EffectMeasure measure) {
     List<StudyData> all = new ArrayList<>(included);
-    for (StudyData s : input) {
-      if (!included.contains(s)) {
-        all.add(s);
-      }
-    }
+    excluded.forEach(x -> all.add(x.data()));
     if (measure.input() == EffectMeasure.Input.PERSON_TIME) {
       return PersonTimeMantelHaenszel.pool(all.stream().map(StudyData::rates).toList(), measure);
     }
