@@ -15,7 +15,8 @@ import org.trialstats.stats.StatsException;
 import org.trialstats.stats.TwoByTwo;
 
 /**
- * Meta-analysis of two-by-two tables or generic effects: fixed effect (inverse variance,
+ * Meta-analysis of two-by-two tables, continuous outcomes (means), incidence rates or generic
+ * effects: fixed effect (inverse variance,
  * Mantel-Haenszel, Peto) and random effects (DL, REML, PM, ML, SJ, HE estimators of tau^2, with
  * optional Hartung-Knapp-Sidik-Jonkman intervals), heterogeneity statistics, prediction
  * intervals, subgroup analysis, leave-one-out and cumulative analysis. Results agree with R's
@@ -33,8 +34,11 @@ import org.trialstats.stats.TwoByTwo;
  *       Stat Med 22:2693-2710), not truncated at 1 (metafor's {@code test = "knha"})
  *   <li>Cochran's Q = sum (y_i - mu_FE)^2 / v_i on k - 1 df; I^2 and H^2 as described in {@link
  *       MetaResult}; Q-profile interval for tau^2 by {@link QProfile}
- *   <li>prediction interval mu +/- t_{k-2, 1 - alpha/2} sqrt(tau^2 + se^2) for random effects and
- *       k &gt;= 3 (Higgins, Thompson &amp; Spiegelhalter 2009, eq. 12)
+ *   <li>prediction interval mu +/- c sqrt(tau^2 + se^2) for random effects, c = t_{k-2} for k
+ *       &gt;= 3 (Higgins, Thompson &amp; Spiegelhalter 2009, eq. 12; the default) or metafor's z
+ *       (t_{k-1} with Hartung-Knapp): {@link PredictionMethod}
+ *   <li>Hartung-Knapp for a fixed-effect inverse-variance model: Var = Q/((k - 1) sum w), t_{k-1}
+ *       (metafor {@code rma(method = "FE", test = "knha")})
  * </ul>
  */
 public final class MetaAnalysis {
