@@ -8,6 +8,7 @@ import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.MetaAnalysis;
 import org.trialstats.meta.MetaOptions;
 import org.trialstats.meta.MetaResult;
+import org.trialstats.meta.RankCorrelationTest;
 import org.trialstats.meta.SensitivityStep;
 import org.trialstats.meta.StudyData;
 import org.trialstats.meta.SubgroupAnalysis;
@@ -23,6 +24,7 @@ import org.trialstats.meta.SubgroupAnalysis;
  * @param cumulative cumulative steps, or null
  * @param cumulativeBy the column the cumulative analysis is ordered by, or null
  * @param egger Egger's test, or null
+ * @param begg Begg and Mazumdar's rank correlation test, or null
  * @param notes extra warnings (e.g. why Egger's test was not run)
  * @param provenance what the analysis was computed from
  */
@@ -33,6 +35,7 @@ public record MetaSynthesis(
     List<SensitivityStep> cumulative,
     String cumulativeBy,
     EggerTest egger,
+    RankCorrelationTest begg,
     List<String> notes,
     Provenance provenance) {
 
@@ -42,8 +45,10 @@ public record MetaSynthesis(
    * @param leaveOneOut whether to repeat the analysis leaving out each study in turn
    * @param cumulativeBy the column to order a cumulative analysis by, or null for none
    * @param egger whether to run Egger's regression test
+   * @param begg whether to run Begg and Mazumdar's rank correlation test
    */
-  public record Sensitivity(boolean leaveOneOut, String cumulativeBy, boolean egger) {}
+  public record Sensitivity(
+      boolean leaveOneOut, String cumulativeBy, boolean egger, boolean begg) {}
 
   /**
    * Runs the meta-analysis of the studies read and the sensitivity analyses asked for.
@@ -57,13 +62,10 @@ public record MetaSynthesis(
    * @param provenance the input files, for the outputs
    * @return the results
    */
-  public static MetaSynthesis of(
-      MetaInputReader.Input data,
-      MetaOptions options,
-      Sensitivity sensitivity,
-      Provenance provenance) {
+  public static MetaSynthesis of(MetaInputReader.Input data, MetaOptions options,
+      Sensitivity sensitivity, Provenance provenance) {
     List<StudyData> studies = data.studies();
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(data.omitted());
     SubgroupAnalysis subgroups = null;
     MetaResult result;
     if (data.subgroups()) {
@@ -97,15 +99,16 @@ public record MetaSynthesis(
         }
       }
     }
-    return new MetaSynthesis(
-        result,
-        subgroups,
-        loo,
-        cumulative,
-        sensitivity.cumulativeBy(),
-        eggerTest,
-        notes,
-        provenance);
+    RankCorrelationTest beggTest = null;
+    if (sensitivity.begg()) {
+      if (result.k() < 3) {
+        notes.add("Begg's rank correlation test not done: it needs at least 3 studies");
+      } else {
+        beggTest = RankCorrelationTest.of(result);
+      }
+    }
+    return new MetaSynthesis(result, subgroups, loo, cumulative, sensitivity.cumulativeBy(),
+        eggerTest, beggTest, notes, provenance);
   }
 
   /** All warnings: the main analysis', the subgroup analysis' and the extra notes. */

@@ -15,6 +15,8 @@ import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.FixedMethod;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaOptions;
+import org.trialstats.meta.PredictionMethod;
+import org.trialstats.meta.SmdVariance;
 import org.trialstats.meta.Tau2Estimator;
 import org.trialstats.report.Figure;
 import org.trialstats.report.ForestOptions;
@@ -36,8 +38,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Meta-analysis of two-by-two tables (study, events1, n1, events2, n2; arm 1 = treatment) or"
-          + " generic effects (study, yi, vi or yi, sei), with the numbers of R's metafor.",
+      "Meta-analysis of two-by-two tables (study, events1, n1, events2, n2; arm 1 = treatment),"
+          + " continuous outcomes (study, mean1, sd1, n1, mean2, sd2, n2), incidence rates"
+          + " (study, events1, time1, events2, time2; time = person-time at risk) or generic"
+          + " effects (study, yi, vi or yi, sei). Estimates, tau^2, Q, I^2 and their intervals"
+          + " agree with R's metafor; the default prediction interval is the Cochrane/RevMan one"
+          + " (t with k - 2 df), narrower in metafor (--prediction metafor gives metafor's).",
+      "Missing values (NA or an empty cell) leave the study out with a warning naming it, as"
+          + " metafor does; --missing refuse makes them an error.",
       "Optional columns: subgroup (subgroup analysis and test for subgroup differences), and any"
           + " column to order a cumulative analysis by (e.g. year).",
       "Zero cells: 0.5 is added to every cell of a study with a zero cell for inverse-variance"
@@ -50,7 +58,9 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  trialstats meta --input studies.csv --measure rr --model random --method reml --hksj",
       "  trialstats meta --input studies.csv --measure or --method mh --format json"
-          + " --forest forest.png --funnel funnel.svg"
+          + " --forest forest.png --funnel funnel.svg",
+      "  trialstats meta --input means.csv --measure smd --method reml --forest forest.svg",
+      "  trialstats meta --input rates.csv --measure irr --method mh"
     })
 public final class MetaCommand implements Callable<Integer> {
 
@@ -63,13 +73,44 @@ public final class MetaCommand implements Callable<Integer> {
       names = "--measure",
       required = true,
       paramLabel = "MEASURE",
-      description = "rr, or, rd (two-by-two input) or generic (yi, vi input).")
+      description =
+          "rr, or, rd (two-by-two input); md, smd (Hedges' g), cohend, rom (continuous input);"
+              + " irr, ird (incidence-rate input); generic (yi, vi input).")
   String measure;
+
+  @Option(
+      names = "--smd-variance",
+      defaultValue = "ls",
+      paramLabel = "FORM",
+      description =
+          "Hedges' g variance: ls (large-sample, metafor's default), ub (unbiased) or revman"
+              + " (Review Manager 5's g and variance) (default: ${DEFAULT-VALUE}).")
+  String smdVariance;
+
+  @Option(
+      names = "--prediction",
+      defaultValue = "hts",
+      paramLabel = "FORMULA",
+      description =
+          "Prediction interval: hts (Higgins-Thompson-Spiegelhalter, t with k - 2 df, as the"
+              + " Cochrane Handbook and RevMan) or metafor (metafor's predict(): z, or t with"
+              + " k - 1 df with --hksj) (default: ${DEFAULT-VALUE}).")
+  String prediction;
+
+  @Option(
+      names = "--missing",
+      defaultValue = "omit",
+      paramLabel = "POLICY",
+      description =
+          "Studies with a missing value (NA or empty): omit (left out with a warning, as"
+              + " metafor) or refuse (error) (default: ${DEFAULT-VALUE}).")
+  String missing;
 
   @Option(
       names = "--model",
       paramLabel = "MODEL",
-      description = "fixed or random (default: implied by --method; random when neither is given).")
+      description =
+          "fixed or random (default: implied by --method; random when neither is given).")
   String model;
 
   @Option(
@@ -82,7 +123,9 @@ public final class MetaCommand implements Callable<Integer> {
 
   @Option(
       names = "--hksj",
-      description = "Hartung-Knapp-Sidik-Jonkman interval and test (t with k - 1 df).")
+      description =
+          "Hartung-Knapp(-Sidik-Jonkman) interval and test (t with k - 1 df); random effects,"
+              + " or fixed effect with --method iv.")
   boolean hksj;
 
   @Option(
@@ -136,6 +179,13 @@ public final class MetaCommand implements Callable<Integer> {
   boolean egger;
 
   @Option(
+      names = "--begg",
+      description =
+          "Add Begg and Mazumdar's rank correlation test for funnel asymmetry (metafor's"
+              + " ranktest()).")
+  boolean begg;
+
+  @Option(
       names = "--exp",
       description =
           "Generic effects are log ratios (e.g. log hazard ratios): report and plot exp(yi).")
@@ -185,21 +235,22 @@ public final class MetaCommand implements Callable<Integer> {
     checkPlotFile("--forest", forest);
     checkPlotFile("--funnel", funnel);
     MetaOptions options = options();
-    MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn);
-    if (data.counts() != options.measure().usesCounts()) {
+    MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn, missingValues());
+    if (data.form() != options.measure().input()) {
       throw new UserError(
-          input.getFileName()
-              + ": "
-              + (data.counts()
-                  ? "the file has two-by-two counts; use --measure rr, or or rd"
-                  : "the file has generic effects (yi, vi); use --measure generic"));
+          input.getFileName() + ": "
+              + switch (data.form()) {
+                case TWO_BY_TWO -> "the file has two-by-two counts; use --measure rr, or or rd";
+                case MEANS -> "the file has means and standard deviations; use --measure md,"
+                    + " smd, cohend or rom";
+                case PERSON_TIME -> "the file has events and person-time; use --measure irr or"
+                    + " ird";
+                case EFFECT -> "the file has generic effects (yi, vi); use --measure generic";
+              });
     }
-    MetaSynthesis analysis =
-        MetaSynthesis.of(
-            data,
-            options,
-            new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger),
-            new Provenance(Version.current(), List.of(InputFile.hash(input))));
+    MetaSynthesis analysis = MetaSynthesis.of(data, options,
+        new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger, begg),
+        new Provenance(Version.current(), List.of(InputFile.hash(input))));
     String rendered =
         switch (fmt) {
           case "json" -> MetaOutput.json(analysis);
@@ -215,10 +266,9 @@ public final class MetaCommand implements Callable<Integer> {
               .withArms(treatmentLabel, controlLabel)
               .withEffectLabel(effectLabel);
       if (favoursLeft != null || favoursRight != null) {
-        fo =
-            fo.withFavours(
-                favoursLeft != null ? favoursLeft : fo.favoursLeft(),
-                favoursRight != null ? favoursRight : fo.favoursRight());
+        fo = fo.withFavours(
+            favoursLeft != null ? favoursLeft : fo.favoursLeft(),
+            favoursRight != null ? favoursRight : fo.favoursRight());
       }
       Figure figure =
           analysis.subgroups() != null
@@ -226,8 +276,7 @@ public final class MetaCommand implements Callable<Integer> {
               : ForestPlot.render(analysis.result(), fo);
       forestBytes = bytes(figure, forest);
     }
-    byte[] funnelBytes =
-        funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
+    byte[] funnelBytes = funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
     if (forestBytes != null) {
       OutputFiles.writeBytes(forest, forestBytes);
     }
@@ -259,16 +308,25 @@ public final class MetaCommand implements Callable<Integer> {
     }
   }
 
-  /** Builds the options from --measure, --model, --method, --hksj, --level, --exp. */
+  private MetaInputReader.MissingValues missingValues() {
+    return switch (missing.trim().toLowerCase(Locale.ROOT)) {
+      case "omit" -> MetaInputReader.MissingValues.OMIT;
+      case "refuse" -> MetaInputReader.MissingValues.REFUSE;
+      default -> throw new UserError("unknown --missing '" + missing + "'; use omit or refuse");
+    };
+  }
+
+  /**
+   * Builds the options from --measure, --model, --method, --hksj, --level, --exp,
+   * --smd-variance and --prediction.
+   */
   MetaOptions options() {
     EffectMeasure m = EffectMeasure.fromId(measure);
     FixedMethod fixed = method == null ? null : FixedMethod.fromIdOrNull(method);
     Tau2Estimator estimator = method == null ? null : Tau2Estimator.fromIdOrNull(method);
     if (method != null && fixed == null && estimator == null) {
       throw new UserError(
-          "unknown method '"
-              + method
-              + "'; use iv, mh, peto (fixed) or dl, reml, pm, ml, sj, he"
+          "unknown method '" + method + "'; use iv, mh, peto (fixed) or dl, reml, pm, ml, sj, he"
               + " (random)");
     }
     MetaModel mm;
@@ -283,26 +341,28 @@ public final class MetaCommand implements Callable<Integer> {
     if (mm == MetaModel.FIXED) {
       if (estimator != null) {
         throw new UserError(
-            "--method "
-                + method
-                + " is a tau^2 estimator of the random-effects model; use"
+            "--method " + method + " is a tau^2 estimator of the random-effects model; use"
                 + " --model random, or a fixed-effect method (iv, mh, peto)");
       }
       if (fixed == null) {
-        fixed = m.usesCounts() ? FixedMethod.MH : FixedMethod.IV;
+        fixed =
+            m.usesCounts() || m.input() == EffectMeasure.Input.PERSON_TIME
+                ? FixedMethod.MH
+                : FixedMethod.IV;
       }
       o = MetaOptions.fixed(m, fixed);
     } else {
       if (fixed != null) {
         throw new UserError(
-            "--method "
-                + method
-                + " is a fixed-effect method; use --model fixed, or a tau^2"
+            "--method " + method + " is a fixed-effect method; use --model fixed, or a tau^2"
                 + " estimator (dl, reml, pm, ml, sj, he)");
       }
       o = MetaOptions.random(m, estimator == null ? Tau2Estimator.REML : estimator);
     }
-    return new MetaOptions(
-        o.measure(), o.model(), o.fixedMethod(), o.tau2Estimator(), hksj, level, exponentiate);
+    return o.withHksj(hksj)
+        .withLevel(level)
+        .withExponentiate(exponentiate)
+        .withSmdVariance(SmdVariance.fromId(smdVariance))
+        .withPrediction(PredictionMethod.fromId(prediction));
   }
 }

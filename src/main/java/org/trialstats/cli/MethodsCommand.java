@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trialstats.io.Escape;
 import org.trialstats.io.Json;
+import org.trialstats.meta.MetaMethods;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.MethodInfo;
@@ -60,6 +61,14 @@ public final class MethodsCommand implements Callable<Integer> {
         table(b, stratified);
       }
     }
+    b.append("\n## Meta-analysis (`meta`)\n\n");
+    b.append("| option | id | method | formula | reference | SAS | R | Python |\n");
+    b.append("|---|---|---|---|---|---|---|---|\n");
+    for (MetaMethods.Entry e : MetaMethods.all()) {
+      b.append("| ").append(Escape.markdown(e.family())).append(" | `").append(e.id())
+          .append("` | ");
+      row(b, e.info());
+    }
     return b.toString();
   }
 
@@ -75,37 +84,49 @@ public final class MethodsCommand implements Callable<Integer> {
     b.append("| id | method | formula | reference | SAS | R | Python |\n");
     b.append("|---|---|---|---|---|---|---|\n");
     for (StatMethod m : methods) {
-      MethodInfo i = m.info();
-      b.append("| `").append(m.id()).append("` | ")
-          .append(Escape.markdown(i.name())).append(" | ")
-          .append(Escape.markdown(i.formula())).append(" | ")
-          .append(Escape.markdown(i.reference())).append(" | ")
-          .append(Escape.markdown(i.sas())).append(" | ")
-          .append(Escape.markdown(i.r())).append(" | ")
-          .append(Escape.markdown(i.python())).append(" |\n");
+      b.append("| `").append(m.id()).append("` | ");
+      row(b, m.info());
     }
+  }
+
+  /** The name, formula, reference and crosswalk cells of a markdown row, and its end. */
+  private static void row(StringBuilder b, MethodInfo i) {
+    b.append(Escape.markdown(i.name())).append(" | ")
+        .append(Escape.markdown(i.formula())).append(" | ")
+        .append(Escape.markdown(i.reference())).append(" | ")
+        .append(Escape.markdown(i.sas())).append(" | ")
+        .append(Escape.markdown(i.r())).append(" | ")
+        .append(Escape.markdown(i.python())).append(" |\n");
   }
 
   static String json() {
     List<Map<String, Object>> list = new ArrayList<>();
-    List<StatMethod> all = new ArrayList<>(MethodCatalogue.all());
-    for (Measure measure : Measure.values()) {
-      all.addAll(stratified(measure));
+    for (StatMethod m : MethodCatalogue.all()) {
+      list.add(entry(m.measure().id(), m.id(), false, m.info()));
     }
-    for (StatMethod m : all) {
-      MethodInfo i = m.info();
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("measure", m.measure().id());
-      e.put("id", m.id());
-      e.put("stratified", m instanceof StratifiedMethod || m instanceof StratifiedTest);
-      e.put("name", i.name());
-      e.put("formula", i.formula());
-      e.put("reference", i.reference());
-      e.put("sas", i.sas());
-      e.put("r", i.r());
-      e.put("python", i.python());
-      list.add(e);
+    for (Measure measure : Measure.values()) {
+      for (StatMethod m : stratified(measure)) {
+        list.add(entry(m.measure().id(), m.id(), true, m.info()));
+      }
+    }
+    for (MetaMethods.Entry m : MetaMethods.all()) {
+      list.add(entry("meta " + m.family(), m.id(), false, m.info()));
     }
     return Json.write(list);
+  }
+
+  private static Map<String, Object> entry(
+      String measure, String id, boolean stratified, MethodInfo i) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("measure", measure);
+    e.put("id", id);
+    e.put("stratified", stratified);
+    e.put("name", i.name());
+    e.put("formula", i.formula());
+    e.put("reference", i.reference());
+    e.put("sas", i.sas());
+    e.put("r", i.r());
+    e.put("python", i.python());
+    return e;
   }
 }

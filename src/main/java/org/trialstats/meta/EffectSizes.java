@@ -51,7 +51,7 @@ public final class EffectSizes {
    *   <li>RD: y = a/n1 - c/n2, v = a b / n1^3 + c d / n2^3
    * </ul>
    *
-   * @throws IllegalArgumentException for {@link EffectMeasure#GENERIC}
+   * @throws IllegalArgumentException for a measure not computed from two-by-two counts
    */
   public static Effect of(TwoByTwo t, EffectMeasure measure) {
     double added = hasZeroCell(t) ? CORRECTION : 0.0;
@@ -68,7 +68,7 @@ public final class EffectSizes {
           differenceOfRatios(a, n1, c, n2),
           (a / n1) * (b / n1) / n1 + (c / n2) * (d / n2) / n2,
           added);
-      case GENERIC -> throw new IllegalArgumentException("generic effects are not computed");
+      default -> throw new IllegalArgumentException(measure + " is not a two-by-two measure");
     };
   }
 

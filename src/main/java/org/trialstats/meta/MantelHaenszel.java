@@ -115,8 +115,7 @@ public final class MantelHaenszel {
         // negative: the interval is then degenerate at the estimate, as metafor reports it.
         return new Pooled(rd, Math.sqrt(Math.max(0, variance)), weights);
       }
-      case GENERIC -> throw new IllegalArgumentException("Mantel-Haenszel needs counts");
-      default -> throw new IllegalStateException();
+      default -> throw new IllegalArgumentException(measure + " is not a two-by-two measure");
     }
   }
 

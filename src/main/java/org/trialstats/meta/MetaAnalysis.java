@@ -15,7 +15,8 @@ import org.trialstats.stats.StatsException;
 import org.trialstats.stats.TwoByTwo;
 
 /**
- * Meta-analysis of two-by-two tables or generic effects: fixed effect (inverse variance,
+ * Meta-analysis of two-by-two tables, continuous outcomes (means), incidence rates or generic
+ * effects: fixed effect (inverse variance,
  * Mantel-Haenszel, Peto) and random effects (DL, REML, PM, ML, SJ, HE estimators of tau^2, with
  * optional Hartung-Knapp-Sidik-Jonkman intervals), heterogeneity statistics, prediction
  * intervals, subgroup analysis, leave-one-out and cumulative analysis. Results agree with R's
@@ -33,8 +34,11 @@ import org.trialstats.stats.TwoByTwo;
  *       Stat Med 22:2693-2710), not truncated at 1 (metafor's {@code test = "knha"})
  *   <li>Cochran's Q = sum (y_i - mu_FE)^2 / v_i on k - 1 df; I^2 and H^2 as described in {@link
  *       MetaResult}; Q-profile interval for tau^2 by {@link QProfile}
- *   <li>prediction interval mu +/- t_{k-2, 1 - alpha/2} sqrt(tau^2 + se^2) for random effects and
- *       k &gt;= 3 (Higgins, Thompson &amp; Spiegelhalter 2009, eq. 12)
+ *   <li>prediction interval mu +/- c sqrt(tau^2 + se^2) for random effects, c = t_{k-2} for k
+ *       &gt;= 3 (Higgins, Thompson &amp; Spiegelhalter 2009, eq. 12; the default) or metafor's z
+ *       (t_{k-1} with Hartung-Knapp): {@link PredictionMethod}
+ *   <li>Hartung-Knapp for a fixed-effect inverse-variance model: Var = Q/((k - 1) sum w), t_{k-1}
+ *       (metafor {@code rma(method = "FE", test = "knha")})
  * </ul>
  */
 public final class MetaAnalysis {
@@ -43,8 +47,8 @@ public final class MetaAnalysis {
   /** Fewer studies than this trigger the warning about z-based random-effects intervals. */
   static final int FEW_STUDIES = 5;
 
-  /** Pooled event risk below which events count as rare (Cochrane Handbook 10.4.4). */
-  static final double RARE_RISK = 0.01;
+  /** A study with fewer events than this in both arms together has sparse events. */
+  static final int SPARSE_EVENTS = 5;
 
   private MetaAnalysis() {}
 
@@ -60,7 +64,7 @@ public final class MetaAnalysis {
     List<StudyData> included = new ArrayList<>();
     List<ExcludedStudy> excluded = new ArrayList<>();
     for (StudyData s : studies) {
-      String reason = EffectSizes.exclusionReason(s, measure);
+      String reason = exclusionReason(s, options);
       if (reason == null) {
         included.add(s);
       } else {
@@ -69,9 +73,11 @@ public final class MetaAnalysis {
     }
     if (included.isEmpty()) {
       throw new StatsException(
-          "no study is left to pool: every study has no events (or only events) in both arms, so"
-              + " the " + measure.label().toLowerCase(Locale.ROOT) + " cannot be estimated; the"
-              + " risk difference can use these studies");
+          "no study is left to pool: the " + measure.label().toLowerCase(Locale.ROOT)
+              + " cannot be estimated from any study (" + excluded.get(0).reason()
+              + (excluded.size() > 1 ? ", ..." : "") + ")"
+              + (measure.usesCounts() ? "; the risk difference can use studies without events"
+                  : ""));
     }
     return pool(studies, included, excluded, options);
   }
@@ -80,20 +86,52 @@ public final class MetaAnalysis {
     if (studies == null || studies.isEmpty()) {
       throw new StatsException("a meta-analysis needs at least one study");
     }
-    boolean counts = options.measure().usesCounts();
+    EffectMeasure.Input needed = options.measure().input();
     for (StudyData s : studies) {
-      if (counts && !s.hasCounts()) {
+      if (s.input() != needed) {
         throw new StatsException(
-            "study '" + s.study() + "' has a generic effect (yi, vi) but the measure "
-                + options.measure().id() + " needs two-by-two counts; pool such studies with the generic"
-                + " measure");
-      }
-      if (!counts && s.hasCounts()) {
-        throw new StatsException(
-            "study '" + s.study() + "' has counts but the measure is generic; pool counts as a"
-                + " risk ratio, odds ratio or risk difference");
+            "study '" + s.study() + "' is given as " + describe(s.input()) + " but the "
+                + options.measure().label().toLowerCase(Locale.ROOT) + " needs "
+                + describe(needed));
       }
     }
+  }
+
+  private static String describe(EffectMeasure.Input input) {
+    return switch (input) {
+      case TWO_BY_TWO -> "two-by-two counts (events and participants per arm)";
+      case MEANS -> "means, standard deviations and participants per arm";
+      case PERSON_TIME -> "events and person-time per arm";
+      case EFFECT -> "a generic effect (yi, vi)";
+    };
+  }
+
+  /**
+   * Why a study carries no information for the measure, or null when it is pooled.
+   *
+   * @param s the study
+   * @param options the analysis options
+   * @return the reason in words, or null
+   */
+  static String exclusionReason(StudyData s, MetaOptions options) {
+    return switch (s.input()) {
+      case TWO_BY_TWO -> EffectSizes.exclusionReason(s, options.measure());
+      case MEANS -> ContinuousEffects.exclusionReason(s.means(), options.measure());
+      case PERSON_TIME -> RateEffects.exclusionReason(s.rates(), options.measure());
+      case EFFECT -> null;
+    };
+  }
+
+  /** The study estimate and variance on the analysis scale. */
+  private static EffectSizes.Effect effect(StudyData s, MetaOptions options, boolean peto) {
+    return switch (s.input()) {
+      case TWO_BY_TWO -> peto
+          ? EffectSizes.peto(s.table())
+          : EffectSizes.of(s.table(), options.measure());
+      case MEANS -> ContinuousEffects.of(s.means(), options.measure(), options.smdVariance());
+      case PERSON_TIME -> RateEffects.of(s.rates(), options.measure());
+      case EFFECT -> new EffectSizes.Effect(s.yi(), s.vi(), 0);
+    };
   }
 
   private static MetaResult pool(
@@ -109,15 +147,7 @@ public final class MetaAnalysis {
     boolean peto =
         options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO;
     for (int i = 0; i < k; i++) {
-      StudyData s = included.get(i);
-      EffectSizes.Effect e;
-      if (!s.hasCounts()) {
-        e = new EffectSizes.Effect(s.yi(), s.vi(), 0);
-      } else if (peto) {
-        e = EffectSizes.peto(s.table());
-      } else {
-        e = EffectSizes.of(s.table(), measure);
-      }
+      EffectSizes.Effect e = effect(included.get(i), options, peto);
       y[i] = e.yi();
       v[i] = e.vi();
       added[i] = e.added();
@@ -137,8 +167,7 @@ public final class MetaAnalysis {
     double hkFactor = Double.NaN;
     if (options.model() == MetaModel.FIXED) {
       if (options.fixedMethod() == FixedMethod.MH) {
-        List<TwoByTwo> tables = included.stream().map(StudyData::table).toList();
-        MantelHaenszel.Pooled mh = MantelHaenszel.pool(tables, measure);
+        MantelHaenszel.Pooled mh = mantelHaenszel(included, excluded, measure);
         mu = mh.mu();
         se = mh.se();
         weights = mh.weights();
@@ -151,6 +180,16 @@ public final class MetaAnalysis {
         mu = fixedSums.mu;
         se = Math.sqrt(1 / fixedSums.sumW);
         weights = fixedSums.w;
+        if (options.hksj() && k >= 2) {
+          hkFactor = hartungKnappFactor(fixedSums.q, k);
+          se = Math.sqrt(hkFactor / fixedSums.sumW);
+          statisticDf = k - 1;
+          critical = Quantiles.tUpper(k - 1, (1 - level) / 2);
+          warnings.add(
+              "the Hartung-Knapp adjustment was designed for random-effects models; applied to a"
+                  + " fixed-effect model it scales the variance by Q/(k - 1) (metafor warns"
+                  + " likewise)");
+        }
       }
     } else {
       Tau2Fit fit = Tau2.estimate(options.tau2Estimator(), y, v);
@@ -169,8 +208,7 @@ public final class MetaAnalysis {
               "the Hartung-Knapp-Sidik-Jonkman adjustment needs at least 2 studies; the"
                   + " z-based interval is shown for this single study");
         } else {
-          double q = randomSums.q;
-          hkFactor = q <= Math.ulp(1.0) ? 0 : q / (k - 1);
+          hkFactor = hartungKnappFactor(randomSums.q, k);
           se = Math.sqrt(hkFactor / randomSums.sumW);
           statisticDf = k - 1;
           critical = Quantiles.tUpper(k - 1, (1 - level) / 2);
@@ -235,17 +273,19 @@ public final class MetaAnalysis {
                   + " not available");
         }
       }
-      if (k >= 3) {
-        double t = Quantiles.tUpper(k - 2, (1 - level) / 2);
-        double half = t * Math.sqrt(tau2 + se * se);
-        piLower = options.toReportScale(mu - half);
-        piUpper = options.toReportScale(mu + half);
-      }
+      double[] pi =
+          options.prediction().limits(mu, se, tau2, k, level, !Double.isNaN(hkFactor));
+      piLower = options.toReportScale(pi[0]);
+      piUpper = options.toReportScale(pi[1]);
     }
 
     double sumWeights = 0;
     for (double w : weights) {
       sumWeights += w;
+    }
+    if (weights.length > k) {
+      // Mantel-Haenszel over every table: the first k weights are those of the pooled studies
+      weights = java.util.Arrays.copyOf(weights, k);
     }
     List<StudyEffect> effects = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
@@ -264,9 +304,12 @@ public final class MetaAnalysis {
 
     addWarnings(
         warnings, included, excluded, options, k, q, tau2, hkFactor, mu);
+    boolean allTables =
+        options.model() == MetaModel.FIXED && options.fixedMethod() != FixedMethod.IV;
     return new MetaResult(
         options,
         k,
+        allTables ? input.size() : k,
         mu,
         se,
         muLower,
@@ -297,6 +340,27 @@ public final class MetaAnalysis {
         warnings);
   }
 
+  /** The Hartung-Knapp factor Q_gen/(k - 1), 0 when Q_gen is 0 up to rounding. */
+  private static double hartungKnappFactor(double q, int k) {
+    return q <= Math.ulp(1.0) ? 0 : q / (k - 1);
+  }
+
+  /**
+   * Mantel-Haenszel pooling over every table of the analysis, as metafor's {@code rma.mh()}:
+   * the pooled studies first, then those without a study estimate (no events in either arm add
+   * nothing; a risk-ratio study with events in everyone adds RR 1). The weights follow the same
+   * order.
+   */
+  private static MantelHaenszel.Pooled mantelHaenszel(
+      List<StudyData> included, List<ExcludedStudy> excluded, EffectMeasure measure) {
+    List<StudyData> all = new ArrayList<>(included);
+    excluded.forEach(x -> all.add(x.data()));
+    if (measure.input() == EffectMeasure.Input.PERSON_TIME) {
+      return PersonTimeMantelHaenszel.pool(all.stream().map(StudyData::rates).toList(), measure);
+    }
+    return MantelHaenszel.pool(all.stream().map(StudyData::table).toList(), measure);
+  }
+
   private static void addWarnings(
       List<String> warnings,
       List<StudyData> included,
@@ -313,10 +377,16 @@ public final class MetaAnalysis {
       for (ExcludedStudy e : excluded) {
         parts.add(e.study() + " (" + e.reason() + ")");
       }
+      boolean mantelHaenszel =
+          options.model() == MetaModel.FIXED && options.fixedMethod() != FixedMethod.IV;
       warnings.add(
-          "excluded from the " + measure.label().toLowerCase(Locale.ROOT) + " analysis because"
-              + " a ratio is undefined without events (or non-events) in either arm: "
-              + String.join(", ", parts));
+          "no study estimate of the " + measure.label().toLowerCase(Locale.ROOT) + " for "
+              + String.join(", ", parts)
+              + (mantelHaenszel
+                  ? "; these studies are counted in k and enter the " + options.fixedMethod()
+                      .label() + " estimate with their raw counts, but not the heterogeneity"
+                      + " statistics (as metafor)"
+                  : "; left out of the analysis"));
     }
     Set<String> seen = new LinkedHashSet<>();
     Set<String> duplicates = new LinkedHashSet<>();
@@ -344,8 +414,10 @@ public final class MetaAnalysis {
                     + " adjustment",
                 k));
       }
-      if (k == 2) {
-        warnings.add("no prediction interval: it needs at least 3 studies");
+      if (k < options.prediction().minimumStudies() && k > 1) {
+        warnings.add(
+            "no prediction interval: the " + options.prediction().formula() + " interval needs at"
+                + " least " + options.prediction().minimumStudies() + " studies");
       }
       if (!Double.isNaN(hkFactor) && hkFactor < 1) {
         warnings.add(
@@ -359,19 +431,20 @@ public final class MetaAnalysis {
       }
     }
     if (measure.usesCounts()) {
-      String rare = rareEvents(included);
-      if (rare != null
-          && options.model() == MetaModel.RANDOM
-          && options.tau2Estimator() == Tau2Estimator.DL) {
+      String sparse = sparseEvents(included);
+      boolean inverseVariance =
+          options.model() == MetaModel.RANDOM || options.fixedMethod() == FixedMethod.IV;
+      if (sparse != null && inverseVariance) {
         boolean corrected = included.stream().anyMatch(s -> EffectSizes.hasZeroCell(s.table()));
         warnings.add(
-            "rare events ("
-                + rare
-                + "): the DerSimonian-Laird method underestimates tau^2 with rare events"
-                + (corrected ? " and its 0.5-corrected inverse-variance estimates are biased" : "")
+            "sparse events (" + sparse + "): inverse-variance weights and the normal"
+                + " approximation of the study estimates are unreliable with few events"
+                + (corrected ? ", and the 0.5-corrected estimates are biased" : "")
+                + (options.tau2Estimator() == Tau2Estimator.DL
+                    ? "; the DerSimonian-Laird estimator also underestimates tau^2 here" : "")
                 + " (Bradburn et al. 2007, Stat Med 26:53-77; Cochrane Handbook 10.4.4);"
-                + " consider a fixed-effect Mantel-Haenszel model (Peto's for odds ratios), or"
-                + " REML or Paule-Mandel with the Hartung-Knapp-Sidik-Jonkman adjustment");
+                + " Mantel-Haenszel (or Peto for odds ratios) pooling of the raw counts is"
+                + " preferred");
       }
       if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO) {
         String unbalanced = unbalancedArms(included);
@@ -393,34 +466,31 @@ public final class MetaAnalysis {
     }
   }
 
-  /** A description of why events are rare, or null. */
-  static String rareEvents(List<StudyData> included) {
-    double events1 = 0;
-    double n1 = 0;
-    double events2 = 0;
-    double n2 = 0;
+  /**
+   * A description of why the events are sparse, or null. The rule looks at the event counts only
+   * (the same for every model and estimator): some study has an arm without events (its
+   * estimate needs the 0.5 correction), or has fewer than {@value #SPARSE_EVENTS} events in its
+   * two arms together, where the log-scale normal approximation behind inverse-variance
+   * weighting fails (Bradburn et al. 2007, Stat Med 26:53-77). Risks below 1% alone do not
+   * count: 1,065 and 1,510 events over 13 BCG trials are not sparse.
+   */
+  static String sparseEvents(List<StudyData> included) {
     List<String> zero = new ArrayList<>();
+    List<String> few = new ArrayList<>();
     for (StudyData s : included) {
       TwoByTwo t = s.table();
-      events1 += t.x1();
-      n1 += t.n1();
-      events2 += t.x2();
-      n2 += t.n2();
       if (t.x1() == 0 || t.x2() == 0) {
         zero.add(s.study());
+      } else if (t.x1() + t.x2() < SPARSE_EVENTS) {
+        few.add(s.study());
       }
     }
     List<String> reasons = new ArrayList<>();
-    if (events1 / n1 < RARE_RISK || events2 / n2 < RARE_RISK) {
-      reasons.add(
-          String.format(
-              Locale.ROOT,
-              "pooled risks %.3g%% and %.3g%%",
-              100 * events1 / n1,
-              100 * events2 / n2));
-    }
     if (!zero.isEmpty()) {
       reasons.add("no events in an arm of " + String.join(", ", zero));
+    }
+    if (!few.isEmpty()) {
+      reasons.add("fewer than " + SPARSE_EVENTS + " events in " + String.join(", ", few));
     }
     return reasons.isEmpty() ? null : String.join("; ", reasons);
   }
@@ -440,8 +510,14 @@ public final class MetaAnalysis {
   static String zeroCellStatement(
       List<StudyData> included, List<ExcludedStudy> excluded, MetaOptions options) {
     EffectMeasure measure = options.measure();
-    if (!measure.usesCounts()) {
+    if (measure.input() == EffectMeasure.Input.EFFECT) {
       return "Not applicable: effects were supplied on the analysis scale (yi, vi).";
+    }
+    if (measure.input() == EffectMeasure.Input.MEANS) {
+      return "Not applicable: continuous outcomes (means and standard deviations).";
+    }
+    if (measure.input() == EffectMeasure.Input.PERSON_TIME) {
+      return personTimeZeroStatement(included, excluded, options);
     }
     List<String> zero = new ArrayList<>();
     for (StudyData s : included) {
@@ -490,6 +566,33 @@ public final class MetaAnalysis {
               ? " No study has zero events (or only events) in both arms."
               : " Studies with no events (or only events) in both arms are kept for the risk"
                   + " difference: " + String.join(", ", doubleZero) + ".");
+    }
+    return b.toString();
+  }
+
+  private static String personTimeZeroStatement(
+      List<StudyData> included, List<ExcludedStudy> excluded, MetaOptions options) {
+    List<String> zero = new ArrayList<>();
+    for (StudyData s : included) {
+      if (s.rates().hasZeroCount()) {
+        zero.add(s.study());
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.MH) {
+      b.append("Mantel-Haenszel pooling uses the raw counts without correction");
+      b.append(zero.isEmpty() ? "; no study has an arm without events."
+          : "; for the study estimates and heterogeneity 0.5 was added to both event counts of: "
+              + String.join(", ", zero) + ".");
+    } else {
+      b.append(zero.isEmpty() ? "No study has an arm without events; no correction was needed."
+          : "0.5 added to both event counts of the studies with an arm without events: "
+              + String.join(", ", zero) + ".");
+    }
+    if (!excluded.isEmpty()) {
+      b.append(" Without a rate ratio (no events in either arm): ");
+      b.append(String.join(", ", excluded.stream().map(ExcludedStudy::study).toList()));
+      b.append('.');
     }
     return b.toString();
   }
@@ -553,7 +656,7 @@ public final class MetaAnalysis {
     }
     List<SensitivityStep> steps = new ArrayList<>();
     for (int i = 0; i < studies.size(); i++) {
-      if (EffectSizes.exclusionReason(studies.get(i), options.measure()) != null) {
+      if (exclusionReason(studies.get(i), options) != null) {
         continue;
       }
       List<StudyData> rest = new ArrayList<>(studies);
@@ -575,7 +678,7 @@ public final class MetaAnalysis {
     boolean anyIncluded = false;
     for (int j = 0; j < studies.size(); j++) {
       StudyData s = studies.get(j);
-      boolean usable = EffectSizes.exclusionReason(s, options.measure()) == null;
+      boolean usable = exclusionReason(s, options) == null;
       anyIncluded |= usable;
       if (!anyIncluded || !usable) {
         continue;

@@ -7,7 +7,11 @@ import java.util.List;
  * e.g. the tau^2 interval and the prediction interval of a fixed-effect model.
  *
  * @param options what was computed
- * @param k number of studies pooled (after exclusions)
+ * @param k number of studies with a study estimate (after exclusions; metafor's {@code k.yi}),
+ *     on which Q, I^2 and tau^2 rest
+ * @param kTables number of studies in the model as metafor prints k: for Mantel-Haenszel and
+ *     Peto every table, including those without a study estimate (which add nothing, or for an
+ *     MH risk ratio with events in everyone, RR 1); equal to k for the other methods
  * @param mu pooled estimate on the analysis scale (log scale for ratios)
  * @param se its standard error (the Hartung-Knapp standard error with HKSJ)
  * @param muLower lower confidence limit of mu (analysis scale)
@@ -32,9 +36,8 @@ import java.util.List;
  *     Peto statistic sum (O - E)^2/V - (sum (O - E))^2 / sum V)
  * @param qDf degrees of freedom of Q, k - 1
  * @param qPvalue upper-tail chi-square p-value of Q (NaN for k = 1)
- * @param piLower lower limit of the prediction interval on the reporting scale (random effects
- *     with k &gt;= 3): mu - t(k - 2) sqrt(tau^2 + se^2), Higgins, Thompson &amp; Spiegelhalter
- *     2009, J R Stat Soc A 172:137-159, eq. 12
+ * @param piLower lower limit of the prediction interval on the reporting scale (random effects):
+ *     mu - c sqrt(tau^2 + se^2) with c from {@link MetaOptions#prediction()}
  * @param piUpper upper limit of the prediction interval on the reporting scale
  * @param studies per-study estimates, intervals and weights, in input order
  * @param excluded studies left out and why
@@ -47,6 +50,7 @@ import java.util.List;
 public record MetaResult(
     MetaOptions options,
     int k,
+    int kTables,
     double mu,
     double se,
     double muLower,
@@ -76,6 +80,7 @@ public record MetaResult(
     boolean converged,
     List<String> warnings) {
 
+  /** Copies the lists. */
   public MetaResult {
     studies = List.copyOf(studies);
     excluded = List.copyOf(excluded);

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trialstats.io.Numbers;
+import org.trialstats.meta.ContinuousArms;
 import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.ExcludedStudy;
 import org.trialstats.meta.FixedMethod;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaResult;
+import org.trialstats.meta.PersonTime;
 import org.trialstats.meta.StudyData;
 import org.trialstats.meta.StudyEffect;
 import org.trialstats.meta.SubgroupAnalysis;
@@ -27,9 +29,10 @@ import org.trialstats.stats.TwoByTwo;
  * Forest plot in the style reviewers know from RevMan and metafor: one row per study with its
  * counts (or estimate and standard error for generic effects), weight, estimate with confidence
  * interval in text and as a square (area proportional to the weight) with whiskers; the pooled
- * estimate as a diamond; the prediction interval as a bar; heterogeneity and overall-effect lines;
- * a log axis for ratios; subgroup blocks with subtotals and the test for subgroup differences.
- * Intervals beyond the axis end in arrows. Deterministic PNG and SVG via {@link Figure}.
+ * estimate as a diamond; the prediction interval as a bar; heterogeneity and overall-effect
+ * lines; a log axis for ratios; subgroup blocks with subtotals and the test for subgroup
+ * differences. Intervals beyond the axis end in arrows. Deterministic PNG and SVG via {@link
+ * Figure}.
  */
 public final class ForestPlot {
   private static final Font BODY = Charts.font(11f);
@@ -58,8 +61,8 @@ public final class ForestPlot {
   /**
    * Forest plot of one meta-analysis.
    *
-   * @throws IllegalArgumentException with more than {@link #MAX_STUDIES} studies (the plot would be
-   *     unreadable and its PNG several hundred megapixels)
+   * @throws IllegalArgumentException with more than {@link #MAX_STUDIES} studies (the plot would
+   *     be unreadable and its PNG several hundred megapixels)
    */
   public static Figure render(MetaResult result, ForestOptions options) {
     checkSize(result);
@@ -114,11 +117,8 @@ public final class ForestPlot {
   private static void checkSize(MetaResult r) {
     if (r.input().size() > MAX_STUDIES) {
       throw new IllegalArgumentException(
-          "a forest plot of "
-              + r.input().size()
-              + " studies would be unreadable (the limit is "
-              + MAX_STUDIES
-              + "); plot subsets of the studies, or use the funnel plot");
+          "a forest plot of " + r.input().size() + " studies would be unreadable (the limit is "
+              + MAX_STUDIES + "); plot subsets of the studies, or use the funnel plot");
     }
   }
 
@@ -145,8 +145,7 @@ public final class ForestPlot {
 
   // ---------------------------------------------------------------------------------- model
 
-  private sealed interface Row
-      permits Title, Study, Excluded, Pooled, Events, Prediction, Note, Spacer {}
+  private sealed interface Row permits Title, Study, Excluded, Pooled, Events, Prediction, Note, Spacer {}
 
   private record Title(String text) implements Row {}
 
@@ -155,7 +154,7 @@ public final class ForestPlot {
   private record Excluded(ExcludedStudy study) implements Row {}
 
   private record Pooled(
-      String label, MetaResult result, boolean total, double weight, long n1, long n2)
+      String label, MetaResult result, boolean total, double weight, double n1, double n2)
       implements Row {}
 
   private record Events(long events1, long events2) implements Row {}
@@ -170,19 +169,28 @@ public final class ForestPlot {
   private static final class Builder {
     private final MetaResult overall;
     private final ForestOptions options;
-    private final boolean counts;
+    /** Input columns per arm: 2 (events, total or events, time), 3 (mean, SD, total), 0. */
+    private final int arm;
+    private final boolean events;
     private final boolean ratio;
     private final int decimals;
     private final List<Row> rows = new ArrayList<>();
-    private long n1;
-    private long n2;
+    private double n1;
+    private double n2;
     private long events1;
     private long events2;
 
     Builder(MetaResult overall, ForestOptions options) {
       this.overall = overall;
       this.options = options;
-      this.counts = overall.measure().usesCounts();
+      EffectMeasure.Input input = overall.measure().input();
+      this.arm = switch (input) {
+        case TWO_BY_TWO, PERSON_TIME -> 2;
+        case MEANS -> 3;
+        case EFFECT -> 0;
+      };
+      this.events = input == EffectMeasure.Input.TWO_BY_TWO
+          || input == EffectMeasure.Input.PERSON_TIME;
       this.ratio = overall.options().ratioScale();
       this.decimals = options.decimals() >= 0 ? options.decimals() : autoDecimals(overall, ratio);
     }
@@ -216,6 +224,14 @@ public final class ForestPlot {
         n2 += t.n2();
         events1 += t.x1();
         events2 += t.x2();
+      } else if (s.means() != null) {
+        n1 += s.means().n1();
+        n2 += s.means().n2();
+      } else if (s.rates() != null) {
+        n1 += s.rates().time1();
+        n2 += s.rates().time2();
+        events1 += s.rates().events1();
+        events2 += s.rates().events2();
       }
     }
 
@@ -235,7 +251,7 @@ public final class ForestPlot {
         }
       }
       rows.add(new Pooled(label, r, total, weight, n1, n2));
-      if (counts) {
+      if (events) {
         rows.add(new Events(events1, events2));
       }
       if (options.showPrediction() && !Double.isNaN(r.piLower())) {
@@ -258,15 +274,26 @@ public final class ForestPlot {
     void zeroCellNotes(MetaResult r) {
       boolean corrected = r.studies().stream().anyMatch(e -> e.added() > 0);
       if (corrected) {
-        boolean mh = r.model() == MetaModel.FIXED && r.options().fixedMethod() == FixedMethod.MH;
+        boolean mh =
+            r.model() == MetaModel.FIXED && r.options().fixedMethod() == FixedMethod.MH;
         note(
             "* 0.5 added to every cell (zero cell)"
-                + (mh
-                    ? " for the study estimate; Mantel-Haenszel pooling uses the raw counts"
-                    : ""));
+                + (mh ? " for the study estimate; Mantel-Haenszel pooling uses the raw counts" : ""));
       }
       if (!r.excluded().isEmpty()) {
-        note("Not estimable: no events (or only events) in both arms; excluded from the analysis");
+        String why =
+            r.measure().usesCounts()
+                ? "no events (or only events) in both arms"
+                : r.excluded().get(0).reason();
+        note(
+            "Not estimable: " + why
+                + (r.kTables() > r.k()
+                    ? "; in the " + r.options().fixedMethod().label() + " estimate, not in the"
+                        + " heterogeneity statistics"
+                    : "; excluded from the analysis"));
+      }
+      if (!Double.isNaN(r.piLower()) && options.showPrediction()) {
+        note("Prediction interval: " + r.options().prediction().formula());
       }
     }
 
@@ -277,14 +304,21 @@ public final class ForestPlot {
     // ------------------------------------------------------------------------------ layout
 
     Figure build(SubgroupAnalysis analysis) {
-      String effect = options.effectLabel() != null ? options.effectLabel() : effectName(overall);
+      String effect =
+          options.effectLabel() != null ? options.effectLabel() : effectName(overall);
       String method = methodHeader(overall);
 
       // column texts and widths
       List<String> headers2 = new ArrayList<>();
       headers2.add(analysis != null ? "Study or subgroup" : "Study");
-      if (counts) {
-        headers2.addAll(List.of("Events", "Total", "Events", "Total"));
+      if (arm > 0) {
+        List<String> one = switch (overall.measure().input()) {
+          case MEANS -> List.of("Mean", "SD", "Total");
+          case PERSON_TIME -> List.of("Events", "Time");
+          default -> List.of("Events", "Total");
+        };
+        headers2.addAll(one);
+        headers2.addAll(one);
       } else {
         headers2.addAll(List.of(ratio ? "log(" + effect + ")" : effect, "SE"));
       }
@@ -296,17 +330,9 @@ public final class ForestPlot {
       for (int c = 1; c < dataColumns; c++) {
         width[c] = Figure.textWidth(headers2.get(c), BOLD);
       }
-      if (counts) {
-        width[1] =
-            width[2] =
-                Math.max(
-                        width[1] + width[2] + GAP, Figure.textWidth(options.treatmentLabel(), BOLD))
-                    / 2;
-        double arm2 =
-            Math.max(width[3] + width[4] + GAP, Figure.textWidth(options.controlLabel(), BOLD));
-        width[3] = width[4] = arm2 / 2;
-        double arm1 = Math.max(2 * width[1], Figure.textWidth(options.treatmentLabel(), BOLD));
-        width[1] = width[2] = arm1 / 2;
+      if (arm > 0) {
+        spreadArm(width, 1, options.treatmentLabel());
+        spreadArm(width, 1 + arm, options.controlLabel());
       }
       width[dataColumns - 1] = Math.max(width[dataColumns - 1], Figure.textWidth(effect, BOLD));
       double noteWidth = 0;
@@ -322,15 +348,12 @@ public final class ForestPlot {
         Font first = row instanceof Pooled || row instanceof Title ? BOLD : BODY;
         width[0] = Math.max(width[0], Figure.textWidth(cells[0], first));
         for (int c = 1; c < dataColumns; c++) {
-          width[c] =
-              Math.max(width[c], Figure.textWidth(cells[c], row instanceof Pooled ? BOLD : BODY));
+          width[c] = Math.max(width[c], Figure.textWidth(cells[c], row instanceof Pooled ? BOLD : BODY));
         }
       }
-      if (counts) {
-        double arm1 = Math.max(width[1], width[2]);
-        width[1] = width[2] = arm1;
-        double arm2 = Math.max(width[3], width[4]);
-        width[3] = width[4] = arm2;
+      if (arm > 0) {
+        equalise(width, 1);
+        equalise(width, 1 + arm);
       }
       double left = width[0];
       for (int c = 1; c < dataColumns; c++) {
@@ -350,9 +373,8 @@ public final class ForestPlot {
       EffectAxis axis = axis();
       double axisOverhang =
           Math.max(
-                  Figure.textWidth(axis.labels[0], SMALL),
-                  Figure.textWidth(axis.labels[axis.labels.length - 1], SMALL))
-              / 2;
+              Figure.textWidth(axis.labels[0], SMALL),
+              Figure.textWidth(axis.labels[axis.labels.length - 1], SMALL)) / 2;
       double favourWidth =
           Math.max(
               Figure.textWidth(options.favoursLeft(), SMALL),
@@ -403,40 +425,20 @@ public final class ForestPlot {
               Figure.text(g, options.title(), TITLE, MARGIN, tb, Figure.Align.LEFT);
             }
             // headers
-            if (counts) {
-              Figure.text(
-                  g,
-                  options.treatmentLabel(),
-                  BOLD,
-                  (x[1] + x[2] + width[2]) / 2,
-                  header1,
-                  Figure.Align.CENTER);
-              Figure.text(
-                  g,
-                  options.controlLabel(),
-                  BOLD,
-                  (x[3] + x[4] + width[4]) / 2,
-                  header1,
-                  Figure.Align.CENTER);
+            if (arm > 0) {
+              Figure.text(g, options.treatmentLabel(), BOLD, (x[1] + x[arm] + width[arm]) / 2,
+                  header1, Figure.Align.CENTER);
+              Figure.text(g, options.controlLabel(), BOLD,
+                  (x[arm + 1] + x[2 * arm] + width[2 * arm]) / 2, header1, Figure.Align.CENTER);
             }
-            Figure.text(
-                g,
-                effect,
-                BOLD,
-                x[dataColumns - 1] + width[dataColumns - 1] / 2,
-                header1,
+            Figure.text(g, effect, BOLD, x[dataColumns - 1] + width[dataColumns - 1] / 2, header1,
                 Figure.Align.CENTER);
             Figure.text(g, effect, BOLD, plotX + plotWidth / 2, header1, Figure.Align.CENTER);
             Figure.text(g, headers2.get(0), BOLD, x[0], header2, Figure.Align.LEFT);
             for (int c = 1; c < dataColumns - 1; c++) {
               Figure.text(g, headers2.get(c), BOLD, x[c] + width[c], header2, Figure.Align.RIGHT);
             }
-            Figure.text(
-                g,
-                method,
-                BOLD,
-                x[dataColumns - 1] + width[dataColumns - 1] / 2,
-                header2,
+            Figure.text(g, method, BOLD, x[dataColumns - 1] + width[dataColumns - 1] / 2, header2,
                 Figure.Align.CENTER);
             Figure.text(g, method, BOLD, plotX + plotWidth / 2, header2, Figure.Align.CENTER);
             g.setColor(RULE);
@@ -450,17 +452,8 @@ public final class ForestPlot {
             g.draw(new Line2D.Double(nullX, top, nullX, bottom));
 
             for (int i = 0; i < rows.size(); i++) {
-              paintRow(
-                  g,
-                  rows.get(i),
-                  placed.get(i)[0],
-                  placed.get(i)[1],
-                  x,
-                  width,
-                  dataColumns,
-                  axis,
-                  plotX,
-                  plotWidth);
+              paintRow(g, rows.get(i), placed.get(i)[0], placed.get(i)[1], x, width, dataColumns,
+                  axis, plotX, plotWidth);
             }
             paintAxis(g, axis, plotX, plotWidth, axisY);
           });
@@ -490,13 +483,14 @@ public final class ForestPlot {
     }
 
     private double halfWidth(StudyEffect e) {
-      double z = org.trialstats.stats.ConfidenceLevel.z(overall.level());
+      double z =
+          org.trialstats.stats.ConfidenceLevel.z(overall.level());
       return z * Math.sqrt(e.vi());
     }
 
     /** Texts of the table columns of a row (null for rows without columns). */
     private String[] cells(Row row) {
-      int n = counts ? 7 : 5;
+      int n = arm > 0 ? 2 * arm + 3 : 5;
       String[] c = new String[n];
       java.util.Arrays.fill(c, "");
       if (row instanceof Title t) {
@@ -504,12 +498,8 @@ public final class ForestPlot {
       } else if (row instanceof Study s) {
         StudyEffect e = s.effect();
         c[0] = e.added() > 0 ? e.study() + " *" : e.study();
-        if (counts) {
-          TwoByTwo t = e.data().table();
-          c[1] = Long.toString(t.x1());
-          c[2] = Long.toString(t.n1());
-          c[3] = Long.toString(t.x2());
-          c[4] = Long.toString(t.n2());
+        if (arm > 0) {
+          armCells(c, e.data());
         } else {
           c[1] = number(e.yi());
           c[2] = number(e.se());
@@ -518,19 +508,16 @@ public final class ForestPlot {
         c[n - 1] = interval(e.estimate(), e.lower(), e.upper());
       } else if (row instanceof Excluded x) {
         c[0] = x.study().study();
-        TwoByTwo t = x.study().data().table();
-        if (t != null) {
-          c[1] = Long.toString(t.x1());
-          c[2] = Long.toString(t.n1());
-          c[3] = Long.toString(t.x2());
-          c[4] = Long.toString(t.n2());
+        if (arm > 0) {
+          armCells(c, x.study().data());
         }
         c[n - 1] = "Not estimable";
       } else if (row instanceof Pooled p) {
         c[0] = p.label();
-        if (counts) {
-          c[2] = Long.toString(p.n1());
-          c[4] = Long.toString(p.n2());
+        if (arm > 0) {
+          boolean time = overall.measure().input() == EffectMeasure.Input.PERSON_TIME;
+          c[arm] = time ? Numbers.plain(p.n1()) : Long.toString((long) p.n1());
+          c[2 * arm] = time ? Numbers.plain(p.n2()) : Long.toString((long) p.n2());
         }
         c[n - 2] = fixed(p.weight(), 1) + "%";
         MetaResult r = p.result();
@@ -538,7 +525,7 @@ public final class ForestPlot {
       } else if (row instanceof Events ev) {
         c[0] = "Total events";
         c[1] = Long.toString(ev.events1());
-        c[3] = Long.toString(ev.events2());
+        c[1 + arm] = Long.toString(ev.events2());
       } else if (row instanceof Prediction p) {
         c[0] = "Prediction interval";
         c[n - 1] = "[" + number(p.result().piLower()) + ", " + number(p.result().piUpper()) + "]";
@@ -546,6 +533,54 @@ public final class ForestPlot {
         return null;
       }
       return c;
+    }
+
+    /** The per-arm input cells of a study: counts, mean/SD/total or events/person-time. */
+    private void armCells(String[] c, StudyData d) {
+      TwoByTwo t = d.table();
+      if (t != null) {
+        c[1] = Long.toString(t.x1());
+        c[2] = Long.toString(t.n1());
+        c[3] = Long.toString(t.x2());
+        c[4] = Long.toString(t.n2());
+      } else if (d.means() != null) {
+        ContinuousArms m = d.means();
+        c[1] = Numbers.plain(m.mean1());
+        c[2] = Numbers.plain(m.sd1());
+        c[3] = Long.toString(m.n1());
+        c[4] = Numbers.plain(m.mean2());
+        c[5] = Numbers.plain(m.sd2());
+        c[6] = Long.toString(m.n2());
+      } else if (d.rates() != null) {
+        PersonTime r = d.rates();
+        c[1] = Long.toString(r.events1());
+        c[2] = Numbers.plain(r.time1());
+        c[3] = Long.toString(r.events2());
+        c[4] = Numbers.plain(r.time2());
+      }
+    }
+
+    /** Gives an arm's columns equal widths whose sum (with gaps) fits the arm label above them. */
+    private void spreadArm(double[] width, int first, String label) {
+      double sum = GAP * (arm - 1);
+      for (int c = first; c < first + arm; c++) {
+        sum += width[c];
+      }
+      double each = Math.max(sum, Figure.textWidth(label, BOLD)) / arm;
+      for (int c = first; c < first + arm; c++) {
+        width[c] = each;
+      }
+    }
+
+    /** Gives every column of an arm the width of its widest column. */
+    private void equalise(double[] width, int first) {
+      double max = 0;
+      for (int c = first; c < first + arm; c++) {
+        max = Math.max(max, width[c]);
+      }
+      for (int c = first; c < first + arm; c++) {
+        width[c] = max;
+      }
     }
 
     private void paintRow(
@@ -571,19 +606,13 @@ public final class ForestPlot {
         return;
       }
       Font font = row instanceof Pooled || row instanceof Title ? BOLD : BODY;
-      Figure.text(
-          g, c[0], font, x[0] + (row instanceof Title ? 0 : 0), baseline, Figure.Align.LEFT);
+      Figure.text(g, c[0], font, x[0] + (row instanceof Title ? 0 : 0), baseline, Figure.Align.LEFT);
       Font numbers = row instanceof Pooled ? BOLD : BODY;
       for (int i = 1; i < dataColumns - 1; i++) {
         Figure.text(g, c[i], numbers, x[i] + width[i], baseline, Figure.Align.RIGHT);
       }
-      Figure.text(
-          g,
-          c[dataColumns - 1],
-          numbers,
-          x[dataColumns - 1] + width[dataColumns - 1] / 2,
-          baseline,
-          Figure.Align.CENTER);
+      Figure.text(g, c[dataColumns - 1], numbers, x[dataColumns - 1] + width[dataColumns - 1] / 2,
+          baseline, Figure.Align.CENTER);
 
       if (row instanceof Study s) {
         StudyEffect e = s.effect();
@@ -623,14 +652,8 @@ public final class ForestPlot {
     }
 
     private void whisker(
-        Graphics2D g,
-        EffectAxis axis,
-        double plotX,
-        double plotWidth,
-        double lo,
-        double hi,
-        double y,
-        Color color) {
+        Graphics2D g, EffectAxis axis, double plotX, double plotWidth, double lo, double hi,
+        double y, Color color) {
       g.setColor(color);
       g.setStroke(new BasicStroke(1.1f));
       double left = Math.max(lo, axis.min);
@@ -677,8 +700,7 @@ public final class ForestPlot {
       return Math.max(MIN_SQUARE, MAX_SQUARE * Math.sqrt(weight / max));
     }
 
-    private void paintAxis(
-        Graphics2D g, EffectAxis axis, double plotX, double plotWidth, double y) {
+    private void paintAxis(Graphics2D g, EffectAxis axis, double plotX, double plotWidth, double y) {
       g.setColor(INK);
       g.setStroke(new BasicStroke(0.9f));
       g.draw(new Line2D.Double(plotX, y, plotX + plotWidth, y));
@@ -753,11 +775,16 @@ public final class ForestPlot {
     EffectMeasure m = r.measure();
     return switch (m) {
       case RR -> "Risk Ratio";
-      case OR ->
-          r.model() == MetaModel.FIXED && r.options().fixedMethod() == FixedMethod.PETO
-              ? "Peto Odds Ratio"
-              : "Odds Ratio";
+      case OR -> r.model() == MetaModel.FIXED && r.options().fixedMethod() == FixedMethod.PETO
+          ? "Peto Odds Ratio"
+          : "Odds Ratio";
       case RD -> "Risk Difference";
+      case MD -> "Mean Difference";
+      case SMD -> "Std. Mean Difference";
+      case COHEN_D -> "Cohen's d";
+      case ROM -> "Ratio of Means";
+      case IRR -> "Rate Ratio";
+      case IRD -> "Rate Difference";
       case GENERIC -> r.options().exponentiate() ? "Ratio" : "Effect";
     };
   }
@@ -772,7 +799,7 @@ public final class ForestPlot {
             case MH -> "M-H";
             case PETO -> "Peto";
           };
-      return m + ", Fixed, " + ci;
+      return m + ", Fixed" + (r.hksj() ? " (HK)" : "") + ", " + ci;
     }
     String est = r.options().tau2Estimator().id().toUpperCase(Locale.ROOT);
     return "IV, Random (" + est + (r.hksj() ? ", HKSJ" : "") + "), " + ci;

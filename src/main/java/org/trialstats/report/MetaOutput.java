@@ -13,13 +13,17 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.trialstats.analysis.MetaSynthesis;
 import org.trialstats.io.Escape;
-import org.trialstats.io.InputFile;
 import org.trialstats.io.Json;
+import org.trialstats.io.InputFile;
 import org.trialstats.io.Numbers;
+import org.trialstats.meta.ContinuousArms;
+import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.ExcludedStudy;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaResult;
+import org.trialstats.meta.RankCorrelationTest;
+import org.trialstats.meta.PersonTime;
 import org.trialstats.meta.SensitivityStep;
 import org.trialstats.meta.StudyData;
 import org.trialstats.meta.StudyEffect;
@@ -28,7 +32,7 @@ import org.trialstats.stats.TwoByTwo;
 
 /**
  * Text, JSON and CSV renderings of a meta-analysis. JSON field names are part of the command's
- * interface (see the README); values that do not apply are {@code null}.
+ * interface (see the meta-analysis issue); values that do not apply are {@code null}.
  */
 public final class MetaOutput {
   private MetaOutput() {}
@@ -51,13 +55,7 @@ public final class MetaOutput {
       if (e.data().subgroup() != null) {
         s.put("subgroup", e.data().subgroup());
       }
-      TwoByTwo t = e.data().table();
-      if (t != null) {
-        s.put("events1", t.x1());
-        s.put("n1", t.n1());
-        s.put("events2", t.x2());
-        s.put("n2", t.n2());
-      }
+      armData(s, e.data());
       s.put("added", e.added());
     }
     ArrayNode excluded = root.putArray("excluded");
@@ -65,6 +63,7 @@ public final class MetaOutput {
       ObjectNode s = excluded.addObject();
       s.put("study", x.study());
       s.put("reason", x.reason());
+      armData(s, x.data());
     }
     root.put("zero_cells", a.result().zeroCells());
     ObjectNode provenance = root.putObject("provenance");
@@ -107,9 +106,42 @@ public final class MetaOutput {
       eg.put("pvalue", e.pvalue());
       eg.put("limit_estimate", e.slope());
     }
+    if (a.begg() != null) {
+      RankCorrelationTest t = a.begg();
+      ObjectNode begg = root.putObject("begg");
+      begg.put("k", t.k());
+      begg.put("tau", t.tau());
+      begg.put("pvalue", t.pvalue());
+      begg.put("exact", t.exact());
+    }
     ArrayNode warnings = root.putArray("warnings");
     a.warnings().forEach(warnings::add);
     return Json.write(root);
+  }
+
+  /** The per-arm input of a study: counts, means or person-time (nothing for generic). */
+  private static void armData(ObjectNode s, StudyData d) {
+    TwoByTwo t = d.table();
+    if (t != null) {
+      s.put("events1", t.x1());
+      s.put("n1", t.n1());
+      s.put("events2", t.x2());
+      s.put("n2", t.n2());
+    } else if (d.means() != null) {
+      ContinuousArms m = d.means();
+      s.put("mean1", m.mean1());
+      s.put("sd1", m.sd1());
+      s.put("n1", m.n1());
+      s.put("mean2", m.mean2());
+      s.put("sd2", m.sd2());
+      s.put("n2", m.n2());
+    } else if (d.rates() != null) {
+      PersonTime p = d.rates();
+      s.put("events1", p.events1());
+      s.put("time1", p.time1());
+      s.put("events2", p.events2());
+      s.put("time2", p.time2());
+    }
   }
 
   private static void steps(ArrayNode array, String labelField, List<SensitivityStep> steps) {
@@ -120,10 +152,10 @@ public final class MetaOutput {
     }
   }
 
-  /** The summary fields of one analysis, in the documented order, followed by the extras. */
+  /** The summary fields of one analysis, in the issue's order, followed by the extras. */
   static ObjectNode summary(MetaResult r) {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
-    n.put("k", r.k());
+    n.put("k", r.kTables());
     n.put("measure", r.measure().id());
     n.put("model", r.model().id());
     n.put("method", r.method());
@@ -148,6 +180,12 @@ public final class MetaOutput {
     number(n, "q_pvalue", r.qPvalue());
     number(n, "pi_lower", r.piLower());
     number(n, "pi_upper", r.piUpper());
+    n.put("k_yi", r.k());
+    n.put("pi_method", r.options().prediction().id());
+    n.put("pi_formula", r.options().prediction().formula());
+    if (r.measure() == EffectMeasure.SMD) {
+      n.put("smd_variance", r.options().smdVariance().id());
+    }
     n.put("level", r.level());
     n.put("exponentiated", r.options().exponentiate());
     number(n, "statistic", r.statistic());
@@ -168,38 +206,11 @@ public final class MetaOutput {
 
   private static final List<String> CSV_COLUMNS =
       List.of(
-          "row",
-          "label",
-          "subgroup",
-          "measure",
-          "model",
-          "method",
-          "hksj",
-          "k",
-          "events1",
-          "n1",
-          "events2",
-          "n2",
-          "yi",
-          "vi",
-          "estimate",
-          "lower",
-          "upper",
-          "weight",
-          "pvalue",
-          "tau2",
-          "tau2_lower",
-          "tau2_upper",
-          "i2",
-          "i2_lower",
-          "i2_upper",
-          "h2",
-          "q",
-          "q_df",
-          "q_pvalue",
-          "pi_lower",
-          "pi_upper",
-          "note");
+          "row", "label", "subgroup", "measure", "model", "method", "hksj", "k", "events1", "n1",
+          "events2", "n2", "yi", "vi", "estimate", "lower", "upper", "weight", "pvalue", "tau2",
+          "tau2_lower", "tau2_upper", "i2", "i2_lower", "i2_upper", "h2", "q", "q_df",
+          "q_pvalue", "pi_lower", "pi_upper", "note", "k_yi", "mean1", "sd1", "mean2", "sd2",
+          "time1", "time2", "pi_method");
 
   /**
    * The analysis as one CSV table: {@code study} and {@code excluded} rows, a {@code pooled} row
@@ -216,7 +227,7 @@ public final class MetaOutput {
       MetaResult r = a.result();
       for (StudyEffect e : r.studies()) {
         List<String> row = base("study", e.study(), e.data().subgroup(), r);
-        counts(row, e.data().table());
+        counts(row, e.data());
         row.set(12, Numbers.full(e.yi()));
         row.set(13, Numbers.full(e.vi()));
         row.set(14, Numbers.full(e.estimate()));
@@ -228,7 +239,7 @@ public final class MetaOutput {
       }
       for (ExcludedStudy x : r.excluded()) {
         List<String> row = base("excluded", x.study(), x.data().subgroup(), r);
-        counts(row, x.data().table());
+        counts(row, x.data());
         row.set(31, x.reason());
         p.printRecord(escape(row));
       }
@@ -261,15 +272,17 @@ public final class MetaOutput {
         row.set(18, Numbers.full(e.pvalue()));
         row.set(
             31,
-            "intercept "
-                + Numbers.full(e.intercept())
-                + " (se "
-                + Numbers.full(e.interceptSe())
-                + "), t = "
-                + Numbers.full(e.t())
-                + " on "
-                + e.df()
-                + " df");
+            "intercept " + Numbers.full(e.intercept()) + " (se " + Numbers.full(e.interceptSe())
+                + "), t = " + Numbers.full(e.t()) + " on " + e.df() + " df");
+        p.printRecord(escape(row));
+      }
+      if (a.begg() != null) {
+        RankCorrelationTest t = a.begg();
+        List<String> row = base("begg", "Begg's rank correlation test", null, r);
+        row.set(7, Integer.toString(t.k()));
+        row.set(18, Numbers.full(t.pvalue()));
+        row.set(31, "Kendall's tau " + Numbers.full(t.tau())
+            + (t.exact() ? " (exact p-value)" : " (normal approximation)"));
         p.printRecord(escape(row));
       }
       List<String> zero = base("zero_cells", "zero cells", null, r);
@@ -304,18 +317,37 @@ public final class MetaOutput {
     return row;
   }
 
-  private static void counts(List<String> row, TwoByTwo t) {
+  private static void counts(List<String> row, StudyData d) {
+    TwoByTwo t = d.table();
     if (t != null) {
       row.set(8, Long.toString(t.x1()));
       row.set(9, Long.toString(t.n1()));
       row.set(10, Long.toString(t.x2()));
       row.set(11, Long.toString(t.n2()));
+    } else if (d.means() != null) {
+      ContinuousArms m = d.means();
+      row.set(9, Long.toString(m.n1()));
+      row.set(11, Long.toString(m.n2()));
+      row.set(33, Numbers.full(m.mean1()));
+      row.set(34, Numbers.full(m.sd1()));
+      row.set(35, Numbers.full(m.mean2()));
+      row.set(36, Numbers.full(m.sd2()));
+    } else if (d.rates() != null) {
+      PersonTime p = d.rates();
+      row.set(8, Long.toString(p.events1()));
+      row.set(10, Long.toString(p.events2()));
+      row.set(37, Numbers.full(p.time1()));
+      row.set(38, Numbers.full(p.time2()));
     }
   }
 
   private static List<String> pooled(String kind, String label, String subgroup, MetaResult r) {
     List<String> row = base(kind, label, subgroup, r);
-    row.set(7, Integer.toString(r.k()));
+    row.set(7, Integer.toString(r.kTables()));
+    row.set(32, Integer.toString(r.k()));
+    if (r.model() == MetaModel.RANDOM) {
+      row.set(39, r.options().prediction().id());
+    }
     row.set(12, Numbers.full(r.mu()));
     row.set(13, Numbers.full(r.se() * r.se()));
     row.set(14, Numbers.full(r.estimate()));
@@ -355,34 +387,33 @@ public final class MetaOutput {
     b.append(title(r)).append('\n');
     b.append("Provenance: ").append(a.provenance().line()).append('\n');
     b.append('\n');
-    String effect =
-        r.options().ratioScale() && !r.measure().isRatio()
-            ? "exp(yi)"
-            : r.measure().id().toUpperCase(Locale.ROOT);
+    String effect = r.options().ratioScale() && !r.measure().isRatio() ? "exp(yi)" : r.measure().id().toUpperCase(Locale.ROOT);
     String ci = ciLabel(r.level());
     List<String[]> table = new ArrayList<>();
-    boolean counts = r.measure().usesCounts();
     table.add(
-        counts
-            ? new String[] {"Study", "Events/N (1)", "Events/N (2)", effect, ci, "Weight"}
-            : new String[] {"Study", "yi", "SE", effect, ci, "Weight"});
+        switch (r.measure().input()) {
+          case TWO_BY_TWO -> new String[] {"Study", "Events/N (1)", "Events/N (2)", effect, ci,
+            "Weight"};
+          case MEANS -> new String[] {"Study", "Mean (SD), N (1)", "Mean (SD), N (2)", effect, ci,
+            "Weight"};
+          case PERSON_TIME -> new String[] {"Study", "Events/time (1)", "Events/time (2)", effect,
+            ci, "Weight"};
+          case EFFECT -> new String[] {"Study", "yi", "SE", effect, ci, "Weight"};
+        });
     java.util.Map<StudyData, StudyEffect> effects = new java.util.IdentityHashMap<>();
     r.studies().forEach(e -> effects.put(e.data(), e));
     for (StudyData d : r.input()) {
       StudyEffect e = effects.get(d);
-      TwoByTwo t = d.table();
       if (e == null) {
-        table.add(
-            new String[] {
-              d.study(), t.x1() + "/" + t.n1(), t.x2() + "/" + t.n2(), "excluded", "", ""
-            });
+        table.add(new String[] {d.study(), arm(d, 1), arm(d, 2), "no estimate", "", ""});
         continue;
       }
+      boolean generic = d.input() == EffectMeasure.Input.EFFECT;
       table.add(
           new String[] {
             e.study() + (e.added() > 0 ? " *" : ""),
-            counts ? t.x1() + "/" + t.n1() : sig(e.yi()),
-            counts ? t.x2() + "/" + t.n2() : sig(e.se()),
+            generic ? sig(e.yi()) : arm(d, 1),
+            generic ? sig(e.se()) : arm(d, 2),
             sig(e.estimate()),
             "[" + sig(e.lower()) + ", " + sig(e.upper()) + "]",
             Numbers.fixed(e.weight(), 1) + "%"
@@ -400,17 +431,22 @@ public final class MetaOutput {
     if (!Double.isNaN(r.piLower())) {
       table.add(
           new String[] {
-            "Prediction interval",
-            "",
-            "",
-            "",
-            "[" + sig(r.piLower()) + ", " + sig(r.piUpper()) + "]",
-            ""
+            "Prediction interval", "", "", "", "[" + sig(r.piLower()) + ", " + sig(r.piUpper()) + "]", ""
           });
     }
     b.append(columns(table));
     if (r.studies().stream().anyMatch(e -> e.added() > 0)) {
-      b.append("* 0.5 added to every cell (zero cell)\n");
+      b.append(
+          r.measure().input() == EffectMeasure.Input.PERSON_TIME
+              ? "* 0.5 added to both event counts (an arm without events)\n"
+              : "* 0.5 added to every cell (zero cell)\n");
+    }
+    if (!Double.isNaN(r.piLower())) {
+      b.append("Prediction interval: ").append(r.options().prediction().formula()).append('\n');
+    }
+    if (r.measure() == EffectMeasure.SMD) {
+      b.append("Hedges' g with the exact correction J; variance: ")
+          .append(r.options().smdVariance().label()).append('\n');
     }
     b.append('\n');
     b.append(overallTest(r)).append('\n');
@@ -467,6 +503,18 @@ public final class MetaOutput {
                   e.df(),
                   Numbers.pValue(e.pvalue())));
     }
+    if (a.begg() != null) {
+      RankCorrelationTest t = a.begg();
+      b.append('\n')
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "Begg's rank correlation test: Kendall's tau = %s, p = %s (%s, k = %d)%n",
+                  Numbers.fixed(t.tau(), 4),
+                  Numbers.pValue(t.pvalue()),
+                  t.exact() ? "exact" : "normal approximation",
+                  t.k()));
+    }
     List<String> warnings = a.warnings();
     if (!warnings.isEmpty()) {
       b.append('\n').append("Warnings\n");
@@ -477,8 +525,26 @@ public final class MetaOutput {
     return b.toString();
   }
 
-  private static String stepTable(
-      String what, List<SensitivityStep> steps, String effect, String ci) {
+  /** One arm's input as shown in the text table: "12/150", "5.2 (1.3), 40" or "12/1520.5". */
+  private static String arm(StudyData d, int arm) {
+    if (d.table() != null) {
+      TwoByTwo t = d.table();
+      return arm == 1 ? t.x1() + "/" + t.n1() : t.x2() + "/" + t.n2();
+    }
+    if (d.means() != null) {
+      ContinuousArms m = d.means();
+      return arm == 1
+          ? Numbers.plain(m.mean1()) + " (" + Numbers.plain(m.sd1()) + "), " + m.n1()
+          : Numbers.plain(m.mean2()) + " (" + Numbers.plain(m.sd2()) + "), " + m.n2();
+    }
+    if (d.rates() != null) {
+      PersonTime p = d.rates();
+      return arm == 1 ? p.events1() + "/" + Numbers.plain(p.time1()) : p.events2() + "/" + Numbers.plain(p.time2());
+    }
+    return "";
+  }
+
+  private static String stepTable(String what, List<SensitivityStep> steps, String effect, String ci) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {what, "k", effect, ci, "p", "tau^2", "I^2"});
     for (SensitivityStep s : steps) {
@@ -499,15 +565,10 @@ public final class MetaOutput {
 
   /** e.g. "Meta-analysis: risk ratio, random effects (REML), 13 studies". */
   static String title(MetaResult r) {
-    return "Meta-analysis: "
-        + r.measure().label().toLowerCase(Locale.ROOT)
-        + ", "
-        + (r.model() == MetaModel.FIXED ? "fixed effect" : "random effects")
-        + " ("
-        + methodLabel(r)
-        + "), "
-        + r.k()
-        + (r.k() == 1 ? " study" : " studies");
+    return "Meta-analysis: " + r.measure().label().toLowerCase(Locale.ROOT) + ", "
+        + (r.model() == MetaModel.FIXED ? "fixed effect" : "random effects") + " ("
+        + methodLabel(r) + "), " + r.kTables() + (r.kTables() == 1 ? " study" : " studies")
+        + (r.kTables() != r.k() ? " (k_yi = " + r.k() + " with a study estimate)" : "");
   }
 
   /** e.g. "Mantel-Haenszel", "REML, HKSJ". */
@@ -546,29 +607,17 @@ public final class MetaOutput {
     if (r.model() == MetaModel.RANDOM) {
       b.append("tau^2 = ").append(sig(r.tau2()));
       if (!Double.isNaN(r.tau2Lower())) {
-        b.append(" [")
-            .append(sig(r.tau2Lower()))
-            .append(", ")
-            .append(sig(r.tau2Upper()))
+        b.append(" [").append(sig(r.tau2Lower())).append(", ").append(sig(r.tau2Upper()))
             .append("]");
       }
       b.append("; ");
     }
-    b.append("Q = ")
-        .append(Numbers.fixed(r.q(), 2))
-        .append(", df = ")
-        .append(r.qDf())
-        .append(" (p ")
-        .append(pWithRelation(r.qPvalue()))
-        .append("); I^2 = ")
-        .append(Numbers.fixed(r.i2(), 1))
-        .append('%');
+    b.append("Q = ").append(Numbers.fixed(r.q(), 2)).append(", df = ").append(r.qDf())
+        .append(" (p ").append(pWithRelation(r.qPvalue())).append("); I^2 = ")
+        .append(Numbers.fixed(r.i2(), 1)).append('%');
     if (!Double.isNaN(r.i2Lower())) {
-      b.append(" [")
-          .append(Numbers.fixed(r.i2Lower(), 1))
-          .append("%, ")
-          .append(Numbers.fixed(r.i2Upper(), 1))
-          .append("%]");
+      b.append(" [").append(Numbers.fixed(r.i2Lower(), 1)).append("%, ")
+          .append(Numbers.fixed(r.i2Upper(), 1)).append("%]");
     }
     b.append("; H^2 = ").append(Numbers.fixed(r.h2(), 2));
     return b.toString();

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.trialstats.meta.MetaMethods;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.MethodInfo;
@@ -91,6 +92,25 @@ class MethodsCommandTest {
   }
 
   @Test
+  void everyMetaAnalysisMethodIsListedAndDocumented() {
+    List<MetaMethods.Entry> all = MetaMethods.all();
+    // 10 measures, 3 fixed-effect methods, 6 tau^2 estimators, 3 SMD variances, 2 PI formulas
+    assertThat(all).hasSize(24);
+    for (MetaMethods.Entry e : all) {
+      MethodInfo i = e.info();
+      String what = e.family() + " " + e.id();
+      assertThat(i.name()).as(what).isNotBlank();
+      assertThat(i.formula()).as(what).isNotBlank();
+      assertThat(i.reference()).as(what).containsPattern("(19|20)\\d\\d");
+      assertThat(i.r()).as(what).isNotBlank();
+    }
+    assertThat(Cli.run("methods").out())
+        .contains("## Meta-analysis (`meta`)")
+        .contains("| smd-variance | `ub` |")
+        .contains("| prediction | `metafor` |");
+  }
+
+  @Test
   void markdownAndJsonListEveryMethod() throws Exception {
     Cli.Run md = Cli.run("methods");
     assertThat(md.exitCode()).isZero();
@@ -99,7 +119,8 @@ class MethodsCommandTest {
     }
     Cli.Run json = Cli.run("methods", "--format", "json");
     JsonNode list = new ObjectMapper().readTree(json.out());
-    assertThat(list.size()).isEqualTo(CATALOGUE.size() + STRATIFIED.size());
+    assertThat(list.size())
+        .isEqualTo(CATALOGUE.size() + STRATIFIED.size() + MetaMethods.all().size());
     assertThat(list.get(0).has("sas")).isTrue();
     Set<String> stratified = new HashSet<>();
     for (JsonNode m : list) {

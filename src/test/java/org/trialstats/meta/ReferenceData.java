@@ -47,12 +47,42 @@ final class ReferenceData {
     return Double.parseDouble(s);
   }
 
-  /** Studies in the meta input format: study, [subgroup,] events1, n1, events2, n2 or yi, vi. */
+  /**
+   * Studies in the meta input format: study, [subgroup,] events1, n1, events2, n2; mean1, sd1,
+   * n1, mean2, sd2, n2; events1, time1, events2, time2; or yi, vi. Rows with an NA cell are
+   * left out, as metafor's default {@code na.action} does (the CLI reader does the same with a
+   * warning; this helper feeds the math directly).
+   */
   static List<StudyData> studies(String resource) {
     List<StudyData> out = new ArrayList<>();
     for (Map<String, String> r : csv(resource)) {
       String subgroup = r.get("subgroup");
-      if (r.containsKey("events1")) {
+      if (r.containsValue("NA")) {
+        continue;
+      }
+      if (r.containsKey("mean1")) {
+        out.add(
+            StudyData.means(
+                r.get("study"),
+                subgroup,
+                new ContinuousArms(
+                    number(r.get("mean1")),
+                    number(r.get("sd1")),
+                    Long.parseLong(r.get("n1")),
+                    number(r.get("mean2")),
+                    number(r.get("sd2")),
+                    Long.parseLong(r.get("n2")))));
+      } else if (r.containsKey("time1")) {
+        out.add(
+            StudyData.personTime(
+                r.get("study"),
+                subgroup,
+                new PersonTime(
+                    Long.parseLong(r.get("events1")),
+                    number(r.get("time1")),
+                    Long.parseLong(r.get("events2")),
+                    number(r.get("time2")))));
+      } else if (r.containsKey("events1")) {
         out.add(
             StudyData.counts(
                 r.get("study"),
@@ -82,6 +112,8 @@ final class ReferenceData {
         model == MetaModel.FIXED
             ? MetaOptions.fixed(measure, FixedMethod.fromId(method))
             : MetaOptions.random(measure, Tau2Estimator.fromId(method));
-    return o.withHksj(Boolean.parseBoolean(row.getOrDefault("hksj", "FALSE").toLowerCase()));
+    o = o.withHksj(Boolean.parseBoolean(row.getOrDefault("hksj", "FALSE").toLowerCase()));
+    String smd = row.getOrDefault("smd_variance", "");
+    return smd.isEmpty() ? o : o.withSmdVariance(SmdVariance.fromId(smd));
   }
 }

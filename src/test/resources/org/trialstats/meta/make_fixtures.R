@@ -7,8 +7,11 @@
 # - study effects: escalc(add = 1/2, to = "only0"); studies with no events (or only events) in
 #   both arms are dropped for RR and OR (drop00 = TRUE) and kept for RD (drop00 = FALSE)
 # - fixed IV and random effects: rma(yi, vi, method = ...), test = "knha" for HKSJ
-# - Mantel-Haenszel: rma.mh() on the raw counts (double-zero studies removed beforehand for RR/OR,
-#   drop00 = FALSE for RD so that they are kept, as trialstats does)
+# - Mantel-Haenszel: rma.mh() on every table (drop00 = FALSE for RD so that double-zero studies
+#   have an estimate, as trialstats does); for RR/OR the studies without an estimate stay in the
+#   MH sums (a double-zero study adds nothing, an all-events study adds RR 1) and k below counts
+#   the studies with an estimate (metafor's k.yi); their weights are written
+#   (weights() of the other tables are not)
 # - Peto: rma.peto() on the raw counts (double-zero studies removed beforehand); per-study Peto
 #   estimates from escalc(measure = "PETO", add = 0), i.e. from the raw counts as trialstats
 #   shows them (rma.peto's own yi add 0.5 to zero cells for display only)
@@ -141,10 +144,12 @@ fit <- function(d, measure, model, method, hksj, generic = FALSE) {
       res <- rma.mh(ai = events1, n1i = n1, ci = events2, n2i = n2, data = d, measure = "RD",
                     drop00 = FALSE)
     } else {
-      res <- rma.mh(ai = events1, n1i = n1, ci = events2, n2i = n2, data = dd, measure = M)
+      res <- rma.mh(ai = events1, n1i = n1, ci = events2, n2i = n2, data = d, measure = M)
     }
     s <- summary_row(res, k, model, FALSE, FALSE)
-    st <- data.frame(study = dd$study, yi = yi, vi = vi, weight = as.numeric(weights(res)))
+    w <- as.numeric(weights(res))
+    if (M != "RD") w <- w[!double_zero(d)]
+    st <- data.frame(study = dd$study, yi = yi, vi = vi, weight = w)
   } else if (model == "fixed" && method == "peto") {
     res <- rma.peto(ai = events1, n1i = n1, ci = events2, n2i = n2, data = dd)
     s <- summary_row(res, k, model, FALSE, FALSE)
