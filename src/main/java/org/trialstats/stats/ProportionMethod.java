@@ -35,7 +35,12 @@ public enum ProportionMethod implements StatMethod {
           "Newcombe RG (1998) Stat Med 17:857-872, method 1",
           "PROC FREQ; TABLES x / BINOMIAL(CL=WALD)",
           "none in base R",
-          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='normal')")),
+          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='normal')")) {
+    @Override
+    Estimate interval(long x, long n, double p, double z, double level) {
+      return clipped(p, p, z * Math.sqrt(varianceTerm(x, n)), level);
+    }
+  },
 
   /**
    * Wald interval with continuity correction, Newcombe (1998) method 2: p +/- (z sqrt(p q / n) + 1
@@ -49,7 +54,12 @@ public enum ProportionMethod implements StatMethod {
           "Newcombe RG (1998) Stat Med 17:857-872, method 2",
           "PROC FREQ; TABLES x / BINOMIAL(CL=WALD(CORRECT))",
           "none in base R",
-          "none")),
+          "none")) {
+    @Override
+    Estimate interval(long x, long n, double p, double z, double level) {
+      return clipped(p, p, z * Math.sqrt(varianceTerm(x, n)) + 0.5 / n, level);
+    }
+  },
 
   /**
    * Wilson score interval, Newcombe (1998) method 3 (Wilson EB 1927, JASA 22:209-212): the roots in
@@ -64,7 +74,12 @@ public enum ProportionMethod implements StatMethod {
           "Wilson EB (1927) JASA 22:209-212; Newcombe RG (1998) Stat Med 17:857-872, method 3",
           "PROC FREQ; TABLES x / BINOMIAL(CL=WILSON)",
           "prop.test(x, n, correct = FALSE)$conf.int",
-          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='wilson')")),
+          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='wilson')")) {
+    @Override
+    Estimate interval(long x, long n, double p, double z, double level) {
+      return estimate(p, wilsonLower(x, n, z), wilsonUpper(x, n, z), level);
+    }
+  },
 
   /**
    * Wilson score interval with continuity correction, Newcombe (1998) method 4: lower = (2x + z^2 -
@@ -83,7 +98,12 @@ public enum ProportionMethod implements StatMethod {
           "Newcombe RG (1998) Stat Med 17:857-872, method 4",
           "PROC FREQ; TABLES x / BINOMIAL(CL=WILSON(CORRECT))",
           "prop.test(x, n, correct = TRUE)$conf.int (R omits the correction when x = n/2)",
-          "none")),
+          "none")) {
+    @Override
+    Estimate interval(long x, long n, double p, double z, double level) {
+      return estimate(p, wilsonCcLower(x, n, z), wilsonCcUpper(x, n, z), level);
+    }
+  },
 
   /**
    * Clopper-Pearson exact interval, Newcombe (1998) method 5 (Clopper CJ, Pearson ES 1934,
@@ -102,7 +122,14 @@ public enum ProportionMethod implements StatMethod {
               + "Newcombe RG (1998) Stat Med 17:857-872, method 5",
           "PROC FREQ; TABLES x / BINOMIAL(CL=CLOPPERPEARSON)",
           "binom.test(x, n)$conf.int",
-          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='beta')")),
+          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='beta')")) {
+    @Override
+    Estimate interval(long x, long n, double p, double z, double level) {
+      double halfAlpha = (1 - level) / 2;
+      return estimate(
+          p, clopperPearsonLower(x, n, halfAlpha), clopperPearsonUpper(x, n, halfAlpha), level);
+    }
+  },
 
   /**
    * Jeffreys interval (Brown LD, Cai TT, DasGupta A 2001, Statistical Science 16:101-133, section
@@ -119,7 +146,17 @@ public enum ProportionMethod implements StatMethod {
           "PROC FREQ; TABLES x / BINOMIAL(CL=JEFFREYS)",
           "qbeta(c(alpha/2, 1 - alpha/2), x + 0.5, n - x + 0.5) (no boundary rule)",
           "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='jeffreys')"
-              + " (no boundary rule)")),
+              + " (no boundary rule)")) {
+    @Override
+    Estimate interval(long x, long n, double p, double z, double level) {
+      double halfAlpha = (1 - level) / 2;
+      double lower = x == 0 ? 0 : jeffreysLower(x, n, halfAlpha);
+      double upper = x == n ? 1 : jeffreysUpper(x, n, halfAlpha);
+      // At levels near 0 both limits approach the posterior median and are found by separate
+      // root searches, so rounding can order them the wrong way by an ulp (level 1e-9, n = 1e10).
+      return estimate(p, Math.min(lower, upper), upper, level);
+    }
+  },
 
   /**
    * Agresti-Coull interval (Agresti A, Coull BA 1998, American Statistician 52:119-126; Brown, Cai
@@ -136,7 +173,16 @@ public enum ProportionMethod implements StatMethod {
               + "Brown LD, Cai TT, DasGupta A (2001) Stat Sci 16:101-133",
           "PROC FREQ; TABLES x / BINOMIAL(CL=AGRESTICOULL)",
           "none in base R",
-          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='agresti_coull')")),
+          "statsmodels.stats.proportion.proportion_confint(x, n, alpha, method='agresti_coull')")) {
+    @Override
+    Estimate interval(long x, long n, double p, double z, double level) {
+      double z2 = z * z;
+      double adjustedN = n + z2;
+      double adjustedP = (x + z2 / 2) / adjustedN;
+      double adjustedQ = (n - x + z2 / 2) / adjustedN;
+      return clipped(adjustedP, p, z * Math.sqrt(adjustedP * adjustedQ / adjustedN), level);
+    }
+  },
 
   /**
    * Mid-p exact interval, Newcombe (1998) method 6 (Lancaster HO 1961; Berry G, Armitage P 1995,
@@ -155,7 +201,13 @@ public enum ProportionMethod implements StatMethod {
               + "44:417-423; Newcombe RG (1998) Stat Med 17:857-872, method 6",
           "PROC FREQ; TABLES x / BINOMIAL(CL=MIDP)",
           "none in base R (PropCIs::midPci(x, n, conf.level))",
-          "none"));
+          "none")) {
+    @Override
+    Estimate interval(long x, long n, double p, double z, double level) {
+      double alpha = 1 - level;
+      return estimate(p, midPLower(x, n, alpha), midPUpper(x, n, alpha), level);
+    }
+  };
 
   private final String id;
   private final MethodInfo info;
@@ -201,57 +253,20 @@ public enum ProportionMethod implements StatMethod {
     long x = counts.events();
     long n = counts.n();
     double p = counts.proportion();
-    double lower;
-    double upper;
-    switch (this) {
-      case WALD -> {
-        double halfWidth = z * Math.sqrt(varianceTerm(x, n));
-        lower = clip01(p - halfWidth);
-        upper = clip01(p + halfWidth);
-      }
-      case WALD_CC -> {
-        double halfWidth = z * Math.sqrt(varianceTerm(x, n)) + 0.5 / n;
-        lower = clip01(p - halfWidth);
-        upper = clip01(p + halfWidth);
-      }
-      case WILSON -> {
-        lower = wilsonLower(x, n, z);
-        upper = wilsonUpper(x, n, z);
-      }
-      case WILSON_CC -> {
-        lower = wilsonCcLower(x, n, z);
-        upper = wilsonCcUpper(x, n, z);
-      }
-      case CLOPPER_PEARSON -> {
-        double halfAlpha = (1 - level) / 2;
-        lower = clopperPearsonLower(x, n, halfAlpha);
-        upper = clopperPearsonUpper(x, n, halfAlpha);
-      }
-      case JEFFREYS -> {
-        double halfAlpha = (1 - level) / 2;
-        lower = x == 0 ? 0 : jeffreysLower(x, n, halfAlpha);
-        upper = x == n ? 1 : jeffreysUpper(x, n, halfAlpha);
-        // At levels near 0 both limits approach the posterior median and are found by separate
-        // root searches, so rounding can order them the wrong way by an ulp (level 1e-9, n = 1e10).
-        lower = Math.min(lower, upper);
-      }
-      case AGRESTI_COULL -> {
-        double z2 = z * z;
-        double adjustedN = n + z2;
-        double adjustedP = (x + z2 / 2) / adjustedN;
-        double adjustedQ = (n - x + z2 / 2) / adjustedN;
-        double halfWidth = z * Math.sqrt(adjustedP * adjustedQ / adjustedN);
-        lower = clip01(adjustedP - halfWidth);
-        upper = clip01(adjustedP + halfWidth);
-      }
-      case MID_P -> {
-        double alpha = 1 - level;
-        lower = midPLower(x, n, alpha);
-        upper = midPUpper(x, n, alpha);
-      }
-      default -> throw new IllegalStateException("unhandled method " + this);
-    }
-    return Estimate.interval(Measure.PROPORTION, id, p, lower, upper, level);
+    return interval(x, n, p, z, level);
+  }
+
+  /** This method's interval around p = x / n at z = Phi^-1(1 - alpha/2). */
+  abstract Estimate interval(long x, long n, double p, double z, double level);
+
+  /** The estimate p with limits (lower, upper). */
+  Estimate estimate(double p, double lower, double upper, double level) {
+    return Estimate.interval(Measure.PROPORTION, id(), p, lower, upper, level);
+  }
+
+  /** A symmetric interval center +/- halfWidth clipped to [0, 1], around the estimate p. */
+  Estimate clipped(double center, double p, double halfWidth, double level) {
+    return estimate(p, clip01(center - halfWidth), clip01(center + halfWidth), level);
   }
 
   /** p q / n = x (n - x) / n^3, without forming 1 - p (which loses digits when p is near 1). */

@@ -46,7 +46,19 @@ public enum RateRatioMethod implements StatMethod {
               + " RR = p / (1 - p) * T2 / T1",
           "poisson.test(c(x1, x2), c(T1, T2), conf.level = level)$conf.int",
           "scipy.stats.beta.ppf(alpha/2, x1, x2 + 1), scipy.stats.beta.isf(alpha/2, x1 + 1, x2),"
-              + " then p / (1 - p) * T2 / T1")),
+              + " then p / (1 - p) * T2 / T1")) {
+    @Override
+    Estimate interval(long x1, long x2, double exposureRatio, double ratio, double level) {
+      double halfAlpha = conditionalHalfAlpha(x1, x2, level);
+      return fromOdds(
+          x2,
+          exposureRatio,
+          ratio,
+          BinomialOddsLimits.exactLowerOdds(x1, x2, halfAlpha),
+          BinomialOddsLimits.exactUpperOdds(x1, x2, halfAlpha),
+          level);
+    }
+  },
 
   /**
    * Conditional mid-p interval: with X ~ Binomial(n, p), p_L solves P(X &gt; x1) + P(X = x1)/2 =
@@ -67,7 +79,19 @@ public enum RateRatioMethod implements StatMethod {
           "exactci::poisson.exact(c(x1, x2), c(T1, T2), midp = TRUE, tsmethod ="
               + " \"central\")$conf.int",
           "none (statsmodels 0.14 lists method='cond-midp' for confint_poisson_2indep as not yet"
-              + " implemented)")),
+              + " implemented)")) {
+    @Override
+    Estimate interval(long x1, long x2, double exposureRatio, double ratio, double level) {
+      double halfAlpha = conditionalHalfAlpha(x1, x2, level);
+      return fromOdds(
+          x2,
+          exposureRatio,
+          ratio,
+          BinomialOddsLimits.midPLowerOdds(x1, x2, halfAlpha),
+          BinomialOddsLimits.midPUpperOdds(x1, x2, halfAlpha),
+          level);
+    }
+  },
 
   /**
    * Wald interval on the log scale: exp(log RR -/+ z sqrt(1/x1 + 1/x2)); undefined when either
@@ -86,7 +110,22 @@ public enum RateRatioMethod implements StatMethod {
               + " Wald limits for a single binary covariate",
           "epitools::rateratio.wald(c(x2, x1, T2, T1)) (control row first)",
           "statsmodels >= 0.14: stats.rates.confint_poisson_2indep(x1, T1, x2, T2,"
-              + " method='wald-log', compare='ratio')"));
+              + " method='wald-log', compare='ratio')")) {
+    @Override
+    Estimate interval(long x1, long x2, double exposureRatio, double ratio, double level) {
+      if (x1 == 0 || x2 == 0) {
+        throw new StatsException(
+            "the Wald interval for the rate ratio is undefined when an arm has no events (x1 = "
+                + x1
+                + ", x2 = "
+                + x2
+                + "); use exact-conditional or mid-p");
+      }
+      double spread = Math.exp(ConfidenceLevel.z(level) * Math.sqrt(1.0 / x1 + 1.0 / x2));
+      double upper = PoissonLimits.requireFinite(ratio * spread, "the upper limit");
+      return Estimate.interval(Measure.RATE_RATIO, id(), ratio, ratio / spread, upper, level);
+    }
+  };
 
   private final String id;
   private final MethodInfo info;
@@ -143,40 +182,25 @@ public enum RateRatioMethod implements StatMethod {
     if (x2 > 0) {
       PoissonLimits.requireFinite(ratio, "the rate ratio");
     }
-    double lowerOdds;
-    double upperOdds;
-    switch (this) {
-      case EXACT_CONDITIONAL -> {
-        double halfAlpha = conditionalHalfAlpha(x1, x2, level);
-        lowerOdds = BinomialOddsLimits.exactLowerOdds(x1, x2, halfAlpha);
-        upperOdds = BinomialOddsLimits.exactUpperOdds(x1, x2, halfAlpha);
-      }
-      case MID_P -> {
-        double halfAlpha = conditionalHalfAlpha(x1, x2, level);
-        lowerOdds = BinomialOddsLimits.midPLowerOdds(x1, x2, halfAlpha);
-        upperOdds = BinomialOddsLimits.midPUpperOdds(x1, x2, halfAlpha);
-      }
-      case WALD -> {
-        if (x1 == 0 || x2 == 0) {
-          throw new StatsException(
-              "the Wald interval for the rate ratio is undefined when an arm has no events (x1 = "
-                  + x1
-                  + ", x2 = "
-                  + x2
-                  + "); use exact-conditional or mid-p");
-        }
-        double spread = Math.exp(ConfidenceLevel.z(level) * Math.sqrt(1.0 / x1 + 1.0 / x2));
-        double upper = PoissonLimits.requireFinite(ratio * spread, "the upper limit");
-        return Estimate.interval(Measure.RATE_RATIO, id, ratio, ratio / spread, upper, level);
-      }
-      default -> throw new IllegalStateException("unhandled method " + this);
-    }
+    return interval(x1, x2, exposureRatio, ratio, level);
+  }
+
+  /**
+   * This method's interval around the rate ratio {@code ratio} = (x1/T1) / (x2/T2), with
+   * exposureRatio = T2/T1.
+   */
+  abstract Estimate interval(long x1, long x2, double exposureRatio, double ratio, double level);
+
+  /** The estimate with limits from odds limits of x1 | x1 + x2 (RR = odds T2/T1). */
+  Estimate fromOdds(
+      long x2, double exposureRatio, double ratio, double lowerOdds, double upperOdds,
+      double level) {
     double upper = upperOdds * exposureRatio;
     if (x2 > 0) {
       PoissonLimits.requireFinite(upper, "the upper limit");
     }
     return Estimate.interval(
-        Measure.RATE_RATIO, id, ratio, lowerOdds * exposureRatio, upper, level);
+        Measure.RATE_RATIO, id(), ratio, lowerOdds * exposureRatio, upper, level);
   }
 
   /**

@@ -41,7 +41,13 @@ public enum RiskDifferenceMethod implements StatMethod {
           "PROC FREQ; TABLES arm*event / RISKDIFF(CL=WALD)",
           "prop.test(c(x1, x2), c(n1, n2), correct = FALSE)$conf.int",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2, "
-              + "method='wald', compare='diff')")),
+              + "method='wald', compare='diff')")) {
+    @Override
+    Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
+      return clipped(
+          d, d, z * Math.sqrt(varianceTerm(x1, n1) + varianceTerm(x2, n2)), level);
+    }
+  },
 
   /**
    * Wald interval with continuity correction, Newcombe (1998) method 2: d +/- (z sqrt(p1 q1 / n1 +
@@ -57,7 +63,14 @@ public enum RiskDifferenceMethod implements StatMethod {
           "PROC FREQ; TABLES arm*event / RISKDIFF(CORRECT CL=WALD)",
           "prop.test(c(x1, x2), c(n1, n2), correct = TRUE)$conf.int "
               + "(R shrinks the correction when |d| < (1/n1 + 1/n2) / 2)",
-          "none")),
+          "none")) {
+    @Override
+    Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
+      double halfWidth =
+          z * Math.sqrt(varianceTerm(x1, n1) + varianceTerm(x2, n2)) + 0.5 / n1 + 0.5 / n2;
+      return clipped(d, d, halfWidth, level);
+    }
+  },
 
   /**
    * Newcombe hybrid score interval, Newcombe (1998) method 10, from the Wilson limits (l_i, u_i) of
@@ -74,7 +87,12 @@ public enum RiskDifferenceMethod implements StatMethod {
           "PROC FREQ; TABLES arm*event / RISKDIFF(CL=NEWCOMBE)",
           "none in base R",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2, "
-              + "method='newcomb', compare='diff')")),
+              + "method='newcomb', compare='diff')")) {
+    @Override
+    Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
+      return newcombe(x1, n1, x2, n2, d, z, 0, level);
+    }
+  },
 
   /**
    * Newcombe hybrid score interval with continuity correction, Newcombe (1998) method 11: as method
@@ -88,7 +106,12 @@ public enum RiskDifferenceMethod implements StatMethod {
           "Newcombe RG (1998) Stat Med 17:873-890, method 11",
           "PROC FREQ; TABLES arm*event / RISKDIFF(CORRECT CL=NEWCOMBE)",
           "none in base R",
-          "none")),
+          "none")) {
+    @Override
+    Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
+      return newcombe(x1, n1, x2, n2, d, z, 0.5, level);
+    }
+  },
 
   /**
    * Miettinen-Nurminen score interval (Miettinen O, Nurminen M 1985, Statistics in Medicine
@@ -105,7 +128,13 @@ public enum RiskDifferenceMethod implements StatMethod {
               + "Newcombe RG (1998) Stat Med 17:873-890, method 6",
           "PROC FREQ; TABLES arm*event / RISKDIFF(CL=MN)",
           "none in base R",
-          "none (statsmodels method='score' is not Miettinen-Nurminen)")),
+          "none (statsmodels method='score' is not Miettinen-Nurminen)")) {
+    @Override
+    Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
+      double total = (double) n1 + n2;
+      return score(x1, n1, x2, n2, d, z, total / (total - 1), level);
+    }
+  },
 
   /**
    * Mee score interval (Mee RW 1984, Biometrics 40:1175-1176; Newcombe 1998 method 5): as {@link
@@ -120,7 +149,12 @@ public enum RiskDifferenceMethod implements StatMethod {
           "Mee RW (1984) Biometrics 40:1175-1176; Newcombe RG (1998) Stat Med 17:873-890, method 5",
           "PROC FREQ; TABLES arm*event / RISKDIFF(CL=MN(CORRECT=NO))",
           "none in base R",
-          "none")),
+          "none")) {
+    @Override
+    Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
+      return score(x1, n1, x2, n2, d, z, 1, level);
+    }
+  },
 
   /**
    * Agresti-Caffo interval (Agresti A, Caffo B 2000, American Statistician 54:280-288): the Wald
@@ -138,7 +172,15 @@ public enum RiskDifferenceMethod implements StatMethod {
           "PROC FREQ; TABLES arm*event / RISKDIFF(CL=AC)",
           "none in base R",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2, "
-              + "method='agresti-caffo', compare='diff')")),
+              + "method='agresti-caffo', compare='diff')")) {
+    @Override
+    Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
+      double adjusted = difference(x1 + 1, n1 + 2, x2 + 1, n2 + 2);
+      double halfWidth =
+          z * Math.sqrt(varianceTerm(x1 + 1, n1 + 2) + varianceTerm(x2 + 1, n2 + 2));
+      return clipped(adjusted, d, halfWidth, level);
+    }
+  },
 
   /**
    * Hauck-Anderson interval (Hauck WW, Anderson S 1986, American Statistician 40:318-322): d +/- (z
@@ -154,7 +196,15 @@ public enum RiskDifferenceMethod implements StatMethod {
           "Hauck WW, Anderson S (1986) Am Stat 40:318-322",
           "PROC FREQ; TABLES arm*event / RISKDIFF(CL=HA)",
           "none in base R",
-          "none"));
+          "none")) {
+    @Override
+    Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
+      double halfWidth =
+          z * Math.sqrt(unbiasedVarianceTerm(x1, n1) + unbiasedVarianceTerm(x2, n2))
+              + 0.5 / Math.min(n1, n2);
+      return clipped(d, d, halfWidth, level);
+    }
+  };
 
   /** Largest n for which n1 * n2 (and so x1 n2 - x2 n1) fits in a long: floor(sqrt(2^63 - 1)). */
   private static final long MAX_EXACT_PRODUCT_FACTOR = 3_037_000_499L;
@@ -205,52 +255,41 @@ public enum RiskDifferenceMethod implements StatMethod {
     long x2 = table.x2();
     long n2 = table.n2();
     double d = difference(x1, n1, x2, n2);
-    double lower;
-    double upper;
-    switch (this) {
-      case WALD -> {
-        double halfWidth = z * Math.sqrt(varianceTerm(x1, n1) + varianceTerm(x2, n2));
-        lower = clip(d - halfWidth);
-        upper = clip(d + halfWidth);
-      }
-      case WALD_CC -> {
-        double halfWidth =
-            z * Math.sqrt(varianceTerm(x1, n1) + varianceTerm(x2, n2)) + 0.5 / n1 + 0.5 / n2;
-        lower = clip(d - halfWidth);
-        upper = clip(d + halfWidth);
-      }
-      case NEWCOMBE, NEWCOMBE_CC -> {
-        double shift = this == NEWCOMBE ? 0 : 0.5;
-        double below1 = ProportionMethod.wilsonLowerDistance(x1, n1, shift, z);
-        double above1 = ProportionMethod.wilsonUpperDistance(x1, n1, shift, z);
-        double below2 = ProportionMethod.wilsonLowerDistance(x2, n2, shift, z);
-        double above2 = ProportionMethod.wilsonUpperDistance(x2, n2, shift, z);
-        lower = d - Math.hypot(below1, above2);
-        upper = d + Math.hypot(above1, below2);
-      }
-      case MN, MEE -> {
-        double total = (double) n1 + n2;
-        double varianceFactor = this == MN ? total / (total - 1) : 1;
-        lower = ScoreInterval.lower(x1, n1, x2, n2, z, varianceFactor);
-        upper = ScoreInterval.upper(x1, n1, x2, n2, z, varianceFactor);
-      }
-      case AGRESTI_CAFFO -> {
-        double adjusted = difference(x1 + 1, n1 + 2, x2 + 1, n2 + 2);
-        double halfWidth =
-            z * Math.sqrt(varianceTerm(x1 + 1, n1 + 2) + varianceTerm(x2 + 1, n2 + 2));
-        lower = clip(adjusted - halfWidth);
-        upper = clip(adjusted + halfWidth);
-      }
-      case HAUCK_ANDERSON -> {
-        double halfWidth =
-            z * Math.sqrt(unbiasedVarianceTerm(x1, n1) + unbiasedVarianceTerm(x2, n2))
-                + 0.5 / Math.min(n1, n2);
-        lower = clip(d - halfWidth);
-        upper = clip(d + halfWidth);
-      }
-      default -> throw new IllegalStateException("unhandled method " + this);
-    }
-    return Estimate.interval(Measure.RD, id, d, lower, upper, level);
+    return interval(x1, n1, x2, n2, d, z, level);
+  }
+
+  /** This method's interval around d = p1 - p2 at z = Phi^-1(1 - alpha/2). */
+  abstract Estimate interval(
+      long x1, long n1, long x2, long n2, double d, double z, double level);
+
+  /** The estimate d with limits (lower, upper). */
+  Estimate estimate(double d, double lower, double upper, double level) {
+    return Estimate.interval(Measure.RD, id(), d, lower, upper, level);
+  }
+
+  /** A symmetric interval d +/- halfWidth clipped to [-1, 1]. */
+  Estimate clipped(double center, double d, double halfWidth, double level) {
+    return estimate(d, clip(center - halfWidth), clip(center + halfWidth), level);
+  }
+
+  /** The Newcombe hybrid score interval from Wilson limits at x -/+ shift. */
+  Estimate newcombe(
+      long x1, long n1, long x2, long n2, double d, double z, double shift, double level) {
+    double below1 = ProportionMethod.wilsonLowerDistance(x1, n1, shift, z);
+    double above1 = ProportionMethod.wilsonUpperDistance(x1, n1, shift, z);
+    double below2 = ProportionMethod.wilsonLowerDistance(x2, n2, shift, z);
+    double above2 = ProportionMethod.wilsonUpperDistance(x2, n2, shift, z);
+    return estimate(d, d - Math.hypot(below1, above2), d + Math.hypot(above1, below2), level);
+  }
+
+  /** The score interval with variance factor N/(N - 1) (mn) or 1 (mee). */
+  Estimate score(
+      long x1, long n1, long x2, long n2, double d, double z, double varianceFactor, double level) {
+    return estimate(
+        d,
+        ScoreInterval.lower(x1, n1, x2, n2, z, varianceFactor),
+        ScoreInterval.upper(x1, n1, x2, n2, z, varianceFactor),
+        level);
   }
 
   /**

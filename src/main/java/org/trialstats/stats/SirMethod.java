@@ -32,7 +32,17 @@ public enum SirMethod implements StatMethod {
               + " (2*E)",
           "poisson.test(O, E, conf.level = level) ($estimate, $conf.int, $p.value)",
           "scipy.stats.chi2.ppf(alpha/2, 2*O) / (2*E), scipy.stats.chi2.isf(alpha/2, 2*O + 2) /"
-              + " (2*E); p-value: none with R's two-sided rule")),
+              + " (2*E); p-value: none with R's two-sided rule")) {
+    @Override
+    PoissonLimits.Limits limits(long observed, double level) {
+      return PoissonLimits.exact(observed, level);
+    }
+
+    @Override
+    double pValue(long observed, double expected) {
+      return PoissonLimits.exactPValue(observed, expected);
+    }
+  },
 
   /**
    * Mid-p limits for O divided by E (see {@link RateMethod#MID_P}); the p-value is the two-sided
@@ -50,7 +60,17 @@ public enum SirMethod implements StatMethod {
           "none (solve the mid-p equations in a DATA step or PROC IML)",
           "exactci::poisson.exact(O, E, midp = TRUE, tsmethod = \"central\"); epiR::epi.smr(O, E,"
               + " method = \"mid.p\") (O <= 5 only)",
-          "statsmodels >= 0.14: stats.rates.confint_poisson(O, E, method='midp-c')")),
+          "statsmodels >= 0.14: stats.rates.confint_poisson(O, E, method='midp-c')")) {
+    @Override
+    PoissonLimits.Limits limits(long observed, double level) {
+      return PoissonLimits.midP(observed, level);
+    }
+
+    @Override
+    double pValue(long observed, double expected) {
+      return PoissonLimits.midPValue(observed, expected);
+    }
+  },
 
   /**
    * Byar's approximate limits (see {@link RateMethod#BYAR}) divided by E. The p-value is that of
@@ -72,7 +92,17 @@ public enum SirMethod implements StatMethod {
               + " Publications 82, Lyon 1987, ch. 2 (Byar's approximation)",
           "DATA step with the closed form",
           "epiR::epi.smr(O, E, method = \"byar\") (same limits; its p-value uses |chi|)",
-          "none (closed form with scipy.stats.norm)"));
+          "none (closed form with scipy.stats.norm)")) {
+    @Override
+    PoissonLimits.Limits limits(long observed, double level) {
+      return PoissonLimits.byar(observed, level);
+    }
+
+    @Override
+    double pValue(long observed, double expected) {
+      return PoissonLimits.byarPValue(observed, expected);
+    }
+  };
 
   private final String id;
   private final MethodInfo info;
@@ -117,28 +147,19 @@ public enum SirMethod implements StatMethod {
     }
     ConfidenceLevel.check(level);
     double sir = PoissonLimits.requireFinite(observed / expected, "the SIR");
-    PoissonLimits.Limits limits;
-    double pValue;
-    switch (this) {
-      case EXACT -> {
-        limits = PoissonLimits.exact(observed, level);
-        pValue = PoissonLimits.exactPValue(observed, expected);
-      }
-      case MID_P -> {
-        limits = PoissonLimits.midP(observed, level);
-        pValue = PoissonLimits.midPValue(observed, expected);
-      }
-      case BYAR -> {
-        limits = PoissonLimits.byar(observed, level);
-        pValue = PoissonLimits.byarPValue(observed, expected);
-      }
-      default -> throw new IllegalStateException("unhandled method " + this);
-    }
+    PoissonLimits.Limits limits = limits(observed, level);
+    double pValue = pValue(observed, expected);
     PoissonLimits.Limits ratioLimits = limits.dividedBy(expected);
     PoissonLimits.requireFinite(ratioLimits.upper(), "the upper limit");
     return new Estimate(
         Measure.SIR, id, sir, ratioLimits.lower(), ratioLimits.upper(), level, pValue, "");
   }
+
+  /** Confidence limits for the Poisson mean of the observed count. */
+  abstract PoissonLimits.Limits limits(long observed, double level);
+
+  /** The two-sided p-value of H0: SIR = 1, i.e. E(observed) = expected. */
+  abstract double pValue(long observed, double expected);
 
   /**
    * Looks a method up by its id (case-insensitive).
