@@ -1,11 +1,7 @@
 package org.trialstats.adam;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,9 +9,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.trialstats.io.CsvRecordLimit;
 
 /**
  * Reads a CSV export of a data set (UTF-8, optional byte-order mark, first row = variable
@@ -27,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvDatasetReader implements DatasetReader {
   private final String fileName;
   private final String name;
-  private final Reader reader;
+  private final CsvRecordLimit reader;
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final List<DatasetVariable> variables;
@@ -37,16 +35,12 @@ public final class CsvDatasetReader implements DatasetReader {
     this.fileName = file.getFileName().toString();
     String base = fileName.replaceFirst("\\.[^.]*$", "");
     this.name = base.toUpperCase(Locale.ROOT);
-    BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    CsvRecordLimit in = CsvRecordLimit.openUtf8(file);
     this.reader = in;
     try {
-      in.mark(1);
-      if (in.read() != '\uFEFF') {
-        in.reset();
-      }
       this.parser = CSVFormat.DEFAULT.builder().get().parse(in);
       this.records = parser.iterator();
-      if (!records.hasNext()) {
+      if (!hasNextRecord()) {
         throw new AdamDataException(fileName + ": empty file; expected a header row of names");
       }
       CSVRecord header = records.next();
@@ -92,15 +86,11 @@ public final class CsvDatasetReader implements DatasetReader {
 
   @Override
   public boolean next() throws IOException {
-    try {
-      if (!records.hasNext()) {
-        current = null;
-        return false;
-      }
-      current = records.next();
-    } catch (UncheckedIOException e) {
-      throw new AdamDataException(fileName + ": cannot parse CSV: " + e.getCause().getMessage());
+    if (!hasNextRecord()) {
+      current = null;
+      return false;
     }
+    current = records.next();
     if (current.size() != variables.size()) {
       throw new AdamDataException(
           position()
@@ -133,6 +123,25 @@ public final class CsvDatasetReader implements DatasetReader {
   public void close() throws IOException {
     parser.close();
     reader.close();
+  }
+
+  /**
+   * Whether another record follows; a record that is malformed, too long or not UTF-8 is an
+   * error naming the file and the line.
+   */
+  private boolean hasNextRecord() {
+    try {
+      return records.hasNext();
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CSVException malformed) {
+        throw new AdamDataException(fileName + ", line " + reader.line() + ": malformed CSV: "
+            + malformed.getMessage());
+      }
+      throw new AdamDataException(fileName + ", " + reader.describe(e.getCause()));
+    } catch (IllegalStateException e) {
+      throw new AdamDataException(
+          fileName + ", line " + reader.line() + ": malformed CSV: " + e.getMessage());
+    }
   }
 
   private CSVRecord record() {

@@ -197,6 +197,13 @@ public final class AeTableCommand implements Callable<Integer> {
         events = AdverseEvents.count(reader, adaeSpec, subjects);
       }
       AeTable table = AeIncidence.compute(subjects, events, tableSpec);
+      if (table.treatmentArms().isEmpty()
+          && (formats.contains(AeReport.Format.PNG) || formats.contains(AeReport.Format.SVG))) {
+        throw new IllegalArgumentException(
+            "the dot plot compares each arm with the control arm, but the population has only"
+                + " the arm " + table.controlArm() + "; leave png and svg out of --format, e.g."
+                + " --format csv,html,md,rtf,docx");
+      }
       style = style.withProvenance(new Provenance(Version.current(),
           List.of(InputFile.hash(adsl), InputFile.hash(adae))).line());
       List<Path> written = AeReport.write(out, table, style, formats);
@@ -246,6 +253,10 @@ public final class AeTableCommand implements Callable<Integer> {
     if (measure.equals("rr") && riskRatioMethod == null) {
       throw new IllegalArgumentException(
           "--plot-measure rr needs risk ratios: add --rr katz (or koopman, mn)");
+    }
+    if (!(plotMinPercent >= 0 && plotMinPercent <= 100)) {
+      throw new IllegalArgumentException(
+          "--plot-min-percent must be a percentage from 0 to 100, got " + plotMinPercent);
     }
     if (decimals < 0 || decimals > 6) {
       throw new IllegalArgumentException("--decimals must be 0 to 6, got " + decimals);

@@ -25,8 +25,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.trialstats.io.CsvRecordLimit;
+import org.trialstats.report.Escape;
 import org.trialstats.report.Numbers;
 import org.trialstats.report.OutputFiles;
 import org.trialstats.stats.Estimate;
@@ -50,8 +53,11 @@ public final class BatchRunner {
           "id", "measure", "method", "events1", "n1", "events2", "n2", "exposure1", "exposure2",
           "expected", "per", "level");
 
-  /** The longest input line accepted (1 Mi characters): bounds the memory a single row can use. */
-  public static final int MAX_LINE_CHARS = 1 << 20;
+  /**
+   * The longest input record accepted (1 Mi characters, line breaks in quoted fields included):
+   * bounds the memory a single row can use.
+   */
+  public static final int MAX_RECORD_CHARS = CsvRecordLimit.MAX_RECORD_CHARS;
 
   /** Columns appended to every output row. */
   public static final List<String> OUTPUT_COLUMNS =
@@ -77,22 +83,23 @@ public final class BatchRunner {
       throw new UserError(input + ": no such file");
     }
     long[] counts = new long[2];
-    try (Reader reader = utf8Reader(input);
+    CsvRecordLimit reader = CsvRecordLimit.openUtf8(input);
+    try (reader;
         CSVParser parser = parser(reader)) {
-      List<String> header = header(input, parser);
+      List<String> header = header(input, parser, reader);
       InputColumns columns = new InputColumns(header);
       OutputFiles.write(
           output,
           out -> {
             Writer writer =
                 new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            List<String> outHeader = new ArrayList<>(header);
+            List<String> outHeader = new ArrayList<>(header.stream().map(Escape::csvText).toList());
             outHeader.addAll(OUTPUT_COLUMNS);
             writer.write(RowPrinter.format(outHeader, new StringBuilder()));
             try (ChunkPipeline pipeline = new ChunkPipeline(writer, counts)) {
               List<CSVRecord> chunk = new ArrayList<>(CHUNK_ROWS);
               long[] lines = new long[CHUNK_ROWS];
-              for (CSVRecord record : records(input, parser)) {
+              for (CSVRecord record : records(input, parser, reader)) {
                 lines[chunk.size()] = parser.getCurrentLineNumber();
                 chunk.add(record);
                 if (chunk.size() == CHUNK_ROWS) {
@@ -109,7 +116,7 @@ public final class BatchRunner {
             writer.flush();
           });
     } catch (UncheckedIOException e) {
-      throw new UserError(input + ": " + describe(e.getCause()), e);
+      throw new UserError(input + ": " + reader.describe(e.getCause()), e);
     }
     return new Summary(counts[0], counts[1]);
   }
@@ -233,7 +240,9 @@ public final class BatchRunner {
         throws IOException {
       List<String> row = new ArrayList<>(headerSize + OUTPUT_COLUMNS.size());
       for (int i = 0; i < headerSize; i++) {
-        row.add(i < record.size() ? record.get(i) : "");
+        // Echoed cells are protected against spreadsheet formula injection like every other
+        // CSV output (numbers such as -0.5 are left alone).
+        row.add(i < record.size() ? Escape.csvText(record.get(i)) : "");
       }
       boolean ok = appendResult(columns, headerSize, record, line, row);
       RowPrinter.append(row, text);
@@ -246,23 +255,12 @@ public final class BatchRunner {
     }
   }
 
-  private static Reader utf8Reader(Path input) throws IOException {
-    return new LineLengthLimit(new BufferedReader(
-        new java.io.InputStreamReader(
-            Files.newInputStream(input),
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)),
-        1 << 16), MAX_LINE_CHARS);
-  }
-
   private static CSVParser parser(Reader reader) throws IOException {
     return CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get().parse(reader);
   }
 
-  private static List<String> header(Path input, CSVParser parser) {
-    var it = parser.iterator();
+  private static List<String> header(Path input, CSVParser parser, CsvRecordLimit reader) {
+    var it = records(input, parser, reader).iterator();
     if (!it.hasNext()) {
       throw new UserError(input + ": the file is empty; expected a header line with at least"
           + " the columns measure and method");
@@ -296,7 +294,8 @@ public final class BatchRunner {
   }
 
   /** The parser's records, with a malformed line reported by its line number. */
-  private static Iterable<CSVRecord> records(Path input, CSVParser parser) {
+  private static Iterable<CSVRecord> records(
+      Path input, CSVParser parser, CsvRecordLimit reader) {
     var it = parser.iterator();
     return () ->
         new java.util.Iterator<>() {
@@ -304,11 +303,17 @@ public final class BatchRunner {
           public boolean hasNext() {
             try {
               return it.hasNext();
-            } catch (UncheckedIOException | IllegalStateException e) {
+            } catch (UncheckedIOException e) {
+              if (e.getCause() instanceof CSVException malformed) {
+                throw new UserError(
+                    input + ":" + (parser.getCurrentLineNumber() + 1) + ": malformed CSV: "
+                        + malformed.getMessage(), e);
+              }
+              throw new UserError(input + ": " + reader.describe(e.getCause()), e);
+            } catch (IllegalStateException e) {
               throw new UserError(
                   input + ":" + (parser.getCurrentLineNumber() + 1) + ": malformed CSV: "
-                      + describe(e.getCause() == null ? e : e.getCause()),
-                  e);
+                      + e.getMessage(), e);
             }
           }
 
@@ -317,16 +322,6 @@ public final class BatchRunner {
             return it.next();
           }
         };
-  }
-
-  private static String describe(Throwable t) {
-    if (t instanceof LineLengthLimit.LineTooLongException) {
-      return t.getMessage();
-    }
-    if (t instanceof CharacterCodingException) {
-      return "the file is not valid UTF-8 text";
-    }
-    return String.valueOf(t.getMessage());
   }
 
   /**
@@ -378,7 +373,7 @@ public final class BatchRunner {
       row.add("ok");
       row.add(e.note());
       return true;
-    } catch (StatsException e) {
+    } catch (StatsException | ArithmeticException e) {
       row.add("");
       row.add("");
       row.add("");

@@ -42,7 +42,25 @@ public final class TrialStats implements Runnable {
     System.setProperty("java.awt.headless", "true");
     CommandLine cli = new CommandLine(new TrialStats());
     cli.setExecutionExceptionHandler(TrialStats::handle);
+    cli.setParameterExceptionHandler(TrialStats::badArguments);
+    cli.registerConverter(Double.class, new DecimalConverter());
+    cli.registerConverter(Double.TYPE, new DecimalConverter());
     return cli;
+  }
+
+  /**
+   * Invalid arguments: one line naming the problem (picocli names the option) and where to find
+   * the usage, rather than the whole usage text after the message.
+   */
+  private static int badArguments(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    err.println(name + ": error: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + name + " --help' for the usage.");
+    err.flush();
+    return ExitCode.INVALID_INPUT;
   }
 
   private static int handle(
