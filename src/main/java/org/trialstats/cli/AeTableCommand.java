@@ -25,6 +25,7 @@ import org.trialstats.adam.RowOrder;
 import org.trialstats.io.InputFile;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.Provenance;
+import org.trialstats.io.OutputTarget;
 import org.trialstats.report.AeReport;
 import org.trialstats.report.AeReportStyle;
 import org.trialstats.report.ReportTable;
@@ -188,6 +189,7 @@ public final class AeTableCommand implements Callable<Integer> {
           onsets ? "ASTDY" : null);
       AdslSpec adslSpec = new AdslSpec(subject, none(population), arm, arms, "TRTDUR", "TRTSDT",
           "TRTEDT");
+      OutputTarget.checkFolder(out, List.of(adsl, adae), "ae-table", AeReport::isOutputFile);
       Population subjects;
       try (DatasetReader reader = DatasetReader.open(adsl)) {
         subjects = Population.read(reader, adslSpec);
@@ -199,7 +201,7 @@ public final class AeTableCommand implements Callable<Integer> {
       AeTable table = AeIncidence.compute(subjects, events, tableSpec);
       if (table.treatmentArms().isEmpty()
           && (formats.contains(AeReport.Format.PNG) || formats.contains(AeReport.Format.SVG))) {
-        throw new IllegalArgumentException(
+        throw new UserError(
             "the dot plot compares each arm with the control arm, but the population has only"
                 + " the arm " + table.controlArm() + "; leave png and svg out of --format, e.g."
                 + " --format csv,html,md,rtf,docx");
@@ -255,7 +257,7 @@ public final class AeTableCommand implements Callable<Integer> {
           "--plot-measure rr needs risk ratios: add --rr katz (or koopman, mn)");
     }
     if (!(plotMinPercent >= 0 && plotMinPercent <= 100)) {
-      throw new IllegalArgumentException(
+      throw new UserError(
           "--plot-min-percent must be a percentage from 0 to 100, got " + plotMinPercent);
     }
     if (decimals < 0 || decimals > 6) {

@@ -2,6 +2,7 @@ package org.trialstats.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.trialstats.io.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -24,12 +25,15 @@ public final class BatchCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, description = "input CSV file")
   Path input;
 
-  @Option(names = "--output", required = true, description = "output CSV file")
+  @Option(names = "--output", required = true,
+      description = "output CSV file ('-': standard output)")
   Path output;
 
   @Override
   public Integer call() throws Exception {
-    BatchRunner.Summary summary = BatchRunner.run(input, output);
+    BatchRunner.Summary summary = OutputTarget.isStandardOutput(output)
+        ? BatchRunner.run(input, spec.commandLine().getOut())
+        : BatchRunner.run(input, output);
     spec.commandLine().getErr().printf(
         java.util.Locale.ROOT,
         "trialstats batch: %d rows, %d ok, %d errors -> %s%n",

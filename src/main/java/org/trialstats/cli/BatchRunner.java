@@ -32,6 +32,7 @@ import org.trialstats.io.CsvRecordLimit;
 import org.trialstats.io.Escape;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.OutputFiles;
+import org.trialstats.io.OutputTarget;
 import org.trialstats.stats.Estimate;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.Request;
@@ -73,12 +74,53 @@ public final class BatchRunner {
   private BatchRunner() {}
 
   /**
-   * Processes {@code input} into {@code output}.
+   * Processes {@code input} into {@code output} ({@code -}: standard output of the process).
    *
    * @throws UserError when the input as a whole is unusable (missing file or column, malformed
    *     CSV, invalid encoding); no output file is written then
+   * @throws org.trialstats.io.OutputException when the output is refused (it is the input, a
+   *     folder) or cannot be written
    */
   public static Summary run(Path input, Path output) throws IOException {
+    if (OutputTarget.isStandardOutput(output)) {
+      Writer stdout = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+      return run(input, stdout);
+    }
+    OutputTarget.checkFiles(List.of(output), List.of(input));
+    return process(input, rows -> OutputFiles.write(output, out -> {
+      Writer writer =
+          new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      rows.writeTo(writer);
+      writer.flush();
+    }));
+  }
+
+  /**
+   * Processes {@code input} into a writer as the rows are computed (for standard output: an
+   * input error half-way leaves the rows written so far).
+   *
+   * @throws UserError when the input as a whole is unusable
+   */
+  public static Summary run(Path input, Writer output) throws IOException {
+    return process(input, rows -> {
+      rows.writeTo(output);
+      output.flush();
+    });
+  }
+
+  /** The output rows, ready to be written once the output is open. */
+  @FunctionalInterface
+  private interface Rows {
+    void writeTo(Writer writer) throws IOException;
+  }
+
+  /** Where the rows go: a file written atomically, or a stream. */
+  @FunctionalInterface
+  private interface Sink {
+    void accept(Rows rows) throws IOException;
+  }
+
+  private static Summary process(Path input, Sink sink) throws IOException {
     if (!Files.isRegularFile(input)) {
       throw new UserError(input + ": no such file");
     }
@@ -88,33 +130,28 @@ public final class BatchRunner {
         CSVParser parser = parser(reader)) {
       List<String> header = header(input, parser, reader);
       InputColumns columns = new InputColumns(header);
-      OutputFiles.write(
-          output,
-          out -> {
-            Writer writer =
-                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            List<String> outHeader = new ArrayList<>(header.stream().map(Escape::csvText).toList());
-            outHeader.addAll(OUTPUT_COLUMNS);
-            writer.write(RowPrinter.format(outHeader, new StringBuilder()));
-            try (ChunkPipeline pipeline = new ChunkPipeline(writer, counts)) {
-              List<CSVRecord> chunk = new ArrayList<>(CHUNK_ROWS);
-              long[] lines = new long[CHUNK_ROWS];
-              for (CSVRecord record : records(input, parser, reader)) {
-                lines[chunk.size()] = parser.getCurrentLineNumber();
-                chunk.add(record);
-                if (chunk.size() == CHUNK_ROWS) {
-                  pipeline.submit(chunk, lines, columns, header.size());
-                  chunk = new ArrayList<>(CHUNK_ROWS);
-                  lines = new long[CHUNK_ROWS];
-                }
-              }
-              if (!chunk.isEmpty()) {
-                pipeline.submit(chunk, lines, columns, header.size());
-              }
-              pipeline.drain();
+      sink.accept(writer -> {
+        List<String> outHeader = new ArrayList<>(header.stream().map(Escape::csvText).toList());
+        outHeader.addAll(OUTPUT_COLUMNS);
+        writer.write(RowPrinter.format(outHeader, new StringBuilder()));
+        try (ChunkPipeline pipeline = new ChunkPipeline(writer, counts)) {
+          List<CSVRecord> chunk = new ArrayList<>(CHUNK_ROWS);
+          long[] lines = new long[CHUNK_ROWS];
+          for (CSVRecord record : records(input, parser, reader)) {
+            lines[chunk.size()] = parser.getCurrentLineNumber();
+            chunk.add(record);
+            if (chunk.size() == CHUNK_ROWS) {
+              pipeline.submit(chunk, lines, columns, header.size());
+              chunk = new ArrayList<>(CHUNK_ROWS);
+              lines = new long[CHUNK_ROWS];
             }
-            writer.flush();
-          });
+          }
+          if (!chunk.isEmpty()) {
+            pipeline.submit(chunk, lines, columns, header.size());
+          }
+          pipeline.drain();
+        }
+      });
     } catch (UncheckedIOException e) {
       throw new UserError(input + ": " + reader.describe(e.getCause()), e);
     }

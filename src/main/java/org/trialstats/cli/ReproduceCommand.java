@@ -2,12 +2,14 @@ package org.trialstats.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trialstats.evidence.Dataset;
 import org.trialstats.evidence.DatasetException;
 import org.trialstats.evidence.DatasetLoader;
 import org.trialstats.evidence.Verdict;
+import org.trialstats.io.OutputTarget;
 import org.trialstats.report.EvidenceAnalysis;
 import org.trialstats.report.EvidenceReport;
 import org.trialstats.stats.ConfidenceLevel;
@@ -48,6 +50,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     if (!Files.isDirectory(dataset)) {
       throw new UserError(dataset + ": not a dataset folder");
     }
+    Path target = out != null ? out : Path.of("reports").resolve(dataset.toAbsolutePath()
+        .normalize().getFileName());
+    OutputTarget.checkFolder(target, List.of(dataset), "reproduce", EvidenceReport::isReportFile);
     Dataset data;
     try {
       data = DatasetLoader.load(dataset);
@@ -57,8 +62,6 @@ public final class ReproduceCommand implements Callable<Integer> {
       throw new UserError(e.getMessage().lines().map(line -> folder + line)
           .collect(java.util.stream.Collectors.joining("\n")), e);
     }
-    Path target = out != null ? out : Path.of("reports").resolve(dataset.toAbsolutePath()
-        .normalize().getFileName());
     EvidenceReport report = new EvidenceReport(EvidenceAnalysis.of(data, level), Version.current());
     report.write(target);
     Map<Verdict, Integer> counts = report.verdictCounts();

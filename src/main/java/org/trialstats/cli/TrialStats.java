@@ -2,8 +2,11 @@ package org.trialstats.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Locale;
 import org.trialstats.evidence.DatasetException;
+import org.trialstats.io.Escape;
+import org.trialstats.io.OutputException;
 import org.trialstats.stats.StatsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +36,29 @@ public final class TrialStats implements Runnable {
 
   /** Runs the command line and returns its exit code (used by tests). */
   public static int execute(String... args) {
-    return commandLine().execute(args);
+    return run(commandLine(), args);
+  }
+
+  /**
+   * Runs a configured command line: as {@link CommandLine#execute}, and when the Java heap runs
+   * out, one message that says so and exit code {@link ExitCode#OUT_OF_MEMORY} (by then the
+   * command's data are unreachable, so there is memory left to say it). No output was written:
+   * outputs are committed only at the end.
+   */
+  public static int run(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      CommandLine.ParseResult parsed = cli.getParseResult();
+      List<CommandLine> commands = parsed == null ? List.of(cli) : parsed.asCommandLineList();
+      CommandLine command = commands.get(commands.size() - 1);
+      PrintWriter err = command.getErr();
+      err.println(command.getCommandSpec().qualifiedName() + ": error: out of memory ("
+          + e.getMessage() + "): the input needs more memory than Java was given; give it more,"
+          + " e.g. java -Xmx8g -jar trialstats.jar ..., or split the input");
+      err.flush();
+      return ExitCode.OUT_OF_MEMORY;
+    }
   }
 
   /** The configured command line (tests set its output and error writers). */
@@ -56,7 +81,7 @@ public final class TrialStats implements Runnable {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
     String name = cmd.getCommandSpec().qualifiedName();
-    err.println(name + ": error: " + e.getMessage());
+    err.println(name + ": error: " + Escape.terminal(e.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + name + " --help' for the usage.");
     err.flush();
@@ -66,8 +91,10 @@ public final class TrialStats implements Runnable {
   private static int handle(
       Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    if (isUserError(e)) {
-      err.println("trialstats " + cmd.getCommandName() + ": error: " + e.getMessage());
+    if (isUserError(e) || e instanceof OutputException) {
+      // Messages quote data values: a terminal must not take them as commands.
+      err.println("trialstats " + cmd.getCommandName() + ": error: "
+          + Escape.terminal(e.getMessage()));
       err.flush();
       return ExitCode.INVALID_INPUT;
     }

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 import org.trialstats.adam.AdamDataException;
 import org.trialstats.adam.AeTable;
 import org.trialstats.io.OutputFiles;
+import org.trialstats.io.OutputTarget;
 
 /**
  * Renders an adverse-event table in the requested formats and writes them to an output folder:
@@ -147,33 +147,23 @@ public final class AeReport {
     }
   }
 
+  /** Whether a file name is one that ae-table writes into its output folder. */
+  public static boolean isOutputFile(String name) {
+    return Arrays.stream(Format.values()).anyMatch(f -> f.fileName().equals(name));
+  }
+
   /**
    * Renders everything in memory, then replaces {@code folder} with a folder holding exactly these
    * files ({@link OutputFiles#replaceFolder}), so a failure leaves the previous outputs intact.
    * To protect unrelated files, an existing folder may hold only files this command writes.
    *
    * @return the files written
-   * @throws AdamDataException if the folder holds other files
+   * @throws org.trialstats.io.OutputException if the folder holds other files or cannot be
+   *     written
    */
   public static List<Path> write(
       Path folder, AeTable table, AeReportStyle style, Set<Format> formats) throws IOException {
-    if (Files.isDirectory(folder)) {
-      List<String> foreign;
-      try (Stream<Path> entries = Files.list(folder)) {
-        foreign = entries.map(p -> p.getFileName().toString())
-            .filter(name -> Arrays.stream(Format.values()).noneMatch(f -> f.fileName().equals(name)))
-            .sorted()
-            .toList();
-      }
-      if (!foreign.isEmpty()) {
-        throw new AdamDataException("output folder " + folder + " holds other files ("
-            + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
-            + (foreign.size() > 3 ? ", ..." : "")
-            + "); ae-table replaces the whole folder, so choose a new or empty one");
-      }
-    } else if (Files.exists(folder)) {
-      throw new AdamDataException("output path " + folder + " is a file, not a folder");
-    }
+    OutputTarget.checkFolder(folder, List.of(), "ae-table", AeReport::isOutputFile);
     Map<String, byte[]> files = render(table, style, formats);
     OutputFiles.replaceFolder(folder, staging -> {
       for (Map.Entry<String, byte[]> f : files.entrySet()) {

@@ -9,6 +9,9 @@ import org.trialstats.io.Numbers;
 
 /** The charts of the evidence report, each built from the analysis's results. */
 public final class EvidenceCharts {
+  /** Every chart file base name {@link #all} may use. */
+  public static final List<String> NAMES = List.of("proportions", "risk-differences", "rates", "sir");
+
   private EvidenceCharts() {}
 
   /** Chart file base names with their drawings, in report order; charts without data are left out. */

@@ -18,12 +18,13 @@ public final class MethodCatalogue {
   private static final Map<Measure, List<StatMethod>> BY_MEASURE = byMeasure();
 
   /**
-   * The largest count (events or subjects) a request may carry: every method is tested, and its
-   * interval exact or accurate to its stated tolerance, up to this size (the README's "counts up
-   * to 10^9 are exact"); beyond it some root searches leave their bracket and the exact
-   * conditional methods slow down without bound.
+   * The largest count (events or subjects) a request may carry, 2 x 10^9: the largest count of
+   * the validation suite's references (mpmath, R), up to which the results are accurate to their
+   * stated tolerance. Beyond it results are not validated, some root searches leave their
+   * bracket (near 2^63 an interval excluded its own estimate) and the exact conditional methods
+   * slow down without bound.
    */
-  public static final long MAX_COUNT = 1_000_000_000L;
+  public static final long MAX_COUNT = 2_000_000_000L;
 
   private MethodCatalogue() {}
 
@@ -135,8 +136,8 @@ public final class MethodCatalogue {
 
   private static void checkCount(Long count, String field) {
     if (count != null && count > MAX_COUNT) {
-      throw new StatsException(field + " = " + count + " is above 10^9 (1,000,000,000), the"
-          + " largest count trialstats computes with its stated accuracy");
+      throw new StatsException(field + " = " + count + " is above 2 x 10^9 (2,000,000,000), the"
+          + " largest count trialstats is validated for");
     }
   }
 

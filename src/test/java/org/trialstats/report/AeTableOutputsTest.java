@@ -456,7 +456,7 @@ class AeTableOutputsTest {
     }
     Files.writeString(out.resolve("notes.txt"), "mine");
     assertThatThrownBy(() -> AeReport.write(out, table, STYLE, AeReport.Format.parse("csv")))
-        .isInstanceOf(AdamDataException.class)
+        .isInstanceOf(org.trialstats.io.OutputException.class)
         .hasMessageContaining("holds other files (notes.txt)");
     assertThat(out.resolve("notes.txt")).hasContent("mine");
     assertThatThrownBy(() -> AeReport.Format.parse("csv,pdf"))
