@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.trialstats.analysis.AeIncidence;
 
 /**
  * Per row of an adverse-event table (any event, each system organ class, each preferred term
@@ -53,7 +54,7 @@ public final class FirstOnsets {
   }
 
   /** Number of subjects of the population the rows index into. */
-  int populationSize() {
+  public int populationSize() {
     return populationSize;
   }
 

@@ -1,11 +1,13 @@
 package org.trialstats.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Locale;
-import org.trialstats.evidence.DatasetException;
 import org.trialstats.io.Escape;
+import org.trialstats.io.InvalidDataException;
 import org.trialstats.io.OutputException;
 import org.trialstats.stats.StatsException;
 import picocli.CommandLine;
@@ -53,9 +55,9 @@ public final class TrialStats implements Runnable {
       List<CommandLine> commands = parsed == null ? List.of(cli) : parsed.asCommandLineList();
       CommandLine command = commands.get(commands.size() - 1);
       PrintWriter err = command.getErr();
-      err.println(command.getCommandSpec().qualifiedName() + ": error: out of memory ("
-          + e.getMessage() + "): the input needs more memory than Java was given; give it more,"
-          + " e.g. java -Xmx8g -jar trialstats.jar ..., or split the input");
+      err.println(name(command) + ": error: out of memory (" + e.getMessage() + "): the input"
+          + " needs more memory than Java was given; give it more, e.g. java -Xmx8g -jar"
+          + " trialstats.jar ..., or split the input");
       err.flush();
       return ExitCode.OUT_OF_MEMORY;
     }
@@ -67,53 +69,72 @@ public final class TrialStats implements Runnable {
     System.setProperty("java.awt.headless", "true");
     CommandLine cli = new CommandLine(new TrialStats());
     cli.setExecutionExceptionHandler(TrialStats::handle);
-    cli.setParameterExceptionHandler(TrialStats::badArguments);
+    cli.setParameterExceptionHandler(TrialStats::handleParameter);
     cli.registerConverter(Double.class, new DecimalConverter());
     cli.registerConverter(Double.TYPE, new DecimalConverter());
     return cli;
   }
 
   /**
-   * Invalid arguments: one line naming the problem (picocli names the option) and where to find
-   * the usage, rather than the whole usage text after the message.
+   * The one place where an exception becomes an exit code, by its type: invalid arguments
+   * ({@link UserError}, {@link StatsException}), invalid input data ({@link InvalidDataException})
+   * and files that cannot be read or written give one message and exit code 2; anything else is
+   * a bug: exit code 3 with the stack trace.
    */
-  private static int badArguments(CommandLine.ParameterException e, String[] args) {
-    CommandLine cmd = e.getCommandLine();
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    String name = cmd.getCommandSpec().qualifiedName();
-    err.println(name + ": error: " + Escape.terminal(e.getMessage()));
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-    err.println("Try '" + name + " --help' for the usage.");
-    err.flush();
-    return ExitCode.INVALID_INPUT;
-  }
-
-  private static int handle(
-      Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
-    PrintWriter err = cmd.getErr();
-    if (isUserError(e) || e instanceof OutputException) {
+    String prefix = name(cmd) + ": ";
+    String message = userMessage(e);
+    if (message != null) {
       // Messages quote data values: a terminal must not take them as commands.
-      err.println("trialstats " + cmd.getCommandName() + ": error: "
-          + Escape.terminal(e.getMessage()));
+      err.println(prefix + "error: " + Escape.terminal(message));
       err.flush();
       return ExitCode.INVALID_INPUT;
     }
-    if (e instanceof NoSuchFileException missing) {
-      err.println("trialstats " + cmd.getCommandName() + ": error: no such file: " + missing.getFile());
-      err.flush();
-      return ExitCode.INVALID_INPUT;
-    }
-    err.println("trialstats " + cmd.getCommandName() + ": internal error (please report):");
+    err.println(prefix + "internal error (please report):");
     e.printStackTrace(err);
     err.flush();
     return ExitCode.INTERNAL_ERROR;
   }
 
-  /** Errors caused by input or arguments: reported without a stack trace. */
-  static boolean isUserError(Throwable e) {
-    return e instanceof UserError
-        || e instanceof StatsException
-        || e instanceof DatasetException;
+  /**
+   * An invalid command line (unknown option, missing or malformed value): one line naming the
+   * problem (picocli names the option), suggestions for a mistyped name, and where to find the
+   * usage, rather than the whole usage text.
+   */
+  private static int handleParameter(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(name(cmd) + ": error: " + Escape.terminal(e.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + name(cmd) + " --help' for the usage.");
+    err.flush();
+    return ExitCode.INVALID_INPUT;
+  }
+
+  /** "trialstats" followed by the subcommand's name, if any. */
+  private static String name(CommandLine cmd) {
+    return cmd.getParent() == null ? "trialstats" : "trialstats " + cmd.getCommandName();
+  }
+
+  /** The message of an error caused by input, arguments or the file system, else null (a bug). */
+  static String userMessage(Throwable e) {
+    if (e instanceof UserError || e instanceof StatsException || e instanceof InvalidDataException) {
+      return e.getMessage();
+    }
+    if (e instanceof UncheckedIOException unchecked) {
+      return userMessage(unchecked.getCause());
+    }
+    if (e instanceof OutputException output) {
+      return output.getMessage();
+    }
+    if (e instanceof NoSuchFileException missing) {
+      return "no such file: " + missing.getFile();
+    }
+    if (e instanceof IOException io) {
+      return "cannot read or write a file: " + io.getMessage();
+    }
+    return null;
   }
 
   @Override
