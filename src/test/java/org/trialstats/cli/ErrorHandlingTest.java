@@ -109,14 +109,14 @@ class ErrorHandlingTest {
   }
 
   @Test
-  void anInvalidCommandLineExitsWith2WithThePrefixAndTheUsage() {
+  void anInvalidCommandLineExitsWith2WithThePrefixAndAHintToTheUsage() {
     StringWriter err = new StringWriter();
     CommandLine cli = TrialStats.commandLine();
     cli.setErr(new PrintWriter(err, true));
     assertThat(cli.execute("meta", "--measure", "rr")).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(err.toString())
-        .startsWith("trialstats meta: error: Missing required option: '--input=FILE'\n"
-            + "Usage: trialstats meta ");
+        .isEqualTo("trialstats meta: error: Missing required option: '--input=FILE'\n"
+            + "Try 'trialstats meta --help' for the usage.\n");
 
     StringWriter unknown = new StringWriter();
     cli.setErr(new PrintWriter(unknown, true));
