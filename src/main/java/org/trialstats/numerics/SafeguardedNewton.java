@@ -34,6 +34,8 @@ public final class SafeguardedNewton {
    * The root of {@code f} in [low, high].
    *
    * @param f the function, writing its value and first derivative
+   * @param work the holder that {@code f} writes into, reused so that a hot caller allocates
+   *     nothing per root
    * @param low the lower end of the bracket
    * @param high the upper end of the bracket
    * @param positiveAtLow whether f is positive on the low side of the root (negative on the high
@@ -46,13 +48,14 @@ public final class SafeguardedNewton {
    */
   public static double solve(
       DifferentiableFunction f,
+      Derivatives work,
       double low,
       double high,
       boolean positiveAtLow,
       double start,
       double relativeTolerance,
       Safeguard safeguard) {
-    Derivatives d = new Derivatives();
+    Derivatives d = work;
     double x = start > low && start < high ? start : 0.5 * (low + high);
     double lastStep = high - low;
     double stepBeforeLast = lastStep;

@@ -38,8 +38,6 @@ public final class PoissonLimits {
    */
   private static final double LOG_NEGLIGIBLE = -800;
 
-  private static final double ROOT_RELATIVE_ACCURACY = 1e-15;
-  private static final int ROOT_MAX_EVALUATIONS = 500;
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
   private PoissonLimits() {}
@@ -73,8 +71,9 @@ public final class PoissonLimits {
     double lower = 0;
     if (x > 0) {
       lower =
-          solveMonotone(
-              mu -> 0.5 * (probAtLeast(x, mu) + probAtLeast(x + 1, mu)) / halfAlpha - 1,
+          MidPLimit.solve(
+              mu -> 0.5 * (probAtLeast(x, mu) + probAtLeast(x + 1, mu)),
+              halfAlpha,
               exactLower(x, halfAlpha),
               exactLower(x + 1, halfAlpha));
     }
@@ -84,8 +83,9 @@ public final class PoissonLimits {
       upper = -Math.log1p(-level);
     } else {
       upper =
-          solveMonotone(
-              mu -> 0.5 * (probAtMost(x, mu) + probAtMost(x - 1, mu)) / halfAlpha - 1,
+          MidPLimit.solve(
+              mu -> 0.5 * (probAtMost(x, mu) + probAtMost(x - 1, mu)),
+              halfAlpha,
               exactUpper(x - 1, halfAlpha),
               exactUpper(x, halfAlpha));
     }
@@ -208,37 +208,6 @@ public final class PoissonLimits {
   static double halfAlpha(double level) {
     ConfidenceLevel.check(level);
     return (1 - level) / 2;
-  }
-
-  /**
-   * The root of a monotone function on (0, infinity) bracketed by {@code lo} &lt; {@code hi}, to
-   * about 1e-15 relative accuracy (Brent's method). The bracket usually comes from quantiles that
-   * are themselves computed numerically, so it is widened geometrically if rounding left the root
-   * just outside.
-   */
-  static double solveMonotone(DoubleUnaryOperator f, double lo, double hi) {
-    double flo = f.applyAsDouble(lo);
-    double fhi = f.applyAsDouble(hi);
-    double widening = 1e-12;
-    while (flo != 0 && fhi != 0 && (flo > 0) == (fhi > 0)) {
-      if (widening > 1) {
-        throw new IllegalStateException(
-            "no sign change in [" + lo + ", " + hi + "]: the bracket does not contain the root");
-      }
-      lo /= 1 + widening;
-      hi *= 1 + widening;
-      widening *= 16;
-      flo = f.applyAsDouble(lo);
-      fhi = f.applyAsDouble(hi);
-    }
-    if (flo == 0) {
-      return lo;
-    }
-    if (fhi == 0) {
-      return hi;
-    }
-    BrentSolver solver = new BrentSolver(ROOT_RELATIVE_ACCURACY, Double.MIN_NORMAL, 0);
-    return solver.solve(ROOT_MAX_EVALUATIONS, f::applyAsDouble, lo, hi);
   }
 
   private static double exactLower(long x, double halfAlpha) {
