@@ -197,6 +197,7 @@ class OutputSafetyTest {
         "--forest", link + ".png", "--funnel", temp.resolve("funnel.svg").toString());
     assertThat(forest.exitCode()).as(forest.err()).isZero();
     assertNoTemporaryFiles();
+    Files.delete(link);
   }
 
   @Test
