@@ -2,14 +2,14 @@ package org.trialstats.adam;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.trialstats.io.CsvRecordLimit;
 
 /**
  * Reads a CSV export of a data set (UTF-8, optional byte-order mark, first row = variable
@@ -26,6 +26,7 @@ import java.util.Set;
 public final class CsvDatasetReader implements DatasetReader {
   private final String fileName;
   private final String name;
+  private final CsvRecordLimit limit;
   private final BufferedReader reader;
   private final List<DatasetVariable> variables;
   private long linesRead;
@@ -45,7 +46,8 @@ public final class CsvDatasetReader implements DatasetReader {
     this.fileName = file.getFileName().toString();
     String base = fileName.replaceFirst("\\.[^.]*$", "");
     this.name = base.toUpperCase(Locale.ROOT);
-    BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    this.limit = CsvRecordLimit.openUtf8(file);
+    BufferedReader in = new BufferedReader(limit, 1 << 16);
     this.reader = in;
     try {
       in.mark(1);
@@ -165,8 +167,19 @@ public final class CsvDatasetReader implements DatasetReader {
     reader.close();
   }
 
-  /** Reads the next non-empty record; false at the end of the file. */
+  /**
+   * Reads the next non-empty record; false at the end of the file. A record longer than {@link
+   * CsvRecordLimit#MAX_RECORD_CHARS} or text that is not UTF-8 is an error naming the line.
+   */
   private boolean readRecord() throws IOException {
+    try {
+      return readRecordUnchecked();
+    } catch (CsvRecordLimit.RecordTooLongException | CharacterCodingException e) {
+      throw new AdamDataException(fileName + ", " + limit.describe(e));
+    }
+  }
+
+  private boolean readRecordUnchecked() throws IOException {
     String next;
     do {
       next = reader.readLine();
@@ -282,7 +295,7 @@ public final class CsvDatasetReader implements DatasetReader {
         i++;
         while (true) {
           if (i >= line.length()) {
-            String next = reader.readLine();
+            String next = readLineChecked();
             if (next == null) {
               throw new AdamDataException(fileName + ": cannot parse CSV: the quoted field"
                   + " opened on line " + opened + " is not closed before the end of the file");
@@ -344,6 +357,15 @@ public final class CsvDatasetReader implements DatasetReader {
       end--;
     }
     return s.substring(0, end);
+  }
+
+  /** The next physical line inside a quoted field, with the record bound and UTF-8 checked. */
+  private String readLineChecked() throws IOException {
+    try {
+      return reader.readLine();
+    } catch (CsvRecordLimit.RecordTooLongException | CharacterCodingException e) {
+      throw new AdamDataException(fileName + ", " + limit.describe(e));
+    }
   }
 
   private static IOException rethrow(Exception e) {

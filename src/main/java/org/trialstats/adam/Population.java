@@ -67,10 +67,19 @@ public record Population(
     Set<String> others = new HashSet<>();
     Map<String, Double> armNumbers = new HashMap<>();
     boolean armNumbersUsable = armOrder >= 0;
+    // Where each subject id was first seen, in or outside the population, to name both records
+    // of a duplicate.
+    Map<String, String> firstSeen = new HashMap<>();
     while (adsl.next()) {
       String subjectId = adsl.text(id).strip();
       if (subjectId.isEmpty()) {
         throw new AdamDataException(adsl.position() + ": " + spec.subjectVariable() + " is blank");
+      }
+      String firstRecord = firstSeen.putIfAbsent(subjectId, adsl.position());
+      if (firstRecord != null) {
+        throw new AdamDataException(
+            adsl.position() + ": subject " + subjectId + " occurs twice in ADSL (" + firstRecord
+                + " and here); " + spec.subjectVariable() + " must identify one subject");
       }
       if (flag >= 0 && !adsl.text(flag).strip().equals("Y")) {
         others.add(subjectId);
@@ -93,11 +102,7 @@ public record Population(
         armNumbersUsable = !Double.isNaN(number)
             && (previous == null || previous.equals(number));
       }
-      Subject subject = new Subject(subjectId, armName, days, first);
-      if (subjects.putIfAbsent(subjectId, subject) != null) {
-        throw new AdamDataException(
-            adsl.position() + ": subject " + subjectId + " occurs twice in ADSL");
-      }
+      subjects.put(subjectId, new Subject(subjectId, armName, days, first));
     }
     List<String> arms = armOrder(subjects, spec, armNumbersUsable ? armNumbers : null, adsl);
     subjects.values().removeIf(s -> !arms.contains(s.arm()) && others.add(s.id()));

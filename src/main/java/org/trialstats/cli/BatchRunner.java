@@ -1,6 +1,5 @@
 package org.trialstats.cli;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -8,8 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +22,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.trialstats.io.LineLengthLimit;
+import org.trialstats.io.CsvRecordLimit;
+import org.trialstats.io.Escape;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.OutputFiles;
+import org.trialstats.io.OutputTarget;
 import org.trialstats.stats.Estimate;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.Request;
@@ -39,34 +39,28 @@ import org.trialstats.stats.StatsException;
  * The {@code batch} scripting interface: reads a CSV of computation requests, writes the same rows
  * with {@code estimate, lower, upper, p_value, status, message} appended. Rows are streamed in
  * chunks that are computed on all available processors and written in input order, so memory does
- * not grow with the number of rows and the bytes written do not depend on the number of processors.
- * A row that cannot be computed gets {@code status = error} and a message; the batch goes on. The
- * output is written to a temporary file and moved into place only when the whole input has been
- * read.
+ * not grow with the number of rows and the bytes written do not depend on the number of
+ * processors. A row that cannot be computed gets {@code status = error} and a message; the batch
+ * goes on. The output is written to a temporary file and moved into place only when the whole
+ * input has been read.
  */
 public final class BatchRunner {
   /** Input columns with a meaning; any other column is passed through unchanged. */
   public static final List<String> INPUT_COLUMNS =
       List.of(
-          "id",
-          "measure",
-          "method",
-          "events1",
-          "n1",
-          "events2",
-          "n2",
-          "exposure1",
-          "exposure2",
-          "expected",
-          "per",
-          "level");
+          "id", "measure", "method", "events1", "n1", "events2", "n2", "exposure1", "exposure2",
+          "expected", "per", "level");
 
-  /** The longest input line accepted (1 Mi characters): bounds the memory a single row can use. */
-  public static final int MAX_LINE_CHARS = 1 << 20;
+  /**
+   * The longest input record accepted (1 Mi characters, line breaks in quoted fields included):
+   * bounds the memory a single row can use.
+   */
+  public static final int MAX_RECORD_CHARS = CsvRecordLimit.MAX_RECORD_CHARS;
 
   /** Columns appended to every output row. */
   public static final List<String> OUTPUT_COLUMNS =
       List.of("estimate", "lower", "upper", "p_value", "status", "message");
+
 
   /** Rows handed to a worker thread at a time: large enough to amortise the hand-over. */
   private static final int CHUNK_ROWS = 2048;
@@ -77,49 +71,86 @@ public final class BatchRunner {
   private BatchRunner() {}
 
   /**
-   * Processes {@code input} into {@code output}.
+   * Processes {@code input} into {@code output} ({@code -}: standard output of the process).
    *
-   * @throws UserError when the input as a whole is unusable (missing file or column, malformed CSV,
-   *     invalid encoding); no output file is written then
+   * @throws UserError when the input as a whole is unusable (missing file or column, malformed
+   *     CSV, invalid encoding); no output file is written then
+   * @throws org.trialstats.io.OutputException when the output is refused (it is the input, a
+   *     folder) or cannot be written
    */
   public static Summary run(Path input, Path output) throws IOException {
+    if (OutputTarget.isStandardOutput(output)) {
+      Writer stdout = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+      return run(input, stdout);
+    }
+    OutputTarget.checkFiles(List.of(output), List.of(input));
+    return process(input, rows -> OutputFiles.write(output, out -> {
+      Writer writer =
+          new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      rows.writeTo(writer);
+      writer.flush();
+    }));
+  }
+
+  /**
+   * Processes {@code input} into a writer as the rows are computed (for standard output: an
+   * input error half-way leaves the rows written so far).
+   *
+   * @throws UserError when the input as a whole is unusable
+   */
+  public static Summary run(Path input, Writer output) throws IOException {
+    return process(input, rows -> {
+      rows.writeTo(output);
+      output.flush();
+    });
+  }
+
+  /** The output rows, ready to be written once the output is open. */
+  @FunctionalInterface
+  private interface Rows {
+    void writeTo(Writer writer) throws IOException;
+  }
+
+  /** Where the rows go: a file written atomically, or a stream. */
+  @FunctionalInterface
+  private interface Sink {
+    void accept(Rows rows) throws IOException;
+  }
+
+  private static Summary process(Path input, Sink sink) throws IOException {
     if (!Files.isRegularFile(input)) {
       throw new UserError(input + ": no such file");
     }
     long[] counts = new long[2];
-    try (Reader reader = utf8Reader(input);
+    CsvRecordLimit reader = CsvRecordLimit.openUtf8(input);
+    try (reader;
         CSVParser parser = parser(reader)) {
-      List<String> header = header(input, parser);
+      List<String> header = header(input, parser, reader);
       InputColumns columns = new InputColumns(header);
-      OutputFiles.write(
-          output,
-          out -> {
-            Writer writer =
-                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            List<String> outHeader = new ArrayList<>(header);
-            outHeader.addAll(OUTPUT_COLUMNS);
-            writer.write(RowPrinter.format(outHeader, new StringBuilder()));
-            try (ChunkPipeline pipeline = new ChunkPipeline(writer, counts)) {
-              List<CSVRecord> chunk = new ArrayList<>(CHUNK_ROWS);
-              long[] lines = new long[CHUNK_ROWS];
-              for (CSVRecord record : records(input, parser)) {
-                lines[chunk.size()] = parser.getCurrentLineNumber();
-                chunk.add(record);
-                if (chunk.size() == CHUNK_ROWS) {
-                  pipeline.submit(chunk, lines, columns, header.size());
-                  chunk = new ArrayList<>(CHUNK_ROWS);
-                  lines = new long[CHUNK_ROWS];
-                }
-              }
-              if (!chunk.isEmpty()) {
-                pipeline.submit(chunk, lines, columns, header.size());
-              }
-              pipeline.drain();
+      sink.accept(writer -> {
+        List<String> outHeader = new ArrayList<>(header.stream().map(Escape::csvText).toList());
+        outHeader.addAll(OUTPUT_COLUMNS);
+        writer.write(RowPrinter.format(outHeader, new StringBuilder()));
+        try (ChunkPipeline pipeline = new ChunkPipeline(writer, counts)) {
+          List<CSVRecord> chunk = new ArrayList<>(CHUNK_ROWS);
+          long[] lines = new long[CHUNK_ROWS];
+          for (CSVRecord record : records(input, parser, reader)) {
+            lines[chunk.size()] = parser.getCurrentLineNumber();
+            chunk.add(record);
+            if (chunk.size() == CHUNK_ROWS) {
+              pipeline.submit(chunk, lines, columns, header.size());
+              chunk = new ArrayList<>(CHUNK_ROWS);
+              lines = new long[CHUNK_ROWS];
             }
-            writer.flush();
-          });
+          }
+          if (!chunk.isEmpty()) {
+            pipeline.submit(chunk, lines, columns, header.size());
+          }
+          pipeline.drain();
+        }
+      });
     } catch (UncheckedIOException e) {
-      throw new UserError(input + ": " + describe(e.getCause()), e);
+      throw new UserError(input + ": " + reader.describe(e.getCause()), e);
     }
     return new Summary(counts[0], counts[1]);
   }
@@ -234,16 +265,18 @@ public final class BatchRunner {
 
     /**
      * Appends one output row to {@code text}; returns false for an error row. A method of its own
-     * (rather than the body of the chunk loop) so that the JIT compiles the per-row code once, not
-     * again for each loop it sits in: those compilations were a quarter of the compiler's time in a
-     * million-row batch on two cores.
+     * (rather than the body of the chunk loop) so that the JIT compiles the per-row code once,
+     * not again for each loop it sits in: those compilations were a quarter of the compiler's
+     * time in a million-row batch on two cores.
      */
     private static boolean computeRow(
         CSVRecord record, long line, InputColumns columns, int headerSize, StringBuilder text)
         throws IOException {
       List<String> row = new ArrayList<>(headerSize + OUTPUT_COLUMNS.size());
       for (int i = 0; i < headerSize; i++) {
-        row.add(i < record.size() ? record.get(i) : "");
+        // Echoed cells are protected against spreadsheet formula injection like every other
+        // CSV output (numbers such as -0.5 are left alone).
+        row.add(i < record.size() ? Escape.csvText(record.get(i)) : "");
       }
       boolean ok = appendResult(columns, headerSize, record, line, row);
       RowPrinter.append(row, text);
@@ -256,30 +289,15 @@ public final class BatchRunner {
     }
   }
 
-  private static Reader utf8Reader(Path input) throws IOException {
-    return new LineLengthLimit(
-        new BufferedReader(
-            new java.io.InputStreamReader(
-                Files.newInputStream(input),
-                StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)),
-            1 << 16),
-        MAX_LINE_CHARS);
-  }
-
   private static CSVParser parser(Reader reader) throws IOException {
     return CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get().parse(reader);
   }
 
-  private static List<String> header(Path input, CSVParser parser) {
-    var it = parser.iterator();
+  private static List<String> header(Path input, CSVParser parser, CsvRecordLimit reader) {
+    var it = records(input, parser, reader).iterator();
     if (!it.hasNext()) {
-      throw new UserError(
-          input
-              + ": the file is empty; expected a header line with at least"
-              + " the columns measure and method");
+      throw new UserError(input + ": the file is empty; expected a header line with at least"
+          + " the columns measure and method");
     }
     List<String> header = new ArrayList<>();
     for (String name : it.next().toList()) {
@@ -310,7 +328,8 @@ public final class BatchRunner {
   }
 
   /** The parser's records, with a malformed line reported by its line number. */
-  private static Iterable<CSVRecord> records(Path input, CSVParser parser) {
+  private static Iterable<CSVRecord> records(
+      Path input, CSVParser parser, CsvRecordLimit reader) {
     var it = parser.iterator();
     return () ->
         new java.util.Iterator<>() {
@@ -318,14 +337,17 @@ public final class BatchRunner {
           public boolean hasNext() {
             try {
               return it.hasNext();
-            } catch (UncheckedIOException | IllegalStateException e) {
+            } catch (UncheckedIOException e) {
+              if (e.getCause() instanceof CSVException malformed) {
+                throw new UserError(
+                    input + ":" + (parser.getCurrentLineNumber() + 1) + ": malformed CSV: "
+                        + malformed.getMessage(), e);
+              }
+              throw new UserError(input + ": " + reader.describe(e.getCause()), e);
+            } catch (IllegalStateException e) {
               throw new UserError(
-                  input
-                      + ":"
-                      + (parser.getCurrentLineNumber() + 1)
-                      + ": malformed CSV: "
-                      + describe(e.getCause() == null ? e : e.getCause()),
-                  e);
+                  input + ":" + (parser.getCurrentLineNumber() + 1) + ": malformed CSV: "
+                      + e.getMessage(), e);
             }
           }
 
@@ -336,19 +358,9 @@ public final class BatchRunner {
         };
   }
 
-  private static String describe(Throwable t) {
-    if (t instanceof LineLengthLimit.LineTooLongException) {
-      return t.getMessage();
-    }
-    if (t instanceof CharacterCodingException) {
-      return "the file is not valid UTF-8 text";
-    }
-    return String.valueOf(t.getMessage());
-  }
-
   /**
-   * The header positions of the meaningful input columns, resolved once per file rather than once
-   * per row (the header is the same for every row).
+   * The header positions of the meaningful input columns, resolved once per file rather than
+   * once per row (the header is the same for every row).
    */
   private static final class InputColumns {
     private final int[] positions;
@@ -395,7 +407,7 @@ public final class BatchRunner {
       row.add("ok");
       row.add(e.note());
       return true;
-    } catch (StatsException e) {
+    } catch (StatsException | ArithmeticException e) {
       row.add("");
       row.add("");
       row.add("");
@@ -405,4 +417,5 @@ public final class BatchRunner {
       return false;
     }
   }
+
 }

@@ -181,6 +181,9 @@ public final class CiCommand implements Callable<Integer> {
       throw new UserError(
           measure.id() + " needs " + needed + " count argument(s), got " + counts.size());
     }
+    if (per != 1 && measure != Measure.RATE && measure != Measure.RATE_DIFF) {
+      throw new UserError("--per applies only to rate and rate-diff");
+    }
     if (measure == Measure.SIR) {
       if (expected == null) {
         throw new UserError("sir needs --expected E (the expected count)");

@@ -3,6 +3,8 @@ package org.trialstats.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,6 +12,7 @@ import org.trialstats.analysis.MetaSynthesis;
 import org.trialstats.evidence.MetaInputReader;
 import org.trialstats.io.InputFile;
 import org.trialstats.io.OutputFiles;
+import org.trialstats.io.OutputTarget;
 import org.trialstats.io.Provenance;
 import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.FixedMethod;
@@ -145,7 +148,8 @@ public final class MetaCommand implements Callable<Integer> {
   @Option(
       names = "--output",
       paramLabel = "FILE",
-      description = "Write the text/json/csv output to this file instead of standard output.")
+      description = "Write the text/json/csv output to this file instead of standard output"
+          + " ('-': standard output).")
   Path output;
 
   @Option(
@@ -234,6 +238,7 @@ public final class MetaCommand implements Callable<Integer> {
     }
     checkPlotFile("--forest", forest);
     checkPlotFile("--funnel", funnel);
+    OutputTarget.checkFiles(Arrays.asList(output, forest, funnel), List.of(input));
     MetaOptions options = options();
     MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn, missingValues());
     if (data.form() != options.measure().input()) {
@@ -277,17 +282,24 @@ public final class MetaCommand implements Callable<Integer> {
       forestBytes = bytes(figure, forest);
     }
     byte[] funnelBytes = funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
-    if (forestBytes != null) {
-      OutputFiles.writeBytes(forest, forestBytes);
-    }
-    if (funnelBytes != null) {
-      OutputFiles.writeBytes(funnel, funnelBytes);
-    }
-    if (output != null) {
-      OutputFiles.writeString(output, rendered);
-    } else {
-      out.print(rendered);
-      out.flush();
+    // all outputs are committed together, or none of them
+    try (OutputFiles.Group outputs = new OutputFiles.Group()) {
+      if (forestBytes != null) {
+        byte[] bytes = forestBytes;
+        outputs.add(forest, stream -> stream.write(bytes));
+      }
+      if (funnelBytes != null) {
+        outputs.add(funnel, stream -> stream.write(funnelBytes));
+      }
+      boolean toFile = output != null && !OutputTarget.isStandardOutput(output);
+      if (toFile) {
+        outputs.add(output, stream -> stream.write(rendered.getBytes(StandardCharsets.UTF_8)));
+      }
+      outputs.commit();
+      if (!toFile) {
+        out.print(rendered);
+        out.flush();
+      }
     }
     return ExitCode.OK;
   }

@@ -2,6 +2,7 @@ package org.trialstats.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trialstats.analysis.EvidenceAnalysis;
@@ -9,6 +10,7 @@ import org.trialstats.evidence.Dataset;
 import org.trialstats.evidence.DatasetException;
 import org.trialstats.evidence.DatasetLoader;
 import org.trialstats.evidence.Verdict;
+import org.trialstats.io.OutputTarget;
 import org.trialstats.report.EvidenceReport;
 import org.trialstats.stats.ConfidenceLevel;
 import picocli.CommandLine.Command;
@@ -48,37 +50,26 @@ public final class ReproduceCommand implements Callable<Integer> {
     if (!Files.isDirectory(dataset)) {
       throw new UserError(dataset + ": not a dataset folder");
     }
+    Path target = out != null ? out : Path.of("reports").resolve(dataset.toAbsolutePath()
+        .normalize().getFileName());
+    OutputTarget.checkFolder(target, List.of(dataset), "reproduce", EvidenceReport::isReportFile);
     Dataset data;
     try {
       data = DatasetLoader.load(dataset);
     } catch (DatasetException e) {
       // The loader names files relative to the dataset folder; say which folder.
       String folder = dataset.toString().replace('\\', '/').replaceAll("/+$", "") + "/";
-      throw new UserError(
-          e.getMessage()
-              .lines()
-              .map(line -> folder + line)
-              .collect(java.util.stream.Collectors.joining("\n")),
-          e);
+      throw new UserError(e.getMessage().lines().map(line -> folder + line)
+          .collect(java.util.stream.Collectors.joining("\n")), e);
     }
-    Path target =
-        out != null
-            ? out
-            : Path.of("reports").resolve(dataset.toAbsolutePath().normalize().getFileName());
     EvidenceReport report = new EvidenceReport(EvidenceAnalysis.of(data, level), Version.current());
     report.write(target);
     Map<Verdict, Integer> counts = report.verdictCounts();
-    spec.commandLine()
-        .getOut()
-        .printf(
-            java.util.Locale.ROOT,
-            "trialstats reproduce: %s -> %s%n  claims: %d reproduced, %d discrepancies, %d not"
-                + " checkable%n",
-            dataset,
-            target,
-            counts.get(Verdict.REPRODUCED),
-            counts.get(Verdict.DISCREPANCY),
-            counts.get(Verdict.NOT_CHECKABLE));
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+        "trialstats reproduce: %s -> %s%n  claims: %d reproduced, %d discrepancies, %d not"
+            + " checkable%n",
+        dataset, target, counts.get(Verdict.REPRODUCED), counts.get(Verdict.DISCREPANCY),
+        counts.get(Verdict.NOT_CHECKABLE));
     return strict && counts.get(Verdict.DISCREPANCY) > 0 ? ExitCode.CHECK_FAILED : ExitCode.OK;
   }
 }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Locale;
+import org.trialstats.io.Escape;
 import org.trialstats.io.InvalidDataException;
+import org.trialstats.io.OutputException;
 import org.trialstats.stats.StatsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +39,29 @@ public final class TrialStats implements Runnable {
 
   /** Runs the command line and returns its exit code (used by tests). */
   public static int execute(String... args) {
-    return commandLine().execute(args);
+    return run(commandLine(), args);
+  }
+
+  /**
+   * Runs a configured command line: as {@link CommandLine#execute}, and when the Java heap runs
+   * out, one message that says so and exit code {@link ExitCode#OUT_OF_MEMORY} (by then the
+   * command's data are unreachable, so there is memory left to say it). No output was written:
+   * outputs are committed only at the end.
+   */
+  public static int run(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      CommandLine.ParseResult parsed = cli.getParseResult();
+      List<CommandLine> commands = parsed == null ? List.of(cli) : parsed.asCommandLineList();
+      CommandLine command = commands.get(commands.size() - 1);
+      PrintWriter err = command.getErr();
+      err.println(name(command) + ": error: out of memory (" + e.getMessage() + "): the input"
+          + " needs more memory than Java was given; give it more, e.g. java -Xmx8g -jar"
+          + " trialstats.jar ..., or split the input");
+      err.flush();
+      return ExitCode.OUT_OF_MEMORY;
+    }
   }
 
   /** The configured command line (tests set its output and error writers). */
@@ -46,6 +71,8 @@ public final class TrialStats implements Runnable {
     CommandLine cli = new CommandLine(new TrialStats());
     cli.setExecutionExceptionHandler(TrialStats::handle);
     cli.setParameterExceptionHandler(TrialStats::handleParameter);
+    cli.registerConverter(Double.class, new DecimalConverter());
+    cli.registerConverter(Double.TYPE, new DecimalConverter());
     return cli;
   }
 
@@ -60,7 +87,8 @@ public final class TrialStats implements Runnable {
     String prefix = name(cmd) + ": ";
     String message = userMessage(e);
     if (message != null) {
-      err.println(prefix + "error: " + message);
+      // Messages quote data values: a terminal must not take them as commands.
+      err.println(prefix + "error: " + Escape.terminal(message));
       err.flush();
       return ExitCode.INVALID_INPUT;
     }
@@ -70,14 +98,17 @@ public final class TrialStats implements Runnable {
     return ExitCode.INTERNAL_ERROR;
   }
 
-  /** An invalid command line (unknown option, missing or malformed value): message and usage. */
+  /**
+   * An invalid command line (unknown option, missing or malformed value): one line naming the
+   * problem (picocli names the option), suggestions for a mistyped name, and where to find the
+   * usage, rather than the whole usage text.
+   */
   private static int handleParameter(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(name(cmd) + ": error: " + e.getMessage());
-    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
-      cmd.usage(err);
-    }
+    err.println(name(cmd) + ": error: " + Escape.terminal(e.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + name(cmd) + " --help' for the usage.");
     err.flush();
     return ExitCode.INVALID_INPUT;
   }
@@ -96,6 +127,9 @@ public final class TrialStats implements Runnable {
     }
     if (e instanceof UncheckedIOException unchecked) {
       return userMessage(unchecked.getCause());
+    }
+    if (e instanceof OutputException output) {
+      return output.getMessage();
     }
     if (e instanceof NoSuchFileException missing) {
       return "no such file: " + missing.getFile();

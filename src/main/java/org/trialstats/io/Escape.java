@@ -143,4 +143,32 @@ public final class Escape {
     }
     return b.toString();
   }
+
+  /**
+   * Makes text from data safe to print on a terminal: control characters (other than line break
+   * and tab) and the C1 controls, which a terminal takes as commands (colours, cursor moves,
+   * window titles), and the bidirectional-override characters, which reorder what is shown, are
+   * written as escapes: a backslash, x and two hexadecimal digits (u and four digits for the
+   * bidirectional characters), e.g. ESC as {@code \x1b}.
+   */
+  public static String terminal(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f);
+      boolean bidi = (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+      if (control || bidi) {
+        if (b == null) {
+          b = new StringBuilder(s.length() + 16).append(s, 0, i);
+        }
+        b.append(c <= 0xff ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? s : b.toString();
+  }
 }

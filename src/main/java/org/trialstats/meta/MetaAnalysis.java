@@ -645,7 +645,9 @@ public final class MetaAnalysis {
 
   /**
    * Leave-one-out analysis: the model refitted without each pooled study in turn (as metafor's
-   * {@code leave1out()}); each step is labelled with the omitted study.
+   * {@code leave1out()}); each step is labelled with the omitted study. Each refit reads a view
+   * of the studies without the omitted one and keeps only its summary: O(k) memory per step and
+   * for the steps together.
    *
    * @throws StatsException with fewer than 2 pooled studies
    */
@@ -659,11 +661,25 @@ public final class MetaAnalysis {
       if (exclusionReason(studies.get(i), options) != null) {
         continue;
       }
-      List<StudyData> rest = new ArrayList<>(studies);
-      rest.remove(i);
-      steps.add(new SensitivityStep(studies.get(i).study(), run(rest, options)));
+      steps.add(new SensitivityStep(studies.get(i).study(),
+          run(without(studies, i), options).summary()));
     }
     return steps;
+  }
+
+  /** A view of {@code studies} without the study at {@code omitted}: no copy per step. */
+  private static List<StudyData> without(List<StudyData> studies, int omitted) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public StudyData get(int index) {
+        return studies.get(index < omitted ? index : index + 1);
+      }
+
+      @Override
+      public int size() {
+        return studies.size() - 1;
+      }
+    };
   }
 
   /**
@@ -683,7 +699,7 @@ public final class MetaAnalysis {
       if (!anyIncluded || !usable) {
         continue;
       }
-      steps.add(new SensitivityStep(s.study(), run(studies.subList(0, j + 1), options)));
+      steps.add(new SensitivityStep(s.study(), run(studies.subList(0, j + 1), options).summary()));
     }
     return steps;
   }

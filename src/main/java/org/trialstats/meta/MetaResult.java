@@ -88,6 +88,20 @@ public record MetaResult(
     warnings = List.copyOf(warnings);
   }
 
+  /**
+   * This result without its per-study lists (studies, excluded studies, input), keeping every
+   * pooled number and the warnings: what a step of a leave-one-out or cumulative analysis needs,
+   * so that k steps take O(k) memory rather than O(k^2).
+   *
+   * @return the pooled summary of this result
+   */
+  public MetaResult summary() {
+    return new MetaResult(options, k, kTables, mu, se, muLower, muUpper, estimate, lower, upper,
+        statistic, statisticDf, pvalue, tau2, tau2Lower, tau2Upper, i2, i2Lower, i2Upper, h2, q,
+        qDf, qPvalue, piLower, piUpper, List.of(), List.of(), List.of(), zeroCells, converged,
+        warnings);
+  }
+
   /** The effect measure. */
   public EffectMeasure measure() {
     return options.measure();

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 import org.trialstats.adam.AdamDataException;
 import org.trialstats.adam.AeTable;
 import org.trialstats.io.OutputFiles;
+import org.trialstats.io.OutputTarget;
 
 /**
  * Renders an adverse-event table in the requested formats and writes them to an output folder:
@@ -27,7 +27,6 @@ import org.trialstats.io.OutputFiles;
 public final class AeReport {
   /** Base name of the table files. */
   public static final String TABLE = "ae_table";
-
   /** Base name of the dot plot files. */
   public static final String DOT_PLOT = "ae_dotplot";
 
@@ -59,6 +58,22 @@ public final class AeReport {
     public String fileName() {
       return (this == PNG || this == SVG ? DOT_PLOT : TABLE) + "." + id();
     }
+
+    /**
+     * Parses a comma-separated list such as {@code csv,html,rtf}.
+     *
+     * @throws AdamDataException naming the valid formats
+     */
+    public static Set<Format> parse(String list) {
+      Set<Format> formats = EnumSet.noneOf(Format.class);
+      for (String part : list.split(",")) {
+        String id = part.strip().toLowerCase(Locale.ROOT);
+        formats.add(Arrays.stream(values()).filter(f -> f.id().equals(id)).findFirst()
+            .orElseThrow(() -> new AdamDataException("unknown output format '" + part.strip()
+                + "'; expected some of " + Arrays.stream(values()).map(Format::id).toList())));
+      }
+      return formats;
+    }
   }
 
   /**
@@ -66,31 +81,26 @@ public final class AeReport {
    * drawn on a second thread while the table formats are written on this one: on a cold JVM the
    * chart code's class loading and font setup take about as long as all the table writers.
    */
-  public static Map<String, byte[]> render(
-      AeTable table, AeReportStyle style, Set<Format> formats) {
+  public static Map<String, byte[]> render(AeTable table, AeReportStyle style, Set<Format> formats) {
     EnumSet<Format> ordered = EnumSet.noneOf(Format.class);
     ordered.addAll(formats);
     EnumSet<Format> chartFormats = EnumSet.of(Format.PNG, Format.SVG);
     chartFormats.retainAll(ordered);
-    CompletableFuture<Map<Format, byte[]>> charts =
-        chartFormats.isEmpty()
-            ? CompletableFuture.completedFuture(Map.of())
-            : CompletableFuture.supplyAsync(
-                () -> charts(table, style, chartFormats), AeReport::daemon);
+    CompletableFuture<Map<Format, byte[]>> charts = chartFormats.isEmpty()
+        ? CompletableFuture.completedFuture(Map.of())
+        : CompletableFuture.supplyAsync(() -> charts(table, style, chartFormats), AeReport::daemon);
     AeTableLayout layout = new AeTableLayout(table, style);
     List<ReportTable> tables = layout.tables();
     Map<Format, byte[]> rendered = new EnumMap<>(Format.class);
     for (Format f : ordered) {
-      byte[] bytes =
-          switch (f) {
-            case CSV -> utf8(AeTableWriter.csv(table));
-            case HTML -> utf8(AeTableWriter.html(tables));
-            case MD -> utf8(AeTableWriter.markdown(tables));
-            case RTF ->
-                AeTableRtfWriter.rtf(tables, style.paper()).getBytes(StandardCharsets.US_ASCII);
-            case DOCX -> AeTableDocxWriter.docx(tables, style.paper());
-            case PNG, SVG -> null;
-          };
+      byte[] bytes = switch (f) {
+        case CSV -> utf8(AeTableWriter.csv(table));
+        case HTML -> utf8(AeTableWriter.html(tables));
+        case MD -> utf8(AeTableWriter.markdown(tables));
+        case RTF -> AeTableRtfWriter.rtf(tables, style.paper()).getBytes(StandardCharsets.US_ASCII);
+        case DOCX -> AeTableDocxWriter.docx(tables, style.paper());
+        case PNG, SVG -> null;
+      };
       if (bytes != null) {
         rendered.put(f, bytes);
       }
@@ -103,8 +113,7 @@ public final class AeReport {
     return files;
   }
 
-  private static Map<Format, byte[]> charts(
-      AeTable table, AeReportStyle style, Set<Format> formats) {
+  private static Map<Format, byte[]> charts(AeTable table, AeReportStyle style, Set<Format> formats) {
     AeDotPlot plot = new AeDotPlot(table, style);
     Map<Format, byte[]> bytes = new EnumMap<>(Format.class);
     if (formats.contains(Format.PNG)) {
@@ -138,48 +147,29 @@ public final class AeReport {
     }
   }
 
+  /** Whether a file name is one that ae-table writes into its output folder. */
+  public static boolean isOutputFile(String name) {
+    return Arrays.stream(Format.values()).anyMatch(f -> f.fileName().equals(name));
+  }
+
   /**
    * Renders everything in memory, then replaces {@code folder} with a folder holding exactly these
-   * files ({@link OutputFiles#replaceFolder}), so a failure leaves the previous outputs intact. To
-   * protect unrelated files, an existing folder may hold only files this command writes.
+   * files ({@link OutputFiles#replaceFolder}), so a failure leaves the previous outputs intact.
+   * To protect unrelated files, an existing folder may hold only files this command writes.
    *
    * @return the files written
-   * @throws AdamDataException if the folder holds other files
+   * @throws org.trialstats.io.OutputException if the folder holds other files or cannot be
+   *     written
    */
   public static List<Path> write(
       Path folder, AeTable table, AeReportStyle style, Set<Format> formats) throws IOException {
-    if (Files.isDirectory(folder)) {
-      List<String> foreign;
-      try (Stream<Path> entries = Files.list(folder)) {
-        foreign =
-            entries
-                .map(p -> p.getFileName().toString())
-                .filter(
-                    name ->
-                        Arrays.stream(Format.values()).noneMatch(f -> f.fileName().equals(name)))
-                .sorted()
-                .toList();
-      }
-      if (!foreign.isEmpty()) {
-        throw new AdamDataException(
-            "output folder "
-                + folder
-                + " holds other files ("
-                + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
-                + (foreign.size() > 3 ? ", ..." : "")
-                + "); ae-table replaces the whole folder, so choose a new or empty one");
-      }
-    } else if (Files.exists(folder)) {
-      throw new AdamDataException("output path " + folder + " is a file, not a folder");
-    }
+    OutputTarget.checkFolder(folder, List.of(), "ae-table", AeReport::isOutputFile);
     Map<String, byte[]> files = render(table, style, formats);
-    OutputFiles.replaceFolder(
-        folder,
-        staging -> {
-          for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Files.write(staging.resolve(f.getKey()), f.getValue());
-          }
-        });
+    OutputFiles.replaceFolder(folder, staging -> {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        Files.write(staging.resolve(f.getKey()), f.getValue());
+      }
+    });
     List<Path> written = new ArrayList<>();
     files.keySet().forEach(name -> written.add(folder.resolve(name)));
     return written;

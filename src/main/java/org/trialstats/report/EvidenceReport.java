@@ -41,6 +41,24 @@ public final class EvidenceReport {
     this.charts = EvidenceCharts.all(analysis);
   }
 
+  /** The names of the fixed files of a report folder (the charts' names vary with the data). */
+  private static final java.util.Set<String> FILES = java.util.Set.of(
+      "results.csv", "claims.csv", "sensitivity.csv", "report.md", "report.html");
+
+  /**
+   * Whether a file name is one that {@link #write} puts into a report folder (a folder holding
+   * only such files is a previous report and may be replaced).
+   */
+  public static boolean isReportFile(String name) {
+    if (FILES.contains(name)) {
+      return true;
+    }
+    int dot = name.lastIndexOf('.');
+    String extension = dot < 0 ? "" : name.substring(dot);
+    return (extension.equals(".png") || extension.equals(".svg"))
+        && EvidenceCharts.NAMES.contains(name.substring(0, dot));
+  }
+
   /** Writes (or replaces) the report folder. */
   public void write(Path folder) throws IOException {
     OutputFiles.replaceFolder(

@@ -17,6 +17,15 @@ public final class MethodCatalogue {
   // Built once: batch looks a method up for every row.
   private static final Map<Measure, List<StatMethod>> BY_MEASURE = byMeasure();
 
+  /**
+   * The largest count (events or subjects) a request may carry, 2 x 10^9: the largest count of
+   * the validation suite's references (mpmath, R), up to which the results are accurate to their
+   * stated tolerance. Beyond it results are not validated, some root searches leave their
+   * bracket (near 2^63 an interval excluded its own estimate) and the exact conditional methods
+   * slow down without bound.
+   */
+  public static final long MAX_COUNT = 2_000_000_000L;
+
   private MethodCatalogue() {}
 
   private static List<StatMethod> buildCatalogue() {
@@ -66,11 +75,15 @@ public final class MethodCatalogue {
   /**
    * Evaluates a request.
    *
-   * @throws StatsException when a needed count is missing or invalid, or the method does not
-   *     apply to these counts
+   * @throws StatsException when a needed count is missing, invalid or above {@link #MAX_COUNT},
+   *     or the method does not apply to these counts
    */
   public static Estimate compute(Request r) {
     ConfidenceLevel.check(r.level());
+    checkCount(r.events1(), "events1");
+    checkCount(r.n1(), "n1");
+    checkCount(r.events2(), "events2");
+    checkCount(r.n2(), "n2");
     StatMethod method = find(r.measure(), r.method());
     return switch (r.measure()) {
       case PROPORTION -> ((ProportionMethod) method).interval(arm1(r), r.level());
@@ -119,6 +132,13 @@ public final class MethodCatalogue {
       throw new StatsException("per must be a finite positive number, got " + r.per());
     }
     return r.per();
+  }
+
+  private static void checkCount(Long count, String field) {
+    if (count != null && count > MAX_COUNT) {
+      throw new StatsException(field + " = " + count + " is above 2 x 10^9 (2,000,000,000), the"
+          + " largest count trialstats is validated for");
+    }
   }
 
   private static <T> T required(T value, String field) {

@@ -18,7 +18,7 @@ public final class Cli {
     CommandLine cli = TrialStats.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
+    int code = TrialStats.run(cli, args);
     return new Run(code, out.toString(), err.toString());
   }
 }

@@ -1,0 +1,211 @@
+package org.trialstats.io;
+
+import java.io.BufferedReader;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A reader that fails as soon as one CSV record exceeds a maximum number of characters, so that a
+ * hostile or corrupt input (one 100 MB field, a gigabyte of NUL bytes, a quote that is never
+ * closed) is refused with a clear message instead of being buffered whole by the CSV parser. It
+ * counts records, not lines: a quoted field may hold line breaks (RFC 4180), and a record that
+ * spans many lines is bounded as a whole.
+ *
+ * <p>The quote rules followed are those of RFC 4180 as Apache Commons CSV applies them with its
+ * default format: a double quote opens a quoted field only as the first character of a field, a
+ * doubled quote inside a quoted field is a literal quote, and a comma or line break ends a field
+ * only outside quotes.
+ */
+public final class CsvRecordLimit extends FilterReader {
+  /** Thrown (wrapped by the parser) when a record is too long. */
+  public static final class RecordTooLongException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RecordTooLongException(long startLine, long line, int limit) {
+      super((startLine == line
+              ? "line " + line
+              : "the record from line " + startLine + " to line " + line
+                  + " (a quoted field whose closing quote is missing?)")
+          + " is longer than " + limit + " characters; is this a CSV file?");
+    }
+  }
+
+  /** The default limit: 1 Mi characters per record, far above any real row of our inputs. */
+  public static final int MAX_RECORD_CHARS = 1 << 20;
+
+  private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+
+  private final int limit;
+  private State state = State.FIELD_START;
+  private long line = 1;
+  private long recordStartLine = 1;
+  private int length;
+  /** Whether a byte-order mark is still to be skipped (only before the first character). */
+  private boolean skipByteOrderMark;
+  /** The file read, when opened with {@link #openUtf8}: decoding errors are located in it. */
+  private Path file;
+
+  /**
+   * @param in the characters of a CSV file
+   * @param limit the largest number of characters a record may have, line breaks inside quoted
+   *     fields included
+   */
+  public CsvRecordLimit(Reader in, int limit) {
+    super(in);
+    this.limit = limit;
+  }
+
+  /**
+   * Opens a UTF-8 file for a CSV parser: invalid UTF-8 is an error (when the parser reaches it)
+   * rather than replacement characters, a leading byte-order mark is skipped, and records are limited to {@link
+   * #MAX_RECORD_CHARS} characters.
+   */
+  public static CsvRecordLimit openUtf8(Path file) throws IOException {
+    CsvRecordLimit reader =
+        new CsvRecordLimit(
+            new BufferedReader(
+                new InputStreamReader(
+                    Files.newInputStream(file),
+                    StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                1 << 16),
+            MAX_RECORD_CHARS);
+    reader.skipByteOrderMark = true;
+    reader.file = file;
+    return reader;
+  }
+
+  /** The line number (from 1) of the last character read. */
+  public long line() {
+    return line;
+  }
+
+  /**
+   * Describes a failure to read: the record that is too long, or the line where the text stops
+   * being UTF-8, e.g. {@code line 3: the file is not valid UTF-8 text (malformed input of 1
+   * byte)}.
+   */
+  public String describe(IOException e) {
+    if (e instanceof RecordTooLongException) {
+      return e.getMessage();
+    }
+    if (e instanceof CharacterCodingException) {
+      // The decoder works ahead of the parser by a buffer: find the line in the bytes.
+      long at = file == null ? line : lineOfFirstInvalidUtf8(file);
+      return "line " + at + ": the file is not valid UTF-8 text (an invalid byte sequence);"
+          + " save it as UTF-8";
+    }
+    return "line " + line + ": " + e.getMessage();
+  }
+
+  /** The line (from 1) of the first byte sequence that is not UTF-8, or the last line. */
+  private static long lineOfFirstInvalidUtf8(Path file) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    CharBuffer chars = CharBuffer.allocate(1 << 16);
+    long lines = 1;
+    try (InputStream in = Files.newInputStream(file)) {
+      boolean end = false;
+      while (!end) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        end = n < 0;
+        bytes.position(bytes.position() + Math.max(n, 0));
+        bytes.flip();
+        int start = bytes.position();
+        CoderResult result = decoder.decode(bytes, chars, end);
+        for (int i = start; i < bytes.position(); i++) {
+          if (bytes.get(i) == '\n') {
+            lines++;
+          }
+        }
+        if (result.isError()) {
+          return lines;
+        }
+        chars.clear();
+        bytes.compact();
+      }
+    } catch (IOException e) {
+      return lines;
+    }
+    return lines;
+  }
+
+  @Override
+  public int read() throws IOException {
+    int c = super.read();
+    if (c == '\uFEFF' && skipByteOrderMark) {
+      c = super.read();
+    }
+    skipByteOrderMark = false;
+    if (c >= 0) {
+      count((char) c);
+    }
+    return c;
+  }
+
+  @Override
+  public int read(char[] buffer, int offset, int count) throws IOException {
+    int n = super.read(buffer, offset, count);
+    if (n > 0 && skipByteOrderMark) {
+      skipByteOrderMark = false;
+      if (buffer[offset] == '\uFEFF') {
+        System.arraycopy(buffer, offset + 1, buffer, offset, n - 1);
+        n = n == 1 ? super.read(buffer, offset, count) : n - 1;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      count(buffer[offset + i]);
+    }
+    return n;
+  }
+
+  private void count(char c) throws RecordTooLongException {
+    boolean endOfRecord = false;
+    switch (state) {
+      case FIELD_START, UNQUOTED, QUOTE_IN_QUOTED -> {
+        if (c == '"' && state == State.FIELD_START) {
+          state = State.QUOTED;
+        } else if (c == '"' && state == State.QUOTE_IN_QUOTED) {
+          state = State.QUOTED;
+        } else if (c == ',') {
+          state = State.FIELD_START;
+        } else if (c == '\n') {
+          state = State.FIELD_START;
+          endOfRecord = true;
+        } else {
+          state = State.UNQUOTED;
+        }
+      }
+      case QUOTED -> {
+        if (c == '"') {
+          state = State.QUOTE_IN_QUOTED;
+        }
+      }
+    }
+    if (c == '\n') {
+      line++;
+    }
+    if (endOfRecord) {
+      length = 0;
+      recordStartLine = line;
+    } else if (++length > limit) {
+      throw new RecordTooLongException(recordStartLine, line, limit);
+    }
+  }
+}
