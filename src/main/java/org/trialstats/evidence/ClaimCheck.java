@@ -269,6 +269,11 @@ public sealed interface ClaimCheck {
     public String kind() {
       return "formula-mass";
     }
+
+    /** Whether {@code symbol} is an element whose standard atomic weight is known here. */
+    public static boolean knows(String symbol) {
+      return List.of(AtomicWeights.symbols().split(", ")).contains(symbol);
+    }
   }
 
   /**
