@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.trialstats.report.Numbers;
+import org.trialstats.io.Json;
+import org.trialstats.io.Numbers;
 import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
@@ -19,9 +20,9 @@ import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StatsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code trialstats ci}: one estimate with one, several or all methods side by side. */
 @Command(

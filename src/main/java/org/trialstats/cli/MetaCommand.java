@@ -1,8 +1,5 @@
 package org.trialstats.cli;
 
-import org.trialstats.evidence.InputFile;
-import org.trialstats.report.Provenance;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialstats.io.InputFile;
+import org.trialstats.io.OutputFiles;
+import org.trialstats.io.Provenance;
 import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.FixedMethod;
@@ -26,7 +26,6 @@ import org.trialstats.report.Figure;
 import org.trialstats.report.ForestOptions;
 import org.trialstats.report.ForestPlot;
 import org.trialstats.report.FunnelPlot;
-import org.trialstats.report.OutputFiles;
 import org.trialstats.stats.StatsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

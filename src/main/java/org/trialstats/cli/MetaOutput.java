@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.trialstats.io.Escape;
+import org.trialstats.io.InputFile;
+import org.trialstats.io.Numbers;
+import org.trialstats.io.Provenance;
 import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.ExcludedStudy;
 import org.trialstats.meta.MetaModel;
@@ -22,10 +26,6 @@ import org.trialstats.meta.SensitivityStep;
 import org.trialstats.meta.StudyData;
 import org.trialstats.meta.StudyEffect;
 import org.trialstats.meta.SubgroupAnalysis;
-import org.trialstats.report.Escape;
-import org.trialstats.evidence.InputFile;
-import org.trialstats.report.Numbers;
-import org.trialstats.report.Provenance;
 import org.trialstats.stats.TwoByTwo;
 
 /**

@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.trialstats.report.Escape;
+import org.trialstats.io.Escape;
+import org.trialstats.io.Json;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.MethodInfo;
 import org.trialstats.stats.StatMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code trialstats methods}: the method catalogue with references and the crosswalk. */
 @Command(

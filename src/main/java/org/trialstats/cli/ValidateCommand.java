@@ -3,7 +3,7 @@ package org.trialstats.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.trialstats.report.OutputFiles;
+import org.trialstats.io.OutputFiles;
 import org.trialstats.validation.ValidationReport;
 import org.trialstats.validation.ValidationSuite;
 import picocli.CommandLine.Command;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.trialstats.io.InputFile;
 
 /**
  * A loaded, validated dataset: the published figures on one drug, with their sources. Every list

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.trialstats.io.InputFile;
 
 /**
  * Loads and validates a dataset directory. The format is documented field by field in the

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.trialstats.adam.AdamDataException;
 import org.trialstats.adam.AeTable;
+import org.trialstats.io.OutputFiles;
 
 /**
  * Renders an adverse-event table in the requested formats and writes them to an output folder:

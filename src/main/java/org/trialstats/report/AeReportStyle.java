@@ -2,6 +2,8 @@ package org.trialstats.report;
 
 import java.math.RoundingMode;
 import java.util.Objects;
+import org.trialstats.io.Numbers;
+import org.trialstats.io.Provenance;
 
 /**
  * Presentation choices of adverse-event outputs.

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.trialstats.io.Escape;
 
 /**
  * Writes {@link ReportTable}s as a Word document (Office Open XML WordprocessingML, ECMA-376) with

@@ -14,6 +14,8 @@ import org.trialstats.adam.ArmCount;
 import org.trialstats.adam.Condition;
 import org.trialstats.adam.EstimateCell;
 import org.trialstats.adam.RowLevel;
+import org.trialstats.io.Numbers;
+import org.trialstats.io.Provenance;
 import org.trialstats.stats.Estimate;
 import org.trialstats.stats.StatMethod;
 

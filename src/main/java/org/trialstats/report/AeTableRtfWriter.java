@@ -1,6 +1,7 @@
 package org.trialstats.report;
 
 import java.util.List;
+import org.trialstats.io.Escape;
 
 /**
  * Writes {@link ReportTable}s as an RTF 1.9 document in the layout of a clinical study report

@@ -13,6 +13,8 @@ import org.trialstats.adam.AeTable;
 import org.trialstats.adam.ArmComparison;
 import org.trialstats.adam.ArmCount;
 import org.trialstats.adam.EstimateCell;
+import org.trialstats.io.Escape;
+import org.trialstats.io.Numbers;
 import org.trialstats.stats.StatMethod;
 
 /**

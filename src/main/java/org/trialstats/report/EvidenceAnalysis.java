@@ -11,6 +11,7 @@ import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Dataset;
 import org.trialstats.evidence.RateFigure;
 import org.trialstats.evidence.SirFigure;
+import org.trialstats.io.Numbers;
 import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;

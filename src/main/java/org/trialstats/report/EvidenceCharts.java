@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Dataset;
+import org.trialstats.io.Numbers;
 
 /** The charts of the evidence report, each built from the analysis's results. */
 public final class EvidenceCharts {

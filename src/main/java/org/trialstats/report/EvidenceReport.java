@@ -12,9 +12,13 @@ import org.apache.commons.csv.CSVPrinter;
 import org.trialstats.evidence.ClaimResult;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Dataset;
-import org.trialstats.evidence.InputFile;
 import org.trialstats.evidence.Source;
 import org.trialstats.evidence.Verdict;
+import org.trialstats.io.Escape;
+import org.trialstats.io.InputFile;
+import org.trialstats.io.Numbers;
+import org.trialstats.io.OutputFiles;
+import org.trialstats.io.Provenance;
 import org.trialstats.stats.MethodInfo;
 import org.trialstats.stats.StatMethod;
 

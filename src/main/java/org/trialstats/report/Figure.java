@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.trialstats.io.OutputFiles;
 
 /**
  * A figure drawn with Java2D by a painter function, rendered as PNG (at {@link #PNG_SCALE} times

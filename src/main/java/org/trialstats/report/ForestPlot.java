@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.trialstats.io.Numbers;
 import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.ExcludedStudy;
 import org.trialstats.meta.FixedMethod;

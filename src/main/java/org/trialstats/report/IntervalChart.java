@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialstats.io.Numbers;
 
 /**
  * A horizontal interval chart in the style of a forest plot: one row per estimate with its label

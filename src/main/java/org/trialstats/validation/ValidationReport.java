@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.trialstats.report.Escape;
-import org.trialstats.report.Numbers;
+import org.trialstats.io.Escape;
+import org.trialstats.io.Numbers;
 
 /**
  * Summary of a validation run per method: cases run, cases agreeing within tolerance, the largest

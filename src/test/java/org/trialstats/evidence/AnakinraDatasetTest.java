@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.trialstats.io.InputFile;
 
 /**
  * Loads the shipped dataset {@code datasets/anakinra} (tests run with the project root as working

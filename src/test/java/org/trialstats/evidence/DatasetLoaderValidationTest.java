@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.io.InputFile;
 
 /**
  * Each test writes a small valid dataset into a temporary directory, breaks one thing, and

@@ -1,4 +1,4 @@
-package org.trialstats.report;
+package org.trialstats.io;
 
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import java.math.BigDecimal;

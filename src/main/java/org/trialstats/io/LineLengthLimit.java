@@ -1,4 +1,4 @@
-package org.trialstats.cli;
+package org.trialstats.io;
 
 import java.io.FilterReader;
 import java.io.IOException;
@@ -9,9 +9,9 @@ import java.io.Reader;
  * hostile or corrupt input (one 100 MB field) is refused with a clear message instead of being
  * buffered whole by the CSV parser.
  */
-final class LineLengthLimit extends FilterReader {
+public final class LineLengthLimit extends FilterReader {
   /** Thrown (wrapped by the parser) when a line is too long. */
-  static final class LineTooLongException extends IOException {
+  public static final class LineTooLongException extends IOException {
     LineTooLongException(long line, int limit) {
       super("line " + line + " is longer than " + limit + " characters; is this a CSV file?");
     }
@@ -21,7 +21,7 @@ final class LineLengthLimit extends FilterReader {
   private long line = 1;
   private int length;
 
-  LineLengthLimit(Reader in, int limit) {
+  public LineLengthLimit(Reader in, int limit) {
     super(in);
     this.limit = limit;
   }

@@ -1,4 +1,4 @@
-package org.trialstats.cli;
+package org.trialstats.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,14 +9,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * null}, infinities as the strings {@code "Infinity"} and {@code "-Infinity"} (JSON has no
  * infinite numbers).
  */
-final class Json {
+public final class Json {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 
   /** A double as a JSON value. */
-  static Object number(double x) {
+  public static Object number(double x) {
     if (Double.isNaN(x)) {
       return null;
     }
@@ -26,7 +26,7 @@ final class Json {
     return x;
   }
 
-  static String write(Object value) {
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {

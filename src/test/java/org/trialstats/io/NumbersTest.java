@@ -1,4 +1,4 @@
-package org.trialstats.report;
+package org.trialstats.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,7 @@
-package org.trialstats.report;
+package org.trialstats.io;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.trialstats.evidence.InputFile;
 
 /**
  * What a report was made from, printed in every output: the trialstats version and each input

@@ -1,4 +1,4 @@
-package org.trialstats.report;
+package org.trialstats.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.trialstats.report;
+package org.trialstats.io;
 
 /**
  * Escaping of text that comes from datasets before it is placed in a document, so that a study

@@ -1,4 +1,4 @@
-package org.trialstats.evidence;
+package org.trialstats.io;
 
 import java.io.IOException;
 import java.io.InputStream;
