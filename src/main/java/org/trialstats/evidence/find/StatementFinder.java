@@ -236,7 +236,7 @@ public final class StatementFinder {
       if (group.find() && in.find() && in.start() > group.end()) {
         int start = offset + s[0] + group.start(1);
         int end = offset + s[0] + in.end();
-        if (free(start, end)) {
+        if (free(start, end) && count(group.group(1)) >= 1) {
           found.add(new PercentFigure(
               percent(in.group(1), in.group().substring(in.group().indexOf(in.group(1)))),
               count(group.group(1)), null, start, end, "of " + group.group(1).replace(",", "")));
@@ -264,7 +264,7 @@ public final class StatementFinder {
   private void comparison(PercentFigure treatment, PercentFigure control) {
     String id = nextId();
     int start = treatment.start();
-    Source src = source(id, start, control.end());
+    Source src = source(id + "-at", start, control.end());
     comparisons.add(new Comparison(id, "as worded in the source", "as worded in the source",
         new Arm("first group", treatment.n(), treatment.events(), treatment.percent()),
         new Arm("second group", control.n(), control.events(), control.percent()),
@@ -297,7 +297,7 @@ public final class StatementFinder {
                   "the percentage is not worded as a share of the n = " + n.group(1)
                       + " subjects (it may be a measured quantity such as a bioavailability),"
                       + " so no count can be checked against it", ""),
-              start, end, false);
+              start, end, true);
           used.set(offset + s[0] + p.start(), offset + s[0] + p.end());
         }
       }
@@ -310,12 +310,15 @@ public final class StatementFinder {
     Matcher total = TOTAL.matcher(sentence);
     while (total.find()) {
       long whole = count(total.group(1));
+      if (whole < 2) {
+        continue;
+      }
       Matcher part = PART.matcher(sentence);
       part.region(total.end(), sentence.length());
       List<long[]> found = new ArrayList<>();
       while (part.find()) {
         long value = count(part.group(1));
-        if (value < whole && part.group(1).indexOf('.') < 0) {
+        if (value >= 0 && value < whole) {
           found.add(new long[] {value, part.start(1), part.end()});
         }
       }
@@ -376,7 +379,8 @@ public final class StatementFinder {
     String timeId;
     Matcher patients = PATIENTS.matcher(paragraph);
     Matcher months = MEAN_MONTHS.matcher(paragraph);
-    if (patients.find() && months.find() && patients.start() < time.start()) {
+    if (patients.find() && months.find() && patients.start() < time.start()
+        && count(patients.group(1)) >= 1) {
       String patientsId = claim("rate", "Number of patients followed: " + patients.group(1)
               + ".", new Reported(count(patients.group(1)), "patients", 0, Qualifier.EXACT,
               patients.group(1) + " patients"), new ClaimCheck.Recorded(""),
@@ -399,7 +403,7 @@ public final class StatementFinder {
         "per " + rate.group(2) + " patient-years", decimals(rate.group(1)), Qualifier.EXACT,
         rate.group().strip());
     String rateId = nextId();
-    Source src = source(rateId, offset + Math.min(eventsStart, rateStart), offset + rate.end());
+    Source src = source(rateId + "-at", offset + Math.min(eventsStart, rateStart), offset + rate.end());
     rates.add(new RateFigure(rateId, "events as worded in the source", observed,
         printedTime.value(), null, null, per.doubleValue(), printedRate, src.id(), ""));
     claimWithId(rateId + "-rate", "rate", "Rate of " + observed + " events per "
@@ -427,7 +431,7 @@ public final class StatementFinder {
     Reported ratio = new Reported(number(fold.group(1)).doubleValue(), "fold (observed / expected)",
         decimals(fold.group(1)), Qualifier.EXACT, fold.group().strip());
     String id = nextId();
-    Source src = source(id, offset + fold.start(), offset + fold.end());
+    Source src = source(id + "-at", offset + fold.start(), offset + fold.end());
     sirs.add(new SirFigure(id, "events as worded in the source", observed,
         observed / ratio.value(), "observed / printed ratio = " + observed + " / "
             + ratio.valueText(), ratio, src.id(), ""));
@@ -465,7 +469,7 @@ public final class StatementFinder {
             + printedExpected.valueText() + ".", printedExpected, new ClaimCheck.Recorded(""),
         offset + expected.start(), offset + expected.end(), false);
     String id = nextId();
-    Source src = source(id, offset + observedStart, offset + expected.end());
+    Source src = source(id + "-at", offset + observedStart, offset + expected.end());
     sirs.add(new SirFigure(id, "events as worded in the source", count,
         printedExpected.value(), "printed", null, src.id(), ""));
     boolean not = significant.group(1) != null;
@@ -733,8 +737,13 @@ public final class StatementFinder {
     return Math.max(number(printed).scale(), 0);
   }
 
+  /** A whole count as printed, or -1 when the number has decimals or is too large. */
   private static long count(String printed) {
-    return number(printed).longValueExact();
+    BigDecimal n = number(printed);
+    if (n.scale() > 0 || n.precision() - n.scale() > 15) {
+      return -1;
+    }
+    return n.longValueExact();
   }
 
   /**

@@ -31,6 +31,15 @@ public final class TextExtractor {
    *     or a PDF without usable text
    */
   public static SourceText read(Path file, String name) {
+    return extract(name, readBytes(file, name));
+  }
+
+  /**
+   * The bytes of {@code file}, shown in errors as {@code name}.
+   *
+   * @throws TextException when the file is missing, unreadable or larger than the limit
+   */
+  public static byte[] readBytes(Path file, String name) {
     if (!Files.isRegularFile(file)) {
       throw new TextException(name, 0, "expected a readable file, got "
           + (Files.exists(file) ? "a directory or special file" : "no such file"));
@@ -41,7 +50,15 @@ public final class TextExtractor {
     } catch (IOException e) {
       throw new TextException(name, 0, "expected a readable file, got " + e.getMessage(), e);
     }
-    return extract(name, bytes);
+    checkSize(name, bytes);
+    return bytes;
+  }
+
+  private static void checkSize(String name, byte[] bytes) {
+    if (bytes.length > DatasetLoader.MAX_FILE_BYTES) {
+      throw new TextException(name, 0, "expected at most " + DatasetLoader.MAX_FILE_BYTES
+          + " bytes (10 MiB), got more");
+    }
   }
 
   /**
@@ -50,10 +67,7 @@ public final class TextExtractor {
    * @throws TextException as {@link #read(Path, String)}
    */
   public static SourceText extract(String name, byte[] bytes) {
-    if (bytes.length > DatasetLoader.MAX_FILE_BYTES) {
-      throw new TextException(name, 0, "expected at most " + DatasetLoader.MAX_FILE_BYTES
-          + " bytes (10 MiB), got more");
-    }
+    checkSize(name, bytes);
     TextFormat format = TextFormat.detect(name, bytes);
     if (format == TextFormat.PDF) {
       return PdfText.extract(name, bytes);
