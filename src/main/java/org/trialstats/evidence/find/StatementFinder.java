@@ -62,7 +62,7 @@ import org.trialstats.stats.TestStatistic;
  */
 public final class StatementFinder {
   private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
-  private static final String SIGNED = "[-\u2212]?" + NUM;
+  private static final String SIGNED = "[-\u2212]?(?:" + NUM + "|\\.\\d+)";
   private static final String P_NUM = "(?:0?\\.\\d+|[01](?:\\.0+)?)";
   private static final String ABOUT =
       "(?:(about|approximately|approx\\.|around|nearly|roughly|some|~)\\s*)?";
