@@ -1,14 +1,21 @@
 package org.trialstats.adam;
 
-import org.trialstats.stats.StatsException;
+import org.trialstats.io.InvalidDataException;
 
 /**
- * A data file cannot be used: it is not a SAS transport or CSV file, it is truncated or
- * corrupt, or it lacks a variable the computation needs. The message names the file and, where
- * it applies, the byte offset, observation, line or variable. It is a user error (exit code 2 on
- * the command line), not a bug.
+ * An ADaM data set cannot be used: it is not a SAS transport or CSV file, it is truncated or
+ * corrupt, it lacks a variable the computation needs, or an option names something the data
+ * do not have. The message names the file and, where it applies, the byte offset, observation,
+ * line or variable.
  */
-public class AdamDataException extends StatsException {
+public class AdamDataException extends InvalidDataException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * An ADaM data error.
+   *
+   * @param message what is wrong, naming the file and where in it
+   */
   public AdamDataException(String message) {
     super(message);
   }

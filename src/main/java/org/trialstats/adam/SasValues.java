@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Conversions between SAS values and text shared by the transport and CSV readers. */
-final class SasValues {
+public final class SasValues {
   /** Days from the SAS date origin 1960-01-01 to the Unix epoch 1970-01-01. */
   static final long SAS_EPOCH_OFFSET_DAYS = 3653;
 
@@ -24,7 +24,7 @@ final class SasValues {
    * A number as text: integers without a decimal point, other values in the shortest decimal
    * form that reads back as the same double, never in exponent notation; empty for NaN.
    */
-  static String numberText(double x) {
+  public static String numberText(double x) {
     if (Double.isNaN(x)) {
       return "";
     }

@@ -3,7 +3,6 @@ package org.trialstats.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.RoundingMode;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,21 +12,23 @@ import java.util.concurrent.Callable;
 import org.trialstats.adam.AdaeSpec;
 import org.trialstats.adam.AdslSpec;
 import org.trialstats.adam.AdverseEvents;
-import org.trialstats.adam.AeIncidence;
 import org.trialstats.adam.AeTable;
 import org.trialstats.adam.AeTableSpec;
 import org.trialstats.adam.ArmCount;
 import org.trialstats.adam.Condition;
 import org.trialstats.adam.DatasetReader;
+import org.trialstats.adam.ExposureDataException;
 import org.trialstats.adam.ExposureDefinition;
 import org.trialstats.adam.Population;
 import org.trialstats.adam.RowOrder;
+import org.trialstats.analysis.AeIncidence;
 import org.trialstats.io.InputFile;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.Provenance;
 import org.trialstats.report.AeReport;
 import org.trialstats.report.AeReportStyle;
 import org.trialstats.report.ReportTable;
+import org.trialstats.stats.Measure;
 import org.trialstats.stats.RateMethod;
 import org.trialstats.stats.RateRatioMethod;
 import org.trialstats.stats.RiskDifferenceMethod;
@@ -175,46 +176,45 @@ public final class AeTableCommand implements Callable<Integer> {
   String format;
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+  public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
-    try {
-      Set<AeReport.Format> formats = AeReport.Format.parse(format);
-      AeReportStyle style = style();
-      AeTableSpec tableSpec = tableSpec();
-      boolean onsets = tableSpec.exposure() == ExposureDefinition.TIME_TO_FIRST_EVENT;
-      AdaeSpec adaeSpec = new AdaeSpec(subject, soc, term, none(emergentFlag),
-          where.stream().map(Condition::parse).toList(), onsets ? "ASTDT" : null,
-          onsets ? "ASTDY" : null);
-      AdslSpec adslSpec = new AdslSpec(subject, none(population), arm, arms, "TRTDUR", "TRTSDT",
-          "TRTEDT");
-      Population subjects;
-      try (DatasetReader reader = DatasetReader.open(adsl)) {
-        subjects = Population.read(reader, adslSpec);
-      }
-      AdverseEvents events;
-      try (DatasetReader reader = DatasetReader.open(adae)) {
-        events = AdverseEvents.count(reader, adaeSpec, subjects);
-      }
-      AeTable table = AeIncidence.compute(subjects, events, tableSpec);
-      style = style.withProvenance(new Provenance(Version.current(),
-          List.of(InputFile.hash(adsl), InputFile.hash(adae))).line());
-      List<Path> written = AeReport.write(out, table, style, formats);
-      summary(stdout, table, style);
-      written.forEach(p -> stdout.println("wrote " + p));
-      table.notes().forEach(n -> stdout.println("note: " + n));
-      stdout.flush();
-      return 0;
-    } catch (NoSuchFileException e) {
-      err.println("ae-table: file not found: " + e.getFile());
-    } catch (IOException e) {
-      err.println("ae-table: cannot read or write a file: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      // StatsException and AdamDataException (user errors) and unknown method ids
-      err.println("ae-table: " + e.getMessage());
+    Set<AeReport.Format> formats = AeReport.Format.parse(format);
+    AeReportStyle style = style();
+    AeTableSpec tableSpec = tableSpec();
+    boolean onsets = tableSpec.exposure() == ExposureDefinition.TIME_TO_FIRST_EVENT;
+    AdaeSpec adaeSpec = new AdaeSpec(subject, soc, term, none(emergentFlag),
+        where.stream().map(Condition::parse).toList(), onsets ? "ASTDT" : null,
+        onsets ? "ASTDY" : null);
+    AdslSpec adslSpec = new AdslSpec(subject, none(population), arm, arms, "TRTDUR", "TRTSDT",
+        "TRTEDT");
+    Population subjects;
+    try (DatasetReader reader = DatasetReader.open(adsl)) {
+      subjects = Population.read(reader, adslSpec);
     }
-    err.flush();
-    return 2;
+    AdverseEvents events;
+    try (DatasetReader reader = DatasetReader.open(adae)) {
+      events = AdverseEvents.count(reader, adaeSpec, subjects);
+    }
+    AeTable table = incidence(subjects, events, tableSpec);
+    style = style.withProvenance(new Provenance(Version.current(),
+        List.of(InputFile.hash(adsl), InputFile.hash(adae))).line());
+    List<Path> written = AeReport.write(out, table, style, formats);
+    summary(stdout, table, style);
+    written.forEach(p -> stdout.println("wrote " + p));
+    table.notes().forEach(n -> stdout.println("note: " + n));
+    stdout.flush();
+    return ExitCode.OK;
+  }
+
+  /** The table; when the exposure cannot be computed, says which --exposure would work. */
+  private static AeTable incidence(Population subjects, AdverseEvents events, AeTableSpec spec) {
+    try {
+      return AeIncidence.compute(subjects, events, spec);
+    } catch (ExposureDataException e) {
+      ExposureDefinition alternative = e.alternative();
+      throw new UserError(e.getMessage() + "; use --exposure " + alternative.id()
+          + (alternative == ExposureDefinition.NONE ? " to leave the rates out" : " instead"), e);
+    }
   }
 
   private AeTableSpec tableSpec() {
@@ -233,22 +233,27 @@ public final class AeTableCommand implements Callable<Integer> {
     RoundingMode mode = switch (rounding.toLowerCase(Locale.ROOT)) {
       case "half-up" -> RoundingMode.HALF_UP;
       case "half-even" -> RoundingMode.HALF_EVEN;
-      default -> throw new IllegalArgumentException(
+      default -> throw new UserError(
           "unknown rounding '" + rounding + "'; expected half-up or half-even");
     };
     ReportTable.Paper size = switch (paper.toLowerCase(Locale.ROOT)) {
       case "letter" -> ReportTable.Paper.LETTER;
       case "a4" -> ReportTable.Paper.A4;
-      default -> throw new IllegalArgumentException(
+      default -> throw new UserError(
           "unknown paper '" + paper + "'; expected letter or a4");
     };
-    String measure = plotMeasure.toLowerCase(Locale.ROOT);
-    if (measure.equals("rr") && riskRatioMethod == null) {
-      throw new IllegalArgumentException(
+    Measure measure = switch (plotMeasure.toLowerCase(Locale.ROOT)) {
+      case "rd" -> Measure.RD;
+      case "rr" -> Measure.RR;
+      default -> throw new UserError(
+          "unknown plot measure '" + plotMeasure + "'; expected rd or rr");
+    };
+    if (measure == Measure.RR && riskRatioMethod == null) {
+      throw new UserError(
           "--plot-measure rr needs risk ratios: add --rr katz (or koopman, mn)");
     }
     if (decimals < 0 || decimals > 6) {
-      throw new IllegalArgumentException("--decimals must be 0 to 6, got " + decimals);
+      throw new UserError("--decimals must be 0 to 6, got " + decimals);
     }
     return new AeReportStyle(title, mode, decimals, decimals, decimals + 1, decimals, size,
         measure, plotMinPercent);

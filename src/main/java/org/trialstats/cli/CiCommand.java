@@ -67,7 +67,7 @@ public final class CiCommand implements Callable<Integer> {
     public Measure convert(String value) {
       try {
         return Measure.fromId(value);
-      } catch (IllegalArgumentException e) {
+      } catch (StatsException e) {
         throw new picocli.CommandLine.TypeConversionException(e.getMessage());
       }
     }

@@ -2,31 +2,25 @@ package org.trialstats.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialstats.analysis.MetaSynthesis;
+import org.trialstats.evidence.MetaInputReader;
 import org.trialstats.io.InputFile;
 import org.trialstats.io.OutputFiles;
 import org.trialstats.io.Provenance;
 import org.trialstats.meta.EffectMeasure;
-import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.FixedMethod;
-import org.trialstats.meta.MetaAnalysis;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaOptions;
-import org.trialstats.meta.MetaResult;
-import org.trialstats.meta.SensitivityStep;
-import org.trialstats.meta.StudyData;
-import org.trialstats.meta.SubgroupAnalysis;
 import org.trialstats.meta.Tau2Estimator;
 import org.trialstats.report.Figure;
 import org.trialstats.report.ForestOptions;
 import org.trialstats.report.ForestPlot;
 import org.trialstats.report.FunnelPlot;
-import org.trialstats.stats.StatsException;
+import org.trialstats.report.MetaOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -183,75 +177,65 @@ public final class MetaCommand implements Callable<Integer> {
   String title;
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      String fmt = format.trim().toLowerCase(Locale.ROOT);
-      if (!List.of("text", "json", "csv").contains(fmt)) {
-        throw new StatsException("unknown format '" + format + "'; use text, json or csv");
-      }
-      checkPlotFile("--forest", forest);
-      checkPlotFile("--funnel", funnel);
-      MetaOptions options = options();
-      MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn);
-      if (data.counts() != options.measure().usesCounts()) {
-        throw new StatsException(
-            input.getFileName() + ": "
-                + (data.counts()
-                    ? "the file has two-by-two counts; use --measure rr, or or rd"
-                    : "the file has generic effects (yi, vi); use --measure generic"));
-      }
-      MetaOutput.Analysis analysis = analyse(data, options);
-      String rendered =
-          switch (fmt) {
-            case "json" -> MetaOutput.json(analysis);
-            case "csv" -> MetaOutput.csv(analysis);
-            default -> MetaOutput.text(analysis);
-          };
-      // render everything before writing anything, so that a failure leaves no partial outputs
-      byte[] forestBytes = null;
-      if (forest != null) {
-        ForestOptions fo =
-            ForestOptions.defaults()
-                .withTitle(title)
-                .withArms(treatmentLabel, controlLabel)
-                .withEffectLabel(effectLabel);
-        if (favoursLeft != null || favoursRight != null) {
-          fo = fo.withFavours(
-              favoursLeft != null ? favoursLeft : fo.favoursLeft(),
-              favoursRight != null ? favoursRight : fo.favoursRight());
-        }
-        Figure figure =
-            analysis.subgroups() != null
-                ? ForestPlot.render(analysis.subgroups(), fo)
-                : ForestPlot.render(analysis.result(), fo);
-        forestBytes = bytes(figure, forest);
-      }
-      byte[] funnelBytes = funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
-      if (forestBytes != null) {
-        OutputFiles.writeBytes(forest, forestBytes);
-      }
-      if (funnelBytes != null) {
-        OutputFiles.writeBytes(funnel, funnelBytes);
-      }
-      if (output != null) {
-        OutputFiles.writeString(output, rendered);
-      } else {
-        out.print(rendered);
-        out.flush();
-      }
-      return 0;
-    } catch (NoSuchFileException e) {
-      err.println("meta: file not found: " + e.getFile());
-    } catch (IOException e) {
-      err.println("meta: cannot read or write a file: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      // StatsException (invalid input, with file/line/field) and invalid option values
-      err.println("meta: " + e.getMessage());
+    String fmt = format.trim().toLowerCase(Locale.ROOT);
+    if (!List.of("text", "json", "csv").contains(fmt)) {
+      throw new UserError("unknown format '" + format + "'; use text, json or csv");
     }
-    err.flush();
-    return 2;
+    checkPlotFile("--forest", forest);
+    checkPlotFile("--funnel", funnel);
+    MetaOptions options = options();
+    MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn);
+    if (data.counts() != options.measure().usesCounts()) {
+      throw new UserError(
+          input.getFileName() + ": "
+              + (data.counts()
+                  ? "the file has two-by-two counts; use --measure rr, or or rd"
+                  : "the file has generic effects (yi, vi); use --measure generic"));
+    }
+    MetaSynthesis analysis = MetaSynthesis.of(data, options,
+        new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger),
+        new Provenance(Version.current(), List.of(InputFile.hash(input))));
+    String rendered =
+        switch (fmt) {
+          case "json" -> MetaOutput.json(analysis);
+          case "csv" -> MetaOutput.csv(analysis);
+          default -> MetaOutput.text(analysis);
+        };
+    // render everything before writing anything, so that a failure leaves no partial outputs
+    byte[] forestBytes = null;
+    if (forest != null) {
+      ForestOptions fo =
+          ForestOptions.defaults()
+              .withTitle(title)
+              .withArms(treatmentLabel, controlLabel)
+              .withEffectLabel(effectLabel);
+      if (favoursLeft != null || favoursRight != null) {
+        fo = fo.withFavours(
+            favoursLeft != null ? favoursLeft : fo.favoursLeft(),
+            favoursRight != null ? favoursRight : fo.favoursRight());
+      }
+      Figure figure =
+          analysis.subgroups() != null
+              ? ForestPlot.render(analysis.subgroups(), fo)
+              : ForestPlot.render(analysis.result(), fo);
+      forestBytes = bytes(figure, forest);
+    }
+    byte[] funnelBytes = funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
+    if (forestBytes != null) {
+      OutputFiles.writeBytes(forest, forestBytes);
+    }
+    if (funnelBytes != null) {
+      OutputFiles.writeBytes(funnel, funnelBytes);
+    }
+    if (output != null) {
+      OutputFiles.writeString(output, rendered);
+    } else {
+      out.print(rendered);
+      out.flush();
+    }
+    return ExitCode.OK;
   }
 
   private static byte[] bytes(Figure figure, Path file) {
@@ -266,7 +250,7 @@ public final class MetaCommand implements Callable<Integer> {
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-      throw new StatsException(option + " file must end in .png or .svg, got '" + file + "'");
+      throw new UserError(option + " file must end in .png or .svg, got '" + file + "'");
     }
   }
 
@@ -276,7 +260,7 @@ public final class MetaCommand implements Callable<Integer> {
     FixedMethod fixed = method == null ? null : FixedMethod.fromIdOrNull(method);
     Tau2Estimator estimator = method == null ? null : Tau2Estimator.fromIdOrNull(method);
     if (method != null && fixed == null && estimator == null) {
-      throw new StatsException(
+      throw new UserError(
           "unknown method '" + method + "'; use iv, mh, peto (fixed) or dl, reml, pm, ml, sj, he"
               + " (random)");
     }
@@ -291,7 +275,7 @@ public final class MetaCommand implements Callable<Integer> {
     MetaOptions o;
     if (mm == MetaModel.FIXED) {
       if (estimator != null) {
-        throw new StatsException(
+        throw new UserError(
             "--method " + method + " is a tau^2 estimator of the random-effects model; use"
                 + " --model random, or a fixed-effect method (iv, mh, peto)");
       }
@@ -301,7 +285,7 @@ public final class MetaCommand implements Callable<Integer> {
       o = MetaOptions.fixed(m, fixed);
     } else {
       if (fixed != null) {
-        throw new StatsException(
+        throw new UserError(
             "--method " + method + " is a fixed-effect method; use --model fixed, or a tau^2"
                 + " estimator (dl, reml, pm, ml, sj, he)");
       }
@@ -309,47 +293,5 @@ public final class MetaCommand implements Callable<Integer> {
     }
     return new MetaOptions(
         o.measure(), o.model(), o.fixedMethod(), o.tau2Estimator(), hksj, level, exponentiate);
-  }
-
-  private MetaOutput.Analysis analyse(MetaInputReader.Input data, MetaOptions options)
-      throws IOException {
-    List<StudyData> studies = data.studies();
-    List<String> notes = new ArrayList<>();
-    SubgroupAnalysis subgroups = null;
-    MetaResult result;
-    if (data.subgroups()) {
-      subgroups = MetaAnalysis.subgroups(studies, options);
-      result = subgroups.overall();
-    } else {
-      result = MetaAnalysis.run(studies, options);
-    }
-    List<SensitivityStep> loo = null;
-    if (leaveOneOut) {
-      if (result.k() < 2) {
-        notes.add("leave-one-out not done: it needs at least 2 pooled studies");
-      } else {
-        loo = MetaAnalysis.leaveOneOut(studies, options);
-      }
-    }
-    List<SensitivityStep> cumulative = null;
-    if (cumulativeBy != null) {
-      cumulative = MetaAnalysis.cumulative(data.orderedBy(cumulativeBy), options);
-    }
-    EggerTest eggerTest = null;
-    if (egger) {
-      if (result.k() < 3) {
-        notes.add("Egger's test not done: it needs at least 3 studies");
-      } else {
-        eggerTest = EggerTest.of(result);
-        if (result.k() < EggerTest.RECOMMENDED_MINIMUM) {
-          notes.add(
-              "Egger's test with fewer than 10 studies has little power to detect funnel"
-                  + " asymmetry (Sterne et al. 2011, BMJ 343:d4002)");
-        }
-      }
-    }
-    return new MetaOutput.Analysis(
-        result, subgroups, loo, cumulative, cumulativeBy, eggerTest, notes,
-        new Provenance(Version.current(), List.of(InputFile.hash(input))));
   }
 }

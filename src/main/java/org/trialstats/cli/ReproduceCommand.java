@@ -4,18 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.trialstats.analysis.EvidenceAnalysis;
 import org.trialstats.evidence.Dataset;
 import org.trialstats.evidence.DatasetException;
 import org.trialstats.evidence.DatasetLoader;
 import org.trialstats.evidence.Verdict;
-import org.trialstats.report.EvidenceAnalysis;
 import org.trialstats.report.EvidenceReport;
 import org.trialstats.stats.ConfidenceLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code trialstats reproduce}: recompute and check a dataset's published figures. */
 @Command(

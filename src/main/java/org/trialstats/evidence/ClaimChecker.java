@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.trialstats.stats.IntervalPValue;
+import org.trialstats.stats.PoissonLimits;
 import org.trialstats.stats.TestStatistic;
 
 /**
@@ -328,7 +328,7 @@ public final class ClaimChecker {
     SirFigure sir = lookup(sirs, check.sirId(), "SIR figure");
     long observed = sir.observed();
     double expected = sir.expected();
-    double p = upperTail(observed, expected);
+    double p = PoissonLimits.probAtLeast(observed, expected);
     Reported level = claim.reported();
     int shown = shownDecimals(level);
     StringBuilder lead = new StringBuilder()
@@ -345,8 +345,8 @@ public final class ClaimChecker {
       Reported printedExpected = lookup(claims, check.expectedClaimId(), "claim").reported();
       double lowest = printedExpected.lowerLimit().doubleValue();
       double highest = printedExpected.upperLimit().doubleValue();
-      low = BigDecimal.valueOf(upperTail(observed, lowest));
-      high = BigDecimal.valueOf(upperTail(observed, highest));
+      low = BigDecimal.valueOf(PoissonLimits.probAtLeast(observed, lowest));
+      high = BigDecimal.valueOf(PoissonLimits.probAtLeast(observed, highest));
       lead.append(" The expected count printed as '").append(printedExpected.asReported())
           .append("' may lie between ").append(Decimals.round(lowest, 4)).append(" and ")
           .append(Decimals.round(highest, 4)).append(", giving p from ")
@@ -354,8 +354,7 @@ public final class ClaimChecker {
           .append('.');
     }
     if (observed > 0) {
-      double threshold = GammaDistribution.of(observed, 1)
-          .inverseCumulativeProbability(level.value());
+      double threshold = PoissonLimits.meanWithUpperTail(observed, level.value());
       lead.append(" p <= ").append(level.valueText()).append(" holds for an expected count of at")
           .append(" most ").append(Decimals.round(threshold, 4)).append('.');
     }
@@ -710,13 +709,6 @@ public final class ClaimChecker {
    * mean)}: the same regularized incomplete gamma function Commons Statistics uses for the
    * Poisson survival function, without its int limit on the count.
    */
-  private static double upperTail(long observed, double mean) {
-    if (observed == 0) {
-      return 1;
-    }
-    return GammaDistribution.of(observed, 1).cumulativeProbability(mean);
-  }
-
   /** {@code 1 / (1 - 2^(-tau / halfLife))}, written with expm1 to keep precision near 1. */
   private static double accumulationRatio(double tau, double halfLife) {
     return -1 / Math.expm1(-LN2 * tau / halfLife);

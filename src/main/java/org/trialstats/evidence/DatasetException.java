@@ -3,13 +3,14 @@ package org.trialstats.evidence;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.trialstats.io.InvalidDataException;
 
 /**
  * A dataset could not be loaded because its files are invalid. The message lists every problem
  * found, one per line, each as {@code file:line: field 'x': expected ..., got ...}; the accessors
- * describe the first. A user error, reported without a stack trace.
+ * describe the first.
  */
-public class DatasetException extends RuntimeException {
+public class DatasetException extends InvalidDataException {
   private static final long serialVersionUID = 1L;
 
   /**

@@ -63,8 +63,8 @@ public final class MantelHaenszel {
         if (sumR == 0 || sumS == 0) {
           throw new StatsException(
               "the Mantel-Haenszel odds ratio is undefined: sum(a d / N) or sum(b c / N) is 0"
-                  + " (one arm has no events, or no non-events, in every study); use --method"
-                  + " peto or a random-effects model with the 0.5 correction");
+                  + " (one arm has no events, or no non-events, in every study); use Peto's method"
+                  + " or a random-effects model with the 0.5 correction");
         }
         double variance =
             0.5 * (sumPR / (sumR * sumR) + sumPSQR / (sumR * sumS) + sumQS / (sumS * sumS));

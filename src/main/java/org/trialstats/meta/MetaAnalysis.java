@@ -71,7 +71,7 @@ public final class MetaAnalysis {
       throw new StatsException(
           "no study is left to pool: every study has no events (or only events) in both arms, so"
               + " the " + measure.label().toLowerCase(Locale.ROOT) + " cannot be estimated; the"
-              + " risk difference (--measure rd) can use these studies");
+              + " risk difference can use these studies");
     }
     return pool(studies, included, excluded, options);
   }
@@ -85,12 +85,13 @@ public final class MetaAnalysis {
       if (counts && !s.hasCounts()) {
         throw new StatsException(
             "study '" + s.study() + "' has a generic effect (yi, vi) but the measure "
-                + options.measure().id() + " needs counts; use --measure generic");
+                + options.measure().id() + " needs two-by-two counts; pool such studies with the generic"
+                + " measure");
       }
       if (!counts && s.hasCounts()) {
         throw new StatsException(
-            "study '" + s.study() + "' has counts but the measure is generic; use --measure"
-                + " rr, or or rd");
+            "study '" + s.study() + "' has counts but the measure is generic; pool counts as a"
+                + " risk ratio, odds ratio or risk difference");
       }
     }
   }
@@ -339,7 +340,8 @@ public final class MetaAnalysis {
                 Locale.ROOT,
                 "only %d studies: the z-based random-effects interval is too narrow with few"
                     + " studies (IntHout, Ioannidis & Borm 2014, BMC Med Res Methodol 14:25;"
-                    + " Cochrane Handbook 10.10.4); consider --hksj",
+                    + " Cochrane Handbook 10.10.4); consider the Hartung-Knapp-Sidik-Jonkman"
+                    + " adjustment",
                 k));
       }
       if (k == 2) {
@@ -368,8 +370,8 @@ public final class MetaAnalysis {
                 + "): the DerSimonian-Laird method underestimates tau^2 with rare events"
                 + (corrected ? " and its 0.5-corrected inverse-variance estimates are biased" : "")
                 + " (Bradburn et al. 2007, Stat Med 26:53-77; Cochrane Handbook 10.4.4);"
-                + " consider --model fixed --method mh (or peto for odds ratios), or --method"
-                + " reml or pm with --hksj");
+                + " consider a fixed-effect Mantel-Haenszel model (Peto's for odds ratios), or"
+                + " REML or Paule-Mandel with the Hartung-Knapp-Sidik-Jonkman adjustment");
       }
       if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO) {
         String unbalanced = unbalancedArms(included);
@@ -382,7 +384,7 @@ public final class MetaAnalysis {
                   + (or < 0.2 || or > 5
                       ? String.format(Locale.ROOT, "; pooled odds ratio %.3g", or)
                       : "")
-                  + "; consider --method mh");
+                  + "; consider the Mantel-Haenszel method");
         }
       }
     }

@@ -42,16 +42,16 @@ public record MetaOptions(
       if (hksj) {
         throw new StatsException(
             "the Hartung-Knapp-Sidik-Jonkman adjustment applies to random-effects models only;"
-                + " drop --hksj or use --model random");
+                + " a fixed-effect model cannot use it");
       }
       if (fixedMethod == FixedMethod.PETO && measure != EffectMeasure.OR) {
         throw new StatsException(
-            "Peto's method estimates an odds ratio; use --measure or, or another method");
+            "Peto's method estimates an odds ratio; pool odds ratios or use another method");
       }
       if (fixedMethod != FixedMethod.IV && !measure.usesCounts()) {
         throw new StatsException(
             "the " + fixedMethod.label() + " method needs two-by-two counts; with generic"
-                + " effects (yi, vi) use --method iv or a random-effects model");
+                + " effects (yi, vi) use the inverse-variance method or a random-effects model");
       }
     } else {
       if (tau2Estimator == null || fixedMethod != null) {

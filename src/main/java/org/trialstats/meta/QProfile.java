@@ -1,5 +1,6 @@
 package org.trialstats.meta;
 
+import org.trialstats.numerics.RootFindingException;
 
 /**
  * Q-profile confidence interval for tau^2 (Viechtbauer 2007, Stat Med 26:37-52, section 3.3):
@@ -32,16 +33,20 @@ public final class QProfile {
     double criticalLower = Quantiles.chiSquaredLower(k - 1, alpha / 2);
     double q0 = new WeightedSums(y, v, 0).q;
     double scale = Tau2.meanOf(v);
-    RootSearch.Root upper = limit(y, v, q0, criticalLower, scale);
-    RootSearch.Root lower = limit(y, v, q0, criticalUpper, scale);
-    return new Interval(lower.value(), upper.value(), lower.converged() && upper.converged());
+    double upper = limit(y, v, q0, criticalLower, scale);
+    double lower = limit(y, v, q0, criticalUpper, scale);
+    return new Interval(lower, upper, !Double.isNaN(lower) && !Double.isNaN(upper));
   }
 
-  private static RootSearch.Root limit(
-      double[] y, double[] v, double q0, double critical, double scale) {
+  /** The limit where Q_gen = critical: 0 when Q_gen(0) &lt;= critical, NaN if not found. */
+  private static double limit(double[] y, double[] v, double q0, double critical, double scale) {
     if (q0 <= critical) {
-      return new RootSearch.Root(0, true, 0);
+      return 0;
     }
-    return RootSearch.decreasing(t -> new WeightedSums(y, v, t).q, critical, scale);
+    try {
+      return Tau2.decreasingRoot(t -> new WeightedSums(y, v, t).q, critical, scale).value();
+    } catch (RootFindingException e) {
+      return Double.NaN;
+    }
   }
 }

@@ -1,6 +1,11 @@
 package org.trialstats.meta;
 
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import org.trialstats.numerics.Bracket;
+import org.trialstats.numerics.Brent;
+import org.trialstats.numerics.Root;
+import org.trialstats.numerics.RootFindingException;
 
 /**
  * Estimation of the between-study variance tau^2 in the random-effects model y_i = mu + u_i +
@@ -20,6 +25,10 @@ public final class Tau2 {
 
   /** Convergence tolerance, relative to max(tau^2, mean of the sampling variances). */
   public static final double TOLERANCE = 1e-12;
+
+  private static final double ROOT_RELATIVE_ACCURACY = 1e-15;
+  private static final int MAX_ROOT_EVALUATIONS = 10_000;
+  private static final int MAX_DOUBLINGS = 2_100;
 
   private Tau2() {}
 
@@ -111,17 +120,17 @@ public final class Tau2 {
     if (new WeightedSums(y, v, 0).q <= target) {
       return new Tau2Fit(0, true, 1, null);
     }
-    RootSearch.Root root =
-        RootSearch.decreasing(t -> new WeightedSums(y, v, t).q, target, meanOf(v));
-    if (!root.converged()) {
+    try {
+      Root root = decreasingRoot(t -> new WeightedSums(y, v, t).q, target, meanOf(v));
+      return new Tau2Fit(root.value(), true, root.evaluations(), null);
+    } catch (RootFindingException e) {
       return new Tau2Fit(
           Double.NaN,
           false,
-          root.evaluations(),
+          0,
           "the Paule-Mandel estimate of tau^2 did not converge (no root of Q(tau^2) = k - 1"
               + " was found); results are not available for this model");
     }
-    return new Tau2Fit(root.value(), true, root.evaluations(), null);
   }
 
   /** The score (gradient direction) of the (restricted) log-likelihood at tau^2. */
@@ -225,9 +234,30 @@ public final class Tau2 {
     if (scoreStep(reml, y, new WeightedSums(y, v, 0)) <= 0) {
       return new Tau2Fit(0, true, 1, null);
     }
-    RootSearch.Root root =
-        RootSearch.decreasing(t -> scoreStep(reml, y, new WeightedSums(y, v, t)), 0, scale);
-    return new Tau2Fit(root.value(), root.converged(), root.evaluations(), null);
+    try {
+      Root root = decreasingRoot(t -> scoreStep(reml, y, new WeightedSums(y, v, t)), 0, scale);
+      return new Tau2Fit(root.value(), true, root.evaluations(), null);
+    } catch (RootFindingException e) {
+      return new Tau2Fit(Double.NaN, false, 0, null);
+    }
+  }
+
+  /**
+   * The tau^2 &gt;= 0 with f(tau^2) = target for a function that decreases from f(0) &gt; target
+   * (the generalised Q statistic, for Paule-Mandel and the Q-profile limits; the likelihood
+   * score). The bracket is found by doubling from [0, scale], the root by Brent's method to a
+   * relative accuracy of 1e-15 (absolute 1e-15 times the variance scale near 0).
+   *
+   * @param scale a positive value of the order of the sampling variances, used as the first
+   *     upper end of the bracket and for the absolute accuracy near 0
+   * @throws RootFindingException when no root is bracketed or found
+   */
+  static Root decreasingRoot(DoubleUnaryOperator f, double target, double scale) {
+    DoubleUnaryOperator excess = t -> f.applyAsDouble(t) - target;
+    double firstUpper = scale > 0 && Double.isFinite(scale) ? scale : 1;
+    Bracket bracket = Bracket.doublingUpward(excess, 0, firstUpper, MAX_DOUBLINGS);
+    double absolute = ROOT_RELATIVE_ACCURACY * Math.min(scale > 0 ? scale : 1, bracket.upper());
+    return Brent.solve(excess, bracket, ROOT_RELATIVE_ACCURACY, absolute, MAX_ROOT_EVALUATIONS);
   }
 
   static double meanOf(double[] v) {

@@ -21,6 +21,7 @@ import org.trialstats.adam.ArmComparison;
 import org.trialstats.adam.EstimateCell;
 import org.trialstats.adam.RowLevel;
 import org.trialstats.stats.Estimate;
+import org.trialstats.stats.Measure;
 
 /**
  * The adverse-event dot plot of Amit, Heiberger and Lane (2008), "Graphical approaches to the
@@ -60,9 +61,9 @@ public final class AeDotPlot {
   public AeDotPlot(AeTable table, AeReportStyle style) {
     this.table = table;
     this.style = style;
-    this.ratio = style.plotMeasure().equals("rr");
+    this.ratio = style.plotMeasure() == Measure.RR;
     if (ratio && !table.hasRiskRatios()) {
-      throw new IllegalArgumentException("the relative-risk dot plot needs risk ratios (--rr)");
+      throw new IllegalArgumentException("the relative-risk dot plot needs a table with risk ratios");
     }
     List<AeRow> terms = new ArrayList<>();
     for (AeRow r : table.rows()) {

@@ -4,6 +4,7 @@ import java.math.RoundingMode;
 import java.util.Objects;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.Provenance;
+import org.trialstats.stats.Measure;
 
 /**
  * Presentation choices of adverse-event outputs.
@@ -16,8 +17,8 @@ import org.trialstats.io.Provenance;
  * @param ratioDecimals decimals of risk and rate ratios
  * @param rateDecimals decimals of rates per 100 patient-years and of patient-years
  * @param paper landscape paper size for RTF and DOCX
- * @param plotMeasure {@code rd} (risk difference) or {@code rr} (risk ratio, log axis) in the
- *     right panel of the dot plot
+ * @param plotMeasure {@link Measure#RD} (risk difference) or {@link Measure#RR} (risk ratio, log
+ *     axis) in the right panel of the dot plot
  * @param plotMinPercent preferred terms in the dot plot: those reaching this percentage in at
  *     least one arm
  * @param provenance tool version and input hashes for the source footnote ({@link
@@ -31,7 +32,7 @@ public record AeReportStyle(
     int ratioDecimals,
     int rateDecimals,
     ReportTable.Paper paper,
-    String plotMeasure,
+    Measure plotMeasure,
     double plotMinPercent,
     String provenance) {
 
@@ -46,7 +47,7 @@ public record AeReportStyle(
       }
     }
     Objects.requireNonNull(paper, "paper");
-    if (!"rd".equals(plotMeasure) && !"rr".equals(plotMeasure)) {
+    if (plotMeasure != Measure.RD && plotMeasure != Measure.RR) {
       throw new IllegalArgumentException("plot measure must be rd or rr, got " + plotMeasure);
     }
     provenance = provenance == null ? "" : provenance;
@@ -55,7 +56,7 @@ public record AeReportStyle(
   /** A style without a provenance line. */
   public AeReportStyle(String title, RoundingMode rounding, int percentDecimals,
       int differenceDecimals, int ratioDecimals, int rateDecimals, ReportTable.Paper paper,
-      String plotMeasure, double plotMinPercent) {
+      Measure plotMeasure, double plotMinPercent) {
     this(title, rounding, percentDecimals, differenceDecimals, ratioDecimals, rateDecimals, paper,
         plotMeasure, plotMinPercent, "");
   }
@@ -69,7 +70,7 @@ public record AeReportStyle(
   /** Defaults: SAS rounding, 1 decimal for percentages/differences/rates, 2 for ratios. */
   public static AeReportStyle defaults() {
     return new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1, ReportTable.Paper.LETTER,
-        "rd", 5);
+        Measure.RD, 5);
   }
 
   /** The rounding rule in words, for footnotes. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trialstats.analysis.DocumentCheck;
+import org.trialstats.analysis.EvidenceAnalysis;
+import org.trialstats.analysis.ResultRow;
 import org.trialstats.evidence.ClaimResult;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Verdict;

@@ -1,45 +1,66 @@
 package org.trialstats.report;
 
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.trialstats.analysis.EvidenceAnalysis;
+import org.trialstats.analysis.ResultRow;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Dataset;
 import org.trialstats.io.Numbers;
+import org.trialstats.stats.Measure;
 
 /** The charts of the evidence report, each built from the analysis's results. */
 public final class EvidenceCharts {
   private EvidenceCharts() {}
 
-  /** Chart file base names with their drawings, in report order; charts without data are left out. */
-  public static Map<String, Figure> all(EvidenceAnalysis a) {
-    Map<String, Figure> charts = new LinkedHashMap<>();
-    if (!a.dataset().comparisons().isEmpty()) {
-      charts.put("proportions", proportions(a));
-      charts.put("risk-differences", riskDifferences(a));
+  /** The charts, in report order. */
+  public enum Chart {
+    /** Each arm's proportion with its Wilson interval. */
+    PROPORTIONS("proportions", "Proportion of patients with the event in each arm, with %s"
+        + " Wilson score intervals."),
+    /** Risk differences with Newcombe intervals. */
+    RISK_DIFFERENCES("risk-differences", "Risk difference (treatment minus control) with %s"
+        + " Newcombe hybrid score intervals; dashed line: no difference."),
+    /** Incidence rates with exact intervals. */
+    RATES("rates", "Incidence rates with %s exact (Garwood) Poisson intervals."),
+    /** SIRs with exact intervals. */
+    SIR("sir", "Standardised incidence ratios (observed / expected) with %s exact Poisson"
+        + " intervals, log scale; dashed line: SIR = 1.");
+
+    private final String fileName;
+    private final String caption;
+
+    Chart(String fileName, String caption) {
+      this.fileName = fileName;
+      this.caption = caption;
     }
-    if (!a.dataset().rates().isEmpty()) {
-      charts.put("rates", rates(a));
+
+    /** File base name ({@code .png} and {@code .svg} are added) and HTML anchor suffix. */
+    public String fileName() {
+      return fileName;
     }
-    if (!a.dataset().sirs().isEmpty()) {
-      charts.put("sir", sirs(a));
+
+    /** Caption for the HTML and Markdown reports, with the confidence level. */
+    public String caption(double level) {
+      return caption.replace("%s", Numbers.significant(level * 100, 6) + "%");
     }
-    return charts;
   }
 
-  /** Caption of each chart, for the HTML and Markdown reports. */
-  public static String caption(String name, double level) {
-    String pct = Numbers.significant(level * 100, 6) + "%";
-    return switch (name) {
-      case "proportions" -> "Proportion of patients with the event in each arm, with " + pct
-          + " Wilson score intervals.";
-      case "risk-differences" -> "Risk difference (treatment minus control) with " + pct
-          + " Newcombe hybrid score intervals; dashed line: no difference.";
-      case "rates" -> "Incidence rates with " + pct + " exact (Garwood) Poisson intervals.";
-      case "sir" -> "Standardised incidence ratios (observed / expected) with " + pct
-          + " exact Poisson intervals, log scale; dashed line: SIR = 1.";
-      default -> name;
-    };
+  /** The charts with their drawings, in report order; charts without data are left out. */
+  public static Map<Chart, Figure> all(EvidenceAnalysis a) {
+    Map<Chart, Figure> charts = new EnumMap<>(Chart.class);
+    if (!a.dataset().comparisons().isEmpty()) {
+      charts.put(Chart.PROPORTIONS, proportions(a));
+      charts.put(Chart.RISK_DIFFERENCES, riskDifferences(a));
+    }
+    if (!a.dataset().rates().isEmpty()) {
+      charts.put(Chart.RATES, rates(a));
+    }
+    if (!a.dataset().sirs().isEmpty()) {
+      charts.put(Chart.SIR, sirs(a));
+    }
+    return charts;
   }
 
   static Figure proportions(EvidenceAnalysis a) {
@@ -49,7 +70,7 @@ public final class EvidenceCharts {
     for (Comparison c : d.comparisons()) {
       chart.heading(c.endpoint() + timepoint(c));
       List<ResultRow> arms = a.results().stream()
-          .filter(r -> r.figure().equals(c.id()) && r.measure().equals("proportion")).toList();
+          .filter(r -> r.figure().equals(c.id()) && r.measure() == Measure.PROPORTION).toList();
       for (int i = 0; i < arms.size(); i++) {
         ResultRow r = arms.get(i);
         long events = i == 0 ? c.treatment().primaryEvents() : c.control().primaryEvents();
@@ -69,7 +90,7 @@ public final class EvidenceCharts {
         "Risk difference (" + Numbers.significant(a.level() * 100, 6) + "% Newcombe interval)")
         .reference(0);
     for (Comparison c : a.dataset().comparisons()) {
-      a.result(c.id(), "rd", EvidenceAnalysis.RD_METHOD).ifPresent(r -> chart.add(
+      a.result(c.id(), EvidenceAnalysis.RD_METHOD).ifPresent(r -> chart.add(
           new IntervalChart.Row(c.endpoint() + timepoint(c), "risk difference", r.estimate(),
               r.lower(), r.upper(), interval(r, 3))));
     }
@@ -80,7 +101,7 @@ public final class EvidenceCharts {
     IntervalChart chart = new IntervalChart("Incidence rates",
         "Events per patient-years as stated (" + Numbers.significant(a.level() * 100, 6)
             + "% exact interval)");
-    a.dataset().rates().forEach(f -> a.result(f.id(), "rate", EvidenceAnalysis.RATE_METHOD)
+    a.dataset().rates().forEach(f -> a.result(f.id(), EvidenceAnalysis.RATE_METHOD)
         .ifPresent(r -> chart.add(new IntervalChart.Row(
             f.endpoint() + ": " + f.events() + " / " + Numbers.significant(f.patientYears(), 6)
                 + " PY, per " + Numbers.significant(f.per(), 6) + " PY",
@@ -92,7 +113,7 @@ public final class EvidenceCharts {
     IntervalChart chart = new IntervalChart("Standardised incidence ratios",
         "Observed / expected, log scale (" + Numbers.significant(a.level() * 100, 6)
             + "% exact interval)").logScale().reference(1);
-    a.dataset().sirs().forEach(f -> a.result(f.id(), "sir", EvidenceAnalysis.RATE_METHOD)
+    a.dataset().sirs().forEach(f -> a.result(f.id(), EvidenceAnalysis.SIR_METHOD)
         .ifPresent(r -> chart.add(new IntervalChart.Row(
             f.endpoint() + ": " + f.observed() + " observed vs "
                 + Numbers.significant(f.expected(), 4) + " expected",

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.trialstats.analysis.EvidenceAnalysis;
+import org.trialstats.analysis.ResultRow;
 import org.trialstats.evidence.ClaimResult;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Dataset;
@@ -19,6 +21,7 @@ import org.trialstats.io.InputFile;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.OutputFiles;
 import org.trialstats.io.Provenance;
+import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodInfo;
 import org.trialstats.stats.StatMethod;
 
@@ -31,7 +34,7 @@ import org.trialstats.stats.StatMethod;
 public final class EvidenceReport {
   private final EvidenceAnalysis analysis;
   private final String version;
-  private final Map<String, Figure> charts;
+  private final Map<EvidenceCharts.Chart, Figure> charts;
 
   public EvidenceReport(EvidenceAnalysis analysis, String version) {
     this.analysis = analysis;
@@ -45,12 +48,13 @@ public final class EvidenceReport {
       OutputFiles.writeString(staging.resolve("results.csv"), resultsCsv());
       OutputFiles.writeString(staging.resolve("claims.csv"), claimsCsv());
       OutputFiles.writeString(staging.resolve("sensitivity.csv"), sensitivityCsv());
-      Map<String, String> svgs = new java.util.LinkedHashMap<>();
-      for (Map.Entry<String, Figure> chart : charts.entrySet()) {
+      Map<EvidenceCharts.Chart, String> svgs = new EnumMap<>(EvidenceCharts.Chart.class);
+      for (Map.Entry<EvidenceCharts.Chart, Figure> chart : charts.entrySet()) {
         String svg = chart.getValue().svg();
+        String name = chart.getKey().fileName();
         svgs.put(chart.getKey(), svg);
-        OutputFiles.writeBytes(staging.resolve(chart.getKey() + ".png"), chart.getValue().png());
-        OutputFiles.writeString(staging.resolve(chart.getKey() + ".svg"), svg);
+        OutputFiles.writeBytes(staging.resolve(name + ".png"), chart.getValue().png());
+        OutputFiles.writeString(staging.resolve(name + ".svg"), svg);
       }
       OutputFiles.writeString(staging.resolve("report.md"), markdown());
       OutputFiles.writeString(staging.resolve("report.html"), html(svgs));
@@ -75,8 +79,8 @@ public final class EvidenceReport {
     return csv(List.of("figure", "endpoint", "subject", "measure", "method", "estimate", "lower",
         "upper", "level", "p_value", "note"), p -> {
       for (ResultRow r : analysis.results()) {
-        p.printRecord(text(r.figure()), text(r.endpoint()), text(r.subject()), r.measure(),
-            r.method(), Numbers.full(r.estimate()), Numbers.full(r.lower()),
+        p.printRecord(text(r.figure()), text(r.endpoint()), text(r.subject()), r.measure().id(),
+            r.method().id(), Numbers.full(r.estimate()), Numbers.full(r.lower()),
             Numbers.full(r.upper()), Numbers.full(r.level()), Numbers.full(r.pValue()),
             text(r.note()));
       }
@@ -103,7 +107,7 @@ public final class EvidenceReport {
       for (EvidenceAnalysis.SensitivityRow s : analysis.sensitivity()) {
         p.printRecord(text(s.comparison()), s.events1(), s.n1(), s.events2(), s.n2(),
             Numbers.full(s.estimate()), Numbers.full(s.lower()), Numbers.full(s.upper()),
-            EvidenceAnalysis.RD_METHOD, Numbers.full(analysis.level()), s.primary());
+            EvidenceAnalysis.RD_METHOD.id(), Numbers.full(analysis.level()), s.primary());
       }
     });
   }
@@ -135,24 +139,24 @@ public final class EvidenceReport {
   }
 
   /** Formats an estimate for reading: proportions and differences to 4 decimals, ratios to 4 significant digits. */
-  static String value(String measure, double x) {
+  static String value(Measure measure, double x) {
     return switch (measure) {
-      case "proportion", "rd" -> Numbers.fixed(x, 4);
-      case "nnt" -> Numbers.fixed(x, 1);
-      case "test" -> Numbers.significant(x, 5);
-      default -> Numbers.significant(x, 4);
+      case PROPORTION, RD -> Numbers.fixed(x, 4);
+      case NNT -> Numbers.fixed(x, 1);
+      case TEST -> Numbers.significant(x, 5);
+      case RR, OR, RATE, RATE_RATIO, RATE_DIFF, SIR -> Numbers.significant(x, 4);
     };
   }
 
   private static String estimateText(ResultRow r) {
-    if (r.measure().equals("test")) {
-      return Double.isNaN(r.estimate()) ? "" : "statistic " + value("test", r.estimate());
+    if (r.measure() == Measure.TEST) {
+      return Double.isNaN(r.estimate()) ? "" : "statistic " + value(Measure.TEST, r.estimate());
     }
     return value(r.measure(), r.estimate());
   }
 
   private static String intervalText(ResultRow r) {
-    if (r.measure().equals("test") || Double.isNaN(r.lower())) {
+    if (r.measure() == Measure.TEST || Double.isNaN(r.lower())) {
       return "";
     }
     return value(r.measure(), r.lower()) + " to " + value(r.measure(), r.upper());
@@ -211,8 +215,8 @@ public final class EvidenceReport {
           .append(" CI | p-value | note |\n|---|---|---|---|---|---|---|\n");
       for (ResultRow r : analysis.results()) {
         if (r.figure().equals(c.id())) {
-          b.append("| ").append(Escape.markdown(r.subject())).append(" | ").append(r.measure())
-              .append(" | ").append(r.method()).append(" | ").append(estimateText(r))
+          b.append("| ").append(Escape.markdown(r.subject())).append(" | ")
+              .append(r.measure().id()).append(" | ").append(r.method().id()).append(" | ").append(estimateText(r))
               .append(" | ").append(intervalText(r)).append(" | ").append(pText(r))
               .append(" | ").append(Escape.markdown(r.note())).append(" |\n");
         }
@@ -237,20 +241,21 @@ public final class EvidenceReport {
           .append("| figure | subject | measure | method | estimate | ").append(levelText())
           .append(" CI | p-value |\n|---|---|---|---|---|---|---|\n");
       for (ResultRow r : analysis.results()) {
-        if (r.measure().equals("rate") || r.measure().equals("sir")) {
+        if (r.measure() == Measure.RATE || r.measure() == Measure.SIR) {
           b.append("| ").append(Escape.markdown(r.endpoint())).append(" | ")
-              .append(Escape.markdown(r.subject())).append(" | ").append(r.measure())
-              .append(" | ").append(r.method()).append(" | ").append(estimateText(r))
+              .append(Escape.markdown(r.subject())).append(" | ").append(r.measure().id())
+              .append(" | ").append(r.method().id()).append(" | ").append(estimateText(r))
               .append(" | ").append(intervalText(r)).append(" | ").append(pText(r))
               .append(" |\n");
         }
       }
     }
     b.append("\n## Charts\n\n");
-    for (String name : charts.keySet()) {
-      b.append("![").append(EvidenceCharts.caption(name, analysis.level())).append("](")
+    for (EvidenceCharts.Chart chart : charts.keySet()) {
+      String name = chart.fileName();
+      b.append("![").append(chart.caption(analysis.level())).append("](")
           .append(name).append(".png)\n\n")
-          .append("*").append(EvidenceCharts.caption(name, analysis.level()))
+          .append("*").append(chart.caption(analysis.level()))
           .append("* (also as [SVG](").append(name).append(".svg))\n\n");
     }
     b.append("## Methods\n\n");
@@ -286,7 +291,7 @@ public final class EvidenceReport {
   // ---------------------------------------------------------------- HTML
 
   /** The HTML report, with each chart's already rendered SVG inlined. */
-  String html(Map<String, String> svgs) {
+  String html(Map<EvidenceCharts.Chart, String> svgs) {
     Dataset d = analysis.dataset();
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -335,7 +340,7 @@ public final class EvidenceReport {
       for (ResultRow r : analysis.results()) {
         if (r.figure().equals(c.id())) {
           b.append("<tr><td>").append(Escape.html(r.subject())).append("</td><td>")
-              .append(r.measure()).append("</td><td>").append(r.method())
+              .append(r.measure().id()).append("</td><td>").append(r.method().id())
               .append("</td><td class=\"num\">").append(estimateText(r))
               .append("</td><td class=\"num\">").append(intervalText(r))
               .append("</td><td class=\"num\">").append(pText(r)).append("</td><td>")
@@ -368,10 +373,10 @@ public final class EvidenceReport {
           .append("<th>estimate</th><th>").append(levelText())
           .append(" CI</th><th>p-value</th></tr></thead>\n<tbody>\n");
       for (ResultRow r : analysis.results()) {
-        if (r.measure().equals("rate") || r.measure().equals("sir")) {
+        if (r.measure() == Measure.RATE || r.measure() == Measure.SIR) {
           b.append("<tr><td>").append(Escape.html(r.endpoint())).append("</td><td>")
-              .append(Escape.html(r.subject())).append("</td><td>").append(r.measure())
-              .append("</td><td>").append(r.method()).append("</td><td class=\"num\">")
+              .append(Escape.html(r.subject())).append("</td><td>").append(r.measure().id())
+              .append("</td><td>").append(r.method().id()).append("</td><td class=\"num\">")
               .append(estimateText(r)).append("</td><td class=\"num\">").append(intervalText(r))
               .append("</td><td class=\"num\">").append(pText(r)).append("</td></tr>\n");
         }
@@ -379,13 +384,13 @@ public final class EvidenceReport {
       b.append("</tbody>\n</table>\n");
     }
     b.append("<h2 id=\"charts\">Charts</h2>\n");
-    for (Map.Entry<String, String> chart : svgs.entrySet()) {
-      b.append("<figure id=\"chart-").append(chart.getKey()).append("\">\n")
-          .append(inlineSvg(chart.getKey(), chart.getValue()))
-          .append("<figcaption>").append(Escape.html(EvidenceCharts.caption(chart.getKey(),
-              analysis.level())))
-          .append(" Files: <a href=\"").append(chart.getKey()).append(".png\">PNG</a>, <a href=\"")
-          .append(chart.getKey()).append(".svg\">SVG</a>.</figcaption>\n</figure>\n");
+    for (Map.Entry<EvidenceCharts.Chart, String> chart : svgs.entrySet()) {
+      String name = chart.getKey().fileName();
+      b.append("<figure id=\"chart-").append(name).append("\">\n")
+          .append(inlineSvg(name, chart.getValue()))
+          .append("<figcaption>").append(Escape.html(chart.getKey().caption(analysis.level())))
+          .append(" Files: <a href=\"").append(name).append(".png\">PNG</a>, <a href=\"")
+          .append(name).append(".svg\">SVG</a>.</figcaption>\n</figure>\n");
     }
     b.append("<h2 id=\"methods\">Methods</h2>\n<dl>\n");
     for (StatMethod m : analysis.methodsUsed()) {

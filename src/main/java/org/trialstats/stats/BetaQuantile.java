@@ -2,6 +2,7 @@ package org.trialstats.stats;
 
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.trialstats.numerics.LogScaleHalley;
 
 /**
  * Quantiles of Beta(a, b) distributions, returned as odds q/(1 - q) so that quantiles near 1 keep
@@ -32,7 +33,7 @@ final class BetaQuantile {
     BetaDistribution beta = BetaDistribution.of(a, b);
     BetaDistribution mirrored = BetaDistribution.of(b, a);
     double logTarget = Math.log(probability);
-    return LogOddsHalley.root(
+    return LogScaleHalley.root(
         approximateOdds(a, b, probability),
         (odds, d) -> {
           double q = odds / (1 + odds);
@@ -46,9 +47,8 @@ final class BetaQuantile {
             cdf = mirrored.survivalProbability(complement);
             density = mirrored.density(complement);
           }
-          d.value = Math.log(cdf) - logTarget;
-          d.slope = q * complement * density / cdf;
-          d.curvature = d.slope * (a * complement - b * q) - d.slope * d.slope;
+          double slope = q * complement * density / cdf;
+          d.set(Math.log(cdf) - logTarget, slope, slope * (a * complement - b * q) - slope * slope);
         },
         "beta quantile for a = " + a + ", b = " + b + ", p = " + probability);
   }

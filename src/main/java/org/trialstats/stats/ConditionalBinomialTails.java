@@ -1,6 +1,7 @@
 package org.trialstats.stats;
 
 import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.trialstats.numerics.LogScaleHalley;
 
 /**
  * Tail probabilities of X ~ Binomial(n, p) with p given through its odds theta = p/(1 - p), and
@@ -93,13 +94,11 @@ final class ConditionalBinomialTails {
   static double oddsAtUpperTail(long k, long n, double target, boolean midP) {
     double logTarget = Math.log(target);
     TailEvaluation tail = new TailEvaluation();
-    return LogOddsHalley.root(
+    return LogScaleHalley.root(
         startingOdds(k, n, target, midP),
         (theta, d) -> {
           tail.evaluate(k, n, theta, midP);
-          d.value = tail.logTail - logTarget;
-          d.slope = tail.logSlope;
-          d.curvature = tail.logCurvature;
+          d.set(tail.logTail - logTarget, tail.logSlope, tail.logCurvature);
         },
         "root of the binomial tail for k = " + k + ", n = " + n);
   }

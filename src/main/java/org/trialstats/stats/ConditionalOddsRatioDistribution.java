@@ -1,5 +1,7 @@
 package org.trialstats.stats;
 
+import org.trialstats.numerics.IntegerSearch;
+
 /**
  * Fisher's noncentral hypergeometric distribution: the distribution of the number X of events in
  * arm 1 given both margins of a 2x2 table (n1, n2 subjects; m events in total), when the odds
@@ -265,17 +267,7 @@ final class ConditionalOddsRatioDistribution {
     }
 
     private long findMode() {
-      long low = lo;
-      long high = hi;
-      while (low < high) {
-        long mid = low + (high - low) / 2;
-        if (logRatio(mid) <= 0) {
-          high = mid;
-        } else {
-          low = mid + 1;
-        }
-      }
-      return low;
+      return IntegerSearch.mode(lo, hi, this::logRatio);
     }
 
     /** w(k+1) / w(k) for lo &lt;= k &lt; hi. */

@@ -51,10 +51,10 @@ public enum Measure implements Identified {
   /**
    * Looks a measure up by its id (case-insensitive).
    *
-   * @throws IllegalArgumentException naming the valid ids when {@code id} is unknown
+   * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static Measure fromId(String id) {
     return Identified.find(values(), id).orElseThrow(
-        () -> new IllegalArgumentException(Identified.unknown("measure", id, values())));
+        () -> new StatsException(Identified.unknown("measure", id, values())));
   }
 }

@@ -1,5 +1,6 @@
 package org.trialstats.stats;
 
+import org.trialstats.numerics.MonotoneRoot;
 
 /**
  * Confidence intervals for the odds ratio OR = (p1 / (1 - p1)) / (p2 / (1 - p2)) of two

@@ -4,6 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.trialstats.numerics.IntegerSearch;
 
 /**
  * Confidence limits for the mean mu of a Poisson count x, and two-sided tests of a hypothesised
@@ -16,7 +17,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * + 1, 1) at mu. Every tail is computed directly (never as 1 minus the other tail), so small tail
  * probabilities keep full relative precision.
  */
-final class PoissonLimits {
+public final class PoissonLimits {
 
   /**
    * The largest count accepted by the exact and mid-p computations. The incomplete gamma function
@@ -37,8 +38,6 @@ final class PoissonLimits {
    */
   private static final double LOG_NEGLIGIBLE = -800;
 
-  private static final double ROOT_RELATIVE_ACCURACY = 1e-15;
-  private static final int ROOT_MAX_EVALUATIONS = 500;
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
   private PoissonLimits() {}
@@ -72,8 +71,9 @@ final class PoissonLimits {
     double lower = 0;
     if (x > 0) {
       lower =
-          solveMonotone(
-              mu -> 0.5 * (probAtLeast(x, mu) + probAtLeast(x + 1, mu)) / halfAlpha - 1,
+          MidPLimit.solve(
+              mu -> 0.5 * (probAtLeast(x, mu) + probAtLeast(x + 1, mu)),
+              halfAlpha,
               exactLower(x, halfAlpha),
               exactLower(x + 1, halfAlpha));
     }
@@ -83,8 +83,9 @@ final class PoissonLimits {
       upper = -Math.log1p(-level);
     } else {
       upper =
-          solveMonotone(
-              mu -> 0.5 * (probAtMost(x, mu) + probAtMost(x - 1, mu)) / halfAlpha - 1,
+          MidPLimit.solve(
+              mu -> 0.5 * (probAtMost(x, mu) + probAtMost(x - 1, mu)),
+              halfAlpha,
               exactUpper(x - 1, halfAlpha),
               exactUpper(x, halfAlpha));
     }
@@ -128,34 +129,19 @@ final class PoissonLimits {
     if (x < mean) {
       // Probabilities decrease from the mode ceil(mean) upwards: find the first count at or above
       // the mode whose probability is within the threshold; the upper tail starts there.
-      long from = (long) Math.ceil(mean);
-      long to = (long) Math.ceil(2 * mean - x);
-      while (logProbability(to, mean) > threshold) {
-        to = Math.multiplyExact(to, 2);
-      }
-      while (from < to) {
-        long mid = from + (to - from) / 2;
-        if (logProbability(mid, mean) <= threshold) {
-          to = mid;
-        } else {
-          from = mid + 1;
-        }
-      }
-      p = probAtMost(x, mean) + probAtLeast(from, mean);
+      long upperStart =
+          IntegerSearch.smallestUnbounded(
+              (long) Math.ceil(mean),
+              (long) Math.ceil(2 * mean - x),
+              k -> logProbability(k, mean) <= threshold);
+      p = probAtMost(x, mean) + probAtLeast(upperStart, mean);
     } else {
       // Probabilities increase up to floor(mean): find the last count at or below it whose
       // probability is within the threshold; the lower tail ends there (none: empty tail).
-      long from = -1;
-      long to = (long) Math.floor(mean);
-      while (from < to) {
-        long mid = to - (to - from) / 2;
-        if (logProbability(mid, mean) <= threshold) {
-          from = mid;
-        } else {
-          to = mid - 1;
-        }
-      }
-      p = (from < 0 ? 0 : probAtMost(from, mean)) + probAtLeast(x, mean);
+      long lowerEnd =
+          IntegerSearch.largest(
+              -1, (long) Math.floor(mean), k -> logProbability(k, mean) <= threshold);
+      p = (lowerEnd < 0 ? 0 : probAtMost(lowerEnd, mean)) + probAtLeast(x, mean);
     }
     return Math.min(1, p);
   }
@@ -224,47 +210,35 @@ final class PoissonLimits {
     return (1 - level) / 2;
   }
 
-  /**
-   * The root of a monotone function on (0, infinity) bracketed by {@code lo} &lt; {@code hi}, to
-   * about 1e-15 relative accuracy (Brent's method). The bracket usually comes from quantiles that
-   * are themselves computed numerically, so it is widened geometrically if rounding left the root
-   * just outside.
-   */
-  static double solveMonotone(DoubleUnaryOperator f, double lo, double hi) {
-    double flo = f.applyAsDouble(lo);
-    double fhi = f.applyAsDouble(hi);
-    double widening = 1e-12;
-    while (flo != 0 && fhi != 0 && (flo > 0) == (fhi > 0)) {
-      if (widening > 1) {
-        throw new IllegalStateException(
-            "no sign change in [" + lo + ", " + hi + "]: the bracket does not contain the root");
-      }
-      lo /= 1 + widening;
-      hi *= 1 + widening;
-      widening *= 16;
-      flo = f.applyAsDouble(lo);
-      fhi = f.applyAsDouble(hi);
-    }
-    if (flo == 0) {
-      return lo;
-    }
-    if (fhi == 0) {
-      return hi;
-    }
-    BrentSolver solver = new BrentSolver(ROOT_RELATIVE_ACCURACY, Double.MIN_NORMAL, 0);
-    return solver.solve(ROOT_MAX_EVALUATIONS, f::applyAsDouble, lo, hi);
+  private static double exactLower(long x, double halfAlpha) {
+    return x == 0 ? 0 : meanWithUpperTail(x, halfAlpha);
   }
 
-  private static double exactLower(long x, double halfAlpha) {
-    return x == 0 ? 0 : GammaDistribution.of(x, 1).inverseCumulativeProbability(halfAlpha);
+  /**
+   * The Poisson mean mu at which the upper tail P(X &gt;= k; mu) equals {@code probability}: the
+   * quantile of Gamma(k, 1) (the inverse of {@link #probAtLeast} in mu).
+   *
+   * @param k the count, at least 1
+   * @param probability the upper-tail probability, in [0, 1]
+   * @return the mean
+   */
+  public static double meanWithUpperTail(long k, double probability) {
+    return GammaDistribution.of(k, 1).inverseCumulativeProbability(probability);
   }
 
   private static double exactUpper(long x, double halfAlpha) {
     return GammaDistribution.of(x + 1.0, 1).inverseSurvivalProbability(halfAlpha);
   }
 
-  /** P(X &gt;= k) for X ~ Poisson(mu). */
-  private static double probAtLeast(long k, double mu) {
+  /**
+   * The upper tail P(X &gt;= k) of X ~ Poisson(mu), from the gamma distribution (P(Gamma(k, 1)
+   * &lt;= mu)) so that it keeps full relative precision however small it is.
+   *
+   * @param k the count; 1 for k &lt;= 0
+   * @param mu the mean, at least 0
+   * @return P(X &gt;= k)
+   */
+  public static double probAtLeast(long k, double mu) {
     return k <= 0 ? 1 : GammaDistribution.of(k, 1).cumulativeProbability(mu);
   }
 

@@ -1,6 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
@@ -365,14 +364,11 @@ public enum ProportionMethod implements StatMethod {
   // probability). Clopper-Pearson limits with min(x, n - x) <= 1001 are therefore found by
   // Halley's method on term-by-term binomial tails in the odds theta/(1 - theta)
   // (ConditionalBinomialTails.oddsAtUpperTail, about 1e-15 relative, and several times faster
-  // than the beta quantile); for mid-p with min(x, n - x) <= SUMMED_TAIL_MAX the tail is summed
-  // term by term (at most 101 positive terms, accurate to about 1e-14) and the limits are found
-  // on that sum, with the beta quantiles only as the starting bracket; counts near n are
-  // mirrored to counts near 0 (lower(x) = 1 - upper(n - x)).
+  // than the beta quantile). Mid-p limits are the odds limits of BinomialOddsLimits, the code
+  // path shared with the conditional rate-ratio intervals: Halley's method on the same
+  // term-by-term tails where min(x, n - x) <= 1001, otherwise Brent's method on the incomplete
+  // beta tails bracketed by the Clopper-Pearson limits of x and its neighbour (MidPLimit).
   // ---------------------------------------------------------------------------------------------
-
-  /** Largest count (or n - count) for which binomial tails are summed term by term. */
-  private static final long SUMMED_TAIL_MAX = 100;
 
   private static double clopperPearsonLower(long x, long n, double halfAlpha) {
     if (x == 0) {
@@ -444,23 +440,8 @@ public enum ProportionMethod implements StatMethod {
       // theta^n / 2 = alpha / 2.
       return Math.exp(Math.log(alpha) / n);
     }
-    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
-      return 1 - midPUpper(n - x, n, alpha);
-    }
-    double halfAlpha = alpha / 2;
-    BetaDistribution atLeastX = BetaDistribution.of(x, n - x + 1.0);
-    BetaDistribution moreThanX = BetaDistribution.of(x + 1.0, n - x);
-    DoubleUnaryOperator excess =
-        x <= SUMMED_TAIL_MAX
-            ? theta -> 1 - lowerTailSum(x, n, theta, 0.5) - halfAlpha
-            : theta ->
-                0.5
-                        * (atLeastX.cumulativeProbability(theta)
-                            + moreThanX.cumulativeProbability(theta))
-                    - halfAlpha;
-    double low = atLeastX.inverseCumulativeProbability(halfAlpha);
-    double high = moreThanX.inverseCumulativeProbability(halfAlpha);
-    return solveBracketed(excess, low, high, -1);
+    double odds = BinomialOddsLimits.midPLowerOdds(x, n - x, alpha / 2);
+    return odds / (1 + odds);
   }
 
   private static double midPUpper(long x, long n, double alpha) {
@@ -471,63 +452,7 @@ public enum ProportionMethod implements StatMethod {
       // (1 - theta)^n / 2 = alpha / 2.
       return -Math.expm1(Math.log(alpha) / n);
     }
-    if (n - x < x && n - x <= SUMMED_TAIL_MAX) {
-      return 1 - midPLower(n - x, n, alpha);
-    }
-    double halfAlpha = alpha / 2;
-    BetaDistribution atLeastX = BetaDistribution.of(x, n - x + 1.0);
-    BetaDistribution moreThanX = BetaDistribution.of(x + 1.0, n - x);
-    DoubleUnaryOperator excess =
-        x <= SUMMED_TAIL_MAX
-            ? theta -> lowerTailSum(x, n, theta, 0.5) - halfAlpha
-            : theta ->
-                0.5 * (atLeastX.survivalProbability(theta) + moreThanX.survivalProbability(theta))
-                    - halfAlpha;
-    double low = atLeastX.inverseSurvivalProbability(halfAlpha);
-    double high = moreThanX.inverseSurvivalProbability(halfAlpha);
-    return solveBracketed(excess, low, high, +1);
-  }
-
-  /**
-   * P(X &lt; k) + w P(X = k) for X ~ Bin(n, theta), summing the k + 1 terms from P(X = 0) = (1 -
-   * theta)^n = exp(n log1p(-theta)) with P(X = j + 1) = P(X = j) (n - j) / (j + 1) theta / (1 -
-   * theta). For 0 &lt;= k &lt; n and small k; terms that underflow are below 1e-300.
-   */
-  static double lowerTailSum(long k, long n, double theta, double weightAtK) {
-    if (!(theta > 0)) {
-      return k == 0 ? weightAtK : 1;
-    }
-    if (!(theta < 1)) {
-      return 0;
-    }
-    double term = Math.exp(n * Math.log1p(-theta));
-    double odds = theta / (1 - theta);
-    double sum = 0;
-    for (long j = 0; j < k; j++) {
-      sum += term;
-      term *= odds * (n - j) / (j + 1);
-    }
-    return sum + weightAtK * term;
-  }
-
-  /**
-   * Solves {@code f = 0} on [low, high] for a monotone f that is negative at the low end when
-   * {@code signAtLow} is -1 (positive when +1). The analytic bracket comes from quantiles that are
-   * themselves computed numerically; if rounding leaves an end on the wrong side, that end is
-   * widened to the corresponding bound of [0, 1], where the sign is certain.
-   */
-  private static double solveBracketed(
-      DoubleUnaryOperator f, double low, double high, int signAtLow) {
-    double fLow = f.applyAsDouble(low);
-    if (Math.signum(fLow) == -signAtLow) {
-      low = 0;
-      fLow = signAtLow;
-    }
-    double fHigh = f.applyAsDouble(high);
-    if (Math.signum(fHigh) == signAtLow) {
-      high = 1;
-      fHigh = -signAtLow;
-    }
-    return Roots.brent(f, low, high, fLow, fHigh, 0);
+    double odds = BinomialOddsLimits.midPUpperOdds(x, n - x, alpha / 2);
+    return odds / (1 + odds);
   }
 }

@@ -1,7 +1,5 @@
 package org.trialstats.stats;
 
-import org.apache.commons.statistics.distribution.BetaDistribution;
-
 /**
  * Confidence intervals for the ratio of two Poisson rates RR = (x1/T1) / (x2/T2), arm 1 being the
  * treatment and arm 2 the control.
@@ -150,13 +148,13 @@ public enum RateRatioMethod implements StatMethod {
     switch (this) {
       case EXACT_CONDITIONAL -> {
         double halfAlpha = conditionalHalfAlpha(x1, x2, level);
-        lowerOdds = exactLowerOdds(x1, x2, halfAlpha);
-        upperOdds = exactUpperOdds(x1, x2, halfAlpha);
+        lowerOdds = BinomialOddsLimits.exactLowerOdds(x1, x2, halfAlpha);
+        upperOdds = BinomialOddsLimits.exactUpperOdds(x1, x2, halfAlpha);
       }
       case MID_P -> {
         double halfAlpha = conditionalHalfAlpha(x1, x2, level);
-        lowerOdds = midPLowerOdds(x1, x2, halfAlpha);
-        upperOdds = midPUpperOdds(x1, x2, halfAlpha);
+        lowerOdds = BinomialOddsLimits.midPLowerOdds(x1, x2, halfAlpha);
+        upperOdds = BinomialOddsLimits.midPUpperOdds(x1, x2, halfAlpha);
       }
       case WALD -> {
         if (x1 == 0 || x2 == 0) {
@@ -194,120 +192,5 @@ public enum RateRatioMethod implements StatMethod {
     PoissonLimits.checkExactRange(x1);
     PoissonLimits.checkExactRange(x2);
     return PoissonLimits.halfAlpha(level);
-  }
-
-  /**
-   * Clopper-Pearson lower limit for the odds: the quantile B^-1(alpha/2; x1, x2 + 1), i.e. the odds
-   * where P(X &gt;= x1) = alpha/2 for X ~ Binomial(x1 + x2, p).
-   */
-  private static double exactLowerOdds(long x1, long x2, double halfAlpha) {
-    if (x1 == 0) {
-      return 0;
-    }
-    long n = x1 + x2;
-    if (x2 == 0) {
-      // P(X >= n) = p^n = alpha/2: odds = 1/((alpha/2)^(-1/n) - 1).
-      return 1 / Math.expm1(-Math.log(halfAlpha) / n);
-    }
-    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
-      return ConditionalBinomialTails.oddsAtUpperTail(x1, n, halfAlpha, false);
-    }
-    return betaQuantileOdds(x1, x2 + 1.0, halfAlpha, false);
-  }
-
-  /**
-   * Clopper-Pearson upper limit for the odds: the quantile B^-1(1 - alpha/2; x1 + 1, x2), i.e. the
-   * odds where P(X &lt;= x1) = alpha/2.
-   */
-  private static double exactUpperOdds(long x1, long x2, double halfAlpha) {
-    if (x2 == 0) {
-      return Double.POSITIVE_INFINITY;
-    }
-    long n = x1 + x2;
-    if (x1 == 0) {
-      // P(X <= 0) = (1 - p)^n = alpha/2: odds = (alpha/2)^(-1/n) - 1.
-      return Math.expm1(-Math.log(halfAlpha) / n);
-    }
-    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
-      // P(X <= x1) = P(n - X >= x2), and n - X is binomial with the reciprocal odds.
-      return 1 / ConditionalBinomialTails.oddsAtUpperTail(x2, n, halfAlpha, false);
-    }
-    return betaQuantileOdds(x1 + 1.0, x2, halfAlpha, true);
-  }
-
-  /**
-   * Mid-p lower limit for the odds: solves P(X &gt;= x1) + P(X &gt;= x1 + 1) = alpha for X ~
-   * Binomial(x1 + x2, p), which lies between the Clopper-Pearson lower limits for x1 and x1 + 1
-   * successes.
-   */
-  private static double midPLowerOdds(long x1, long x2, double halfAlpha) {
-    if (x1 == 0) {
-      return 0;
-    }
-    long n = x1 + x2;
-    if (x2 == 0) {
-      // P(X = n)/2 = p^n/2 = alpha/2: p = alpha^(1/n), odds = 1/(alpha^(-1/n) - 1).
-      return 1 / Math.expm1(-Math.log(2 * halfAlpha) / n);
-    }
-    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
-      return ConditionalBinomialTails.oddsAtUpperTail(x1, n, halfAlpha, true);
-    }
-    return PoissonLimits.solveMonotone(
-        theta ->
-            0.5
-                    * (ConditionalBinomialTails.atLeast(x1, n, theta)
-                        + ConditionalBinomialTails.atLeast(x1 + 1, n, theta))
-                    / halfAlpha
-                - 1,
-        betaQuantileOdds(x1, x2 + 1.0, halfAlpha, false),
-        betaQuantileOdds(x1 + 1.0, x2, halfAlpha, false));
-  }
-
-  /**
-   * Mid-p upper limit for the odds: solves P(X &lt;= x1) + P(X &lt;= x1 - 1) = alpha for X ~
-   * Binomial(x1 + x2, p), between the Clopper-Pearson upper limits for x1 - 1 and x1 successes.
-   */
-  private static double midPUpperOdds(long x1, long x2, double halfAlpha) {
-    if (x2 == 0) {
-      return Double.POSITIVE_INFINITY;
-    }
-    long n = x1 + x2;
-    if (x1 == 0) {
-      // P(X = 0)/2 = (1 - p)^n/2 = alpha/2: 1 - p = alpha^(1/n), odds = alpha^(-1/n) - 1.
-      return Math.expm1(-Math.log(2 * halfAlpha) / n);
-    }
-    if (ConditionalBinomialTails.hasShortSide(x1, x2)) {
-      // P(X < x1) + P(X = x1)/2 = P(Y > x2) + P(Y = x2)/2 for Y = n - X (reciprocal odds).
-      return 1 / ConditionalBinomialTails.oddsAtUpperTail(x2, n, halfAlpha, true);
-    }
-    return PoissonLimits.solveMonotone(
-        theta ->
-            0.5
-                    * (ConditionalBinomialTails.atMost(x1, n, theta)
-                        + ConditionalBinomialTails.atMost(x1 - 1, n, theta))
-                    / halfAlpha
-                - 1,
-        betaQuantileOdds(x1, x2 + 1.0, halfAlpha, true),
-        betaQuantileOdds(x1 + 1.0, x2, halfAlpha, true));
-  }
-
-  /**
-   * The odds q/(1 - q) of the beta quantile q with lower-tail probability {@code tail} (or upper
-   * tail if {@code upperTail}). Above 1/2 the quantile is taken from the mirrored distribution 1 -
-   * Q ~ Beta(b, a), so that 1 - q is never formed by cancellation.
-   */
-  private static double betaQuantileOdds(double a, double b, double tail, boolean upperTail) {
-    BetaDistribution beta = BetaDistribution.of(a, b);
-    double q =
-        upperTail ? beta.inverseSurvivalProbability(tail) : beta.inverseCumulativeProbability(tail);
-    if (q <= 0.5) {
-      return q / (1 - q);
-    }
-    BetaDistribution mirrored = BetaDistribution.of(b, a);
-    double complement =
-        upperTail
-            ? mirrored.inverseCumulativeProbability(tail)
-            : mirrored.inverseSurvivalProbability(tail);
-    return (1 - complement) / complement;
   }
 }

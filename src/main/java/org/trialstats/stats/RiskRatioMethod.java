@@ -1,6 +1,7 @@
 package org.trialstats.stats;
 
 import java.math.BigInteger;
+import org.trialstats.numerics.MonotoneRoot;
 
 /**
  * Confidence intervals for the risk ratio RR = p1 / p2 of two independent binomial samples (arm 1

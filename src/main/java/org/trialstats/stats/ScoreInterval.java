@@ -1,5 +1,9 @@
 package org.trialstats.stats;
 
+import org.trialstats.numerics.Derivatives;
+import org.trialstats.numerics.DifferentiableFunction;
+import org.trialstats.numerics.SafeguardedNewton;
+
 /**
  * Score interval for the risk difference (Miettinen &amp; Nurminen 1985; Mee 1984): the set of
  * delta in [-1, 1] with |d - delta| &lt;= c sqrt(V~(delta)), where d = p1 - p2, V~(delta) = p1~ q1~
@@ -40,7 +44,8 @@ package org.trialstats.stats;
  * limit came out 1.2e-5 (relative) too high, for 0/10^9 vs 0/10^9 the lower limit 45% too low), and
  * its arc cosine costs more than the Newton iterations that replace it.
  *
- * <p>Nothing is allocated.
+ * <p>Both iterations are {@link SafeguardedNewton}: the outer one with the shrinking-step
+ * safeguard, the inner one with the bracket safeguard.
  */
 final class ScoreInterval {
   /** Restricted-estimate Newton steps below this relative size leave an error below 1e-16. */
@@ -81,41 +86,100 @@ final class ScoreInterval {
     if (lower ? d <= far : d >= far) {
       return far;
     }
-    // h(delta) = (d - delta) - side c sqrt(V~): sign of d - far at the far end, the other sign
-    // just beside d.
+    // h(delta) = (d - delta) - side c sqrt(V~): positive on the side of the root towards lower
+    // delta (at the far end of the lower limit, beside d for the upper limit).
     double side = lower ? 1 : -1;
     double c = z * Math.sqrt(varianceFactor);
-    double x1 = events1;
-    double y1 = n1 - events1;
-    double x2 = events2;
-    double y2 = n2 - events2;
-    double m1 = n1;
-    double m2 = n2;
-    double farEnd = far;
-    double nearEnd = d;
-    boolean farPositive = d > far;
-
-    // Warm starts for the restricted estimates: the unrestricted ones.
-    double warm1 = x1 / m1;
-    double warm2 = x2 / m2;
-    double spreadAtEstimate = Math.sqrt(warm1 * (y1 / m1) / m1 + warm2 * (y2 / m2) / m2);
+    Workspace work = WORKSPACE.get();
+    ScoreFunction h = work.score;
+    h.reset(events1, n1, events2, n2, d, side * c);
     // First point: the Wald-type limit; with no spread at d (both arms at 0 or n), a step of the
-    // order of the limit for one arm at its boundary, c^2 / (n + c^2).
-    double delta =
+    // order of the limit for one arm at its boundary, c^2 / (n + c^2). A point outside the
+    // bracket is replaced by its midpoint.
+    double spreadAtEstimate =
+        Math.sqrt(h.warm1 * (h.y1 / h.m1) / h.m1 + h.warm2 * (h.y2 / h.m2) / h.m2);
+    double start =
         spreadAtEstimate > 0
             ? d - side * c * spreadAtEstimate
-            : d - side * c * c / (Math.min(m1, m2) + c * c);
-    if (!(lower ? delta > far : delta < far)) {
-      delta = 0.5 * (d + far);
+            : d - side * c * c / (Math.min(h.m1, h.m2) + c * c);
+    return SafeguardedNewton.solve(
+        h,
+        work.scoreDerivatives,
+        Math.min(far, d),
+        Math.max(far, d),
+        true,
+        start,
+        OUTER_CONVERGED,
+        SafeguardedNewton.Safeguard.SHRINKING_STEPS);
+  }
+
+  /**
+   * The function objects and derivative holders of one thread, reused by every limit so that an
+   * interval allocates nothing but its result (the batch computes millions).
+   */
+  private static final class Workspace {
+    final RestrictedLikelihood restricted = new RestrictedLikelihood();
+    final ScoreFunction score = new ScoreFunction(restricted);
+    final Derivatives scoreDerivatives = new Derivatives();
+  }
+
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  /**
+   * h(delta) = (d - delta) - side c sqrt(V~(delta)) and its derivative, keeping the restricted
+   * estimates of the last evaluation as warm starts for the next one.
+   */
+  private static final class ScoreFunction implements DifferentiableFunction {
+    private final RestrictedLikelihood restricted;
+    double x1;
+    double y1;
+    double x2;
+    double y2;
+    double m1;
+    double m2;
+    private double d;
+    private double sideC;
+    /** Warm starts of the restricted estimates: first the unrestricted ones. */
+    double warm1;
+    double warm2;
+    /** The smaller restricted proportion, its derivative and the gap at the last evaluation. */
+    private boolean evaluated;
+    private double lastT;
+    private double lastDtdgap;
+    private double lastGap;
+    private boolean lastArmOneSmaller;
+
+    ScoreFunction(RestrictedLikelihood restricted) {
+      this.restricted = restricted;
     }
 
-    // Newton is accepted only while its steps shrink geometrically (see below); the first steps
-    // are compared with the width of the initial bracket.
-    double lastStep = Math.abs(far - d);
-    double stepBeforeLast = lastStep;
-    for (int iteration = 0; iteration < 400; iteration++) {
-      // Restricted estimates at delta: smaller proportion t (arm "s"), larger t + gap (arm "l").
+    void reset(long events1, long n1, long events2, long n2, double d, double sideC) {
+      this.x1 = events1;
+      this.y1 = n1 - events1;
+      this.x2 = events2;
+      this.y2 = n2 - events2;
+      this.m1 = n1;
+      this.m2 = n2;
+      this.d = d;
+      this.sideC = sideC;
+      this.warm1 = x1 / m1;
+      this.warm2 = x2 / m2;
+      this.evaluated = false;
+    }
+
+    @Override
+    public void evaluate(double delta, Derivatives out) {
       double gap = Math.abs(delta);
+      if (evaluated && (delta <= 0) == lastArmOneSmaller) {
+        // Tangent prediction of the restricted estimates at the new delta: the inner Newton then
+        // needs one or two steps.
+        double predicted = lastT + lastDtdgap * (gap - lastGap);
+        if (predicted > 0 && predicted + gap < 1) {
+          warm1 = lastArmOneSmaller ? predicted : predicted + gap;
+          warm2 = lastArmOneSmaller ? predicted + gap : predicted;
+        }
+      }
+      // Restricted estimates at delta: smaller proportion t (arm "s"), larger t + gap (arm "l").
       boolean armOneSmaller = delta <= 0;
       double xs = armOneSmaller ? x1 : x2;
       double ys = armOneSmaller ? y1 : y2;
@@ -123,24 +187,14 @@ final class ScoreInterval {
       double xl = armOneSmaller ? x2 : x1;
       double yl = armOneSmaller ? y2 : y1;
       double ml = armOneSmaller ? m2 : m1;
-      double t = smallerRestrictedProportion(armOneSmaller ? warm1 : warm2, xs, ys, xl, yl, gap);
+      double t = restricted.smallerProportion(armOneSmaller ? warm1 : warm2, xs, ys, xl, yl, gap);
       double large = t + gap;
       warm1 = armOneSmaller ? t : large;
       warm2 = armOneSmaller ? large : t;
 
       double variance = t * (1 - t) / ms + large * (1 - large) / ml;
       double spread = Math.sqrt(variance);
-      double value = (d - delta) - side * c * spread;
-      if (value == 0) {
-        return delta;
-      }
-      if ((value > 0) == farPositive) {
-        farEnd = delta;
-      } else {
-        nearEnd = delta;
-      }
-      double low = Math.min(farEnd, nearEnd);
-      double high = Math.max(farEnd, nearEnd);
+      double value = (d - delta) - sideC * spread;
 
       // dV~/dgap, with dt/dgap = 0 at the boundary t = 0, -1 at the boundary t + gap = 1, and
       // -S_gap / S_t from the likelihood equation S(t, gap) = 0 inside.
@@ -156,92 +210,74 @@ final class ScoreInterval {
       }
       double dvdgap = ((1 - 2 * t) / ms + (1 - 2 * large) / ml) * dtdgap + (1 - 2 * large) / ml;
       double dvdDelta = armOneSmaller ? -dvdgap : dvdgap;
-      double slope = -1 - side * c * dvdDelta / (2 * spread);
-
-      double step = value / slope;
-      if (Math.abs(step) <= OUTER_CONVERGED * Math.abs(delta)) {
-        return Math.max(low, Math.min(high, delta - step));
-      }
-      double next = delta - step;
-      // Bisect when the Newton step leaves the bracket or is not at least halving the step before
-      // the previous one: on the strongly curved h of very unequal arms, Newton can otherwise
-      // jump between the two sides of the root with steps that barely shrink.
-      if (!(next > low && next < high) || Math.abs(step) > 0.5 * Math.abs(stepBeforeLast)) {
-        next = 0.5 * (low + high);
-        if (next == low || next == high) {
-          return next;
-        }
-        step = delta - next;
-      }
-      stepBeforeLast = lastStep;
-      lastStep = step;
-      if ((next <= 0) == armOneSmaller) {
-        // Tangent prediction of the next restricted estimates: the inner Newton then needs one
-        // or two steps.
-        double predicted = t + dtdgap * (Math.abs(next) - gap);
-        if (predicted > 0 && predicted + Math.abs(next) < 1) {
-          warm1 = armOneSmaller ? predicted : predicted + Math.abs(next);
-          warm2 = armOneSmaller ? predicted + Math.abs(next) : predicted;
-        }
-      }
-      delta = next;
+      out.set(value, -1 - sideC * dvdDelta / (2 * spread));
+      evaluated = true;
+      lastT = t;
+      lastDtdgap = dtdgap;
+      lastGap = gap;
+      lastArmOneSmaller = armOneSmaller;
     }
-    return delta;
   }
 
   /**
-   * The maximizer t in [0, 1 - gap] of xs log t + ys log(1 - t) + xl log(t + gap) + yl log(1 - t -
-   * gap): concave, so its derivative S(t) = xs/t - ys/(1 - t) + xl/(t + gap) - yl/(1 - t - gap) is
-   * decreasing. A boundary is the maximizer when S does not change sign; otherwise safeguarded
-   * Newton from {@code start}, halving the bracket when a step would leave it.
+   * The restricted likelihood equation in the smaller proportion t, S(t) = xs/t - ys/(1 - t) +
+   * xl/(t + gap) - yl/(1 - t - gap), and its maximizer.
    */
-  static double smallerRestrictedProportion(
-      double start, double xs, double ys, double xl, double yl, double gap) {
-    double high = 1 - gap;
-    // S at t = 0+ (finite only if xs = 0 and, when gap = 0, also xl = 0).
-    if (xs == 0 && (gap > 0 || xl == 0)) {
-      double atZero = -ys + (xl > 0 ? xl / gap : 0) - (yl > 0 ? yl / (1 - gap) : 0);
-      if (atZero <= 0) {
-        return 0;
-      }
-    }
-    // S at t = (1 - gap)- (finite only if yl = 0 and, when gap = 0, also ys = 0).
-    if (yl == 0 && (gap > 0 || ys == 0)) {
-      double atHigh = (xs > 0 ? xs / high : 0) - (ys > 0 ? ys / gap : 0) + xl;
-      if (atHigh >= 0) {
-        return high;
-      }
-    }
-    double low = 0;
-    double t = start > low && start < high ? start : 0.5 * high;
-    for (int iteration = 0; iteration < 200; iteration++) {
+  private static final class RestrictedLikelihood implements DifferentiableFunction {
+    private final Derivatives derivatives = new Derivatives();
+    private double xs;
+    private double ys;
+    private double xl;
+    private double yl;
+    private double gap;
+
+    @Override
+    public void evaluate(double t, Derivatives out) {
       double large = t + gap;
       double rs = xs / t;
       double qs = ys / (1 - t);
       double rl = xl / large;
       double ql = yl / (1 - large);
-      double score = rs - qs + rl - ql;
-      if (score > 0) {
-        low = t;
-      } else if (score < 0) {
-        high = t;
-      } else {
-        return t;
-      }
-      double slope = -(rs / t + qs / (1 - t) + rl / large + ql / (1 - large));
-      double step = score / slope;
-      if (Math.abs(step) <= INNER_CONVERGED * t) {
-        return t - step;
-      }
-      double next = t - step;
-      if (!(next > low && next < high)) {
-        next = low > 0 ? 0.5 * (low + high) : 0.5 * high;
-        if (next == low || next == high) {
-          return next;
+      out.set(rs - qs + rl - ql, -(rs / t + qs / (1 - t) + rl / large + ql / (1 - large)));
+    }
+
+    /**
+     * The maximizer t in [0, 1 - gap] of xs log t + ys log(1 - t) + xl log(t + gap) + yl log(1 -
+     * t - gap): concave, so its derivative S(t) is decreasing. A boundary is the maximizer when S
+     * does not change sign; otherwise safeguarded Newton from {@code start}, halving the bracket
+     * when a step would leave it.
+     */
+    double smallerProportion(
+        double start, double xs, double ys, double xl, double yl, double gap) {
+      double high = 1 - gap;
+      // S at t = 0+ (finite only if xs = 0 and, when gap = 0, also xl = 0).
+      if (xs == 0 && (gap > 0 || xl == 0)) {
+        double atZero = -ys + (xl > 0 ? xl / gap : 0) - (yl > 0 ? yl / (1 - gap) : 0);
+        if (atZero <= 0) {
+          return 0;
         }
       }
-      t = next;
+      // S at t = (1 - gap)- (finite only if yl = 0 and, when gap = 0, also ys = 0).
+      if (yl == 0 && (gap > 0 || ys == 0)) {
+        double atHigh = (xs > 0 ? xs / high : 0) - (ys > 0 ? ys / gap : 0) + xl;
+        if (atHigh >= 0) {
+          return high;
+        }
+      }
+      this.xs = xs;
+      this.ys = ys;
+      this.xl = xl;
+      this.yl = yl;
+      this.gap = gap;
+      return SafeguardedNewton.solve(
+          this,
+          derivatives,
+          0,
+          high,
+          true,
+          start,
+          INNER_CONVERGED,
+          SafeguardedNewton.Safeguard.BRACKET);
     }
-    return t;
   }
 }

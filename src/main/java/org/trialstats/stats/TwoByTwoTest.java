@@ -2,6 +2,7 @@ package org.trialstats.stats;
 
 import java.math.BigInteger;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.trialstats.numerics.IntegerSearch;
 
 /**
  * Two-sided tests of H0: p1 = p2 for a 2x2 table of two independent binomial samples (arm 1 =
@@ -194,7 +195,7 @@ public enum TwoByTwoTest implements StatMethod {
   /**
    * Fisher's two-sided p-value. The log central probabilities L(k) increase up to the mode and
    * decrease after it, so {k : L(k) &lt;= L(x1) + log(1 + 1e-7)} is the union of a lower tail and
-   * an upper tail, whose boundaries are found by bisection and whose probabilities are summed
+   * an upper tail, whose boundaries are found by bisection ({@link IntegerSearch}) and whose probabilities are summed
    * directly.
    */
   static double fisherPValue(TwoByTwo t) {
@@ -212,29 +213,13 @@ public enum TwoByTwoTest implements StatMethod {
       return 1;
     }
     // Largest k < mode in the region (lo - 1 if none): L is increasing on [lo, mode].
-    long low = lo - 1;
-    long high = mode;
-    while (high - low > 1) {
-      long mid = low + (high - low) / 2;
-      if (distribution.logCentralProbability(mid) <= threshold) {
-        low = mid;
-      } else {
-        high = mid;
-      }
-    }
-    long lowerEnd = low;
+    long lowerEnd =
+        IntegerSearch.largest(
+            lo - 1, mode - 1, k -> distribution.logCentralProbability(k) <= threshold);
     // Smallest k > mode in the region (hi + 1 if none): L is non-increasing on [mode, hi].
-    low = mode;
-    high = hi + 1;
-    while (high - low > 1) {
-      long mid = low + (high - low) / 2;
-      if (distribution.logCentralProbability(mid) <= threshold) {
-        high = mid;
-      } else {
-        low = mid;
-      }
-    }
-    long upperStart = high;
+    long upperStart =
+        IntegerSearch.smallest(
+            mode + 1, hi + 1, k -> distribution.logCentralProbability(k) <= threshold);
     double p = 0;
     if (lowerEnd >= lo) {
       p += Math.exp(central.logLowerTail(lowerEnd, 1));

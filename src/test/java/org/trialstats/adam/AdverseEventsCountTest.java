@@ -18,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trialstats.adam.XportTestWriter.Member;
 import org.trialstats.adam.XportTestWriter.Var;
+import org.trialstats.analysis.AeIncidence;
+import org.trialstats.analysis.AeIncidencePilotTest;
 
 /**
  * {@link AdverseEvents#count} (aggregating while streaming, as {@code ae-table} does) gives the

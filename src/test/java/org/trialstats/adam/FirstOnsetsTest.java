@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trialstats.analysis.AeIncidence;
 
 /**
  * The streamed per-row aggregation equals the maps the table was computed from before it

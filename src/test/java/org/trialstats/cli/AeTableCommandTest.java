@@ -15,6 +15,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialstats.adam.PilotData;
+import org.trialstats.testing.Cli.Run;
+import org.trialstats.testing.Cli;
 import picocli.CommandLine;
 
 /**
@@ -24,16 +26,12 @@ import picocli.CommandLine;
 class AeTableCommandTest {
   @TempDir Path dir;
 
-  private record Run(int exitCode, String out, String err) {}
 
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new AeTableCommand());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Run run(String... args) {
+    String[] command = new String[args.length + 1];
+    command[0] = "ae-table";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return Cli.run(command);
   }
 
   private static Path pilot() {
@@ -104,40 +102,67 @@ class AeTableCommandTest {
 
     assertError(run("--adsl", dir.resolve("nope.xpt").toString(), "--adae", adae.toString(),
             "--method", "wald", "--out", out),
-        "ae-table: file not found: " + dir.resolve("nope.xpt"));
+        "trialstats ae-table: error: no such file: " + dir.resolve("nope.xpt"));
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "foo",
             "--out", out),
-        "ae-table: unknown rd method 'foo'; expected one of [wald, wald-cc, newcombe,"
+        "trialstats ae-table: error: unknown rd method 'foo'; expected one of [wald, wald-cc, newcombe,"
             + " newcombe-cc, mn, mee, agresti-caffo, hauck-anderson]");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--rr", "foo",
             "--out", out),
-        "ae-table: unknown rr method 'foo'; expected one of [katz, koopman, mn]");
+        "trialstats ae-table: error: unknown rr method 'foo'; expected one of [katz, koopman, mn]");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--rate-method", "foo",
             "--out", out),
-        "ae-table: unknown rate method 'foo'; expected one of [exact, mid-p, byar, wald]");
+        "trialstats ae-table: error: unknown rate method 'foo'; expected one of [exact, mid-p, byar, wald]");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--rate-ratio-method",
             "foo", "--out", out),
-        "ae-table: unknown rate-ratio method 'foo'; expected one of [exact-conditional, mid-p,"
+        "trialstats ae-table: error: unknown rate-ratio method 'foo'; expected one of [exact-conditional, mid-p,"
             + " wald]");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
             "--format", "xlsx", "--out", out),
-        "ae-table: unknown output format 'xlsx'; expected some of [csv, html, md, rtf, docx,"
+        "trialstats ae-table: error: unknown output format 'xlsx'; expected some of [csv, html, md, rtf, docx,"
             + " png, svg]");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
+            "--plot-measure", "or", "--out", out),
+        "trialstats ae-table: error: unknown plot measure 'or'; expected rd or rr");
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
+            "--rounding", "down", "--out", out),
+        "trialstats ae-table: error: unknown rounding 'down'; expected half-up or half-even");
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
+            "--decimals", "7", "--out", out),
+        "trialstats ae-table: error: --decimals must be 0 to 6, got 7");
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
             "--plot-measure", "rr", "--out", out),
-        "ae-table: --plot-measure rr needs risk ratios: add --rr katz (or koopman, mn)");
+        "trialstats ae-table: error: --plot-measure rr needs risk ratios: add --rr katz (or koopman, mn)");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
             "--arm", "TRT01P", "--out", out),
-        "ae-table: adsl.csv: data set ADSL has no variable TRT01P; its variables are [USUBJID,"
+        "trialstats ae-table: error: adsl.csv: data set ADSL has no variable TRT01P; its variables are [USUBJID,"
             + " SAFFL, TRT01A, TRTDUR]");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
             "--sort", "random", "--out", out),
-        "ae-table: unknown row order 'random'; expected one of [frequency, soc-alphabetical,"
+        "trialstats ae-table: error: unknown row order 'random'; expected one of [frequency, soc-alphabetical,"
             + " alphabetical]");
     assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
             "--where", "AESER", "--out", out),
-        "ae-table: filter 'AESER' must be VAR=value, VAR=v1|v2 or VAR!=value (e.g. AESER=Y)");
+        "trialstats ae-table: error: filter 'AESER' must be VAR=value, VAR=v1|v2 or VAR!=value (e.g. AESER=Y)");
     assertThat(Path.of(out, "ae_table.csv")).exists();
+  }
+
+  @Test
+  void anExposureTheDataCannotGiveNamesTheOptionThatWorks() throws IOException {
+    Path adsl = Files.writeString(dir.resolve("adsl.csv"),
+        "USUBJID,SAFFL,TRT01A\nA,Y,Drug\nB,Y,Placebo\n");
+    Path adae = Files.writeString(dir.resolve("adae.csv"),
+        "USUBJID,TRTEMFL,AEBODSYS,AEDECOD\nA,Y,SKIN,RASH\n");
+    String out = dir.resolve("o").toString();
+    assertError(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
+            "--out", out),
+        "trialstats ae-table: error: adsl.csv: exposure-adjusted rates need a positive treatment"
+            + " duration for every subject, but 2 subject(s) have none (A, B; ADSL has neither a"
+            + " duration variable nor start and end dates); use --exposure none to leave the"
+            + " rates out");
+    assertThat(Path.of(out)).doesNotExist();
+    assertThat(run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "wald",
+            "--exposure", "none", "--out", out).exitCode()).isZero();
   }
 
   @Test

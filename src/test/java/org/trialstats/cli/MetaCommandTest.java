@@ -36,7 +36,7 @@ class MetaCommandTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new TrialStats());
+    CommandLine cl = TrialStats.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int exit = cl.execute(args);
@@ -229,7 +229,8 @@ class MetaCommandTest {
     Files.writeString(bad, "study,events1,n1,events2,n2\nA,3,40,5,41\nB,7,x,9,50\n");
     Run r = run("meta", "--input", bad.toString(), "--measure", "rr");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("bad.csv, line 3, field n1: 'x' is not a whole number");
+    assertThat(r.err()).isEqualTo("trialstats meta: error: bad.csv, line 3, field n1: 'x' is not a"
+        + " whole number\n");
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
 
     Path over = dir.resolve("over.csv");
@@ -240,7 +241,8 @@ class MetaCommandTest {
     assertThat(run("meta", "--input", dir.resolve("missing.csv").toString(), "--measure", "rr"))
         .satisfies(x -> {
           assertThat(x.exit()).isEqualTo(2);
-          assertThat(x.err()).contains("file not found");
+          assertThat(x.err())
+              .isEqualTo("trialstats meta: error: no such file: " + dir.resolve("missing.csv") + "\n");
         });
   }
 
@@ -262,7 +264,8 @@ class MetaCommandTest {
     for (Map.Entry<String[], String> c : cases.entrySet()) {
       Run r = run(concat(new String[] {"meta", "--input", in}, c.getKey()));
       assertThat(r.exit()).as(String.join(" ", c.getKey())).isEqualTo(2);
-      assertThat(r.err()).as(String.join(" ", c.getKey())).contains(c.getValue());
+      assertThat(r.err()).as(String.join(" ", c.getKey()))
+          .startsWith("trialstats meta: error: ").contains(c.getValue());
     }
   }
 

@@ -64,7 +64,7 @@ class EffectSizesTest {
     assertThatThrownBy(
             () -> MetaAnalysis.run(List.of(none, all), MetaOptions.fixed(EffectMeasure.OR, FixedMethod.MH)))
         .isInstanceOf(StatsException.class)
-        .hasMessageContaining("--measure rd");
+        .hasMessageContaining("the risk difference can use these studies");
   }
 
   /** Random two-by-two tables with counts up to 10^9, some with ratios very close to 1. */

@@ -47,6 +47,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.trialstats.adam.AdamDataException;
 import org.trialstats.adam.AeTable;
 import org.trialstats.io.Numbers;
+import org.trialstats.stats.Measure;
 
 class AeTableOutputsTest {
   @TempDir Path dir;
@@ -94,7 +95,7 @@ class AeTableOutputsTest {
   void halfEvenRoundingIsDeclaredAndApplied() throws IOException {
     AeTable table = AeFixtures.table(dir, false, false);
     AeReportStyle even = new AeReportStyle(null, RoundingMode.HALF_EVEN, 1, 1, 2, 1,
-        ReportTable.Paper.A4, "rd", 5);
+        ReportTable.Paper.A4, Measure.RD, 5);
     ReportTable t = new AeTableLayout(table, even).incidence();
     // 1/16 = 6.25%: half to even gives 6.2
     assertThat(t.rows().get(3).cells().get(2)).isEqualTo("1 (6.2)");
@@ -411,7 +412,7 @@ class AeTableOutputsTest {
   void dotPlotIsSortedByEffectAndDeterministic() throws IOException {
     AeTable table = AeFixtures.table(dir, false, true);
     AeReportStyle all = new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1,
-        ReportTable.Paper.LETTER, "rd", 0);
+        ReportTable.Paper.LETTER, Measure.RD, 0);
     AeDotPlot plot = new AeDotPlot(table, all);
     // RD drug - placebo: RASH 1/16 - 0 = 6.25, CAFE 6.25, PRURITUS 2/16 - 1/8 = 0,
     // HYPERLINK 1/16 - 1/8 = -6.25: largest at the top, ties by name
@@ -426,12 +427,12 @@ class AeTableOutputsTest {
     assertThat(new AeDotPlot(table, all).svg()).isEqualTo(svg);
     assertThat(svg).startsWith("<?xml").contains("<svg");
     AeReportStyle rr = new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1,
-        ReportTable.Paper.LETTER, "rr", 0);
+        ReportTable.Paper.LETTER, Measure.RR, 0);
     // Katz RR is not estimable for the terms without placebo events: they sort last
     assertThat(new AeDotPlot(table, rr).rows()).extracting(r -> r.term())
         .containsExactly("PRURITUS", "=HYPERLINK(1)", "CAFÉ-AU-LAIT SPOTS", "RASH \\ \"<script>");
     AeReportStyle tooHigh = new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1,
-        ReportTable.Paper.LETTER, "rd", 50);
+        ReportTable.Paper.LETTER, Measure.RD, 50);
     assertThat(new AeDotPlot(table, tooHigh).rows()).isEmpty();
     assertThat(new AeDotPlot(table, tooHigh).png()).isNotEmpty();
   }

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialstats.cli.MetaInputReader;
 import org.trialstats.evidence.DatasetException;
 import org.trialstats.evidence.DatasetLoader;
-import org.trialstats.stats.StatsException;
+import org.trialstats.evidence.MetaInputReader;
+import org.trialstats.io.InvalidDataException;
 
 /**
  * The damaged inputs found by {@link InputFuzzTest} that escaped as NullPointerException,
@@ -100,17 +100,17 @@ class DatasetLoaderRegressionTest {
       }
     }
     assertThatThrownBy(() -> MetaInputReader.read(input, null))
-        .isInstanceOf(StatsException.class)
+        .isInstanceOf(InvalidDataException.class)
         .hasMessageContaining("huge.csv")
         .hasMessageContaining("larger than");
   }
 
   @Test
-  void aMetaCsvWithAnUnclosedQuoteInTheHeaderIsAStatsException() throws IOException {
+  void aMetaCsvWithAnUnclosedQuoteInTheHeaderIsInvalidData() throws IOException {
     Path input = temp.resolve("studies.csv");
     Files.writeString(input, "study,\"events1,n1,events2,n2\nA,1,2,3,4\n");
     assertThatThrownBy(() -> MetaInputReader.read(input, null))
-        .isInstanceOf(StatsException.class)
+        .isInstanceOf(InvalidDataException.class)
         .hasMessageContaining("studies.csv")
         .hasMessageContaining("not a valid CSV file");
   }

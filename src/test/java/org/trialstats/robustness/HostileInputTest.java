@@ -19,10 +19,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialstats.adam.AdamDataException;
-import org.trialstats.cli.MetaInputReader;
 import org.trialstats.evidence.DatasetException;
 import org.trialstats.evidence.DatasetLoader;
-import org.trialstats.stats.StatsException;
+import org.trialstats.evidence.MetaInputReader;
+import org.trialstats.io.InvalidDataException;
 import org.trialstats.testing.Cli;
 
 /**
@@ -144,7 +144,7 @@ class HostileInputTest {
       Files.writeString(input, "study,events1,n1,events2,n2\nA,4," + bad + ",11,139\nB,1,2,3,4\n");
       assertThatThrownBy(() -> MetaInputReader.read(input, null))
           .as("n1 = %s", bad)
-          .isInstanceOf(StatsException.class)
+          .isInstanceOf(InvalidDataException.class)
           .hasMessageContaining("line 2")
           .hasMessageContaining("n1");
     }
@@ -166,7 +166,7 @@ class HostileInputTest {
     Path input = temp.resolve("studies.csv");
     Files.writeString(input, "study,events1,n1,n2\nA,4,123,139\n");
     assertThatThrownBy(() -> MetaInputReader.read(input, null))
-        .isInstanceOf(StatsException.class)
+        .isInstanceOf(InvalidDataException.class)
         .hasMessageContaining("events2");
   }
 

@@ -21,18 +21,18 @@ import org.trialstats.adam.DatasetVariable;
 import org.trialstats.adam.VariableType;
 import org.trialstats.adam.XportReader;
 import org.trialstats.cli.BatchRunner;
-import org.trialstats.cli.MetaInputReader;
 import org.trialstats.cli.UserError;
 import org.trialstats.evidence.DatasetException;
 import org.trialstats.evidence.DatasetLoader;
-import org.trialstats.stats.StatsException;
+import org.trialstats.evidence.MetaInputReader;
+import org.trialstats.io.InvalidDataException;
 
 /**
  * Seeded fuzzing of every input reader: 10 batches of 1,000 mutations ({@link Mutations}) per
  * format, i.e. 10^4 per format, each batch under a preemptive time limit (a hang fails the
  * test). A reader may reject a damaged file only with its documented user-error type (the CLI
  * turns those into exit code 2 with a message): {@link DatasetException} for datasets, {@link
- * StatsException} for the meta-analysis CSV (MetaInputReader#read), {@link UserError} for a
+ * InvalidDataException} for the meta-analysis CSV (MetaInputReader#read), {@link UserError} for a
  * whole batch CSV (row errors go into the output), {@link AdamDataException} for transport files.
  * Anything else (NullPointerException, NumberFormatException, OutOfMemoryError, a Jackson or
  * commons-csv exception leaking through) fails.
@@ -105,7 +105,7 @@ class InputFuzzTest {
 
   @ParameterizedTest(name = "meta CSV batch {0}: 1000 mutated bcg/studies.csv")
   @MethodSource("batches")
-  void metaInputReaderRejectsDamageWithStatsException(int batch) throws IOException {
+  void metaInputReaderRejectsDamageWithInvalidDataException(int batch) throws IOException {
     byte[] original = Files.readAllBytes(Path.of("datasets/bcg/studies.csv"));
     Path file = temp.resolve("studies.csv");
     SplittableRandom random = new SplittableRandom(0x3E7AL + batch);
@@ -115,7 +115,7 @@ class InputFuzzTest {
         try {
           MetaInputReader.Input input = MetaInputReader.read(file, null);
           assertThat(input.rows()).isNotEmpty();
-        } catch (StatsException e) {
+        } catch (InvalidDataException e) {
           assertThat(e.getMessage()).isNotBlank();
         }
       }

@@ -1,8 +1,5 @@
-package org.trialstats.cli;
+package org.trialstats.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,10 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.trialstats.analysis.MetaSynthesis;
 import org.trialstats.io.Escape;
+import org.trialstats.io.Json;
 import org.trialstats.io.InputFile;
 import org.trialstats.io.Numbers;
-import org.trialstats.io.Provenance;
 import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.ExcludedStudy;
 import org.trialstats.meta.MetaModel;
@@ -35,47 +33,10 @@ import org.trialstats.stats.TwoByTwo;
 public final class MetaOutput {
   private MetaOutput() {}
 
-  /**
-   * Everything the {@code meta} command computed.
-   *
-   * @param result the main (overall) analysis
-   * @param subgroups the subgroup analysis, or null
-   * @param leaveOneOut leave-one-out steps, or null
-   * @param cumulative cumulative steps, or null
-   * @param cumulativeBy the column the cumulative analysis is ordered by, or null
-   * @param egger Egger's test, or null
-   * @param notes extra warnings (e.g. why Egger's test was not run)
-   */
-  public record Analysis(
-      MetaResult result,
-      SubgroupAnalysis subgroups,
-      List<SensitivityStep> leaveOneOut,
-      List<SensitivityStep> cumulative,
-      String cumulativeBy,
-      EggerTest egger,
-      List<String> notes,
-      Provenance provenance) {
-
-    /** All warnings: the main analysis', the subgroup analysis' and the extra notes. */
-    public List<String> warnings() {
-      List<String> all = new ArrayList<>(result.warnings());
-      if (subgroups != null) {
-        for (SubgroupAnalysis.Subgroup g : subgroups.subgroups()) {
-          for (String w : g.result().warnings()) {
-            all.add("subgroup " + g.name() + ": " + w);
-          }
-        }
-        all.addAll(subgroups.warnings());
-      }
-      all.addAll(notes);
-      return all;
-    }
-  }
-
   // ------------------------------------------------------------------------------------ JSON
 
   /** The analysis as a JSON document (pretty-printed, fields in a fixed order). */
-  public static String json(Analysis a) {
+  public static String json(MetaSynthesis a) {
     ObjectNode root = summary(a.result());
     ArrayNode studies = root.putArray("studies");
     for (StudyEffect e : a.result().studies()) {
@@ -148,12 +109,7 @@ public final class MetaOutput {
     }
     ArrayNode warnings = root.putArray("warnings");
     a.warnings().forEach(warnings::add);
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    try {
-      return mapper.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.write(root);
   }
 
   private static void steps(ArrayNode array, String labelField, List<SensitivityStep> steps) {
@@ -205,11 +161,7 @@ public final class MetaOutput {
   }
 
   private static void number(ObjectNode node, String field, double value) {
-    if (Double.isNaN(value)) {
-      node.putNull(field);
-    } else {
-      node.put(field, value);
-    }
+    node.putPOJO(field, Json.number(value));
   }
 
   // ------------------------------------------------------------------------------------- CSV
@@ -228,7 +180,7 @@ public final class MetaOutput {
    * warning} row per warning (text in the note column). Full-precision numbers, empty cells for
    * values that do not apply.
    */
-  public static String csv(Analysis a) {
+  public static String csv(MetaSynthesis a) {
     StringWriter out = new StringWriter();
     try (CSVPrinter p =
         new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
@@ -362,7 +314,7 @@ public final class MetaOutput {
   // ------------------------------------------------------------------------------------ text
 
   /** A human-readable report (Locale.ROOT, 4 significant digits, p-values as reviewers print). */
-  public static String text(Analysis a) {
+  public static String text(MetaSynthesis a) {
     MetaResult r = a.result();
     StringBuilder b = new StringBuilder();
     b.append(title(r)).append('\n');

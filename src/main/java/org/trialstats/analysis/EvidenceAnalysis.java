@@ -1,8 +1,9 @@
-package org.trialstats.report;
+package org.trialstats.analysis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.trialstats.evidence.Arm;
 import org.trialstats.evidence.ClaimChecker;
@@ -13,6 +14,13 @@ import org.trialstats.evidence.RateFigure;
 import org.trialstats.evidence.SirFigure;
 import org.trialstats.io.Numbers;
 import org.trialstats.stats.Estimate;
+import org.trialstats.stats.OddsRatioMethod;
+import org.trialstats.stats.ProportionMethod;
+import org.trialstats.stats.RateMethod;
+import org.trialstats.stats.RiskDifferenceMethod;
+import org.trialstats.stats.RiskRatioMethod;
+import org.trialstats.stats.SirMethod;
+import org.trialstats.stats.TwoByTwoTest;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.Request;
@@ -38,32 +46,35 @@ public record EvidenceAnalysis(
     List<SensitivityRow> sensitivity,
     List<ClaimResult> claims) {
 
+  /** Interval for each arm's proportion (Wilson). */
+  public static final ProportionMethod PROPORTION_METHOD = ProportionMethod.WILSON;
+
+  /** Interval for the risk difference in the sensitivity analysis and the RD chart (Newcombe). */
+  public static final RiskDifferenceMethod RD_METHOD = RiskDifferenceMethod.NEWCOMBE;
+
+  /** Exact (Garwood) Poisson interval for rates. */
+  public static final RateMethod RATE_METHOD = RateMethod.EXACT;
+
+  /** Exact Poisson interval and test for SIRs. */
+  public static final SirMethod SIR_METHOD = SirMethod.EXACT;
+
   /**
-   * The estimates reported for every two-arm comparison, in report order: measure and method id.
-   * Newcombe and Miettinen-Nurminen for the risk difference, Koopman and Miettinen-Nurminen score
-   * intervals for the risk ratio, Miettinen-Nurminen score and Cornfield exact intervals for the
-   * odds ratio, NNT from the Newcombe interval, Pearson chi-square and Fisher exact tests.
+   * The estimates reported for every two-arm comparison, in report order. Newcombe and
+   * Miettinen-Nurminen for the risk difference, Koopman and Miettinen-Nurminen score intervals
+   * for the risk ratio, Miettinen-Nurminen score and Cornfield exact intervals for the odds
+   * ratio, NNT from the Newcombe interval, Pearson chi-square and Fisher exact tests.
    */
-  public static final List<String[]> COMPARISON_METHODS =
+  public static final List<StatMethod> COMPARISON_METHODS =
       List.of(
-          new String[] {"rd", "newcombe"},
-          new String[] {"rd", "mn"},
-          new String[] {"rr", "koopman"},
-          new String[] {"rr", "mn"},
-          new String[] {"or", "mn"},
-          new String[] {"or", "exact-conditional"},
-          new String[] {"nnt", "newcombe"},
-          new String[] {"test", "chisq"},
-          new String[] {"test", "fisher"});
-
-  /** Interval for each arm's proportion. */
-  public static final String PROPORTION_METHOD = "wilson";
-
-  /** Interval for the risk difference in the sensitivity analysis and the RD chart. */
-  public static final String RD_METHOD = "newcombe";
-
-  /** Exact (Garwood) Poisson intervals for rates and SIRs. */
-  public static final String RATE_METHOD = "exact";
+          RiskDifferenceMethod.NEWCOMBE,
+          RiskDifferenceMethod.MN,
+          RiskRatioMethod.KOOPMAN,
+          RiskRatioMethod.MN,
+          OddsRatioMethod.MN,
+          OddsRatioMethod.EXACT_CONDITIONAL,
+          MethodCatalogue.find(Measure.NNT, RiskDifferenceMethod.NEWCOMBE.id()),
+          TwoByTwoTest.CHISQ,
+          TwoByTwoTest.FISHER);
 
   /**
    * The risk-difference interval for one combination of whole counts.
@@ -97,13 +108,13 @@ public record EvidenceAnalysis(
       analyseComparison(c, level, results, sensitivity);
     }
     for (RateFigure r : dataset.rates()) {
-      Request request = new Request(Measure.RATE, RATE_METHOD, r.events(), null, null, null,
+      Request request = new Request(Measure.RATE, RATE_METHOD.id(), r.events(), null, null, null,
           r.patientYears(), null, null, r.per(), level);
       results.add(row(r.id(), r.endpoint(), "per " + Numbers.significant(r.per(), 6)
           + " patient-years", request));
     }
     for (SirFigure s : dataset.sirs()) {
-      Request request = new Request(Measure.SIR, RATE_METHOD, s.observed(), null, null, null,
+      Request request = new Request(Measure.SIR, SIR_METHOD.id(), s.observed(), null, null, null,
           null, null, s.expected(), 1, level);
       results.add(row(s.id(), s.endpoint(), "observed vs expected", request));
     }
@@ -118,19 +129,19 @@ public record EvidenceAnalysis(
     long x1 = t.primaryEvents();
     long x2 = k.primaryEvents();
     results.add(row(c.id(), c.endpoint(), t.label(),
-        Request.proportion(PROPORTION_METHOD, x1, t.n(), level)));
+        Request.proportion(PROPORTION_METHOD.id(), x1, t.n(), level)));
     results.add(row(c.id(), c.endpoint(), k.label(),
-        Request.proportion(PROPORTION_METHOD, x2, k.n(), level)));
+        Request.proportion(PROPORTION_METHOD.id(), x2, k.n(), level)));
     String contrast = t.label() + " vs " + k.label();
-    for (String[] m : COMPARISON_METHODS) {
+    for (StatMethod m : COMPARISON_METHODS) {
       results.add(row(c.id(), c.endpoint(), contrast,
-          Request.twoArm(Measure.fromId(m[0]), m[1], x1, t.n(), x2, k.n(), level)));
+          Request.twoArm(m.measure(), m.id(), x1, t.n(), x2, k.n(), level)));
     }
     if (t.eventsDerived() || k.eventsDerived()) {
       for (long e1 : t.compatibleEvents()) {
         for (long e2 : k.compatibleEvents()) {
           Estimate rd = MethodCatalogue.compute(
-              Request.twoArm(Measure.RD, RD_METHOD, e1, t.n(), e2, k.n(), level));
+              Request.twoArm(Measure.RD, RD_METHOD.id(), e1, t.n(), e2, k.n(), level));
           sensitivity.add(new SensitivityRow(c.id(), e1, t.n(), e2, k.n(), rd.estimate(),
               rd.lower(), rd.upper(), e1 == x1 && e2 == x2));
         }
@@ -139,13 +150,14 @@ public record EvidenceAnalysis(
   }
 
   private static ResultRow row(String figure, String endpoint, String subject, Request r) {
+    StatMethod method = MethodCatalogue.find(r.measure(), r.method());
     try {
       Estimate e = MethodCatalogue.compute(r);
-      return new ResultRow(figure, endpoint, subject, r.measure().id(), r.method(), e.estimate(),
-          e.lower(), e.upper(), e.level(), e.pValue(), e.note());
+      return new ResultRow(figure, endpoint, subject, method, e.estimate(), e.lower(), e.upper(),
+          e.level(), e.pValue(), e.note());
     } catch (StatsException e) {
-      return new ResultRow(figure, endpoint, subject, r.measure().id(), r.method(), Double.NaN,
-          Double.NaN, Double.NaN, r.level(), Double.NaN, "not computable: " + e.getMessage());
+      return new ResultRow(figure, endpoint, subject, method, Double.NaN, Double.NaN, Double.NaN,
+          r.level(), Double.NaN, "not computable: " + e.getMessage());
     }
   }
 
@@ -153,16 +165,15 @@ public record EvidenceAnalysis(
   public List<StatMethod> methodsUsed() {
     Set<StatMethod> used = new LinkedHashSet<>();
     for (ResultRow r : results) {
-      used.add(MethodCatalogue.find(Measure.fromId(r.measure()), r.method()));
+      used.add(r.method());
     }
     return List.copyOf(used);
   }
 
-  /** The results of one figure with one measure and method, if present. */
-  public java.util.Optional<ResultRow> result(String figure, String measure, String method) {
+  /** The result of one figure computed with one method, if present. */
+  public Optional<ResultRow> result(String figure, StatMethod method) {
     return results.stream()
-        .filter(r -> r.figure().equals(figure) && r.measure().equals(measure)
-            && r.method().equals(method))
+        .filter(r -> r.figure().equals(figure) && r.method().equals(method))
         .findFirst();
   }
 }

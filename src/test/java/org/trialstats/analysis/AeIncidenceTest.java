@@ -1,11 +1,11 @@
-package org.trialstats.adam;
+package org.trialstats.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.trialstats.adam.AeIncidencePilotTest.counts;
-import static org.trialstats.adam.AeIncidencePilotTest.spec;
-import static org.trialstats.adam.AeIncidencePilotTest.term;
+import static org.trialstats.analysis.AeIncidencePilotTest.counts;
+import static org.trialstats.analysis.AeIncidencePilotTest.spec;
+import static org.trialstats.analysis.AeIncidencePilotTest.term;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +13,21 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.adam.AdaeSpec;
+import org.trialstats.adam.AdamDataException;
+import org.trialstats.adam.AdslSpec;
+import org.trialstats.adam.AeRow;
+import org.trialstats.adam.AeTable;
+import org.trialstats.adam.AeTableSpec;
+import org.trialstats.adam.ArmComparison;
+import org.trialstats.adam.ArmCount;
+import org.trialstats.adam.Condition;
+import org.trialstats.adam.DatasetReader;
+import org.trialstats.adam.ExposureDataException;
+import org.trialstats.adam.ExposureDefinition;
+import org.trialstats.adam.Population;
+import org.trialstats.adam.RowLevel;
+import org.trialstats.adam.RowOrder;
 import org.trialstats.stats.RiskDifferenceMethod;
 
 /** Counting rules, filters, ordering and exposure on small hand-made ADSL/ADAE data sets. */
@@ -147,17 +162,21 @@ class AeIncidenceTest {
   void missingOnsetOrExposureIsAClearError() throws IOException {
     data("A1,Y,SKIN,RASH,N,");
     assertThatThrownBy(() -> table(ExposureDefinition.TIME_TO_FIRST_EVENT))
-        .isInstanceOf(AdamDataException.class)
+        .isInstanceOf(ExposureDataException.class)
         .hasMessage("time to first event: subject A1 has an event with no onset date or study day"
-            + " in the 'any event' row; use --exposure duration instead");
+            + " in the 'any event' row")
+        .extracting(e -> ((ExposureDataException) e).alternative())
+        .isEqualTo(ExposureDefinition.TREATMENT_DURATION);
     assertThat(counts(table(ExposureDefinition.TREATMENT_DURATION).rows().get(0)))
         .containsExactly(0L, 1L);
     Files.writeString(adsl, "USUBJID,SAFFL,TRT01A\nA1,Y,Active\nP1,Y,Placebo\n");
     assertThatThrownBy(() -> table(ExposureDefinition.TREATMENT_DURATION))
-        .isInstanceOf(AdamDataException.class)
+        .isInstanceOf(ExposureDataException.class)
         .hasMessage("adsl.csv: exposure-adjusted rates need a positive treatment duration for"
             + " every subject, but 2 subject(s) have none (A1, P1; ADSL has neither a duration"
-            + " variable nor start and end dates); use --exposure none to leave the rates out");
+            + " variable nor start and end dates)")
+        .extracting(e -> ((ExposureDataException) e).alternative())
+        .isEqualTo(ExposureDefinition.NONE);
     // without TRT01AN the arms are alphabetical: Active, Placebo
     assertThat(counts(table(ExposureDefinition.NONE).rows().get(0))).containsExactly(1L, 0L);
   }

@@ -1,4 +1,4 @@
-package org.trialstats.stats;
+package org.trialstats.numerics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,10 +29,10 @@ class MonotoneRootTest {
   @Test
   void refusesFunctionsWithoutASignChangeOrWithNaN() {
     assertThatThrownBy(() -> MonotoneRoot.solve(t -> 1 + Math.exp(t), 0, true))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(RootFindingException.class)
         .hasMessageContaining("no sign change");
     assertThatThrownBy(() -> MonotoneRoot.solve(t -> Double.NaN, 0, true))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(RootFindingException.class)
         .hasMessageContaining("NaN");
   }
 }

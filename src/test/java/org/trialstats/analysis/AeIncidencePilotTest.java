@@ -1,4 +1,4 @@
-package org.trialstats.adam;
+package org.trialstats.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -21,6 +21,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trialstats.adam.AdaeSpec;
+import org.trialstats.adam.AdslSpec;
+import org.trialstats.adam.AdverseEvents;
+import org.trialstats.adam.AeRow;
+import org.trialstats.adam.AeTable;
+import org.trialstats.adam.AeTableSpec;
+import org.trialstats.adam.ArmComparison;
+import org.trialstats.adam.ArmCount;
+import org.trialstats.adam.Condition;
+import org.trialstats.adam.DatasetReader;
+import org.trialstats.adam.DatasetVariable;
+import org.trialstats.adam.ExposureDefinition;
+import org.trialstats.adam.PilotData;
+import org.trialstats.adam.Population;
+import org.trialstats.adam.RowLevel;
+import org.trialstats.adam.RowOrder;
+import org.trialstats.adam.VariableType;
 import org.trialstats.stats.Estimate;
 import org.trialstats.stats.RateMethod;
 import org.trialstats.stats.RateRatioMethod;
@@ -32,7 +49,7 @@ import org.trialstats.stats.RiskRatioMethod;
  * counts stated in issue 5 and, row by row, against an independent pandas computation
  * (fixtures/make_pilot_ae_reference.py).
  */
-class AeIncidencePilotTest {
+public class AeIncidencePilotTest {
   @TempDir Path dir;
 
   /**
@@ -40,7 +57,7 @@ class AeIncidencePilotTest {
    * estimable with a zero count in an arm), exact Poisson rates and exact conditional rate ratios
    * (not estimable without events in either arm), 95% confidence.
    */
-  static AeTableSpec spec(ExposureDefinition exposure, RowOrder order, double minPercent) {
+  public static AeTableSpec spec(ExposureDefinition exposure, RowOrder order, double minPercent) {
     return new AeTableSpec(null, 0.95, RiskDifferenceMethod.WALD, RiskRatioMethod.KATZ, exposure,
         RateMethod.EXACT, RateRatioMethod.EXACT_CONDITIONAL, order, minPercent);
   }

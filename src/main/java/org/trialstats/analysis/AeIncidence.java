@@ -1,10 +1,27 @@
-package org.trialstats.adam;
+package org.trialstats.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialstats.adam.AdamDataException;
+import org.trialstats.adam.AdverseEvents;
+import org.trialstats.adam.AeRow;
+import org.trialstats.adam.AeTable;
+import org.trialstats.adam.AeTableSpec;
+import org.trialstats.adam.ArmComparison;
+import org.trialstats.adam.ArmCount;
+import org.trialstats.adam.EstimateCell;
+import org.trialstats.adam.ExposureDataException;
+import org.trialstats.adam.ExposureDefinition;
+import org.trialstats.adam.FirstOnsets;
+import org.trialstats.adam.Population;
+import org.trialstats.adam.RowLevel;
+import org.trialstats.adam.RowOrder;
+import org.trialstats.adam.SasValues;
+import org.trialstats.adam.Subject;
+import org.trialstats.adam.SubjectOnsets;
 import org.trialstats.stats.PoissonCount;
 import org.trialstats.stats.TwoByTwo;
 
@@ -105,7 +122,7 @@ public final class AeIncidence {
         .map(Subject::id)
         .toList();
     if (!bad.isEmpty()) {
-      throw new AdamDataException(
+      throw new ExposureDataException(
           population.source() + ": exposure-adjusted rates need a positive treatment duration for"
               + " every subject, but " + bad.size() + " subject(s) have none ("
               + String.join(", ", bad.subList(0, Math.min(5, bad.size())))
@@ -113,7 +130,7 @@ public final class AeIncidence {
               + (population.exposureSource().isEmpty()
                   ? "ADSL has neither a duration variable nor start and end dates"
                   : "from " + population.exposureSource())
-              + "); use --exposure none to leave the rates out");
+              + ")", ExposureDefinition.NONE);
     }
   }
 
@@ -181,14 +198,14 @@ public final class AeIncidence {
         if (spec.exposure() == ExposureDefinition.TIME_TO_FIRST_EVENT) {
           double onset = firstOnsets.onset(i);
           if (!(onset >= 1) || Double.isInfinite(onset)) {
-            throw new AdamDataException(
+            throw new ExposureDataException(
                 "time to first event: subject " + s.id() + " has "
                     + (Double.isNaN(onset) ? "an event with no onset date or study day"
                         : "an event with onset day " + SasValues.numberText(onset)
                             + ", before the first dose")
                     + " in " + (level == RowLevel.ANY ? "the 'any event' row"
-                        : level == RowLevel.SOC ? soc : soc + " / " + term)
-                    + "; use --exposure duration instead");
+                        : level == RowLevel.SOC ? soc : soc + " / " + term),
+                ExposureDefinition.TREATMENT_DURATION);
           }
           days[a] += onset - s.exposureDays();
         }

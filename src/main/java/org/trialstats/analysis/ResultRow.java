@@ -1,4 +1,7 @@
-package org.trialstats.report;
+package org.trialstats.analysis;
+
+import org.trialstats.stats.Measure;
+import org.trialstats.stats.StatMethod;
 
 /**
  * One recomputed estimate of a report: a row of {@code results.csv}.
@@ -6,8 +9,7 @@ package org.trialstats.report;
  * @param figure id of the dataset figure (comparison, rate or SIR) it belongs to
  * @param endpoint what was measured, e.g. "ACR20 at 24 weeks"
  * @param subject the arm or contrast, e.g. "Anakinra + methotrexate" or "anakinra vs placebo"
- * @param measure measure id ({@code proportion}, {@code rd}, ...)
- * @param method method id
+ * @param method the method that computed it (its measure included)
  * @param estimate point estimate (for tests: the statistic, NaN if none)
  * @param lower lower confidence limit (NaN for tests)
  * @param upper upper confidence limit (NaN for tests)
@@ -19,11 +21,16 @@ public record ResultRow(
     String figure,
     String endpoint,
     String subject,
-    String measure,
-    String method,
+    StatMethod method,
     double estimate,
     double lower,
     double upper,
     double level,
     double pValue,
-    String note) {}
+    String note) {
+
+  /** The measure estimated (or, for {@link Measure#TEST}, tested). */
+  public Measure measure() {
+    return method.measure();
+  }
+}

@@ -1,4 +1,4 @@
-package org.trialstats.cli;
+package org.trialstats.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trialstats.io.InvalidDataException;
 import org.trialstats.meta.StudyData;
-import org.trialstats.stats.StatsException;
 
 /** Reading the meta-analysis input CSV: both forms, optional columns, and error messages. */
 class MetaInputReaderTest {
@@ -89,7 +89,7 @@ class MetaInputReaderTest {
   void errorsNameFileLineAndField(String content, String message) throws IOException {
     Path p = file("e.csv", content.replace("\\n", "\n") + "\n");
     assertThatThrownBy(() -> MetaInputReader.read(p, null))
-        .isInstanceOf(StatsException.class)
+        .isInstanceOf(InvalidDataException.class)
         .hasMessageContaining(message);
   }
 

@@ -1,4 +1,4 @@
-package org.trialstats.cli;
+package org.trialstats.evidence;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,8 +16,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.trialstats.io.InvalidDataException;
 import org.trialstats.meta.StudyData;
-import org.trialstats.stats.StatsException;
 
 /**
  * Reads the input of the {@code meta} command: a UTF-8 CSV file with a header row and one row per
@@ -62,12 +62,12 @@ public final class MetaInputReader {
      * The rows ordered by a column (numerically when every value is a number, otherwise as
      * text), ties kept in file order, for a cumulative meta-analysis.
      *
-     * @throws StatsException when the column is missing or a value is blank
+     * @throws InvalidDataException when the column is missing or a value is blank
      */
     public List<StudyData> orderedBy(String column) {
       String key = column.trim().toLowerCase(Locale.ROOT);
       if (!rows.isEmpty() && !rows.get(0).values().containsKey(key)) {
-        throw new StatsException(
+        throw new InvalidDataException(
             file.getFileName() + ": no column '" + column + "' to order the cumulative analysis"
                 + " by; columns are " + String.join(", ", rows.get(0).values().keySet()));
       }
@@ -75,7 +75,7 @@ public final class MetaInputReader {
       for (Row r : rows) {
         String v = r.values().get(key);
         if (v == null || v.isBlank()) {
-          throw new StatsException(
+          throw new InvalidDataException(
               file.getFileName() + ", line " + r.line() + ", field " + key
                   + ": a value is needed to order the cumulative analysis");
         }
@@ -96,7 +96,7 @@ public final class MetaInputReader {
    *
    * @param subgroupColumn name of the subgroup column; when null, a column named {@code subgroup}
    *     is used if present
-   * @throws StatsException for invalid content (message names file, line and field), including a
+   * @throws InvalidDataException for invalid content (message names file, line and field), including a
    *     file larger than {@link #MAX_FILE_BYTES} or a malformed CSV header
    * @throws IOException when the file cannot be read
    */
@@ -109,13 +109,13 @@ public final class MetaInputReader {
     }
     if (bytes.length > MAX_FILE_BYTES) {
       // The whole file is held in memory: refuse what cannot be a table of studies.
-      throw new StatsException(name + ": larger than " + MAX_FILE_BYTES + " bytes (64 MiB); a"
+      throw new InvalidDataException(name + ": larger than " + MAX_FILE_BYTES + " bytes (64 MiB); a"
           + " meta-analysis input has one row per study");
     }
     try {
       text = decodeUtf8(bytes);
     } catch (CharacterCodingException e) {
-      throw new StatsException(name + ": not valid UTF-8 text; save the file as UTF-8 CSV");
+      throw new InvalidDataException(name + ": not valid UTF-8 text; save the file as UTF-8 CSV");
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -138,35 +138,35 @@ public final class MetaInputReader {
           continue;
         }
         if (header.put(key, h) != null) {
-          throw new StatsException(name + ", line 1: column '" + h + "' appears twice");
+          throw new InvalidDataException(name + ", line 1: column '" + h + "' appears twice");
         }
       }
       if (!header.containsKey("study")) {
-        throw new StatsException(name + ", line 1: a 'study' column is required");
+        throw new InvalidDataException(name + ", line 1: a 'study' column is required");
       }
       boolean hasCounts = COUNT_COLUMNS.stream().anyMatch(header::containsKey);
       boolean hasGeneric = header.containsKey("yi");
       if (hasCounts && hasGeneric) {
-        throw new StatsException(
+        throw new InvalidDataException(
             name + ", line 1: give either events1, n1, events2, n2 or yi with vi (or sei), not"
                 + " both");
       }
       if (hasCounts) {
         for (String c : COUNT_COLUMNS) {
           if (!header.containsKey(c)) {
-            throw new StatsException(
+            throw new InvalidDataException(
                 name + ", line 1: column '" + c + "' is missing; two-by-two input needs study,"
                     + " events1, n1, events2, n2");
           }
         }
       } else if (hasGeneric) {
         if (header.containsKey("vi") == header.containsKey("sei")) {
-          throw new StatsException(
+          throw new InvalidDataException(
               name + ", line 1: generic input needs exactly one of the columns vi (variance) or"
                   + " sei (standard error) next to yi");
         }
       } else {
-        throw new StatsException(
+        throw new InvalidDataException(
             name + ", line 1: expected columns study, events1, n1, events2, n2 (two-by-two) or"
                 + " study, yi, vi (or sei) (generic); found " + String.join(", ",
                     parser.getHeaderNames()));
@@ -175,7 +175,7 @@ public final class MetaInputReader {
       String subgroupKey =
           subgroupColumn == null ? "subgroup" : subgroupColumn.trim().toLowerCase(Locale.ROOT);
       if (subgroupColumn != null && !header.containsKey(subgroupKey)) {
-        throw new StatsException(name + ", line 1: no subgroup column '" + subgroupColumn + "'");
+        throw new InvalidDataException(name + ", line 1: no subgroup column '" + subgroupColumn + "'");
       }
       subgroups = header.containsKey(subgroupKey);
       for (CSVRecord record : parser) {
@@ -185,7 +185,7 @@ public final class MetaInputReader {
           values.put(h.getKey(), record.isSet(h.getValue()) ? record.get(h.getValue()) : "");
         }
         if (!record.isConsistent()) {
-          throw new StatsException(
+          throw new InvalidDataException(
               name + ", line " + line + ": expected " + parser.getHeaderNames().size()
                   + " fields, found " + record.size());
         }
@@ -218,18 +218,16 @@ public final class MetaInputReader {
         rows.add(new Row(line, data, Collections.unmodifiableMap(values)));
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
-      if (e instanceof StatsException) {
-        throw e;
-      }
-      throw new StatsException(name + ": not a valid CSV file: " + e.getMessage());
+      // commons-csv reports a malformed header or record this way
+      throw new InvalidDataException(name + ": not a valid CSV file: " + e.getMessage());
     } catch (java.io.UncheckedIOException e) {
-      throw new StatsException(name + ": not a valid CSV file: " + e.getCause().getMessage());
+      throw new InvalidDataException(name + ": not a valid CSV file: " + e.getCause().getMessage());
     } catch (org.apache.commons.csv.CSVException e) {
       // Malformed header line (e.g. an unclosed quote): content, not an unreadable file.
-      throw new StatsException(name + ": not a valid CSV file: " + e.getMessage());
+      throw new InvalidDataException(name + ": not a valid CSV file: " + e.getMessage());
     }
     if (rows.isEmpty()) {
-      throw new StatsException(name + ": no study rows after the header");
+      throw new InvalidDataException(name + ": no study rows after the header");
     }
     return new Input(file, rows, counts, subgroups);
   }
@@ -252,8 +250,8 @@ public final class MetaInputReader {
 
   /** Field parsing with error messages naming file, line and field. */
   private record Field(String file, int line, Map<String, String> values) {
-    StatsException error(String field, String problem) {
-      return new StatsException(
+    InvalidDataException error(String field, String problem) {
+      return new InvalidDataException(
           file + ", line " + line + ", field " + field + ": '" + values.get(field) + "' "
               + problem);
     }
@@ -261,7 +259,7 @@ public final class MetaInputReader {
     String text(String field) {
       String v = values.get(field);
       if (v == null || v.isBlank()) {
-        throw new StatsException(file + ", line " + line + ", field " + field + ": is empty");
+        throw new InvalidDataException(file + ", line " + line + ", field " + field + ": is empty");
       }
       return v;
     }
