@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     description = "Clinical-trial evidence statistics: recompute published figures and check them.",
     subcommands = {
       ReproduceCommand.class,
+      CheckCommand.class,
       CiCommand.class,
       BatchCommand.class,
       MethodsCommand.class,

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.trialstats.stats.IntervalPValue;
+import org.trialstats.stats.TestStatistic;
 
 /**
  * How a {@link Claim}'s figure is recomputed, or why it cannot be. Each kind is written in
@@ -266,6 +268,126 @@ public sealed interface ClaimCheck {
     @Override
     public String kind() {
       return "formula-mass";
+    }
+
+    /** Whether {@code symbol} is an element whose standard atomic weight is known here. */
+    public static boolean knows(String symbol) {
+      return List.of(AtomicWeights.symbols().split(", ")).contains(symbol);
+    }
+  }
+
+  /**
+   * A percentage of a number of subjects, printed without a comparison arm ("38% of 250",
+   * "1235/1729 (71%)"): with the count, {@code 100 events / n}; without it, whether any whole
+   * count out of n gives the printed percentage (the GRIM test of Brown and Heathers 2017), as
+   * for {@link ArmPercent}.
+   *
+   * @param n the number of subjects, at least 1
+   * @param events the number with the event (0 to n), null when only the percentage is printed
+   * @param note reviewer's note, empty when none
+   */
+  record Percent(long n, Long events, String note) implements ClaimCheck {
+    public Percent {
+      if (n < 1) {
+        throw new IllegalArgumentException("n must be at least 1, got " + n);
+      }
+      if (events != null && (events < 0 || events > n)) {
+        throw new IllegalArgumentException("events must be between 0 and n = " + n);
+      }
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "percent";
+    }
+  }
+
+  /**
+   * A printed estimate against the centre of its printed confidence interval: the arithmetic
+   * mean of the limits for a difference, the geometric mean for a ratio (a Wald interval is
+   * symmetric around its estimate on that scale). The limits are taken at their printed
+   * precision (their decimals are those of the numbers given).
+   *
+   * @param lower the printed lower limit
+   * @param upper the printed upper limit
+   * @param scale linear (difference) or log (ratio)
+   * @param note reviewer's note, empty when none
+   */
+  record IntervalCentre(BigDecimal lower, BigDecimal upper, IntervalPValue scale, String note)
+      implements ClaimCheck {
+    public IntervalCentre {
+      Objects.requireNonNull(lower, "lower");
+      Objects.requireNonNull(upper, "upper");
+      Objects.requireNonNull(scale, "scale");
+      Objects.requireNonNull(note, "note");
+      if (lower.compareTo(upper) > 0) {
+        throw new IllegalArgumentException("lower must not exceed upper");
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "interval-centre";
+    }
+  }
+
+  /**
+   * A printed p-value (or significance wording) against the p-value its estimate and confidence
+   * interval imply (Altman and Bland 2011, {@link IntervalPValue}).
+   *
+   * @param estimate the printed estimate
+   * @param lower the printed lower limit
+   * @param upper the printed upper limit
+   * @param level the confidence level, e.g. 0.95
+   * @param scale linear (difference) or log (ratio)
+   * @param note reviewer's note, empty when none
+   */
+  record IntervalP(
+      BigDecimal estimate, BigDecimal lower, BigDecimal upper, BigDecimal level,
+      IntervalPValue scale, String note) implements ClaimCheck {
+    public IntervalP {
+      Objects.requireNonNull(estimate, "estimate");
+      Objects.requireNonNull(lower, "lower");
+      Objects.requireNonNull(upper, "upper");
+      Objects.requireNonNull(level, "level");
+      Objects.requireNonNull(scale, "scale");
+      Objects.requireNonNull(note, "note");
+    }
+
+    @Override
+    public String kind() {
+      return "interval-p";
+    }
+  }
+
+  /**
+   * A printed p-value against the p-value of an APA-style test statistic ("t(28) = 2.20, p =
+   * .04"), as statcheck checks it: the statistic is taken at its printed precision.
+   *
+   * @param test the statistic
+   * @param df1 first degrees of freedom, null for z
+   * @param df2 second degrees of freedom (F only), else null
+   * @param statistic the printed value, with its printed decimals
+   * @param oneTailedMentioned whether the passage calls the test one-tailed (one-sided,
+   *     directional): a one-tailed p-value is then accepted when the two-tailed one is not
+   * @param note reviewer's note, empty when none
+   */
+  record TestStatisticP(
+      TestStatistic test, BigDecimal df1, BigDecimal df2, BigDecimal statistic,
+      boolean oneTailedMentioned, String note) implements ClaimCheck {
+    public TestStatisticP {
+      Objects.requireNonNull(test, "test");
+      Objects.requireNonNull(statistic, "statistic");
+      Objects.requireNonNull(note, "note");
+      if (test.degreesOfFreedom() >= 1 && df1 == null || test.degreesOfFreedom() == 2 && df2 == null) {
+        throw new IllegalArgumentException(test.symbol() + " needs its degrees of freedom");
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "test-statistic";
     }
   }
 

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.trialstats.stats.IntervalPValue;
 import org.trialstats.stats.PoissonLimits;
+import org.trialstats.stats.TestStatistic;
 
 /**
  * Recomputes every claim of a dataset and judges it against the printed figure.
@@ -122,6 +124,14 @@ public final class ClaimChecker {
       result = accumulation(claim, a);
     } else if (check instanceof ClaimCheck.FormulaMass f) {
       result = formulaMass(claim, f);
+    } else if (check instanceof ClaimCheck.Percent p) {
+      result = percent(claim, p);
+    } else if (check instanceof ClaimCheck.IntervalCentre i) {
+      result = intervalCentre(claim, i);
+    } else if (check instanceof ClaimCheck.IntervalP i) {
+      result = intervalP(claim, i);
+    } else if (check instanceof ClaimCheck.TestStatisticP t) {
+      result = testStatistic(claim, t);
     } else if (check instanceof ClaimCheck.NotCheckable n) {
       result = notCheckable(claim, "Not checkable: " + sentence(n.missing()));
     } else {
@@ -143,6 +153,16 @@ public final class ClaimChecker {
     Arm arm = comparison.arm(check.side());
     String armName = "the " + check.side().yamlName() + " arm (" + arm.label() + ") of "
         + comparison.id();
+    return armPercent(claim, arm, armName);
+  }
+
+  private ClaimResult percent(Claim claim, ClaimCheck.Percent check) {
+    Arm arm = new Arm("percentage", check.n(), check.events(), claim.reported());
+    return armPercent(claim, arm, "n = " + check.n());
+  }
+
+  /** The percentage of {@code arm}: its own printed one, or a cross-check of another figure. */
+  private ClaimResult armPercent(Claim claim, Arm arm, String armName) {
     boolean crossCheck = !claim.reported().equals(arm.reportedPercent());
     int shown = shownDecimals(claim.reported());
     BigDecimal n = BigDecimal.valueOf(arm.n());
@@ -384,6 +404,137 @@ public final class ClaimChecker {
         + " 2016, Table 3: " + weights + ") gives " + Decimals.plain(point)
         + " g/mol. The range of each atomic weight is its standard interval (Table 1).";
     return judge(claim, point, low, high, lead);
+  }
+
+  private ClaimResult intervalCentre(Claim claim, ClaimCheck.IntervalCentre check) {
+    IntervalPValue scale = check.scale();
+    BigDecimal lowerHalf = halfUnit(check.lower());
+    BigDecimal upperHalf = halfUnit(check.upper());
+    double lower = check.lower().doubleValue();
+    double upper = check.upper().doubleValue();
+    if (scale == IntervalPValue.LOG && check.lower().subtract(lowerHalf).signum() <= 0) {
+      return notCheckable(claim, "Not checkable: the lower limit " + Decimals.plain(check.lower())
+          + " is too close to 0 at its printed precision for a ratio's log scale.");
+    }
+    BigDecimal point = BigDecimal.valueOf(scale.centre(lower, upper));
+    BigDecimal low = BigDecimal.valueOf(scale.centre(
+        check.lower().subtract(lowerHalf).doubleValue(),
+        check.upper().subtract(upperHalf).doubleValue()));
+    BigDecimal high = BigDecimal.valueOf(scale.centre(
+        check.lower().add(lowerHalf).doubleValue(), check.upper().add(upperHalf).doubleValue()));
+    boolean inside = claim.reported().exactValue().compareTo(check.lower()) >= 0
+        && claim.reported().exactValue().compareTo(check.upper()) <= 0;
+    String lead = (scale == IntervalPValue.LOG
+        ? "Geometric mean of the limits (a ratio's Wald interval is symmetric on the log scale): "
+            + "sqrt(" + Decimals.plain(check.lower()) + " x " + Decimals.plain(check.upper())
+        : "Midpoint of the limits (a difference's Wald interval is symmetric): ("
+            + Decimals.plain(check.lower()) + " + " + Decimals.plain(check.upper()) + ") / 2")
+        + ") = " + Decimals.round(point, shownDecimals(claim.reported())) + "."
+        + (inside ? "" : " The estimate " + claim.reported().valueText()
+            + " lies outside its own interval.");
+    ClaimResult result = judge(claim, point, low, high, lead);
+    if (result.verdict() == Verdict.DISCREPANCY && inside) {
+      return withDetail(result, result.detail() + " An asymmetric interval is either a misprint"
+          + " or not a Wald interval on this scale (exact, score or profile-likelihood limits"
+          + " are asymmetric): check the method before calling it an error.");
+    }
+    return result;
+  }
+
+  private ClaimResult intervalP(Claim claim, ClaimCheck.IntervalP check) {
+    IntervalPValue scale = check.scale();
+    double level = check.level().doubleValue();
+    double point = scale.pValue(check.estimate().doubleValue(), check.lower().doubleValue(),
+        check.upper().doubleValue(), level);
+    // p grows as the estimate nears no effect and as the interval widens: the extremes over the
+    // printed rounding lie at corners of the box of estimate and limits.
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = Double.NEGATIVE_INFINITY;
+    for (int corner = 0; corner < 8; corner++) {
+      double e = shifted(check.estimate(), (corner & 1) != 0);
+      double l = shifted(check.lower(), (corner & 2) != 0);
+      double u = shifted(check.upper(), (corner & 4) != 0);
+      if (scale == IntervalPValue.LOG && (!(e > 0) || !(l > 0))) {
+        continue;
+      }
+      double p = scale.pValue(e, l, u, level);
+      lowest = Math.min(lowest, p);
+      highest = Math.max(highest, p);
+    }
+    double nullValue = scale == IntervalPValue.LOG ? 1 : 0;
+    double eLow = check.estimate().subtract(halfUnit(check.estimate())).doubleValue();
+    double eHigh = check.estimate().add(halfUnit(check.estimate())).doubleValue();
+    if (eLow <= nullValue && nullValue <= eHigh) {
+      highest = 1;
+    }
+    boolean excludesNull = check.lower().doubleValue() > nullValue
+        || check.upper().doubleValue() < nullValue;
+    String lead = "p from the " + Decimals.plain(check.level().multiply(Decimals.HUNDRED)
+        .stripTrailingZeros()) + "% interval " + Decimals.plain(check.lower()) + " to "
+        + Decimals.plain(check.upper()) + " around " + Decimals.plain(check.estimate())
+        + " (Altman and Bland 2011, normal approximation on the "
+        + (scale == IntervalPValue.LOG ? "log" : "linear") + " scale): "
+        + Decimals.round(point, Math.max(shownDecimals(claim.reported()), 4)) + ". The interval "
+        + (excludesNull ? "excludes" : "includes") + " " + Decimals.plain(BigDecimal.valueOf(
+            (long) nullValue)) + " (no effect).";
+    return judge(claim, BigDecimal.valueOf(point),
+        lowest <= highest ? BigDecimal.valueOf(lowest) : null,
+        lowest <= highest ? BigDecimal.valueOf(highest) : null, lead);
+  }
+
+  private ClaimResult testStatistic(Claim claim, ClaimCheck.TestStatisticP check) {
+    ClaimResult twoTailed = testStatistic(claim, check, false);
+    if (!check.oneTailedMentioned() || twoTailed.verdict() != Verdict.DISCREPANCY) {
+      return twoTailed;
+    }
+    ClaimResult oneTailed = testStatistic(claim, check, true);
+    if (oneTailed.verdict() == Verdict.DISCREPANCY) {
+      return twoTailed;
+    }
+    return withDetail(oneTailed, oneTailed.detail() + " The passage calls the test one-tailed;"
+        + " the two-tailed p-value would not fit (statcheck's one-tailed convention).");
+  }
+
+  private ClaimResult testStatistic(
+      Claim claim, ClaimCheck.TestStatisticP check, boolean oneTailed) {
+    TestStatistic test = check.test();
+    double df1 = check.df1() == null ? 0 : check.df1().doubleValue();
+    double df2 = check.df2() == null ? 0 : check.df2().doubleValue();
+    BigDecimal value = check.statistic();
+    BigDecimal half = halfUnit(value);
+    double point = test.pValue(value.doubleValue(), df1, df2, oneTailed);
+    // statcheck's rounding tolerance: any statistic that rounds to the printed one.
+    double a = test.pValue(clampStatistic(test, value.subtract(half)), df1, df2, oneTailed);
+    double b = test.pValue(clampStatistic(test, value.add(half)), df1, df2, oneTailed);
+    String df = check.df1() == null ? ""
+        : "(" + Decimals.plain(check.df1()) + (check.df2() == null ? ""
+            : ", " + Decimals.plain(check.df2())) + ")";
+    String lead = (oneTailed ? "One-tailed" : "Two-tailed") + " p of " + test.symbol() + df
+        + " = " + Decimals.plain(value) + ": " + Decimals.round(point,
+            Math.max(shownDecimals(claim.reported()), 4)) + " (statistics from "
+        + Decimals.plain(value.subtract(half)) + " to " + Decimals.plain(value.add(half))
+        + " round to the printed value).";
+    return judge(claim, BigDecimal.valueOf(point), BigDecimal.valueOf(Math.min(a, b)),
+        BigDecimal.valueOf(Math.max(a, b)), lead);
+  }
+
+  /** Keeps a statistic within its domain after widening by the rounding (F, chi2 >= 0; |r| <= 1). */
+  private static double clampStatistic(TestStatistic test, BigDecimal x) {
+    double v = x.doubleValue();
+    if ((test == TestStatistic.F || test == TestStatistic.CHI2) && v < 0) {
+      return 0;
+    }
+    return test == TestStatistic.R ? Math.max(-1, Math.min(1, v)) : v;
+  }
+
+  /** Half of the last printed unit of a number written with its printed decimals. */
+  private static BigDecimal halfUnit(BigDecimal printed) {
+    return new BigDecimal(java.math.BigInteger.valueOf(5), Math.max(printed.scale(), 0) + 1);
+  }
+
+  private static double shifted(BigDecimal printed, boolean up) {
+    BigDecimal half = halfUnit(printed);
+    return (up ? printed.add(half) : printed.subtract(half)).doubleValue();
   }
 
   // ---------------------------------------------------------------- judging

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialstats.stats.IntervalPValue;
+import org.trialstats.stats.StatsException;
+import org.trialstats.stats.TestStatistic;
 
 /**
  * Reads {@code claims.yaml} into drafts: each claim's fields and its check, with the location of
@@ -28,6 +31,12 @@ final class ClaimParser {
     KINDS.put("poisson-tail", new KindFields(List.of("sir"), List.of("expected_claim")));
     KINDS.put("accumulation", new KindFields(List.of("half_life", "dosing_interval"), List.of()));
     KINDS.put("formula-mass", new KindFields(List.of("formula"), List.of()));
+    KINDS.put("percent", new KindFields(List.of("n"), List.of("events")));
+    KINDS.put("interval-centre", new KindFields(List.of("lower", "upper", "scale"), List.of()));
+    KINDS.put("interval-p",
+        new KindFields(List.of("estimate", "lower", "upper", "scale"), List.of("level")));
+    KINDS.put("test-statistic",
+        new KindFields(List.of("test", "statistic"), List.of("df1", "df2", "one_tailed_mentioned")));
     KINDS.put("not-checkable", new KindFields(List.of("missing"), List.of()));
     KINDS.put("recorded", new KindFields(List.of(), List.of()));
   }
@@ -207,6 +216,16 @@ final class ClaimParser {
         yield missing == null ? null : new ClaimCheck.NotCheckable(missing, note);
       }
       case "recorded" -> new ClaimCheck.Recorded(note);
+      case "percent" -> percent(f, note);
+      case "interval-centre" -> {
+        BigDecimal lower = f.number("lower");
+        BigDecimal upper = f.number("upper");
+        IntervalPValue scale = scale(f);
+        yield lower == null || upper == null || scale == null || !ordered(f, lower, upper)
+            ? null : new ClaimCheck.IntervalCentre(lower, upper, scale, note);
+      }
+      case "interval-p" -> intervalP(f, note);
+      case "test-statistic" -> testStatistic(f, note);
       default -> throw new IllegalStateException("kind validated before: " + kind);
     };
     return problems.count() == before ? check : null;
@@ -288,6 +307,106 @@ final class ClaimParser {
     }
     return formula.size() == f.map.entries().size()
         ? new ClaimCheck.FormulaMass(formula, note) : null;
+  }
+
+  private ClaimCheck percent(Fields f, String note) {
+    Long n = f.count("n", 1);
+    Long events = f.has("events") ? f.count("events", 0) : null;
+    if (n == null || (f.has("events") && events == null)) {
+      return null;
+    }
+    if (events != null && events > n) {
+      f.problem("events", "expected at most n = " + n + ", got " + events);
+      return null;
+    }
+    return new ClaimCheck.Percent(n, events, note);
+  }
+
+  private ClaimCheck intervalP(Fields f, String note) {
+    BigDecimal estimate = f.number("estimate");
+    BigDecimal lower = f.number("lower");
+    BigDecimal upper = f.number("upper");
+    IntervalPValue scale = scale(f);
+    BigDecimal level = f.has("level") ? f.number("level") : new BigDecimal("0.95");
+    if (estimate == null || lower == null || upper == null || scale == null || level == null
+        || !ordered(f, lower, upper)) {
+      return null;
+    }
+    if (level.signum() <= 0 || level.compareTo(BigDecimal.ONE) >= 0) {
+      f.problem("level", "expected a confidence level between 0 and 1, got "
+          + Decimals.plain(level));
+      return null;
+    }
+    if (scale == IntervalPValue.LOG && (estimate.signum() <= 0 || lower.signum() <= 0)) {
+      f.problem("lower", "expected a positive ratio and limits on the log scale, got "
+          + Decimals.plain(estimate) + " (" + Decimals.plain(lower) + " to "
+          + Decimals.plain(upper) + ")");
+      return null;
+    }
+    return new ClaimCheck.IntervalP(estimate, lower, upper, level, scale, note);
+  }
+
+  private ClaimCheck testStatistic(Fields f, String note) {
+    String name = f.text("test");
+    TestStatistic test = null;
+    for (TestStatistic t : TestStatistic.values()) {
+      if (t.symbol().equals(name)) {
+        test = t;
+      }
+    }
+    if (name != null && test == null) {
+      f.problem("test", "expected one of t, F, chi2, z, r, got '" + name + "'");
+      return null;
+    }
+    BigDecimal statistic = f.number("statistic");
+    BigDecimal df1 = f.has("df1") ? f.positive("df1") : null;
+    BigDecimal df2 = f.has("df2") ? f.positive("df2") : null;
+    String tails = f.has("one_tailed_mentioned") ? f.text("one_tailed_mentioned") : "false";
+    if (tails != null && !tails.equals("true") && !tails.equals("false")) {
+      f.problem("one_tailed_mentioned", "expected true or false, got '" + tails + "'");
+      return null;
+    }
+    if (test == null || statistic == null || tails == null) {
+      return null;
+    }
+    if (test.degreesOfFreedom() >= 1 && df1 == null
+        || test.degreesOfFreedom() == 2 && df2 == null) {
+      f.problem(df1 == null ? "df1" : "df2", "expected the degrees of freedom of "
+          + test.symbol() + ", got nothing");
+      return null;
+    }
+    try {
+      test.pValue(statistic.doubleValue(), df1 == null ? 0 : df1.doubleValue(),
+          df2 == null ? 0 : df2.doubleValue(), false);
+    } catch (StatsException e) {
+      f.problem("statistic", "expected a valid " + test.symbol() + " statistic: "
+          + e.getMessage());
+      return null;
+    }
+    return new ClaimCheck.TestStatisticP(test, df1, df2, statistic, tails.equals("true"), note);
+  }
+
+  private static IntervalPValue scale(Fields f) {
+    String text = f.text("scale");
+    if ("log".equals(text)) {
+      return IntervalPValue.LOG;
+    }
+    if ("linear".equals(text)) {
+      return IntervalPValue.LINEAR;
+    }
+    if (text != null) {
+      f.problem("scale", "expected log (ratios) or linear (differences), got '" + text + "'");
+    }
+    return null;
+  }
+
+  private static boolean ordered(Fields f, BigDecimal lower, BigDecimal upper) {
+    if (lower.compareTo(upper) >= 0) {
+      f.problem("upper", "expected an upper limit above the lower limit "
+          + Decimals.plain(lower) + ", got " + Decimals.plain(upper));
+      return false;
+    }
+    return true;
   }
 
   /** Reads an id referring to an entry of the given kind and queues it for checking. */

@@ -137,6 +137,22 @@ final class ClaimResolver {
     if (check instanceof ClaimCheck.PoissonTail p) {
       checkPoissonTail(d, p, f);
     }
+    Reported reported = printed.get(d.id());
+    if (reported == null) {
+      return;
+    }
+    if (check instanceof ClaimCheck.Percent && (!reported.qualifier().isPointValue()
+        || !reported.unit().equals("%"))) {
+      problems.add(FILE, d.fields().line("reported"), "reported",
+          "expected a percentage (unit %, qualifier exact or about), got "
+              + reported.qualifier().yamlName() + " " + reported.valueText() + " "
+              + reported.unit());
+    }
+    if ((check instanceof ClaimCheck.IntervalP || check instanceof ClaimCheck.TestStatisticP)
+        && (reported.value() < 0 || reported.value() > 1)) {
+      problems.add(FILE, d.fields().line("reported"), "reported",
+          "expected a p-value between 0 and 1, got " + reported.valueText());
+    }
   }
 
   private void checkPoissonTail(ClaimParser.Draft d, ClaimCheck.PoissonTail p, Fields f) {

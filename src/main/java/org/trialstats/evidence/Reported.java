@@ -89,7 +89,7 @@ public record Reported(
   }
 
   /** The printed value formatted at its printed decimals, without the unit. */
-  String valueText() {
+  public String valueText() {
     return Decimals.plain(exactValue().setScale(Math.max(decimals, 0), RoundingMode.HALF_UP));
   }
 }

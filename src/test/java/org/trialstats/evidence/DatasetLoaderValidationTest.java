@@ -321,6 +321,7 @@ class DatasetLoaderValidationTest {
     assertProblem(failure(), "claims.yaml", 17, "check.kind",
         "claims.yaml:17: field 'check.kind': expected one of arm-percent, difference, sum,"
             + " product, cross-check, rate, ratio, poisson-tail, accumulation, formula-mass,"
+            + " percent, interval-centre, interval-p, test-statistic,"
             + " not-checkable, recorded, got the text 'guess'");
   }
 

@@ -1,0 +1,252 @@
+package org.trialstats.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.trialstats.analysis.DocumentCheck;
+import org.trialstats.analysis.EvidenceAnalysis;
+import org.trialstats.analysis.ResultRow;
+import org.trialstats.evidence.ClaimResult;
+import org.trialstats.evidence.Comparison;
+import org.trialstats.evidence.Verdict;
+import org.trialstats.io.Escape;
+import org.trialstats.io.Json;
+import org.trialstats.io.Numbers;
+import org.trialstats.io.Provenance;
+
+/**
+ * Renders a {@link DocumentCheck} as plain text, Markdown, HTML or JSON: the verdict of every
+ * claim found with its source span, the estimates with intervals for the two-arm comparisons,
+ * rates and SIRs found (the methods of {@code reproduce}, {@link EvidenceAnalysis}), and the
+ * provenance (trialstats version, SHA-256 of every input). No timestamps: same input, same bytes.
+ */
+public final class CheckReport {
+  /** Confidence level of the intervals computed for comparisons, rates and SIRs. */
+  public static final double LEVEL = 0.95;
+
+  /** Output formats. */
+  public enum Format {
+    TEXT("txt"), JSON("json"), MD("md"), HTML("html");
+
+    private final String extension;
+
+    Format(String extension) {
+      this.extension = extension;
+    }
+
+    /** File extension of the format, e.g. {@code md}. */
+    public String extension() {
+      return extension;
+    }
+  }
+
+  private static final String LEGEND = "Verdicts follow reproduce's rules: reproduced ="
+      + " consistent (the recomputed value rounds half-up to the printed one), discrepancy ="
+      + " inconsistent (no inputs within their printed rounding give the printed value; the"
+      + " difference is given), not checkable = undecidable, with the reason.";
+
+  private final DocumentCheck check;
+  private final Provenance provenance;
+  private final EvidenceAnalysis estimates;
+
+  /**
+   * @param check the check to render
+   * @param version the trialstats version, for the provenance
+   */
+  public CheckReport(DocumentCheck check, String version) {
+    this.check = check;
+    this.provenance = new Provenance(version, check.inputs());
+    this.estimates = EvidenceAnalysis.of(check.dataset(), LEVEL);
+  }
+
+  /** The report in the given format. */
+  public String render(Format format) {
+    return switch (format) {
+      case TEXT -> text();
+      case JSON -> json();
+      case MD -> markdown();
+      case HTML -> html();
+    };
+  }
+
+  /** One line per inconsistent claim: where, what was printed, the difference. */
+  public List<String> inconsistentLines() {
+    return check.inconsistent().stream().map(r -> check.span(r).describe() + ": "
+        + r.claim().reported().asReported() + ": " + r.detail()).toList();
+  }
+
+  private String summary() {
+    Map<Verdict, Integer> counts = check.counts();
+    return check.results().size() + " claims: " + counts.get(Verdict.REPRODUCED)
+        + " reproduced, " + counts.get(Verdict.DISCREPANCY) + " discrepancies, "
+        + counts.get(Verdict.NOT_CHECKABLE) + " not checkable";
+  }
+
+  private List<ResultRow> estimateRows() {
+    Set<String> figures = check.dataset().comparisons().stream().map(Comparison::id)
+        .collect(Collectors.toSet());
+    check.dataset().rates().forEach(r -> figures.add(r.id()));
+    check.dataset().sirs().forEach(s -> figures.add(s.id()));
+    return estimates.results().stream().filter(r -> figures.contains(r.figure())).toList();
+  }
+
+  private static String recomputed(ClaimResult r) {
+    return r.recomputedText().isEmpty() ? "-" : r.recomputedText();
+  }
+
+  private String text() {
+    StringBuilder s = new StringBuilder("trialstats check\n");
+    s.append(provenance.line()).append('\n').append(summary()).append('\n').append(LEGEND)
+        .append("\n\n");
+    for (ClaimResult r : check.results()) {
+      s.append(r.verdict().label().toUpperCase(Locale.ROOT)).append("  ")
+          .append(check.span(r).describe()).append("  [").append(r.claim().check().kind())
+          .append("] ").append(r.claim().reported().asReported()).append('\n')
+          .append("  recomputed: ").append(recomputed(r)).append('\n')
+          .append("  ").append(r.detail()).append("\n\n");
+    }
+    List<ResultRow> rows = estimateRows();
+    if (!rows.isEmpty()) {
+      s.append("Estimates (").append(Numbers.fixed(LEVEL * 100, 0))
+          .append("% intervals) for the comparisons, rates and SIRs found:\n");
+      for (ResultRow row : rows) {
+        s.append("  ").append(row.figure()).append("  ").append(row.measure()).append(' ')
+            .append(row.method()).append(": ").append(estimate(row)).append('\n');
+      }
+    }
+    return s.toString();
+  }
+
+  private static String estimate(ResultRow row) {
+    String value = Double.isNaN(row.lower())
+        ? "p = " + Numbers.pValue(row.pValue())
+        : Numbers.interval(row.estimate(), row.lower(), row.upper(), 4);
+    return row.note().isEmpty() ? value : value + " (" + row.note() + ")";
+  }
+
+  private String markdown() {
+    StringBuilder s = new StringBuilder("# trialstats check\n\n");
+    s.append("Provenance: ").append(Escape.markdown(provenance.line())).append("\n\n")
+        .append(summary()).append(". ").append(LEGEND).append("\n\n")
+        .append("| verdict | where | kind | printed | recomputed | detail |\n")
+        .append("|---|---|---|---|---|---|\n");
+    for (ClaimResult r : check.results()) {
+      s.append("| ").append(r.verdict().label()).append(" | ")
+          .append(Escape.markdown(check.span(r).describe())).append(" | ")
+          .append(r.claim().check().kind()).append(" | ")
+          .append(Escape.markdown(r.claim().reported().asReported())).append(" | ")
+          .append(Escape.markdown(recomputed(r))).append(" | ")
+          .append(Escape.markdown(r.detail())).append(" |\n");
+    }
+    List<ResultRow> rows = estimateRows();
+    if (!rows.isEmpty()) {
+      s.append("\n## Estimates for the comparisons, rates and SIRs found\n\n")
+          .append("| figure | measure | method | estimate (").append(Numbers.fixed(LEVEL * 100, 0))
+          .append("% interval) |\n|---|---|---|---|\n");
+      for (ResultRow row : rows) {
+        s.append("| ").append(row.figure()).append(" | ").append(row.measure()).append(" | ")
+            .append(row.method()).append(" | ").append(Escape.markdown(estimate(row)))
+            .append(" |\n");
+      }
+    }
+    return s.toString();
+  }
+
+  private String html() {
+    StringBuilder s = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head>"
+        + "<meta charset=\"utf-8\"><title>trialstats check</title><style>"
+        + "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+        + "td,th{border:1px solid #999;padding:4px;vertical-align:top}"
+        + ".discrepancy{background:#fdd}.reproduced{background:#dfd}</style></head><body>\n");
+    s.append("<h1>trialstats check</h1>\n<p>Provenance: ").append(Escape.html(provenance.line()))
+        .append("</p>\n<p>").append(Escape.html(summary())).append(". ")
+        .append(Escape.html(LEGEND)).append("</p>\n<table>\n<tr><th>verdict</th><th>where</th>"
+            + "<th>kind</th><th>printed</th><th>recomputed</th><th>detail</th></tr>\n");
+    for (ClaimResult r : check.results()) {
+      String css = r.verdict() == Verdict.NOT_CHECKABLE ? "" : " class=\""
+          + r.verdict().label() + "\"";
+      s.append("<tr").append(css).append("><td>").append(r.verdict().label()).append("</td><td>")
+          .append(Escape.html(check.span(r).describe())).append("</td><td>")
+          .append(r.claim().check().kind()).append("</td><td>")
+          .append(Escape.html(r.claim().reported().asReported())).append("</td><td>")
+          .append(Escape.html(recomputed(r))).append("</td><td>")
+          .append(Escape.html(r.detail())).append("</td></tr>\n");
+    }
+    s.append("</table>\n");
+    List<ResultRow> rows = estimateRows();
+    if (!rows.isEmpty()) {
+      s.append("<h2>Estimates for the comparisons, rates and SIRs found</h2>\n<table>\n"
+          + "<tr><th>figure</th><th>measure</th><th>method</th><th>estimate (interval)</th></tr>\n");
+      for (ResultRow row : rows) {
+        s.append("<tr><td>").append(Escape.html(row.figure())).append("</td><td>")
+            .append(row.measure()).append("</td><td>").append(row.method()).append("</td><td>")
+            .append(Escape.html(estimate(row))).append("</td></tr>\n");
+      }
+      s.append("</table>\n");
+    }
+    return s.append("</body></html>\n").toString();
+  }
+
+  private String json() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("tool", "trialstats check");
+    root.put("version", provenance.version());
+    List<Object> inputs = new ArrayList<>();
+    for (var input : check.inputs()) {
+      Map<String, Object> i = new LinkedHashMap<>();
+      i.put("file", input.path());
+      i.put("bytes", input.bytes());
+      i.put("sha256", input.sha256());
+      inputs.add(i);
+    }
+    root.put("inputs", inputs);
+    Map<String, Object> counts = new LinkedHashMap<>();
+    check.counts().forEach((v, n) -> counts.put(v.label(), n));
+    root.put("counts", counts);
+    List<Object> claims = new ArrayList<>();
+    for (ClaimResult r : check.results()) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("id", r.claim().id());
+      c.put("verdict", r.verdict().label());
+      c.put("kind", r.claim().check().kind());
+      var span = check.span(r);
+      c.put("file", span.file());
+      c.put("start_line", span.startLine());
+      c.put("start_column", span.startColumn());
+      c.put("end_line", span.endLine());
+      c.put("end_column", span.endColumn());
+      if (span.page() > 0) {
+        c.put("page", span.page());
+      }
+      c.put("printed", r.claim().reported().asReported());
+      c.put("printed_value", Json.number(r.claim().reported().value()));
+      c.put("decimals", r.claim().reported().decimals());
+      c.put("qualifier", r.claim().reported().qualifier().yamlName());
+      c.put("recomputed", Json.number(r.recomputed()));
+      c.put("difference", Json.number(r.difference()));
+      c.put("detail", r.detail());
+      claims.add(c);
+    }
+    root.put("claims", claims);
+    List<Object> rows = new ArrayList<>();
+    for (ResultRow row : estimateRows()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("figure", row.figure());
+      e.put("measure", row.measure());
+      e.put("method", row.method());
+      e.put("estimate", Json.number(row.estimate()));
+      e.put("lower", Json.number(row.lower()));
+      e.put("upper", Json.number(row.upper()));
+      e.put("level", Json.number(row.level()));
+      e.put("p_value", Json.number(row.pValue()));
+      e.put("note", row.note());
+      rows.add(e);
+    }
+    root.put("estimates", rows);
+    return Json.write(root) + "\n";
+  }
+}
