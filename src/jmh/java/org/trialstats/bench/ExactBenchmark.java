@@ -17,9 +17,8 @@ import org.trialstats.stats.Estimate;
 import org.trialstats.stats.TwoByTwo;
 
 /**
- * Exact methods by table size: Clopper-Pearson, mid-p, conditional exact odds ratio, exact
- * Poisson (rate, rate ratio, SIR) and Fisher. Barnard and Boschloo are in {@link
- * UnconditionalBenchmark}.
+ * Exact methods by table size: Clopper-Pearson, mid-p, conditional exact odds ratio, exact Poisson
+ * (rate, rate ratio, SIR) and Fisher. Barnard and Boschloo are in {@link UnconditionalBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -29,10 +28,17 @@ import org.trialstats.stats.TwoByTwo;
 @Measurement(iterations = 3, time = 1)
 public class ExactBenchmark {
   @Param({
-    "proportion:clopper-pearson", "proportion:mid-p",
-    "or:exact-conditional", "or:mid-p",
-    "rate:exact", "rate:mid-p", "rate-ratio:exact-conditional", "rate-ratio:mid-p",
-    "sir:exact", "sir:mid-p", "test:fisher"
+    "proportion:clopper-pearson",
+    "proportion:mid-p",
+    "or:exact-conditional",
+    "or:mid-p",
+    "rate:exact",
+    "rate:mid-p",
+    "rate-ratio:exact-conditional",
+    "rate-ratio:mid-p",
+    "sir:exact",
+    "sir:mid-p",
+    "test:fisher"
   })
   public String method;
 

@@ -18,11 +18,14 @@ public final class GenerateAdam {
       System.exit(2);
     }
     long start = System.nanoTime();
-    AdamWorkload.Written written = AdamWorkload.write(Path.of(args[0]),
-        Integer.parseInt(args[1]), Long.parseLong(args[2]),
-        args.length > 3 ? Integer.parseInt(args[3]) : 1000,
-        args.length > 4 ? Long.parseLong(args[4]) : 1L);
-    System.out.printf(java.util.Locale.ROOT, "%s in %.1f s%n", written,
-        (System.nanoTime() - start) / 1e9);
+    AdamWorkload.Written written =
+        AdamWorkload.write(
+            Path.of(args[0]),
+            Integer.parseInt(args[1]),
+            Long.parseLong(args[2]),
+            args.length > 3 ? Integer.parseInt(args[3]) : 1000,
+            args.length > 4 ? Long.parseLong(args[4]) : 1L);
+    System.out.printf(
+        java.util.Locale.ROOT, "%s in %.1f s%n", written, (System.nanoTime() - start) / 1e9);
   }
 }

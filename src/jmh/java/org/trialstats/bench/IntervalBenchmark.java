@@ -29,17 +29,35 @@ import org.trialstats.stats.TwoByTwo;
 @Measurement(iterations = 3, time = 1)
 public class IntervalBenchmark {
   @Param({
-    "proportion:wald", "proportion:wald-cc", "proportion:wilson", "proportion:wilson-cc",
-    "proportion:jeffreys", "proportion:agresti-coull",
-    "rd:wald", "rd:wald-cc", "rd:newcombe", "rd:newcombe-cc", "rd:mn", "rd:mee",
-    "rd:agresti-caffo", "rd:hauck-anderson",
-    "rr:katz", "rr:koopman", "rr:mn",
-    "or:woolf", "or:woolf-haldane", "or:mn",
-    "nnt:newcombe", "nnt:mn",
-    "rate:byar", "rate:wald",
-    "rate-ratio:wald", "rate-diff:wald",
+    "proportion:wald",
+    "proportion:wald-cc",
+    "proportion:wilson",
+    "proportion:wilson-cc",
+    "proportion:jeffreys",
+    "proportion:agresti-coull",
+    "rd:wald",
+    "rd:wald-cc",
+    "rd:newcombe",
+    "rd:newcombe-cc",
+    "rd:mn",
+    "rd:mee",
+    "rd:agresti-caffo",
+    "rd:hauck-anderson",
+    "rr:katz",
+    "rr:koopman",
+    "rr:mn",
+    "or:woolf",
+    "or:woolf-haldane",
+    "or:mn",
+    "nnt:newcombe",
+    "nnt:mn",
+    "rate:byar",
+    "rate:wald",
+    "rate-ratio:wald",
+    "rate-diff:wald",
     "sir:byar",
-    "test:chisq", "test:chisq-yates"
+    "test:chisq",
+    "test:chisq-yates"
   })
   public String method;
 

@@ -35,9 +35,9 @@ import org.trialstats.survival.SurvivalSample;
 import org.trialstats.survival.TiesMethod;
 
 /**
- * Kaplan-Meier + log-rank + Cox (Efron) on n subjects in two groups with integer-day times
- * (heavy ties) and about a third censored: the in-memory computation on columns, and the whole
- * use case from a CSV file (read, compute, medians). Milliseconds per operation.
+ * Kaplan-Meier + log-rank + Cox (Efron) on n subjects in two groups with integer-day times (heavy
+ * ties) and about a third censored: the in-memory computation on columns, and the whole use case
+ * from a CSV file (read, compute, medians). Milliseconds per operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -69,9 +69,9 @@ public class SurvivalBenchmark {
   }
 
   /**
-   * The design of {@code src/bench/compare_survival.sh} (its own seeded draws): arm 0 "Control" with hazard 0.002 per
-   * day, arm 1 "Treatment" 0.0015, uniform censoring between day 200 and 1000, times rounded up
-   * to whole days.
+   * The design of {@code src/bench/compare_survival.sh} (its own seeded draws): arm 0 "Control"
+   * with hazard 0.002 per day, arm 1 "Treatment" 0.0015, uniform censoring between day 200 and
+   * 1000, times rounded up to whole days.
    */
   static void write(Path file, int n, double[] time, boolean[] event, int[] group)
       throws IOException {
@@ -86,8 +86,13 @@ public class SurvivalBenchmark {
         time[i] = Math.floor(Math.min(t, c)) + 1;
         event[i] = e;
         group[i] = arm;
-        out.write(String.format(Locale.ROOT, "%d,%d,%s%n", (long) time[i], e ? 1 : 0,
-            arm == 0 ? "Control" : "Treatment"));
+        out.write(
+            String.format(
+                Locale.ROOT,
+                "%d,%d,%s%n",
+                (long) time[i],
+                e ? 1 : 0,
+                arm == 0 ? "Control" : "Treatment"));
       }
     }
   }
@@ -95,17 +100,31 @@ public class SurvivalBenchmark {
   @Benchmark
   public double kaplanMeierLogRankCoxEfron() {
     SurvivalSample sample = SurvivalSample.of(time, event, group, 2, null, 1);
-    double median = KaplanMeier.byGroup(sample).get(0)
-        .quantile(0.5, ConfidenceTransform.LOG, 0.95).estimate().orElse(0);
+    double median =
+        KaplanMeier.byGroup(sample)
+            .get(0)
+            .quantile(0.5, ConfidenceTransform.LOG, 0.95)
+            .estimate()
+            .orElse(0);
     double chi = LogRankTest.test(sample, LogRankWeight.LOG_RANK).chiSquare();
     return median + chi + CoxModel.fit(sample, 0, TiesMethod.EFRON, 0.95).logLikelihood();
   }
 
   @Benchmark
   public SurvivalResult fromCsv() throws IOException {
-    SurvivalRequest request = new SurvivalRequest(csv,
-        new TimeToEventColumns("time", "status", false, "arm", null, "USUBJID", null, List.of()),
-        null, null, null, ConfidenceTransform.LOG, 0.95, TiesMethod.EFRON, null, null);
+    SurvivalRequest request =
+        new SurvivalRequest(
+            csv,
+            new TimeToEventColumns(
+                "time", "status", false, "arm", null, "USUBJID", null, List.of()),
+            null,
+            null,
+            null,
+            ConfidenceTransform.LOG,
+            0.95,
+            TiesMethod.EFRON,
+            null,
+            null);
     return SurvivalAnalysis.run(request, "bench");
   }
 }

@@ -25,14 +25,14 @@ import org.trialstats.stats.TwoByTwo;
  * java -cp ... org.trialstats.bench.TimingHarness --in-process trialstats-arguments...
  * </pre>
  *
- * {@code --in-process} runs one trialstats command inside this JVM five times and prints the
- * wall time of each run in seconds: the first run is the time after JVM start (class loading and
+ * {@code --in-process} runs one trialstats command inside this JVM five times and prints the wall
+ * time of each run in seconds: the first run is the time after JVM start (class loading and
  * interpretation included), the later ones show the warmed-up cost.
  *
- * TABLES.csv has a header and columns x1,n1,x2,n2; STUDIES.csv the same, one study per row. Each
+ * <p>TABLES.csv has a header and columns x1,n1,x2,n2; STUDIES.csv the same, one study per row. Each
  * method is warmed up for one second, then timed in five rounds of about half a second over the
- * whole input; the median rate is printed as {@code name<TAB>ops/s}. A table a method rejects
- * (a zero cell for Woolf) counts as one operation, as in {@code batch}.
+ * whole input; the median rate is printed as {@code name<TAB>ops/s}. A table a method rejects (a
+ * zero cell for Woolf) counts as one operation, as in {@code batch}.
  */
 public final class TimingHarness {
   private static final int ROUNDS = 5;
@@ -71,18 +71,23 @@ public final class TimingHarness {
     }
     for (String name : Arrays.copyOfRange(args, 1, args.length)) {
       Function<TwoByTwo, Estimate> f = Workload.evaluator(name);
-      print(name, rate(() -> {
-        double sink = 0;
-        for (TwoByTwo t : tables) {
-          try {
-            sink += f.apply(t).upper();
-          } catch (StatsException e) {
-            // a method that does not apply to a table (e.g. a zero cell) still costs one call
-            sink += 1;
-          }
-        }
-        return sink;
-      }, tables.length));
+      print(
+          name,
+          rate(
+              () -> {
+                double sink = 0;
+                for (TwoByTwo t : tables) {
+                  try {
+                    sink += f.apply(t).upper();
+                  } catch (StatsException e) {
+                    // a method that does not apply to a table (e.g. a zero cell) still costs one
+                    // call
+                    sink += 1;
+                  }
+                }
+                return sink;
+              },
+              tables.length));
     }
   }
 
@@ -123,9 +128,11 @@ public final class TimingHarness {
         continue;
       }
       String[] f = line.split(",");
-      rows.add(new long[] {
-        Long.parseLong(f[0].strip()), Long.parseLong(f[1].strip()),
-        Long.parseLong(f[2].strip()), Long.parseLong(f[3].strip())});
+      rows.add(
+          new long[] {
+            Long.parseLong(f[0].strip()), Long.parseLong(f[1].strip()),
+            Long.parseLong(f[2].strip()), Long.parseLong(f[3].strip())
+          });
     }
     return rows;
   }

@@ -75,19 +75,28 @@ public final class Workload {
     StatMethod method = MethodCatalogue.find(measure, measureAndMethod.substring(colon + 1));
     double level = 0.95;
     return switch (measure) {
-      case PROPORTION -> t -> ((ProportionMethod) method).interval(new Binomial(t.x1(), t.n1()), level);
+      case PROPORTION ->
+          t -> ((ProportionMethod) method).interval(new Binomial(t.x1(), t.n1()), level);
       case RD -> t -> ((RiskDifferenceMethod) method).interval(t, level);
       case RR -> t -> ((RiskRatioMethod) method).interval(t, level);
       case OR -> t -> ((OddsRatioMethod) method).interval(t, level);
-      case NNT -> t -> NumberNeededToTreat.of(
-          t, RiskDifferenceMethod.valueOf(method.id().toUpperCase(Locale.ROOT).replace('-', '_')),
-          level);
+      case NNT ->
+          t ->
+              NumberNeededToTreat.of(
+                  t,
+                  RiskDifferenceMethod.valueOf(
+                      method.id().toUpperCase(Locale.ROOT).replace('-', '_')),
+                  level);
       case TEST -> t -> ((TwoByTwoTest) method).test(t);
       case RATE -> t -> ((RateMethod) method).interval(rate(t.x1(), t.n1()), level);
-      case RATE_RATIO -> t -> ((RateRatioMethod) method)
-          .interval(rate(t.x1(), t.n1()), rate(t.x2(), t.n2()), level);
-      case RATE_DIFF -> t -> ((RateDifferenceMethod) method)
-          .interval(rate(t.x1(), t.n1()), rate(t.x2(), t.n2()), level);
+      case RATE_RATIO ->
+          t ->
+              ((RateRatioMethod) method)
+                  .interval(rate(t.x1(), t.n1()), rate(t.x2(), t.n2()), level);
+      case RATE_DIFF ->
+          t ->
+              ((RateDifferenceMethod) method)
+                  .interval(rate(t.x1(), t.n1()), rate(t.x2(), t.n2()), level);
       case SIR -> t -> ((SirMethod) method).interval(t.x1(), t.x2() + 0.5, level);
     };
   }
@@ -97,21 +106,33 @@ public final class Workload {
   }
 
   /**
-   * The measure:method pairs of the mixed batch file, in rotation: every interval method except
-   * the unconditional exact tests (Barnard, Boschloo), whose cost grows with n1 * n2 and which
-   * have their own benchmark.
+   * The measure:method pairs of the mixed batch file, in rotation: every interval method except the
+   * unconditional exact tests (Barnard, Boschloo), whose cost grows with n1 * n2 and which have
+   * their own benchmark.
    */
   public static final String[] BATCH_MIX = {
-    "proportion:wilson", "proportion:clopper-pearson", "proportion:jeffreys",
-    "rd:wald", "rd:newcombe", "rd:mn", "rd:agresti-caffo",
-    "rr:katz", "rr:koopman", "rr:mn",
-    "or:woolf", "or:mn", "or:exact-conditional",
+    "proportion:wilson",
+    "proportion:clopper-pearson",
+    "proportion:jeffreys",
+    "rd:wald",
+    "rd:newcombe",
+    "rd:mn",
+    "rd:agresti-caffo",
+    "rr:katz",
+    "rr:koopman",
+    "rr:mn",
+    "or:woolf",
+    "or:mn",
+    "or:exact-conditional",
     "nnt:newcombe",
-    "rate:exact", "rate:byar",
-    "rate-ratio:exact-conditional", "rate-ratio:wald",
+    "rate:exact",
+    "rate:byar",
+    "rate-ratio:exact-conditional",
+    "rate-ratio:wald",
     "rate-diff:wald",
     "sir:exact",
-    "test:chisq", "test:fisher"
+    "test:chisq",
+    "test:fisher"
   };
 
   /** Writes a batch input CSV of {@code rows} mixed requests (small and medium tables). */
@@ -130,11 +151,24 @@ public final class Workload {
         b.append(i).append(',').append(measure).append(',').append(mm[1]).append(',');
         switch (measure) {
           case "rate", "rate-ratio", "rate-diff" ->
-              b.append(x1).append(",,").append(x2).append(",,").append(n1 * 1.5).append(',')
-                  .append(n2 * 1.5).append(",,");
+              b.append(x1)
+                  .append(",,")
+                  .append(x2)
+                  .append(",,")
+                  .append(n1 * 1.5)
+                  .append(',')
+                  .append(n2 * 1.5)
+                  .append(",,");
           case "sir" -> b.append(x1).append(",,,,,,").append(x2 + 0.5).append(',');
-          default -> b.append(x1).append(',').append(n1).append(',').append(x2).append(',')
-              .append(n2).append(",,,,");
+          default ->
+              b.append(x1)
+                  .append(',')
+                  .append(n1)
+                  .append(',')
+                  .append(x2)
+                  .append(',')
+                  .append(n2)
+                  .append(",,,,");
         }
         b.append(measure.equals("rate") ? "1000" : "").append(",0.95\n");
         w.write(b.toString());

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param populationFlag population flag whose value {@code Y} selects a subject (e.g. {@code
  *     SAFFL}); {@code null} to use every subject in ADSL
  * @param armVariable treatment variable (e.g. {@code TRT01A}, actual treatment)
- * @param arms the arms to show, in this order; empty for all arms, ordered by the companion
- *     numeric variable {@code <armVariable>N} when ADSL has one, else alphabetically
+ * @param arms the arms to show, in this order; empty for all arms, ordered by the companion numeric
+ *     variable {@code <armVariable>N} when ADSL has one, else alphabetically
  * @param durationVariable treatment duration in days (e.g. {@code TRTDUR})
  * @param startDateVariable date of first exposure (e.g. {@code TRTSDT})
  * @param endDateVariable date of last exposure (e.g. {@code TRTEDT})

@@ -16,8 +16,8 @@ import java.util.Map;
  *     when read with {@link #count}, which keeps only {@code firstOnsets}
  * @param firstOnsets per row, the subjects with a selected event and their earliest onsets
  * @param recordsRead all ADAE records
- * @param outsidePopulation selected records of subjects in ADSL but not in the population (or in
- *     an arm not shown), not counted
+ * @param outsidePopulation selected records of subjects in ADSL but not in the population (or in an
+ *     arm not shown), not counted
  * @param unknownSubjects selected records whose subject is not in ADSL at all, not counted
  * @param uncoded selected records with a blank SOC or preferred term, shown as "Uncoded"
  */
@@ -40,8 +40,8 @@ public record AdverseEvents(
 
   /**
    * Reads ADAE and keeps records that pass the emergent flag and the filters and belong to a
-   * population subject, both as records ({@link #events()}) and aggregated per table row. For
-   * large files use {@link #count}, whose memory does not grow with the number of records.
+   * population subject, both as records ({@link #events()}) and aggregated per table row. For large
+   * files use {@link #count}, whose memory does not grow with the number of records.
    *
    * @throws AdamDataException if a variable is missing or a value cannot be read
    */
@@ -137,8 +137,7 @@ public record AdverseEvents(
         events.add(new AdverseEvent(s.id(), socName, termName, day));
       }
     }
-    return new AdverseEvents(
-        adae.source(), spec, events, onsets, read, outside, unknown, uncoded);
+    return new AdverseEvents(adae.source(), spec, events, onsets, read, outside, unknown, uncoded);
   }
 
   /** {@link String#strip()} of the previous value again when the reader shares the instance. */

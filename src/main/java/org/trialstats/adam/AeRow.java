@@ -29,8 +29,8 @@ public record AeRow(
   }
 
   /**
-   * Whether the percentage of some arm reaches {@code percent}, compared exactly as {@code 100 x
-   * >= percent * n} so that a percentage printed as 5.0 but below 5 is not taken as 5.
+   * Whether the percentage of some arm reaches {@code percent}, compared exactly as {@code 100 x >=
+   * percent * n} so that a percentage printed as 5.0 but below 5 is not taken as 5.
    */
   public boolean reaches(double percent) {
     return arms.stream().anyMatch(a -> 100.0 * a.subjects() >= percent * a.n());

@@ -3,9 +3,9 @@ package org.trialstats.adam;
 import java.util.List;
 
 /**
- * An adverse-event incidence table: subjects with at least one selected event overall, per
- * system organ class and per preferred term, per arm, with comparisons against the control arm
- * and, optionally, exposure-adjusted incidence rates.
+ * An adverse-event incidence table: subjects with at least one selected event overall, per system
+ * organ class and per preferred term, per arm, with comparisons against the control arm and,
+ * optionally, exposure-adjusted incidence rates.
  *
  * @param population the analysis population (denominators, arm order)
  * @param events the selected ADAE records

@@ -12,8 +12,8 @@ import org.trialstats.stats.RiskRatioMethod;
  * trialstats catalogue; footnotes cite each by {@code info().name()}, {@code id()} and {@code
  * info().reference()}.
  *
- * @param controlArm the control arm; {@code null} for an arm named "Placebo" if there is one,
- *     else the first arm
+ * @param controlArm the control arm; {@code null} for an arm named "Placebo" if there is one, else
+ *     the first arm
  * @param level confidence level of all intervals, in (0, 1)
  * @param riskDifference interval method for the risk difference (required)
  * @param riskRatio interval method for the risk ratio; {@code null} for none
@@ -41,11 +41,12 @@ public record AeTableSpec(
     Objects.requireNonNull(exposure, "exposure");
     Objects.requireNonNull(order, "order");
     if (exposure != ExposureDefinition.NONE && (rate == null || rateRatio == null)) {
-      throw new IllegalArgumentException("exposure-adjusted rates need a rate and a rate-ratio method");
+      throw new IllegalArgumentException(
+          "exposure-adjusted rates need a rate and a rate-ratio method");
     }
     if (!(minPercent >= 0 && minPercent <= 100)) {
-      throw new AdamDataException("the frequency threshold must be a percentage from 0 to 100, got "
-          + minPercent);
+      throw new AdamDataException(
+          "the frequency threshold must be a percentage from 0 to 100, got " + minPercent);
     }
   }
 }

@@ -10,8 +10,7 @@ package org.trialstats.adam;
  *     exposure-adjusted rates
  * @param rate events per 100 patient-years with its interval; {@code null} without rates
  */
-public record ArmCount(
-    String arm, long subjects, long n, double exposureYears, EstimateCell rate) {
+public record ArmCount(String arm, long subjects, long n, double exposureYears, EstimateCell rate) {
 
   /** The percentage {@code 100 * subjects / n}. */
   public double percent() {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A record filter on one variable, written {@code VAR=value}, {@code VAR=v1|v2} (any of the
- * values) or {@code VAR!=value} (none of the values), e.g. {@code AESER=Y} for serious events or
- * {@code AESEV=SEVERE}. Values are compared with the variable's text without trailing blanks
- * (numeric variables in shortest form: {@code AETOXGR=3}), case-sensitively.
+ * A record filter on one variable, written {@code VAR=value}, {@code VAR=v1|v2} (any of the values)
+ * or {@code VAR!=value} (none of the values), e.g. {@code AESER=Y} for serious events or {@code
+ * AESEV=SEVERE}. Values are compared with the variable's text without trailing blanks (numeric
+ * variables in shortest form: {@code AETOXGR=3}), case-sensitively.
  *
  * @param variable the variable name
  * @param negated true for {@code !=}
@@ -33,9 +33,8 @@ public record Condition(String variable, boolean negated, List<String> values) {
     }
     boolean negated = text.charAt(eq - 1) == '!';
     String variable = text.substring(0, negated ? eq - 1 : eq).strip();
-    List<String> values = Arrays.stream(text.substring(eq + 1).split("\\|", -1))
-        .map(String::strip)
-        .toList();
+    List<String> values =
+        Arrays.stream(text.substring(eq + 1).split("\\|", -1)).map(String::strip).toList();
     return new Condition(variable, negated, values);
   }
 

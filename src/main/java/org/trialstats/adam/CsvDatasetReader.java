@@ -12,16 +12,15 @@ import java.util.Set;
 import org.trialstats.io.CsvRecordLimit;
 
 /**
- * Reads a CSV export of a data set (UTF-8, optional byte-order mark, first row = variable
- * names), one record at a time. Values are text; {@link #number(int)} parses them, accepting the
- * SAS missing values and ISO or DATE9 dates (see {@link DatasetReader#number(int)}), so a CSV
- * written by PROC EXPORT, R or pandas from an ADaM data set gives the same results as the
- * transport file.
+ * Reads a CSV export of a data set (UTF-8, optional byte-order mark, first row = variable names),
+ * one record at a time. Values are text; {@link #number(int)} parses them, accepting the SAS
+ * missing values and ISO or DATE9 dates (see {@link DatasetReader#number(int)}), so a CSV written
+ * by PROC EXPORT, R or pandas from an ADaM data set gives the same results as the transport file.
  *
  * <p>The format is RFC 4180 as Commons CSV's default format reads it: comma-separated fields,
  * double quotes around a field that holds commas, quotes (doubled) or line breaks, empty lines
- * skipped. Lines without a quote character (the common case) are split directly, so reading
- * costs little more than reading the lines.
+ * skipped. Lines without a quote character (the common case) are split directly, so reading costs
+ * little more than reading the lines.
  */
 public final class CsvDatasetReader implements DatasetReader {
   private final String fileName;
@@ -32,13 +31,17 @@ public final class CsvDatasetReader implements DatasetReader {
   private long linesRead;
   private long currentLine;
   private boolean hasRecord;
+
   /** The current record's line when it has no quotes (fields are its comma-separated ranges). */
   private String line;
+
   private int[] starts = new int[16];
   private int[] ends = new int[16];
   private int fieldCount;
+
   /** The current record's fields when it has quotes. */
   private String[] quoted;
+
   /** The last value returned by {@link #sharedText(int)} per column. */
   private String[] shared;
 
@@ -135,7 +138,8 @@ public final class CsvDatasetReader implements DatasetReader {
     }
     String last = shared[index];
     int length = end - starts[index];
-    if (last != null && last.length() == length
+    if (last != null
+        && last.length() == length
         && line.regionMatches(starts[index], last, 0, length)) {
       return last;
     }
@@ -297,8 +301,12 @@ public final class CsvDatasetReader implements DatasetReader {
           if (i >= line.length()) {
             String next = readLineChecked();
             if (next == null) {
-              throw new AdamDataException(fileName + ": cannot parse CSV: the quoted field"
-                  + " opened on line " + opened + " is not closed before the end of the file");
+              throw new AdamDataException(
+                  fileName
+                      + ": cannot parse CSV: the quoted field"
+                      + " opened on line "
+                      + opened
+                      + " is not closed before the end of the file");
             }
             linesRead++;
             field.append('\n');
@@ -324,8 +332,14 @@ public final class CsvDatasetReader implements DatasetReader {
           break;
         }
         if (line.charAt(i) != ',') {
-          throw new AdamDataException(fileName + ", line " + linesRead + ": cannot parse CSV:"
-              + " invalid character '" + line.charAt(i) + "' after a closing quote");
+          throw new AdamDataException(
+              fileName
+                  + ", line "
+                  + linesRead
+                  + ": cannot parse CSV:"
+                  + " invalid character '"
+                  + line.charAt(i)
+                  + "' after a closing quote");
         }
         i++;
       } else {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the observations of one data set one at a time (a forward-only cursor), whatever its
- * file format: SAS transport version 5 ({@link XportReader}) or CSV ({@link CsvDatasetReader}).
- * Memory use is one observation, not the whole file.
+ * Reads the observations of one data set one at a time (a forward-only cursor), whatever its file
+ * format: SAS transport version 5 ({@link XportReader}) or CSV ({@link CsvDatasetReader}). Memory
+ * use is one observation, not the whole file.
  *
  * <pre>
  * try (DatasetReader adsl = DatasetReader.open(path)) {
@@ -27,8 +27,8 @@ public interface DatasetReader extends Closeable {
 
   /**
    * Opens a data set file: SAS transport (recognised by its first header record, whatever the
-   * extension) or, for a {@code .csv} file, CSV with a header row. A transport file's first
-   * member is read.
+   * extension) or, for a {@code .csv} file, CSV with a header row. A transport file's first member
+   * is read.
    *
    * @throws AdamDataException if the file is neither, or is a transport file with no member
    */
@@ -66,9 +66,7 @@ public interface DatasetReader extends Closeable {
   /** The variables in data set order. */
   List<DatasetVariable> variables();
 
-  /**
-   * Index of the variable with this name (case-insensitive, as SAS names are), or -1.
-   */
+  /** Index of the variable with this name (case-insensitive, as SAS names are), or -1. */
   default int find(String variableName) {
     List<DatasetVariable> vars = variables();
     for (int i = 0; i < vars.size(); i++) {
@@ -111,8 +109,8 @@ public interface DatasetReader extends Closeable {
 
   /**
    * As {@link #text(int)}; readers may return the same String instance for equal values of a
-   * variable (XPORT does, to read large files without a String per value). Callers must not rely
-   * on identity, only on equality.
+   * variable (XPORT does, to read large files without a String per value). Callers must not rely on
+   * identity, only on equality.
    */
   default String sharedText(int index) {
     return text(index);

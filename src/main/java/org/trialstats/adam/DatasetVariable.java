@@ -7,8 +7,8 @@ package org.trialstats.adam;
  * @param number 1-based position of the variable in the data set (NAMESTR {@code nvar0})
  * @param name variable name, trailing blanks removed
  * @param label variable label (at most 40 characters in version 5 files; empty for CSV)
- * @param type numeric or character; CSV columns are {@link VariableType#CHARACTER} and are
- *     parsed as numbers on request
+ * @param type numeric or character; CSV columns are {@link VariableType#CHARACTER} and are parsed
+ *     as numbers on request
  * @param length bytes per value in the observation (0 for CSV)
  * @param offset byte offset of the value within the observation (-1 for CSV)
  * @param format display format such as {@code DATE9.} or {@code 8.2}; empty if none

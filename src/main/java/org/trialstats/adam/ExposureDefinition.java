@@ -3,8 +3,8 @@ package org.trialstats.adam;
 import org.trialstats.stats.Identified;
 
 /**
- * The person-time denominator of exposure-adjusted incidence rates (subjects with the event per
- * 100 patient-years). One patient-year is 365.25 days.
+ * The person-time denominator of exposure-adjusted incidence rates (subjects with the event per 100
+ * patient-years). One patient-year is 365.25 days.
  */
 public enum ExposureDefinition implements Identified {
   /** No exposure-adjusted rates. */
@@ -13,14 +13,12 @@ public enum ExposureDefinition implements Identified {
    * Every subject contributes the whole treatment duration from ADSL, whether or not the event
    * occurred; the denominator is the same for every row of an arm.
    */
-  TREATMENT_DURATION(
-      "duration",
-      "exposure = treatment duration from ADSL for every subject"),
+  TREATMENT_DURATION("duration", "exposure = treatment duration from ADSL for every subject"),
   /**
    * A subject with the event contributes the time from first dose to the onset of the first such
-   * event (onset day, day 1 = first dose day, which can exceed the treatment duration for events
-   * in the post-treatment emergent window); a subject without it contributes the treatment
-   * duration. The denominator differs between rows.
+   * event (onset day, day 1 = first dose day, which can exceed the treatment duration for events in
+   * the post-treatment emergent window); a subject without it contributes the treatment duration.
+   * The denominator differs between rows.
    */
   TIME_TO_FIRST_EVENT(
       "first-event",
@@ -51,7 +49,8 @@ public enum ExposureDefinition implements Identified {
    * @throws AdamDataException naming the valid ids
    */
   public static ExposureDefinition fromId(String id) {
-    return Identified.find(values(), id).orElseThrow(
-        () -> new AdamDataException(Identified.unknown("exposure definition", id, values())));
+    return Identified.find(values(), id)
+        .orElseThrow(
+            () -> new AdamDataException(Identified.unknown("exposure definition", id, values())));
   }
 }

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Per row of an adverse-event table (any event, each system organ class, each preferred term
- * within its class) the population subjects with at least one selected event and their earliest
- * onsets: everything the incidence table ({@code analysis.AeIncidence}) needs from ADAE. Built
- * while ADAE is streamed, so memory is proportional to subjects times distinct rows they appear
- * in, not to the number of records.
+ * Per row of an adverse-event table (any event, each system organ class, each preferred term within
+ * its class) the population subjects with at least one selected event and their earliest onsets:
+ * everything the incidence table ({@code analysis.AeIncidence}) needs from ADAE. Built while ADAE
+ * is streamed, so memory is proportional to subjects times distinct rows they appear in, not to the
+ * number of records.
  */
 public final class FirstOnsets {
   private final int populationSize;

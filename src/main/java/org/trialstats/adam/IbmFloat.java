@@ -6,21 +6,21 @@ package org.trialstats.adam;
  *
  * <p>An IBM double is {@code s eeeeeee ffff...f}: a sign bit, a 7-bit exponent in excess-64
  * notation to base 16, and a 56-bit fraction {@code F}, so that its value is {@code (-1)^s * F *
- * 2^-56 * 16^(e - 64)} = {@code (-1)^s * F * 2^(4e - 312)}. Shorter numerics (length 2 to 7
- * bytes) are the leading bytes of that layout; the dropped fraction bytes are zero.
+ * 2^-56 * 16^(e - 64)} = {@code (-1)^s * F * 2^(4e - 312)}. Shorter numerics (length 2 to 7 bytes)
+ * are the leading bytes of that layout; the dropped fraction bytes are zero.
  *
  * <p>The conversion is exact whenever {@code F} has at most 53 significant bits, which is always
- * the case for numbers SAS wrote from IEEE doubles (53 bits plus at most 3 leading zero bits of
- * the normalised hexadecimal fraction). Otherwise the result is the correctly rounded nearest
- * double (ties to even): {@code F} is converted to double with one rounding, and the power-of-two
- * scaling is exact because every IBM magnitude (about 5.4e-79 to 7.2e75) is a normal double.
+ * the case for numbers SAS wrote from IEEE doubles (53 bits plus at most 3 leading zero bits of the
+ * normalised hexadecimal fraction). Otherwise the result is the correctly rounded nearest double
+ * (ties to even): {@code F} is converted to double with one rounding, and the power-of-two scaling
+ * is exact because every IBM magnitude (about 5.4e-79 to 7.2e75) is a normal double.
  */
 public final class IbmFloat {
   private IbmFloat() {}
 
   /**
-   * Converts the 64 bits of an IBM double (first byte in the most significant position) to an
-   * IEEE double. A zero fraction gives a zero carrying the sign bit.
+   * Converts the 64 bits of an IBM double (first byte in the most significant position) to an IEEE
+   * double. A zero fraction gives a zero carrying the sign bit.
    */
   public static double toDouble(long ibmBits) {
     boolean negative = ibmBits < 0;

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The analysis population read from ADSL: its subjects, the treatment arms in display order and
- * the number of subjects per arm (the denominators of incidence tables).
+ * The analysis population read from ADSL: its subjects, the treatment arms in display order and the
+ * number of subjects per arm (the denominators of incidence tables).
  *
  * @param description e.g. "Safety population (SAFFL = Y)"
  * @param source the ADSL file name
@@ -78,8 +78,14 @@ public record Population(
       String firstRecord = firstSeen.putIfAbsent(subjectId, adsl.position());
       if (firstRecord != null) {
         throw new AdamDataException(
-            adsl.position() + ": subject " + subjectId + " occurs twice in ADSL (" + firstRecord
-                + " and here); " + spec.subjectVariable() + " must identify one subject");
+            adsl.position()
+                + ": subject "
+                + subjectId
+                + " occurs twice in ADSL ("
+                + firstRecord
+                + " and here); "
+                + spec.subjectVariable()
+                + " must identify one subject");
       }
       if (flag >= 0 && !adsl.text(flag).strip().equals("Y")) {
         others.add(subjectId);
@@ -88,8 +94,12 @@ public record Population(
       String armName = adsl.text(arm).strip();
       if (armName.isEmpty()) {
         throw new AdamDataException(
-            adsl.position() + ": subject " + subjectId + " is in the population but "
-                + spec.armVariable() + " is blank");
+            adsl.position()
+                + ": subject "
+                + subjectId
+                + " is in the population but "
+                + spec.armVariable()
+                + " is blank");
       }
       double first = start >= 0 ? adsl.number(start) : Double.NaN;
       double days = duration >= 0 ? adsl.number(duration) : Double.NaN;
@@ -99,8 +109,7 @@ public record Population(
       if (armNumbersUsable) {
         double number = adsl.number(armOrder);
         Double previous = armNumbers.putIfAbsent(armName, number);
-        armNumbersUsable = !Double.isNaN(number)
-            && (previous == null || previous.equals(number));
+        armNumbersUsable = !Double.isNaN(number) && (previous == null || previous.equals(number));
       }
       subjects.put(subjectId, new Subject(subjectId, armName, days, first));
     }
@@ -108,31 +117,44 @@ public record Population(
     subjects.values().removeIf(s -> !arms.contains(s.arm()) && others.add(s.id()));
     if (subjects.isEmpty()) {
       throw new AdamDataException(
-          adsl.source() + ": no subject is in the population"
+          adsl.source()
+              + ": no subject is in the population"
               + (spec.populationFlag() == null ? "" : " (" + spec.populationFlag() + " = Y)"));
     }
-    String exposure = duration >= 0 ? spec.durationVariable() + " (days)"
-        : start >= 0 && end >= 0
-            ? spec.endDateVariable() + " - " + spec.startDateVariable() + " + 1 (days)"
-            : "";
+    String exposure =
+        duration >= 0
+            ? spec.durationVariable() + " (days)"
+            : start >= 0 && end >= 0
+                ? spec.endDateVariable() + " - " + spec.startDateVariable() + " + 1 (days)"
+                : "";
     return new Population(
         describe(spec.populationFlag()), adsl.source(), arms, subjects, exposure, others);
   }
 
   private static List<String> armOrder(
-      Map<String, Subject> subjects, AdslSpec spec, Map<String, Double> armNumbers,
+      Map<String, Subject> subjects,
+      AdslSpec spec,
+      Map<String, Double> armNumbers,
       DatasetReader adsl) {
     TreeSet<String> present = new TreeSet<>();
     subjects.values().forEach(s -> present.add(s.arm()));
     if (!spec.arms().isEmpty()) {
       List<String> chosen = new ArrayList<>();
       for (String wanted : spec.arms()) {
-        String match = present.stream()
-            .filter(a -> a.equalsIgnoreCase(wanted.strip()))
-            .findFirst()
-            .orElseThrow(() -> new AdamDataException(
-                adsl.source() + ": no subject in the population has " + spec.armVariable()
-                    + " = '" + wanted + "'; the arms are " + present));
+        String match =
+            present.stream()
+                .filter(a -> a.equalsIgnoreCase(wanted.strip()))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new AdamDataException(
+                            adsl.source()
+                                + ": no subject in the population has "
+                                + spec.armVariable()
+                                + " = '"
+                                + wanted
+                                + "'; the arms are "
+                                + present));
         if (!chosen.contains(match)) {
           chosen.add(match);
         }
@@ -150,14 +172,15 @@ public record Population(
     if (flag == null) {
       return "All subjects in ADSL";
     }
-    String name = switch (flag.toUpperCase(Locale.ROOT)) {
-      case "SAFFL" -> "Safety population";
-      case "ITTFL" -> "Intent-to-treat population";
-      case "FASFL" -> "Full analysis set";
-      case "EFFFL" -> "Efficacy population";
-      case "PPROTFL" -> "Per-protocol population";
-      default -> "Population";
-    };
+    String name =
+        switch (flag.toUpperCase(Locale.ROOT)) {
+          case "SAFFL" -> "Safety population";
+          case "ITTFL" -> "Intent-to-treat population";
+          case "FASFL" -> "Full analysis set";
+          case "EFFFL" -> "Efficacy population";
+          case "PPROTFL" -> "Per-protocol population";
+          default -> "Population";
+        };
     return name + " (" + flag + " = Y)";
   }
 }

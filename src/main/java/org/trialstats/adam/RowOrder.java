@@ -36,7 +36,12 @@ public enum RowOrder {
     return Arrays.stream(values())
         .filter(o -> o.id.equals(key))
         .findFirst()
-        .orElseThrow(() -> new AdamDataException("unknown row order '" + id + "'; expected one of "
-            + Arrays.stream(values()).map(RowOrder::id).toList()));
+        .orElseThrow(
+            () ->
+                new AdamDataException(
+                    "unknown row order '"
+                        + id
+                        + "'; expected one of "
+                        + Arrays.stream(values()).map(RowOrder::id).toList()));
   }
 }

@@ -21,8 +21,8 @@ public final class SasValues {
   private SasValues() {}
 
   /**
-   * A number as text: integers without a decimal point, other values in the shortest decimal
-   * form that reads back as the same double, never in exponent notation; empty for NaN.
+   * A number as text: integers without a decimal point, other values in the shortest decimal form
+   * that reads back as the same double, never in exponent notation; empty for NaN.
    */
   public static String numberText(double x) {
     if (Double.isNaN(x)) {
@@ -38,17 +38,20 @@ public final class SasValues {
   }
 
   /**
-   * Parses a number written as text in a data file. Empty text, {@code .}, {@code ._} and
-   * {@code .A}-{@code .Z} are SAS missing values (NaN). Dates in ISO 8601 ({@code 2014-01-02})
-   * or SAS DATE9 ({@code 02JAN2014}) form give SAS date values (days since 1960-01-01).
+   * Parses a number written as text in a data file. Empty text, {@code .}, {@code ._} and {@code
+   * .A}-{@code .Z} are SAS missing values (NaN). Dates in ISO 8601 ({@code 2014-01-02}) or SAS
+   * DATE9 ({@code 02JAN2014}) form give SAS date values (days since 1960-01-01).
    *
    * @param where the file, line and variable, for the error message
    * @throws AdamDataException if the text is none of these
    */
   static double parseNumber(String text, String where) {
     String t = text.strip();
-    if (t.isEmpty() || t.equals(".") || (t.length() == 2 && t.charAt(0) == '.'
-        && SasMissing.isCode(Character.toUpperCase(t.charAt(1))))) {
+    if (t.isEmpty()
+        || t.equals(".")
+        || (t.length() == 2
+            && t.charAt(0) == '.'
+            && SasMissing.isCode(Character.toUpperCase(t.charAt(1))))) {
       return Double.NaN;
     }
     try {
@@ -70,7 +73,10 @@ public final class SasValues {
       // fall through to the error below
     }
     throw new AdamDataException(
-        where + ": '" + text + "' is not a number, a missing value (empty or .) or a date"
+        where
+            + ": '"
+            + text
+            + "' is not a number, a missing value (empty or .) or a date"
             + " (2014-01-02 or 02JAN2014)");
   }
 

@@ -3,19 +3,19 @@ package org.trialstats.adam;
 import java.util.Arrays;
 
 /**
- * The subjects of one table row (any event, a system organ class or a preferred term) with at
- * least one selected event, each with the earliest onset day of those events, in the order the
- * subjects were first seen. Subjects are indexes into the population's subjects in ADSL order.
+ * The subjects of one table row (any event, a system organ class or a preferred term) with at least
+ * one selected event, each with the earliest onset day of those events, in the order the subjects
+ * were first seen. Subjects are indexes into the population's subjects in ADSL order.
  *
  * <p>Memory is one entry per subject of the row, however many events a subject has: an
- * open-addressing hash table with linear probing, at most half full, over append-only arrays.
- * Once a quarter of the population is in the row, the table is replaced by a direct index of
- * the population size, which is then no larger.
+ * open-addressing hash table with linear probing, at most half full, over append-only arrays. Once
+ * a quarter of the population is in the row, the table is replaced by a direct index of the
+ * population size, which is then no larger.
  *
  * <p>ADAE is normally sorted by subject, and ADSL too, so subjects arrive in increasing index
- * order: while they do, a subject is either the last one added or new, and no index is built at
- * all (an index probe is a cache miss per first event of a subject in a row). The index is built
- * the first time a subject arrives out of order.
+ * order: while they do, a subject is either the last one added or new, and no index is built at all
+ * (an index probe is a cache miss per first event of a subject in a row). The index is built the
+ * first time a subject arrives out of order.
  */
 public final class SubjectOnsets {
   private final int populationSize;
@@ -34,9 +34,8 @@ public final class SubjectOnsets {
   }
 
   /**
-   * Records an event of {@code subject}: the earliest onset is {@code min(previous, onsetDay)},
-   * and an unknown onset (NaN) makes the subject's earliest onset unknown, as {@link Math#min}
-   * does.
+   * Records an event of {@code subject}: the earliest onset is {@code min(previous, onsetDay)}, and
+   * an unknown onset (NaN) makes the subject's earliest onset unknown, as {@link Math#min} does.
    */
   void add(int subject, double onsetDay) {
     if (last >= 0 && subjects[last] == subject) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Which variables of a time-to-event data set (ADaM ADTTE or any CSV with one row per subject)
- * hold what.
+ * Which variables of a time-to-event data set (ADaM ADTTE or any CSV with one row per subject) hold
+ * what.
  *
  * @param time the follow-up time (ADaM {@code AVAL}), &gt;= 0
  * @param status the variable holding the censoring or event flag

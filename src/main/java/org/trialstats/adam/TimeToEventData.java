@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The time-to-event records of a data set as columns: time, event flag, group code and stratum
- * code per subject, with the group and stratum labels. Memory is the columns read (a double, a
- * boolean and one or two ints per record) and the distinct labels.
+ * The time-to-event records of a data set as columns: time, event flag, group code and stratum code
+ * per subject, with the group and stratum labels. Memory is the columns read (a double, a boolean
+ * and one or two ints per record) and the distinct labels.
  *
  * @param time follow-up times
  * @param event true for an event
@@ -84,7 +84,8 @@ public record TimeToEventData(
     for (int i = 0; i < vars.size(); i++) {
       int numeric = reader.find(vars.get(i).name() + "N");
       boolean csv = vars.get(i).offset() < 0;
-      if (numeric >= 0 && vars.get(i).type() == VariableType.CHARACTER
+      if (numeric >= 0
+          && vars.get(i).type() == VariableType.CHARACTER
           && (csv || vars.get(numeric).type() == VariableType.NUMERIC)) {
         pairs.add(new int[] {i, numeric});
         out.put(vars.get(i).name(), new HashMap<>());
@@ -94,20 +95,20 @@ public record TimeToEventData(
   }
 
   /**
-   * Reads the records: keeps those of the parameter, passing every filter and (when a population
-   * is given) belonging to a population subject. Groups are ordered by their numeric companion
+   * Reads the records: keeps those of the parameter, passing every filter and (when a population is
+   * given) belonging to a population subject. Groups are ordered by their numeric companion
    * variable ({@code <group>N}, e.g. TRTPN) when the data set has one, else by a character/numeric
-   * pair of the population data set whose values cover every group (e.g. ADSL TRT01P/TRT01PN),
-   * else alphabetically; strata alphabetically.
+   * pair of the population data set whose values cover every group (e.g. ADSL TRT01P/TRT01PN), else
+   * alphabetically; strata alphabetically.
    *
    * @param data the data set
    * @param columns the variables
    * @param population the population, or null to keep every subject
    * @return the columns
    * @throws IOException if the file cannot be read
-   * @throws AdamDataException naming file, record and variable for a missing variable, a missing
-   *     or negative time, a censor or event flag outside its values, a missing group, a second
-   *     record of a population subject, or no record left after the filters
+   * @throws AdamDataException naming file, record and variable for a missing variable, a missing or
+   *     negative time, a censor or event flag outside its values, a missing group, a second record
+   *     of a population subject, or no record left after the filters
    */
   public static TimeToEventData read(
       DatasetReader data, TimeToEventColumns columns, PopulationSubjects population)
@@ -145,7 +146,11 @@ public record TimeToEventData(
         }
         if (!seenSubjects.add(id)) {
           throw new AdamDataException(
-              data.position() + ", variable " + columns.subject() + ": subject " + id
+              data.position()
+                  + ", variable "
+                  + columns.subject()
+                  + ": subject "
+                  + id
                   + " has a second record; select one parameter (PARAMCD) or filter the records"
                   + " so that each subject has one");
         }
@@ -153,7 +158,11 @@ public record TimeToEventData(
       double t = data.number(time);
       if (Double.isNaN(t) || t < 0 || Double.isInfinite(t)) {
         throw new AdamDataException(
-            data.position() + ", variable " + columns.time() + ": time '" + data.text(time)
+            data.position()
+                + ", variable "
+                + columns.time()
+                + ": time '"
+                + data.text(time)
                 + "' must be a number >= 0 (missing and negative times are not allowed)");
       }
       boolean event = event(data, status, columns);
@@ -183,8 +192,10 @@ public record TimeToEventData(
     }
     if (out.size == 0) {
       throw new AdamDataException(
-          data.source() + ": no record left after selecting "
-              + describeSelection(columns, population) + "; check the filters");
+          data.source()
+              + ": no record left after selecting "
+              + describeSelection(columns, population)
+              + "; check the filters");
     }
     String orderNote;
     Map<String, Double> order = groupOrderValues;
@@ -192,9 +203,10 @@ public record TimeToEventData(
       orderNote = "groups ordered by " + data.variables().get(groupOrder).name();
     } else {
       order = population == null ? null : population.orderCovering(groupCodes.keySet());
-      orderNote = order == null
-          ? "groups ordered alphabetically"
-          : "groups ordered by " + population.orderVariable(groupCodes.keySet());
+      orderNote =
+          order == null
+              ? "groups ordered alphabetically"
+              : "groups ordered by " + population.orderVariable(groupCodes.keySet());
     }
     List<String> groupLabels = sortedLabels(groupCodes, order);
     List<String> strataLabels = sortedLabels(strataCodes, null);
@@ -242,8 +254,12 @@ public record TimeToEventData(
         return false;
       }
       throw new AdamDataException(
-          data.position() + ", variable " + columns.status() + ": censor flag '"
-              + data.text(status) + "' must be 0 (event) or a positive integer (censored)");
+          data.position()
+              + ", variable "
+              + columns.status()
+              + ": censor flag '"
+              + data.text(status)
+              + "' must be 0 (event) or a positive integer (censored)");
     }
     if (flag == 1) {
       return true;
@@ -252,7 +268,11 @@ public record TimeToEventData(
       return false;
     }
     throw new AdamDataException(
-        data.position() + ", variable " + columns.status() + ": event flag '" + data.text(status)
+        data.position()
+            + ", variable "
+            + columns.status()
+            + ": event flag '"
+            + data.text(status)
             + "' must be 1 (event) or 0 (censored)");
   }
 

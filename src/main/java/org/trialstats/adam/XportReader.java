@@ -22,28 +22,28 @@ import java.util.Set;
 
 /**
  * Streaming reader for SAS transport files, version 5 (the XPORT engine format that regulators
- * require for submissions), as specified in SAS technical note TS-140, "The record layout of a
- * data set in SAS transport (XPORT) format".
+ * require for submissions), as specified in SAS technical note TS-140, "The record layout of a data
+ * set in SAS transport (XPORT) format".
  *
- * <p>A file is a sequence of 80-byte records: the library header (3 records), then for each
- * member (data set) a member header (4 records), a NAMESTR header, one 140-byte NAMESTR record
- * per variable (136 bytes on VAX/VMS) packed and blank-padded to a multiple of 80, an OBS header,
- * and the observations packed one after another, blank-padded at the end to a multiple of 80;
- * a file whose size is not a multiple of 80 bytes is rejected as truncated.
- * Numbers are IBM hexadecimal floats ({@link IbmFloat}); the 28 missing values are {@link
- * SasMissing}. Character values are returned without their trailing blanks and decoded as UTF-8
- * when the bytes are valid UTF-8, otherwise as ISO-8859-1, unless a charset is given.
+ * <p>A file is a sequence of 80-byte records: the library header (3 records), then for each member
+ * (data set) a member header (4 records), a NAMESTR header, one 140-byte NAMESTR record per
+ * variable (136 bytes on VAX/VMS) packed and blank-padded to a multiple of 80, an OBS header, and
+ * the observations packed one after another, blank-padded at the end to a multiple of 80; a file
+ * whose size is not a multiple of 80 bytes is rejected as truncated. Numbers are IBM hexadecimal
+ * floats ({@link IbmFloat}); the 28 missing values are {@link SasMissing}. Character values are
+ * returned without their trailing blanks and decoded as UTF-8 when the bytes are valid UTF-8,
+ * otherwise as ISO-8859-1, unless a charset is given.
  *
- * <p>Observations are read one at a time: memory use is one observation plus an 80-byte
- * look-ahead record. Every size read from a header is checked against the file's actual size
- * before anything is allocated, so a truncated, hostile or non-transport file fails with an
- * {@link AdamDataException} naming the file and byte offset, never with an OutOfMemoryError or an
- * endless loop.
+ * <p>Observations are read one at a time: memory use is one observation plus an 80-byte look-ahead
+ * record. Every size read from a header is checked against the file's actual size before anything
+ * is allocated, so a truncated, hostile or non-transport file fails with an {@link
+ * AdamDataException} naming the file and byte offset, never with an OutOfMemoryError or an endless
+ * loop.
  *
- * <p>Known limitation of the format itself: the blank padding after the last observation cannot
- * be told apart from observations that consist only of blanks (possible only when every
- * variable is character). Such trailing observations that begin in the member's last 80-byte
- * record are taken as padding, as SAS's own XPORT engine and other readers do.
+ * <p>Known limitation of the format itself: the blank padding after the last observation cannot be
+ * told apart from observations that consist only of blanks (possible only when every variable is
+ * character). Such trailing observations that begin in the member's last 80-byte record are taken
+ * as padding, as SAS's own XPORT engine and other readers do.
  */
 public final class XportReader implements DatasetReader {
   static final int CARD_LENGTH = 80;
@@ -108,8 +108,8 @@ public final class XportReader implements DatasetReader {
   }
 
   /**
-   * Opens a transport file and reads its library header; call {@link #nextMember()} to position
-   * on the first data set. Character values are decoded as UTF-8 where valid, else ISO-8859-1.
+   * Opens a transport file and reads its library header; call {@link #nextMember()} to position on
+   * the first data set. Character values are decoded as UTF-8 where valid, else ISO-8859-1.
    *
    * @throws AdamDataException if the file is not a version 5 transport file
    */
@@ -258,8 +258,8 @@ public final class XportReader implements DatasetReader {
 
   /**
    * As {@link #text(int)}, but a value whose bytes were seen before in the same variable of the
-   * current member is returned as the same String instance, without decoding or allocation. Up
-   * to {@value TextCache#MAX_ENTRIES} distinct values per variable are kept; further values are
+   * current member is returned as the same String instance, without decoding or allocation. Up to
+   * {@value TextCache#MAX_ENTRIES} distinct values per variable are kept; further values are
    * decoded afresh (correct, only slower).
    */
   @Override
@@ -280,9 +280,9 @@ public final class XportReader implements DatasetReader {
   }
 
   /**
-   * Distinct values of one character variable by the bytes of the whole fixed-width field
-   * (trailing blanks included, so a value found needs no scan for its end): open addressing
-   * with linear probing over a power-of-two table, at most half full.
+   * Distinct values of one character variable by the bytes of the whole fixed-width field (trailing
+   * blanks included, so a value found needs no scan for its end): open addressing with linear
+   * probing over a power-of-two table, at most half full.
    */
   private final class TextCache {
     static final int MAX_ENTRIES = 1 << 18;
@@ -445,7 +445,10 @@ public final class XportReader implements DatasetReader {
     String text = ascii(header, 0, CARD_LENGTH);
     if (text.startsWith(HEADER + "MEMBV8")) {
       throw new AdamDataException(
-          fileName + ": member header at byte " + headerOffset + " is in transport version 8/9"
+          fileName
+              + ": member header at byte "
+              + headerOffset
+              + " is in transport version 8/9"
               + " format; only version 5 is supported");
     }
     if (!text.startsWith(MEMBER)) {
@@ -454,7 +457,8 @@ public final class XportReader implements DatasetReader {
     int namestrLength = digits(header, 74, 78, headerOffset, "NAMESTR record length");
     if (namestrLength != 140 && namestrLength != 136) {
       throw corrupt(
-          headerOffset, "NAMESTR record length must be 140 (or 136 on VAX/VMS), got " + namestrLength);
+          headerOffset,
+          "NAMESTR record length must be 140 (or 136 on VAX/VMS), got " + namestrLength);
     }
     expectHeader(readHeaderRecord("the member descriptor header"), DESCRIPTOR);
     byte[] first = readHeaderRecord("the member header data");
@@ -562,7 +566,9 @@ public final class XportReader implements DatasetReader {
     if (name.isEmpty() && width <= 0 && decimals <= 0) {
       return "";
     }
-    return name + (width > 0 ? Integer.toString(width) : "") + "."
+    return name
+        + (width > 0 ? Integer.toString(width) : "")
+        + "."
         + (decimals > 0 ? Integer.toString(decimals) : "");
   }
 
@@ -789,7 +795,6 @@ public final class XportReader implements DatasetReader {
   }
 
   private AdamDataException corrupt(long at, String message) {
-    return new AdamDataException(
-        fileName + (at >= 0 ? " at byte " + at : "") + ": " + message);
+    return new AdamDataException(fileName + (at >= 0 ? " at byte " + at : "") + ": " + message);
   }
 }

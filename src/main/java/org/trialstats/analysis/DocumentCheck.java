@@ -18,9 +18,9 @@ import org.trialstats.evidence.text.TextExtractor;
 import org.trialstats.io.InputFile;
 
 /**
- * The {@code check} use case: extract the text of documents, find their numeric statements
- * ({@link StatementFinder}) and judge each with the rules {@code reproduce} uses ({@link
- * ClaimChecker}), through a dataset built from what was found.
+ * The {@code check} use case: extract the text of documents, find their numeric statements ({@link
+ * StatementFinder}) and judge each with the rules {@code reproduce} uses ({@link ClaimChecker}),
+ * through a dataset built from what was found.
  *
  * @param inputs the documents read, in the order given, with their SHA-256
  * @param findings the statements found, with their source spans
@@ -70,14 +70,26 @@ public record DocumentCheck(
     }
     Findings findings = Findings.concat(parts);
     String names = String.join(", ", texts.stream().map(SourceText::file).toList());
-    Dataset dataset = new Dataset("check", "Figures found in " + names, "not stated",
-        "Numeric statements found by trialstats check in " + names + ", each with its source"
-            + " span and its check. Review every entry before relying on it.",
-        Path.of("check"), findings.sources(), findings.comparisons(), findings.rates(),
-        findings.sirs(), findings.claims(), List.of(), List.of());
+    Dataset dataset =
+        new Dataset(
+            "check",
+            "Figures found in " + names,
+            "not stated",
+            "Numeric statements found by trialstats check in "
+                + names
+                + ", each with its source"
+                + " span and its check. Review every entry before relying on it.",
+            Path.of("check"),
+            findings.sources(),
+            findings.comparisons(),
+            findings.rates(),
+            findings.sirs(),
+            findings.claims(),
+            List.of(),
+            List.of());
     List<ClaimResult> all = ClaimChecker.check(dataset);
-    List<ClaimResult> checked = all.stream()
-        .filter(r -> findings.checkable().contains(r.claim().id())).toList();
+    List<ClaimResult> checked =
+        all.stream().filter(r -> findings.checkable().contains(r.claim().id())).toList();
     return new DocumentCheck(inputs, findings, dataset, checked);
   }
 

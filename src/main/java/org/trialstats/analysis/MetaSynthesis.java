@@ -62,8 +62,11 @@ public record MetaSynthesis(
    * @param provenance the input files, for the outputs
    * @return the results
    */
-  public static MetaSynthesis of(MetaInputReader.Input data, MetaOptions options,
-      Sensitivity sensitivity, Provenance provenance) {
+  public static MetaSynthesis of(
+      MetaInputReader.Input data,
+      MetaOptions options,
+      Sensitivity sensitivity,
+      Provenance provenance) {
     List<StudyData> studies = data.studies();
     List<String> notes = new ArrayList<>(data.omitted());
     SubgroupAnalysis subgroups = null;
@@ -107,8 +110,16 @@ public record MetaSynthesis(
         beggTest = RankCorrelationTest.of(result);
       }
     }
-    return new MetaSynthesis(result, subgroups, loo, cumulative, sensitivity.cumulativeBy(),
-        eggerTest, beggTest, notes, provenance);
+    return new MetaSynthesis(
+        result,
+        subgroups,
+        loo,
+        cumulative,
+        sensitivity.cumulativeBy(),
+        eggerTest,
+        beggTest,
+        notes,
+        provenance);
   }
 
   /** All warnings: the main analysis', the subgroup analysis' and the extra notes. */

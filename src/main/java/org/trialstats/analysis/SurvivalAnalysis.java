@@ -23,9 +23,9 @@ import org.trialstats.survival.SurvivalSample;
 
 /**
  * The time-to-event use case: reads ADTTE (or CSV), joins the ADSL population, and computes per
- * group the Kaplan-Meier curve, median with its interval and RMST, the log-rank test, the Cox
- * model of the groups against the reference and the RMST differences. Undefined results (no
- * events, a group without events for Cox) become warnings and null parts, never NaN.
+ * group the Kaplan-Meier curve, median with its interval and RMST, the log-rank test, the Cox model
+ * of the groups against the reference and the RMST differences. Undefined results (no events, a
+ * group without events for Cox) become warnings and null parts, never NaN.
  */
 public final class SurvivalAnalysis {
   private SurvivalAnalysis() {}
@@ -82,21 +82,29 @@ public final class SurvivalAnalysis {
       reference = labels.indexOf(request.reference());
       if (reference < 0) {
         throw new StatsException(
-            "reference group '" + request.reference() + "' has no subjects; the groups are "
+            "reference group '"
+                + request.reference()
+                + "' has no subjects; the groups are "
                 + labels);
       }
     }
     boolean stratified = data.stratum() != null;
     SurvivalSample sample =
         SurvivalSample.of(
-            data.time(), data.event(), data.group(), labels.size(), data.stratum(),
+            data.time(),
+            data.event(),
+            data.group(),
+            labels.size(),
+            data.stratum(),
             stratified ? data.strata().size() : 1);
     if (data.excluded() > 0) {
-      warnings.add("records left out because their subject is not in the population ("
-          + request.populationFlag() + " = Y): " + data.excluded());
+      warnings.add(
+          "records left out because their subject is not in the population ("
+              + request.populationFlag()
+              + " = Y): "
+              + data.excluded());
     }
-    List<String> notes =
-        List.of(data.groupOrder() + "; reference group: " + labels.get(reference));
+    List<String> notes = List.of(data.groupOrder() + "; reference group: " + labels.get(reference));
 
     List<KaplanMeierCurve> curves = KaplanMeier.byGroup(sample);
     List<SurvivalResult.GroupSummary> groups = new ArrayList<>();
@@ -107,7 +115,9 @@ public final class SurvivalAnalysis {
         rmst = c.restrictedMean(request.rmstTau());
         if (rmst.extended()) {
           warnings.add(
-              "RMST of " + labels.get(g) + ": tau is beyond the group's last observed time;"
+              "RMST of "
+                  + labels.get(g)
+                  + ": tau is beyond the group's last observed time;"
                   + " the curve was carried forward flat (as R does)");
         }
       }

@@ -24,8 +24,8 @@ import org.trialstats.adam.RowOrder;
 import org.trialstats.analysis.AeIncidence;
 import org.trialstats.io.InputFile;
 import org.trialstats.io.Numbers;
-import org.trialstats.io.Provenance;
 import org.trialstats.io.OutputTarget;
+import org.trialstats.io.Provenance;
 import org.trialstats.report.AeReport;
 import org.trialstats.report.AeReportStyle;
 import org.trialstats.report.ReportTable;
@@ -58,121 +58,200 @@ import picocli.CommandLine.Spec;
 public final class AeTableCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--adsl", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--adsl",
+      required = true,
+      paramLabel = "FILE",
       description = "Subject-level data set ADSL (.xpt or .csv).")
   Path adsl;
 
-  @Option(names = "--adae", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--adae",
+      required = true,
+      paramLabel = "FILE",
       description = "Adverse-event data set ADAE (.xpt or .csv).")
   Path adae;
 
-  @Option(names = "--population", defaultValue = "SAFFL", paramLabel = "FLAG",
-      description = "ADSL population flag; subjects with FLAG = Y are counted; 'none' for all"
-          + " subjects (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--population",
+      defaultValue = "SAFFL",
+      paramLabel = "FLAG",
+      description =
+          "ADSL population flag; subjects with FLAG = Y are counted; 'none' for all"
+              + " subjects (default: ${DEFAULT-VALUE}).")
   String population;
 
-  @Option(names = "--arm", defaultValue = "TRT01A", paramLabel = "VAR",
-      description = "ADSL treatment variable (default: ${DEFAULT-VALUE}); arms are ordered by"
-          + " VAR||N (e.g. TRT01AN) when present.")
+  @Option(
+      names = "--arm",
+      defaultValue = "TRT01A",
+      paramLabel = "VAR",
+      description =
+          "ADSL treatment variable (default: ${DEFAULT-VALUE}); arms are ordered by"
+              + " VAR||N (e.g. TRT01AN) when present.")
   String arm;
 
-  @Option(names = "--arms", split = ",", paramLabel = "ARM",
+  @Option(
+      names = "--arms",
+      split = ",",
+      paramLabel = "ARM",
       description = "Arms to show, in this order (default: all).")
   List<String> arms = new ArrayList<>();
 
-  @Option(names = "--control", paramLabel = "ARM",
+  @Option(
+      names = "--control",
+      paramLabel = "ARM",
       description = "Control arm (default: Placebo if present, else the first arm).")
   String control;
 
-  @Option(names = "--method", defaultValue = "newcombe", paramLabel = "ID",
-      description = "Risk-difference interval method: any rd method id, e.g. wald, newcombe, mn"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--method",
+      defaultValue = "newcombe",
+      paramLabel = "ID",
+      description =
+          "Risk-difference interval method: any rd method id, e.g. wald, newcombe, mn"
+              + " (default: ${DEFAULT-VALUE}).")
   String riskDifferenceMethod;
 
-  @Option(names = "--rr", paramLabel = "ID",
+  @Option(
+      names = "--rr",
+      paramLabel = "ID",
       description = "Also show the risk ratio with this rr method (katz, koopman, mn).")
   String riskRatioMethod;
 
-  @Option(names = "--level", defaultValue = "0.95",
+  @Option(
+      names = "--level",
+      defaultValue = "0.95",
       description = "Confidence level (default: ${DEFAULT-VALUE}).")
   double level;
 
-  @Option(names = "--where", paramLabel = "VAR=VALUE",
-      description = "ADAE filter, repeatable (all must hold): VAR=value, VAR=v1|v2, VAR!=value;"
-          + " e.g. --where AESER=Y or --where AESEV=SEVERE.")
+  @Option(
+      names = "--where",
+      paramLabel = "VAR=VALUE",
+      description =
+          "ADAE filter, repeatable (all must hold): VAR=value, VAR=v1|v2, VAR!=value;"
+              + " e.g. --where AESER=Y or --where AESEV=SEVERE.")
   List<String> where = new ArrayList<>();
 
-  @Option(names = "--teae-flag", defaultValue = "TRTEMFL", paramLabel = "VAR",
-      description = "ADAE treatment-emergent flag (Y counts); 'none' counts every record"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--teae-flag",
+      defaultValue = "TRTEMFL",
+      paramLabel = "VAR",
+      description =
+          "ADAE treatment-emergent flag (Y counts); 'none' counts every record"
+              + " (default: ${DEFAULT-VALUE}).")
   String emergentFlag;
 
-  @Option(names = "--soc", defaultValue = "AEBODSYS", paramLabel = "VAR",
+  @Option(
+      names = "--soc",
+      defaultValue = "AEBODSYS",
+      paramLabel = "VAR",
       description = "ADAE system organ class variable (default: ${DEFAULT-VALUE}).")
   String soc;
 
-  @Option(names = "--term", defaultValue = "AEDECOD", paramLabel = "VAR",
+  @Option(
+      names = "--term",
+      defaultValue = "AEDECOD",
+      paramLabel = "VAR",
       description = "ADAE preferred term variable (default: ${DEFAULT-VALUE}).")
   String term;
 
-  @Option(names = "--subject", defaultValue = "USUBJID", paramLabel = "VAR",
+  @Option(
+      names = "--subject",
+      defaultValue = "USUBJID",
+      paramLabel = "VAR",
       description = "Subject identifier in ADSL and ADAE (default: ${DEFAULT-VALUE}).")
   String subject;
 
-  @Option(names = "--min-percent", defaultValue = "0", paramLabel = "PCT",
-      description = "Show preferred terms reported by at least PCT%% of subjects in some arm"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-percent",
+      defaultValue = "0",
+      paramLabel = "PCT",
+      description =
+          "Show preferred terms reported by at least PCT%% of subjects in some arm"
+              + " (default: ${DEFAULT-VALUE}).")
   double minPercent;
 
-  @Option(names = "--sort", defaultValue = "frequency", paramLabel = "ORDER",
-      description = "Row order: frequency, soc-alphabetical, alphabetical"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sort",
+      defaultValue = "frequency",
+      paramLabel = "ORDER",
+      description =
+          "Row order: frequency, soc-alphabetical, alphabetical" + " (default: ${DEFAULT-VALUE}).")
   String sort;
 
-  @Option(names = "--exposure", defaultValue = "duration", paramLabel = "DEF",
-      description = "Exposure-adjusted rates: duration (ADSL TRTDUR), first-event (time to the"
-          + " first event), none (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--exposure",
+      defaultValue = "duration",
+      paramLabel = "DEF",
+      description =
+          "Exposure-adjusted rates: duration (ADSL TRTDUR), first-event (time to the"
+              + " first event), none (default: ${DEFAULT-VALUE}).")
   String exposure;
 
-  @Option(names = "--rate-method", defaultValue = "exact", paramLabel = "ID",
+  @Option(
+      names = "--rate-method",
+      defaultValue = "exact",
+      paramLabel = "ID",
       description = "Interval method for each rate (default: ${DEFAULT-VALUE}).")
   String rateMethod;
 
-  @Option(names = "--rate-ratio-method", defaultValue = "exact-conditional", paramLabel = "ID",
+  @Option(
+      names = "--rate-ratio-method",
+      defaultValue = "exact-conditional",
+      paramLabel = "ID",
       description = "Interval method for rate ratios (default: ${DEFAULT-VALUE}).")
   String rateRatioMethod;
 
-  @Option(names = "--rounding", defaultValue = "half-up", paramLabel = "RULE",
-      description = "half-up (half away from zero, as SAS) or half-even"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rounding",
+      defaultValue = "half-up",
+      paramLabel = "RULE",
+      description =
+          "half-up (half away from zero, as SAS) or half-even" + " (default: ${DEFAULT-VALUE}).")
   String rounding;
 
-  @Option(names = "--decimals", defaultValue = "1",
-      description = "Decimals of percentages, differences and rates (default: ${DEFAULT-VALUE});"
-          + " ratios get one more.")
+  @Option(
+      names = "--decimals",
+      defaultValue = "1",
+      description =
+          "Decimals of percentages, differences and rates (default: ${DEFAULT-VALUE});"
+              + " ratios get one more.")
   int decimals;
 
   @Option(names = "--title", description = "Table title (default: from the event selection).")
   String title;
 
-  @Option(names = "--paper", defaultValue = "letter",
+  @Option(
+      names = "--paper",
+      defaultValue = "letter",
       description = "RTF/DOCX paper, landscape: letter or a4 (default: ${DEFAULT-VALUE}).")
   String paper;
 
-  @Option(names = "--plot-measure", defaultValue = "rd",
-      description = "Dot plot right panel: rd or rr (log axis; needs --rr)"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--plot-measure",
+      defaultValue = "rd",
+      description =
+          "Dot plot right panel: rd or rr (log axis; needs --rr)" + " (default: ${DEFAULT-VALUE}).")
   String plotMeasure;
 
-  @Option(names = "--plot-min-percent", defaultValue = "5", paramLabel = "PCT",
+  @Option(
+      names = "--plot-min-percent",
+      defaultValue = "5",
+      paramLabel = "PCT",
       description = "Dot plot shows terms reaching PCT%% in some arm (default: ${DEFAULT-VALUE}).")
   double plotMinPercent;
 
-  @Option(names = "--out", defaultValue = "ae-table", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      defaultValue = "ae-table",
+      paramLabel = "DIR",
       description = "Output folder, replaced as a whole (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--format", defaultValue = "csv,html,md,rtf,docx,png,svg", paramLabel = "LIST",
+  @Option(
+      names = "--format",
+      defaultValue = "csv,html,md,rtf,docx,png,svg",
+      paramLabel = "LIST",
       description = "Outputs: csv, html, md, rtf, docx, png, svg (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -183,11 +262,17 @@ public final class AeTableCommand implements Callable<Integer> {
     AeReportStyle style = style();
     AeTableSpec tableSpec = tableSpec();
     boolean onsets = tableSpec.exposure() == ExposureDefinition.TIME_TO_FIRST_EVENT;
-    AdaeSpec adaeSpec = new AdaeSpec(subject, soc, term, none(emergentFlag),
-        where.stream().map(Condition::parse).toList(), onsets ? "ASTDT" : null,
-        onsets ? "ASTDY" : null);
-    AdslSpec adslSpec = new AdslSpec(subject, none(population), arm, arms, "TRTDUR", "TRTSDT",
-        "TRTEDT");
+    AdaeSpec adaeSpec =
+        new AdaeSpec(
+            subject,
+            soc,
+            term,
+            none(emergentFlag),
+            where.stream().map(Condition::parse).toList(),
+            onsets ? "ASTDT" : null,
+            onsets ? "ASTDY" : null);
+    AdslSpec adslSpec =
+        new AdslSpec(subject, none(population), arm, arms, "TRTDUR", "TRTSDT", "TRTEDT");
     OutputTarget.checkFolder(out, List.of(adsl, adae), "ae-table", AeReport::isOutputFile);
     Population subjects;
     try (DatasetReader reader = DatasetReader.open(adsl)) {
@@ -202,11 +287,15 @@ public final class AeTableCommand implements Callable<Integer> {
         && (formats.contains(AeReport.Format.PNG) || formats.contains(AeReport.Format.SVG))) {
       throw new UserError(
           "the dot plot compares each arm with the control arm, but the population has only"
-              + " the arm " + table.controlArm() + "; leave png and svg out of --format, e.g."
+              + " the arm "
+              + table.controlArm()
+              + "; leave png and svg out of --format, e.g."
               + " --format csv,html,md,rtf,docx");
     }
-    style = style.withProvenance(new Provenance(Version.current(),
-        List.of(InputFile.hash(adsl), InputFile.hash(adae))).line());
+    style =
+        style.withProvenance(
+            new Provenance(Version.current(), List.of(InputFile.hash(adsl), InputFile.hash(adae)))
+                .line());
     List<Path> written = AeReport.write(out, table, style, formats);
     summary(stdout, table, style);
     written.forEach(p -> stdout.println("wrote " + p));
@@ -221,45 +310,54 @@ public final class AeTableCommand implements Callable<Integer> {
       return AeIncidence.compute(subjects, events, spec);
     } catch (ExposureDataException e) {
       ExposureDefinition alternative = e.alternative();
-      throw new UserError(e.getMessage() + "; use --exposure " + alternative.id()
-          + (alternative == ExposureDefinition.NONE ? " to leave the rates out" : " instead"), e);
+      throw new UserError(
+          e.getMessage()
+              + "; use --exposure "
+              + alternative.id()
+              + (alternative == ExposureDefinition.NONE ? " to leave the rates out" : " instead"),
+          e);
     }
   }
 
   private AeTableSpec tableSpec() {
     ExposureDefinition definition = ExposureDefinition.fromId(exposure);
     boolean rates = definition != ExposureDefinition.NONE;
-    return new AeTableSpec(control, level,
+    return new AeTableSpec(
+        control,
+        level,
         RiskDifferenceMethod.fromId(riskDifferenceMethod),
         riskRatioMethod == null ? null : RiskRatioMethod.fromId(riskRatioMethod),
         definition,
         rates ? RateMethod.fromId(rateMethod) : null,
         rates ? RateRatioMethod.fromId(rateRatioMethod) : null,
-        RowOrder.fromId(sort), minPercent);
+        RowOrder.fromId(sort),
+        minPercent);
   }
 
   private AeReportStyle style() {
-    RoundingMode mode = switch (rounding.toLowerCase(Locale.ROOT)) {
-      case "half-up" -> RoundingMode.HALF_UP;
-      case "half-even" -> RoundingMode.HALF_EVEN;
-      default -> throw new UserError(
-          "unknown rounding '" + rounding + "'; expected half-up or half-even");
-    };
-    ReportTable.Paper size = switch (paper.toLowerCase(Locale.ROOT)) {
-      case "letter" -> ReportTable.Paper.LETTER;
-      case "a4" -> ReportTable.Paper.A4;
-      default -> throw new UserError(
-          "unknown paper '" + paper + "'; expected letter or a4");
-    };
-    Measure measure = switch (plotMeasure.toLowerCase(Locale.ROOT)) {
-      case "rd" -> Measure.RD;
-      case "rr" -> Measure.RR;
-      default -> throw new UserError(
-          "unknown plot measure '" + plotMeasure + "'; expected rd or rr");
-    };
+    RoundingMode mode =
+        switch (rounding.toLowerCase(Locale.ROOT)) {
+          case "half-up" -> RoundingMode.HALF_UP;
+          case "half-even" -> RoundingMode.HALF_EVEN;
+          default ->
+              throw new UserError(
+                  "unknown rounding '" + rounding + "'; expected half-up or half-even");
+        };
+    ReportTable.Paper size =
+        switch (paper.toLowerCase(Locale.ROOT)) {
+          case "letter" -> ReportTable.Paper.LETTER;
+          case "a4" -> ReportTable.Paper.A4;
+          default -> throw new UserError("unknown paper '" + paper + "'; expected letter or a4");
+        };
+    Measure measure =
+        switch (plotMeasure.toLowerCase(Locale.ROOT)) {
+          case "rd" -> Measure.RD;
+          case "rr" -> Measure.RR;
+          default ->
+              throw new UserError("unknown plot measure '" + plotMeasure + "'; expected rd or rr");
+        };
     if (measure == Measure.RR && riskRatioMethod == null) {
-      throw new UserError(
-          "--plot-measure rr needs risk ratios: add --rr katz (or koopman, mn)");
+      throw new UserError("--plot-measure rr needs risk ratios: add --rr katz (or koopman, mn)");
     }
     if (!(plotMinPercent >= 0 && plotMinPercent <= 100)) {
       throw new UserError(
@@ -268,8 +366,8 @@ public final class AeTableCommand implements Callable<Integer> {
     if (decimals < 0 || decimals > 6) {
       throw new UserError("--decimals must be 0 to 6, got " + decimals);
     }
-    return new AeReportStyle(title, mode, decimals, decimals, decimals + 1, decimals, size,
-        measure, plotMinPercent);
+    return new AeReportStyle(
+        title, mode, decimals, decimals, decimals + 1, decimals, size, measure, plotMinPercent);
   }
 
   private static String none(String variable) {
@@ -279,8 +377,16 @@ public final class AeTableCommand implements Callable<Integer> {
   private static void summary(PrintWriter out, AeTable table, AeReportStyle style) {
     out.println(table.population().description() + "; control: " + table.controlArm());
     for (ArmCount c : table.rows().get(0).arms()) {
-      out.println("  " + c.arm() + ": N = " + c.n() + ", with any selected event: "
-          + c.subjects() + " (" + Numbers.fixed(c.percent(), 1, style.rounding()) + "%)");
+      out.println(
+          "  "
+              + c.arm()
+              + ": N = "
+              + c.n()
+              + ", with any selected event: "
+              + c.subjects()
+              + " ("
+              + Numbers.fixed(c.percent(), 1, style.rounding())
+              + "%)");
     }
     out.println("  rows: " + table.rows().size());
   }

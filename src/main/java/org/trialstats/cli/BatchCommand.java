@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import org.trialstats.io.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code trialstats batch}: the scripting interface over the whole method catalogue. */
 @Command(
@@ -25,22 +25,27 @@ public final class BatchCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, description = "input CSV file")
   Path input;
 
-  @Option(names = "--output", required = true,
+  @Option(
+      names = "--output",
+      required = true,
       description = "output CSV file ('-': standard output)")
   Path output;
 
   @Override
   public Integer call() throws Exception {
-    BatchRunner.Summary summary = OutputTarget.isStandardOutput(output)
-        ? BatchRunner.run(input, spec.commandLine().getOut())
-        : BatchRunner.run(input, output);
-    spec.commandLine().getErr().printf(
-        java.util.Locale.ROOT,
-        "trialstats batch: %d rows, %d ok, %d errors -> %s%n",
-        summary.rows(),
-        summary.rows() - summary.errors(),
-        summary.errors(),
-        output);
+    BatchRunner.Summary summary =
+        OutputTarget.isStandardOutput(output)
+            ? BatchRunner.run(input, spec.commandLine().getOut())
+            : BatchRunner.run(input, output);
+    spec.commandLine()
+        .getErr()
+        .printf(
+            java.util.Locale.ROOT,
+            "trialstats batch: %d rows, %d ok, %d errors -> %s%n",
+            summary.rows(),
+            summary.rows() - summary.errors(),
+            summary.errors(),
+            output);
     return ExitCode.OK;
   }
 }

@@ -21,8 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.trialstats.io.CsvRecordLimit;
@@ -39,17 +39,27 @@ import org.trialstats.stats.StatsException;
  * The {@code batch} scripting interface: reads a CSV of computation requests, writes the same rows
  * with {@code estimate, lower, upper, p_value, status, message} appended. Rows are streamed in
  * chunks that are computed on all available processors and written in input order, so memory does
- * not grow with the number of rows and the bytes written do not depend on the number of
- * processors. A row that cannot be computed gets {@code status = error} and a message; the batch
- * goes on. The output is written to a temporary file and moved into place only when the whole
- * input has been read.
+ * not grow with the number of rows and the bytes written do not depend on the number of processors.
+ * A row that cannot be computed gets {@code status = error} and a message; the batch goes on. The
+ * output is written to a temporary file and moved into place only when the whole input has been
+ * read.
  */
 public final class BatchRunner {
   /** Input columns with a meaning; any other column is passed through unchanged. */
   public static final List<String> INPUT_COLUMNS =
       List.of(
-          "id", "measure", "method", "events1", "n1", "events2", "n2", "exposure1", "exposure2",
-          "expected", "per", "level");
+          "id",
+          "measure",
+          "method",
+          "events1",
+          "n1",
+          "events2",
+          "n2",
+          "exposure1",
+          "exposure2",
+          "expected",
+          "per",
+          "level");
 
   /**
    * The longest input record accepted (1 Mi characters, line breaks in quoted fields included):
@@ -60,7 +70,6 @@ public final class BatchRunner {
   /** Columns appended to every output row. */
   public static final List<String> OUTPUT_COLUMNS =
       List.of("estimate", "lower", "upper", "p_value", "status", "message");
-
 
   /** Rows handed to a worker thread at a time: large enough to amortise the hand-over. */
   private static final int CHUNK_ROWS = 2048;
@@ -73,8 +82,8 @@ public final class BatchRunner {
   /**
    * Processes {@code input} into {@code output} ({@code -}: standard output of the process).
    *
-   * @throws UserError when the input as a whole is unusable (missing file or column, malformed
-   *     CSV, invalid encoding); no output file is written then
+   * @throws UserError when the input as a whole is unusable (missing file or column, malformed CSV,
+   *     invalid encoding); no output file is written then
    * @throws org.trialstats.io.OutputException when the output is refused (it is the input, a
    *     folder) or cannot be written
    */
@@ -84,25 +93,33 @@ public final class BatchRunner {
       return run(input, stdout);
     }
     OutputTarget.checkFiles(List.of(output), List.of(input));
-    return process(input, rows -> OutputFiles.write(output, out -> {
-      Writer writer =
-          new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      rows.writeTo(writer);
-      writer.flush();
-    }));
+    return process(
+        input,
+        rows ->
+            OutputFiles.write(
+                output,
+                out -> {
+                  Writer writer =
+                      new BufferedWriter(
+                          new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                  rows.writeTo(writer);
+                  writer.flush();
+                }));
   }
 
   /**
-   * Processes {@code input} into a writer as the rows are computed (for standard output: an
-   * input error half-way leaves the rows written so far).
+   * Processes {@code input} into a writer as the rows are computed (for standard output: an input
+   * error half-way leaves the rows written so far).
    *
    * @throws UserError when the input as a whole is unusable
    */
   public static Summary run(Path input, Writer output) throws IOException {
-    return process(input, rows -> {
-      rows.writeTo(output);
-      output.flush();
-    });
+    return process(
+        input,
+        rows -> {
+          rows.writeTo(output);
+          output.flush();
+        });
   }
 
   /** The output rows, ready to be written once the output is open. */
@@ -127,28 +144,29 @@ public final class BatchRunner {
         CSVParser parser = parser(reader)) {
       List<String> header = header(input, parser, reader);
       InputColumns columns = new InputColumns(header);
-      sink.accept(writer -> {
-        List<String> outHeader = new ArrayList<>(header.stream().map(Escape::csvText).toList());
-        outHeader.addAll(OUTPUT_COLUMNS);
-        writer.write(RowPrinter.format(outHeader, new StringBuilder()));
-        try (ChunkPipeline pipeline = new ChunkPipeline(writer, counts)) {
-          List<CSVRecord> chunk = new ArrayList<>(CHUNK_ROWS);
-          long[] lines = new long[CHUNK_ROWS];
-          for (CSVRecord record : records(input, parser, reader)) {
-            lines[chunk.size()] = parser.getCurrentLineNumber();
-            chunk.add(record);
-            if (chunk.size() == CHUNK_ROWS) {
-              pipeline.submit(chunk, lines, columns, header.size());
-              chunk = new ArrayList<>(CHUNK_ROWS);
-              lines = new long[CHUNK_ROWS];
+      sink.accept(
+          writer -> {
+            List<String> outHeader = new ArrayList<>(header.stream().map(Escape::csvText).toList());
+            outHeader.addAll(OUTPUT_COLUMNS);
+            writer.write(RowPrinter.format(outHeader, new StringBuilder()));
+            try (ChunkPipeline pipeline = new ChunkPipeline(writer, counts)) {
+              List<CSVRecord> chunk = new ArrayList<>(CHUNK_ROWS);
+              long[] lines = new long[CHUNK_ROWS];
+              for (CSVRecord record : records(input, parser, reader)) {
+                lines[chunk.size()] = parser.getCurrentLineNumber();
+                chunk.add(record);
+                if (chunk.size() == CHUNK_ROWS) {
+                  pipeline.submit(chunk, lines, columns, header.size());
+                  chunk = new ArrayList<>(CHUNK_ROWS);
+                  lines = new long[CHUNK_ROWS];
+                }
+              }
+              if (!chunk.isEmpty()) {
+                pipeline.submit(chunk, lines, columns, header.size());
+              }
+              pipeline.drain();
             }
-          }
-          if (!chunk.isEmpty()) {
-            pipeline.submit(chunk, lines, columns, header.size());
-          }
-          pipeline.drain();
-        }
-      });
+          });
     } catch (UncheckedIOException e) {
       throw new UserError(input + ": " + reader.describe(e.getCause()), e);
     }
@@ -265,9 +283,9 @@ public final class BatchRunner {
 
     /**
      * Appends one output row to {@code text}; returns false for an error row. A method of its own
-     * (rather than the body of the chunk loop) so that the JIT compiles the per-row code once,
-     * not again for each loop it sits in: those compilations were a quarter of the compiler's
-     * time in a million-row batch on two cores.
+     * (rather than the body of the chunk loop) so that the JIT compiles the per-row code once, not
+     * again for each loop it sits in: those compilations were a quarter of the compiler's time in a
+     * million-row batch on two cores.
      */
     private static boolean computeRow(
         CSVRecord record, long line, InputColumns columns, int headerSize, StringBuilder text)
@@ -296,8 +314,10 @@ public final class BatchRunner {
   private static List<String> header(Path input, CSVParser parser, CsvRecordLimit reader) {
     var it = records(input, parser, reader).iterator();
     if (!it.hasNext()) {
-      throw new UserError(input + ": the file is empty; expected a header line with at least"
-          + " the columns measure and method");
+      throw new UserError(
+          input
+              + ": the file is empty; expected a header line with at least"
+              + " the columns measure and method");
     }
     List<String> header = new ArrayList<>();
     for (String name : it.next().toList()) {
@@ -328,8 +348,7 @@ public final class BatchRunner {
   }
 
   /** The parser's records, with a malformed line reported by its line number. */
-  private static Iterable<CSVRecord> records(
-      Path input, CSVParser parser, CsvRecordLimit reader) {
+  private static Iterable<CSVRecord> records(Path input, CSVParser parser, CsvRecordLimit reader) {
     var it = parser.iterator();
     return () ->
         new java.util.Iterator<>() {
@@ -340,14 +359,22 @@ public final class BatchRunner {
             } catch (UncheckedIOException e) {
               if (e.getCause() instanceof CSVException malformed) {
                 throw new UserError(
-                    input + ":" + (parser.getCurrentLineNumber() + 1) + ": malformed CSV: "
-                        + malformed.getMessage(), e);
+                    input
+                        + ":"
+                        + (parser.getCurrentLineNumber() + 1)
+                        + ": malformed CSV: "
+                        + malformed.getMessage(),
+                    e);
               }
               throw new UserError(input + ": " + reader.describe(e.getCause()), e);
             } catch (IllegalStateException e) {
               throw new UserError(
-                  input + ":" + (parser.getCurrentLineNumber() + 1) + ": malformed CSV: "
-                      + e.getMessage(), e);
+                  input
+                      + ":"
+                      + (parser.getCurrentLineNumber() + 1)
+                      + ": malformed CSV: "
+                      + e.getMessage(),
+                  e);
             }
           }
 
@@ -359,8 +386,8 @@ public final class BatchRunner {
   }
 
   /**
-   * The header positions of the meaningful input columns, resolved once per file rather than
-   * once per row (the header is the same for every row).
+   * The header positions of the meaningful input columns, resolved once per file rather than once
+   * per row (the header is the same for every row).
    */
   private static final class InputColumns {
     private final int[] positions;
@@ -417,5 +444,4 @@ public final class BatchRunner {
       return false;
     }
   }
-
 }

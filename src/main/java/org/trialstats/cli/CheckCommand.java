@@ -42,16 +42,23 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--format", description = "report format: text (default), json, md, html")
   String format;
 
-  @Option(names = "--out", description = "write the report into this folder (replaced as a"
-      + " whole) as check.txt, check.json, check.md and check.html, or only the --format given")
+  @Option(
+      names = "--out",
+      description =
+          "write the report into this folder (replaced as a whole) as check.txt, check.json,"
+              + " check.md and check.html, or only the --format given")
   Path out;
 
-  @Option(names = "--draft-dataset", description = "also write a dataset folder (the YAML"
-      + " format reproduce reads) with every claim found, its source span and its check")
+  @Option(
+      names = "--draft-dataset",
+      description =
+          "also write a dataset folder (the YAML"
+              + " format reproduce reads) with every claim found, its source span and its check")
   Path draftDataset;
 
-  @Option(names = "--strict", description = "exit with code 1 when any claim is inconsistent,"
-      + " and print those claims")
+  @Option(
+      names = "--strict",
+      description = "exit with code 1 when any claim is inconsistent," + " and print those claims")
   boolean strict;
 
   @Override
@@ -62,8 +69,12 @@ public final class CheckCommand implements Callable<Integer> {
     for (Path file : files) {
       String name = file.getFileName().toString();
       if (!names.add(name)) {
-        throw new UserError(file + ": two inputs are named " + name + "; rename one (spans and"
-            + " claim ids are named after the file)");
+        throw new UserError(
+            file
+                + ": two inputs are named "
+                + name
+                + "; rename one (spans and"
+                + " claim ids are named after the file)");
       }
       documents.add(new DocumentCheck.Document(file, name));
     }
@@ -76,32 +87,46 @@ public final class CheckCommand implements Callable<Integer> {
     CheckReport report = new CheckReport(check, Version.current());
     PrintWriter stdout = spec.commandLine().getOut();
     if (out != null) {
-      List<CheckReport.Format> formats = chosen == null
-          ? List.of(CheckReport.Format.values()) : List.of(chosen);
-      OutputFiles.replaceFolder(out, folder -> {
-        for (CheckReport.Format f : formats) {
-          Files.writeString(folder.resolve("check." + f.extension()), report.render(f));
-        }
-      });
+      List<CheckReport.Format> formats =
+          chosen == null ? List.of(CheckReport.Format.values()) : List.of(chosen);
+      OutputFiles.replaceFolder(
+          out,
+          folder -> {
+            for (CheckReport.Format f : formats) {
+              Files.writeString(folder.resolve("check." + f.extension()), report.render(f));
+            }
+          });
     } else {
       stdout.print(report.render(chosen == null ? CheckReport.Format.TEXT : chosen));
     }
     if (draftDataset != null) {
-      Map<String, String> yaml = DatasetWriter.files(check.dataset(), "Draft written by"
-          + " trialstats check " + Version.current() + ": review every entry.\nSpans: each"
-          + " claim's source gives the line and column range it was read from.");
-      OutputFiles.replaceFolder(draftDataset, folder -> {
-        for (Map.Entry<String, String> e : yaml.entrySet()) {
-          Files.writeString(folder.resolve(e.getKey()), e.getValue());
-        }
-      });
+      Map<String, String> yaml =
+          DatasetWriter.files(
+              check.dataset(),
+              "Draft written by"
+                  + " trialstats check "
+                  + Version.current()
+                  + ": review every entry.\nSpans: each"
+                  + " claim's source gives the line and column range it was read from.");
+      OutputFiles.replaceFolder(
+          draftDataset,
+          folder -> {
+            for (Map.Entry<String, String> e : yaml.entrySet()) {
+              Files.writeString(folder.resolve(e.getKey()), e.getValue());
+            }
+          });
     }
     Map<Verdict, Integer> counts = check.counts();
     if (out != null || draftDataset != null) {
-      stdout.printf(Locale.ROOT, "trialstats check: %d file(s)%s%s%n  claims: %d reproduced,"
-              + " %d discrepancies, %d not checkable%n", files.size(),
-          out == null ? "" : " -> " + out, draftDataset == null ? "" : ", draft dataset "
-              + draftDataset, counts.get(Verdict.REPRODUCED), counts.get(Verdict.DISCREPANCY),
+      stdout.printf(
+          Locale.ROOT,
+          "trialstats check: %d file(s)%s%s%n  claims: %d reproduced,"
+              + " %d discrepancies, %d not checkable%n",
+          files.size(),
+          out == null ? "" : " -> " + out,
+          draftDataset == null ? "" : ", draft dataset " + draftDataset,
+          counts.get(Verdict.REPRODUCED),
+          counts.get(Verdict.DISCREPANCY),
           counts.get(Verdict.NOT_CHECKABLE));
     }
     if (strict && counts.get(Verdict.DISCREPANCY) > 0) {

@@ -44,12 +44,18 @@ public final class CiCommand implements Callable<Integer> {
       converter = MeasureConverter.class)
   Measure measure;
 
-  @Parameters(index = "1..2", arity = "0..2", description = "x/n (or events/exposure; observed for sir)")
+  @Parameters(
+      index = "1..2",
+      arity = "0..2",
+      description = "x/n (or events/exposure; observed for sir)")
   List<String> counts = new ArrayList<>();
 
-  @Option(names = "--strata", description = "stratified counts x1/n1:x2/n2,x1/n1:x2/n2,... (rd, rr,"
-      + " or: mh, mh-gr, mn, mn-iv, newcombe, newcombe-wilson, summary-score, exact-conditional;"
-      + " test: cmh, cmh-cc, breslow-day, breslow-day-tarone)")
+  @Option(
+      names = "--strata",
+      description =
+          "stratified counts x1/n1:x2/n2,x1/n1:x2/n2,... (rd, rr, or: mh, mh-gr, mn, mn-iv,"
+              + " newcombe, newcombe-wilson, summary-score, exact-conditional; test: cmh, cmh-cc,"
+              + " breslow-day, breslow-day-tarone)")
   String strata;
 
   @Option(names = "--method", split = ",", description = "method id(s), comma-separated")
@@ -116,8 +122,8 @@ public final class CiCommand implements Callable<Integer> {
 
   private Integer stratified() throws java.io.IOException {
     if (!counts.isEmpty() || expected != null || per != 1) {
-      throw new UserError("--strata replaces the count arguments; --expected and --per do not"
-          + " apply");
+      throw new UserError(
+          "--strata replaces the count arguments; --expected and --per do not" + " apply");
     }
     if (all && methods != null) {
       throw new UserError("give either --method or --all, not both");

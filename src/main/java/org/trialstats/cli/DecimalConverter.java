@@ -5,10 +5,10 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads a decimal option value such as {@code 0.95}, {@code 1e-3} or {@code -2}. Java's own
- * parser also accepts hexadecimal floating point ({@code 0x1p-1}), type suffixes ({@code 1d}),
- * {@code NaN} and {@code Infinity}, none of which a user means when typing a confidence level or
- * a threshold; they are refused with a message that picocli prefixes with the option's name.
+ * Reads a decimal option value such as {@code 0.95}, {@code 1e-3} or {@code -2}. Java's own parser
+ * also accepts hexadecimal floating point ({@code 0x1p-1}), type suffixes ({@code 1d}), {@code NaN}
+ * and {@code Infinity}, none of which a user means when typing a confidence level or a threshold;
+ * they are refused with a message that picocli prefixes with the option's name.
  */
 final class DecimalConverter implements ITypeConverter<Double> {
   private static final Pattern DECIMAL =

@@ -16,6 +16,7 @@ public final class ExitCode {
 
   /** An unexpected internal error (a bug): a stack trace is printed. */
   public static final int INTERNAL_ERROR = 3;
+
   /** The Java heap ran out: the input needs more memory than Java was given; nothing written. */
   public static final int OUT_OF_MEMORY = 4;
 

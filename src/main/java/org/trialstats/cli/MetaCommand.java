@@ -2,8 +2,8 @@ package org.trialstats.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -112,8 +112,7 @@ public final class MetaCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "MODEL",
-      description =
-          "fixed or random (default: implied by --method; random when neither is given).")
+      description = "fixed or random (default: implied by --method; random when neither is given).")
   String model;
 
   @Option(
@@ -148,8 +147,9 @@ public final class MetaCommand implements Callable<Integer> {
   @Option(
       names = "--output",
       paramLabel = "FILE",
-      description = "Write the text/json/csv output to this file instead of standard output"
-          + " ('-': standard output).")
+      description =
+          "Write the text/json/csv output to this file instead of standard output"
+              + " ('-': standard output).")
   Path output;
 
   @Option(
@@ -243,19 +243,24 @@ public final class MetaCommand implements Callable<Integer> {
     MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn, missingValues());
     if (data.form() != options.measure().input()) {
       throw new UserError(
-          input.getFileName() + ": "
+          input.getFileName()
+              + ": "
               + switch (data.form()) {
                 case TWO_BY_TWO -> "the file has two-by-two counts; use --measure rr, or or rd";
-                case MEANS -> "the file has means and standard deviations; use --measure md,"
-                    + " smd, cohend or rom";
-                case PERSON_TIME -> "the file has events and person-time; use --measure irr or"
-                    + " ird";
+                case MEANS ->
+                    "the file has means and standard deviations; use --measure md,"
+                        + " smd, cohend or rom";
+                case PERSON_TIME ->
+                    "the file has events and person-time; use --measure irr or" + " ird";
                 case EFFECT -> "the file has generic effects (yi, vi); use --measure generic";
               });
     }
-    MetaSynthesis analysis = MetaSynthesis.of(data, options,
-        new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger, begg),
-        new Provenance(Version.current(), List.of(InputFile.hash(input))));
+    MetaSynthesis analysis =
+        MetaSynthesis.of(
+            data,
+            options,
+            new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger, begg),
+            new Provenance(Version.current(), List.of(InputFile.hash(input))));
     String rendered =
         switch (fmt) {
           case "json" -> MetaOutput.json(analysis);
@@ -271,9 +276,10 @@ public final class MetaCommand implements Callable<Integer> {
               .withArms(treatmentLabel, controlLabel)
               .withEffectLabel(effectLabel);
       if (favoursLeft != null || favoursRight != null) {
-        fo = fo.withFavours(
-            favoursLeft != null ? favoursLeft : fo.favoursLeft(),
-            favoursRight != null ? favoursRight : fo.favoursRight());
+        fo =
+            fo.withFavours(
+                favoursLeft != null ? favoursLeft : fo.favoursLeft(),
+                favoursRight != null ? favoursRight : fo.favoursRight());
       }
       Figure figure =
           analysis.subgroups() != null
@@ -281,7 +287,8 @@ public final class MetaCommand implements Callable<Integer> {
               : ForestPlot.render(analysis.result(), fo);
       forestBytes = bytes(figure, forest);
     }
-    byte[] funnelBytes = funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
+    byte[] funnelBytes =
+        funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
     // all outputs are committed together, or none of them
     try (OutputFiles.Group outputs = new OutputFiles.Group()) {
       if (forestBytes != null) {
@@ -329,8 +336,8 @@ public final class MetaCommand implements Callable<Integer> {
   }
 
   /**
-   * Builds the options from --measure, --model, --method, --hksj, --level, --exp,
-   * --smd-variance and --prediction.
+   * Builds the options from --measure, --model, --method, --hksj, --level, --exp, --smd-variance
+   * and --prediction.
    */
   MetaOptions options() {
     EffectMeasure m = EffectMeasure.fromId(measure);
@@ -338,7 +345,9 @@ public final class MetaCommand implements Callable<Integer> {
     Tau2Estimator estimator = method == null ? null : Tau2Estimator.fromIdOrNull(method);
     if (method != null && fixed == null && estimator == null) {
       throw new UserError(
-          "unknown method '" + method + "'; use iv, mh, peto (fixed) or dl, reml, pm, ml, sj, he"
+          "unknown method '"
+              + method
+              + "'; use iv, mh, peto (fixed) or dl, reml, pm, ml, sj, he"
               + " (random)");
     }
     MetaModel mm;
@@ -353,7 +362,9 @@ public final class MetaCommand implements Callable<Integer> {
     if (mm == MetaModel.FIXED) {
       if (estimator != null) {
         throw new UserError(
-            "--method " + method + " is a tau^2 estimator of the random-effects model; use"
+            "--method "
+                + method
+                + " is a tau^2 estimator of the random-effects model; use"
                 + " --model random, or a fixed-effect method (iv, mh, peto)");
       }
       if (fixed == null) {
@@ -366,7 +377,9 @@ public final class MetaCommand implements Callable<Integer> {
     } else {
       if (fixed != null) {
         throw new UserError(
-            "--method " + method + " is a fixed-effect method; use --model fixed, or a tau^2"
+            "--method "
+                + method
+                + " is a fixed-effect method; use --model fixed, or a tau^2"
                 + " estimator (dl, reml, pm, ml, sj, he)");
       }
       o = MetaOptions.random(m, estimator == null ? Tau2Estimator.REML : estimator);

@@ -56,7 +56,8 @@ public final class MethodsCommand implements Callable<Integer> {
       table(b, MethodCatalogue.forMeasure(measure));
       List<StatMethod> stratified = stratified(measure);
       if (!stratified.isEmpty()) {
-        b.append("\n### Stratified (`ci ").append(measure.id())
+        b.append("\n### Stratified (`ci ")
+            .append(measure.id())
             .append(" --strata x1/n1:x2/n2,...`)\n\n");
         table(b, stratified);
       }
@@ -65,7 +66,10 @@ public final class MethodsCommand implements Callable<Integer> {
     b.append("| option | id | method | formula | reference | SAS | R | Python |\n");
     b.append("|---|---|---|---|---|---|---|---|\n");
     for (MetaMethods.Entry e : MetaMethods.all()) {
-      b.append("| ").append(Escape.markdown(e.family())).append(" | `").append(e.id())
+      b.append("| ")
+          .append(Escape.markdown(e.family()))
+          .append(" | `")
+          .append(e.id())
           .append("` | ");
       row(b, e.info());
     }
@@ -91,12 +95,18 @@ public final class MethodsCommand implements Callable<Integer> {
 
   /** The name, formula, reference and crosswalk cells of a markdown row, and its end. */
   private static void row(StringBuilder b, MethodInfo i) {
-    b.append(Escape.markdown(i.name())).append(" | ")
-        .append(Escape.markdown(i.formula())).append(" | ")
-        .append(Escape.markdown(i.reference())).append(" | ")
-        .append(Escape.markdown(i.sas())).append(" | ")
-        .append(Escape.markdown(i.r())).append(" | ")
-        .append(Escape.markdown(i.python())).append(" |\n");
+    b.append(Escape.markdown(i.name()))
+        .append(" | ")
+        .append(Escape.markdown(i.formula()))
+        .append(" | ")
+        .append(Escape.markdown(i.reference()))
+        .append(" | ")
+        .append(Escape.markdown(i.sas()))
+        .append(" | ")
+        .append(Escape.markdown(i.r()))
+        .append(" | ")
+        .append(Escape.markdown(i.python()))
+        .append(" |\n");
   }
 
   static String json() {

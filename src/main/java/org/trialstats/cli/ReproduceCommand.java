@@ -50,8 +50,10 @@ public final class ReproduceCommand implements Callable<Integer> {
     if (!Files.isDirectory(dataset)) {
       throw new UserError(dataset + ": not a dataset folder");
     }
-    Path target = out != null ? out : Path.of("reports").resolve(dataset.toAbsolutePath()
-        .normalize().getFileName());
+    Path target =
+        out != null
+            ? out
+            : Path.of("reports").resolve(dataset.toAbsolutePath().normalize().getFileName());
     OutputTarget.checkFolder(target, List.of(dataset), "reproduce", EvidenceReport::isReportFile);
     Dataset data;
     try {
@@ -59,17 +61,27 @@ public final class ReproduceCommand implements Callable<Integer> {
     } catch (DatasetException e) {
       // The loader names files relative to the dataset folder; say which folder.
       String folder = dataset.toString().replace('\\', '/').replaceAll("/+$", "") + "/";
-      throw new UserError(e.getMessage().lines().map(line -> folder + line)
-          .collect(java.util.stream.Collectors.joining("\n")), e);
+      throw new UserError(
+          e.getMessage()
+              .lines()
+              .map(line -> folder + line)
+              .collect(java.util.stream.Collectors.joining("\n")),
+          e);
     }
     EvidenceReport report = new EvidenceReport(EvidenceAnalysis.of(data, level), Version.current());
     report.write(target);
     Map<Verdict, Integer> counts = report.verdictCounts();
-    spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-        "trialstats reproduce: %s -> %s%n  claims: %d reproduced, %d discrepancies, %d not"
-            + " checkable%n",
-        dataset, target, counts.get(Verdict.REPRODUCED), counts.get(Verdict.DISCREPANCY),
-        counts.get(Verdict.NOT_CHECKABLE));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            java.util.Locale.ROOT,
+            "trialstats reproduce: %s -> %s%n  claims: %d reproduced, %d discrepancies, %d not"
+                + " checkable%n",
+            dataset,
+            target,
+            counts.get(Verdict.REPRODUCED),
+            counts.get(Verdict.DISCREPANCY),
+            counts.get(Verdict.NOT_CHECKABLE));
     return strict && counts.get(Verdict.DISCREPANCY) > 0 ? ExitCode.CHECK_FAILED : ExitCode.OK;
   }
 }

@@ -20,16 +20,16 @@ import org.trialstats.stats.StratifiedTables.Stratum;
 import org.trialstats.stats.StratifiedTest;
 
 /**
- * {@code ci MEASURE --strata x1/n1:x2/n2,...}: the stratified estimates of rd, rr and or (with
- * the CMH and homogeneity tests) and the stratified tests; parsing of the strata and rendering
- * of the three output formats.
+ * {@code ci MEASURE --strata x1/n1:x2/n2,...}: the stratified estimates of rd, rr and or (with the
+ * CMH and homogeneity tests) and the stratified tests; parsing of the strata and rendering of the
+ * three output formats.
  */
 final class StratifiedCi {
   private StratifiedCi() {}
 
   /** One computed method: an analysis, a test, or the error that prevented it. */
-  private record Row(String method, StratifiedAnalysis analysis, ChiSquareStatistic test,
-      String error) {}
+  private record Row(
+      String method, StratifiedAnalysis analysis, ChiSquareStatistic test, String error) {}
 
   /**
    * Parses the {@code --strata} value.
@@ -78,8 +78,9 @@ final class StratifiedCi {
    *
    * @return the output text, and whether every method failed
    */
-  static Map.Entry<String, Boolean> run(Measure measure, StratifiedTables tables,
-      List<String> ids, double level, String format) throws java.io.IOException {
+  static Map.Entry<String, Boolean> run(
+      Measure measure, StratifiedTables tables, List<String> ids, double level, String format)
+      throws java.io.IOException {
     List<Row> rows = new ArrayList<>();
     for (String id : ids) {
       try {
@@ -96,12 +97,14 @@ final class StratifiedCi {
         rows.add(new Row(id, null, null, e.getMessage()));
       }
     }
-    String text = switch (format.toLowerCase(Locale.ROOT)) {
-      case "text" -> text(measure, tables, level, rows);
-      case "csv" -> csv(measure, tables, level, rows);
-      case "json" -> json(measure, tables, level, rows);
-      default -> throw new UserError("--format must be text, csv or json, got '" + format + "'");
-    };
+    String text =
+        switch (format.toLowerCase(Locale.ROOT)) {
+          case "text" -> text(measure, tables, level, rows);
+          case "csv" -> csv(measure, tables, level, rows);
+          case "json" -> json(measure, tables, level, rows);
+          default ->
+              throw new UserError("--format must be text, csv or json, got '" + format + "'");
+        };
     return Map.entry(text, rows.stream().allMatch(r -> r.error != null));
   }
 
@@ -113,11 +116,16 @@ final class StratifiedCi {
     return String.join(",", parts);
   }
 
-  private static String text(Measure measure, StratifiedTables tables, double level,
-      List<Row> rows) {
+  private static String text(
+      Measure measure, StratifiedTables tables, double level, List<Row> rows) {
     StringBuilder b = new StringBuilder();
-    b.append(measure.label()).append(" (").append(measure.id()).append("), ")
-        .append(tables.strata().size()).append(" strata ").append(strataText(tables));
+    b.append(measure.label())
+        .append(" (")
+        .append(measure.id())
+        .append("), ")
+        .append(tables.strata().size())
+        .append(" strata ")
+        .append(strataText(tables));
     if (measure != Measure.TEST) {
       b.append(", ").append(Numbers.significant(level * 100, 6)).append("% confidence");
     }
@@ -129,8 +137,9 @@ final class StratifiedCi {
         if (r.error != null) {
           b.append(String.format(Locale.ROOT, "%-20s error: %s%n", r.method, r.error));
         } else {
-          b.append(String.format(Locale.ROOT, fmt, r.method, statistic(r.test),
-              r.test.df(), pValue(r.test)));
+          b.append(
+              String.format(
+                  Locale.ROOT, fmt, r.method, statistic(r.test), r.test.df(), pValue(r.test)));
         }
       }
       return b.toString();
@@ -145,16 +154,29 @@ final class StratifiedCi {
       }
       first = first == null ? r.analysis : first;
       var e = r.analysis.estimate();
-      b.append(String.format(Locale.ROOT, fmt, r.method, Numbers.significant(e.estimate(), 7),
-          Numbers.significant(e.lower(), 7), Numbers.significant(e.upper(), 7), e.note()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              fmt,
+              r.method,
+              Numbers.significant(e.estimate(), 7),
+              Numbers.significant(e.lower(), 7),
+              Numbers.significant(e.upper(), 7),
+              e.note()));
     }
     if (first != null) {
-      b.append("Cochran-Mantel-Haenszel: statistic ").append(statistic(first.cmh()))
-          .append(", df 1, p ").append(pValue(first.cmh())).append('\n');
+      b.append("Cochran-Mantel-Haenszel: statistic ")
+          .append(statistic(first.cmh()))
+          .append(", df 1, p ")
+          .append(pValue(first.cmh()))
+          .append('\n');
       b.append("Homogeneity (Breslow-Day-Tarone): statistic ")
-          .append(statistic(first.homogeneity())).append(", df ")
-          .append(first.homogeneity().df()).append(", p ")
-          .append(pValue(first.homogeneity())).append('\n');
+          .append(statistic(first.homogeneity()))
+          .append(", df ")
+          .append(first.homogeneity().df())
+          .append(", p ")
+          .append(pValue(first.homogeneity()))
+          .append('\n');
     }
     return b.toString();
   }
@@ -167,31 +189,61 @@ final class StratifiedCi {
     return c.defined() ? Numbers.pValue(c.pValue()) : "undefined";
   }
 
-  private static String csv(Measure measure, StratifiedTables tables, double level,
-      List<Row> rows) throws java.io.IOException {
+  private static String csv(Measure measure, StratifiedTables tables, double level, List<Row> rows)
+      throws java.io.IOException {
     StringWriter w = new StringWriter();
     try (CSVPrinter p =
         new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-      p.printRecord("measure", "method", "strata", "estimate", "lower", "upper", "level",
-          "cmh_statistic", "cmh_p_value", "homogeneity_statistic", "homogeneity_df",
-          "homogeneity_p_value", "status", "message");
+      p.printRecord(
+          "measure",
+          "method",
+          "strata",
+          "estimate",
+          "lower",
+          "upper",
+          "level",
+          "cmh_statistic",
+          "cmh_p_value",
+          "homogeneity_statistic",
+          "homogeneity_df",
+          "homogeneity_p_value",
+          "status",
+          "message");
       for (Row r : rows) {
         List<Object> cells = new ArrayList<>(List.of(measure.id(), r.method, strataText(tables)));
         if (r.error != null) {
-          cells.addAll(List.of("", "", "", Numbers.full(level), "", "", "", "", "", "error",
-              r.error));
+          cells.addAll(
+              List.of("", "", "", Numbers.full(level), "", "", "", "", "", "error", r.error));
         } else if (r.test != null) {
-          cells.addAll(List.of(Numbers.full(r.test.statistic()), "", "", "", "", "", "", "",
-              r.test.df(), Numbers.full(r.test.pValue()), "ok", ""));
+          cells.addAll(
+              List.of(
+                  Numbers.full(r.test.statistic()),
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  r.test.df(),
+                  Numbers.full(r.test.pValue()),
+                  "ok",
+                  ""));
         } else {
           var e = r.analysis.estimate();
-          cells.addAll(List.of(Numbers.full(e.estimate()), Numbers.full(e.lower()),
-              Numbers.full(e.upper()), Numbers.full(e.level()),
-              Numbers.full(r.analysis.cmh().statistic()),
-              Numbers.full(r.analysis.cmh().pValue()),
-              Numbers.full(r.analysis.homogeneity().statistic()),
-              r.analysis.homogeneity().df(), Numbers.full(r.analysis.homogeneity().pValue()),
-              "ok", e.note()));
+          cells.addAll(
+              List.of(
+                  Numbers.full(e.estimate()),
+                  Numbers.full(e.lower()),
+                  Numbers.full(e.upper()),
+                  Numbers.full(e.level()),
+                  Numbers.full(r.analysis.cmh().statistic()),
+                  Numbers.full(r.analysis.cmh().pValue()),
+                  Numbers.full(r.analysis.homogeneity().statistic()),
+                  r.analysis.homogeneity().df(),
+                  Numbers.full(r.analysis.homogeneity().pValue()),
+                  "ok",
+                  e.note()));
         }
         p.printRecord(cells);
       }
@@ -209,8 +261,8 @@ final class StratifiedCi {
     return m;
   }
 
-  private static String json(Measure measure, StratifiedTables tables, double level,
-      List<Row> rows) {
+  private static String json(
+      Measure measure, StratifiedTables tables, double level, List<Row> rows) {
     List<Map<String, Object>> strata = new ArrayList<>();
     for (Stratum s : tables.strata()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -247,8 +299,9 @@ final class StratifiedCi {
         m.put("homogeneity", homogeneity);
       }
       m.put("status", r.error == null ? "ok" : "error");
-      m.put("message", r.error != null ? r.error
-          : r.analysis != null ? r.analysis.estimate().note() : "");
+      m.put(
+          "message",
+          r.error != null ? r.error : r.analysis != null ? r.analysis.estimate().note() : "");
       list.add(m);
     }
     return Json.write(list);

@@ -17,9 +17,9 @@ import org.trialstats.adam.TimeToEventColumns;
 import org.trialstats.analysis.SurvivalAnalysis;
 import org.trialstats.analysis.SurvivalRequest;
 import org.trialstats.analysis.SurvivalResult;
+import org.trialstats.io.OutputFiles;
 import org.trialstats.report.Figure;
 import org.trialstats.report.KaplanMeierPlot;
-import org.trialstats.io.OutputFiles;
 import org.trialstats.stats.StatsException;
 import org.trialstats.survival.ConfidenceTransform;
 import org.trialstats.survival.TiesMethod;
@@ -60,11 +60,17 @@ public final class SurvivalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "FILE",
       description = "ADTTE (.xpt) or CSV file.")
   Path input;
 
-  @Option(names = "--time", required = true, paramLabel = "VAR",
+  @Option(
+      names = "--time",
+      required = true,
+      paramLabel = "VAR",
       description = "Time variable (e.g. AVAL), >= 0.")
   String time;
 
@@ -73,104 +79,166 @@ public final class SurvivalCommand implements Callable<Integer> {
 
   /** Exactly one of --censor and --event. */
   static final class Status {
-    @Option(names = "--censor", required = true, paramLabel = "VAR",
+    @Option(
+        names = "--censor",
+        required = true,
+        paramLabel = "VAR",
         description = "ADaM censor flag (CNSR): 0 = event, positive integer = censored.")
     String censor;
 
-    @Option(names = "--event", required = true, paramLabel = "VAR",
+    @Option(
+        names = "--event",
+        required = true,
+        paramLabel = "VAR",
         description = "Event indicator: 1 = event, 0 = censored.")
     String event;
   }
 
-  @Option(names = "--group", required = true, paramLabel = "VAR",
+  @Option(
+      names = "--group",
+      required = true,
+      paramLabel = "VAR",
       description = "Treatment group variable (e.g. TRTP).")
   String group;
 
-  @Option(names = "--reference", paramLabel = "GROUP",
-      description = "Reference group for hazard ratios and RMST differences (default: the"
-          + " first group: ordered by <group>N, an ADSL pair such as TRT01P/TRT01PN, or"
-          + " alphabetically).")
+  @Option(
+      names = "--reference",
+      paramLabel = "GROUP",
+      description =
+          "Reference group for hazard ratios and RMST differences (default: the"
+              + " first group: ordered by <group>N, an ADSL pair such as TRT01P/TRT01PN, or"
+              + " alphabetically).")
   String reference;
 
-  @Option(names = "--strata", paramLabel = "VAR",
+  @Option(
+      names = "--strata",
+      paramLabel = "VAR",
       description = "Stratification variable for the log-rank test and the Cox model.")
   String strata;
 
-  @Option(names = "--param", paramLabel = "PARAMCD",
+  @Option(
+      names = "--param",
+      paramLabel = "PARAMCD",
       description = "Keep the records of this parameter (PARAMCD), e.g. TTDE.")
   String param;
 
-  @Option(names = "--where", paramLabel = "VAR=VALUE",
+  @Option(
+      names = "--where",
+      paramLabel = "VAR=VALUE",
       description = "Keep records where VAR equals VALUE (VAR=v1|v2, VAR!=v); repeatable.")
   List<String> where = new ArrayList<>();
 
-  @Option(names = "--adsl", paramLabel = "FILE",
+  @Option(
+      names = "--adsl",
+      paramLabel = "FILE",
       description = "ADSL file: keep the subjects of the population flag (joined by USUBJID).")
   Path adsl;
 
-  @Option(names = "--population", paramLabel = "FLAG",
+  @Option(
+      names = "--population",
+      paramLabel = "FLAG",
       description = "Population flag in ADSL (e.g. SAFFL, ITTFL); needs --adsl.")
   String population;
 
-  @Option(names = "--subject", defaultValue = "USUBJID", paramLabel = "VAR",
+  @Option(
+      names = "--subject",
+      defaultValue = "USUBJID",
+      paramLabel = "VAR",
       description = "Subject identifier for the ADSL join (default: ${DEFAULT-VALUE}).")
   String subject;
 
-  @Option(names = "--conf-type", defaultValue = "log", paramLabel = "TYPE",
-      description = "Survival interval scale: plain (SAS linear), log (R default), log-log"
-          + " (SAS 9.2+ default), arcsine, logit (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--conf-type",
+      defaultValue = "log",
+      paramLabel = "TYPE",
+      description =
+          "Survival interval scale: plain (SAS linear), log (R default), log-log"
+              + " (SAS 9.2+ default), arcsine, logit (default: ${DEFAULT-VALUE}).")
   String confType;
 
-  @Option(names = "--level", defaultValue = "0.95", paramLabel = "LEVEL",
+  @Option(
+      names = "--level",
+      defaultValue = "0.95",
+      paramLabel = "LEVEL",
       description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
   double level;
 
-  @Option(names = "--ties", defaultValue = "efron", paramLabel = "METHOD",
-      description = "Cox ties: efron (R default), breslow (SAS default), exact (SAS"
-          + " DISCRETE) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--ties",
+      defaultValue = "efron",
+      paramLabel = "METHOD",
+      description =
+          "Cox ties: efron (R default), breslow (SAS default), exact (SAS"
+              + " DISCRETE) (default: ${DEFAULT-VALUE}).")
   String ties;
 
-  @Option(names = "--times", split = ",", paramLabel = "T",
+  @Option(
+      names = "--times",
+      split = ",",
+      paramLabel = "T",
       description = "Report the curves at these times (default: every event time).")
   double[] times;
 
-  @Option(names = "--rmst", paramLabel = "TAU",
-      description = "Restricted mean survival time up to TAU, and differences vs the"
-          + " reference.")
+  @Option(
+      names = "--rmst",
+      paramLabel = "TAU",
+      description =
+          "Restricted mean survival time up to TAU, and differences vs the" + " reference.")
   Double rmst;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "text, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--plot", paramLabel = "FILE",
-      description = "Draw the Kaplan-Meier figure (.png or .svg; relative to --out if given);"
-          + " repeatable (e.g. --plot km.png --plot km.svg).")
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE",
+      description =
+          "Draw the Kaplan-Meier figure (.png or .svg; relative to --out if given);"
+              + " repeatable (e.g. --plot km.png --plot km.svg).")
   List<Path> plots = new ArrayList<>();
 
   @Option(names = "--bands", description = "Shade the pointwise confidence intervals.")
   boolean bands;
 
-  @Option(names = "--title", defaultValue = "Kaplan-Meier estimate", paramLabel = "TEXT",
+  @Option(
+      names = "--title",
+      defaultValue = "Kaplan-Meier estimate",
+      paramLabel = "TEXT",
       description = "Figure title (default: ${DEFAULT-VALUE}).")
   String title;
 
-  @Option(names = "--time-label", defaultValue = "Time", paramLabel = "TEXT",
+  @Option(
+      names = "--time-label",
+      defaultValue = "Time",
+      paramLabel = "TEXT",
       description = "Figure time axis label (default: ${DEFAULT-VALUE}).")
   String timeLabel;
 
-  @Option(names = "--survival-label", defaultValue = "Survival probability", paramLabel = "TEXT",
+  @Option(
+      names = "--survival-label",
+      defaultValue = "Survival probability",
+      paramLabel = "TEXT",
       description = "Figure probability axis label (default: ${DEFAULT-VALUE}).")
   String survivalLabel;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Write NAME.<format> (and the figures) into this folder instead of"
-          + " printing.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Write NAME.<format> (and the figures) into this folder instead of" + " printing.")
   Path out;
 
-  @Option(names = "--name", defaultValue = "survival", paramLabel = "NAME",
-      description = "File name (without extension) of the output written with --out"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--name",
+      defaultValue = "survival",
+      paramLabel = "NAME",
+      description =
+          "File name (without extension) of the output written with --out"
+              + " (default: ${DEFAULT-VALUE}).")
   String name;
 
   @Override
@@ -192,31 +260,42 @@ public final class SurvivalCommand implements Callable<Integer> {
       }
     }
     if (!name.matches("[A-Za-z0-9_.-]+")) {
-      throw new UserError("--name must be a plain file name (letters, digits, _ . -), got '"
-          + name + "'");
+      throw new UserError(
+          "--name must be a plain file name (letters, digits, _ . -), got '" + name + "'");
     }
-    SurvivalRequest request = new SurvivalRequest(
-        input,
-        new TimeToEventColumns(time, status.censor != null ? status.censor : status.event,
-            status.censor != null, group, strata, subject, param,
-            where.stream().map(Condition::parse).toList()),
-        adsl,
-        population,
-        reference,
-        option("--conf-type", () -> ConfidenceTransform.parse(confType)),
-        level,
-        option("--ties", () -> TiesMethod.parse(ties)),
-        times == null ? null : sortedTimes(times),
-        rmst);
+    SurvivalRequest request =
+        new SurvivalRequest(
+            input,
+            new TimeToEventColumns(
+                time,
+                status.censor != null ? status.censor : status.event,
+                status.censor != null,
+                group,
+                strata,
+                subject,
+                param,
+                where.stream().map(Condition::parse).toList()),
+            adsl,
+            population,
+            reference,
+            option("--conf-type", () -> ConfidenceTransform.parse(confType)),
+            level,
+            option("--ties", () -> TiesMethod.parse(ties)),
+            times == null ? null : sortedTimes(times),
+            rmst);
     SurvivalResult result = SurvivalAnalysis.run(request, Version.current());
     String rendered = SurvivalOutput.render(result, fmt);
-    Figure figure = plots.isEmpty() ? null : KaplanMeierPlot.figure(result,
-        new KaplanMeierPlot.Options(title, timeLabel, survivalLabel, bands));
+    Figure figure =
+        plots.isEmpty()
+            ? null
+            : KaplanMeierPlot.figure(
+                result, new KaplanMeierPlot.Options(title, timeLabel, survivalLabel, bands));
     // render every figure before writing anything, so that a failure leaves no partial outputs
     Map<Path, byte[]> figures = new LinkedHashMap<>();
     for (Path plot : plots) {
       boolean png = plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
-      figures.put(out == null ? plot : out.resolve(plot),
+      figures.put(
+          out == null ? plot : out.resolve(plot),
           png ? figure.png() : figure.svg().getBytes(StandardCharsets.UTF_8));
     }
     PrintWriter stdout = spec.commandLine().getOut();

@@ -131,8 +131,20 @@ final class SurvivalOutput {
   }
 
   private static final String[] CSV_HEADER = {
-    "section", "group", "time", "n_risk", "n_event", "n_censor", "estimate", "se", "lower",
-    "upper", "statistic", "df", "p_value", "method"
+    "section",
+    "group",
+    "time",
+    "n_risk",
+    "n_event",
+    "n_censor",
+    "estimate",
+    "se",
+    "lower",
+    "upper",
+    "statistic",
+    "df",
+    "p_value",
+    "method"
   };
 
   static String csv(SurvivalResult r) {
@@ -142,56 +154,186 @@ final class SurvivalOutput {
       String conf = r.transform().id() + " " + r.level();
       for (SurvivalResult.GroupSummary g : r.groups()) {
         for (SurvivalPoint pt : g.points()) {
-          p.printRecord(row("survival", g.label(), Numbers.full(pt.time()), pt.atRisk(),
-              pt.events(), pt.censored(), Numbers.full(pt.survival()),
-              Numbers.full(pt.standardError()), Numbers.full(pt.lower()),
-              Numbers.full(pt.upper()), "", "", "", conf));
+          p.printRecord(
+              row(
+                  "survival",
+                  g.label(),
+                  Numbers.full(pt.time()),
+                  pt.atRisk(),
+                  pt.events(),
+                  pt.censored(),
+                  Numbers.full(pt.survival()),
+                  Numbers.full(pt.standardError()),
+                  Numbers.full(pt.lower()),
+                  Numbers.full(pt.upper()),
+                  "",
+                  "",
+                  "",
+                  conf));
         }
-        p.printRecord(row("median", g.label(), "", g.subjects(), g.events(), g.censored(),
-            optional(g.median().estimate()), "", optional(g.median().lower()),
-            optional(g.median().upper()), "", "", "", "brookmeyer-crowley " + conf));
+        p.printRecord(
+            row(
+                "median",
+                g.label(),
+                "",
+                g.subjects(),
+                g.events(),
+                g.censored(),
+                optional(g.median().estimate()),
+                "",
+                optional(g.median().lower()),
+                optional(g.median().upper()),
+                "",
+                "",
+                "",
+                "brookmeyer-crowley " + conf));
         if (g.rmst() != null) {
-          p.printRecord(row("rmst", g.label(), Numbers.full(g.rmst().tau()), "", "", "",
-              Numbers.full(g.rmst().estimate()), Numbers.full(g.rmst().standardError()), "", "",
-              "", "", "", "restricted mean to tau"));
+          p.printRecord(
+              row(
+                  "rmst",
+                  g.label(),
+                  Numbers.full(g.rmst().tau()),
+                  "",
+                  "",
+                  "",
+                  Numbers.full(g.rmst().estimate()),
+                  Numbers.full(g.rmst().standardError()),
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "restricted mean to tau"));
         }
       }
       if (r.logRank() != null) {
         LogRankResult lr = r.logRank();
-        p.printRecord(row("logrank", "", "", "", "", "", "", "", "", "",
-            Numbers.full(lr.chiSquare()), lr.degreesOfFreedom(), Numbers.full(lr.pValue()),
-            lr.stratified() ? "stratified log-rank" : "log-rank"));
+        p.printRecord(
+            row(
+                "logrank",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                Numbers.full(lr.chiSquare()),
+                lr.degreesOfFreedom(),
+                Numbers.full(lr.pValue()),
+                lr.stratified() ? "stratified log-rank" : "log-rank"));
       }
       if (r.cox() != null) {
         String method = "cox " + r.cox().ties().id() + (r.cox().stratified() ? " stratified" : "");
         for (SurvivalResult.LabelledCoxTerm lt : r.coxTerms()) {
           CoxTerm t = lt.term();
-          p.printRecord(row("cox_hr", lt.label(), "", "", "", "",
-              Numbers.full(t.hazardRatio()), Numbers.full(t.standardError()),
-              Numbers.full(t.lower()), Numbers.full(t.upper()), Numbers.full(t.coefficient()),
-              "", Numbers.full(t.pValue()), method + " (se and statistic: log HR)"));
+          p.printRecord(
+              row(
+                  "cox_hr",
+                  lt.label(),
+                  "",
+                  "",
+                  "",
+                  "",
+                  Numbers.full(t.hazardRatio()),
+                  Numbers.full(t.standardError()),
+                  Numbers.full(t.lower()),
+                  Numbers.full(t.upper()),
+                  Numbers.full(t.coefficient()),
+                  "",
+                  Numbers.full(t.pValue()),
+                  method + " (se and statistic: log HR)"));
         }
         CoxResult c = r.cox();
-        p.printRecord(row("cox_lr", "", "", "", "", "", "", "", "", "",
-            Numbers.full(c.likelihoodRatio()), c.degreesOfFreedom(),
-            Numbers.full(c.likelihoodRatioP()), method));
-        p.printRecord(row("cox_wald", "", "", "", "", "", "", "", "", "",
-            Numbers.full(c.wald()), c.degreesOfFreedom(), Numbers.full(c.waldP()), method));
-        p.printRecord(row("cox_score", "", "", "", "", "", "", "", "", "",
-            Numbers.full(c.score()), c.degreesOfFreedom(), Numbers.full(c.scoreP()), method));
+        p.printRecord(
+            row(
+                "cox_lr",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                Numbers.full(c.likelihoodRatio()),
+                c.degreesOfFreedom(),
+                Numbers.full(c.likelihoodRatioP()),
+                method));
+        p.printRecord(
+            row(
+                "cox_wald",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                Numbers.full(c.wald()),
+                c.degreesOfFreedom(),
+                Numbers.full(c.waldP()),
+                method));
+        p.printRecord(
+            row(
+                "cox_score",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                Numbers.full(c.score()),
+                c.degreesOfFreedom(),
+                Numbers.full(c.scoreP()),
+                method));
       }
       for (SurvivalResult.RmstComparison c : r.rmstDifferences()) {
         RestrictedMeanDifference d = c.difference();
-        p.printRecord(row("rmst_difference", c.label(), "", "", "", "",
-            Numbers.full(d.difference()), Numbers.full(d.standardError()),
-            Numbers.full(d.lower()), Numbers.full(d.upper()), "", "", Numbers.full(d.pValue()),
-            "vs " + r.reference()));
+        p.printRecord(
+            row(
+                "rmst_difference",
+                c.label(),
+                "",
+                "",
+                "",
+                "",
+                Numbers.full(d.difference()),
+                Numbers.full(d.standardError()),
+                Numbers.full(d.lower()),
+                Numbers.full(d.upper()),
+                "",
+                "",
+                Numbers.full(d.pValue()),
+                "vs " + r.reference()));
       }
       for (String w : r.warnings()) {
         p.printRecord(row("warning", "", "", "", "", "", "", "", "", "", "", "", "", w));
       }
-      p.printRecord(row("provenance", "", "", "", "", "", "", "", "", "", "", "", "",
-          new Provenance(r.version(), r.inputs()).line()));
+      p.printRecord(
+          row(
+              "provenance",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              new Provenance(r.version(), r.inputs()).line()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -208,67 +350,114 @@ final class SurvivalOutput {
 
   static String text(SurvivalResult r) {
     StringBuilder b = new StringBuilder();
-    b.append("Kaplan-Meier (intervals: ").append(r.transform().id()).append(' ')
-        .append(Numbers.fixed(100 * r.level(), 1)).append("%; R's default is log, SAS 9.2+"
-            + " LIFETEST's log-log, SAS 9.1's linear)\n");
+    b.append("Kaplan-Meier (intervals: ")
+        .append(r.transform().id())
+        .append(' ')
+        .append(Numbers.fixed(100 * r.level(), 1))
+        .append("%; R's default is log, SAS 9.2+" + " LIFETEST's log-log, SAS 9.1's linear)\n");
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"group", "n", "events", "censored", "median (CI)", "RMST (SE)"});
     for (SurvivalResult.GroupSummary g : r.groups()) {
-      rows.add(new String[] {
-        g.label(), Integer.toString(g.subjects()), Integer.toString(g.events()),
-        Integer.toString(g.censored()),
-        shown(g.median().estimate()) + " (" + shown(g.median().lower()) + ", "
-            + shown(g.median().upper()) + ")",
-        g.rmst() == null ? "" : Numbers.significant(g.rmst().estimate(), 5) + " ("
-            + Numbers.significant(g.rmst().standardError(), 4) + ")"
-      });
+      rows.add(
+          new String[] {
+            g.label(),
+            Integer.toString(g.subjects()),
+            Integer.toString(g.events()),
+            Integer.toString(g.censored()),
+            shown(g.median().estimate())
+                + " ("
+                + shown(g.median().lower())
+                + ", "
+                + shown(g.median().upper())
+                + ")",
+            g.rmst() == null
+                ? ""
+                : Numbers.significant(g.rmst().estimate(), 5)
+                    + " ("
+                    + Numbers.significant(g.rmst().standardError(), 4)
+                    + ")"
+          });
     }
     table(b, rows);
     if (r.logRank() != null) {
       LogRankResult lr = r.logRank();
-      b.append(lr.stratified() ? "Stratified log-rank test (by " + r.strataVariable() + ")"
-          : "Log-rank test").append(": chi-square ").append(Numbers.significant(lr.chiSquare(), 5))
-          .append(" on ").append(lr.degreesOfFreedom()).append(" df, p = ")
-          .append(Numbers.pValue(lr.pValue())).append('\n');
+      b.append(
+              lr.stratified()
+                  ? "Stratified log-rank test (by " + r.strataVariable() + ")"
+                  : "Log-rank test")
+          .append(": chi-square ")
+          .append(Numbers.significant(lr.chiSquare(), 5))
+          .append(" on ")
+          .append(lr.degreesOfFreedom())
+          .append(" df, p = ")
+          .append(Numbers.pValue(lr.pValue()))
+          .append('\n');
     }
     if (r.cox() != null) {
       CoxResult c = r.cox();
-      b.append("Cox model (ties: ").append(c.ties().id())
+      b.append("Cox model (ties: ")
+          .append(c.ties().id())
           .append(c.stratified() ? "; stratified by " + r.strataVariable() : "")
-          .append("), hazard ratio vs ").append(r.reference()).append(":\n");
+          .append("), hazard ratio vs ")
+          .append(r.reference())
+          .append(":\n");
       for (SurvivalResult.LabelledCoxTerm lt : r.coxTerms()) {
         CoxTerm t = lt.term();
-        b.append("  ").append(lt.label()).append(": HR ")
+        b.append("  ")
+            .append(lt.label())
+            .append(": HR ")
             .append(Numbers.interval(t.hazardRatio(), t.lower(), t.upper(), 4))
-            .append(", log HR ").append(Numbers.significant(t.coefficient(), 5)).append(" (SE ")
-            .append(Numbers.significant(t.standardError(), 4)).append("), Wald p = ")
-            .append(Numbers.pValue(t.pValue())).append('\n');
+            .append(", log HR ")
+            .append(Numbers.significant(t.coefficient(), 5))
+            .append(" (SE ")
+            .append(Numbers.significant(t.standardError(), 4))
+            .append("), Wald p = ")
+            .append(Numbers.pValue(t.pValue()))
+            .append('\n');
       }
-      b.append(String.format(Locale.ROOT,
-          "  likelihood ratio %s, Wald %s, score %s on %d df (p = %s, %s, %s)%n",
-          Numbers.significant(c.likelihoodRatio(), 5), Numbers.significant(c.wald(), 5),
-          Numbers.significant(c.score(), 5), c.degreesOfFreedom(),
-          Numbers.pValue(c.likelihoodRatioP()), Numbers.pValue(c.waldP()),
-          Numbers.pValue(c.scoreP())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  likelihood ratio %s, Wald %s, score %s on %d df (p = %s, %s, %s)%n",
+              Numbers.significant(c.likelihoodRatio(), 5),
+              Numbers.significant(c.wald(), 5),
+              Numbers.significant(c.score(), 5),
+              c.degreesOfFreedom(),
+              Numbers.pValue(c.likelihoodRatioP()),
+              Numbers.pValue(c.waldP()),
+              Numbers.pValue(c.scoreP())));
     }
     for (SurvivalResult.RmstComparison c : r.rmstDifferences()) {
       RestrictedMeanDifference d = c.difference();
-      b.append("RMST difference ").append(c.label()).append(" - ").append(r.reference())
-          .append(": ").append(Numbers.interval(d.difference(), d.lower(), d.upper(), 4))
-          .append(", p = ").append(Numbers.pValue(d.pValue())).append('\n');
+      b.append("RMST difference ")
+          .append(c.label())
+          .append(" - ")
+          .append(r.reference())
+          .append(": ")
+          .append(Numbers.interval(d.difference(), d.lower(), d.upper(), 4))
+          .append(", p = ")
+          .append(Numbers.pValue(d.pValue()))
+          .append('\n');
     }
     for (SurvivalResult.GroupSummary g : r.groups()) {
       b.append("\nSurvival, ").append(g.label()).append('\n');
       List<String[]> points = new ArrayList<>();
-      points.add(new String[] {"time", "at risk", "events", "censored", "survival", "SE",
-          "lower", "upper"});
+      points.add(
+          new String[] {
+            "time", "at risk", "events", "censored", "survival", "SE", "lower", "upper"
+          });
       for (SurvivalPoint p : g.points()) {
-        points.add(new String[] {
-          shown(OptionalDouble.of(p.time())), Integer.toString(p.atRisk()), Integer.toString(p.events()),
-          Integer.toString(p.censored()), Numbers.fixed(p.survival(), 4),
-          Numbers.fixed(p.standardError(), 4), Numbers.fixed(p.lower(), 4),
-          Numbers.fixed(p.upper(), 4)
-        });
+        points.add(
+            new String[] {
+              shown(OptionalDouble.of(p.time())),
+              Integer.toString(p.atRisk()),
+              Integer.toString(p.events()),
+              Integer.toString(p.censored()),
+              Numbers.fixed(p.survival(), 4),
+              Numbers.fixed(p.standardError(), 4),
+              Numbers.fixed(p.lower(), 4),
+              Numbers.fixed(p.upper(), 4)
+            });
       }
       table(b, points);
     }

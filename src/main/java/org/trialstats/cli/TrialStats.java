@@ -57,9 +57,13 @@ public final class TrialStats implements Runnable {
       List<CommandLine> commands = parsed == null ? List.of(cli) : parsed.asCommandLineList();
       CommandLine command = commands.get(commands.size() - 1);
       PrintWriter err = command.getErr();
-      err.println(name(command) + ": error: out of memory (" + e.getMessage() + "): the input"
-          + " needs more memory than Java was given; give it more, e.g. java -Xmx8g -jar"
-          + " trialstats.jar ..., or split the input");
+      err.println(
+          name(command)
+              + ": error: out of memory ("
+              + e.getMessage()
+              + "): the input"
+              + " needs more memory than Java was given; give it more, e.g. java -Xmx8g -jar"
+              + " trialstats.jar ..., or split the input");
       err.flush();
       return ExitCode.OUT_OF_MEMORY;
     }

@@ -29,8 +29,9 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text, md or html")
   String format;
 
-  @Option(names = "--out", description = "write the report to this file instead of the console"
-      + " ('-': the console)")
+  @Option(
+      names = "--out",
+      description = "write the report to this file instead of the console" + " ('-': the console)")
   Path out;
 
   @Override
@@ -40,15 +41,18 @@ public final class ValidateCommand implements Callable<Integer> {
       OutputTarget.checkFiles(List.of(out), List.of());
     }
     ValidationReport report = new ValidationReport(ValidationSuite.run(), Version.current());
-    String text = switch (format.toLowerCase(Locale.ROOT)) {
-      case "text" -> report.text();
-      case "md" -> report.markdown();
-      case "html" -> report.html();
-      default -> throw new UserError("--format must be text, md or html, got '" + format + "'");
-    };
+    String text =
+        switch (format.toLowerCase(Locale.ROOT)) {
+          case "text" -> report.text();
+          case "md" -> report.markdown();
+          case "html" -> report.html();
+          default -> throw new UserError("--format must be text, md or html, got '" + format + "'");
+        };
     if (toFile) {
       OutputFiles.writeString(out, text);
-      spec.commandLine().getOut().println(report.passed() ? "validation PASSED" : "validation FAILED");
+      spec.commandLine()
+          .getOut()
+          .println(report.passed() ? "validation PASSED" : "validation FAILED");
     } else {
       spec.commandLine().getOut().print(text);
     }

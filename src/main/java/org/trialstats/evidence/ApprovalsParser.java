@@ -17,13 +17,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads {@code approvals.csv}: RFC 4180 CSV, UTF-8, with exactly the header {@link #COLUMNS}.
- * Lines are reported 1-based, counting the header as line 1; blank lines are skipped.
+ * Reads {@code approvals.csv}: RFC 4180 CSV, UTF-8, with exactly the header {@link #COLUMNS}. Lines
+ * are reported 1-based, counting the header as line 1; blank lines are skipped.
  */
 final class ApprovalsParser {
   /** The columns, in order. */
-  static final List<String> COLUMNS = List.of(
-      "id", "region", "authority", "indication", "year", "date", "evidence", "source", "note");
+  static final List<String> COLUMNS =
+      List.of(
+          "id", "region", "authority", "indication", "year", "date", "evidence", "source", "note");
 
   private static final List<String> REQUIRED =
       List.of("id", "region", "indication", "year", "evidence", "source");
@@ -40,14 +41,21 @@ final class ApprovalsParser {
       Iterator<CSVRecord> records = parser.iterator();
       if (!records.hasNext()) {
         problems.add(
-            file, 0, null, "expected the header " + String.join(",", COLUMNS)
-                + ", got an empty file");
+            file,
+            0,
+            null,
+            "expected the header " + String.join(",", COLUMNS) + ", got an empty file");
         return;
       }
       List<String> header = records.next().toList();
       if (!header.equals(COLUMNS)) {
         problems.add(
-            file, 1, null, "expected the header " + String.join(",", COLUMNS) + ", got "
+            file,
+            1,
+            null,
+            "expected the header "
+                + String.join(",", COLUMNS)
+                + ", got "
                 + String.join(",", header));
         return;
       }
@@ -59,8 +67,7 @@ final class ApprovalsParser {
         }
         if (record.size() != COLUMNS.size()) {
           problems.add(
-              file, line, null,
-              "expected " + COLUMNS.size() + " fields, got " + record.size());
+              file, line, null, "expected " + COLUMNS.size() + " fields, got " + record.size());
           continue;
         }
         Map<String, String> row = new LinkedHashMap<>();
@@ -72,8 +79,7 @@ final class ApprovalsParser {
         }
       }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      problems.add(
-          file, 0, null, "expected well-formed CSV (RFC 4180), got " + e.getMessage());
+      problems.add(file, 0, null, "expected well-formed CSV (RFC 4180), got " + e.getMessage());
     }
   }
 
@@ -92,7 +98,9 @@ final class ApprovalsParser {
         loader.declare("approval", id, file, line);
       } else {
         problems.add(
-            file, line, "id",
+            file,
+            line,
+            "id",
             "expected an id of lower-case letters, digits and hyphens, got '" + id + "'");
       }
     }
@@ -104,7 +112,9 @@ final class ApprovalsParser {
     if (!date.isEmpty()) {
       if (!DATE.matcher(date).matches() || !isValidDate(date)) {
         problems.add(
-            file, line, "date",
+            file,
+            line,
+            "date",
             "expected an ISO date YYYY, YYYY-MM or YYYY-MM-DD, got '" + date + "'");
       } else if (!date.startsWith(year)) {
         problems.add(file, line, "date", "expected a date in " + year + ", got '" + date + "'");

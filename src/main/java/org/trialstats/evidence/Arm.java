@@ -11,8 +11,7 @@ import java.util.Objects;
  *
  * @param label the arm's description, e.g. {@code anakinra + methotrexate}
  * @param n number of subjects, at least 1
- * @param events number of subjects with the event (0 to n); null when only a percentage was
- *     printed
+ * @param events number of subjects with the event (0 to n); null when only a percentage was printed
  * @param reportedPercent the printed percentage (qualifier exact or about); null when only the
  *     count was printed
  */
@@ -23,7 +22,8 @@ public record Arm(String label, long n, Long events, Reported reportedPercent) {
       throw new IllegalArgumentException("n must be at least 1, got " + n);
     }
     if (events != null && (events < 0 || events > n)) {
-      throw new IllegalArgumentException("events must be between 0 and n = " + n + ", got " + events);
+      throw new IllegalArgumentException(
+          "events must be between 0 and n = " + n + ", got " + events);
     }
     if (events == null && reportedPercent == null) {
       throw new IllegalArgumentException("an arm needs events or a reported percentage");
@@ -55,9 +55,9 @@ public record Arm(String label, long n, Long events, Reported reportedPercent) {
   /**
    * Every whole count {@code k} in [0, n] whose percentage {@code 100 k / n}, rounded half-up at
    * the printed decimals, equals the printed percentage (for 22% of 251: 54, 55, 56), ascending;
-   * {@code [events]} when the count was printed. The list is a view of a contiguous range and
-   * takes constant memory however large n is. Computed exactly: {@code k} is compatible when
-   * {@code (p - h) n / 100 <= k < (p + h) n / 100}, with h half the last printed unit.
+   * {@code [events]} when the count was printed. The list is a view of a contiguous range and takes
+   * constant memory however large n is. Computed exactly: {@code k} is compatible when {@code (p -
+   * h) n / 100 <= k < (p + h) n / 100}, with h half the last printed unit.
    */
   public List<Long> compatibleEvents() {
     if (events != null) {

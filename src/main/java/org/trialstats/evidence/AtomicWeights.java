@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * Standard atomic weights of the elements of proteins and small organic molecules, from Meija J,
- * Coplen TB, Berglund M, et al. Atomic weights of the elements 2013 (IUPAC Technical Report).
- * Pure Appl Chem 2016;88(3):265-291, doi:10.1515/pac-2015-0305: the interval of each element's
- * standard atomic weight in normal terrestrial materials (Table 1) and its conventional value
- * (Table 3), in g/mol.
+ * Coplen TB, Berglund M, et al. Atomic weights of the elements 2013 (IUPAC Technical Report). Pure
+ * Appl Chem 2016;88(3):265-291, doi:10.1515/pac-2015-0305: the interval of each element's standard
+ * atomic weight in normal terrestrial materials (Table 1) and its conventional value (Table 3), in
+ * g/mol.
  */
 final class AtomicWeights {
 
@@ -35,7 +35,8 @@ final class AtomicWeights {
   private AtomicWeights() {}
 
   private static Weight weight(String conventional, String lowest, String highest) {
-    return new Weight(new BigDecimal(conventional), new BigDecimal(lowest), new BigDecimal(highest));
+    return new Weight(
+        new BigDecimal(conventional), new BigDecimal(lowest), new BigDecimal(highest));
   }
 
   /** The weight of the element {@code symbol}, or null when it is not in the table. */

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param check how the figure is recomputed, or why it cannot be
  */
 public record Claim(
-    String id, String topic, String statement, String sourceId, Reported reported,
+    String id,
+    String topic,
+    String statement,
+    String sourceId,
+    Reported reported,
     ClaimCheck check) {
   public Claim {
     Objects.requireNonNull(id, "id");

@@ -10,10 +10,10 @@ import org.trialstats.stats.IntervalPValue;
 import org.trialstats.stats.TestStatistic;
 
 /**
- * How a {@link Claim}'s figure is recomputed, or why it cannot be. Each kind is written in
- * {@code claims.yaml} as {@code check: {kind: ..., ...}} (see the dataset README); every kind
- * accepts an optional reviewer {@code note} (an assumption or interpretation), printed with the
- * result. {@link ClaimChecker} documents the arithmetic and verdict rules of each kind.
+ * How a {@link Claim}'s figure is recomputed, or why it cannot be. Each kind is written in {@code
+ * claims.yaml} as {@code check: {kind: ..., ...}} (see the dataset README); every kind accepts an
+ * optional reviewer {@code note} (an assumption or interpretation), printed with the result. {@link
+ * ClaimChecker} documents the arithmetic and verdict rules of each kind.
  */
 public sealed interface ClaimCheck {
 
@@ -24,8 +24,8 @@ public sealed interface ClaimCheck {
   String note();
 
   /**
-   * An input of an arithmetic check: another claim's printed value (with its rounding) or an
-   * exact constant such as 12 months per year.
+   * An input of an arithmetic check: another claim's printed value (with its rounding) or an exact
+   * constant such as 12 months per year.
    */
   sealed interface Operand {}
 
@@ -96,8 +96,8 @@ public sealed interface ClaimCheck {
   }
 
   /**
-   * A total against the sum of its parts. The parts are counts taken as exact (whole numbers);
-   * the total is judged at its printed precision.
+   * A total against the sum of its parts. The parts are counts taken as exact (whole numbers); the
+   * total is judged at its printed precision.
    *
    * @param parts the parts, at least two
    * @param note reviewer's note, empty when none
@@ -204,8 +204,8 @@ public sealed interface ClaimCheck {
   /**
    * A statement that an observed count is (or is not) significantly above its expected count,
    * checked with the one-sided exact Poisson test {@code P(X >= observed | mean = expected)}. The
-   * claim's reported value is the significance level read from the wording, with qualifier
-   * up-to ("significant": p &lt;= level) or more-than ("not significant").
+   * claim's reported value is the significance level read from the wording, with qualifier up-to
+   * ("significant": p &lt;= level) or more-than ("not significant").
    *
    * @param sirId the {@link SirFigure} giving observed and expected
    * @param expectedClaimId a claim printing the expected count with its rounding ("1 case
@@ -278,9 +278,9 @@ public sealed interface ClaimCheck {
 
   /**
    * A percentage of a number of subjects, printed without a comparison arm ("38% of 250",
-   * "1235/1729 (71%)"): with the count, {@code 100 events / n}; without it, whether any whole
-   * count out of n gives the printed percentage (the GRIM test of Brown and Heathers 2017), as
-   * for {@link ArmPercent}.
+   * "1235/1729 (71%)"): with the count, {@code 100 events / n}; without it, whether any whole count
+   * out of n gives the printed percentage (the GRIM test of Brown and Heathers 2017), as for {@link
+   * ArmPercent}.
    *
    * @param n the number of subjects, at least 1
    * @param events the number with the event (0 to n), null when only the percentage is printed
@@ -304,10 +304,10 @@ public sealed interface ClaimCheck {
   }
 
   /**
-   * A printed estimate against the centre of its printed confidence interval: the arithmetic
-   * mean of the limits for a difference, the geometric mean for a ratio (a Wald interval is
-   * symmetric around its estimate on that scale). The limits are taken at their printed
-   * precision (their decimals are those of the numbers given).
+   * A printed estimate against the centre of its printed confidence interval: the arithmetic mean
+   * of the limits for a difference, the geometric mean for a ratio (a Wald interval is symmetric
+   * around its estimate on that scale). The limits are taken at their printed precision (their
+   * decimals are those of the numbers given).
    *
    * @param lower the printed lower limit
    * @param upper the printed upper limit
@@ -344,8 +344,13 @@ public sealed interface ClaimCheck {
    * @param note reviewer's note, empty when none
    */
   record IntervalP(
-      BigDecimal estimate, BigDecimal lower, BigDecimal upper, BigDecimal level,
-      IntervalPValue scale, String note) implements ClaimCheck {
+      BigDecimal estimate,
+      BigDecimal lower,
+      BigDecimal upper,
+      BigDecimal level,
+      IntervalPValue scale,
+      String note)
+      implements ClaimCheck {
     public IntervalP {
       Objects.requireNonNull(estimate, "estimate");
       Objects.requireNonNull(lower, "lower");
@@ -362,8 +367,8 @@ public sealed interface ClaimCheck {
   }
 
   /**
-   * A printed p-value against the p-value of an APA-style test statistic ("t(28) = 2.20, p =
-   * .04"), as statcheck checks it: the statistic is taken at its printed precision.
+   * A printed p-value against the p-value of an APA-style test statistic ("t(28) = 2.20, p = .04"),
+   * as statcheck checks it: the statistic is taken at its printed precision.
    *
    * @param test the statistic
    * @param df1 first degrees of freedom, null for z
@@ -374,13 +379,19 @@ public sealed interface ClaimCheck {
    * @param note reviewer's note, empty when none
    */
   record TestStatisticP(
-      TestStatistic test, BigDecimal df1, BigDecimal df2, BigDecimal statistic,
-      boolean oneTailedMentioned, String note) implements ClaimCheck {
+      TestStatistic test,
+      BigDecimal df1,
+      BigDecimal df2,
+      BigDecimal statistic,
+      boolean oneTailedMentioned,
+      String note)
+      implements ClaimCheck {
     public TestStatisticP {
       Objects.requireNonNull(test, "test");
       Objects.requireNonNull(statistic, "statistic");
       Objects.requireNonNull(note, "note");
-      if (test.degreesOfFreedom() >= 1 && df1 == null || test.degreesOfFreedom() == 2 && df2 == null) {
+      if (test.degreesOfFreedom() >= 1 && df1 == null
+          || test.degreesOfFreedom() == 2 && df2 == null) {
         throw new IllegalArgumentException(test.symbol() + " needs its degrees of freedom");
       }
     }
@@ -410,8 +421,8 @@ public sealed interface ClaimCheck {
   }
 
   /**
-   * A figure kept with its provenance only (a date, a dose, a sample size): no arithmetic
-   * relates it to other figures.
+   * A figure kept with its provenance only (a date, a dose, a sample size): no arithmetic relates
+   * it to other figures.
    *
    * @param note reviewer's note, empty when none
    */

@@ -17,19 +17,19 @@ import org.trialstats.stats.TestStatistic;
  * <h2>Verdict rules</h2>
  *
  * <p>Each check yields a recomputed point value from the inputs as printed and, when an input is
- * itself a rounded printed figure, the range the recomputation spans when every such input
- * varies over its range, the values that round to it (for "15 months": 14.5 to 15.5; for an
- * atomic weight, its standard interval). Interval arithmetic gives the range, every check
- * being monotone in each input. "Each input its range" in the details refers to this.
+ * itself a rounded printed figure, the range the recomputation spans when every such input varies
+ * over its range, the values that round to it (for "15 months": 14.5 to 15.5; for an atomic weight,
+ * its standard interval). Interval arithmetic gives the range, every check being monotone in each
+ * input. "Each input its range" in the details refers to this.
  *
  * <ul>
  *   <li><b>reproduced</b>: the point value, rounded half-up at the printed decimals, equals the
  *       printed value (for a bound such as "more than 10%", the point value satisfies it);
- *   <li><b>not checkable</b> (rounded inputs): the point value does not round to the printed
- *       value, but the range overlaps the values that do (positive-length overlap); the figure
- *       is then neither confirmed nor refuted without the unrounded inputs, and the detail gives
- *       the point difference, the range, and the rounding conventions (truncation, half-even)
- *       that would give the printed value;
+ *   <li><b>not checkable</b> (rounded inputs): the point value does not round to the printed value,
+ *       but the range overlaps the values that do (positive-length overlap); the figure is then
+ *       neither confirmed nor refuted without the unrounded inputs, and the detail gives the point
+ *       difference, the range, and the rounding conventions (truncation, half-even) that would give
+ *       the printed value;
  *   <li><b>discrepancy</b>: otherwise; the difference is recomputed minus printed, with its size
  *       relative to the printed value;
  *   <li><b>not checkable</b> (missing data, circular, recorded): see the kinds below.
@@ -38,8 +38,8 @@ import org.trialstats.stats.TestStatistic;
  * <h2>Kinds</h2>
  *
  * <ul>
- *   <li>{@code arm-percent}: {@code 100 events / n}. When only the percentage is printed, the
- *       check lists the whole counts compatible with it ({@link Arm#compatibleEvents()}) and is
+ *   <li>{@code arm-percent}: {@code 100 events / n}. When only the percentage is printed, the check
+ *       lists the whole counts compatible with it ({@link Arm#compatibleEvents()}) and is
  *       reproduced when at least one exists (the percentage is attainable with that n), a
  *       discrepancy when none does.
  *   <li>{@code difference}, {@code sum}, {@code product}, {@code cross-check}: arithmetic on
@@ -48,25 +48,25 @@ import org.trialstats.stats.TestStatistic;
  *       printed rate implies.
  *   <li>{@code ratio}: {@code observed / expected}; not checkable when the expected count was
  *       derived from the printed ratio (circular).
- *   <li>{@code poisson-tail}: one-sided exact Poisson test {@code P(X >= observed | expected)},
- *       the upper tail of the Poisson distribution (Breslow NE, Day NE. Statistical Methods in
- *       Cancer Research, Vol. II: The Design and Analysis of Cohort Studies. IARC Sci Publ 82,
- *       1987, chapter 2), judged against the level printed with qualifier up-to or more-than;
- *       the detail gives the expected count at which the level is reached, from the
- *       Poisson-gamma identity {@code P(X >= o | mu) = P(Gamma(o, 1) <= mu)}.
+ *   <li>{@code poisson-tail}: one-sided exact Poisson test {@code P(X >= observed | expected)}, the
+ *       upper tail of the Poisson distribution (Breslow NE, Day NE. Statistical Methods in Cancer
+ *       Research, Vol. II: The Design and Analysis of Cohort Studies. IARC Sci Publ 82, 1987,
+ *       chapter 2), judged against the level printed with qualifier up-to or more-than; the detail
+ *       gives the expected count at which the level is reached, from the Poisson-gamma identity
+ *       {@code P(X >= o | mu) = P(Gamma(o, 1) <= mu)}.
  *   <li>{@code accumulation}: accumulation ratio at steady state under first-order elimination,
  *       {@code R = 1 / (1 - 2^(-tau / t_half))} (Gibaldi M, Perrier D. Pharmacokinetics, 2nd ed.
- *       Marcel Dekker, 1982, chapter 3), over the printed half-life range; the point value is
- *       the largest ratio (longest half-life).
- *   <li>{@code formula-mass}: sum of atomic weights over a molecular formula, with the
- *       conventional atomic weights as point value and the standard atomic-weight intervals as
- *       range ({@link AtomicWeights}).
- *   <li>{@code not-checkable} and {@code recorded}: no arithmetic; verdict not checkable, with
- *       what is missing or the reviewer's note.
+ *       Marcel Dekker, 1982, chapter 3), over the printed half-life range; the point value is the
+ *       largest ratio (longest half-life).
+ *   <li>{@code formula-mass}: sum of atomic weights over a molecular formula, with the conventional
+ *       atomic weights as point value and the standard atomic-weight intervals as range ({@link
+ *       AtomicWeights}).
+ *   <li>{@code not-checkable} and {@code recorded}: no arithmetic; verdict not checkable, with what
+ *       is missing or the reviewer's note.
  * </ul>
  *
- * <p>Decimal arithmetic (34 significant digits) is used for ratios of printed numbers so that a
- * tie such as 8 x 100 / 6400 = 0.125 is seen as a tie; half-up then gives 0.13.
+ * <p>Decimal arithmetic (34 significant digits) is used for ratios of printed numbers so that a tie
+ * such as 8 x 100 / 6400 = 0.125 is seen as a tie; half-up then gives 0.13.
  */
 public final class ClaimChecker {
   private static final double LN2 = Math.log(2);
@@ -135,15 +135,20 @@ public final class ClaimChecker {
     } else if (check instanceof ClaimCheck.NotCheckable n) {
       result = notCheckable(claim, "Not checkable: " + sentence(n.missing()));
     } else {
-      result = notCheckable(
-          claim, "Recorded with its source; no arithmetic relates it to other figures.");
+      result =
+          notCheckable(
+              claim, "Recorded with its source; no arithmetic relates it to other figures.");
     }
     if (check.note().isEmpty()) {
       return result;
     }
     return new ClaimResult(
-        result.claim(), result.verdict(), result.recomputed(), result.recomputedText(),
-        result.difference(), result.detail() + " Note: " + sentence(check.note()));
+        result.claim(),
+        result.verdict(),
+        result.recomputed(),
+        result.recomputedText(),
+        result.difference(),
+        result.detail() + " Note: " + sentence(check.note()));
   }
 
   // ---------------------------------------------------------------- kinds
@@ -151,8 +156,8 @@ public final class ClaimChecker {
   private ClaimResult armPercent(Claim claim, ClaimCheck.ArmPercent check) {
     Comparison comparison = lookup(comparisons, check.comparisonId(), "comparison");
     Arm arm = comparison.arm(check.side());
-    String armName = "the " + check.side().yamlName() + " arm (" + arm.label() + ") of "
-        + comparison.id();
+    String armName =
+        "the " + check.side().yamlName() + " arm (" + arm.label() + ") of " + comparison.id();
     return armPercent(claim, arm, armName);
   }
 
@@ -168,8 +173,8 @@ public final class ClaimChecker {
     BigDecimal n = BigDecimal.valueOf(arm.n());
     if (!arm.eventsDerived()) {
       BigDecimal point = percent(arm.events(), arm.n());
-      String formula = "100 x " + arm.events() + " / " + arm.n() + " = "
-          + Decimals.round(point, shown) + "%.";
+      String formula =
+          "100 x " + arm.events() + " / " + arm.n() + " = " + Decimals.round(point, shown) + "%.";
       String lead = crossCheck ? "Cross-check against " + armName + ": " : "";
       return judge(claim, point, null, null, lead + formula);
     }
@@ -178,14 +183,25 @@ public final class ClaimChecker {
     BigDecimal point = percent(primary, arm.n());
     Reported printedPercent = arm.reportedPercent();
     String counts = compatibleCounts(range, arm.n(), shownDecimals(printedPercent));
-    String centre = printedPercent.valueText() + "% x " + arm.n() + " / 100 = "
-        + Decimals.plain(arm.centre().stripTrailingZeros());
+    String centre =
+        printedPercent.valueText()
+            + "% x "
+            + arm.n()
+            + " / 100 = "
+            + Decimals.plain(arm.centre().stripTrailingZeros());
     if (crossCheck) {
-      String lead = "Cross-check against " + armName + ", whose events are not printed: "
-          + (range[0] > range[1] ? "no whole count gives its printed "
-              + printedPercent.valueText() + "%" : counts + " give its printed "
-              + printedPercent.valueText() + "%")
-          + "; the point count " + primary + " gives " + Decimals.round(point, shown) + "%.";
+      String lead =
+          "Cross-check against "
+              + armName
+              + ", whose events are not printed: "
+              + (range[0] > range[1]
+                  ? "no whole count gives its printed " + printedPercent.valueText() + "%"
+                  : counts + " give its printed " + printedPercent.valueText() + "%")
+              + "; the point count "
+              + primary
+              + " gives "
+              + Decimals.round(point, shown)
+              + "%.";
       BigDecimal low = range[0] > range[1] ? null : percent(range[0], arm.n());
       BigDecimal high = range[0] > range[1] ? null : percent(range[1], arm.n());
       return judge(claim, point, low, high, lead);
@@ -195,34 +211,69 @@ public final class ClaimChecker {
     if (range[0] > range[1]) {
       long below = arm.centre().setScale(0, RoundingMode.FLOOR).longValueExact();
       long above = Math.min(below + 1, arm.n());
-      String detail = "The events are not printed, and no whole count out of " + n
-          + " gives " + printedPercent.asReported() + " when rounded half-up: " + below
-          + " gives " + Decimals.round(percent(below, arm.n()), shown) + "% and " + above
-          + " gives " + Decimals.round(percent(above, arm.n()), shown) + "%. Difference "
-          + Decimals.signed(difference, shown) + " points.";
+      String detail =
+          "The events are not printed, and no whole count out of "
+              + n
+              + " gives "
+              + printedPercent.asReported()
+              + " when rounded half-up: "
+              + below
+              + " gives "
+              + Decimals.round(percent(below, arm.n()), shown)
+              + "% and "
+              + above
+              + " gives "
+              + Decimals.round(percent(above, arm.n()), shown)
+              + "%. Difference "
+              + Decimals.signed(difference, shown)
+              + " points.";
       return new ClaimResult(
           claim, Verdict.DISCREPANCY, point.doubleValue(), text, difference.doubleValue(), detail);
     }
-    String detail = "The events are not printed. Whole counts whose percentage of " + n
-        + " rounds half-up to " + printedPercent.asReported() + ": " + counts + ". Point count "
-        + primary + ", the compatible count nearest to " + centre + ", gives "
-        + Decimals.round(point, shown) + "%. This shows that " + printedPercent.asReported()
-        + " is attainable with n = " + n + "; the count itself cannot be checked.";
+    String detail =
+        "The events are not printed. Whole counts whose percentage of "
+            + n
+            + " rounds half-up to "
+            + printedPercent.asReported()
+            + ": "
+            + counts
+            + ". Point count "
+            + primary
+            + ", the compatible count nearest to "
+            + centre
+            + ", gives "
+            + Decimals.round(point, shown)
+            + "%. This shows that "
+            + printedPercent.asReported()
+            + " is attainable with n = "
+            + n
+            + "; the count itself cannot be checked.";
     return new ClaimResult(
-        claim, Verdict.REPRODUCED, point.doubleValue(),
-        text + " (" + (range[0] == range[1] ? range[0] + "" : range[0] + " to " + range[1])
-            + " of " + n + ")",
-        difference.doubleValue(), detail);
+        claim,
+        Verdict.REPRODUCED,
+        point.doubleValue(),
+        text
+            + " ("
+            + (range[0] == range[1] ? range[0] + "" : range[0] + " to " + range[1])
+            + " of "
+            + n
+            + ")",
+        difference.doubleValue(),
+        detail);
   }
 
   private ClaimResult difference(Claim claim, ClaimCheck.Difference check) {
     Value a = value(check.minuend());
     Value b = value(check.subtrahend());
     BigDecimal point = a.point().subtract(b.point());
-    String formula = a.label() + " - " + b.label() + " = "
-        + Decimals.round(point, shownDecimals(claim.reported())) + ".";
-    return judge(
-        claim, point, a.low().subtract(b.high()), a.high().subtract(b.low()), formula);
+    String formula =
+        a.label()
+            + " - "
+            + b.label()
+            + " = "
+            + Decimals.round(point, shownDecimals(claim.reported()))
+            + ".";
+    return judge(claim, point, a.low().subtract(b.high()), a.high().subtract(b.low()), formula);
   }
 
   private ClaimResult sum(Claim claim, ClaimCheck.Sum check) {
@@ -233,8 +284,14 @@ public final class ClaimChecker {
       total = total.add(v.point());
       terms.add(v.label());
     }
-    return judge(claim, total, null, null,
-        terms + " = " + Decimals.plain(total.stripTrailingZeros())
+    return judge(
+        claim,
+        total,
+        null,
+        null,
+        terms
+            + " = "
+            + Decimals.plain(total.stripTrailingZeros())
             + " (parts taken as exact counts).");
   }
 
@@ -257,7 +314,10 @@ public final class ClaimChecker {
       high = high.divide(v.low(), Decimals.CONTEXT);
       formula.append(" / ").append(v.label());
     }
-    formula.append(" = ").append(Decimals.round(point, shownDecimals(claim.reported()))).append('.');
+    formula
+        .append(" = ")
+        .append(Decimals.round(point, shownDecimals(claim.reported())))
+        .append('.');
     return judge(claim, point, low, high, formula.toString());
   }
 
@@ -265,9 +325,18 @@ public final class ClaimChecker {
     Claim other = lookup(claims, check.claimId(), "claim");
     Value v = value(new ClaimCheck.ClaimValue(other.id()));
     Source source = dataset.source(other.sourceId());
-    String lead = "Compared with the figure printed as '" + other.reported().asReported()
-        + "' in " + source.document() + ", " + source.section() + " (claim " + other.id()
-        + "): " + Decimals.plain(v.point()) + ".";
+    String lead =
+        "Compared with the figure printed as '"
+            + other.reported().asReported()
+            + "' in "
+            + source.document()
+            + ", "
+            + source.section()
+            + " (claim "
+            + other.id()
+            + "): "
+            + Decimals.plain(v.point())
+            + ".";
     return judge(claim, v.point(), v.low(), v.high(), lead);
   }
 
@@ -285,25 +354,48 @@ public final class ClaimChecker {
       Reported printedYears = lookup(claims, check.patientYearsClaimId(), "claim").reported();
       low = numerator.divide(printedYears.upperLimit(), Decimals.CONTEXT);
       high = numerator.divide(printedYears.lowerLimit(), Decimals.CONTEXT);
-      yearsText += " (printed as '" + printedYears.asReported() + "': "
-          + Decimals.plain(printedYears.lowerLimit()) + " to "
-          + Decimals.plain(printedYears.upperLimit()) + ")";
+      yearsText +=
+          " (printed as '"
+              + printedYears.asReported()
+              + "': "
+              + Decimals.plain(printedYears.lowerLimit())
+              + " to "
+              + Decimals.plain(printedYears.upperLimit())
+              + ")";
     }
     Reported reported = claim.reported();
-    String formula = rate.events() + " x " + Decimals.plain(per.stripTrailingZeros()) + " / "
-        + yearsText + " = " + Decimals.round(point, shownDecimals(reported)) + " per "
-        + Decimals.plain(per.stripTrailingZeros()) + " patient-years.";
+    String formula =
+        rate.events()
+            + " x "
+            + Decimals.plain(per.stripTrailingZeros())
+            + " / "
+            + yearsText
+            + " = "
+            + Decimals.round(point, shownDecimals(reported))
+            + " per "
+            + Decimals.plain(per.stripTrailingZeros())
+            + " patient-years.";
     ClaimResult result = judge(claim, point, low, high, formula);
-    if (result.verdict() == Verdict.REPRODUCED || !reported.qualifier().isPointValue()
-        || rate.events() == 0 || reported.lowerLimit().signum() <= 0) {
+    if (result.verdict() == Verdict.REPRODUCED
+        || !reported.qualifier().isPointValue()
+        || rate.events() == 0
+        || reported.lowerLimit().signum() <= 0) {
       return result;
     }
     BigDecimal fewest = numerator.divide(reported.upperLimit(), Decimals.CONTEXT);
     BigDecimal most = numerator.divide(reported.lowerLimit(), Decimals.CONTEXT);
-    String implied = " The printed " + reported.valueText() + " (half-up: "
-        + Decimals.plain(reported.lowerLimit()) + " <= rate < "
-        + Decimals.plain(reported.upperLimit()) + ") needs more than " + Decimals.round(fewest, 1)
-        + " and at most " + Decimals.round(most, 1) + " patient-years.";
+    String implied =
+        " The printed "
+            + reported.valueText()
+            + " (half-up: "
+            + Decimals.plain(reported.lowerLimit())
+            + " <= rate < "
+            + Decimals.plain(reported.upperLimit())
+            + ") needs more than "
+            + Decimals.round(fewest, 1)
+            + " and at most "
+            + Decimals.round(most, 1)
+            + " patient-years.";
     return withDetail(result, result.detail() + implied);
   }
 
@@ -313,15 +405,25 @@ public final class ClaimChecker {
       return notCheckable(
           claim,
           "Not checkable: the expected count is not printed. It was derived as "
-              + sir.expectedDerivation() + ", so recomputing observed / expected would return"
+              + sir.expectedDerivation()
+              + ", so recomputing observed / expected would return"
               + " the printed ratio by construction. An independent expected count (or the"
               + " background rate and the person-time) is needed.");
     }
-    BigDecimal point = BigDecimal.valueOf(sir.observed())
-        .divide(BigDecimal.valueOf(sir.expected()), Decimals.CONTEXT);
-    return judge(claim, point, null, null,
-        sir.observed() + " observed / " + Decimals.plain(BigDecimal.valueOf(sir.expected()))
-            + " expected = " + Decimals.round(point, shownDecimals(claim.reported())) + ".");
+    BigDecimal point =
+        BigDecimal.valueOf(sir.observed())
+            .divide(BigDecimal.valueOf(sir.expected()), Decimals.CONTEXT);
+    return judge(
+        claim,
+        point,
+        null,
+        null,
+        sir.observed()
+            + " observed / "
+            + Decimals.plain(BigDecimal.valueOf(sir.expected()))
+            + " expected = "
+            + Decimals.round(point, shownDecimals(claim.reported()))
+            + ".");
   }
 
   private ClaimResult poissonTail(Claim claim, ClaimCheck.PoissonTail check) {
@@ -331,14 +433,26 @@ public final class ClaimChecker {
     double p = PoissonLimits.probAtLeast(observed, expected);
     Reported level = claim.reported();
     int shown = shownDecimals(level);
-    StringBuilder lead = new StringBuilder()
-        .append("One-sided exact Poisson test: P(X >= ").append(observed).append(" | mean ")
-        .append(Decimals.round(expected, 4)).append(") = ").append(Decimals.round(p, shown))
-        .append(" (SIR ").append(observed).append(" / ").append(Decimals.round(expected, 4))
-        .append(" = ").append(Decimals.round(observed / expected, 2)).append("). The wording '")
-        .append(level.asReported()).append("' is read as p ")
-        .append(level.qualifier() == Qualifier.UP_TO ? "<= " : "> ")
-        .append(level.valueText()).append('.');
+    StringBuilder lead =
+        new StringBuilder()
+            .append("One-sided exact Poisson test: P(X >= ")
+            .append(observed)
+            .append(" | mean ")
+            .append(Decimals.round(expected, 4))
+            .append(") = ")
+            .append(Decimals.round(p, shown))
+            .append(" (SIR ")
+            .append(observed)
+            .append(" / ")
+            .append(Decimals.round(expected, 4))
+            .append(" = ")
+            .append(Decimals.round(observed / expected, 2))
+            .append("). The wording '")
+            .append(level.asReported())
+            .append("' is read as p ")
+            .append(level.qualifier() == Qualifier.UP_TO ? "<= " : "> ")
+            .append(level.valueText())
+            .append('.');
     BigDecimal low = null;
     BigDecimal high = null;
     if (check.expectedClaimId() != null) {
@@ -347,16 +461,26 @@ public final class ClaimChecker {
       double highest = printedExpected.upperLimit().doubleValue();
       low = BigDecimal.valueOf(PoissonLimits.probAtLeast(observed, lowest));
       high = BigDecimal.valueOf(PoissonLimits.probAtLeast(observed, highest));
-      lead.append(" The expected count printed as '").append(printedExpected.asReported())
-          .append("' may lie between ").append(Decimals.round(lowest, 4)).append(" and ")
-          .append(Decimals.round(highest, 4)).append(", giving p from ")
-          .append(Decimals.round(low, shown)).append(" to ").append(Decimals.round(high, shown))
+      lead.append(" The expected count printed as '")
+          .append(printedExpected.asReported())
+          .append("' may lie between ")
+          .append(Decimals.round(lowest, 4))
+          .append(" and ")
+          .append(Decimals.round(highest, 4))
+          .append(", giving p from ")
+          .append(Decimals.round(low, shown))
+          .append(" to ")
+          .append(Decimals.round(high, shown))
           .append('.');
     }
     if (observed > 0) {
       double threshold = PoissonLimits.meanWithUpperTail(observed, level.value());
-      lead.append(" p <= ").append(level.valueText()).append(" holds for an expected count of at")
-          .append(" most ").append(Decimals.round(threshold, 4)).append('.');
+      lead.append(" p <= ")
+          .append(level.valueText())
+          .append(" holds for an expected count of at")
+          .append(" most ")
+          .append(Decimals.round(threshold, 4))
+          .append('.');
     }
     return judge(claim, BigDecimal.valueOf(p), low, high, lead.toString());
   }
@@ -369,20 +493,29 @@ public final class ClaimChecker {
     double fromShortest = accumulationRatio(tau, shortest.point().doubleValue());
     double fromLongest = accumulationRatio(tau, longest.point().doubleValue());
     int shown = shownDecimals(claim.reported());
-    String range = Decimals.round(fromShortest, shown) + " to " + Decimals.round(fromLongest, shown);
-    String lead = "Accumulation ratio R = 1 / (1 - 2^(-tau / t_half)) with tau = "
-        + interval.label() + " hours: t_half = " + shortest.label() + " hours gives "
-        + Decimals.round(fromShortest, shown + 2) + ", t_half = " + longest.label()
-        + " hours gives " + Decimals.round(fromLongest, shown + 2)
-        + "; the point value is the larger.";
-    BigDecimal low = BigDecimal.valueOf(
-        accumulationRatio(interval.high().doubleValue(), shortest.low().doubleValue()));
-    BigDecimal high = BigDecimal.valueOf(
-        accumulationRatio(interval.low().doubleValue(), longest.high().doubleValue()));
+    String range =
+        Decimals.round(fromShortest, shown) + " to " + Decimals.round(fromLongest, shown);
+    String lead =
+        "Accumulation ratio R = 1 / (1 - 2^(-tau / t_half)) with tau = "
+            + interval.label()
+            + " hours: t_half = "
+            + shortest.label()
+            + " hours gives "
+            + Decimals.round(fromShortest, shown + 2)
+            + ", t_half = "
+            + longest.label()
+            + " hours gives "
+            + Decimals.round(fromLongest, shown + 2)
+            + "; the point value is the larger.";
+    BigDecimal low =
+        BigDecimal.valueOf(
+            accumulationRatio(interval.high().doubleValue(), shortest.low().doubleValue()));
+    BigDecimal high =
+        BigDecimal.valueOf(
+            accumulationRatio(interval.low().doubleValue(), longest.high().doubleValue()));
     ClaimResult result = judge(claim, BigDecimal.valueOf(fromLongest), low, high, lead);
     return new ClaimResult(
-        claim, result.verdict(), result.recomputed(), range, result.difference(),
-        result.detail());
+        claim, result.verdict(), result.recomputed(), range, result.difference(), result.detail());
   }
 
   private ClaimResult formulaMass(Claim claim, ClaimCheck.FormulaMass check) {
@@ -400,9 +533,14 @@ public final class ClaimChecker {
       formula.add(e.getKey() + e.getValue());
       weights.add(e.getKey() + " " + Decimals.plain(w.conventional()));
     }
-    String lead = formula + " with the conventional atomic weights of IUPAC 2013 (Meija et al."
-        + " 2016, Table 3: " + weights + ") gives " + Decimals.plain(point)
-        + " g/mol. The range of each atomic weight is its standard interval (Table 1).";
+    String lead =
+        formula
+            + " with the conventional atomic weights of IUPAC 2013 (Meija et al."
+            + " 2016, Table 3: "
+            + weights
+            + ") gives "
+            + Decimals.plain(point)
+            + " g/mol. The range of each atomic weight is its standard interval (Table 1).";
     return judge(claim, point, low, high, lead);
   }
 
@@ -413,30 +551,54 @@ public final class ClaimChecker {
     double lower = check.lower().doubleValue();
     double upper = check.upper().doubleValue();
     if (scale == IntervalPValue.LOG && check.lower().subtract(lowerHalf).signum() <= 0) {
-      return notCheckable(claim, "Not checkable: the lower limit " + Decimals.plain(check.lower())
-          + " is too close to 0 at its printed precision for a ratio's log scale.");
+      return notCheckable(
+          claim,
+          "Not checkable: the lower limit "
+              + Decimals.plain(check.lower())
+              + " is too close to 0 at its printed precision for a ratio's log scale.");
     }
     BigDecimal point = BigDecimal.valueOf(scale.centre(lower, upper));
-    BigDecimal low = BigDecimal.valueOf(scale.centre(
-        check.lower().subtract(lowerHalf).doubleValue(),
-        check.upper().subtract(upperHalf).doubleValue()));
-    BigDecimal high = BigDecimal.valueOf(scale.centre(
-        check.lower().add(lowerHalf).doubleValue(), check.upper().add(upperHalf).doubleValue()));
-    boolean inside = claim.reported().exactValue().compareTo(check.lower()) >= 0
-        && claim.reported().exactValue().compareTo(check.upper()) <= 0;
-    String lead = (scale == IntervalPValue.LOG
-        ? "Geometric mean of the limits (a ratio's Wald interval is symmetric on the log scale): "
-            + "sqrt(" + Decimals.plain(check.lower()) + " x " + Decimals.plain(check.upper())
-        : "Midpoint of the limits (a difference's Wald interval is symmetric): ("
-            + Decimals.plain(check.lower()) + " + " + Decimals.plain(check.upper()) + ") / 2")
-        + ") = " + Decimals.round(point, shownDecimals(claim.reported())) + "."
-        + (inside ? "" : " The estimate " + claim.reported().valueText()
-            + " lies outside its own interval.");
+    BigDecimal low =
+        BigDecimal.valueOf(
+            scale.centre(
+                check.lower().subtract(lowerHalf).doubleValue(),
+                check.upper().subtract(upperHalf).doubleValue()));
+    BigDecimal high =
+        BigDecimal.valueOf(
+            scale.centre(
+                check.lower().add(lowerHalf).doubleValue(),
+                check.upper().add(upperHalf).doubleValue()));
+    boolean inside =
+        claim.reported().exactValue().compareTo(check.lower()) >= 0
+            && claim.reported().exactValue().compareTo(check.upper()) <= 0;
+    String lead =
+        (scale == IntervalPValue.LOG
+                ? "Geometric mean of the limits (a ratio's Wald interval is symmetric on the log"
+                      + " scale): sqrt("
+                    + Decimals.plain(check.lower())
+                    + " x "
+                    + Decimals.plain(check.upper())
+                : "Midpoint of the limits (a difference's Wald interval is symmetric): ("
+                    + Decimals.plain(check.lower())
+                    + " + "
+                    + Decimals.plain(check.upper())
+                    + ") / 2")
+            + ") = "
+            + Decimals.round(point, shownDecimals(claim.reported()))
+            + "."
+            + (inside
+                ? ""
+                : " The estimate "
+                    + claim.reported().valueText()
+                    + " lies outside its own interval.");
     ClaimResult result = judge(claim, point, low, high, lead);
     if (result.verdict() == Verdict.DISCREPANCY && inside) {
-      return withDetail(result, result.detail() + " An asymmetric interval is either a misprint"
-          + " or not a Wald interval on this scale (exact, score or profile-likelihood limits"
-          + " are asymmetric): check the method before calling it an error.");
+      return withDetail(
+          result,
+          result.detail()
+              + " An asymmetric interval is either a misprint"
+              + " or not a Wald interval on this scale (exact, score or profile-likelihood limits"
+              + " are asymmetric): check the method before calling it an error.");
     }
     return result;
   }
@@ -444,8 +606,12 @@ public final class ClaimChecker {
   private ClaimResult intervalP(Claim claim, ClaimCheck.IntervalP check) {
     IntervalPValue scale = check.scale();
     double level = check.level().doubleValue();
-    double point = scale.pValue(check.estimate().doubleValue(), check.lower().doubleValue(),
-        check.upper().doubleValue(), level);
+    double point =
+        scale.pValue(
+            check.estimate().doubleValue(),
+            check.lower().doubleValue(),
+            check.upper().doubleValue(),
+            level);
     // p grows as the estimate nears no effect and as the interval widens: the extremes over the
     // printed rounding lie at corners of the box of estimate and limits.
     double lowest = Double.POSITIVE_INFINITY;
@@ -467,19 +633,32 @@ public final class ClaimChecker {
     if (eLow <= nullValue && nullValue <= eHigh) {
       highest = 1;
     }
-    boolean excludesNull = check.lower().doubleValue() > nullValue
-        || check.upper().doubleValue() < nullValue;
-    String lead = "p from the " + Decimals.plain(check.level().multiply(Decimals.HUNDRED)
-        .stripTrailingZeros()) + "% interval " + Decimals.plain(check.lower()) + " to "
-        + Decimals.plain(check.upper()) + " around " + Decimals.plain(check.estimate())
-        + " (Altman and Bland 2011, normal approximation on the "
-        + (scale == IntervalPValue.LOG ? "log" : "linear") + " scale): "
-        + Decimals.round(point, Math.max(shownDecimals(claim.reported()), 4)) + ". The interval "
-        + (excludesNull ? "excludes" : "includes") + " " + Decimals.plain(BigDecimal.valueOf(
-            (long) nullValue)) + " (no effect).";
-    return judge(claim, BigDecimal.valueOf(point),
+    boolean excludesNull =
+        check.lower().doubleValue() > nullValue || check.upper().doubleValue() < nullValue;
+    String lead =
+        "p from the "
+            + Decimals.plain(check.level().multiply(Decimals.HUNDRED).stripTrailingZeros())
+            + "% interval "
+            + Decimals.plain(check.lower())
+            + " to "
+            + Decimals.plain(check.upper())
+            + " around "
+            + Decimals.plain(check.estimate())
+            + " (Altman and Bland 2011, normal approximation on the "
+            + (scale == IntervalPValue.LOG ? "log" : "linear")
+            + " scale): "
+            + Decimals.round(point, Math.max(shownDecimals(claim.reported()), 4))
+            + ". The interval "
+            + (excludesNull ? "excludes" : "includes")
+            + " "
+            + Decimals.plain(BigDecimal.valueOf((long) nullValue))
+            + " (no effect).";
+    return judge(
+        claim,
+        BigDecimal.valueOf(point),
         lowest <= highest ? BigDecimal.valueOf(lowest) : null,
-        lowest <= highest ? BigDecimal.valueOf(highest) : null, lead);
+        lowest <= highest ? BigDecimal.valueOf(highest) : null,
+        lead);
   }
 
   private ClaimResult testStatistic(Claim claim, ClaimCheck.TestStatisticP check) {
@@ -491,8 +670,11 @@ public final class ClaimChecker {
     if (oneTailed.verdict() == Verdict.DISCREPANCY) {
       return twoTailed;
     }
-    return withDetail(oneTailed, oneTailed.detail() + " The passage calls the test one-tailed;"
-        + " the two-tailed p-value would not fit (statcheck's one-tailed convention).");
+    return withDetail(
+        oneTailed,
+        oneTailed.detail()
+            + " The passage calls the test one-tailed;"
+            + " the two-tailed p-value would not fit (statcheck's one-tailed convention).");
   }
 
   private ClaimResult testStatistic(
@@ -506,19 +688,38 @@ public final class ClaimChecker {
     // statcheck's rounding tolerance: any statistic that rounds to the printed one.
     double a = test.pValue(clampStatistic(test, value.subtract(half)), df1, df2, oneTailed);
     double b = test.pValue(clampStatistic(test, value.add(half)), df1, df2, oneTailed);
-    String df = check.df1() == null ? ""
-        : "(" + Decimals.plain(check.df1()) + (check.df2() == null ? ""
-            : ", " + Decimals.plain(check.df2())) + ")";
-    String lead = (oneTailed ? "One-tailed" : "Two-tailed") + " p of " + test.symbol() + df
-        + " = " + Decimals.plain(value) + ": " + Decimals.round(point,
-            Math.max(shownDecimals(claim.reported()), 4)) + " (statistics from "
-        + Decimals.plain(value.subtract(half)) + " to " + Decimals.plain(value.add(half))
-        + " round to the printed value).";
-    return judge(claim, BigDecimal.valueOf(point), BigDecimal.valueOf(Math.min(a, b)),
-        BigDecimal.valueOf(Math.max(a, b)), lead);
+    String df =
+        check.df1() == null
+            ? ""
+            : "("
+                + Decimals.plain(check.df1())
+                + (check.df2() == null ? "" : ", " + Decimals.plain(check.df2()))
+                + ")";
+    String lead =
+        (oneTailed ? "One-tailed" : "Two-tailed")
+            + " p of "
+            + test.symbol()
+            + df
+            + " = "
+            + Decimals.plain(value)
+            + ": "
+            + Decimals.round(point, Math.max(shownDecimals(claim.reported()), 4))
+            + " (statistics from "
+            + Decimals.plain(value.subtract(half))
+            + " to "
+            + Decimals.plain(value.add(half))
+            + " round to the printed value).";
+    return judge(
+        claim,
+        BigDecimal.valueOf(point),
+        BigDecimal.valueOf(Math.min(a, b)),
+        BigDecimal.valueOf(Math.max(a, b)),
+        lead);
   }
 
-  /** Keeps a statistic within its domain after widening by the rounding (F, chi2 >= 0; |r| <= 1). */
+  /**
+   * Keeps a statistic within its domain after widening by the rounding (F, chi2 >= 0; |r| <= 1).
+   */
   private static double clampStatistic(TestStatistic test, BigDecimal x) {
     double v = x.doubleValue();
     if ((test == TestStatistic.F || test == TestStatistic.CHI2) && v < 0) {
@@ -557,39 +758,78 @@ public final class ClaimChecker {
     if (!reported.qualifier().isPointValue()) {
       String relation = bound(reported.qualifier());
       if (satisfies(point, reported)) {
-        detail.append(' ').append(text).append(' ').append(relation).append(' ')
-            .append(reported.valueText()).append(", as printed ('")
-            .append(reported.asReported()).append("').");
-        return new ClaimResult(claim, Verdict.REPRODUCED, point.doubleValue(), text, Double.NaN,
-            detail.toString());
+        detail
+            .append(' ')
+            .append(text)
+            .append(' ')
+            .append(relation)
+            .append(' ')
+            .append(reported.valueText())
+            .append(", as printed ('")
+            .append(reported.asReported())
+            .append("').");
+        return new ClaimResult(
+            claim, Verdict.REPRODUCED, point.doubleValue(), text, Double.NaN, detail.toString());
       }
-      detail.append(' ').append(text).append(" is not ").append(relation).append(' ')
-          .append(reported.valueText()).append(", the bound read from '")
-          .append(reported.asReported()).append("'.");
-      boolean reachable = rounded
-          && (satisfies(low, reported) || satisfies(high, reported));
+      detail
+          .append(' ')
+          .append(text)
+          .append(" is not ")
+          .append(relation)
+          .append(' ')
+          .append(reported.valueText())
+          .append(", the bound read from '")
+          .append(reported.asReported())
+          .append("'.");
+      boolean reachable = rounded && (satisfies(low, reported) || satisfies(high, reported));
       if (reachable) {
-        detail.append(" Allowing each input its range, the value lies between ")
-            .append(Decimals.round(low, shown)).append(" and ").append(Decimals.round(high, shown))
-            .append(", part of which satisfies the bound: undecidable without the unrounded"
-                + " inputs.");
+        detail
+            .append(" Allowing each input its range, the value lies between ")
+            .append(Decimals.round(low, shown))
+            .append(" and ")
+            .append(Decimals.round(high, shown))
+            .append(
+                ", part of which satisfies the bound: undecidable without the unrounded"
+                    + " inputs.");
       }
       return new ClaimResult(
-          claim, reachable ? Verdict.NOT_CHECKABLE : Verdict.DISCREPANCY, point.doubleValue(),
-          text, Double.NaN, detail.toString());
+          claim,
+          reachable ? Verdict.NOT_CHECKABLE : Verdict.DISCREPANCY,
+          point.doubleValue(),
+          text,
+          Double.NaN,
+          detail.toString());
     }
     BigDecimal difference = point.subtract(reported.exactValue());
     String precision = precision(reported.decimals());
     String roundedText = Decimals.plain(point.setScale(reported.decimals(), RoundingMode.HALF_UP));
     if (reported.roundsTo(point, RoundingMode.HALF_UP)) {
-      detail.append(" Rounded half-up ").append(precision).append(": ").append(roundedText)
-          .append(", as printed ('").append(reported.asReported()).append("').");
-      return new ClaimResult(claim, Verdict.REPRODUCED, point.doubleValue(), text,
-          difference.doubleValue(), detail.toString());
+      detail
+          .append(" Rounded half-up ")
+          .append(precision)
+          .append(": ")
+          .append(roundedText)
+          .append(", as printed ('")
+          .append(reported.asReported())
+          .append("').");
+      return new ClaimResult(
+          claim,
+          Verdict.REPRODUCED,
+          point.doubleValue(),
+          text,
+          difference.doubleValue(),
+          detail.toString());
     }
-    detail.append(" Rounded half-up ").append(precision).append(": ").append(roundedText)
-        .append(", not the printed ").append(reported.valueText()).append(" ('")
-        .append(reported.asReported()).append("').");
+    detail
+        .append(" Rounded half-up ")
+        .append(precision)
+        .append(": ")
+        .append(roundedText)
+        .append(", not the printed ")
+        .append(reported.valueText())
+        .append(" ('")
+        .append(reported.asReported())
+        .append("').");
     List<String> conventions = new ArrayList<>();
     if (reported.roundsTo(point, RoundingMode.DOWN)) {
       conventions.add("truncation");
@@ -601,31 +841,48 @@ public final class ClaimChecker {
       conventions.add("rounding up");
     }
     if (!conventions.isEmpty()) {
-      detail.append(' ').append(reported.valueText()).append(" follows from ").append(text)
-          .append(" by ").append(String.join(" or ", conventions)).append('.');
+      detail
+          .append(' ')
+          .append(reported.valueText())
+          .append(" follows from ")
+          .append(text)
+          .append(" by ")
+          .append(String.join(" or ", conventions))
+          .append('.');
     }
     Verdict verdict = Verdict.DISCREPANCY;
     if (rounded && overlaps(low, high, reported.lowerLimit(), reported.upperLimit())) {
       verdict = Verdict.NOT_CHECKABLE;
-      detail.append(" Allowing each input its range, the value lies between ")
-          .append(Decimals.round(low, shown)).append(" and ").append(Decimals.round(high, shown))
-          .append(", which includes values that round to ").append(reported.valueText())
+      detail
+          .append(" Allowing each input its range, the value lies between ")
+          .append(Decimals.round(low, shown))
+          .append(" and ")
+          .append(Decimals.round(high, shown))
+          .append(", which includes values that round to ")
+          .append(reported.valueText())
           .append(": undecidable without the unrounded inputs.");
     } else if (rounded) {
-      detail.append(" Even allowing each input its range, the value stays between ")
-          .append(Decimals.round(low, shown)).append(" and ").append(Decimals.round(high, shown))
+      detail
+          .append(" Even allowing each input its range, the value stays between ")
+          .append(Decimals.round(low, shown))
+          .append(" and ")
+          .append(Decimals.round(high, shown))
           .append('.');
     }
     detail.append(" Difference ").append(Decimals.signed(difference, shown));
     if (reported.exactValue().signum() != 0) {
-      BigDecimal relative = difference.multiply(Decimals.HUNDRED)
-          .divide(reported.exactValue().abs(), Decimals.CONTEXT);
-      detail.append(" (").append(Decimals.signedSignificant(relative))
+      BigDecimal relative =
+          difference
+              .multiply(Decimals.HUNDRED)
+              .divide(reported.exactValue().abs(), Decimals.CONTEXT);
+      detail
+          .append(" (")
+          .append(Decimals.signedSignificant(relative))
           .append("% of the printed value)");
     }
     detail.append('.');
-    return new ClaimResult(claim, verdict, point.doubleValue(), text, difference.doubleValue(),
-        detail.toString());
+    return new ClaimResult(
+        claim, verdict, point.doubleValue(), text, difference.doubleValue(), detail.toString());
   }
 
   private static boolean satisfies(BigDecimal x, Reported bound) {
@@ -669,9 +926,7 @@ public final class ClaimChecker {
 
   // ---------------------------------------------------------------- helpers
 
-  /**
-   * An operand's value: its point value, the range over its printed rounding, and a label.
-   */
+  /** An operand's value: its point value, the range over its printed rounding, and a label. */
   private record Value(BigDecimal point, BigDecimal low, BigDecimal high, String label) {}
 
   private Value value(ClaimCheck.Operand operand) {
@@ -685,7 +940,8 @@ public final class ClaimChecker {
   }
 
   private static BigDecimal percent(long events, long n) {
-    return BigDecimal.valueOf(events).multiply(Decimals.HUNDRED)
+    return BigDecimal.valueOf(events)
+        .multiply(Decimals.HUNDRED)
         .divide(BigDecimal.valueOf(n), Decimals.CONTEXT);
   }
 
@@ -706,8 +962,8 @@ public final class ClaimChecker {
 
   /**
    * {@code P(X >= observed)} for X Poisson with the given mean, as {@code P(Gamma(observed, 1) <=
-   * mean)}: the same regularized incomplete gamma function Commons Statistics uses for the
-   * Poisson survival function, without its int limit on the count.
+   * mean)}: the same regularized incomplete gamma function Commons Statistics uses for the Poisson
+   * survival function, without its int limit on the count.
    */
   /** {@code 1 / (1 - 2^(-tau / halfLife))}, written with expm1 to keep precision near 1. */
   private static double accumulationRatio(double tau, double halfLife) {

@@ -33,10 +33,13 @@ final class ClaimParser {
     KINDS.put("formula-mass", new KindFields(List.of("formula"), List.of()));
     KINDS.put("percent", new KindFields(List.of("n"), List.of("events")));
     KINDS.put("interval-centre", new KindFields(List.of("lower", "upper", "scale"), List.of()));
-    KINDS.put("interval-p",
+    KINDS.put(
+        "interval-p",
         new KindFields(List.of("estimate", "lower", "upper", "scale"), List.of("level")));
-    KINDS.put("test-statistic",
-        new KindFields(List.of("test", "statistic"), List.of("df1", "df2", "one_tailed_mentioned")));
+    KINDS.put(
+        "test-statistic",
+        new KindFields(
+            List.of("test", "statistic"), List.of("df1", "df2", "one_tailed_mentioned")));
     KINDS.put("not-checkable", new KindFields(List.of("missing"), List.of()));
     KINDS.put("recorded", new KindFields(List.of(), List.of()));
   }
@@ -54,8 +57,10 @@ final class ClaimParser {
     INTERVAL("dosing interval", true, false);
 
     final String label;
+
     /** The value, and every value within its rounding, must be positive. */
     final boolean positive;
+
     /** The value must be a whole-number count printed without decimals. */
     final boolean wholeCount;
 
@@ -76,13 +81,21 @@ final class ClaimParser {
    * @param operands the check's operands, for the constraints of their roles
    */
   record Draft(
-      String id, String topic, String statement, String sourceId, Reported reported,
-      ClaimCheck check, Fields fields, Fields checkFields, List<OperandAt> operands) {}
+      String id,
+      String topic,
+      String statement,
+      String sourceId,
+      Reported reported,
+      ClaimCheck check,
+      Fields fields,
+      Fields checkFields,
+      List<OperandAt> operands) {}
 
   private static final String FILE = DatasetLoader.CLAIMS_FILE;
 
   private final DatasetLoader loader;
   private final Problems problems;
+
   /** Id of the claim being parsed, to reject references to itself. */
   private String claimId;
 
@@ -135,8 +148,8 @@ final class ClaimParser {
     Fields checkFields = f.has("check") ? checkFields(f, kind) : null;
     // A check with a missing required field (reported by open) is not built: its fields are null.
     boolean checkFieldsComplete = problems.count() == beforeCheckFields;
-    ClaimCheck check = checkFields == null || !checkFieldsComplete
-        ? null : check(kind, checkFields, operands);
+    ClaimCheck check =
+        checkFields == null || !checkFieldsComplete ? null : check(kind, checkFields, operands);
     if (problems.count() != before || check == null) {
       return null;
     }
@@ -145,7 +158,8 @@ final class ClaimParser {
 
   /** The check's kind text when it is readable, else null (reported later). */
   private static String kindOf(YamlTree.Node item) {
-    if (item instanceof YamlTree.MapNode map && map.get("check") != null
+    if (item instanceof YamlTree.MapNode map
+        && map.get("check") != null
         && map.get("check").value() instanceof YamlTree.MapNode check
         && check.get("kind") != null
         && check.get("kind").value() instanceof YamlTree.ScalarNode kind
@@ -162,12 +176,18 @@ final class ClaimParser {
         claim.problem("check", "expected a mapping with the field kind, got " + node.describe());
       } else if (map.get("kind") == null) {
         problems.add(
-            FILE, map.line(), "check.kind",
+            FILE,
+            map.line(),
+            "check.kind",
             "expected one of " + String.join(", ", KINDS.keySet()) + ", got nothing");
       } else {
         problems.add(
-            FILE, map.get("kind").line(), "check.kind",
-            "expected one of " + String.join(", ", KINDS.keySet()) + ", got "
+            FILE,
+            map.get("kind").line(),
+            "check.kind",
+            "expected one of "
+                + String.join(", ", KINDS.keySet())
+                + ", got "
                 + map.get("kind").value().describe());
       }
       return null;
@@ -183,51 +203,54 @@ final class ClaimParser {
   private ClaimCheck check(String kind, Fields f, List<OperandAt> operands) {
     int before = problems.count();
     String note = f.optionalText("note");
-    ClaimCheck check = switch (kind) {
-      case "arm-percent" -> armPercent(f, note);
-      case "difference" -> {
-        var minuend = operand(f, "minuend", Role.DIFFERENCE, operands);
-        var subtrahend = operand(f, "subtrahend", Role.DIFFERENCE, operands);
-        yield minuend == null || subtrahend == null
-            ? null : new ClaimCheck.Difference(minuend, subtrahend, note);
-      }
-      case "sum" -> sum(f, operands, note);
-      case "product" -> product(f, operands, note);
-      case "cross-check" -> {
-        String claim = ref(f, "claim", "claim");
-        yield claim == null ? null : new ClaimCheck.CrossCheck(claim, note);
-      }
-      case "rate" -> {
-        String rate = ref(f, "rate", "rate");
-        String patientYearsClaim = optionalClaimRef(f, "patient_years_claim");
-        yield rate == null ? null : new ClaimCheck.Rate(rate, patientYearsClaim, note);
-      }
-      case "ratio" -> ratio(f, note);
-      case "poisson-tail" -> {
-        String sir = ref(f, "sir", "sir");
-        String expectedClaim = optionalClaimRef(f, "expected_claim");
-        yield sir == null ? null : new ClaimCheck.PoissonTail(sir, expectedClaim, note);
-      }
-      case "accumulation" -> accumulation(f, operands, note);
-      case "formula-mass" -> formula(f, note);
-      case "not-checkable" -> {
-        // A wrongly typed value is reported by text() and read as null: build nothing then.
-        String missing = f.text("missing");
-        yield missing == null ? null : new ClaimCheck.NotCheckable(missing, note);
-      }
-      case "recorded" -> new ClaimCheck.Recorded(note);
-      case "percent" -> percent(f, note);
-      case "interval-centre" -> {
-        BigDecimal lower = f.number("lower");
-        BigDecimal upper = f.number("upper");
-        IntervalPValue scale = scale(f);
-        yield lower == null || upper == null || scale == null || !ordered(f, lower, upper)
-            ? null : new ClaimCheck.IntervalCentre(lower, upper, scale, note);
-      }
-      case "interval-p" -> intervalP(f, note);
-      case "test-statistic" -> testStatistic(f, note);
-      default -> throw new IllegalStateException("kind validated before: " + kind);
-    };
+    ClaimCheck check =
+        switch (kind) {
+          case "arm-percent" -> armPercent(f, note);
+          case "difference" -> {
+            var minuend = operand(f, "minuend", Role.DIFFERENCE, operands);
+            var subtrahend = operand(f, "subtrahend", Role.DIFFERENCE, operands);
+            yield minuend == null || subtrahend == null
+                ? null
+                : new ClaimCheck.Difference(minuend, subtrahend, note);
+          }
+          case "sum" -> sum(f, operands, note);
+          case "product" -> product(f, operands, note);
+          case "cross-check" -> {
+            String claim = ref(f, "claim", "claim");
+            yield claim == null ? null : new ClaimCheck.CrossCheck(claim, note);
+          }
+          case "rate" -> {
+            String rate = ref(f, "rate", "rate");
+            String patientYearsClaim = optionalClaimRef(f, "patient_years_claim");
+            yield rate == null ? null : new ClaimCheck.Rate(rate, patientYearsClaim, note);
+          }
+          case "ratio" -> ratio(f, note);
+          case "poisson-tail" -> {
+            String sir = ref(f, "sir", "sir");
+            String expectedClaim = optionalClaimRef(f, "expected_claim");
+            yield sir == null ? null : new ClaimCheck.PoissonTail(sir, expectedClaim, note);
+          }
+          case "accumulation" -> accumulation(f, operands, note);
+          case "formula-mass" -> formula(f, note);
+          case "not-checkable" -> {
+            // A wrongly typed value is reported by text() and read as null: build nothing then.
+            String missing = f.text("missing");
+            yield missing == null ? null : new ClaimCheck.NotCheckable(missing, note);
+          }
+          case "recorded" -> new ClaimCheck.Recorded(note);
+          case "percent" -> percent(f, note);
+          case "interval-centre" -> {
+            BigDecimal lower = f.number("lower");
+            BigDecimal upper = f.number("upper");
+            IntervalPValue scale = scale(f);
+            yield lower == null || upper == null || scale == null || !ordered(f, lower, upper)
+                ? null
+                : new ClaimCheck.IntervalCentre(lower, upper, scale, note);
+          }
+          case "interval-p" -> intervalP(f, note);
+          case "test-statistic" -> testStatistic(f, note);
+          default -> throw new IllegalStateException("kind validated before: " + kind);
+        };
     return problems.count() == before ? check : null;
   }
 
@@ -243,14 +266,14 @@ final class ClaimParser {
     if (arm != null && side == null) {
       f.problem("arm", "expected treatment or control, got '" + arm + "'");
     }
-    return comparison == null || side == null ? null
+    return comparison == null || side == null
+        ? null
         : new ClaimCheck.ArmPercent(comparison, side, note);
   }
 
   private ClaimCheck ratio(Fields f, String note) {
     String sir = ref(f, "sir", "sir");
-    return sir == null ? null
-        : new ClaimCheck.Ratio(sir, loader.sirExpectedDerived(sir), note);
+    return sir == null ? null : new ClaimCheck.Ratio(sir, loader.sirExpectedDerived(sir), note);
   }
 
   private ClaimCheck sum(Fields f, List<OperandAt> operands, String note) {
@@ -269,7 +292,8 @@ final class ClaimParser {
       f.problem("factors", "expected at least one factor, got an empty list");
       return null;
     }
-    return factors == null || divisors == null ? null
+    return factors == null || divisors == null
+        ? null
         : new ClaimCheck.Product(factors, divisors, note);
   }
 
@@ -282,15 +306,22 @@ final class ClaimParser {
           "expected two half-lives [shortest, longest] in hours, got " + halfLives.size());
       return null;
     }
-    return halfLives == null || interval == null ? null
+    return halfLives == null || interval == null
+        ? null
         : new ClaimCheck.Accumulation(halfLives.get(0), halfLives.get(1), interval, note);
   }
 
   private ClaimCheck formula(Fields parent, String note) {
     List<String> symbols = List.of(AtomicWeights.symbols().split(", "));
-    Fields f = Fields.open(
-        FILE, problems, parent.node("formula"), parent.line("formula"), parent.path("formula"),
-        List.of(), symbols);
+    Fields f =
+        Fields.open(
+            FILE,
+            problems,
+            parent.node("formula"),
+            parent.line("formula"),
+            parent.path("formula"),
+            List.of(),
+            symbols);
     if (f == null) {
       return null;
     }
@@ -306,7 +337,8 @@ final class ClaimParser {
       return null;
     }
     return formula.size() == f.map.entries().size()
-        ? new ClaimCheck.FormulaMass(formula, note) : null;
+        ? new ClaimCheck.FormulaMass(formula, note)
+        : null;
   }
 
   private ClaimCheck percent(Fields f, String note) {
@@ -328,19 +360,29 @@ final class ClaimParser {
     BigDecimal upper = f.number("upper");
     IntervalPValue scale = scale(f);
     BigDecimal level = f.has("level") ? f.number("level") : new BigDecimal("0.95");
-    if (estimate == null || lower == null || upper == null || scale == null || level == null
+    if (estimate == null
+        || lower == null
+        || upper == null
+        || scale == null
+        || level == null
         || !ordered(f, lower, upper)) {
       return null;
     }
     if (level.signum() <= 0 || level.compareTo(BigDecimal.ONE) >= 0) {
-      f.problem("level", "expected a confidence level between 0 and 1, got "
-          + Decimals.plain(level));
+      f.problem(
+          "level", "expected a confidence level between 0 and 1, got " + Decimals.plain(level));
       return null;
     }
     if (scale == IntervalPValue.LOG && (estimate.signum() <= 0 || lower.signum() <= 0)) {
-      f.problem("lower", "expected a positive ratio and limits on the log scale, got "
-          + Decimals.plain(estimate) + " (" + Decimals.plain(lower) + " to "
-          + Decimals.plain(upper) + ")");
+      f.problem(
+          "lower",
+          "expected a positive ratio and limits on the log scale, got "
+              + Decimals.plain(estimate)
+              + " ("
+              + Decimals.plain(lower)
+              + " to "
+              + Decimals.plain(upper)
+              + ")");
       return null;
     }
     return new ClaimCheck.IntervalP(estimate, lower, upper, level, scale, note);
@@ -371,16 +413,19 @@ final class ClaimParser {
     }
     if (test.degreesOfFreedom() >= 1 && df1 == null
         || test.degreesOfFreedom() == 2 && df2 == null) {
-      f.problem(df1 == null ? "df1" : "df2", "expected the degrees of freedom of "
-          + test.symbol() + ", got nothing");
+      f.problem(
+          df1 == null ? "df1" : "df2",
+          "expected the degrees of freedom of " + test.symbol() + ", got nothing");
       return null;
     }
     try {
-      test.pValue(statistic.doubleValue(), df1 == null ? 0 : df1.doubleValue(),
-          df2 == null ? 0 : df2.doubleValue(), false);
+      test.pValue(
+          statistic.doubleValue(),
+          df1 == null ? 0 : df1.doubleValue(),
+          df2 == null ? 0 : df2.doubleValue(),
+          false);
     } catch (StatsException e) {
-      f.problem("statistic", "expected a valid " + test.symbol() + " statistic: "
-          + e.getMessage());
+      f.problem("statistic", "expected a valid " + test.symbol() + " statistic: " + e.getMessage());
       return null;
     }
     return new ClaimCheck.TestStatisticP(test, df1, df2, statistic, tails.equals("true"), note);
@@ -402,8 +447,12 @@ final class ClaimParser {
 
   private static boolean ordered(Fields f, BigDecimal lower, BigDecimal upper) {
     if (lower.compareTo(upper) >= 0) {
-      f.problem("upper", "expected an upper limit above the lower limit "
-          + Decimals.plain(lower) + ", got " + Decimals.plain(upper));
+      f.problem(
+          "upper",
+          "expected an upper limit above the lower limit "
+              + Decimals.plain(lower)
+              + ", got "
+              + Decimals.plain(upper));
       return false;
     }
     return true;
@@ -463,7 +512,8 @@ final class ClaimParser {
       operands.add(new OperandAt(op, role, node.line(), field));
       return op;
     }
-    if (node instanceof YamlTree.ScalarNode scalar && !scalar.isNull()
+    if (node instanceof YamlTree.ScalarNode scalar
+        && !scalar.isNull()
         && Fields.ID.matcher(scalar.text()).matches()) {
       ClaimCheck.Operand op = new ClaimCheck.ClaimValue(scalar.text());
       operands.add(new OperandAt(op, role, node.line(), field));
@@ -471,8 +521,7 @@ final class ClaimParser {
       return op;
     }
     problems.add(
-        FILE, node.line(), field,
-        "expected a claim id or a plain number, got " + node.describe());
+        FILE, node.line(), field, "expected a claim id or a plain number, got " + node.describe());
     return null;
   }
 }

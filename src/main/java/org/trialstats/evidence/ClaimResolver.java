@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resolves claim drafts once every file is read (references were checked by the loader): fills
- * in printed values taken from figures and checks the constraints each check kind places on its
+ * Resolves claim drafts once every file is read (references were checked by the loader): fills in
+ * printed values taken from figures and checks the constraints each check kind places on its
  * inputs.
  */
 final class ClaimResolver {
@@ -16,6 +16,7 @@ final class ClaimResolver {
 
   private final DatasetLoader loader;
   private final Problems problems;
+
   /** Each claim's printed value, its own or its figure's. */
   private final Map<String, Reported> printed = new HashMap<>();
 
@@ -57,8 +58,13 @@ final class ClaimResolver {
       }
       Reported percent = c.arm(a.side()).reportedPercent();
       if (percent == null) {
-        missingReported(d, "comparison " + c.id() + " prints no percentage for its "
-            + a.side().yamlName() + " arm");
+        missingReported(
+            d,
+            "comparison "
+                + c.id()
+                + " prints no percentage for its "
+                + a.side().yamlName()
+                + " arm");
       }
       return percent;
     }
@@ -78,7 +84,9 @@ final class ClaimResolver {
 
   private void missingReported(ClaimParser.Draft d, String why) {
     problems.add(
-        FILE, d.fields().map.line(), "reported",
+        FILE,
+        d.fields().map.line(),
+        "reported",
         "expected a reported value (" + why + "), got nothing");
   }
 
@@ -101,7 +109,8 @@ final class ClaimResolver {
     String got = "'" + id + "' = " + value.asReported();
     if (!value.qualifier().isPointValue()) {
       operandProblem(
-          at, "a claim printing a value (qualifier exact or about)",
+          at,
+          "a claim printing a value (qualifier exact or about)",
           "'" + id + "' with qualifier " + value.qualifier().yamlName());
     } else if (role.wholeCount
         && (value.decimals() != 0 || value.exactValue().stripTrailingZeros().scale() > 0)) {
@@ -122,7 +131,9 @@ final class ClaimResolver {
     if (check instanceof ClaimCheck.Rate r && r.patientYearsClaimId() != null) {
       RateFigure rate = loader.rates().get(r.rateId());
       checkSameValue(
-          f, "patient_years_claim", r.patientYearsClaimId(),
+          f,
+          "patient_years_claim",
+          r.patientYearsClaimId(),
           rate == null ? null : BigDecimal.valueOf(rate.patientYears()),
           "patient-years of rate " + r.rateId());
     }
@@ -130,8 +141,11 @@ final class ClaimResolver {
       Reported other = printed.get(c.claimId());
       if (other != null && !other.qualifier().isPointValue()) {
         f.problem(
-            "claim", "expected a claim printing a value (qualifier exact or about), got '"
-                + c.claimId() + "' with qualifier " + other.qualifier().yamlName());
+            "claim",
+            "expected a claim printing a value (qualifier exact or about), got '"
+                + c.claimId()
+                + "' with qualifier "
+                + other.qualifier().yamlName());
       }
     }
     if (check instanceof ClaimCheck.PoissonTail p) {
@@ -141,16 +155,25 @@ final class ClaimResolver {
     if (reported == null) {
       return;
     }
-    if (check instanceof ClaimCheck.Percent && (!reported.qualifier().isPointValue()
-        || !reported.unit().equals("%"))) {
-      problems.add(FILE, d.fields().line("reported"), "reported",
+    if (check instanceof ClaimCheck.Percent
+        && (!reported.qualifier().isPointValue() || !reported.unit().equals("%"))) {
+      problems.add(
+          FILE,
+          d.fields().line("reported"),
+          "reported",
           "expected a percentage (unit %, qualifier exact or about), got "
-              + reported.qualifier().yamlName() + " " + reported.valueText() + " "
+              + reported.qualifier().yamlName()
+              + " "
+              + reported.valueText()
+              + " "
               + reported.unit());
     }
     if ((check instanceof ClaimCheck.IntervalP || check instanceof ClaimCheck.TestStatisticP)
         && (reported.value() < 0 || reported.value() > 1)) {
-      problems.add(FILE, d.fields().line("reported"), "reported",
+      problems.add(
+          FILE,
+          d.fields().line("reported"),
+          "reported",
           "expected a p-value between 0 and 1, got " + reported.valueText());
     }
   }
@@ -159,23 +182,32 @@ final class ClaimResolver {
     SirFigure sir = loader.sirs().get(p.sirId());
     if (sir != null && loader.sirExpectedDerived(sir.id())) {
       f.problem(
-          "sir", "expected a SIR figure whose expected count is printed, got '" + sir.id()
+          "sir",
+          "expected a SIR figure whose expected count is printed, got '"
+              + sir.id()
               + "' whose expected count is derived from its ratio");
     }
     if (p.expectedClaimId() != null) {
       checkSameValue(
-          f, "expected_claim", p.expectedClaimId(),
+          f,
+          "expected_claim",
+          p.expectedClaimId(),
           sir == null ? null : BigDecimal.valueOf(sir.expected()),
           "expected count of SIR figure " + p.sirId());
     }
     Reported level = printed.get(d.id());
-    boolean bound = level != null
-        && (level.qualifier() == Qualifier.UP_TO || level.qualifier() == Qualifier.MORE_THAN);
+    boolean bound =
+        level != null
+            && (level.qualifier() == Qualifier.UP_TO || level.qualifier() == Qualifier.MORE_THAN);
     if (level != null && (!bound || !(level.value() > 0 && level.value() < 1))) {
       problems.add(
-          FILE, d.fields().line("reported"), "reported",
+          FILE,
+          d.fields().line("reported"),
+          "reported",
           "expected a significance level between 0 and 1 with qualifier up-to (significant)"
-              + " or more-than (not significant), got " + level.qualifier().yamlName() + " "
+              + " or more-than (not significant), got "
+              + level.qualifier().yamlName()
+              + " "
               + level.valueText());
     }
   }
@@ -188,13 +220,22 @@ final class ClaimResolver {
     }
     if (value.exactValue().compareTo(figureValue) != 0) {
       f.problem(
-          key, "expected a claim printing the " + what + " ("
-              + Decimals.plain(figureValue.stripTrailingZeros()) + "), got '" + claimId
-              + "' printing " + value.valueText());
+          key,
+          "expected a claim printing the "
+              + what
+              + " ("
+              + Decimals.plain(figureValue.stripTrailingZeros())
+              + "), got '"
+              + claimId
+              + "' printing "
+              + value.valueText());
     } else if (!value.qualifier().isPointValue()) {
       f.problem(
-          key, "expected a claim printing a value (qualifier exact or about), got '" + claimId
-              + "' with qualifier " + value.qualifier().yamlName());
+          key,
+          "expected a claim printing a value (qualifier exact or about), got '"
+              + claimId
+              + "' with qualifier "
+              + value.qualifier().yamlName());
     }
   }
 }

@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param note reviewer's note on the figures; empty when none
  */
 public record Comparison(
-    String id, String endpoint, String timepoint, Arm treatment, Arm control, String sourceId,
+    String id,
+    String endpoint,
+    String timepoint,
+    Arm treatment,
+    Arm control,
+    String sourceId,
     String note) {
   public Comparison {
     Objects.requireNonNull(id, "id");

@@ -30,9 +30,17 @@ import org.trialstats.io.InputFile;
  *     column name to cell text in column order (empty list when the file is absent)
  */
 public record Dataset(
-    String id, String title, String drug, String description, Path directory,
-    List<Source> sources, List<Comparison> comparisons, List<RateFigure> rates,
-    List<SirFigure> sirs, List<Claim> claims, List<InputFile> inputFiles,
+    String id,
+    String title,
+    String drug,
+    String description,
+    Path directory,
+    List<Source> sources,
+    List<Comparison> comparisons,
+    List<RateFigure> rates,
+    List<SirFigure> sirs,
+    List<Claim> claims,
+    List<InputFile> inputFiles,
     List<Map<String, String>> approvals) {
 
   public Dataset {
@@ -107,7 +115,6 @@ public record Dataset(
         return entry;
       }
     }
-    throw new IllegalArgumentException(
-        "dataset '" + id + "' has no " + kind + " '" + wanted + "'");
+    throw new IllegalArgumentException("dataset '" + id + "' has no " + kind + " '" + wanted + "'");
   }
 }

@@ -25,8 +25,8 @@ import java.util.TreeSet;
 import org.trialstats.io.InputFile;
 
 /**
- * Loads and validates a dataset directory. The format is documented field by field in the
- * dataset's README ({@code datasets/anakinra/README.md}); in short:
+ * Loads and validates a dataset directory. The format is documented field by field in the dataset's
+ * README ({@code datasets/anakinra/README.md}); in short:
  *
  * <ul>
  *   <li>{@code dataset.yaml} (required): id, title, drug, description, sources;
@@ -38,13 +38,13 @@ import org.trialstats.io.InputFile;
  * </ul>
  *
  * <p>Validation reports every problem it finds in one {@link DatasetException}, each located by
- * file, line and field: unknown keys, missing required fields, wrong types, negative counts,
- * events above n, percentages outside [0, 100], duplicate ids, references to unknown sources,
- * comparisons, figures or claims, missing sources, malformed YAML or CSV, files that are missing,
- * unexpected or larger than {@link #MAX_FILE_BYTES}, and files that are symbolic links to a
- * location outside the dataset folder (only the fixed file names above are ever read). YAML is
- * read as a token stream by Jackson (SnakeYAML's parser underneath): no objects are constructed
- * from tags, and aliases and tags are rejected.
+ * file, line and field: unknown keys, missing required fields, wrong types, negative counts, events
+ * above n, percentages outside [0, 100], duplicate ids, references to unknown sources, comparisons,
+ * figures or claims, missing sources, malformed YAML or CSV, files that are missing, unexpected or
+ * larger than {@link #MAX_FILE_BYTES}, and files that are symbolic links to a location outside the
+ * dataset folder (only the fixed file names above are ever read). YAML is read as a token stream by
+ * Jackson (SnakeYAML's parser underneath): no objects are constructed from tags, and aliases and
+ * tags are rejected.
  */
 public final class DatasetLoader {
   /** Largest accepted size of one dataset file: 10 MiB. */
@@ -66,10 +66,13 @@ public final class DatasetLoader {
   private final Path directory;
   private final Problems problems = new Problems();
   private final List<InputFile> inputFiles = new ArrayList<>();
+
   /** Every declared id (of a valid entry or not), in declaration order. */
   private final Map<String, Declaration> declarations = new LinkedHashMap<>();
+
   /** Fields that refer to entries by id, checked once every file is read. */
   private final List<Reference> references = new ArrayList<>();
+
   /** Kinds of entry whose file exists but could not be read: references to them are not checked. */
   private final Set<String> unverifiableKinds = new HashSet<>();
 
@@ -110,7 +113,9 @@ public final class DatasetLoader {
     Objects.requireNonNull(directory, "directory");
     if (!Files.isDirectory(directory)) {
       throw new DatasetException(
-          directory.toString(), 0, null,
+          directory.toString(),
+          0,
+          null,
           "expected a dataset directory, got "
               + (Files.exists(directory) ? "a file" : "no such directory"));
     }
@@ -138,9 +143,18 @@ public final class DatasetLoader {
     List<Claim> claims = new ClaimResolver(this).resolve(claimDrafts);
     problems.throwIfAny(FILES);
     return new Dataset(
-        datasetId, title, drug, description, directory, new ArrayList<>(sources.values()),
-        new ArrayList<>(comparisons.values()), new ArrayList<>(rates.values()),
-        new ArrayList<>(sirs.values()), claims, inputFiles, approvals);
+        datasetId,
+        title,
+        drug,
+        description,
+        directory,
+        new ArrayList<>(sources.values()),
+        new ArrayList<>(comparisons.values()),
+        new ArrayList<>(rates.values()),
+        new ArrayList<>(sirs.values()),
+        claims,
+        inputFiles,
+        approvals);
   }
 
   // ---------------------------------------------------------------- files
@@ -158,8 +172,11 @@ public final class DatasetLoader {
       }
       for (String name : unexpected) {
         problems.add(
-            name, 0, null,
-            "expected only the data files " + String.join(", ", FILES)
+            name,
+            0,
+            null,
+            "expected only the data files "
+                + String.join(", ", FILES)
                 + ", got an unexpected data file (misspelt?)");
       }
     } catch (IOException e) {
@@ -178,8 +195,10 @@ public final class DatasetLoader {
     if (!Files.exists(path)) {
       if (REQUIRED_FILES.contains(name)) {
         problems.add(
-            name, 0, null, "expected the required file " + name + " in " + directory
-                + ", got no such file");
+            name,
+            0,
+            null,
+            "expected the required file " + name + " in " + directory + ", got no such file");
       }
       return null;
     }
@@ -190,8 +209,12 @@ public final class DatasetLoader {
     if (Files.isSymbolicLink(path) && !insideDirectory(path)) {
       // A dataset must not make the tool read (and echo in messages or hashes) other files.
       problems.add(
-          name, 0, null, "expected a file inside the dataset folder, got a symbolic link to a"
-              + " file outside it; copy the file into " + directory);
+          name,
+          0,
+          null,
+          "expected a file inside the dataset folder, got a symbolic link to a"
+              + " file outside it; copy the file into "
+              + directory);
       return null;
     }
     byte[] bytes;
@@ -199,8 +222,14 @@ public final class DatasetLoader {
       bytes = in.readNBytes(Math.toIntExact(MAX_FILE_BYTES + 1));
       if (bytes.length > MAX_FILE_BYTES) {
         problems.add(
-            name, 0, null, "expected at most " + MAX_FILE_BYTES + " bytes (10 MiB), got "
-                + Files.size(path) + " bytes");
+            name,
+            0,
+            null,
+            "expected at most "
+                + MAX_FILE_BYTES
+                + " bytes (10 MiB), got "
+                + Files.size(path)
+                + " bytes");
         return null;
       }
     } catch (IOException e) {
@@ -212,9 +241,11 @@ public final class DatasetLoader {
   }
 
   private String decodeUtf8(byte[] bytes, String name) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
@@ -226,7 +257,9 @@ public final class DatasetLoader {
         }
       }
       problems.add(
-          name, line, null,
+          name,
+          line,
+          null,
           "expected UTF-8 text, got an invalid byte sequence at byte " + in.position());
       return null;
     }
@@ -235,7 +268,6 @@ public final class DatasetLoader {
     String text = out.toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
-
 
   /** Parses YAML, reporting syntax problems; null when the document is empty or malformed. */
   YamlTree.Node parseYaml(String text, String file) {
@@ -256,7 +288,9 @@ public final class DatasetLoader {
         List<String> keys = new ArrayList<>(required);
         keys.addAll(optional);
         problems.add(
-            file, 0, null,
+            file,
+            0,
+            null,
             "expected a mapping with the keys " + String.join(", ", keys) + ", got an empty file");
       }
       return null;
@@ -286,8 +320,14 @@ public final class DatasetLoader {
   // ---------------------------------------------------------------- dataset.yaml
 
   private void readDataset(String text) {
-    Fields root = text == null ? null : openRoot(
-        text, DATASET_FILE, List.of("id", "title", "drug", "description", "sources"), List.of());
+    Fields root =
+        text == null
+            ? null
+            : openRoot(
+                text,
+                DATASET_FILE,
+                List.of("id", "title", "drug", "description", "sources"),
+                List.of());
     if (root == null) {
       unverifiableKinds.add("source");
       return;
@@ -308,9 +348,15 @@ public final class DatasetLoader {
       // Taken before open, which reports missing required fields: such an entry must
       // stay out of the result (its fields are null).
       int before = problems.count();
-      Fields f = Fields.open(
-          DATASET_FILE, problems, item, item.line(), "",
-          List.of("id", "document", "section", "citation"), List.of());
+      Fields f =
+          Fields.open(
+              DATASET_FILE,
+              problems,
+              item,
+              item.line(),
+              "",
+              List.of("id", "document", "section", "citation"),
+              List.of());
       if (f == null) {
         continue;
       }
@@ -342,10 +388,15 @@ public final class DatasetLoader {
       // Taken before open, which reports missing required fields: such an entry must
       // stay out of the result (its fields are null).
       int before = problems.count();
-      Fields f = Fields.open(
-          COMPARISONS_FILE, problems, item, item.line(), "",
-          List.of("id", "endpoint", "timepoint", "treatment", "control", "source"),
-          List.of("note"));
+      Fields f =
+          Fields.open(
+              COMPARISONS_FILE,
+              problems,
+              item,
+              item.line(),
+              "",
+              List.of("id", "endpoint", "timepoint", "treatment", "control", "source"),
+              List.of("note"));
       if (f == null) {
         continue;
       }
@@ -371,9 +422,15 @@ public final class DatasetLoader {
     // Taken before open, which reports missing required fields: such an entry must
     // stay out of the result (its fields are null).
     int before = problems.count();
-    Fields f = Fields.open(
-        parent.file, problems, parent.node(key), parent.line(key), parent.path(key),
-        List.of("label", "n"), List.of("events", "percent"));
+    Fields f =
+        Fields.open(
+            parent.file,
+            problems,
+            parent.node(key),
+            parent.line(key),
+            parent.path(key),
+            List.of("label", "n"),
+            List.of("events", "percent"));
     if (f == null) {
       return null;
     }
@@ -386,13 +443,12 @@ public final class DatasetLoader {
     Reported percent = f.has("percent") ? reported(f, "percent", "%", false) : null;
     if (percent != null && !percent.qualifier().isPointValue()) {
       f.problem(
-          "percent", "expected an exact or about percentage, got qualifier "
-              + percent.qualifier().yamlName());
+          "percent",
+          "expected an exact or about percentage, got qualifier " + percent.qualifier().yamlName());
     }
     if (!f.has("events") && !f.has("percent")) {
       problems.add(
-          f.file, f.map.line(), parent.path(key),
-          "expected events, percent or both, got neither");
+          f.file, f.map.line(), parent.path(key), "expected events, percent or both, got neither");
     }
     if (problems.count() != before) {
       return null;
@@ -426,10 +482,15 @@ public final class DatasetLoader {
     // Taken before open, which reports missing required fields: such an entry must
     // stay out of the result (its fields are null).
     int before = problems.count();
-    Fields f = Fields.open(
-        RATES_FILE, problems, item, item.line(), "",
-        List.of("id", "endpoint", "events", "patient_years", "per", "reported", "source"),
-        List.of("patients", "mean_follow_up_months", "note"));
+    Fields f =
+        Fields.open(
+            RATES_FILE,
+            problems,
+            item,
+            item.line(),
+            "",
+            List.of("id", "endpoint", "events", "patient_years", "per", "reported", "source"),
+            List.of("patients", "mean_follow_up_months", "note"));
     if (f == null) {
       return;
     }
@@ -446,9 +507,17 @@ public final class DatasetLoader {
     String note = f.optionalText("note");
     if (problems.count() == before) {
       rates.put(
-          id, new RateFigure(
-              id, endpoint, events, patientYears.doubleValue(), patients,
-              months == null ? null : months.doubleValue(), per.doubleValue(), reported, source,
+          id,
+          new RateFigure(
+              id,
+              endpoint,
+              events,
+              patientYears.doubleValue(),
+              patients,
+              months == null ? null : months.doubleValue(),
+              per.doubleValue(),
+              reported,
+              source,
               note));
     }
   }
@@ -457,10 +526,15 @@ public final class DatasetLoader {
     // Taken before open, which reports missing required fields: such an entry must
     // stay out of the result (its fields are null).
     int before = problems.count();
-    Fields f = Fields.open(
-        RATES_FILE, problems, item, item.line(), "",
-        List.of("id", "endpoint", "observed", "source"),
-        List.of("expected", "expected_note", "reported_ratio", "note"));
+    Fields f =
+        Fields.open(
+            RATES_FILE,
+            problems,
+            item,
+            item.line(),
+            "",
+            List.of("id", "endpoint", "observed", "source"),
+            List.of("expected", "expected_note", "reported_ratio", "note"));
     if (f == null) {
       return;
     }
@@ -477,18 +551,29 @@ public final class DatasetLoader {
     if (!f.has("expected")) {
       if (!f.has("reported_ratio")) {
         problems.add(
-            RATES_FILE, f.map.line(), "expected",
+            RATES_FILE,
+            f.map.line(),
+            "expected",
             "expected an expected count, or a reported_ratio to derive it from, got neither");
       } else if (ratio != null && observed != null) {
         if (ratio.value() <= 0 || observed == 0) {
           f.problem(
               "reported_ratio",
               "expected a positive ratio and observed count to derive the expected count, got "
-                  + ratio.valueText() + " and " + observed);
+                  + ratio.valueText()
+                  + " and "
+                  + observed);
         } else {
           expected = BigDecimal.valueOf(observed).divide(ratio.exactValue(), Decimals.CONTEXT);
-          derivation = observed + " / " + ratio.valueText() + " = " + Decimals.round(expected, 3)
-              + " (derived from the printed ratio '" + ratio.asReported() + "')";
+          derivation =
+              observed
+                  + " / "
+                  + ratio.valueText()
+                  + " = "
+                  + Decimals.round(expected, 3)
+                  + " (derived from the printed ratio '"
+                  + ratio.asReported()
+                  + "')";
           if (id != null) {
             sirsWithDerivedExpected.add(id);
           }
@@ -499,7 +584,8 @@ public final class DatasetLoader {
     }
     if (problems.count() == before && derivation != null) {
       sirs.put(
-          id, new SirFigure(
+          id,
+          new SirFigure(
               id, endpoint, observed, expected.doubleValue(), derivation, ratio, source, note));
     }
   }
@@ -521,8 +607,15 @@ public final class DatasetLoader {
     Declaration earlier = declarations.get(id);
     if (earlier != null) {
       problems.add(
-          file, line, "id", "expected a unique id, got '" + id + "', already used at "
-              + earlier.file() + ":" + earlier.line());
+          file,
+          line,
+          "id",
+          "expected a unique id, got '"
+              + id
+              + "', already used at "
+              + earlier.file()
+              + ":"
+              + earlier.line());
       return;
     }
     declarations.put(id, new Declaration(kind, file, line));
@@ -553,13 +646,24 @@ public final class DatasetLoader {
       if (unverifiableKinds.contains(r.kind()) || isDeclared(r.kind(), r.id())) {
         continue;
       }
-      String example = declarations.entrySet().stream()
-          .filter(e -> e.getValue().kind().equals(r.kind())).map(Map.Entry::getKey).findFirst()
-          .map(id -> " (e.g. " + id + ")").orElse(" (none defined)");
+      String example =
+          declarations.entrySet().stream()
+              .filter(e -> e.getValue().kind().equals(r.kind()))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .map(id -> " (e.g. " + id + ")")
+              .orElse(" (none defined)");
       Declaration other = declarations.get(r.id());
       problems.add(
-          r.file(), r.line(), r.field(),
-          "expected the id of a " + describeKind(r.kind()) + example + ", got '" + r.id() + "'"
+          r.file(),
+          r.line(),
+          r.field(),
+          "expected the id of a "
+              + describeKind(r.kind())
+              + example
+              + ", got '"
+              + r.id()
+              + "'"
               + (other == null ? "" : ", which is a " + describeKind(other.kind())));
     }
   }
@@ -578,8 +682,7 @@ public final class DatasetLoader {
 
   /**
    * Reads a printed figure: either a plain number (only where {@code defaultUnit} is given; its
-   * decimals are those written) or a mapping with value, unit, decimals, qualifier and
-   * as_reported.
+   * decimals are those written) or a mapping with value, unit, decimals, qualifier and as_reported.
    *
    * @param defaultUnit unit when the file gives none (arms: {@code %}); null makes unit required
    * @param wordingRequired whether {@code as_reported} is required
@@ -597,7 +700,12 @@ public final class DatasetLoader {
       }
       int decimals = value.scale();
       return checkedReported(
-          parent, key, value, defaultUnit, decimals, Qualifier.EXACT,
+          parent,
+          key,
+          value,
+          defaultUnit,
+          decimals,
+          Qualifier.EXACT,
           defaultWording(value, decimals, defaultUnit));
     }
     List<String> required = new ArrayList<>(List.of("value"));
@@ -607,8 +715,9 @@ public final class DatasetLoader {
     // Taken before open, which reports missing required fields: such an entry must
     // stay out of the result (its fields are null).
     int before = problems.count();
-    Fields f = Fields.open(
-        parent.file, problems, node, parent.line(key), parent.path(key), required, optional);
+    Fields f =
+        Fields.open(
+            parent.file, problems, node, parent.line(key), parent.path(key), required, optional);
     if (f == null) {
       return null;
     }
@@ -619,10 +728,16 @@ public final class DatasetLoader {
       YamlTree.Node d = f.node("decimals");
       BigDecimal number = f.number(d, f.path("decimals"));
       if (number != null) {
-        if (number.scale() > 0 || number.abs().compareTo(BigDecimal.valueOf(Reported.MAX_DECIMALS)) > 0) {
+        if (number.scale() > 0
+            || number.abs().compareTo(BigDecimal.valueOf(Reported.MAX_DECIMALS)) > 0) {
           f.problem(
-              "decimals", "expected a whole number from -" + Reported.MAX_DECIMALS + " to "
-                  + Reported.MAX_DECIMALS + ", got " + Decimals.plain(number));
+              "decimals",
+              "expected a whole number from -"
+                  + Reported.MAX_DECIMALS
+                  + " to "
+                  + Reported.MAX_DECIMALS
+                  + ", got "
+                  + Decimals.plain(number));
         } else {
           decimals = number.intValueExact();
         }
@@ -645,25 +760,44 @@ public final class DatasetLoader {
     }
     if (decimals >= 0 && value.scale() > decimals) {
       f.problem(
-          "decimals", "expected at least the " + value.scale() + " decimals written in value "
-              + Decimals.plain(value) + ", got " + decimals);
+          "decimals",
+          "expected at least the "
+              + value.scale()
+              + " decimals written in value "
+              + Decimals.plain(value)
+              + ", got "
+              + decimals);
       return null;
     }
     if (decimals < 0
         && value.remainder(BigDecimal.ONE.scaleByPowerOfTen(-decimals)).signum() != 0) {
       f.problem(
-          "decimals", "expected a value that is a multiple of "
-              + Decimals.plain(BigDecimal.ONE.scaleByPowerOfTen(-decimals)) + " for decimals "
-              + decimals + ", got " + Decimals.plain(value));
+          "decimals",
+          "expected a value that is a multiple of "
+              + Decimals.plain(BigDecimal.ONE.scaleByPowerOfTen(-decimals))
+              + " for decimals "
+              + decimals
+              + ", got "
+              + Decimals.plain(value));
       return null;
     }
     return checkedReported(
-        f, "value", value, unit, decimals, qualifier,
+        f,
+        "value",
+        value,
+        unit,
+        decimals,
+        qualifier,
         wording == null ? defaultWording(value, decimals, unit) : wording);
   }
 
   private Reported checkedReported(
-      Fields f, String key, BigDecimal value, String unit, int decimals, Qualifier qualifier,
+      Fields f,
+      String key,
+      BigDecimal value,
+      String unit,
+      int decimals,
+      Qualifier qualifier,
       String wording) {
     if ("%".equals(unit) && (value.signum() < 0 || value.compareTo(Decimals.HUNDRED) > 0)) {
       f.problem(key, "expected a percentage between 0 and 100, got " + Decimals.plain(value));
@@ -675,8 +809,13 @@ public final class DatasetLoader {
     }
     if (Math.abs(decimals) > Reported.MAX_DECIMALS) {
       f.problem(
-          key, "expected at most " + Reported.MAX_DECIMALS + " decimals, got " + decimals
-              + " in " + Decimals.plain(value));
+          key,
+          "expected at most "
+              + Reported.MAX_DECIMALS
+              + " decimals, got "
+              + decimals
+              + " in "
+              + Decimals.plain(value));
       return null;
     }
     return new Reported(value.doubleValue(), unit, decimals, qualifier, wording);

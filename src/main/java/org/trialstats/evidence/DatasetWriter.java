@@ -11,8 +11,8 @@ import org.trialstats.stats.IntervalPValue;
  * Writes a {@link Dataset} in the YAML format {@link DatasetLoader} reads (the dataset README):
  * {@code dataset.yaml}, {@code claims.yaml} and, when not empty, {@code comparisons.yaml} and
  * {@code rates.yaml}. Text is always double-quoted, numbers are plain decimals, every printed
- * figure gives its decimals explicitly, and claims of kinds {@code arm-percent}, {@code rate}
- * and {@code ratio} take their printed value from their figure. Pure: returns the file texts.
+ * figure gives its decimals explicitly, and claims of kinds {@code arm-percent}, {@code rate} and
+ * {@code ratio} take their printed value from their figure. Pure: returns the file texts.
  */
 public final class DatasetWriter {
   private DatasetWriter() {}
@@ -21,32 +21,53 @@ public final class DatasetWriter {
    * The files of {@code dataset}, by file name, in a stable order.
    *
    * @param dataset the dataset
-   * @param header a comment written at the top of every file (one or more lines, without
-   *     {@code #})
+   * @param header a comment written at the top of every file (one or more lines, without {@code #})
    * @return file name to UTF-8 text
    */
   public static Map<String, String> files(Dataset dataset, String header) {
     String comment = header.lines().map(l -> "# " + l).reduce("", (a, b) -> a + b + "\n");
     Map<String, String> files = new LinkedHashMap<>();
     StringBuilder d = new StringBuilder(comment);
-    d.append("id: ").append(quote(dataset.id())).append('\n')
-        .append("title: ").append(quote(dataset.title())).append('\n')
-        .append("drug: ").append(quote(dataset.drug())).append('\n')
-        .append("description: ").append(quote(dataset.description())).append('\n')
+    d.append("id: ")
+        .append(quote(dataset.id()))
+        .append('\n')
+        .append("title: ")
+        .append(quote(dataset.title()))
+        .append('\n')
+        .append("drug: ")
+        .append(quote(dataset.drug()))
+        .append('\n')
+        .append("description: ")
+        .append(quote(dataset.description()))
+        .append('\n')
         .append("sources:\n");
     for (Source s : dataset.sources()) {
-      d.append("  - id: ").append(s.id()).append('\n')
-          .append("    document: ").append(quote(s.document())).append('\n')
-          .append("    section: ").append(quote(s.section())).append('\n')
-          .append("    citation: ").append(quote(s.citation())).append('\n');
+      d.append("  - id: ")
+          .append(s.id())
+          .append('\n')
+          .append("    document: ")
+          .append(quote(s.document()))
+          .append('\n')
+          .append("    section: ")
+          .append(quote(s.section()))
+          .append('\n')
+          .append("    citation: ")
+          .append(quote(s.citation()))
+          .append('\n');
     }
     files.put(DatasetLoader.DATASET_FILE, d.toString());
     if (!dataset.comparisons().isEmpty()) {
       StringBuilder c = new StringBuilder(comment).append("comparisons:\n");
       for (Comparison comparison : dataset.comparisons()) {
-        c.append("  - id: ").append(comparison.id()).append('\n')
-            .append("    endpoint: ").append(quote(comparison.endpoint())).append('\n')
-            .append("    timepoint: ").append(quote(comparison.timepoint())).append('\n');
+        c.append("  - id: ")
+            .append(comparison.id())
+            .append('\n')
+            .append("    endpoint: ")
+            .append(quote(comparison.endpoint()))
+            .append('\n')
+            .append("    timepoint: ")
+            .append(quote(comparison.timepoint()))
+            .append('\n');
         arm(c, "treatment", comparison.treatment());
         arm(c, "control", comparison.control());
         c.append("    source: ").append(comparison.sourceId()).append('\n');
@@ -59,15 +80,24 @@ public final class DatasetWriter {
       if (!dataset.rates().isEmpty()) {
         r.append("rates:\n");
         for (RateFigure rate : dataset.rates()) {
-          r.append("  - id: ").append(rate.id()).append('\n')
-              .append("    endpoint: ").append(quote(rate.endpoint())).append('\n')
-              .append("    events: ").append(rate.events()).append('\n')
-              .append("    patient_years: ").append(number(rate.patientYears())).append('\n');
+          r.append("  - id: ")
+              .append(rate.id())
+              .append('\n')
+              .append("    endpoint: ")
+              .append(quote(rate.endpoint()))
+              .append('\n')
+              .append("    events: ")
+              .append(rate.events())
+              .append('\n')
+              .append("    patient_years: ")
+              .append(number(rate.patientYears()))
+              .append('\n');
           if (rate.patients() != null) {
             r.append("    patients: ").append(rate.patients()).append('\n');
           }
           if (rate.meanFollowUpMonths() != null) {
-            r.append("    mean_follow_up_months: ").append(number(rate.meanFollowUpMonths()))
+            r.append("    mean_follow_up_months: ")
+                .append(number(rate.meanFollowUpMonths()))
                 .append('\n');
           }
           r.append("    per: ").append(number(rate.per())).append('\n');
@@ -79,12 +109,19 @@ public final class DatasetWriter {
       if (!dataset.sirs().isEmpty()) {
         r.append("sirs:\n");
         for (SirFigure sir : dataset.sirs()) {
-          r.append("  - id: ").append(sir.id()).append('\n')
-              .append("    endpoint: ").append(quote(sir.endpoint())).append('\n')
-              .append("    observed: ").append(sir.observed()).append('\n');
+          r.append("  - id: ")
+              .append(sir.id())
+              .append('\n')
+              .append("    endpoint: ")
+              .append(quote(sir.endpoint()))
+              .append('\n')
+              .append("    observed: ")
+              .append(sir.observed())
+              .append('\n');
           // An expected count equal to observed / printed ratio was derived from the ratio.
-          boolean derived = sir.reportedRatio() != null
-              && sir.expected() == sir.observed() / sir.reportedRatio().value();
+          boolean derived =
+              sir.reportedRatio() != null
+                  && sir.expected() == sir.observed() / sir.reportedRatio().value();
           if (!derived) {
             r.append("    expected: ").append(number(sir.expected())).append('\n');
           }
@@ -99,10 +136,18 @@ public final class DatasetWriter {
     }
     StringBuilder cl = new StringBuilder(comment).append("claims:\n");
     for (Claim claim : dataset.claims()) {
-      cl.append("  - id: ").append(claim.id()).append('\n')
-          .append("    topic: ").append(quote(claim.topic())).append('\n')
-          .append("    statement: ").append(quote(claim.statement())).append('\n')
-          .append("    source: ").append(claim.sourceId()).append('\n');
+      cl.append("  - id: ")
+          .append(claim.id())
+          .append('\n')
+          .append("    topic: ")
+          .append(quote(claim.topic()))
+          .append('\n')
+          .append("    statement: ")
+          .append(quote(claim.statement()))
+          .append('\n')
+          .append("    source: ")
+          .append(claim.sourceId())
+          .append('\n');
       if (!ClaimParser.FIGURE_KINDS.contains(claim.check().kind())) {
         reported(cl, "    reported: ", claim.reported());
       }
@@ -113,9 +158,15 @@ public final class DatasetWriter {
   }
 
   private static void arm(StringBuilder out, String side, Arm arm) {
-    out.append("    ").append(side).append(":\n")
-        .append("      label: ").append(quote(arm.label())).append('\n')
-        .append("      n: ").append(arm.n()).append('\n');
+    out.append("    ")
+        .append(side)
+        .append(":\n")
+        .append("      label: ")
+        .append(quote(arm.label()))
+        .append('\n')
+        .append("      n: ")
+        .append(arm.n())
+        .append('\n');
     if (arm.events() != null) {
       out.append("      events: ").append(arm.events()).append('\n');
     }
@@ -125,11 +176,18 @@ public final class DatasetWriter {
   }
 
   private static void reported(StringBuilder out, String lead, Reported r) {
-    out.append(lead).append("{value: ").append(Decimals.plain(r.exactValue()))
-        .append(", unit: ").append(quote(r.unit()))
-        .append(", decimals: ").append(r.decimals())
-        .append(", qualifier: ").append(r.qualifier().yamlName())
-        .append(", as_reported: ").append(quote(r.asReported())).append("}\n");
+    out.append(lead)
+        .append("{value: ")
+        .append(Decimals.plain(r.exactValue()))
+        .append(", unit: ")
+        .append(quote(r.unit()))
+        .append(", decimals: ")
+        .append(r.decimals())
+        .append(", qualifier: ")
+        .append(r.qualifier().yamlName())
+        .append(", as_reported: ")
+        .append(quote(r.asReported()))
+        .append("}\n");
   }
 
   private static String check(ClaimCheck check) {
@@ -161,8 +219,13 @@ public final class DatasetWriter {
         f.add("expected_claim: " + p.expectedClaimId());
       }
     } else if (check instanceof ClaimCheck.Accumulation a) {
-      f.add("half_life: [" + operand(a.shortestHalfLife()) + ", " + operand(a.longestHalfLife())
-          + "]").add("dosing_interval: " + operand(a.dosingInterval()));
+      f.add(
+              "half_life: ["
+                  + operand(a.shortestHalfLife())
+                  + ", "
+                  + operand(a.longestHalfLife())
+                  + "]")
+          .add("dosing_interval: " + operand(a.dosingInterval()));
     } else if (check instanceof ClaimCheck.FormulaMass m) {
       StringJoiner formula = new StringJoiner(", ", "{", "}");
       m.formula().forEach((element, atoms) -> formula.add(element + ": " + atoms));
@@ -173,12 +236,15 @@ public final class DatasetWriter {
         f.add("events: " + p.events());
       }
     } else if (check instanceof ClaimCheck.IntervalCentre i) {
-      f.add("lower: " + Decimals.plain(i.lower())).add("upper: " + Decimals.plain(i.upper()))
+      f.add("lower: " + Decimals.plain(i.lower()))
+          .add("upper: " + Decimals.plain(i.upper()))
           .add("scale: " + scale(i.scale()));
     } else if (check instanceof ClaimCheck.IntervalP i) {
-      f.add("estimate: " + Decimals.plain(i.estimate())).add("lower: "
-          + Decimals.plain(i.lower())).add("upper: " + Decimals.plain(i.upper()))
-          .add("level: " + Decimals.plain(i.level())).add("scale: " + scale(i.scale()));
+      f.add("estimate: " + Decimals.plain(i.estimate()))
+          .add("lower: " + Decimals.plain(i.lower()))
+          .add("upper: " + Decimals.plain(i.upper()))
+          .add("level: " + Decimals.plain(i.level()))
+          .add("scale: " + scale(i.scale()));
     } else if (check instanceof ClaimCheck.TestStatisticP t) {
       f.add("test: " + t.test().symbol()).add("statistic: " + Decimals.plain(t.statistic()));
       if (t.df1() != null) {
@@ -208,7 +274,8 @@ public final class DatasetWriter {
   }
 
   private static String operand(ClaimCheck.Operand operand) {
-    return operand instanceof ClaimCheck.Constant c ? Decimals.plain(c.value())
+    return operand instanceof ClaimCheck.Constant c
+        ? Decimals.plain(c.value())
         : ((ClaimCheck.ClaimValue) operand).claimId();
   }
 

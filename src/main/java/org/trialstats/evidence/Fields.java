@@ -43,12 +43,21 @@ final class Fields {
    * @return null when the node is not a mapping (reported)
    */
   static Fields open(
-      String file, Problems problems, YamlTree.Node node, int lineIfAbsent, String prefix,
-      List<String> required, List<String> optional) {
+      String file,
+      Problems problems,
+      YamlTree.Node node,
+      int lineIfAbsent,
+      String prefix,
+      List<String> required,
+      List<String> optional) {
     if (!(node instanceof YamlTree.MapNode map)) {
       problems.add(
-          file, node == null ? lineIfAbsent : node.line(), prefix.isEmpty() ? null : prefix,
-          "expected a mapping with the fields " + String.join(", ", required) + ", got "
+          file,
+          node == null ? lineIfAbsent : node.line(),
+          prefix.isEmpty() ? null : prefix,
+          "expected a mapping with the fields "
+              + String.join(", ", required)
+              + ", got "
               + (node == null ? "nothing" : node.describe()));
       return null;
     }
@@ -58,14 +67,18 @@ final class Fields {
     for (YamlTree.Entry e : map.entries()) {
       if (!allowed.contains(e.key())) {
         problems.add(
-            file, e.line(), fields.path(e.key()),
+            file,
+            e.line(),
+            fields.path(e.key()),
             "expected one of the fields " + String.join(", ", allowed) + ", got an unknown field");
       }
     }
     for (String key : required) {
       if (map.get(key) == null) {
         problems.add(
-            file, map.line(), fields.path(key),
+            file,
+            map.line(),
+            fields.path(key),
             "expected a value, got nothing (the required field is missing)");
       }
     }
@@ -128,7 +141,8 @@ final class Fields {
       problem(
           key,
           "expected an id of lower-case letters, digits and hyphens (e.g. acr20-24w), got '"
-              + text + "'");
+              + text
+              + "'");
       return null;
     }
     return text;
@@ -141,8 +155,10 @@ final class Fields {
       return null;
     }
     String expected = "expected a whole number >= " + min;
-    if (!(node instanceof YamlTree.ScalarNode scalar) || !scalar.isNumber()
-        || !NUMBER.matcher(scalar.text()).matches() || scalar.text().contains(".")) {
+    if (!(node instanceof YamlTree.ScalarNode scalar)
+        || !scalar.isNumber()
+        || !NUMBER.matcher(scalar.text()).matches()
+        || scalar.text().contains(".")) {
       problem(key, expected + ", got " + node.describe());
       return null;
     }
@@ -175,22 +191,30 @@ final class Fields {
 
   /** {@code node} as a plain decimal number, reporting under {@code path}; null when invalid. */
   BigDecimal number(YamlTree.Node node, String path) {
-    if (node instanceof YamlTree.ScalarNode scalar && scalar.isNumber()
+    if (node instanceof YamlTree.ScalarNode scalar
+        && scalar.isNumber()
         && NUMBER.matcher(scalar.text()).matches()) {
       BigDecimal value = new BigDecimal(scalar.text());
       if (value.abs().compareTo(LARGEST_NUMBER) > 0) {
         // Beyond this every computation in double would overflow to infinity.
-        problems.add(file, node.line(), path, "expected a number of magnitude at most 1e300, got a"
-            + " number with " + (value.precision() - value.scale()) + " digits");
+        problems.add(
+            file,
+            node.line(),
+            path,
+            "expected a number of magnitude at most 1e300, got a"
+                + " number with "
+                + (value.precision() - value.scale())
+                + " digits");
         return null;
       }
       return value;
     }
     String hint = "";
     if (node instanceof YamlTree.ScalarNode scalar && !scalar.isNull()) {
-      hint = scalar.isNumber()
-          ? " (write plain decimals such as 0.5 or 6400)"
-          : " (no quotes, no thousands separators)";
+      hint =
+          scalar.isNumber()
+              ? " (write plain decimals such as 0.5 or 6400)"
+              : " (no quotes, no thousands separators)";
     }
     problems.add(file, node.line(), path, "expected a number, got " + node.describe() + hint);
     return null;

@@ -3,7 +3,9 @@ package org.trialstats.evidence;
 import java.util.AbstractList;
 import java.util.RandomAccess;
 
-/** An immutable list view of the consecutive longs {@code first..last}; empty when first &gt; last. */
+/**
+ * An immutable list view of the consecutive longs {@code first..last}; empty when first &gt; last.
+ */
 final class LongRangeList extends AbstractList<Long> implements RandomAccess {
   private final long first;
   private final int size;

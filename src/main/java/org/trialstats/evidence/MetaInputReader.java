@@ -24,12 +24,12 @@ import org.trialstats.meta.StudyData;
 
 /**
  * Reads the input of the {@code meta} command: a UTF-8 CSV file with a header row and one row per
- * study (arm 1 = treatment, arm 2 = control) in one of four forms: two-by-two counts {@code
- * study, events1, n1, events2, n2}; continuous outcomes {@code study, mean1, sd1, n1, mean2, sd2,
- * n2}; incidence rates {@code study, events1, time1, events2, time2} (person-time at risk); or
- * generic effects {@code study, yi, vi} (or {@code study, yi, sei}); with an optional subgroup
- * column and any other columns (e.g. {@code year} for a cumulative analysis). Column names are
- * matched case-insensitively. Every error names the file, the line and the field.
+ * study (arm 1 = treatment, arm 2 = control) in one of four forms: two-by-two counts {@code study,
+ * events1, n1, events2, n2}; continuous outcomes {@code study, mean1, sd1, n1, mean2, sd2, n2};
+ * incidence rates {@code study, events1, time1, events2, time2} (person-time at risk); or generic
+ * effects {@code study, yi, vi} (or {@code study, yi, sei}); with an optional subgroup column and
+ * any other columns (e.g. {@code year} for a cumulative analysis). Column names are matched
+ * case-insensitively. Every error names the file, the line and the field.
  *
  * <p>Missing values ({@code NA} or an empty cell in a numeric column) leave the study out with a
  * warning naming it and its line, as metafor's default {@code na.action = "na.omit"} does; with
@@ -94,8 +94,8 @@ public final class MetaInputReader {
     }
 
     /**
-     * The rows ordered by a column (numerically when every value is a number, otherwise as
-     * text), ties kept in file order, for a cumulative meta-analysis.
+     * The rows ordered by a column (numerically when every value is a number, otherwise as text),
+     * ties kept in file order, for a cumulative meta-analysis.
      *
      * @throws InvalidDataException when the column is missing or a value is blank
      */
@@ -103,15 +103,23 @@ public final class MetaInputReader {
       String key = column.trim().toLowerCase(Locale.ROOT);
       if (!rows.isEmpty() && !rows.get(0).values().containsKey(key)) {
         throw new InvalidDataException(
-            file.getFileName() + ": no column '" + column + "' to order the cumulative analysis"
-                + " by; columns are " + String.join(", ", rows.get(0).values().keySet()));
+            file.getFileName()
+                + ": no column '"
+                + column
+                + "' to order the cumulative analysis"
+                + " by; columns are "
+                + String.join(", ", rows.get(0).values().keySet()));
       }
       boolean numeric = true;
       for (Row r : rows) {
         String v = r.values().get(key);
         if (v == null || v.isBlank()) {
           throw new InvalidDataException(
-              file.getFileName() + ", line " + r.line() + ", field " + key
+              file.getFileName()
+                  + ", line "
+                  + r.line()
+                  + ", field "
+                  + key
                   + ": a value is needed to order the cumulative analysis");
         }
         numeric &= parseDoubleOrNull(v) != null;
@@ -131,8 +139,8 @@ public final class MetaInputReader {
    *
    * @param subgroupColumn name of the subgroup column; when null, a column named {@code subgroup}
    *     is used if present
-   * @throws InvalidDataException for invalid content (message names file, line and field), including a
-   *     file larger than {@link #MAX_FILE_BYTES} or a malformed CSV header
+   * @throws InvalidDataException for invalid content (message names file, line and field),
+   *     including a file larger than {@link #MAX_FILE_BYTES} or a malformed CSV header
    * @throws IOException when the file cannot be read
    */
   public static Input read(Path file, String subgroupColumn) throws IOException {
@@ -158,8 +166,12 @@ public final class MetaInputReader {
     }
     if (bytes.length > MAX_FILE_BYTES) {
       // The whole file is held in memory: refuse what cannot be a table of studies.
-      throw new InvalidDataException(name + ": larger than " + MAX_FILE_BYTES + " bytes (64 MiB); a"
-          + " meta-analysis input has one row per study");
+      throw new InvalidDataException(
+          name
+              + ": larger than "
+              + MAX_FILE_BYTES
+              + " bytes (64 MiB); a"
+              + " meta-analysis input has one row per study");
     }
     try {
       text = decodeUtf8(bytes);
@@ -170,7 +182,8 @@ public final class MetaInputReader {
       text = text.substring(1);
     }
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
@@ -199,7 +212,8 @@ public final class MetaInputReader {
       String subgroupKey =
           subgroupColumn == null ? "subgroup" : subgroupColumn.trim().toLowerCase(Locale.ROOT);
       if (subgroupColumn != null && !header.containsKey(subgroupKey)) {
-        throw new InvalidDataException(name + ", line 1: no subgroup column '" + subgroupColumn + "'");
+        throw new InvalidDataException(
+            name + ", line 1: no subgroup column '" + subgroupColumn + "'");
       }
       subgroups = header.containsKey(subgroupKey);
       for (CSVRecord record : parser) {
@@ -210,8 +224,13 @@ public final class MetaInputReader {
         }
         if (!record.isConsistent()) {
           throw new InvalidDataException(
-              name + ", line " + line + ": expected " + parser.getHeaderNames().size()
-                  + " fields, found " + record.size());
+              name
+                  + ", line "
+                  + line
+                  + ": expected "
+                  + parser.getHeaderNames().size()
+                  + " fields, found "
+                  + record.size());
         }
         Field f = new Field(name, line, values);
         String study = f.text("study");
@@ -220,8 +239,14 @@ public final class MetaInputReader {
         if (missingField != null) {
           if (missing == MissingValues.REFUSE) {
             throw new InvalidDataException(
-                name + ", line " + line + ", field " + missingField + ": missing value (study '"
-                    + study + "'); complete it or let the study be left out");
+                name
+                    + ", line "
+                    + line
+                    + ", field "
+                    + missingField
+                    + ": missing value (study '"
+                    + study
+                    + "'); complete it or let the study be left out");
           }
           omitted.add(
               "study '" + study + "' (line " + line + ") left out: missing " + missingField);
@@ -267,26 +292,34 @@ public final class MetaInputReader {
     } else if (hasGeneric) {
       if (header.containsKey("vi") == header.containsKey("sei")) {
         throw new InvalidDataException(
-            name + ", line 1: generic input needs exactly one of the columns vi (variance) or"
+            name
+                + ", line 1: generic input needs exactly one of the columns vi (variance) or"
                 + " sei (standard error) next to yi");
       }
       return EffectMeasure.Input.EFFECT;
     } else {
       throw new InvalidDataException(
-          name + ", line 1: expected columns study, events1, n1, events2, n2 (two-by-two);"
+          name
+              + ", line 1: expected columns study, events1, n1, events2, n2 (two-by-two);"
               + " study, mean1, sd1, n1, mean2, sd2, n2 (continuous); study, events1, time1,"
               + " events2, time2 (incidence rates); or study, yi, vi (or sei) (generic); found "
               + String.join(", ", headerNames));
     }
     if (hasGeneric) {
       throw new InvalidDataException(
-          name + ", line 1: give either " + String.join(", ", needed) + " or yi with vi (or"
+          name
+              + ", line 1: give either "
+              + String.join(", ", needed)
+              + " or yi with vi (or"
               + " sei), not both");
     }
     for (String c : needed) {
       if (!header.containsKey(c)) {
         throw new InvalidDataException(
-            name + ", line 1: column '" + c + "' is missing; this form needs study, "
+            name
+                + ", line 1: column '"
+                + c
+                + "' is missing; this form needs study, "
                 + String.join(", ", needed));
       }
     }
@@ -315,7 +348,10 @@ public final class MetaInputReader {
   }
 
   private static StudyData study(
-      EffectMeasure.Input form, Field f, String study, String subgroup,
+      EffectMeasure.Input form,
+      Field f,
+      String study,
+      String subgroup,
       Map<String, String> values) {
     return switch (form) {
       case TWO_BY_TWO -> {
@@ -334,16 +370,14 @@ public final class MetaInputReader {
         double mean2 = f.number("mean2");
         double sd2 = f.nonNegative("sd2");
         long n2 = f.atLeastOne("n2");
-        yield StudyData.means(
-            study, subgroup, new ContinuousArms(mean1, sd1, n1, mean2, sd2, n2));
+        yield StudyData.means(study, subgroup, new ContinuousArms(mean1, sd1, n1, mean2, sd2, n2));
       }
       case PERSON_TIME -> {
         long events1 = f.count("events1");
         double time1 = f.positive("time1");
         long events2 = f.count("events2");
         double time2 = f.positive("time2");
-        yield StudyData.personTime(
-            study, subgroup, new PersonTime(events1, time1, events2, time2));
+        yield StudyData.personTime(study, subgroup, new PersonTime(events1, time1, events2, time2));
       }
       case EFFECT -> {
         double yi = f.number("yi");
@@ -363,10 +397,7 @@ public final class MetaInputReader {
   }
 
   private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .decode(java.nio.ByteBuffer.wrap(bytes))
-        .toString();
+    return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
   }
 
   static Double parseDoubleOrNull(String s) {
@@ -382,7 +413,14 @@ public final class MetaInputReader {
   private record Field(String file, int line, Map<String, String> values) {
     InvalidDataException error(String field, String problem) {
       return new InvalidDataException(
-          file + ", line " + line + ", field " + field + ": '" + values.get(field) + "' "
+          file
+              + ", line "
+              + line
+              + ", field "
+              + field
+              + ": '"
+              + values.get(field)
+              + "' "
               + problem);
     }
 

@@ -30,12 +30,14 @@ final class Problems {
     }
     List<DatasetException.Problem> sorted = new ArrayList<>(list);
     Comparator<DatasetException.Problem> byFile =
-        Comparator.comparingInt(p -> {
-          int i = fileOrder.indexOf(p.file());
-          return i < 0 ? fileOrder.size() : i;
-        });
+        Comparator.comparingInt(
+            p -> {
+              int i = fileOrder.indexOf(p.file());
+              return i < 0 ? fileOrder.size() : i;
+            });
     sorted.sort(
-        byFile.thenComparing(DatasetException.Problem::file)
+        byFile
+            .thenComparing(DatasetException.Problem::file)
             .thenComparingInt(DatasetException.Problem::line));
     throw new DatasetException(sorted);
   }

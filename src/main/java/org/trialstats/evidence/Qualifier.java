@@ -17,8 +17,8 @@ public enum Qualifier {
   EXACT("exact"),
   /**
    * A figure introduced by "about" or "approximately" ("about 6,400"): judged exactly like {@link
-   * #EXACT}, at the precision the reviewer recorded in {@link Reported#decimals()} (for example
-   * -2 when the wording implies rounding to hundreds).
+   * #EXACT}, at the precision the reviewer recorded in {@link Reported#decimals()} (for example -2
+   * when the wording implies rounding to hundreds).
    */
   ABOUT("about"),
   /** "At least v": the true value is greater than or equal to the printed number. */
@@ -58,8 +58,7 @@ public enum Qualifier {
         return q;
       }
     }
-    throw new IllegalArgumentException(
-        "expected one of " + spellings() + ", got '" + name + "'");
+    throw new IllegalArgumentException("expected one of " + spellings() + ", got '" + name + "'");
   }
 
   /** The accepted spellings, comma separated, for messages. */

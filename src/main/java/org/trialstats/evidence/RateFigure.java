@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param note reviewer's note; empty when none
  */
 public record RateFigure(
-    String id, String endpoint, long events, double patientYears, Long patients,
-    Double meanFollowUpMonths, double per, Reported reportedRate, String sourceId, String note) {
+    String id,
+    String endpoint,
+    long events,
+    double patientYears,
+    Long patients,
+    Double meanFollowUpMonths,
+    double per,
+    Reported reportedRate,
+    String sourceId,
+    String note) {
   public RateFigure {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(endpoint, "endpoint");

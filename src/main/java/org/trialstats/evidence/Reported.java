@@ -10,10 +10,10 @@ import java.util.Objects;
  *
  * <p>The printed precision is {@code decimals}, the number of decimals shown: 0 for "38%", 2 for
  * "0.12", and negative for figures rounded to tens or hundreds (-2 for "about 6,400" read as
- * rounded to the nearest hundred). A true value {@code x} is consistent with a point figure
- * ({@link Qualifier#isPointValue()}) when {@code x} rounded half-up at {@code decimals} equals
- * {@code value}, that is when {@code value - halfUnit() <= x < value + halfUnit()} for
- * non-negative values.
+ * rounded to the nearest hundred). A true value {@code x} is consistent with a point figure ({@link
+ * Qualifier#isPointValue()}) when {@code x} rounded half-up at {@code decimals} equals {@code
+ * value}, that is when {@code value - halfUnit() <= x < value + halfUnit()} for non-negative
+ * values.
  *
  * @param value the printed number (for a date, its year)
  * @param unit the unit as used in the dataset, e.g. {@code %}, {@code patient-years}
@@ -33,7 +33,12 @@ public record Reported(
     }
     if (decimals < -MAX_DECIMALS || decimals > MAX_DECIMALS) {
       throw new IllegalArgumentException(
-          "decimals must be between -" + MAX_DECIMALS + " and " + MAX_DECIMALS + ", got " + decimals);
+          "decimals must be between -"
+              + MAX_DECIMALS
+              + " and "
+              + MAX_DECIMALS
+              + ", got "
+              + decimals);
     }
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(qualifier, "qualifier");
@@ -41,8 +46,8 @@ public record Reported(
   }
 
   /**
-   * Half of the last printed unit, {@code 0.5 * 10^-decimals}: 0.5 for "38%", 0.005 for "0.12",
-   * 50 for "6,400" at {@code decimals = -2}.
+   * Half of the last printed unit, {@code 0.5 * 10^-decimals}: 0.5 for "38%", 0.005 for "0.12", 50
+   * for "6,400" at {@code decimals = -2}.
    */
   public double halfUnit() {
     return halfUnitExact().doubleValue();
@@ -64,7 +69,8 @@ public record Reported(
 
   /** {@link #roundsTo(double, RoundingMode)} for an exact decimal {@code x}. */
   boolean roundsTo(BigDecimal x, RoundingMode mode) {
-    return x.setScale(decimals, mode).compareTo(exactValue().setScale(decimals, RoundingMode.HALF_UP))
+    return x.setScale(decimals, mode)
+            .compareTo(exactValue().setScale(decimals, RoundingMode.HALF_UP))
         == 0;
   }
 
@@ -83,7 +89,10 @@ public record Reported(
     return exactValue().subtract(halfUnitExact());
   }
 
-  /** Upper end (exclusive) of the values that round to the printed value: {@code value + halfUnit()}. */
+  /**
+   * Upper end (exclusive) of the values that round to the printed value: {@code value +
+   * halfUnit()}.
+   */
   BigDecimal upperLimit() {
     return exactValue().add(halfUnitExact());
   }

@@ -11,16 +11,21 @@ import java.util.Objects;
  * @param observed observed events, at least 0
  * @param expected expected events, positive; when the source prints only the ratio, derived as
  *     observed / ratio (and then said so in {@code expectedDerivation})
- * @param expectedDerivation where {@code expected} comes from, e.g.
- *     {@code 8 / 3.6 (derived from the reported 3.6-fold ratio; not printed)} or
- *     {@code printed: 1 case expected}
+ * @param expectedDerivation where {@code expected} comes from, e.g. {@code 8 / 3.6 (derived from
+ *     the reported 3.6-fold ratio; not printed)} or {@code printed: 1 case expected}
  * @param reportedRatio the printed ratio; null when the source prints none
  * @param sourceId id of the {@link Source}
  * @param note reviewer's note; empty when none
  */
 public record SirFigure(
-    String id, String endpoint, long observed, double expected, String expectedDerivation,
-    Reported reportedRatio, String sourceId, String note) {
+    String id,
+    String endpoint,
+    long observed,
+    double expected,
+    String expectedDerivation,
+    Reported reportedRatio,
+    String sourceId,
+    String note) {
   public SirFigure {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(endpoint, "endpoint");

@@ -1,14 +1,14 @@
 package org.trialstats.evidence;
 
 /**
- * Outcome of checking one published figure against its recomputation. The rules are documented
- * on {@link ClaimChecker}.
+ * Outcome of checking one published figure against its recomputation. The rules are documented on
+ * {@link ClaimChecker}.
  */
 public enum Verdict {
   /**
-   * The figure recomputed from the published inputs, rounded as the figure was printed (half-up
-   * at its decimals), equals the printed figure; for a bound ("more than 10%") the recomputed
-   * value satisfies it.
+   * The figure recomputed from the published inputs, rounded as the figure was printed (half-up at
+   * its decimals), equals the printed figure; for a bound ("more than 10%") the recomputed value
+   * satisfies it.
    */
   REPRODUCED("reproduced"),
   /**

@@ -13,13 +13,13 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * A YAML document read into a tree whose every node and key knows its line, for validation
- * messages that point at the offending line.
+ * A YAML document read into a tree whose every node and key knows its line, for validation messages
+ * that point at the offending line.
  *
  * <p>Reading uses Jackson's YAML token stream (SnakeYAML's parser underneath), which never
- * constructs objects from tags. The reader accepts the YAML subset a reviewer needs and rejects
- * the rest with a located message: one document per file, no aliases, no explicit tags, no
- * duplicate keys.
+ * constructs objects from tags. The reader accepts the YAML subset a reviewer needs and rejects the
+ * rest with a located message: one document per file, no aliases, no explicit tags, no duplicate
+ * keys.
  */
 final class YamlTree {
 
@@ -123,7 +123,9 @@ final class YamlTree {
       JsonToken next = parser.nextToken();
       if (next != null) {
         throw new DatasetException(
-            file, line(parser.currentTokenLocation()), null,
+            file,
+            line(parser.currentTokenLocation()),
+            null,
             "expected a single YAML document, got a second one (a '---' separator?)");
       }
       return root;
@@ -146,9 +148,12 @@ final class YamlTree {
         Entry earlier = map.get(key);
         if (earlier != null) {
           throw new DatasetException(
-              file, keyLine, key,
+              file,
+              keyLine,
+              key,
               "expected each key once per mapping, got it again (first at line "
-                  + earlier.line() + ")");
+                  + earlier.line()
+                  + ")");
         }
         entries.add(new Entry(key, keyLine, read(parser, parser.nextToken(), file)));
       }
@@ -168,8 +173,11 @@ final class YamlTree {
       throws IOException {
     if (parser.isCurrentAlias()) {
       throw new DatasetException(
-          file, line, null,
-          "expected a plain value, got a YAML alias ('*" + parser.getText()
+          file,
+          line,
+          null,
+          "expected a plain value, got a YAML alias ('*"
+              + parser.getText()
               + "'): write the value out");
     }
     Object tag = parser.getTypeId();
@@ -182,16 +190,21 @@ final class YamlTree {
   private static DatasetException malformed(JacksonException e, String file) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof MarkedYAMLException marked) {
-        Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+        Mark mark =
+            marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
         String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
         return new DatasetException(
-            file, mark == null ? 0 : mark.getLine() + 1, null,
+            file,
+            mark == null ? 0 : mark.getLine() + 1,
+            null,
             "expected well-formed YAML, got a syntax error: " + context + marked.getProblem());
       }
     }
     JsonLocation location = e.getLocation();
     return new DatasetException(
-        file, location == null ? 0 : line(location), null,
+        file,
+        location == null ? 0 : line(location),
+        null,
         "expected well-formed YAML, got a syntax error: " + e.getOriginalMessage());
   }
 

@@ -3,9 +3,9 @@ package org.trialstats.io;
 import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,26 +34,39 @@ public final class CsvRecordLimit extends FilterReader {
     private static final long serialVersionUID = 1L;
 
     RecordTooLongException(long startLine, long line, int limit) {
-      super((startLine == line
-              ? "line " + line
-              : "the record from line " + startLine + " to line " + line
-                  + " (a quoted field whose closing quote is missing?)")
-          + " is longer than " + limit + " characters; is this a CSV file?");
+      super(
+          (startLine == line
+                  ? "line " + line
+                  : "the record from line "
+                      + startLine
+                      + " to line "
+                      + line
+                      + " (a quoted field whose closing quote is missing?)")
+              + " is longer than "
+              + limit
+              + " characters; is this a CSV file?");
     }
   }
 
   /** The default limit: 1 Mi characters per record, far above any real row of our inputs. */
   public static final int MAX_RECORD_CHARS = 1 << 20;
 
-  private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+  private enum State {
+    FIELD_START,
+    UNQUOTED,
+    QUOTED,
+    QUOTE_IN_QUOTED
+  }
 
   private final int limit;
   private State state = State.FIELD_START;
   private long line = 1;
   private long recordStartLine = 1;
   private int length;
+
   /** Whether a byte-order mark is still to be skipped (only before the first character). */
   private boolean skipByteOrderMark;
+
   /** The file read, when opened with {@link #openUtf8}: decoding errors are located in it. */
   private Path file;
 
@@ -69,8 +82,8 @@ public final class CsvRecordLimit extends FilterReader {
 
   /**
    * Opens a UTF-8 file for a CSV parser: invalid UTF-8 is an error (when the parser reaches it)
-   * rather than replacement characters, a leading byte-order mark is skipped, and records are limited to {@link
-   * #MAX_RECORD_CHARS} characters.
+   * rather than replacement characters, a leading byte-order mark is skipped, and records are
+   * limited to {@link #MAX_RECORD_CHARS} characters.
    */
   public static CsvRecordLimit openUtf8(Path file) throws IOException {
     CsvRecordLimit reader =
@@ -96,8 +109,7 @@ public final class CsvRecordLimit extends FilterReader {
 
   /**
    * Describes a failure to read: the record that is too long, or the line where the text stops
-   * being UTF-8, e.g. {@code line 3: the file is not valid UTF-8 text (malformed input of 1
-   * byte)}.
+   * being UTF-8, e.g. {@code line 3: the file is not valid UTF-8 text (malformed input of 1 byte)}.
    */
   public String describe(IOException e) {
     if (e instanceof RecordTooLongException) {
@@ -106,7 +118,9 @@ public final class CsvRecordLimit extends FilterReader {
     if (e instanceof CharacterCodingException) {
       // The decoder works ahead of the parser by a buffer: find the line in the bytes.
       long at = file == null ? line : lineOfFirstInvalidUtf8(file);
-      return "line " + at + ": the file is not valid UTF-8 text (an invalid byte sequence);"
+      return "line "
+          + at
+          + ": the file is not valid UTF-8 text (an invalid byte sequence);"
           + " save it as UTF-8";
     }
     return "line " + line + ": " + e.getMessage();
@@ -114,9 +128,11 @@ public final class CsvRecordLimit extends FilterReader {
 
   /** The line (from 1) of the first byte sequence that is not UTF-8, or the last line. */
   private static long lineOfFirstInvalidUtf8(Path file) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     CharBuffer chars = CharBuffer.allocate(1 << 16);
     long lines = 1;

@@ -145,11 +145,11 @@ public final class Escape {
   }
 
   /**
-   * Makes text from data safe to print on a terminal: control characters (other than line break
-   * and tab) and the C1 controls, which a terminal takes as commands (colours, cursor moves,
-   * window titles), and the bidirectional-override characters, which reorder what is shown, are
-   * written as escapes: a backslash, x and two hexadecimal digits (u and four digits for the
-   * bidirectional characters), e.g. ESC as {@code \x1b}.
+   * Makes text from data safe to print on a terminal: control characters (other than line break and
+   * tab) and the C1 controls, which a terminal takes as commands (colours, cursor moves, window
+   * titles), and the bidirectional-override characters, which reorder what is shown, are written as
+   * escapes: a backslash, x and two hexadecimal digits (u and four digits for the bidirectional
+   * characters), e.g. ESC as {@code \x1b}.
    */
   public static String terminal(String s) {
     if (s == null) {

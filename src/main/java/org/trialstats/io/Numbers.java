@@ -52,8 +52,8 @@ public final class Numbers {
   }
 
   /**
-   * Fixed number of decimals under the given rounding mode; "∞" / "−∞" for infinities and "NA"
-   * for NaN. Negative zero prints as 0.
+   * Fixed number of decimals under the given rounding mode; "∞" / "−∞" for infinities and "NA" for
+   * NaN. Negative zero prints as 0.
    */
   public static String fixed(double x, int decimals, RoundingMode mode) {
     if (Double.isNaN(x)) {
@@ -88,8 +88,10 @@ public final class Numbers {
     if (x == 0) {
       return "0";
     }
-    BigDecimal rounded = BigDecimal.valueOf(x)
-        .round(new java.math.MathContext(digits, RoundingMode.HALF_UP)).stripTrailingZeros();
+    BigDecimal rounded =
+        BigDecimal.valueOf(x)
+            .round(new java.math.MathContext(digits, RoundingMode.HALF_UP))
+            .stripTrailingZeros();
     double abs = Math.abs(x);
     if (abs >= 1e-6 && abs < 1e9) {
       return rounded.toPlainString();
@@ -110,8 +112,12 @@ public final class Numbers {
     }
     int magnitude = largest == 0 ? 0 : (int) Math.floor(Math.log10(largest));
     int decimals = Math.max(0, Math.min(8, digits - 1 - magnitude));
-    return fixed(estimate, decimals) + " (" + fixed(lower, decimals) + " to "
-        + fixed(upper, decimals) + ")";
+    return fixed(estimate, decimals)
+        + " ("
+        + fixed(lower, decimals)
+        + " to "
+        + fixed(upper, decimals)
+        + ")";
   }
 
   /**

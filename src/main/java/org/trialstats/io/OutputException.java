@@ -9,10 +9,10 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
- * An output that was refused (it would overwrite an input or a folder of other files) or could
- * not be written (read-only folder, full disk, a file where a folder is needed). The message names
- * the output and says why; nothing of the command's outputs was left behind. The command line
- * reports it as invalid input or arguments (exit code 2), without a stack trace.
+ * An output that was refused (it would overwrite an input or a folder of other files) or could not
+ * be written (read-only folder, full disk, a file where a folder is needed). The message names the
+ * output and says why; nothing of the command's outputs was left behind. The command line reports
+ * it as invalid input or arguments (exit code 2), without a stack trace.
  */
 public class OutputException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -26,10 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * staging folder and swapped in only when complete; the outputs of one command are committed
  * together or not at all ({@link Group}).
  *
- * <p>Temporary files and folders are named {@code .trialstats-tmp-<pid>-<random>-<name>}. They
- * are removed when the write fails, by a shutdown hook when the process is stopped (SIGTERM,
- * SIGINT, {@code System.exit}), and, should the process have been killed outright, by the next
- * write into the same folder, which removes the temporary files of processes that no longer run.
+ * <p>Temporary files and folders are named {@code .trialstats-tmp-<pid>-<random>-<name>}. They are
+ * removed when the write fails, by a shutdown hook when the process is stopped (SIGTERM, SIGINT,
+ * {@code System.exit}), and, should the process have been killed outright, by the next write into
+ * the same folder, which removes the temporary files of processes that no longer run.
  *
  * <p>A target that exists and is not a regular file or folder (a device such as {@code
  * /dev/stdout}, a named pipe) is written directly, never replaced by a move.
@@ -40,8 +40,10 @@ public final class OutputFiles {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final long PID = ProcessHandle.current().pid();
+
   /** Temporary files and folders of this process, removed by the shutdown hook. */
   private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
   /** Folders moved aside during a swap (aside name to target), put back by the shutdown hook. */
   private static final Map<Path, Path> ASIDE = new ConcurrentHashMap<>();
 
@@ -185,10 +187,10 @@ public final class OutputFiles {
   }
 
   /**
-   * Builds a whole output folder: {@code content} writes into a fresh staging folder next to
-   * {@code target}; only when it returns normally does the staging folder replace {@code
-   * target}. On failure the staging folder is deleted and {@code target} is left as it was.
-   * Callers check the target first with {@link OutputTarget#checkFolder}.
+   * Builds a whole output folder: {@code content} writes into a fresh staging folder next to {@code
+   * target}; only when it returns normally does the staging folder replace {@code target}. On
+   * failure the staging folder is deleted and {@code target} is left as it was. Callers check the
+   * target first with {@link OutputTarget#checkFolder}.
    *
    * @throws OutputException naming the target when it cannot be written
    */
@@ -236,7 +238,8 @@ public final class OutputFiles {
 
   /** Moves a previous output back where it was, if it was moved aside; returns null then. */
   private static Path putBack(Path old, Path target) throws IOException {
-    if (old != null && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+    if (old != null
+        && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)
         && Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
       move(old, target);
       ASIDE.remove(old);
@@ -248,11 +251,15 @@ public final class OutputFiles {
 
   /**
    * A hidden sibling name for temporary output, recognisable by its prefix and process id.
-   * Files.createTempFile is not used because it creates owner-only permissions, which the
-   * finished output would keep.
+   * Files.createTempFile is not used because it creates owner-only permissions, which the finished
+   * output would keep.
    */
   private static String temporaryName(Path target) {
-    return TEMPORARY_PREFIX + PID + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + "-"
+    return TEMPORARY_PREFIX
+        + PID
+        + "-"
+        + Long.toUnsignedString(RANDOM.nextLong(), 36)
+        + "-"
         + target.getFileName();
   }
 

@@ -13,24 +13,24 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The one rule every command follows before it writes a file or a folder, so that no user's file
- * is ever destroyed by a mistyped option:
+ * The one rule every command follows before it writes a file or a folder, so that no user's file is
+ * ever destroyed by a mistyped option:
  *
  * <ul>
- *   <li>an output that is, or resolves to (through symbolic links, {@code ..} or another
- *       spelling), one of the command's inputs, the folder of an input or, for a folder output,
- *       a folder that holds an input, is refused;
- *   <li>a folder output that exists must be empty or hold only files the same command writes
- *       (a previous output, which is replaced as a whole); an existing regular file where a folder
- *       is asked for is refused, and so is the root folder;
- *   <li>a file output that is an existing folder is refused; an existing non-regular file (a
- *       device such as {@code /dev/stdout} or {@code /dev/null}, a named pipe) is written
- *       directly and never replaced ({@link OutputFiles} does that);
+ *   <li>an output that is, or resolves to (through symbolic links, {@code ..} or another spelling),
+ *       one of the command's inputs, the folder of an input or, for a folder output, a folder that
+ *       holds an input, is refused;
+ *   <li>a folder output that exists must be empty or hold only files the same command writes (a
+ *       previous output, which is replaced as a whole); an existing regular file where a folder is
+ *       asked for is refused, and so is the root folder;
+ *   <li>a file output that is an existing folder is refused; an existing non-regular file (a device
+ *       such as {@code /dev/stdout} or {@code /dev/null}, a named pipe) is written directly and
+ *       never replaced ({@link OutputFiles} does that);
  *   <li>the same path given for two outputs of one command is refused.
  * </ul>
  *
- * <p>Every refusal is an {@link OutputException} naming the output, the conflicting input or
- * files, and what to do instead.
+ * <p>Every refusal is an {@link OutputException} naming the output, the conflicting input or files,
+ * and what to do instead.
  */
 public final class OutputTarget {
   /** The output name that means standard output where a command offers a single output file. */
@@ -69,8 +69,12 @@ public final class OutputTarget {
       for (Path input : inputs) {
         Path realInput = resolve(input);
         if (real.equals(realInput)) {
-          throw new OutputException("output " + output + " is the input " + input
-              + "; writing it would destroy the input: choose another output file");
+          throw new OutputException(
+              "output "
+                  + output
+                  + " is the input "
+                  + input
+                  + "; writing it would destroy the input: choose another output file");
         }
       }
     }
@@ -91,47 +95,69 @@ public final class OutputTarget {
       throws OutputException {
     Path real = resolve(folder);
     if (real.getParent() == null) {
-      throw new OutputException("output folder " + folder + " is the root folder; " + command
-          + " replaces its output folder as a whole: choose a new or empty folder");
+      throw new OutputException(
+          "output folder "
+              + folder
+              + " is the root folder; "
+              + command
+              + " replaces its output folder as a whole: choose a new or empty folder");
     }
     if (Files.exists(real) && !Files.isDirectory(real)) {
-      throw new OutputException("output folder " + folder + " is a file, not a folder; " + command
-          + " writes a folder of files: choose a new or empty folder");
+      throw new OutputException(
+          "output folder "
+              + folder
+              + " is a file, not a folder; "
+              + command
+              + " writes a folder of files: choose a new or empty folder");
     }
     for (Path input : inputs) {
       Path realInput = resolve(input);
       boolean holdsInput = realInput.startsWith(real);
       boolean insideInputFolder = Files.isDirectory(realInput) && real.startsWith(realInput);
       if (holdsInput || insideInputFolder) {
-        throw new OutputException("output folder " + folder
-            + (holdsInput ? " holds the input " : " is inside the input folder ") + input
-            + "; " + command + " replaces its output folder as a whole, which would destroy the"
-            + " input: choose a folder elsewhere");
+        throw new OutputException(
+            "output folder "
+                + folder
+                + (holdsInput ? " holds the input " : " is inside the input folder ")
+                + input
+                + "; "
+                + command
+                + " replaces its output folder as a whole, which would destroy the"
+                + " input: choose a folder elsewhere");
       }
     }
     if (Files.isDirectory(real)) {
       List<String> foreign = new ArrayList<>();
       try (Stream<Path> entries = Files.list(real)) {
-        entries.map(p -> p.getFileName().toString())
-            .filter(name -> !ownFile.test(name) || !Files.isRegularFile(real.resolve(name),
-                LinkOption.NOFOLLOW_LINKS))
+        entries
+            .map(p -> p.getFileName().toString())
+            .filter(
+                name ->
+                    !ownFile.test(name)
+                        || !Files.isRegularFile(real.resolve(name), LinkOption.NOFOLLOW_LINKS))
             .sorted()
             .forEach(foreign::add);
       } catch (IOException e) {
         throw OutputException.cannotWrite(folder, e);
       }
       if (!foreign.isEmpty()) {
-        throw new OutputException("output folder " + folder + " holds other files ("
-            + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
-            + (foreign.size() > 3 ? ", ..." : "") + "); " + command + " replaces the whole"
-            + " folder, so choose a new or empty one");
+        throw new OutputException(
+            "output folder "
+                + folder
+                + " holds other files ("
+                + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+                + (foreign.size() > 3 ? ", ..." : "")
+                + "); "
+                + command
+                + " replaces the whole"
+                + " folder, so choose a new or empty one");
       }
     }
   }
 
   /**
-   * The path as the file system will resolve it: symbolic links followed and {@code ..} removed
-   * for the part that exists, the rest appended.
+   * The path as the file system will resolve it: symbolic links followed and {@code ..} removed for
+   * the part that exists, the rest appended.
    */
   static Path resolve(Path path) {
     Path absolute = path.toAbsolutePath().normalize();

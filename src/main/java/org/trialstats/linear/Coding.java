@@ -2,14 +2,14 @@ package org.trialstats.linear;
 
 /**
  * How a factor with m levels enters the design matrix (m - 1 columns). Only the printed
- * coefficients depend on it: fitted values, Type III tests (main-effects models) and
- * least-squares means are the same under both.
+ * coefficients depend on it: fitted values, Type III tests (main-effects models) and least-squares
+ * means are the same under both.
  */
 public enum Coding {
   /**
-   * Treatment (dummy) coding, R's {@code contr.treatment}: the first level is the reference;
-   * column l is 1 for level l + 1 and 0 otherwise, so coefficients are differences from the
-   * reference level.
+   * Treatment (dummy) coding, R's {@code contr.treatment}: the first level is the reference; column
+   * l is 1 for level l + 1 and 0 otherwise, so coefficients are differences from the reference
+   * level.
    */
   REFERENCE {
     @Override
@@ -20,8 +20,8 @@ public enum Coding {
 
   /**
    * Effect (sum-to-zero) coding, R's {@code contr.sum}, the coding behind SAS's Type III
-   * hypotheses: column l is 1 for level l, -1 for the last level and 0 otherwise, so
-   * coefficients are deviations from the unweighted mean of the level means.
+   * hypotheses: column l is 1 for level l, -1 for the last level and 0 otherwise, so coefficients
+   * are deviations from the unweighted mean of the level means.
    */
   EFFECT {
     @Override

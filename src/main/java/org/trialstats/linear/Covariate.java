@@ -18,19 +18,29 @@ public record Covariate(String name, double[] values) implements Term {
     values = values.clone();
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
-        throw new StatsException("covariate " + name + " needs a finite value for every"
-            + " observation; observation " + (i + 1) + " has " + values[i]);
+        throw new StatsException(
+            "covariate "
+                + name
+                + " needs a finite value for every"
+                + " observation; observation "
+                + (i + 1)
+                + " has "
+                + values[i]);
       }
     }
   }
 
-  /** @return the values (a copy) */
+  /**
+   * @return the values (a copy)
+   */
   @Override
   public double[] values() {
     return values.clone();
   }
 
-  /** @return the mean of the values, where least-squares means evaluate the covariate */
+  /**
+   * @return the mean of the values, where least-squares means evaluate the covariate
+   */
   public double mean() {
     double s = 0;
     for (double v : values) {

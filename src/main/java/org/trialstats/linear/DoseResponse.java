@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * Test for a dose response: the linear model with treatment entered as a continuous variable (the
- * dose, e.g. 0, 54 and 81 mg) in place of the treatment factor, and the t test of its slope
- * (equal to the Type III F test with 1 df: F = t^2). This is the "test for dose response" of the
- * CDISC pilot clinical study report's ANCOVA tables (SAS PROC GLM with the dose as a continuous
- * MODEL variable and the other factors in CLASS). Snedecor GW, Cochran WG. Statistical Methods,
- * 8th ed. 1989, section 18.3 (regression on a quantitative treatment).
+ * dose, e.g. 0, 54 and 81 mg) in place of the treatment factor, and the t test of its slope (equal
+ * to the Type III F test with 1 df: F = t^2). This is the "test for dose response" of the CDISC
+ * pilot clinical study report's ANCOVA tables (SAS PROC GLM with the dose as a continuous MODEL
+ * variable and the other factors in CLASS). Snedecor GW, Cochran WG. Statistical Methods, 8th ed.
+ * 1989, section 18.3 (regression on a quantitative treatment).
  */
 public final class DoseResponse {
   private DoseResponse() {}

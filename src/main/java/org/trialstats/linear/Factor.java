@@ -29,8 +29,8 @@ public record Factor(String name, List<String> levels, int[] codes) implements T
     codes = codes.clone();
     for (int c : codes) {
       if (c < 0 || c >= levels.size()) {
-        throw new StatsException("factor " + name + " has a level code " + c + " outside 0.."
-            + (levels.size() - 1));
+        throw new StatsException(
+            "factor " + name + " has a level code " + c + " outside 0.." + (levels.size() - 1));
       }
     }
   }
@@ -74,13 +74,17 @@ public record Factor(String name, List<String> levels, int[] codes) implements T
     return new Factor(name, levels, codes);
   }
 
-  /** @return the level codes (a copy) */
+  /**
+   * @return the level codes (a copy)
+   */
   @Override
   public int[] codes() {
     return codes.clone();
   }
 
-  /** @return the number of observations */
+  /**
+   * @return the number of observations
+   */
   public int size() {
     return codes.length;
   }

@@ -11,5 +11,9 @@ package org.trialstats.linear;
  * @param upper upper confidence limit
  */
 public record LeastSquaresMean(
-    String level, double estimate, double standardError, int degreesOfFreedom, double lower,
+    String level,
+    double estimate,
+    double standardError,
+    int degreesOfFreedom,
+    double lower,
     double upper) {}

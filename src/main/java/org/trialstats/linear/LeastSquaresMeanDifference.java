@@ -1,9 +1,9 @@
 package org.trialstats.linear;
 
 /**
- * The difference of two least-squares means (level minus reference) with its t test and
- * confidence interval (no multiplicity adjustment, SAS {@code LSMEANS / PDIFF CL} and emmeans
- * {@code pairs(adjust = "none")}).
+ * The difference of two least-squares means (level minus reference) with its t test and confidence
+ * interval (no multiplicity adjustment, SAS {@code LSMEANS / PDIFF CL} and emmeans {@code
+ * pairs(adjust = "none")}).
  *
  * @param level the level
  * @param reference the level subtracted
@@ -16,5 +16,12 @@ package org.trialstats.linear;
  * @param upper upper confidence limit
  */
 public record LeastSquaresMeanDifference(
-    String level, String reference, double estimate, double standardError, int degreesOfFreedom,
-    double t, double pValue, double lower, double upper) {}
+    String level,
+    String reference,
+    double estimate,
+    double standardError,
+    int degreesOfFreedom,
+    double t,
+    double pValue,
+    double lower,
+    double upper) {}

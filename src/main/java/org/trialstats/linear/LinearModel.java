@@ -16,23 +16,23 @@ import org.trialstats.stats.StatsException;
  * ordinary least squares through the Householder QR decomposition of X (Apache Commons Math 3.6.1
  * {@link QRDecomposition}), as SAS PROC GLM and R's {@code lm}.
  *
- * <p>With n observations and p design columns: b = R^-1 Q'y, residual sum of squares RSS = |y -
- * X b|^2 on n - p degrees of freedom, s^2 = RSS / (n - p), Var(b) = s^2 (X'X)^-1 with (X'X)^-1 =
- * X^+ X^+' from the QR pseudo-inverse X^+.
+ * <p>With n observations and p design columns: b = R^-1 Q'y, residual sum of squares RSS = |y - X
+ * b|^2 on n - p degrees of freedom, s^2 = RSS / (n - p), Var(b) = s^2 (X'X)^-1 with (X'X)^-1 = X^+
+ * X^+' from the QR pseudo-inverse X^+.
  *
  * <p><b>Type III tests</b> (SAS GLM's default; R {@code drop1(fit, test = "F")} for main-effects
  * models): for each term, SS_III = RSS(model without the term's columns) - RSS(full model), F =
- * (SS_III / df_term) / s^2. For a model without interactions this is the test of every
- * coefficient of the term being 0, whatever the coding (Searle SR. Linear Models for Unbalanced
- * Data. Wiley 1987, chapter 4; SAS/STAT User's Guide, "The Four Types of Estimable Functions").
+ * (SS_III / df_term) / s^2. For a model without interactions this is the test of every coefficient
+ * of the term being 0, whatever the coding (Searle SR. Linear Models for Unbalanced Data. Wiley
+ * 1987, chapter 4; SAS/STAT User's Guide, "The Four Types of Estimable Functions").
  *
  * <p><b>Least-squares means</b> (SAS LSMEANS, R emmeans with default weights): the predicted mean
- * of a factor level at an L vector that sets the factor to the level, weights every level of
- * each other factor equally (1/m_G on its coded rows) and sets every covariate to its mean over
- * the fitted observations: LSM = L b, SE = sqrt(s^2 L (X'X)^-1 L'), t interval on n - p df.
- * Differences use L_a - L_b. Searle SR, Speed FM, Milliken GA. Population marginal means in the
- * linear model: an alternative to least squares means. Am Stat 1980;34:216-221; Lenth RV.
- * Least-squares means: the R package lsmeans. J Stat Softw 2016;69(1):1-33.
+ * of a factor level at an L vector that sets the factor to the level, weights every level of each
+ * other factor equally (1/m_G on its coded rows) and sets every covariate to its mean over the
+ * fitted observations: LSM = L b, SE = sqrt(s^2 L (X'X)^-1 L'), t interval on n - p df. Differences
+ * use L_a - L_b. Searle SR, Speed FM, Milliken GA. Population marginal means in the linear model:
+ * an alternative to least squares means. Am Stat 1980;34:216-221; Lenth RV. Least-squares means:
+ * the R package lsmeans. J Stat Softw 2016;69(1):1-33.
  */
 public final class LinearModel {
   private final List<Term> terms;
@@ -53,8 +53,12 @@ public final class LinearModel {
     int n = y.length;
     for (int i = 0; i < n; i++) {
       if (!Double.isFinite(y[i])) {
-        throw new StatsException("the response needs a finite value for every observation;"
-            + " observation " + (i + 1) + " has " + y[i]);
+        throw new StatsException(
+            "the response needs a finite value for every observation;"
+                + " observation "
+                + (i + 1)
+                + " has "
+                + y[i]);
       }
     }
     List<String> names = new ArrayList<>();
@@ -66,20 +70,24 @@ public final class LinearModel {
       termColumns[t] = new int[size];
       for (int c = 0; c < size; c++) {
         termColumns[t][c] = names.size();
-        names.add(term instanceof Factor f ? f.name() + "[" + f.levels().get(c + 1) + "]"
-            : term.name());
+        names.add(
+            term instanceof Factor f ? f.name() + "[" + f.levels().get(c + 1) + "]" : term.name());
       }
       int length = term instanceof Factor f ? f.size() : ((Covariate) term).values().length;
       if (length != n) {
-        throw new StatsException("term " + term.name() + " has " + length + " values for " + n
-            + " responses");
+        throw new StatsException(
+            "term " + term.name() + " has " + length + " values for " + n + " responses");
       }
     }
     columnNames = List.copyOf(names);
     int p = names.size();
     if (n <= p) {
-      throw new StatsException("the model has " + p + " parameters for " + n
-          + " observations; it needs more observations than parameters");
+      throw new StatsException(
+          "the model has "
+              + p
+              + " parameters for "
+              + n
+              + " observations; it needs more observations than parameters");
     }
     design = new double[n][p];
     for (int i = 0; i < n; i++) {
@@ -109,8 +117,9 @@ public final class LinearModel {
     RealMatrix pseudoInverse = full.solver.getInverse();
     xtxInverse = pseudoInverse.multiply(pseudoInverse.transpose()).getData();
     if (rss <= 0) {
-      throw new StatsException("the model fits every observation exactly (no residual"
-          + " variation); tests and standard errors are undefined");
+      throw new StatsException(
+          "the model fits every observation exactly (no residual"
+              + " variation); tests and standard errors are undefined");
     }
   }
 
@@ -122,8 +131,7 @@ public final class LinearModel {
    * @param coding how factors are coded (only the printed coefficients depend on it)
    * @return the fitted model
    * @throws StatsException if a value is not finite, the lengths differ, there are no more
-   *     observations than parameters, the design is singular (confounded terms) or the fit is
-   *     exact
+   *     observations than parameters, the design is singular (confounded terms) or the fit is exact
    */
   public static LinearModel fit(double[] response, List<Term> terms, Coding coding) {
     return new LinearModel(response, terms, coding);
@@ -157,9 +165,10 @@ public final class LinearModel {
     QRDecomposition qr = new QRDecomposition(new Array2DRowRealMatrix(x, false), 1e-10);
     DecompositionSolver solver = qr.getSolver();
     if (!solver.isNonSingular() || rankDeficient(qr, x)) {
-      throw new StatsException("the design matrix is singular: a term is confounded with the"
-          + " others (e.g. a factor level present in only one level of another factor, or a"
-          + " constant covariate)");
+      throw new StatsException(
+          "the design matrix is singular: a term is confounded with the"
+              + " others (e.g. a factor level present in only one level of another factor, or a"
+              + " constant covariate)");
     }
     double[] b = solver.solve(new ArrayRealVector(y, false)).toArray();
     double r = 0;
@@ -187,40 +196,53 @@ public final class LinearModel {
     return false;
   }
 
-  /** @return the number of observations */
+  /**
+   * @return the number of observations
+   */
   public int observations() {
     return y.length;
   }
 
-  /** @return the residual degrees of freedom, n - p */
+  /**
+   * @return the residual degrees of freedom, n - p
+   */
   public int residualDegreesOfFreedom() {
     return residualDf;
   }
 
-  /** @return the residual sum of squares */
+  /**
+   * @return the residual sum of squares
+   */
   public double residualSumOfSquares() {
     return rss;
   }
 
-  /** @return the residual mean square s^2 = RSS / (n - p) */
+  /**
+   * @return the residual mean square s^2 = RSS / (n - p)
+   */
   public double residualMeanSquare() {
     return rss / residualDf;
   }
 
-  /** @return the coding the coefficients use */
+  /**
+   * @return the coding the coefficients use
+   */
   public Coding coding() {
     return coding;
   }
 
-  /** @return every coefficient, intercept first, with its two-sided t test */
+  /**
+   * @return every coefficient, intercept first, with its two-sided t test
+   */
   public List<Coefficient> coefficients() {
     List<Coefficient> list = new ArrayList<>();
     TDistribution t = TDistribution.of(residualDf);
     for (int j = 0; j < beta.length; j++) {
       double se = Math.sqrt(residualMeanSquare() * xtxInverse[j][j]);
       double stat = beta[j] / se;
-      list.add(new Coefficient(columnNames.get(j), beta[j], se, stat,
-          2 * t.survivalProbability(Math.abs(stat))));
+      list.add(
+          new Coefficient(
+              columnNames.get(j), beta[j], se, stat, 2 * t.survivalProbability(Math.abs(stat))));
     }
     return list;
   }
@@ -241,7 +263,9 @@ public final class LinearModel {
     throw new StatsException("the model has no covariate " + covariate);
   }
 
-  /** @return the Type III F test of every term, in model order */
+  /**
+   * @return the Type III F test of every term, in model order
+   */
   public List<TypeIIITest> typeIII() {
     List<TypeIIITest> tests = new ArrayList<>();
     double mse = residualMeanSquare();
@@ -250,8 +274,14 @@ public final class LinearModel {
       int df = termColumns[t].length;
       double ss = Math.max(0, reduced - rss);
       double f = ss / df / mse;
-      tests.add(new TypeIIITest(terms.get(t).name(), df, ss, ss / df, f,
-          FDistribution.of(df, residualDf).survivalProbability(f)));
+      tests.add(
+          new TypeIIITest(
+              terms.get(t).name(),
+              df,
+              ss,
+              ss / df,
+              f,
+              FDistribution.of(df, residualDf).survivalProbability(f)));
     }
     return tests;
   }
@@ -272,8 +302,8 @@ public final class LinearModel {
       double[] lv = lVector(f, l);
       double est = dot(lv, beta);
       double se = Math.sqrt(residualMeanSquare() * quadratic(lv));
-      list.add(new LeastSquaresMean(f.levels().get(l), est, se, residualDf, est - q * se,
-          est + q * se));
+      list.add(
+          new LeastSquaresMean(f.levels().get(l), est, se, residualDf, est - q * se, est + q * se));
     }
     return list;
   }
@@ -303,8 +333,8 @@ public final class LinearModel {
     double se = Math.sqrt(residualMeanSquare() * quadratic(d));
     double t = est / se;
     double p = 2 * TDistribution.of(residualDf).survivalProbability(Math.abs(t));
-    return new LeastSquaresMeanDifference(level, reference, est, se, residualDf, t, p,
-        est - q * se, est + q * se);
+    return new LeastSquaresMeanDifference(
+        level, reference, est, se, residualDf, t, p, est - q * se, est + q * se);
   }
 
   private Factor factor(String name) {
@@ -319,8 +349,14 @@ public final class LinearModel {
   private static int levelIndex(Factor f, String level) {
     int i = f.levels().indexOf(level);
     if (i < 0) {
-      throw new StatsException("factor " + f.name() + " has no level " + level + " (levels: "
-          + String.join(", ", f.levels()) + ")");
+      throw new StatsException(
+          "factor "
+              + f.name()
+              + " has no level "
+              + level
+              + " (levels: "
+              + String.join(", ", f.levels())
+              + ")");
     }
     return i;
   }

@@ -12,5 +12,9 @@ package org.trialstats.linear;
  * @param pValue P(F &gt;= f) on (degreesOfFreedom, residual df)
  */
 public record TypeIIITest(
-    String term, int degreesOfFreedom, double sumOfSquares, double meanSquare, double f,
+    String term,
+    int degreesOfFreedom,
+    double sumOfSquares,
+    double meanSquare,
+    double f,
     double pValue) {}

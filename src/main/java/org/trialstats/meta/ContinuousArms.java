@@ -3,9 +3,9 @@ package org.trialstats.meta;
 import org.trialstats.stats.StatsException;
 
 /**
- * Per-arm summaries of a continuous outcome: mean, standard deviation and number of participants
- * in arm 1 (treatment) and arm 2 (control), the input of the mean difference, the standardised
- * mean difference and the ratio of means.
+ * Per-arm summaries of a continuous outcome: mean, standard deviation and number of participants in
+ * arm 1 (treatment) and arm 2 (control), the input of the mean difference, the standardised mean
+ * difference and the ratio of means.
  *
  * @param mean1 mean in arm 1 (finite)
  * @param sd1 standard deviation in arm 1 (finite, &gt;= 0)
@@ -14,14 +14,13 @@ import org.trialstats.stats.StatsException;
  * @param sd2 standard deviation in arm 2 (finite, &gt;= 0)
  * @param n2 participants in arm 2 (&gt;= 1)
  */
-public record ContinuousArms(
-    double mean1, double sd1, long n1, double mean2, double sd2, long n2) {
+public record ContinuousArms(double mean1, double sd1, long n1, double mean2, double sd2, long n2) {
 
   /**
    * Validates the summaries.
    *
-   * @throws StatsException for a non-finite mean, a negative or non-finite standard deviation or
-   *     an arm with no participants
+   * @throws StatsException for a non-finite mean, a negative or non-finite standard deviation or an
+   *     arm with no participants
    */
   public ContinuousArms {
     if (!Double.isFinite(mean1) || !Double.isFinite(mean2)) {

@@ -10,8 +10,8 @@ import org.trialstats.stats.StatsException;
  */
 public enum EffectMeasure implements Identified {
   /**
-   * Risk ratio. Per study y = log[(a/n1)/(c/n2)], v = 1/a - 1/n1 + 1/c - 1/n2 (delta method;
-   * Katz et al. 1978), written here as b/(a n1) + d/(c n2) to avoid cancellation.
+   * Risk ratio. Per study y = log[(a/n1)/(c/n2)], v = 1/a - 1/n1 + 1/c - 1/n2 (delta method; Katz
+   * et al. 1978), written here as b/(a n1) + d/(c n2) to avoid cancellation.
    */
   RR("rr", "Risk ratio", true, Input.TWO_BY_TWO),
   /** Odds ratio. Per study y = log(ad/bc), v = 1/a + 1/b + 1/c + 1/d (Woolf 1955). */
@@ -27,8 +27,8 @@ public enum EffectMeasure implements Identified {
    */
   MD("md", "Mean difference", false, Input.MEANS),
   /**
-   * Standardised mean difference, Hedges' g with the exact small-sample correction; the
-   * variance as chosen by {@link SmdVariance} (metafor {@code escalc(measure = "SMD")}).
+   * Standardised mean difference, Hedges' g with the exact small-sample correction; the variance as
+   * chosen by {@link SmdVariance} (metafor {@code escalc(measure = "SMD")}).
    */
   SMD("smd", "Std. mean difference", false, Input.MEANS),
   /**
@@ -38,8 +38,7 @@ public enum EffectMeasure implements Identified {
   COHEN_D("cohend", "Cohen's d", false, Input.MEANS),
   /**
    * Ratio of means. Per study y = log(mean1/mean2), v = sd1^2/(n1 mean1^2) + sd2^2/(n2 mean2^2)
-   * (Hedges, Gurevitch &amp; Curtis 1999, Ecology 80:1150-1156; metafor {@code measure =
-   * "ROM"}).
+   * (Hedges, Gurevitch &amp; Curtis 1999, Ecology 80:1150-1156; metafor {@code measure = "ROM"}).
    */
   ROM("rom", "Ratio of means", true, Input.MEANS),
   /**
@@ -113,8 +112,8 @@ public enum EffectMeasure implements Identified {
    * @throws StatsException for an unknown id, listing the valid ones
    */
   public static EffectMeasure fromId(String id) {
-    return Identified.find(values(), id).orElseThrow(
-        () -> new StatsException(Identified.unknown("measure", id, values())));
+    return Identified.find(values(), id)
+        .orElseThrow(() -> new StatsException(Identified.unknown("measure", id, values())));
   }
 
   @Override

@@ -3,9 +3,9 @@ package org.trialstats.meta;
 import org.trialstats.stats.TwoByTwo;
 
 /**
- * Study-level effect sizes from two-by-two counts, as metafor's {@code escalc()} computes them
- * with {@code add = 1/2, to = "only0"}: a study with a zero cell gets 0.5 added to each of its
- * four cells. Cells: a = events1, b = n1 - events1, c = events2, d = n2 - events2.
+ * Study-level effect sizes from two-by-two counts, as metafor's {@code escalc()} computes them with
+ * {@code add = 1/2, to = "only0"}: a study with a zero cell gets 0.5 added to each of its four
+ * cells. Cells: a = events1, b = n1 - events1, c = events2, d = n2 - events2.
  */
 public final class EffectSizes {
   /** The value added to every cell of a table with a zero cell (Haldane-Anscombe correction). */
@@ -23,9 +23,9 @@ public final class EffectSizes {
 
   /**
    * Why a study carries no information for the measure, or null when it is used. For RR and OR a
-   * study with no events in either arm, or with events in every subject of both arms, is left
-   * out (its ratio is undefined whatever the correction; metafor's {@code drop00 = TRUE}). For
-   * RD such a study is kept: a difference of 0 is informative.
+   * study with no events in either arm, or with events in every subject of both arms, is left out
+   * (its ratio is undefined whatever the correction; metafor's {@code drop00 = TRUE}). For RD such
+   * a study is kept: a difference of 0 is informative.
    */
   public static String exclusionReason(StudyData s, EffectMeasure measure) {
     if (!s.hasCounts() || !measure.isRatio()) {
@@ -64,18 +64,19 @@ public final class EffectSizes {
     return switch (measure) {
       case RR -> new Effect(logRatio(a, n2, c, n1), b / (a * n1) + d / (c * n2), added);
       case OR -> new Effect(logRatio(a, d, b, c), 1 / a + 1 / b + 1 / c + 1 / d, added);
-      case RD -> new Effect(
-          differenceOfRatios(a, n1, c, n2),
-          (a / n1) * (b / n1) / n1 + (c / n2) * (d / n2) / n2,
-          added);
+      case RD ->
+          new Effect(
+              differenceOfRatios(a, n1, c, n2),
+              (a / n1) * (b / n1) / n1 + (c / n2) * (d / n2) / n2,
+              added);
       default -> throw new IllegalArgumentException(measure + " is not a two-by-two measure");
     };
   }
 
   /**
-   * Peto's one-step log odds ratio of a single study from the raw counts: y = (O - E)/V, v =
-   * 1/V, with O - E = (a d - b c)/N and V = (a + c)(b + d) n1 n2 / (N^2 (N - 1)) (Yusuf et al.
-   * 1985, Prog Cardiovasc Dis 27:335-371). Undefined (V = 0) when a column total is zero.
+   * Peto's one-step log odds ratio of a single study from the raw counts: y = (O - E)/V, v = 1/V,
+   * with O - E = (a d - b c)/N and V = (a + c)(b + d) n1 n2 / (N^2 (N - 1)) (Yusuf et al. 1985,
+   * Prog Cardiovasc Dis 27:335-371). Undefined (V = 0) when a column total is zero.
    */
   public static Effect peto(TwoByTwo t) {
     double observedMinusExpected = petoObservedMinusExpected(t);

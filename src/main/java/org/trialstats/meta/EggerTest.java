@@ -9,8 +9,8 @@ import org.trialstats.stats.StatsException;
  * 1997, BMJ 315:629-634): ordinary least squares of the standardised effect y_i/se_i on the
  * precision 1/se_i, y_i/se_i = b0 + b1/se_i + e_i; the intercept b0 measures asymmetry and is
  * tested with t = b0/se(b0) on k - 2 df. Equivalent to metafor's {@code regtest(model = "lm",
- * predictor = "sei")} (weighted regression of y_i on se_i with weights 1/v_i, where the
- * coefficient of se_i is b0).
+ * predictor = "sei")} (weighted regression of y_i on se_i with weights 1/v_i, where the coefficient
+ * of se_i is b0).
  *
  * @param k number of studies
  * @param intercept b0, the bias coefficient

@@ -12,15 +12,15 @@ public enum FixedMethod implements Identified {
   IV("iv", "Inverse variance"),
   /**
    * Mantel-Haenszel from the raw counts (no continuity correction): the MH odds ratio with the
-   * Robins, Breslow &amp; Greenland (1986, Biometrics 42:311-323) variance, the MH risk ratio
-   * with the Greenland &amp; Robins (1985, Biometrics 41:55-68) variance, and the MH risk
-   * difference with the Sato, Greenland &amp; Robins (1989, Biometrics 45:1323-1324) variance.
+   * Robins, Breslow &amp; Greenland (1986, Biometrics 42:311-323) variance, the MH risk ratio with
+   * the Greenland &amp; Robins (1985, Biometrics 41:55-68) variance, and the MH risk difference
+   * with the Sato, Greenland &amp; Robins (1989, Biometrics 45:1323-1324) variance.
    */
   MH("mh", "Mantel-Haenszel"),
   /**
-   * Peto's one-step odds ratio from the raw counts: log OR = sum(O_i - E_i) / sum(V_i),
-   * Var = 1/sum(V_i), with E_i = n1 (a + c)/N and V_i = (a + c)(b + d) n1 n2 / (N^2 (N - 1))
-   * (Yusuf, Peto, Lewis, Collins &amp; Sleight 1985, Prog Cardiovasc Dis 27:335-371).
+   * Peto's one-step odds ratio from the raw counts: log OR = sum(O_i - E_i) / sum(V_i), Var =
+   * 1/sum(V_i), with E_i = n1 (a + c)/N and V_i = (a + c)(b + d) n1 n2 / (N^2 (N - 1)) (Yusuf,
+   * Peto, Lewis, Collins &amp; Sleight 1985, Prog Cardiovasc Dis 27:335-371).
    */
   PETO("peto", "Peto");
 
@@ -53,7 +53,8 @@ public enum FixedMethod implements Identified {
    * @throws StatsException for an unknown id
    */
   public static FixedMethod fromId(String id) {
-    return Identified.find(values(), id).orElseThrow(
-        () -> new StatsException(Identified.unknown("fixed-effect method", id, values())));
+    return Identified.find(values(), id)
+        .orElseThrow(
+            () -> new StatsException(Identified.unknown("fixed-effect method", id, values())));
   }
 }

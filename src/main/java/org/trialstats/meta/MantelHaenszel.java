@@ -5,15 +5,15 @@ import org.trialstats.stats.StatsException;
 import org.trialstats.stats.TwoByTwo;
 
 /**
- * Mantel-Haenszel pooled estimates from raw counts (no continuity correction), as metafor's
- * {@code rma.mh()}. Per table: a, b, c, d the cells, n1 = a + b, n2 = c + d, N = n1 + n2.
+ * Mantel-Haenszel pooled estimates from raw counts (no continuity correction), as metafor's {@code
+ * rma.mh()}. Per table: a, b, c, d the cells, n1 = a + b, n2 = c + d, N = n1 + n2.
  */
 public final class MantelHaenszel {
   private MantelHaenszel() {}
 
   /**
-   * A pooled estimate on the analysis scale with its standard error and the MH weight of each
-   * table (before normalisation).
+   * A pooled estimate on the analysis scale with its standard error and the MH weight of each table
+   * (before normalisation).
    */
   public record Pooled(double mu, double se, double[] weights) {}
 
@@ -21,17 +21,15 @@ public final class MantelHaenszel {
    * Pools the tables for RR, OR or RD.
    *
    * <ul>
-   *   <li>OR: OR_MH = sum R_i / sum S_i, R = a d/N, S = b c/N; Var(log OR_MH) = 1/2 [sum P R /
-   *       (sum R)^2 + sum (P S + Q R)/(sum R sum S) + sum Q S/(sum S)^2], P = (a + d)/N, Q = (b +
-   *       c)/N (Robins, Breslow &amp; Greenland 1986, Biometrics 42:311-323, eq. 11). Weights b
-   *       c/N.
-   *   <li>RR: RR_MH = sum a n2/N / sum c n1/N; Var(log RR_MH) = sum (n1 n2 (a + c)/N^2 - a c/N)
-   *       / (sum a n2/N sum c n1/N) (Greenland &amp; Robins 1985, Biometrics 41:55-68, eq. 13).
+   *   <li>OR: OR_MH = sum R_i / sum S_i, R = a d/N, S = b c/N; Var(log OR_MH) = 1/2 [sum P R / (sum
+   *       R)^2 + sum (P S + Q R)/(sum R sum S) + sum Q S/(sum S)^2], P = (a + d)/N, Q = (b + c)/N
+   *       (Robins, Breslow &amp; Greenland 1986, Biometrics 42:311-323, eq. 11). Weights b c/N.
+   *   <li>RR: RR_MH = sum a n2/N / sum c n1/N; Var(log RR_MH) = sum (n1 n2 (a + c)/N^2 - a c/N) /
+   *       (sum a n2/N sum c n1/N) (Greenland &amp; Robins 1985, Biometrics 41:55-68, eq. 13).
    *       Weights c n1/N.
-   *   <li>RD: RD_MH = sum (a n2 - c n1)/N / sum n1 n2/N; Var = [RD sum (c (n1/N)^2 - a (n2/N)^2
-   *       + (n1/N)(n2/N)(n2 - n1)/2) + sum (a d + c b)/(2N)] / (sum n1 n2/N)^2 (Sato, Greenland
-   *       &amp; Robins 1989, Biometrics 45:1323-1324; the form used by metafor). Weights n1
-   *       n2/N.
+   *   <li>RD: RD_MH = sum (a n2 - c n1)/N / sum n1 n2/N; Var = [RD sum (c (n1/N)^2 - a (n2/N)^2 +
+   *       (n1/N)(n2/N)(n2 - n1)/2) + sum (a d + c b)/(2N)] / (sum n1 n2/N)^2 (Sato, Greenland &amp;
+   *       Robins 1989, Biometrics 45:1323-1324; the form used by metafor). Weights n1 n2/N.
    * </ul>
    *
    * @throws StatsException when the pooled ratio is undefined (no events in arm 1 or arm 2 of any

@@ -16,12 +16,11 @@ import org.trialstats.stats.TwoByTwo;
 
 /**
  * Meta-analysis of two-by-two tables, continuous outcomes (means), incidence rates or generic
- * effects: fixed effect (inverse variance,
- * Mantel-Haenszel, Peto) and random effects (DL, REML, PM, ML, SJ, HE estimators of tau^2, with
- * optional Hartung-Knapp-Sidik-Jonkman intervals), heterogeneity statistics, prediction
- * intervals, subgroup analysis, leave-one-out and cumulative analysis. Results agree with R's
- * metafor 3.8-1 ({@code escalc(add = 1/2, to = "only0")}, {@code rma}, {@code rma.mh}, {@code
- * rma.peto}, {@code confint}).
+ * effects: fixed effect (inverse variance, Mantel-Haenszel, Peto) and random effects (DL, REML, PM,
+ * ML, SJ, HE estimators of tau^2, with optional Hartung-Knapp-Sidik-Jonkman intervals),
+ * heterogeneity statistics, prediction intervals, subgroup analysis, leave-one-out and cumulative
+ * analysis. Results agree with R's metafor 3.8-1 ({@code escalc(add = 1/2, to = "only0")}, {@code
+ * rma}, {@code rma.mh}, {@code rma.peto}, {@code confint}).
  *
  * <p>Formulas (w_i = 1/(v_i + tau^2), tau^2 = 0 for fixed effect):
  *
@@ -34,9 +33,9 @@ import org.trialstats.stats.TwoByTwo;
  *       Stat Med 22:2693-2710), not truncated at 1 (metafor's {@code test = "knha"})
  *   <li>Cochran's Q = sum (y_i - mu_FE)^2 / v_i on k - 1 df; I^2 and H^2 as described in {@link
  *       MetaResult}; Q-profile interval for tau^2 by {@link QProfile}
- *   <li>prediction interval mu +/- c sqrt(tau^2 + se^2) for random effects, c = t_{k-2} for k
- *       &gt;= 3 (Higgins, Thompson &amp; Spiegelhalter 2009, eq. 12; the default) or metafor's z
- *       (t_{k-1} with Hartung-Knapp): {@link PredictionMethod}
+ *   <li>prediction interval mu +/- c sqrt(tau^2 + se^2) for random effects, c = t_{k-2} for k &gt;=
+ *       3 (Higgins, Thompson &amp; Spiegelhalter 2009, eq. 12; the default) or metafor's z (t_{k-1}
+ *       with Hartung-Knapp): {@link PredictionMethod}
  *   <li>Hartung-Knapp for a fixed-effect inverse-variance model: Var = Q/((k - 1) sum w), t_{k-1}
  *       (metafor {@code rma(method = "FE", test = "knha")})
  * </ul>
@@ -55,8 +54,8 @@ public final class MetaAnalysis {
   /**
    * Pools the studies.
    *
-   * @throws StatsException when the input does not fit the measure (counts vs generic effects),
-   *     no study is left after exclusions, or a Mantel-Haenszel ratio is undefined
+   * @throws StatsException when the input does not fit the measure (counts vs generic effects), no
+   *     study is left after exclusions, or a Mantel-Haenszel ratio is undefined
    */
   public static MetaResult run(List<StudyData> studies, MetaOptions options) {
     checkInput(studies, options);
@@ -73,10 +72,14 @@ public final class MetaAnalysis {
     }
     if (included.isEmpty()) {
       throw new StatsException(
-          "no study is left to pool: the " + measure.label().toLowerCase(Locale.ROOT)
-              + " cannot be estimated from any study (" + excluded.get(0).reason()
-              + (excluded.size() > 1 ? ", ..." : "") + ")"
-              + (measure.usesCounts() ? "; the risk difference can use studies without events"
+          "no study is left to pool: the "
+              + measure.label().toLowerCase(Locale.ROOT)
+              + " cannot be estimated from any study ("
+              + excluded.get(0).reason()
+              + (excluded.size() > 1 ? ", ..." : "")
+              + ")"
+              + (measure.usesCounts()
+                  ? "; the risk difference can use studies without events"
                   : ""));
     }
     return pool(studies, included, excluded, options);
@@ -90,8 +93,13 @@ public final class MetaAnalysis {
     for (StudyData s : studies) {
       if (s.input() != needed) {
         throw new StatsException(
-            "study '" + s.study() + "' is given as " + describe(s.input()) + " but the "
-                + options.measure().label().toLowerCase(Locale.ROOT) + " needs "
+            "study '"
+                + s.study()
+                + "' is given as "
+                + describe(s.input())
+                + " but the "
+                + options.measure().label().toLowerCase(Locale.ROOT)
+                + " needs "
                 + describe(needed));
       }
     }
@@ -125,9 +133,8 @@ public final class MetaAnalysis {
   /** The study estimate and variance on the analysis scale. */
   private static EffectSizes.Effect effect(StudyData s, MetaOptions options, boolean peto) {
     return switch (s.input()) {
-      case TWO_BY_TWO -> peto
-          ? EffectSizes.peto(s.table())
-          : EffectSizes.of(s.table(), options.measure());
+      case TWO_BY_TWO ->
+          peto ? EffectSizes.peto(s.table()) : EffectSizes.of(s.table(), options.measure());
       case MEANS -> ContinuousEffects.of(s.means(), options.measure(), options.smdVariance());
       case PERSON_TIME -> RateEffects.of(s.rates(), options.measure());
       case EFFECT -> new EffectSizes.Effect(s.yi(), s.vi(), 0);
@@ -144,8 +151,7 @@ public final class MetaAnalysis {
     double[] y = new double[k];
     double[] v = new double[k];
     double[] added = new double[k];
-    boolean peto =
-        options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO;
+    boolean peto = options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO;
     for (int i = 0; i < k; i++) {
       EffectSizes.Effect e = effect(included.get(i), options, peto);
       y[i] = e.yi();
@@ -172,9 +178,10 @@ public final class MetaAnalysis {
         se = mh.se();
         weights = mh.weights();
         if (se == 0) {
-          warnings.add("the Mantel-Haenszel variance is zero (every study has a risk difference"
-              + " of -1 or +1): the interval is degenerate at the estimate and the test"
-              + " meaningless; metafor reports NaN here");
+          warnings.add(
+              "the Mantel-Haenszel variance is zero (every study has a risk difference"
+                  + " of -1 or +1): the interval is degenerate at the estimate and the test"
+                  + " meaningless; metafor reports NaN here");
         }
       } else {
         mu = fixedSums.mu;
@@ -273,8 +280,7 @@ public final class MetaAnalysis {
                   + " not available");
         }
       }
-      double[] pi =
-          options.prediction().limits(mu, se, tau2, k, level, !Double.isNaN(hkFactor));
+      double[] pi = options.prediction().limits(mu, se, tau2, k, level, !Double.isNaN(hkFactor));
       piLower = options.toReportScale(pi[0]);
       piUpper = options.toReportScale(pi[1]);
     }
@@ -302,8 +308,7 @@ public final class MetaAnalysis {
               added[i]));
     }
 
-    addWarnings(
-        warnings, included, excluded, options, k, q, tau2, hkFactor, mu);
+    addWarnings(warnings, included, excluded, options, k, q, tau2, hkFactor, mu);
     boolean allTables =
         options.model() == MetaModel.FIXED && options.fixedMethod() != FixedMethod.IV;
     return new MetaResult(
@@ -346,10 +351,9 @@ public final class MetaAnalysis {
   }
 
   /**
-   * Mantel-Haenszel pooling over every table of the analysis, as metafor's {@code rma.mh()}:
-   * the pooled studies first, then those without a study estimate (no events in either arm add
-   * nothing; a risk-ratio study with events in everyone adds RR 1). The weights follow the same
-   * order.
+   * Mantel-Haenszel pooling over every table of the analysis, as metafor's {@code rma.mh()}: the
+   * pooled studies first, then those without a study estimate (no events in either arm add nothing;
+   * a risk-ratio study with events in everyone adds RR 1). The weights follow the same order.
    */
   private static MantelHaenszel.Pooled mantelHaenszel(
       List<StudyData> included, List<ExcludedStudy> excluded, EffectMeasure measure) {
@@ -380,11 +384,14 @@ public final class MetaAnalysis {
       boolean mantelHaenszel =
           options.model() == MetaModel.FIXED && options.fixedMethod() != FixedMethod.IV;
       warnings.add(
-          "no study estimate of the " + measure.label().toLowerCase(Locale.ROOT) + " for "
+          "no study estimate of the "
+              + measure.label().toLowerCase(Locale.ROOT)
+              + " for "
               + String.join(", ", parts)
               + (mantelHaenszel
-                  ? "; these studies are counted in k and enter the " + options.fixedMethod()
-                      .label() + " estimate with their raw counts, but not the heterogeneity"
+                  ? "; these studies are counted in k and enter the "
+                      + options.fixedMethod().label()
+                      + " estimate with their raw counts, but not the heterogeneity"
                       + " statistics (as metafor)"
                   : "; left out of the analysis"));
     }
@@ -416,8 +423,12 @@ public final class MetaAnalysis {
       }
       if (k < options.prediction().minimumStudies() && k > 1) {
         warnings.add(
-            "no prediction interval: the " + options.prediction().formula() + " interval needs at"
-                + " least " + options.prediction().minimumStudies() + " studies");
+            "no prediction interval: the "
+                + options.prediction().formula()
+                + " interval needs at"
+                + " least "
+                + options.prediction().minimumStudies()
+                + " studies");
       }
       if (!Double.isNaN(hkFactor) && hkFactor < 1) {
         warnings.add(
@@ -437,11 +448,14 @@ public final class MetaAnalysis {
       if (sparse != null && inverseVariance) {
         boolean corrected = included.stream().anyMatch(s -> EffectSizes.hasZeroCell(s.table()));
         warnings.add(
-            "sparse events (" + sparse + "): inverse-variance weights and the normal"
+            "sparse events ("
+                + sparse
+                + "): inverse-variance weights and the normal"
                 + " approximation of the study estimates are unreliable with few events"
                 + (corrected ? ", and the 0.5-corrected estimates are biased" : "")
                 + (options.tau2Estimator() == Tau2Estimator.DL
-                    ? "; the DerSimonian-Laird estimator also underestimates tau^2 here" : "")
+                    ? "; the DerSimonian-Laird estimator also underestimates tau^2 here"
+                    : "")
                 + " (Bradburn et al. 2007, Stat Med 26:53-77; Cochrane Handbook 10.4.4);"
                 + " Mantel-Haenszel (or Peto for odds ratios) pooling of the raw counts is"
                 + " preferred");
@@ -468,11 +482,11 @@ public final class MetaAnalysis {
 
   /**
    * A description of why the events are sparse, or null. The rule looks at the event counts only
-   * (the same for every model and estimator): some study has an arm without events (its
-   * estimate needs the 0.5 correction), or has fewer than {@value #SPARSE_EVENTS} events in its
-   * two arms together, where the log-scale normal approximation behind inverse-variance
-   * weighting fails (Bradburn et al. 2007, Stat Med 26:53-77). Risks below 1% alone do not
-   * count: 1,065 and 1,510 events over 13 BCG trials are not sparse.
+   * (the same for every model and estimator): some study has an arm without events (its estimate
+   * needs the 0.5 correction), or has fewer than {@value #SPARSE_EVENTS} events in its two arms
+   * together, where the log-scale normal approximation behind inverse-variance weighting fails
+   * (Bradburn et al. 2007, Stat Med 26:53-77). Risks below 1% alone do not count: 1,065 and 1,510
+   * events over 13 BCG trials are not sparse.
    */
   static String sparseEvents(List<StudyData> included) {
     List<String> zero = new ArrayList<>();
@@ -537,13 +551,21 @@ public final class MetaAnalysis {
           zero.isEmpty()
               ? "; no study has a zero cell."
               : "; for the study estimates, the heterogeneity statistics and the plots 0.5 was"
-                  + " added to every cell of " + count + " with a zero cell: " + names + ".");
+                  + " added to every cell of "
+                  + count
+                  + " with a zero cell: "
+                  + names
+                  + ".");
     } else {
       b.append(
           zero.isEmpty()
               ? "No study has a zero cell; no continuity correction was needed."
-              : "0.5 added to every cell of " + count + " with a zero cell before computing"
-                  + " their estimates and inverse-variance weights: " + names + ".");
+              : "0.5 added to every cell of "
+                  + count
+                  + " with a zero cell before computing"
+                  + " their estimates and inverse-variance weights: "
+                  + names
+                  + ".");
     }
     if (measure.isRatio()) {
       if (excluded.isEmpty()) {
@@ -565,7 +587,9 @@ public final class MetaAnalysis {
           doubleZero.isEmpty()
               ? " No study has zero events (or only events) in both arms."
               : " Studies with no events (or only events) in both arms are kept for the risk"
-                  + " difference: " + String.join(", ", doubleZero) + ".");
+                  + " difference: "
+                  + String.join(", ", doubleZero)
+                  + ".");
     }
     return b.toString();
   }
@@ -581,13 +605,20 @@ public final class MetaAnalysis {
     StringBuilder b = new StringBuilder();
     if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.MH) {
       b.append("Mantel-Haenszel pooling uses the raw counts without correction");
-      b.append(zero.isEmpty() ? "; no study has an arm without events."
-          : "; for the study estimates and heterogeneity 0.5 was added to both event counts of: "
-              + String.join(", ", zero) + ".");
+      b.append(
+          zero.isEmpty()
+              ? "; no study has an arm without events."
+              : "; for the study estimates and heterogeneity 0.5 was added to both event counts of:"
+                    + " "
+                  + String.join(", ", zero)
+                  + ".");
     } else {
-      b.append(zero.isEmpty() ? "No study has an arm without events; no correction was needed."
-          : "0.5 added to both event counts of the studies with an arm without events: "
-              + String.join(", ", zero) + ".");
+      b.append(
+          zero.isEmpty()
+              ? "No study has an arm without events; no correction was needed."
+              : "0.5 added to both event counts of the studies with an arm without events: "
+                  + String.join(", ", zero)
+                  + ".");
     }
     if (!excluded.isEmpty()) {
       b.append(" Without a rate ratio (no events in either arm): ");
@@ -599,10 +630,10 @@ public final class MetaAnalysis {
 
   /**
    * Subgroup analysis: the model fitted separately within each subgroup (own tau^2 for random
-   * effects), and the test for subgroup differences Q_between = sum (mu_g - mu_bar)^2 / se_g^2
-   * on G - 1 df with mu_bar the inverse-variance weighted mean of the subgroup estimates
-   * (Borenstein et al. 2009, Introduction to Meta-Analysis, ch. 19; RevMan 5's test for subgroup
-   * differences). Subgroups appear in the order of their first study.
+   * effects), and the test for subgroup differences Q_between = sum (mu_g - mu_bar)^2 / se_g^2 on G
+   * - 1 df with mu_bar the inverse-variance weighted mean of the subgroup estimates (Borenstein et
+   * al. 2009, Introduction to Meta-Analysis, ch. 19; RevMan 5's test for subgroup differences).
+   * Subgroups appear in the order of their first study.
    *
    * @throws StatsException if a study has no subgroup label
    */
@@ -645,9 +676,9 @@ public final class MetaAnalysis {
 
   /**
    * Leave-one-out analysis: the model refitted without each pooled study in turn (as metafor's
-   * {@code leave1out()}); each step is labelled with the omitted study. Each refit reads a view
-   * of the studies without the omitted one and keeps only its summary: O(k) memory per step and
-   * for the steps together.
+   * {@code leave1out()}); each step is labelled with the omitted study. Each refit reads a view of
+   * the studies without the omitted one and keeps only its summary: O(k) memory per step and for
+   * the steps together.
    *
    * @throws StatsException with fewer than 2 pooled studies
    */
@@ -661,8 +692,8 @@ public final class MetaAnalysis {
       if (exclusionReason(studies.get(i), options) != null) {
         continue;
       }
-      steps.add(new SensitivityStep(studies.get(i).study(),
-          run(without(studies, i), options).summary()));
+      steps.add(
+          new SensitivityStep(studies.get(i).study(), run(without(studies, i), options).summary()));
     }
     return steps;
   }
@@ -685,8 +716,8 @@ public final class MetaAnalysis {
   /**
    * Cumulative meta-analysis: the model refitted after adding each study in the given order (as
    * metafor's {@code cumul()}); each step is labelled with the study just added. Order the list
-   * (e.g. by year) before calling. Leading studies that cannot be pooled on their own are
-   * carried into the next step.
+   * (e.g. by year) before calling. Leading studies that cannot be pooled on their own are carried
+   * into the next step.
    */
   public static List<SensitivityStep> cumulative(List<StudyData> studies, MetaOptions options) {
     checkInput(studies, options);

@@ -7,8 +7,8 @@ import org.trialstats.stats.MethodInfo;
 /**
  * The meta-analysis methods for the method catalogue: every effect measure, fixed-effect pooling
  * method, tau^2 estimator, SMD variance form and prediction-interval formula with its formula,
- * reference and the R (metafor) call that gives the same numbers. The switches are exhaustive, so
- * a new constant cannot be added without its entry.
+ * reference and the R (metafor) call that gives the same numbers. The switches are exhaustive, so a
+ * new constant cannot be added without its entry.
  */
 public final class MetaMethods {
   private MetaMethods() {}
@@ -16,8 +16,8 @@ public final class MetaMethods {
   /**
    * One catalogue entry.
    *
-   * @param family the option it belongs to: measure, method (fixed), method (random),
-   *     smd-variance or prediction
+   * @param family the option it belongs to: measure, method (fixed), method (random), smd-variance
+   *     or prediction
    * @param id the command-line id
    * @param info the documentation
    */
@@ -59,47 +59,88 @@ public final class MetaMethods {
    */
   public static MethodInfo info(EffectMeasure m) {
     return switch (m) {
-      case RR -> new MethodInfo("Risk ratio (log scale)",
-          "y = log[(a/n1)/(c/n2)], v = 1/a - 1/n1 + 1/c - 1/n2; 0.5 added to every cell of a"
-              + " table with a zero cell", "Katz et al. 1978, Biometrics 34:469-474", NO_SAS,
-          "metafor::escalc(measure = \"RR\", add = 1/2, to = \"only0\")",
-          "statsmodels.stats.meta_analysis.effectsize_2proportions(statistic = \"rr\")");
-      case OR -> new MethodInfo("Odds ratio (log scale)",
-          "y = log(a d / (b c)), v = 1/a + 1/b + 1/c + 1/d", "Woolf 1955, Ann Hum Genet"
-              + " 19:251-253", NO_SAS,
-          "metafor::escalc(measure = \"OR\", add = 1/2, to = \"only0\")",
-          "statsmodels.stats.meta_analysis.effectsize_2proportions(statistic = \"or\")");
-      case RD -> new MethodInfo("Risk difference",
-          "y = a/n1 - c/n2, v = a b/n1^3 + c d/n2^3", "Hedges & Olkin 1985, ch. 6", NO_SAS,
-          "metafor::escalc(measure = \"RD\", add = 1/2, to = \"only0\")",
-          "statsmodels.stats.meta_analysis.effectsize_2proportions(statistic = \"diff\")");
-      case MD -> new MethodInfo("Mean difference", "y = mean1 - mean2, v = sd1^2/n1 + sd2^2/n2",
-          "Deeks & Higgins 2010, Statistical algorithms in Review Manager 5", NO_SAS,
-          "metafor::escalc(measure = \"MD\")", NO_PYTHON);
-      case SMD -> new MethodInfo("Standardised mean difference (Hedges' g)",
-          "g = J(m) (mean1 - mean2)/s_p, m = n1 + n2 - 2, J(m) = Gamma(m/2)/(sqrt(m/2)"
-              + " Gamma((m-1)/2)); variance by --smd-variance",
-          "Hedges 1981, J Educ Stat 6:107-128, eq. 6e", NO_SAS,
-          "metafor::escalc(measure = \"SMD\", vtype = \"LS\" or \"UB\")",
-          "statsmodels.stats.meta_analysis.effectsize_smd (approximate J)");
-      case COHEN_D -> new MethodInfo("Cohen's d",
-          "d = (mean1 - mean2)/s_p, v = 1/n1 + 1/n2 + d^2/(2N)", "Hedges & Olkin 1985, ch. 5",
-          NO_SAS, "metafor::escalc(measure = \"SMD\")$yi / J(m) (no direct option)", NO_PYTHON);
-      case ROM -> new MethodInfo("Ratio of means (log scale)",
-          "y = log(mean1/mean2), v = sd1^2/(n1 mean1^2) + sd2^2/(n2 mean2^2)",
-          "Hedges, Gurevitch & Curtis 1999, Ecology 80:1150-1156", NO_SAS,
-          "metafor::escalc(measure = \"ROM\")", NO_PYTHON);
-      case IRR -> new MethodInfo("Incidence rate ratio (log scale)",
-          "y = log[(x1/t1)/(x2/t2)], v = 1/x1 + 1/x2; 0.5 added to both counts when one is 0",
-          "Rothman, Greenland & Lash 2008, Modern Epidemiology, ch. 14", NO_SAS,
-          "metafor::escalc(measure = \"IRR\", add = 1/2, to = \"only0\")", NO_PYTHON);
-      case IRD -> new MethodInfo("Incidence rate difference",
-          "y = x1/t1 - x2/t2, v = x1/t1^2 + x2/t2^2; 0.5 added to both counts when one is 0",
-          "Rothman, Greenland & Lash 2008, Modern Epidemiology, ch. 14", NO_SAS,
-          "metafor::escalc(measure = \"IRD\", add = 1/2, to = \"only0\")", NO_PYTHON);
-      case GENERIC -> new MethodInfo("Generic effect", "y and v (or its standard error) as given",
-          "Hedges & Olkin 1985, ch. 6", NO_SAS, "metafor::rma(yi, vi)",
-          "statsmodels.stats.meta_analysis.combine_effects(eff, var_eff)");
+      case RR ->
+          new MethodInfo(
+              "Risk ratio (log scale)",
+              "y = log[(a/n1)/(c/n2)], v = 1/a - 1/n1 + 1/c - 1/n2; 0.5 added to every cell of a"
+                  + " table with a zero cell",
+              "Katz et al. 1978, Biometrics 34:469-474",
+              NO_SAS,
+              "metafor::escalc(measure = \"RR\", add = 1/2, to = \"only0\")",
+              "statsmodels.stats.meta_analysis.effectsize_2proportions(statistic = \"rr\")");
+      case OR ->
+          new MethodInfo(
+              "Odds ratio (log scale)",
+              "y = log(a d / (b c)), v = 1/a + 1/b + 1/c + 1/d",
+              "Woolf 1955, Ann Hum Genet" + " 19:251-253",
+              NO_SAS,
+              "metafor::escalc(measure = \"OR\", add = 1/2, to = \"only0\")",
+              "statsmodels.stats.meta_analysis.effectsize_2proportions(statistic = \"or\")");
+      case RD ->
+          new MethodInfo(
+              "Risk difference",
+              "y = a/n1 - c/n2, v = a b/n1^3 + c d/n2^3",
+              "Hedges & Olkin 1985, ch. 6",
+              NO_SAS,
+              "metafor::escalc(measure = \"RD\", add = 1/2, to = \"only0\")",
+              "statsmodels.stats.meta_analysis.effectsize_2proportions(statistic = \"diff\")");
+      case MD ->
+          new MethodInfo(
+              "Mean difference",
+              "y = mean1 - mean2, v = sd1^2/n1 + sd2^2/n2",
+              "Deeks & Higgins 2010, Statistical algorithms in Review Manager 5",
+              NO_SAS,
+              "metafor::escalc(measure = \"MD\")",
+              NO_PYTHON);
+      case SMD ->
+          new MethodInfo(
+              "Standardised mean difference (Hedges' g)",
+              "g = J(m) (mean1 - mean2)/s_p, m = n1 + n2 - 2, J(m) = Gamma(m/2)/(sqrt(m/2)"
+                  + " Gamma((m-1)/2)); variance by --smd-variance",
+              "Hedges 1981, J Educ Stat 6:107-128, eq. 6e",
+              NO_SAS,
+              "metafor::escalc(measure = \"SMD\", vtype = \"LS\" or \"UB\")",
+              "statsmodels.stats.meta_analysis.effectsize_smd (approximate J)");
+      case COHEN_D ->
+          new MethodInfo(
+              "Cohen's d",
+              "d = (mean1 - mean2)/s_p, v = 1/n1 + 1/n2 + d^2/(2N)",
+              "Hedges & Olkin 1985, ch. 5",
+              NO_SAS,
+              "metafor::escalc(measure = \"SMD\")$yi / J(m) (no direct option)",
+              NO_PYTHON);
+      case ROM ->
+          new MethodInfo(
+              "Ratio of means (log scale)",
+              "y = log(mean1/mean2), v = sd1^2/(n1 mean1^2) + sd2^2/(n2 mean2^2)",
+              "Hedges, Gurevitch & Curtis 1999, Ecology 80:1150-1156",
+              NO_SAS,
+              "metafor::escalc(measure = \"ROM\")",
+              NO_PYTHON);
+      case IRR ->
+          new MethodInfo(
+              "Incidence rate ratio (log scale)",
+              "y = log[(x1/t1)/(x2/t2)], v = 1/x1 + 1/x2; 0.5 added to both counts when one is 0",
+              "Rothman, Greenland & Lash 2008, Modern Epidemiology, ch. 14",
+              NO_SAS,
+              "metafor::escalc(measure = \"IRR\", add = 1/2, to = \"only0\")",
+              NO_PYTHON);
+      case IRD ->
+          new MethodInfo(
+              "Incidence rate difference",
+              "y = x1/t1 - x2/t2, v = x1/t1^2 + x2/t2^2; 0.5 added to both counts when one is 0",
+              "Rothman, Greenland & Lash 2008, Modern Epidemiology, ch. 14",
+              NO_SAS,
+              "metafor::escalc(measure = \"IRD\", add = 1/2, to = \"only0\")",
+              NO_PYTHON);
+      case GENERIC ->
+          new MethodInfo(
+              "Generic effect",
+              "y and v (or its standard error) as given",
+              "Hedges & Olkin 1985, ch. 6",
+              NO_SAS,
+              "metafor::rma(yi, vi)",
+              "statsmodels.stats.meta_analysis.combine_effects(eff, var_eff)");
     };
   }
 
@@ -111,22 +152,34 @@ public final class MetaMethods {
    */
   public static MethodInfo info(FixedMethod m) {
     return switch (m) {
-      case IV -> new MethodInfo("Inverse variance (common effect)",
-          "mu = sum w y / sum w, w = 1/v, Var = 1/sum w; optional Hartung-Knapp: Var = Q/((k-1)"
-              + " sum w), t(k-1)", "Hedges & Olkin 1985, ch. 6", NO_SAS,
-          "metafor::rma(yi, vi, method = \"FE\"[, test = \"knha\"])",
-          "statsmodels.stats.meta_analysis.combine_effects(...).summary_frame() (fe row)");
-      case MH -> new MethodInfo("Mantel-Haenszel",
-          "OR: sum(a d/N)/sum(b c/N), RBG variance; RR, RD: Greenland-Robins and Sato"
-              + " variances; IRR: sum(x1 t2/T)/sum(x2 t1/T); IRD: sum((x1 t2 - x2 t1)/T)/sum(t1"
-              + " t2/T)", "Robins, Breslow & Greenland 1986, Biometrics 42:311-323; Greenland &"
-              + " Robins 1985, Biometrics 41:55-68", "PROC FREQ; TABLES s*a*b / CMH",
-          "metafor::rma.mh(ai, n1i, ci, n2i) or rma.mh(x1i, t1i, x2i, t2i)",
-          "statsmodels.stats.contingency_tables.StratifiedTable (OR, RR)");
-      case PETO -> new MethodInfo("Peto one-step odds ratio",
-          "log OR = sum(O - E)/sum V, Var = 1/sum V",
-          "Yusuf et al. 1985, Prog Cardiovasc Dis 27:335-371", NO_SAS,
-          "metafor::rma.peto(ai, n1i, ci, n2i)", NO_PYTHON);
+      case IV ->
+          new MethodInfo(
+              "Inverse variance (common effect)",
+              "mu = sum w y / sum w, w = 1/v, Var = 1/sum w; optional Hartung-Knapp: Var = Q/((k-1)"
+                  + " sum w), t(k-1)",
+              "Hedges & Olkin 1985, ch. 6",
+              NO_SAS,
+              "metafor::rma(yi, vi, method = \"FE\"[, test = \"knha\"])",
+              "statsmodels.stats.meta_analysis.combine_effects(...).summary_frame() (fe row)");
+      case MH ->
+          new MethodInfo(
+              "Mantel-Haenszel",
+              "OR: sum(a d/N)/sum(b c/N), RBG variance; RR, RD: Greenland-Robins and Sato"
+                  + " variances; IRR: sum(x1 t2/T)/sum(x2 t1/T); IRD: sum((x1 t2 - x2 t1)/T)/sum(t1"
+                  + " t2/T)",
+              "Robins, Breslow & Greenland 1986, Biometrics 42:311-323; Greenland &"
+                  + " Robins 1985, Biometrics 41:55-68",
+              "PROC FREQ; TABLES s*a*b / CMH",
+              "metafor::rma.mh(ai, n1i, ci, n2i) or rma.mh(x1i, t1i, x2i, t2i)",
+              "statsmodels.stats.contingency_tables.StratifiedTable (OR, RR)");
+      case PETO ->
+          new MethodInfo(
+              "Peto one-step odds ratio",
+              "log OR = sum(O - E)/sum V, Var = 1/sum V",
+              "Yusuf et al. 1985, Prog Cardiovasc Dis 27:335-371",
+              NO_SAS,
+              "metafor::rma.peto(ai, n1i, ci, n2i)",
+              NO_PYTHON);
     };
   }
 
@@ -137,28 +190,59 @@ public final class MetaMethods {
    * @return its entry
    */
   public static MethodInfo info(Tau2Estimator m) {
-    String rma = "metafor::rma(yi, vi, method = \"" + m.id().toUpperCase(java.util.Locale.ROOT)
-        + "\"[, test = \"knha\"])";
+    String rma =
+        "metafor::rma(yi, vi, method = \""
+            + m.id().toUpperCase(java.util.Locale.ROOT)
+            + "\"[, test = \"knha\"])";
     return switch (m) {
-      case DL -> new MethodInfo("DerSimonian-Laird",
-          "tau^2 = max(0, (Q - (k-1))/(sum w - sum w^2/sum w))",
-          "DerSimonian & Laird 1986, Control Clin Trials 7:177-188, eq. 8", NO_SAS, rma,
-          "statsmodels combine_effects(method_re = \"dl\")");
-      case REML -> new MethodInfo("Restricted maximum likelihood",
-          "Fisher scoring tau^2 += (y'PPy - tr P)/tr(PP)",
-          "Viechtbauer 2005, J Educ Behav Stat 30:261-293", NO_SAS, rma, NO_PYTHON);
-      case PM -> new MethodInfo("Paule-Mandel", "root of sum (y - mu)^2/(v + tau^2) = k - 1",
-          "Paule & Mandel 1982, J Res Natl Bur Stand 87:377-385", NO_SAS, rma,
-          "statsmodels combine_effects(method_re = \"pm\")");
-      case ML -> new MethodInfo("Maximum likelihood",
-          "Fisher scoring tau^2 += (sum w^2 (y - mu)^2 - sum w)/sum w^2",
-          "Hardy & Thompson 1996, Stat Med 15:619-629", NO_SAS, rma, NO_PYTHON);
-      case SJ -> new MethodInfo("Sidik-Jonkman",
-          "tau0^2 = sum (y - ybar)^2/k, tau^2 = tau0^2 Q(tau0^2)/(k-1)",
-          "Sidik & Jonkman 2005, J Biopharm Stat 15:823-838", NO_SAS, rma, NO_PYTHON);
-      case HE -> new MethodInfo("Hedges (unweighted moments)",
-          "tau^2 = max(0, sum (y - ybar)^2/(k-1) - mean v)", "Hedges & Olkin 1985, ch. 9",
-          NO_SAS, rma, NO_PYTHON);
+      case DL ->
+          new MethodInfo(
+              "DerSimonian-Laird",
+              "tau^2 = max(0, (Q - (k-1))/(sum w - sum w^2/sum w))",
+              "DerSimonian & Laird 1986, Control Clin Trials 7:177-188, eq. 8",
+              NO_SAS,
+              rma,
+              "statsmodels combine_effects(method_re = \"dl\")");
+      case REML ->
+          new MethodInfo(
+              "Restricted maximum likelihood",
+              "Fisher scoring tau^2 += (y'PPy - tr P)/tr(PP)",
+              "Viechtbauer 2005, J Educ Behav Stat 30:261-293",
+              NO_SAS,
+              rma,
+              NO_PYTHON);
+      case PM ->
+          new MethodInfo(
+              "Paule-Mandel",
+              "root of sum (y - mu)^2/(v + tau^2) = k - 1",
+              "Paule & Mandel 1982, J Res Natl Bur Stand 87:377-385",
+              NO_SAS,
+              rma,
+              "statsmodels combine_effects(method_re = \"pm\")");
+      case ML ->
+          new MethodInfo(
+              "Maximum likelihood",
+              "Fisher scoring tau^2 += (sum w^2 (y - mu)^2 - sum w)/sum w^2",
+              "Hardy & Thompson 1996, Stat Med 15:619-629",
+              NO_SAS,
+              rma,
+              NO_PYTHON);
+      case SJ ->
+          new MethodInfo(
+              "Sidik-Jonkman",
+              "tau0^2 = sum (y - ybar)^2/k, tau^2 = tau0^2 Q(tau0^2)/(k-1)",
+              "Sidik & Jonkman 2005, J Biopharm Stat 15:823-838",
+              NO_SAS,
+              rma,
+              NO_PYTHON);
+      case HE ->
+          new MethodInfo(
+              "Hedges (unweighted moments)",
+              "tau^2 = max(0, sum (y - ybar)^2/(k-1) - mean v)",
+              "Hedges & Olkin 1985, ch. 9",
+              NO_SAS,
+              rma,
+              NO_PYTHON);
     };
   }
 
@@ -170,16 +254,30 @@ public final class MetaMethods {
    */
   public static MethodInfo info(SmdVariance m) {
     return switch (m) {
-      case LS -> new MethodInfo("Hedges' g, large-sample variance",
-          "v = 1/n1 + 1/n2 + g^2/(2N)", "Hedges & Olkin 1985, ch. 5, eq. 14", NO_SAS,
-          "metafor::escalc(measure = \"SMD\", vtype = \"LS\")", NO_PYTHON);
-      case UB -> new MethodInfo("Hedges' g, unbiased variance",
-          "v = 1/n1 + 1/n2 + (1 - (m-2)/(m J^2)) g^2", "Hedges 1983, Psychol Bull 93:388-395",
-          NO_SAS, "metafor::escalc(measure = \"SMD\", vtype = \"UB\")", NO_PYTHON);
-      case REVMAN -> new MethodInfo("Hedges' g as Review Manager 5",
-          "g = d (1 - 3/(4N - 9)), v = N/(n1 n2) + g^2/(2(N - 3.94))",
-          "Deeks & Higgins 2010, Statistical algorithms in Review Manager 5", NO_SAS,
-          "none (RevMan 5)", NO_PYTHON);
+      case LS ->
+          new MethodInfo(
+              "Hedges' g, large-sample variance",
+              "v = 1/n1 + 1/n2 + g^2/(2N)",
+              "Hedges & Olkin 1985, ch. 5, eq. 14",
+              NO_SAS,
+              "metafor::escalc(measure = \"SMD\", vtype = \"LS\")",
+              NO_PYTHON);
+      case UB ->
+          new MethodInfo(
+              "Hedges' g, unbiased variance",
+              "v = 1/n1 + 1/n2 + (1 - (m-2)/(m J^2)) g^2",
+              "Hedges 1983, Psychol Bull 93:388-395",
+              NO_SAS,
+              "metafor::escalc(measure = \"SMD\", vtype = \"UB\")",
+              NO_PYTHON);
+      case REVMAN ->
+          new MethodInfo(
+              "Hedges' g as Review Manager 5",
+              "g = d (1 - 3/(4N - 9)), v = N/(n1 n2) + g^2/(2(N - 3.94))",
+              "Deeks & Higgins 2010, Statistical algorithms in Review Manager 5",
+              NO_SAS,
+              "none (RevMan 5)",
+              NO_PYTHON);
     };
   }
 
@@ -191,14 +289,22 @@ public final class MetaMethods {
    */
   public static MethodInfo info(PredictionMethod m) {
     return switch (m) {
-      case HTS -> new MethodInfo("Higgins-Thompson-Spiegelhalter prediction interval",
-          "mu +/- t(k-2) sqrt(tau^2 + se^2), k >= 3",
-          "Higgins, Thompson & Spiegelhalter 2009, J R Stat Soc A 172:137-159, eq. 12", NO_SAS,
-          "none in metafor (predict() uses z); meta::metagen(prediction = TRUE)", NO_PYTHON);
-      case METAFOR -> new MethodInfo("metafor predict() prediction interval",
-          "mu +/- z sqrt(tau^2 + se^2), t(k-1) with Hartung-Knapp",
-          "Viechtbauer 2010, J Stat Softw 36(3)", NO_SAS, "metafor::predict(rma(...))",
-          NO_PYTHON);
+      case HTS ->
+          new MethodInfo(
+              "Higgins-Thompson-Spiegelhalter prediction interval",
+              "mu +/- t(k-2) sqrt(tau^2 + se^2), k >= 3",
+              "Higgins, Thompson & Spiegelhalter 2009, J R Stat Soc A 172:137-159, eq. 12",
+              NO_SAS,
+              "none in metafor (predict() uses z); meta::metagen(prediction = TRUE)",
+              NO_PYTHON);
+      case METAFOR ->
+          new MethodInfo(
+              "metafor predict() prediction interval",
+              "mu +/- z sqrt(tau^2 + se^2), t(k-1) with Hartung-Knapp",
+              "Viechtbauer 2010, J Stat Softw 36(3)",
+              NO_SAS,
+              "metafor::predict(rma(...))",
+              NO_PYTHON);
     };
   }
 }

@@ -6,8 +6,8 @@ import org.trialstats.stats.StatsException;
 /** Fixed-effect (common-effect) or random-effects meta-analysis. */
 public enum MetaModel implements Identified {
   /**
-   * Fixed (common) effect: all studies estimate one effect mu; the only variation is sampling
-   * error (tau^2 = 0).
+   * Fixed (common) effect: all studies estimate one effect mu; the only variation is sampling error
+   * (tau^2 = 0).
    */
   FIXED("fixed"),
   /**
@@ -33,7 +33,7 @@ public enum MetaModel implements Identified {
    * @throws StatsException for an unknown id
    */
   public static MetaModel fromId(String id) {
-    return Identified.find(values(), id).orElseThrow(
-        () -> new StatsException(Identified.unknown("model", id, values())));
+    return Identified.find(values(), id)
+        .orElseThrow(() -> new StatsException(Identified.unknown("model", id, values())));
   }
 }

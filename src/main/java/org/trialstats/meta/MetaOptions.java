@@ -16,10 +16,10 @@ import org.trialstats.stats.StatsException;
  *     "FE", test = "knha")})
  * @param level confidence level in (0, 1), used for every interval (studies, pooled estimate,
  *     prediction interval, Q-profile interval for tau^2)
- * @param exponentiate for {@link EffectMeasure#GENERIC} only: the effects are log ratios (e.g.
- *     log hazard ratios) and are reported and plotted as exp(y)
- * @param smdVariance how Hedges' g and its variance are computed (used by {@link
- *     EffectMeasure#SMD} only; {@link SmdVariance#LS} by default)
+ * @param exponentiate for {@link EffectMeasure#GENERIC} only: the effects are log ratios (e.g. log
+ *     hazard ratios) and are reported and plotted as exp(y)
+ * @param smdVariance how Hedges' g and its variance are computed (used by {@link EffectMeasure#SMD}
+ *     only; {@link SmdVariance#LS} by default)
  * @param prediction the prediction-interval formula of random-effects models ({@link
  *     PredictionMethod#HTS} by default)
  */
@@ -50,12 +50,15 @@ public record MetaOptions(
     ConfidenceLevel.check(level);
     if (model == MetaModel.FIXED) {
       if (fixedMethod == null || tau2Estimator != null) {
-        throw new StatsException("a fixed-effect model needs a fixed-effect method: iv, mh or peto");
+        throw new StatsException(
+            "a fixed-effect model needs a fixed-effect method: iv, mh or peto");
       }
       if (hksj && fixedMethod != FixedMethod.IV) {
         throw new StatsException(
             "the Hartung-Knapp adjustment is defined for inverse-variance pooling only, not for"
-                + " the " + fixedMethod.label() + " method");
+                + " the "
+                + fixedMethod.label()
+                + " method");
       }
       if (fixedMethod == FixedMethod.PETO && measure != EffectMeasure.OR) {
         throw new StatsException(
@@ -65,9 +68,12 @@ public record MetaOptions(
           fixedMethod == FixedMethod.MH && measure.input() == EffectMeasure.Input.PERSON_TIME;
       if (fixedMethod != FixedMethod.IV && !measure.usesCounts() && !mhRates) {
         throw new StatsException(
-            "the " + fixedMethod.label() + " method needs two-by-two counts (or, for"
-                + " Mantel-Haenszel, events and person-time); for " + measure.label()
-                .toLowerCase(java.util.Locale.ROOT) + " use inverse variance or a"
+            "the "
+                + fixedMethod.label()
+                + " method needs two-by-two counts (or, for"
+                + " Mantel-Haenszel, events and person-time); for "
+                + measure.label().toLowerCase(java.util.Locale.ROOT)
+                + " use inverse variance or a"
                 + " random-effects model");
       }
     } else {
@@ -78,36 +84,65 @@ public record MetaOptions(
     }
     if (exponentiate && measure != EffectMeasure.GENERIC) {
       throw new StatsException(
-          "exponentiation is only for generic effects; " + measure.label().toLowerCase(
-              java.util.Locale.ROOT) + "s are back-transformed automatically when they are ratios");
+          "exponentiation is only for generic effects; "
+              + measure.label().toLowerCase(java.util.Locale.ROOT)
+              + "s are back-transformed automatically when they are ratios");
     }
   }
 
   /** A fixed-effect analysis with the given pooling method at the 95% level. */
   public static MetaOptions fixed(EffectMeasure measure, FixedMethod method) {
     return new MetaOptions(
-        measure, MetaModel.FIXED, method, null, false, DEFAULT_LEVEL, false, SmdVariance.LS,
+        measure,
+        MetaModel.FIXED,
+        method,
+        null,
+        false,
+        DEFAULT_LEVEL,
+        false,
+        SmdVariance.LS,
         PredictionMethod.HTS);
   }
 
   /** A random-effects analysis with the given tau^2 estimator at the 95% level. */
   public static MetaOptions random(EffectMeasure measure, Tau2Estimator estimator) {
     return new MetaOptions(
-        measure, MetaModel.RANDOM, null, estimator, false, DEFAULT_LEVEL, false, SmdVariance.LS,
+        measure,
+        MetaModel.RANDOM,
+        null,
+        estimator,
+        false,
+        DEFAULT_LEVEL,
+        false,
+        SmdVariance.LS,
         PredictionMethod.HTS);
   }
 
   /** The same options with the Hartung-Knapp-Sidik-Jonkman adjustment switched on or off. */
   public MetaOptions withHksj(boolean on) {
     return new MetaOptions(
-        measure, model, fixedMethod, tau2Estimator, on, level, exponentiate, smdVariance,
+        measure,
+        model,
+        fixedMethod,
+        tau2Estimator,
+        on,
+        level,
+        exponentiate,
+        smdVariance,
         prediction);
   }
 
   /** The same options at another confidence level. */
   public MetaOptions withLevel(double newLevel) {
     return new MetaOptions(
-        measure, model, fixedMethod, tau2Estimator, hksj, newLevel, exponentiate, smdVariance,
+        measure,
+        model,
+        fixedMethod,
+        tau2Estimator,
+        hksj,
+        newLevel,
+        exponentiate,
+        smdVariance,
         prediction);
   }
 
@@ -125,7 +160,14 @@ public record MetaOptions(
    */
   public MetaOptions withSmdVariance(SmdVariance variance) {
     return new MetaOptions(
-        measure, model, fixedMethod, tau2Estimator, hksj, level, exponentiate, variance,
+        measure,
+        model,
+        fixedMethod,
+        tau2Estimator,
+        hksj,
+        level,
+        exponentiate,
+        variance,
         prediction);
   }
 
@@ -137,8 +179,7 @@ public record MetaOptions(
    */
   public MetaOptions withPrediction(PredictionMethod method) {
     return new MetaOptions(
-        measure, model, fixedMethod, tau2Estimator, hksj, level, exponentiate, smdVariance,
-        method);
+        measure, model, fixedMethod, tau2Estimator, hksj, level, exponentiate, smdVariance, method);
   }
 
   /** The method id as used on the command line and in JSON: iv, mh, peto, dl, reml, ... */
@@ -155,5 +196,4 @@ public record MetaOptions(
   public double toReportScale(double y) {
     return ratioScale() ? Math.exp(y) : y;
   }
-
 }

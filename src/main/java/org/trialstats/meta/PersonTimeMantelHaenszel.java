@@ -5,8 +5,8 @@ import org.trialstats.stats.StatsException;
 
 /**
  * Mantel-Haenszel pooling of incidence rates from raw counts and person-time (no correction), as
- * metafor's {@code rma.mh(x1i, t1i, x2i, t2i)}. Per study: x1, x2 events, t1, t2 person-time, T
- * = t1 + t2.
+ * metafor's {@code rma.mh(x1i, t1i, x2i, t2i)}. Per study: x1, x2 events, t1, t2 person-time, T =
+ * t1 + t2.
  */
 public final class PersonTimeMantelHaenszel {
   private PersonTimeMantelHaenszel() {}

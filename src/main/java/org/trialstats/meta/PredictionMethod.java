@@ -4,14 +4,14 @@ import org.trialstats.stats.Identified;
 import org.trialstats.stats.StatsException;
 
 /**
- * The formula of the prediction interval of a random-effects model, mu +/- c sqrt(tau^2 +
- * se^2), with se the standard error of mu (the Hartung-Knapp standard error when the adjustment
- * is used). The two conventions differ only in the critical value c.
+ * The formula of the prediction interval of a random-effects model, mu +/- c sqrt(tau^2 + se^2),
+ * with se the standard error of mu (the Hartung-Knapp standard error when the adjustment is used).
+ * The two conventions differ only in the critical value c.
  */
 public enum PredictionMethod implements Identified {
   /**
-   * Higgins, Thompson &amp; Spiegelhalter (2009, J R Stat Soc A 172:137-159, eq. 12): c = t_{k-2,
-   * 1 - alpha/2}, for k &gt;= 3. The Cochrane Handbook (10.10.4.3) and Review Manager use it.
+   * Higgins, Thompson &amp; Spiegelhalter (2009, J R Stat Soc A 172:137-159, eq. 12): c = t_{k-2, 1
+   * - alpha/2}, for k &gt;= 3. The Cochrane Handbook (10.10.4.3) and Review Manager use it.
    */
   HTS("hts", "Higgins-Thompson-Spiegelhalter, t(k-2)", 3) {
     @Override
@@ -20,8 +20,8 @@ public enum PredictionMethod implements Identified {
     }
   },
   /**
-   * metafor's {@code predict()}: c = z_{1 - alpha/2}, or t_{k-1, 1 - alpha/2} under {@code test
-   * = "knha"} (Viechtbauer 2010, J Stat Softw 36(3), section 3.4); defined for every k &gt;= 1.
+   * metafor's {@code predict()}: c = z_{1 - alpha/2}, or t_{k-1, 1 - alpha/2} under {@code test =
+   * "knha"} (Viechtbauer 2010, J Stat Softw 36(3), section 3.4); defined for every k &gt;= 1.
    * Narrower than {@link #HTS}, e.g. BCG RR with REML: 0.155 to 1.549 against 0.134 to 1.785.
    */
   METAFOR("metafor", "metafor predict(), z (t(k-1) with Hartung-Knapp)", 1) {
@@ -90,7 +90,8 @@ public enum PredictionMethod implements Identified {
    * @throws StatsException for an unknown id
    */
   public static PredictionMethod fromId(String id) {
-    return Identified.find(values(), id).orElseThrow(
-        () -> new StatsException(Identified.unknown("prediction interval", id, values())));
+    return Identified.find(values(), id)
+        .orElseThrow(
+            () -> new StatsException(Identified.unknown("prediction interval", id, values())));
   }
 }

@@ -3,12 +3,12 @@ package org.trialstats.meta;
 import org.trialstats.numerics.RootFindingException;
 
 /**
- * Q-profile confidence interval for tau^2 (Viechtbauer 2007, Stat Med 26:37-52, section 3.3):
- * the set of tau^2 &gt;= 0 for which the generalised statistic Q_gen(tau^2) = sum (y_i -
- * mu(tau^2))^2 / (v_i + tau^2), which is chi-square with k - 1 df at the true tau^2, lies between
- * the lower and upper alpha/2 quantiles. Q_gen decreases in tau^2, so the lower limit solves
- * Q_gen = chi2_{k-1, 1 - alpha/2} and the upper limit Q_gen = chi2_{k-1, alpha/2}; a limit whose
- * equation has no solution on [0, inf) is 0 (as metafor's {@code confint()}).
+ * Q-profile confidence interval for tau^2 (Viechtbauer 2007, Stat Med 26:37-52, section 3.3): the
+ * set of tau^2 &gt;= 0 for which the generalised statistic Q_gen(tau^2) = sum (y_i - mu(tau^2))^2 /
+ * (v_i + tau^2), which is chi-square with k - 1 df at the true tau^2, lies between the lower and
+ * upper alpha/2 quantiles. Q_gen decreases in tau^2, so the lower limit solves Q_gen = chi2_{k-1, 1
+ * - alpha/2} and the upper limit Q_gen = chi2_{k-1, alpha/2}; a limit whose equation has no
+ * solution on [0, inf) is 0 (as metafor's {@code confint()}).
  */
 public final class QProfile {
   private QProfile() {}

@@ -8,11 +8,11 @@ import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Student t and chi-squared quantiles for the meta-analysis critical values, remembered by
- * (distribution, degrees of freedom, tail, probability). Each quantile is an iterative inversion
- * of an incomplete beta or gamma function and was over half the cost of a k = 10 random-effects
- * analysis; repeated analyses (leave-one-out, cumulative, batch use) ask for the same few values.
- * A remembered value is the one the distribution returned the first time, so results are
- * unchanged. At most {@link #CAPACITY} values are kept; beyond that they are computed each time.
+ * (distribution, degrees of freedom, tail, probability). Each quantile is an iterative inversion of
+ * an incomplete beta or gamma function and was over half the cost of a k = 10 random-effects
+ * analysis; repeated analyses (leave-one-out, cumulative, batch use) ask for the same few values. A
+ * remembered value is the one the distribution returned the first time, so results are unchanged.
+ * At most {@link #CAPACITY} values are kept; beyond that they are computed each time.
  */
 final class Quantiles {
   static final int CAPACITY = 4096;

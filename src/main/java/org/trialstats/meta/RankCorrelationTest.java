@@ -6,18 +6,18 @@ import org.trialstats.stats.StatsException;
 
 /**
  * Begg and Mazumdar's rank correlation test for funnel-plot asymmetry (Begg &amp; Mazumdar 1994,
- * Biometrics 50:1088-1101), as metafor's {@code ranktest()}: Kendall's tau between the
- * standardised effects y_i* = (y_i - mu_FE) / sqrt(v_i - 1/sum w) and the variances v_i, with w_i
- * = 1/v_i and mu_FE the inverse-variance mean.
+ * Biometrics 50:1088-1101), as metafor's {@code ranktest()}: Kendall's tau between the standardised
+ * effects y_i* = (y_i - mu_FE) / sqrt(v_i - 1/sum w) and the variances v_i, with w_i = 1/v_i and
+ * mu_FE the inverse-variance mean.
  *
  * <p>Without ties and for k &lt;= {@value #EXACT_LIMIT} the p-value is exact: T, the number of
- * concordant pairs, has under independence the distribution of the number of inversions of a
- * random permutation (Kendall 1938, Biometrika 30:81-93), and p = min(1, 2 P(T &lt;= q)) or
- * min(1, 2 P(T &gt;= q)) as R's {@code cor.test(method = "kendall", exact = TRUE)}. With ties
- * tau is Kendall's tau-b and the test the normal approximation with the tie-corrected variance
- * of S (Kendall 1970, Rank Correlation Methods, ch. 4), as {@code cor.test} then does. Beyond
- * {@value #EXACT_LIMIT} studies the normal approximation is used as well (R still enumerates;
- * the two differ by less than 1e-3 there).
+ * concordant pairs, has under independence the distribution of the number of inversions of a random
+ * permutation (Kendall 1938, Biometrika 30:81-93), and p = min(1, 2 P(T &lt;= q)) or min(1, 2 P(T
+ * &gt;= q)) as R's {@code cor.test(method = "kendall", exact = TRUE)}. With ties tau is Kendall's
+ * tau-b and the test the normal approximation with the tie-corrected variance of S (Kendall 1970,
+ * Rank Correlation Methods, ch. 4), as {@code cor.test} then does. Beyond {@value #EXACT_LIMIT}
+ * studies the normal approximation is used as well (R still enumerates; the two differ by less than
+ * 1e-3 there).
  *
  * @param k number of studies
  * @param tau Kendall's tau (tau-b with ties)
@@ -127,9 +127,8 @@ public record RankCorrelationTest(int k, double tau, double pvalue, boolean exac
   }
 
   /**
-   * P(T &lt;= q), q = 0..n(n-1)/2, for T the number of inversions of a uniformly random
-   * permutation of n elements: p_m(q) = (1/m) sum_{j=0}^{m-1} p_{m-1}(q - j), built up with
-   * running sums.
+   * P(T &lt;= q), q = 0..n(n-1)/2, for T the number of inversions of a uniformly random permutation
+   * of n elements: p_m(q) = (1/m) sum_{j=0}^{m-1} p_{m-1}(q - j), built up with running sums.
    */
   static double[] inversionCdf(int n) {
     int max = n * (n - 1) / 2;

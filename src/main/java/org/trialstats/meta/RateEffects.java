@@ -9,9 +9,9 @@ public final class RateEffects {
   private RateEffects() {}
 
   /**
-   * Why a study carries no information for the measure, or null: for the rate ratio a study
-   * without events in either arm is left out (its ratio is undefined whatever the correction;
-   * metafor {@code drop00 = TRUE}); for the rate difference it is kept.
+   * Why a study carries no information for the measure, or null: for the rate ratio a study without
+   * events in either arm is left out (its ratio is undefined whatever the correction; metafor
+   * {@code drop00 = TRUE}); for the rate difference it is kept.
    *
    * @param rates the events and person-time
    * @param measure IRR or IRD
@@ -19,7 +19,8 @@ public final class RateEffects {
    */
   public static String exclusionReason(PersonTime rates, EffectMeasure measure) {
     return measure == EffectMeasure.IRR && rates.events1() == 0 && rates.events2() == 0
-        ? "no events in either arm" : null;
+        ? "no events in either arm"
+        : null;
   }
 
   /**
@@ -30,8 +31,8 @@ public final class RateEffects {
    *   <li>IRD: y = x1/t1 - x2/t2, v = x1/t1^2 + x2/t2^2
    * </ul>
    *
-   * (Rothman, Greenland &amp; Lash 2008, Modern Epidemiology, ch. 14), with x1, x2 increased by
-   * 0.5 when one of them is zero.
+   * (Rothman, Greenland &amp; Lash 2008, Modern Epidemiology, ch. 14), with x1, x2 increased by 0.5
+   * when one of them is zero.
    *
    * @param rates the events and person-time
    * @param measure IRR or IRD
@@ -44,13 +45,16 @@ public final class RateEffects {
     double r1 = x1 / rates.time1();
     double r2 = x2 / rates.time2();
     return switch (measure) {
-      case IRR -> new EffectSizes.Effect(
-          EffectSizes.logRatio(x1, rates.time2(), x2, rates.time1()), 1 / x1 + 1 / x2, added);
-      case IRD -> new EffectSizes.Effect(
-          EffectSizes.determinant(x1, rates.time2(), x2, rates.time1())
-              / rates.time1() / rates.time2(),
-          r1 / rates.time1() + r2 / rates.time2(),
-          added);
+      case IRR ->
+          new EffectSizes.Effect(
+              EffectSizes.logRatio(x1, rates.time2(), x2, rates.time1()), 1 / x1 + 1 / x2, added);
+      case IRD ->
+          new EffectSizes.Effect(
+              EffectSizes.determinant(x1, rates.time2(), x2, rates.time1())
+                  / rates.time1()
+                  / rates.time2(),
+              r1 / rates.time1() + r2 / rates.time2(),
+              added);
       default -> throw new IllegalArgumentException(measure + " is not a rate measure");
     };
   }

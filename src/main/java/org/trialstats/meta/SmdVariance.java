@@ -4,10 +4,10 @@ import org.trialstats.stats.Identified;
 import org.trialstats.stats.StatsException;
 
 /**
- * How the standardised mean difference (Hedges' g) and its sampling variance are computed. With
- * N = n1 + n2, m = N - 2, pooled standard deviation s_p = sqrt(((n1 - 1) sd1^2 + (n2 - 1)
- * sd2^2) / m), d = (mean1 - mean2) / s_p and the exact small-sample correction J(m) = Gamma(m/2)
- * / (sqrt(m/2) Gamma((m - 1)/2)) (Hedges 1981, J Educ Stat 6:107-128, eq. 6e), g = J(m) d.
+ * How the standardised mean difference (Hedges' g) and its sampling variance are computed. With N =
+ * n1 + n2, m = N - 2, pooled standard deviation s_p = sqrt(((n1 - 1) sd1^2 + (n2 - 1) sd2^2) / m),
+ * d = (mean1 - mean2) / s_p and the exact small-sample correction J(m) = Gamma(m/2) / (sqrt(m/2)
+ * Gamma((m - 1)/2)) (Hedges 1981, J Educ Stat 6:107-128, eq. 6e), g = J(m) d.
  */
 public enum SmdVariance implements Identified {
   /**
@@ -26,8 +26,8 @@ public enum SmdVariance implements Identified {
     }
   },
   /**
-   * Unbiased variance v = 1/n1 + 1/n2 + (1 - (m - 2) / (m J(m)^2)) g^2 (Hedges 1983, Psychol
-   * Bull 93:388-395; metafor {@code vtype = "UB"}).
+   * Unbiased variance v = 1/n1 + 1/n2 + (1 - (m - 2) / (m J(m)^2)) g^2 (Hedges 1983, Psychol Bull
+   * 93:388-395; metafor {@code vtype = "UB"}).
    */
   UB("ub", "unbiased") {
     @Override
@@ -42,10 +42,10 @@ public enum SmdVariance implements Identified {
     }
   },
   /**
-   * Review Manager 5: g = d (1 - 3 / (4N - 9)) with the approximate correction, and v = N / (n1
-   * n2) + g^2 / (2 (N - 3.94)) (Deeks &amp; Higgins 2010, Statistical algorithms in Review
-   * Manager 5, section "Standardized mean difference"). Differs from {@link #LS} in the third
-   * or fourth significant digit for small studies.
+   * Review Manager 5: g = d (1 - 3 / (4N - 9)) with the approximate correction, and v = N / (n1 n2)
+   * + g^2 / (2 (N - 3.94)) (Deeks &amp; Higgins 2010, Statistical algorithms in Review Manager 5,
+   * section "Standardized mean difference"). Differs from {@link #LS} in the third or fourth
+   * significant digit for small studies.
    */
   REVMAN("revman", "RevMan 5") {
     @Override
@@ -93,7 +93,7 @@ public enum SmdVariance implements Identified {
    * @throws StatsException for an unknown id
    */
   public static SmdVariance fromId(String id) {
-    return Identified.find(values(), id).orElseThrow(
-        () -> new StatsException(Identified.unknown("SMD variance", id, values())));
+    return Identified.find(values(), id)
+        .orElseThrow(() -> new StatsException(Identified.unknown("SMD variance", id, values())));
   }
 }

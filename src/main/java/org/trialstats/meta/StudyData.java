@@ -5,9 +5,8 @@ import org.trialstats.stats.TwoByTwo;
 
 /**
  * One study of a meta-analysis, given in exactly one of four forms (arm 1 = treatment, arm 2 =
- * control): two-by-two counts, per-arm means with standard deviations, events with person-time,
- * or a generic effect y with its sampling variance v on the analysis scale (log scale for
- * ratios).
+ * control): two-by-two counts, per-arm means with standard deviations, events with person-time, or
+ * a generic effect y with its sampling variance v on the analysis scale (log scale for ratios).
  *
  * @param study study label as shown in outputs (not blank)
  * @param subgroup subgroup label, or null when the analysis has no subgroups
@@ -66,8 +65,7 @@ public record StudyData(
   public static StudyData counts(
       String study, String subgroup, long events1, long n1, long events2, long n2) {
     return new StudyData(
-        study, subgroup, TwoByTwo.of(events1, n1, events2, n2), Double.NaN, Double.NaN, null,
-        null);
+        study, subgroup, TwoByTwo.of(events1, n1, events2, n2), Double.NaN, Double.NaN, null, null);
   }
 
   /**
@@ -122,5 +120,4 @@ public record StudyData(
     }
     return rates != null ? EffectMeasure.Input.PERSON_TIME : EffectMeasure.Input.EFFECT;
   }
-
 }

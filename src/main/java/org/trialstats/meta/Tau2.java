@@ -8,16 +8,16 @@ import org.trialstats.numerics.Root;
 import org.trialstats.numerics.RootFindingException;
 
 /**
- * Estimation of the between-study variance tau^2 in the random-effects model y_i = mu + u_i +
- * e_i, u_i ~ N(0, tau^2), e_i ~ N(0, v_i). See {@link Tau2Estimator} for the formulas.
+ * Estimation of the between-study variance tau^2 in the random-effects model y_i = mu + u_i + e_i,
+ * u_i ~ N(0, tau^2), e_i ~ N(0, v_i). See {@link Tau2Estimator} for the formulas.
  *
- * <p>Iterative estimators are solved to a tolerance of 1e-12 relative to max(tau^2, mean v_i):
- * REML and ML by Fisher scoring from the Hedges estimate (as metafor), with step halving at the
- * boundary tau^2 = 0, a fall-back bracketing search on the score when scoring has not converged
- * after {@value #MAX_ITERATIONS} iterations, and metafor's check that the likelihood at tau^2 =
- * 0 is not higher than at the scoring solution; Paule-Mandel by Brent's method on the
- * generalised Q statistic. Failure to converge is reported in {@link Tau2Fit#converged()} and
- * {@link Tau2Fit#note()}, never by an exception.
+ * <p>Iterative estimators are solved to a tolerance of 1e-12 relative to max(tau^2, mean v_i): REML
+ * and ML by Fisher scoring from the Hedges estimate (as metafor), with step halving at the boundary
+ * tau^2 = 0, a fall-back bracketing search on the score when scoring has not converged after
+ * {@value #MAX_ITERATIONS} iterations, and metafor's check that the likelihood at tau^2 = 0 is not
+ * higher than at the scoring solution; Paule-Mandel by Brent's method on the generalised Q
+ * statistic. Failure to converge is reported in {@link Tau2Fit#converged()} and {@link
+ * Tau2Fit#note()}, never by an exception.
  */
 public final class Tau2 {
   /** Maximum number of Fisher-scoring iterations. */
@@ -33,8 +33,8 @@ public final class Tau2 {
   private Tau2() {}
 
   /**
-   * Estimates tau^2 from study estimates {@code y} and sampling variances {@code v} (all v_i
-   * &gt; 0). With one study tau^2 is not estimable and 0 is returned.
+   * Estimates tau^2 from study estimates {@code y} and sampling variances {@code v} (all v_i &gt;
+   * 0). With one study tau^2 is not estimable and 0 is returned.
    */
   public static Tau2Fit estimate(Tau2Estimator estimator, double[] y, double[] v) {
     if (y.length != v.length || y.length == 0) {
@@ -88,8 +88,8 @@ public final class Tau2 {
   }
 
   /**
-   * Sidik-Jonkman: tau0^2 = sum (y_i - ybar)^2 / k; tau^2 = tau0^2 Q_gen(tau0^2) / (k - 1)
-   * (Sidik &amp; Jonkman 2005, eq. 6; metafor's default initial value).
+   * Sidik-Jonkman: tau0^2 = sum (y_i - ybar)^2 / k; tau^2 = tau0^2 Q_gen(tau0^2) / (k - 1) (Sidik
+   * &amp; Jonkman 2005, eq. 6; metafor's default initial value).
    */
   static double sidikJonkman(double[] y, double[] v) {
     int k = y.length;
@@ -111,8 +111,8 @@ public final class Tau2 {
 
   /**
    * Paule-Mandel: 0 when Q &lt;= k - 1, otherwise the root of sum (y_i - mu(tau^2))^2 / (v_i +
-   * tau^2) = k - 1 (Paule &amp; Mandel 1982), which is unique because the generalised Q
-   * decreases in tau^2.
+   * tau^2) = k - 1 (Paule &amp; Mandel 1982), which is unique because the generalised Q decreases
+   * in tau^2.
    */
   static Tau2Fit pauleMandel(double[] y, double[] v) {
     int k = y.length;
@@ -135,14 +135,12 @@ public final class Tau2 {
 
   /** The score (gradient direction) of the (restricted) log-likelihood at tau^2. */
   private static double scoreStep(boolean reml, double[] y, WeightedSums s) {
-    return reml
-        ? (s.yPPy(y) - s.traceP()) / s.tracePP()
-        : (s.yPPy(y) - s.sumW) / s.sumW2();
+    return reml ? (s.yPPy(y) - s.traceP()) / s.tracePP() : (s.yPPy(y) - s.sumW) / s.sumW2();
   }
 
   /**
-   * Log-likelihood up to a constant: ML -1/2 [sum log(v_i + tau^2) + Q_gen]; REML additionally
-   * -1/2 log(sum w_i) (Viechtbauer 2005, eqs. 9 and 14).
+   * Log-likelihood up to a constant: ML -1/2 [sum log(v_i + tau^2) + Q_gen]; REML additionally -1/2
+   * log(sum w_i) (Viechtbauer 2005, eqs. 9 and 14).
    */
   static double logLikelihood(boolean reml, double[] y, double[] v, double tau2) {
     WeightedSums s = new WeightedSums(y, v, tau2);
@@ -244,12 +242,12 @@ public final class Tau2 {
 
   /**
    * The tau^2 &gt;= 0 with f(tau^2) = target for a function that decreases from f(0) &gt; target
-   * (the generalised Q statistic, for Paule-Mandel and the Q-profile limits; the likelihood
-   * score). The bracket is found by doubling from [0, scale], the root by Brent's method to a
-   * relative accuracy of 1e-15 (absolute 1e-15 times the variance scale near 0).
+   * (the generalised Q statistic, for Paule-Mandel and the Q-profile limits; the likelihood score).
+   * The bracket is found by doubling from [0, scale], the root by Brent's method to a relative
+   * accuracy of 1e-15 (absolute 1e-15 times the variance scale near 0).
    *
-   * @param scale a positive value of the order of the sampling variances, used as the first
-   *     upper end of the bracket and for the absolute accuracy near 0
+   * @param scale a positive value of the order of the sampling variances, used as the first upper
+   *     end of the bracket and for the absolute accuracy near 0
    * @throws RootFindingException when no root is bracketed or found
    */
   static Root decreasingRoot(DoubleUnaryOperator f, double target, double scale) {

@@ -11,8 +11,10 @@ final class WeightedSums {
   final double[] w;
   final double sumW;
   final double mu;
+
   /** sum w_i (y_i - mu)^2: Cochran's Q at tau^2 = 0, the generalised Q otherwise. */
   final double q;
+
   /** sumOfOthers(w), computed on first use: tr(P) and tr(PP) both need it in each REML step. */
   private double[] others;
 
@@ -55,8 +57,8 @@ final class WeightedSums {
   }
 
   /**
-   * tr(PP) = sum w_i^2 - 2 sum w_i^3 / sum w + (sum w_i^2)^2 / (sum w)^2 = sum_i w_i^2 (1 -
-   * w_i/sum w)^2 + sum_{i != j} w_i^2 w_j^2 / (sum w)^2.
+   * tr(PP) = sum w_i^2 - 2 sum w_i^3 / sum w + (sum w_i^2)^2 / (sum w)^2 = sum_i w_i^2 (1 - w_i/sum
+   * w)^2 + sum_{i != j} w_i^2 w_j^2 / (sum w)^2.
    */
   double tracePP() {
     double[] others = othersOfW();

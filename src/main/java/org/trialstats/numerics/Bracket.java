@@ -3,14 +3,14 @@ package org.trialstats.numerics;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * An interval that contains a sign change of a continuous function, found by one of the
- * expanding searches below; {@code lower == upper} when a search hit the root exactly.
+ * An interval that contains a sign change of a continuous function, found by one of the expanding
+ * searches below; {@code lower == upper} when a search hit the root exactly.
  *
- * <p>The searches differ in what they know of the root: near a starting value on an unbounded
- * scale ({@link #stepping}), above a point where the sign is known ({@link #doublingUpward}), or
- * between two approximations that rounding may have left just beside it ({@link #widened}).
- * Each evaluates the function only where it must, and none changes its points once chosen, so
- * that the root a solver then finds in the bracket is reproducible to the last bit.
+ * <p>The searches differ in what they know of the root: near a starting value on an unbounded scale
+ * ({@link #stepping}), above a point where the sign is known ({@link #doublingUpward}), or between
+ * two approximations that rounding may have left just beside it ({@link #widened}). Each evaluates
+ * the function only where it must, and none changes its points once chosen, so that the root a
+ * solver then finds in the bracket is reproducible to the last bit.
  *
  * @param lower the lower end
  * @param upper the upper end, at least {@code lower}
@@ -28,8 +28,8 @@ public record Bracket(double lower, double upper, int evaluations) {
   }
 
   /**
-   * Brackets the root of a monotone function by steps of 1, 2, 4, ... away from {@code start}
-   * in the direction of the root, within [-limit, limit].
+   * Brackets the root of a monotone function by steps of 1, 2, 4, ... away from {@code start} in
+   * the direction of the root, within [-limit, limit].
    *
    * @param f a monotone function, finite or infinite but never NaN inside [-limit, limit]
    * @param start the starting point, moved into [-limit, limit]
@@ -70,9 +70,9 @@ public record Bracket(double lower, double upper, int evaluations) {
   }
 
   /**
-   * Brackets the first sign change above {@code lower} of a function known to be positive at
-   * {@code lower}: the upper end doubles (the lower end taking its last value) until the function
-   * is negative there. A NaN value counts as not yet negative.
+   * Brackets the first sign change above {@code lower} of a function known to be positive at {@code
+   * lower}: the upper end doubles (the lower end taking its last value) until the function is
+   * negative there. A NaN value counts as not yet negative.
    *
    * @param f the function, positive at {@code lower} (not evaluated there)
    * @param lower the lower end, at least 0

@@ -7,9 +7,9 @@ import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
  * Brent's method (Brent 1973, <i>Algorithms for Minimization without Derivatives</i>, ch. 4) by
- * Apache Commons Math 3.6.1's {@link BrentSolver}: inverse quadratic interpolation and secant
- * steps with bisection as the safeguard, started from the midpoint of the bracket. It stops when
- * the bracket is narrower than 2 relativeAccuracy |x| + absoluteAccuracy.
+ * Apache Commons Math 3.6.1's {@link BrentSolver}: inverse quadratic interpolation and secant steps
+ * with bisection as the safeguard, started from the midpoint of the bracket. It stops when the
+ * bracket is narrower than 2 relativeAccuracy |x| + absoluteAccuracy.
  */
 public final class Brent {
   private Brent() {}
@@ -41,8 +41,7 @@ public final class Brent {
       return new Root(root, bracket.evaluations() + solver.getEvaluations());
     } catch (MathIllegalStateException | MathIllegalArgumentException e) {
       throw new RootFindingException(
-          "Brent's method found no root in [" + bracket.lower() + ", " + bracket.upper() + "]",
-          e);
+          "Brent's method found no root in [" + bracket.lower() + ", " + bracket.upper() + "]", e);
     }
   }
 }

@@ -2,8 +2,8 @@ package org.trialstats.numerics;
 
 /**
  * The value and the first two derivatives of a function at one point, written by a {@link
- * DifferentiableFunction} into a holder that an iteration reuses (nothing is allocated per
- * step). Newton's method reads the value and slope only.
+ * DifferentiableFunction} into a holder that an iteration reuses (nothing is allocated per step).
+ * Newton's method reads the value and slope only.
  */
 public final class Derivatives {
   private double value;

@@ -7,8 +7,8 @@ package org.trialstats.numerics;
  * is u' = u - 2 f f' / (2 f'^2 - f f''), or Newton's u' = u - f / f' where the Halley denominator
  * is not positive, limited to 4 in u. Iteration stops after a step below 1e-7: convergence is
  * cubic, so the error left is of order 1e-18 relative in x, below double precision. Suited to
- * functions close to linear in u, such as log(tail probability) - log(target) as a function of
- * log odds.
+ * functions close to linear in u, such as log(tail probability) - log(target) as a function of log
+ * odds.
  */
 public final class LogScaleHalley {
 
@@ -31,8 +31,8 @@ public final class LogScaleHalley {
    *     its first two derivatives with respect to log(x)
    * @param what names the root in the exception message
    * @return the root
-   * @throws RootFindingException if the iteration does not converge (a defect: callers only ask
-   *     for roots that exist)
+   * @throws RootFindingException if the iteration does not converge (a defect: callers only ask for
+   *     roots that exist)
    */
   public static double root(double start, DifferentiableFunction f, String what) {
     Derivatives d = new Derivatives();

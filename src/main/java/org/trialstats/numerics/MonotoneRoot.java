@@ -3,10 +3,10 @@ package org.trialstats.numerics;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Root of a monotone function of a log-scale parameter t = log(ratio): brackets the root by
- * steps that double from the starting point ({@link Bracket#stepping}), then refines it with
- * Brent's method ({@link Brent}) to an absolute accuracy of 1e-14 in t, i.e. a relative accuracy
- * of 1e-14 in the ratio.
+ * Root of a monotone function of a log-scale parameter t = log(ratio): brackets the root by steps
+ * that double from the starting point ({@link Bracket#stepping}), then refines it with Brent's
+ * method ({@link Brent}) to an absolute accuracy of 1e-14 in t, i.e. a relative accuracy of 1e-14
+ * in the ratio.
  */
 public final class MonotoneRoot {
   /**
@@ -26,8 +26,8 @@ public final class MonotoneRoot {
    * @param start starting point (ideally close to the root, e.g. the log point estimate)
    * @param increasing whether f increases with t
    * @return the root t
-   * @throws RootFindingException if f is NaN or has no sign change in the searched range (a
-   *     defect, not a user error: callers only ask for roots that exist)
+   * @throws RootFindingException if f is NaN or has no sign change in the searched range (a defect,
+   *     not a user error: callers only ask for roots that exist)
    */
   public static double solve(DoubleUnaryOperator f, double start, boolean increasing) {
     DoubleUnaryOperator finite = t -> evaluate(f, t);

@@ -1,10 +1,10 @@
 package org.trialstats.numerics;
 
 /**
- * Newton's method inside a bracket that every evaluation narrows (the safeguard of rtsafe, Press
- * et al., Numerical Recipes, 3rd ed., 2007, section 9.4): a step that would leave the bracket is
- * replaced by bisection. With {@link Safeguard#SHRINKING_STEPS} a step that is not at most half
- * the step before the previous one is bisected too, so that the bracket at least halves every two
+ * Newton's method inside a bracket that every evaluation narrows (the safeguard of rtsafe, Press et
+ * al., Numerical Recipes, 3rd ed., 2007, section 9.4): a step that would leave the bracket is
+ * replaced by bisection. With {@link Safeguard#SHRINKING_STEPS} a step that is not at most half the
+ * step before the previous one is bisected too, so that the bracket at least halves every two
  * evaluations even where the function is curved enough for Newton to alternate between the two
  * sides of the root with steps that barely shrink.
  *
@@ -15,8 +15,8 @@ package org.trialstats.numerics;
 public final class SafeguardedNewton {
 
   /**
-   * Budget of evaluations: bisection alone exhausts any double bracket in about 1100 halvings,
-   * and the shrinking-step rule bisects at least every second evaluation.
+   * Budget of evaluations: bisection alone exhausts any double bracket in about 1100 halvings, and
+   * the shrinking-step rule bisects at least every second evaluation.
    */
   private static final int MAX_EVALUATIONS = 2500;
 

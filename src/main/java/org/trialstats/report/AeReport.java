@@ -27,6 +27,7 @@ import org.trialstats.io.OutputTarget;
 public final class AeReport {
   /** Base name of the table files. */
   public static final String TABLE = "ae_table";
+
   /** Base name of the dot plot files. */
   public static final String DOT_PLOT = "ae_dotplot";
 
@@ -68,9 +69,17 @@ public final class AeReport {
       Set<Format> formats = EnumSet.noneOf(Format.class);
       for (String part : list.split(",")) {
         String id = part.strip().toLowerCase(Locale.ROOT);
-        formats.add(Arrays.stream(values()).filter(f -> f.id().equals(id)).findFirst()
-            .orElseThrow(() -> new AdamDataException("unknown output format '" + part.strip()
-                + "'; expected some of " + Arrays.stream(values()).map(Format::id).toList())));
+        formats.add(
+            Arrays.stream(values())
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new AdamDataException(
+                            "unknown output format '"
+                                + part.strip()
+                                + "'; expected some of "
+                                + Arrays.stream(values()).map(Format::id).toList())));
       }
       return formats;
     }
@@ -81,26 +90,31 @@ public final class AeReport {
    * drawn on a second thread while the table formats are written on this one: on a cold JVM the
    * chart code's class loading and font setup take about as long as all the table writers.
    */
-  public static Map<String, byte[]> render(AeTable table, AeReportStyle style, Set<Format> formats) {
+  public static Map<String, byte[]> render(
+      AeTable table, AeReportStyle style, Set<Format> formats) {
     EnumSet<Format> ordered = EnumSet.noneOf(Format.class);
     ordered.addAll(formats);
     EnumSet<Format> chartFormats = EnumSet.of(Format.PNG, Format.SVG);
     chartFormats.retainAll(ordered);
-    CompletableFuture<Map<Format, byte[]>> charts = chartFormats.isEmpty()
-        ? CompletableFuture.completedFuture(Map.of())
-        : CompletableFuture.supplyAsync(() -> charts(table, style, chartFormats), AeReport::daemon);
+    CompletableFuture<Map<Format, byte[]>> charts =
+        chartFormats.isEmpty()
+            ? CompletableFuture.completedFuture(Map.of())
+            : CompletableFuture.supplyAsync(
+                () -> charts(table, style, chartFormats), AeReport::daemon);
     AeTableLayout layout = new AeTableLayout(table, style);
     List<ReportTable> tables = layout.tables();
     Map<Format, byte[]> rendered = new EnumMap<>(Format.class);
     for (Format f : ordered) {
-      byte[] bytes = switch (f) {
-        case CSV -> utf8(AeTableWriter.csv(table));
-        case HTML -> utf8(AeTableWriter.html(tables));
-        case MD -> utf8(AeTableWriter.markdown(tables));
-        case RTF -> AeTableRtfWriter.rtf(tables, style.paper()).getBytes(StandardCharsets.US_ASCII);
-        case DOCX -> AeTableDocxWriter.docx(tables, style.paper());
-        case PNG, SVG -> null;
-      };
+      byte[] bytes =
+          switch (f) {
+            case CSV -> utf8(AeTableWriter.csv(table));
+            case HTML -> utf8(AeTableWriter.html(tables));
+            case MD -> utf8(AeTableWriter.markdown(tables));
+            case RTF ->
+                AeTableRtfWriter.rtf(tables, style.paper()).getBytes(StandardCharsets.US_ASCII);
+            case DOCX -> AeTableDocxWriter.docx(tables, style.paper());
+            case PNG, SVG -> null;
+          };
       if (bytes != null) {
         rendered.put(f, bytes);
       }
@@ -113,7 +127,8 @@ public final class AeReport {
     return files;
   }
 
-  private static Map<Format, byte[]> charts(AeTable table, AeReportStyle style, Set<Format> formats) {
+  private static Map<Format, byte[]> charts(
+      AeTable table, AeReportStyle style, Set<Format> formats) {
     AeDotPlot plot = new AeDotPlot(table, style);
     Map<Format, byte[]> bytes = new EnumMap<>(Format.class);
     if (formats.contains(Format.PNG)) {
@@ -154,22 +169,23 @@ public final class AeReport {
 
   /**
    * Renders everything in memory, then replaces {@code folder} with a folder holding exactly these
-   * files ({@link OutputFiles#replaceFolder}), so a failure leaves the previous outputs intact.
-   * To protect unrelated files, an existing folder may hold only files this command writes.
+   * files ({@link OutputFiles#replaceFolder}), so a failure leaves the previous outputs intact. To
+   * protect unrelated files, an existing folder may hold only files this command writes.
    *
    * @return the files written
-   * @throws org.trialstats.io.OutputException if the folder holds other files or cannot be
-   *     written
+   * @throws org.trialstats.io.OutputException if the folder holds other files or cannot be written
    */
   public static List<Path> write(
       Path folder, AeTable table, AeReportStyle style, Set<Format> formats) throws IOException {
     OutputTarget.checkFolder(folder, List.of(), "ae-table", AeReport::isOutputFile);
     Map<String, byte[]> files = render(table, style, formats);
-    OutputFiles.replaceFolder(folder, staging -> {
-      for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        Files.write(staging.resolve(f.getKey()), f.getValue());
-      }
-    });
+    OutputFiles.replaceFolder(
+        folder,
+        staging -> {
+          for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Files.write(staging.resolve(f.getKey()), f.getValue());
+          }
+        });
     List<Path> written = new ArrayList<>();
     files.keySet().forEach(name -> written.add(folder.resolve(name)));
     return written;

@@ -19,10 +19,10 @@ import org.trialstats.io.Numbers;
 import org.trialstats.io.Provenance;
 
 /**
- * Renders a {@link DocumentCheck} as plain text, Markdown, HTML or JSON: the verdict of every
- * claim found with its source span, the estimates with intervals for the two-arm comparisons,
- * rates and SIRs found (the methods of {@code reproduce}, {@link EvidenceAnalysis}), and the
- * provenance (trialstats version, SHA-256 of every input). No timestamps: same input, same bytes.
+ * Renders a {@link DocumentCheck} as plain text, Markdown, HTML or JSON: the verdict of every claim
+ * found with its source span, the estimates with intervals for the two-arm comparisons, rates and
+ * SIRs found (the methods of {@code reproduce}, {@link EvidenceAnalysis}), and the provenance
+ * (trialstats version, SHA-256 of every input). No timestamps: same input, same bytes.
  */
 public final class CheckReport {
   /** Confidence level of the intervals computed for comparisons, rates and SIRs. */
@@ -30,7 +30,10 @@ public final class CheckReport {
 
   /** Output formats. */
   public enum Format {
-    TEXT("txt"), JSON("json"), MD("md"), HTML("html");
+    TEXT("txt"),
+    JSON("json"),
+    MD("md"),
+    HTML("html");
 
     private final String extension;
 
@@ -44,10 +47,11 @@ public final class CheckReport {
     }
   }
 
-  private static final String LEGEND = "Verdicts follow reproduce's rules: reproduced ="
-      + " consistent (the recomputed value rounds half-up to the printed one), discrepancy ="
-      + " inconsistent (no inputs within their printed rounding give the printed value; the"
-      + " difference is given), not checkable = undecidable, with the reason.";
+  private static final String LEGEND =
+      "Verdicts follow reproduce's rules: reproduced ="
+          + " consistent (the recomputed value rounds half-up to the printed one), discrepancy ="
+          + " inconsistent (no inputs within their printed rounding give the printed value; the"
+          + " difference is given), not checkable = undecidable, with the reason.";
 
   private final DocumentCheck check;
   private final Provenance provenance;
@@ -75,20 +79,32 @@ public final class CheckReport {
 
   /** One line per inconsistent claim: where, what was printed, the difference. */
   public List<String> inconsistentLines() {
-    return check.inconsistent().stream().map(r -> check.span(r).describe() + ": "
-        + r.claim().reported().asReported() + ": " + r.detail()).toList();
+    return check.inconsistent().stream()
+        .map(
+            r ->
+                check.span(r).describe()
+                    + ": "
+                    + r.claim().reported().asReported()
+                    + ": "
+                    + r.detail())
+        .toList();
   }
 
   private String summary() {
     Map<Verdict, Integer> counts = check.counts();
-    return check.results().size() + " claims: " + counts.get(Verdict.REPRODUCED)
-        + " reproduced, " + counts.get(Verdict.DISCREPANCY) + " discrepancies, "
-        + counts.get(Verdict.NOT_CHECKABLE) + " not checkable";
+    return check.results().size()
+        + " claims: "
+        + counts.get(Verdict.REPRODUCED)
+        + " reproduced, "
+        + counts.get(Verdict.DISCREPANCY)
+        + " discrepancies, "
+        + counts.get(Verdict.NOT_CHECKABLE)
+        + " not checkable";
   }
 
   private List<ResultRow> estimateRows() {
-    Set<String> figures = check.dataset().comparisons().stream().map(Comparison::id)
-        .collect(Collectors.toSet());
+    Set<String> figures =
+        check.dataset().comparisons().stream().map(Comparison::id).collect(Collectors.toSet());
     check.dataset().rates().forEach(r -> figures.add(r.id()));
     check.dataset().sirs().forEach(s -> figures.add(s.id()));
     return estimates.results().stream().filter(r -> figures.contains(r.figure())).toList();
@@ -100,56 +116,97 @@ public final class CheckReport {
 
   private String text() {
     StringBuilder s = new StringBuilder("trialstats check\n");
-    s.append(provenance.line()).append('\n').append(summary()).append('\n').append(LEGEND)
+    s.append(provenance.line())
+        .append('\n')
+        .append(summary())
+        .append('\n')
+        .append(LEGEND)
         .append("\n\n");
     for (ClaimResult r : check.results()) {
-      s.append(r.verdict().label().toUpperCase(Locale.ROOT)).append("  ")
-          .append(check.span(r).describe()).append("  [").append(r.claim().check().kind())
-          .append("] ").append(r.claim().reported().asReported()).append('\n')
-          .append("  recomputed: ").append(recomputed(r)).append('\n')
-          .append("  ").append(r.detail()).append("\n\n");
+      s.append(r.verdict().label().toUpperCase(Locale.ROOT))
+          .append("  ")
+          .append(check.span(r).describe())
+          .append("  [")
+          .append(r.claim().check().kind())
+          .append("] ")
+          .append(r.claim().reported().asReported())
+          .append('\n')
+          .append("  recomputed: ")
+          .append(recomputed(r))
+          .append('\n')
+          .append("  ")
+          .append(r.detail())
+          .append("\n\n");
     }
     List<ResultRow> rows = estimateRows();
     if (!rows.isEmpty()) {
-      s.append("Estimates (").append(Numbers.fixed(LEVEL * 100, 0))
+      s.append("Estimates (")
+          .append(Numbers.fixed(LEVEL * 100, 0))
           .append("% intervals) for the comparisons, rates and SIRs found:\n");
       for (ResultRow row : rows) {
-        s.append("  ").append(row.figure()).append("  ").append(row.measure()).append(' ')
-            .append(row.method()).append(": ").append(estimate(row)).append('\n');
+        s.append("  ")
+            .append(row.figure())
+            .append("  ")
+            .append(row.measure())
+            .append(' ')
+            .append(row.method())
+            .append(": ")
+            .append(estimate(row))
+            .append('\n');
       }
     }
     return s.toString();
   }
 
   private static String estimate(ResultRow row) {
-    String value = Double.isNaN(row.lower())
-        ? "p = " + Numbers.pValue(row.pValue())
-        : Numbers.interval(row.estimate(), row.lower(), row.upper(), 4);
+    String value =
+        Double.isNaN(row.lower())
+            ? "p = " + Numbers.pValue(row.pValue())
+            : Numbers.interval(row.estimate(), row.lower(), row.upper(), 4);
     return row.note().isEmpty() ? value : value + " (" + row.note() + ")";
   }
 
   private String markdown() {
     StringBuilder s = new StringBuilder("# trialstats check\n\n");
-    s.append("Provenance: ").append(Escape.markdown(provenance.line())).append("\n\n")
-        .append(summary()).append(". ").append(LEGEND).append("\n\n")
+    s.append("Provenance: ")
+        .append(Escape.markdown(provenance.line()))
+        .append("\n\n")
+        .append(summary())
+        .append(". ")
+        .append(LEGEND)
+        .append("\n\n")
         .append("| verdict | where | kind | printed | recomputed | detail |\n")
         .append("|---|---|---|---|---|---|\n");
     for (ClaimResult r : check.results()) {
-      s.append("| ").append(r.verdict().label()).append(" | ")
-          .append(Escape.markdown(check.span(r).describe())).append(" | ")
-          .append(r.claim().check().kind()).append(" | ")
-          .append(Escape.markdown(r.claim().reported().asReported())).append(" | ")
-          .append(Escape.markdown(recomputed(r))).append(" | ")
-          .append(Escape.markdown(r.detail())).append(" |\n");
+      s.append("| ")
+          .append(r.verdict().label())
+          .append(" | ")
+          .append(Escape.markdown(check.span(r).describe()))
+          .append(" | ")
+          .append(r.claim().check().kind())
+          .append(" | ")
+          .append(Escape.markdown(r.claim().reported().asReported()))
+          .append(" | ")
+          .append(Escape.markdown(recomputed(r)))
+          .append(" | ")
+          .append(Escape.markdown(r.detail()))
+          .append(" |\n");
     }
     List<ResultRow> rows = estimateRows();
     if (!rows.isEmpty()) {
       s.append("\n## Estimates for the comparisons, rates and SIRs found\n\n")
-          .append("| figure | measure | method | estimate (").append(Numbers.fixed(LEVEL * 100, 0))
+          .append("| figure | measure | method | estimate (")
+          .append(Numbers.fixed(LEVEL * 100, 0))
           .append("% interval) |\n|---|---|---|---|\n");
       for (ResultRow row : rows) {
-        s.append("| ").append(row.figure()).append(" | ").append(row.measure()).append(" | ")
-            .append(row.method()).append(" | ").append(Escape.markdown(estimate(row)))
+        s.append("| ")
+            .append(row.figure())
+            .append(" | ")
+            .append(row.measure())
+            .append(" | ")
+            .append(row.method())
+            .append(" | ")
+            .append(Escape.markdown(estimate(row)))
             .append(" |\n");
       }
     }
@@ -157,34 +214,60 @@ public final class CheckReport {
   }
 
   private String html() {
-    StringBuilder s = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head>"
-        + "<meta charset=\"utf-8\"><title>trialstats check</title><style>"
-        + "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-        + "td,th{border:1px solid #999;padding:4px;vertical-align:top}"
-        + ".discrepancy{background:#fdd}.reproduced{background:#dfd}</style></head><body>\n");
-    s.append("<h1>trialstats check</h1>\n<p>Provenance: ").append(Escape.html(provenance.line()))
-        .append("</p>\n<p>").append(Escape.html(summary())).append(". ")
-        .append(Escape.html(LEGEND)).append("</p>\n<table>\n<tr><th>verdict</th><th>where</th>"
-            + "<th>kind</th><th>printed</th><th>recomputed</th><th>detail</th></tr>\n");
+    StringBuilder s =
+        new StringBuilder(
+            "<!DOCTYPE html>\n"
+                + "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>trialstats"
+                + " check</title><style>"
+                + "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px"
+                + " solid"
+                + " #999;padding:4px;vertical-align:top}.discrepancy{background:#fdd}.reproduced{background:#dfd}</style></head><body>\n");
+    s.append("<h1>trialstats check</h1>\n<p>Provenance: ")
+        .append(Escape.html(provenance.line()))
+        .append("</p>\n<p>")
+        .append(Escape.html(summary()))
+        .append(". ")
+        .append(Escape.html(LEGEND))
+        .append(
+            "</p>\n<table>\n<tr><th>verdict</th><th>where</th>"
+                + "<th>kind</th><th>printed</th><th>recomputed</th><th>detail</th></tr>\n");
     for (ClaimResult r : check.results()) {
-      String css = r.verdict() == Verdict.NOT_CHECKABLE ? "" : " class=\""
-          + r.verdict().label() + "\"";
-      s.append("<tr").append(css).append("><td>").append(r.verdict().label()).append("</td><td>")
-          .append(Escape.html(check.span(r).describe())).append("</td><td>")
-          .append(r.claim().check().kind()).append("</td><td>")
-          .append(Escape.html(r.claim().reported().asReported())).append("</td><td>")
-          .append(Escape.html(recomputed(r))).append("</td><td>")
-          .append(Escape.html(r.detail())).append("</td></tr>\n");
+      String css =
+          r.verdict() == Verdict.NOT_CHECKABLE ? "" : " class=\"" + r.verdict().label() + "\"";
+      s.append("<tr")
+          .append(css)
+          .append("><td>")
+          .append(r.verdict().label())
+          .append("</td><td>")
+          .append(Escape.html(check.span(r).describe()))
+          .append("</td><td>")
+          .append(r.claim().check().kind())
+          .append("</td><td>")
+          .append(Escape.html(r.claim().reported().asReported()))
+          .append("</td><td>")
+          .append(Escape.html(recomputed(r)))
+          .append("</td><td>")
+          .append(Escape.html(r.detail()))
+          .append("</td></tr>\n");
     }
     s.append("</table>\n");
     List<ResultRow> rows = estimateRows();
     if (!rows.isEmpty()) {
-      s.append("<h2>Estimates for the comparisons, rates and SIRs found</h2>\n<table>\n"
-          + "<tr><th>figure</th><th>measure</th><th>method</th><th>estimate (interval)</th></tr>\n");
+      s.append(
+          "<h2>Estimates for the comparisons, rates and SIRs found</h2>\n"
+              + "<table>\n"
+              + "<tr><th>figure</th><th>measure</th><th>method</th><th>estimate"
+              + " (interval)</th></tr>\n");
       for (ResultRow row : rows) {
-        s.append("<tr><td>").append(Escape.html(row.figure())).append("</td><td>")
-            .append(row.measure()).append("</td><td>").append(row.method()).append("</td><td>")
-            .append(Escape.html(estimate(row))).append("</td></tr>\n");
+        s.append("<tr><td>")
+            .append(Escape.html(row.figure()))
+            .append("</td><td>")
+            .append(row.measure())
+            .append("</td><td>")
+            .append(row.method())
+            .append("</td><td>")
+            .append(Escape.html(estimate(row)))
+            .append("</td></tr>\n");
       }
       s.append("</table>\n");
     }

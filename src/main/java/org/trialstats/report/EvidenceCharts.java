@@ -13,7 +13,8 @@ import org.trialstats.stats.Measure;
 /** The charts of the evidence report, each built from the analysis's results. */
 public final class EvidenceCharts {
   /** Every chart file base name {@link #all} may use. */
-  public static final List<String> NAMES = List.of("proportions", "risk-differences", "rates", "sir");
+  public static final List<String> NAMES =
+      List.of("proportions", "risk-differences", "rates", "sir");
 
   private EvidenceCharts() {}
 

@@ -42,12 +42,12 @@ public final class EvidenceReport {
   }
 
   /** The names of the fixed files of a report folder (the charts' names vary with the data). */
-  private static final java.util.Set<String> FILES = java.util.Set.of(
-      "results.csv", "claims.csv", "sensitivity.csv", "report.md", "report.html");
+  private static final java.util.Set<String> FILES =
+      java.util.Set.of("results.csv", "claims.csv", "sensitivity.csv", "report.md", "report.html");
 
   /**
-   * Whether a file name is one that {@link #write} puts into a report folder (a folder holding
-   * only such files is a previous report and may be replaced).
+   * Whether a file name is one that {@link #write} puts into a report folder (a folder holding only
+   * such files is a previous report and may be replaced).
    */
   public static boolean isReportFile(String name) {
     if (FILES.contains(name)) {

@@ -29,10 +29,9 @@ import org.trialstats.stats.TwoByTwo;
  * Forest plot in the style reviewers know from RevMan and metafor: one row per study with its
  * counts (or estimate and standard error for generic effects), weight, estimate with confidence
  * interval in text and as a square (area proportional to the weight) with whiskers; the pooled
- * estimate as a diamond; the prediction interval as a bar; heterogeneity and overall-effect
- * lines; a log axis for ratios; subgroup blocks with subtotals and the test for subgroup
- * differences. Intervals beyond the axis end in arrows. Deterministic PNG and SVG via {@link
- * Figure}.
+ * estimate as a diamond; the prediction interval as a bar; heterogeneity and overall-effect lines;
+ * a log axis for ratios; subgroup blocks with subtotals and the test for subgroup differences.
+ * Intervals beyond the axis end in arrows. Deterministic PNG and SVG via {@link Figure}.
  */
 public final class ForestPlot {
   private static final Font BODY = Charts.font(11f);
@@ -61,8 +60,8 @@ public final class ForestPlot {
   /**
    * Forest plot of one meta-analysis.
    *
-   * @throws IllegalArgumentException with more than {@link #MAX_STUDIES} studies (the plot would
-   *     be unreadable and its PNG several hundred megapixels)
+   * @throws IllegalArgumentException with more than {@link #MAX_STUDIES} studies (the plot would be
+   *     unreadable and its PNG several hundred megapixels)
    */
   public static Figure render(MetaResult result, ForestOptions options) {
     checkSize(result);
@@ -117,8 +116,11 @@ public final class ForestPlot {
   private static void checkSize(MetaResult r) {
     if (r.input().size() > MAX_STUDIES) {
       throw new IllegalArgumentException(
-          "a forest plot of " + r.input().size() + " studies would be unreadable (the limit is "
-              + MAX_STUDIES + "); plot subsets of the studies, or use the funnel plot");
+          "a forest plot of "
+              + r.input().size()
+              + " studies would be unreadable (the limit is "
+              + MAX_STUDIES
+              + "); plot subsets of the studies, or use the funnel plot");
     }
   }
 
@@ -145,7 +147,8 @@ public final class ForestPlot {
 
   // ---------------------------------------------------------------------------------- model
 
-  private sealed interface Row permits Title, Study, Excluded, Pooled, Events, Prediction, Note, Spacer {}
+  private sealed interface Row
+      permits Title, Study, Excluded, Pooled, Events, Prediction, Note, Spacer {}
 
   private record Title(String text) implements Row {}
 
@@ -169,8 +172,10 @@ public final class ForestPlot {
   private static final class Builder {
     private final MetaResult overall;
     private final ForestOptions options;
+
     /** Input columns per arm: 2 (events, total or events, time), 3 (mean, SD, total), 0. */
     private final int arm;
+
     private final boolean events;
     private final boolean ratio;
     private final int decimals;
@@ -184,13 +189,14 @@ public final class ForestPlot {
       this.overall = overall;
       this.options = options;
       EffectMeasure.Input input = overall.measure().input();
-      this.arm = switch (input) {
-        case TWO_BY_TWO, PERSON_TIME -> 2;
-        case MEANS -> 3;
-        case EFFECT -> 0;
-      };
-      this.events = input == EffectMeasure.Input.TWO_BY_TWO
-          || input == EffectMeasure.Input.PERSON_TIME;
+      this.arm =
+          switch (input) {
+            case TWO_BY_TWO, PERSON_TIME -> 2;
+            case MEANS -> 3;
+            case EFFECT -> 0;
+          };
+      this.events =
+          input == EffectMeasure.Input.TWO_BY_TWO || input == EffectMeasure.Input.PERSON_TIME;
       this.ratio = overall.options().ratioScale();
       this.decimals = options.decimals() >= 0 ? options.decimals() : autoDecimals(overall, ratio);
     }
@@ -274,11 +280,12 @@ public final class ForestPlot {
     void zeroCellNotes(MetaResult r) {
       boolean corrected = r.studies().stream().anyMatch(e -> e.added() > 0);
       if (corrected) {
-        boolean mh =
-            r.model() == MetaModel.FIXED && r.options().fixedMethod() == FixedMethod.MH;
+        boolean mh = r.model() == MetaModel.FIXED && r.options().fixedMethod() == FixedMethod.MH;
         note(
             "* 0.5 added to every cell (zero cell)"
-                + (mh ? " for the study estimate; Mantel-Haenszel pooling uses the raw counts" : ""));
+                + (mh
+                    ? " for the study estimate; Mantel-Haenszel pooling uses the raw counts"
+                    : ""));
       }
       if (!r.excluded().isEmpty()) {
         String why =
@@ -286,9 +293,12 @@ public final class ForestPlot {
                 ? "no events (or only events) in both arms"
                 : r.excluded().get(0).reason();
         note(
-            "Not estimable: " + why
+            "Not estimable: "
+                + why
                 + (r.kTables() > r.k()
-                    ? "; in the " + r.options().fixedMethod().label() + " estimate, not in the"
+                    ? "; in the "
+                        + r.options().fixedMethod().label()
+                        + " estimate, not in the"
                         + " heterogeneity statistics"
                     : "; excluded from the analysis"));
       }
@@ -304,19 +314,19 @@ public final class ForestPlot {
     // ------------------------------------------------------------------------------ layout
 
     Figure build(SubgroupAnalysis analysis) {
-      String effect =
-          options.effectLabel() != null ? options.effectLabel() : effectName(overall);
+      String effect = options.effectLabel() != null ? options.effectLabel() : effectName(overall);
       String method = methodHeader(overall);
 
       // column texts and widths
       List<String> headers2 = new ArrayList<>();
       headers2.add(analysis != null ? "Study or subgroup" : "Study");
       if (arm > 0) {
-        List<String> one = switch (overall.measure().input()) {
-          case MEANS -> List.of("Mean", "SD", "Total");
-          case PERSON_TIME -> List.of("Events", "Time");
-          default -> List.of("Events", "Total");
-        };
+        List<String> one =
+            switch (overall.measure().input()) {
+              case MEANS -> List.of("Mean", "SD", "Total");
+              case PERSON_TIME -> List.of("Events", "Time");
+              default -> List.of("Events", "Total");
+            };
         headers2.addAll(one);
         headers2.addAll(one);
       } else {
@@ -348,7 +358,8 @@ public final class ForestPlot {
         Font first = row instanceof Pooled || row instanceof Title ? BOLD : BODY;
         width[0] = Math.max(width[0], Figure.textWidth(cells[0], first));
         for (int c = 1; c < dataColumns; c++) {
-          width[c] = Math.max(width[c], Figure.textWidth(cells[c], row instanceof Pooled ? BOLD : BODY));
+          width[c] =
+              Math.max(width[c], Figure.textWidth(cells[c], row instanceof Pooled ? BOLD : BODY));
         }
       }
       if (arm > 0) {
@@ -373,8 +384,9 @@ public final class ForestPlot {
       EffectAxis axis = axis();
       double axisOverhang =
           Math.max(
-              Figure.textWidth(axis.labels[0], SMALL),
-              Figure.textWidth(axis.labels[axis.labels.length - 1], SMALL)) / 2;
+                  Figure.textWidth(axis.labels[0], SMALL),
+                  Figure.textWidth(axis.labels[axis.labels.length - 1], SMALL))
+              / 2;
       double favourWidth =
           Math.max(
               Figure.textWidth(options.favoursLeft(), SMALL),
@@ -426,19 +438,39 @@ public final class ForestPlot {
             }
             // headers
             if (arm > 0) {
-              Figure.text(g, options.treatmentLabel(), BOLD, (x[1] + x[arm] + width[arm]) / 2,
-                  header1, Figure.Align.CENTER);
-              Figure.text(g, options.controlLabel(), BOLD,
-                  (x[arm + 1] + x[2 * arm] + width[2 * arm]) / 2, header1, Figure.Align.CENTER);
+              Figure.text(
+                  g,
+                  options.treatmentLabel(),
+                  BOLD,
+                  (x[1] + x[arm] + width[arm]) / 2,
+                  header1,
+                  Figure.Align.CENTER);
+              Figure.text(
+                  g,
+                  options.controlLabel(),
+                  BOLD,
+                  (x[arm + 1] + x[2 * arm] + width[2 * arm]) / 2,
+                  header1,
+                  Figure.Align.CENTER);
             }
-            Figure.text(g, effect, BOLD, x[dataColumns - 1] + width[dataColumns - 1] / 2, header1,
+            Figure.text(
+                g,
+                effect,
+                BOLD,
+                x[dataColumns - 1] + width[dataColumns - 1] / 2,
+                header1,
                 Figure.Align.CENTER);
             Figure.text(g, effect, BOLD, plotX + plotWidth / 2, header1, Figure.Align.CENTER);
             Figure.text(g, headers2.get(0), BOLD, x[0], header2, Figure.Align.LEFT);
             for (int c = 1; c < dataColumns - 1; c++) {
               Figure.text(g, headers2.get(c), BOLD, x[c] + width[c], header2, Figure.Align.RIGHT);
             }
-            Figure.text(g, method, BOLD, x[dataColumns - 1] + width[dataColumns - 1] / 2, header2,
+            Figure.text(
+                g,
+                method,
+                BOLD,
+                x[dataColumns - 1] + width[dataColumns - 1] / 2,
+                header2,
                 Figure.Align.CENTER);
             Figure.text(g, method, BOLD, plotX + plotWidth / 2, header2, Figure.Align.CENTER);
             g.setColor(RULE);
@@ -452,8 +484,17 @@ public final class ForestPlot {
             g.draw(new Line2D.Double(nullX, top, nullX, bottom));
 
             for (int i = 0; i < rows.size(); i++) {
-              paintRow(g, rows.get(i), placed.get(i)[0], placed.get(i)[1], x, width, dataColumns,
-                  axis, plotX, plotWidth);
+              paintRow(
+                  g,
+                  rows.get(i),
+                  placed.get(i)[0],
+                  placed.get(i)[1],
+                  x,
+                  width,
+                  dataColumns,
+                  axis,
+                  plotX,
+                  plotWidth);
             }
             paintAxis(g, axis, plotX, plotWidth, axisY);
           });
@@ -483,8 +524,7 @@ public final class ForestPlot {
     }
 
     private double halfWidth(StudyEffect e) {
-      double z =
-          org.trialstats.stats.ConfidenceLevel.z(overall.level());
+      double z = org.trialstats.stats.ConfidenceLevel.z(overall.level());
       return z * Math.sqrt(e.vi());
     }
 
@@ -606,13 +646,19 @@ public final class ForestPlot {
         return;
       }
       Font font = row instanceof Pooled || row instanceof Title ? BOLD : BODY;
-      Figure.text(g, c[0], font, x[0] + (row instanceof Title ? 0 : 0), baseline, Figure.Align.LEFT);
+      Figure.text(
+          g, c[0], font, x[0] + (row instanceof Title ? 0 : 0), baseline, Figure.Align.LEFT);
       Font numbers = row instanceof Pooled ? BOLD : BODY;
       for (int i = 1; i < dataColumns - 1; i++) {
         Figure.text(g, c[i], numbers, x[i] + width[i], baseline, Figure.Align.RIGHT);
       }
-      Figure.text(g, c[dataColumns - 1], numbers, x[dataColumns - 1] + width[dataColumns - 1] / 2,
-          baseline, Figure.Align.CENTER);
+      Figure.text(
+          g,
+          c[dataColumns - 1],
+          numbers,
+          x[dataColumns - 1] + width[dataColumns - 1] / 2,
+          baseline,
+          Figure.Align.CENTER);
 
       if (row instanceof Study s) {
         StudyEffect e = s.effect();
@@ -652,8 +698,14 @@ public final class ForestPlot {
     }
 
     private void whisker(
-        Graphics2D g, EffectAxis axis, double plotX, double plotWidth, double lo, double hi,
-        double y, Color color) {
+        Graphics2D g,
+        EffectAxis axis,
+        double plotX,
+        double plotWidth,
+        double lo,
+        double hi,
+        double y,
+        Color color) {
       g.setColor(color);
       g.setStroke(new BasicStroke(1.1f));
       double left = Math.max(lo, axis.min);
@@ -700,7 +752,8 @@ public final class ForestPlot {
       return Math.max(MIN_SQUARE, MAX_SQUARE * Math.sqrt(weight / max));
     }
 
-    private void paintAxis(Graphics2D g, EffectAxis axis, double plotX, double plotWidth, double y) {
+    private void paintAxis(
+        Graphics2D g, EffectAxis axis, double plotX, double plotWidth, double y) {
       g.setColor(INK);
       g.setStroke(new BasicStroke(0.9f));
       g.draw(new Line2D.Double(plotX, y, plotX + plotWidth, y));
@@ -775,9 +828,10 @@ public final class ForestPlot {
     EffectMeasure m = r.measure();
     return switch (m) {
       case RR -> "Risk Ratio";
-      case OR -> r.model() == MetaModel.FIXED && r.options().fixedMethod() == FixedMethod.PETO
-          ? "Peto Odds Ratio"
-          : "Odds Ratio";
+      case OR ->
+          r.model() == MetaModel.FIXED && r.options().fixedMethod() == FixedMethod.PETO
+              ? "Peto Odds Ratio"
+              : "Odds Ratio";
       case RD -> "Risk Difference";
       case MD -> "Mean Difference";
       case SMD -> "Std. Mean Difference";

@@ -16,16 +16,18 @@ import org.trialstats.survival.KaplanMeierCurve;
 import org.trialstats.survival.SurvivalPoint;
 
 /**
- * The Kaplan-Meier figure of a clinical study report: one step curve per group with censoring
- * marks (and optional pointwise confidence bands), a summary table with n, events, median (CI)
- * and the Cox hazard ratio (CI) of each group versus the reference, the log-rank p-value, and the
- * numbers at risk under the time axis, aligned with its ticks. Colours come from the Okabe-Ito
- * palette and every group also has its own dash pattern, so the figure reads in black and white.
+ * The Kaplan-Meier figure of a clinical study report: one step curve per group with censoring marks
+ * (and optional pointwise confidence bands), a summary table with n, events, median (CI) and the
+ * Cox hazard ratio (CI) of each group versus the reference, the log-rank p-value, and the numbers
+ * at risk under the time axis, aligned with its ticks. Colours come from the Okabe-Ito palette and
+ * every group also has its own dash pattern, so the figure reads in black and white.
  */
 public final class KaplanMeierPlot {
   private static final double WIDTH = 780;
+
   /** Where the labels of the summary and at-risk tables start. */
   private static final double MARGIN = 20;
+
   private static final double RIGHT = 40;
   private static final double PLOT_HEIGHT = 330;
   private static final double ROW = 17;
@@ -66,12 +68,18 @@ public final class KaplanMeierPlot {
     double riskTop = summaryTop + ROW * (k + 2) + 14;
     double footTop = riskTop + ROW * (k + 1) + 14;
     double height = footTop + 3 * 13 + 8;
-    return new Figure(WIDTH, height, g -> paint(g, result, options, top, summaryTop, riskTop,
-        footTop));
+    return new Figure(
+        WIDTH, height, g -> paint(g, result, options, top, summaryTop, riskTop, footTop));
   }
 
-  private static void paint(Graphics2D g, SurvivalResult r, Options o, double top,
-      double summaryTop, double riskTop, double footTop) {
+  private static void paint(
+      Graphics2D g,
+      SurvivalResult r,
+      Options o,
+      double top,
+      double summaryTop,
+      double riskTop,
+      double footTop) {
     double labels = 0;
     for (SurvivalResult.GroupSummary s : r.groups()) {
       labels = Math.max(labels, Figure.textWidth(s.label(), BODY));
@@ -262,8 +270,13 @@ public final class KaplanMeierPlot {
       Figure.text(g, s.label(), BODY, columns[0] + 26, y, Align.LEFT);
       Figure.text(g, Integer.toString(s.subjects()), BODY, columns[1], y, Align.RIGHT);
       Figure.text(g, Integer.toString(s.events()), BODY, columns[2], y, Align.RIGHT);
-      String median = time(s.median().estimate(), integral) + " ("
-          + time(s.median().lower(), integral) + ", " + time(s.median().upper(), integral) + ")";
+      String median =
+          time(s.median().estimate(), integral)
+              + " ("
+              + time(s.median().lower(), integral)
+              + ", "
+              + time(s.median().upper(), integral)
+              + ")";
       Figure.text(g, median, BODY, columns[3] + 80, y, Align.CENTER);
       Figure.text(g, hazardRatio(r, s.label()), BODY, columns[4] + 40, y, Align.CENTER);
     }
@@ -277,8 +290,12 @@ public final class KaplanMeierPlot {
     }
     for (SurvivalResult.LabelledCoxTerm t : r.coxTerms()) {
       if (t.label().equals(label)) {
-        return Numbers.fixed(t.term().hazardRatio(), 2) + " (" + Numbers.fixed(t.term().lower(), 2)
-            + ", " + Numbers.fixed(t.term().upper(), 2) + ")";
+        return Numbers.fixed(t.term().hazardRatio(), 2)
+            + " ("
+            + Numbers.fixed(t.term().lower(), 2)
+            + ", "
+            + Numbers.fixed(t.term().upper(), 2)
+            + ")";
       }
     }
     return "not estimable";
@@ -286,18 +303,26 @@ public final class KaplanMeierPlot {
 
   private static String testLine(SurvivalResult r) {
     String strata = r.stratified() ? " stratified by " + r.strataVariable() : "";
-    String logRank = r.logRank() == null
-        ? "Log-rank test: not computable"
-        : (r.stratified() ? "Stratified log-rank" : "Log-rank") + " p "
-            + (r.logRank().pValue() < 1e-4 ? "< 0.0001" : "= " + Numbers.pValue(r.logRank().pValue()))
-            + " (" + r.logRank().degreesOfFreedom() + " df)";
-    String cox = r.cox() == null ? "" : "; HR: Cox model" + strata + ", " + r.ties().id()
-        + " ties, vs " + r.reference();
+    String logRank =
+        r.logRank() == null
+            ? "Log-rank test: not computable"
+            : (r.stratified() ? "Stratified log-rank" : "Log-rank")
+                + " p "
+                + (r.logRank().pValue() < 1e-4
+                    ? "< 0.0001"
+                    : "= " + Numbers.pValue(r.logRank().pValue()))
+                + " ("
+                + r.logRank().degreesOfFreedom()
+                + " df)";
+    String cox =
+        r.cox() == null
+            ? ""
+            : "; HR: Cox model" + strata + ", " + r.ties().id() + " ties, vs " + r.reference();
     return logRank + cox;
   }
 
-  private static void drawNumbersAtRisk(Graphics2D g, SurvivalResult r, Scale s, double step,
-      double top) {
+  private static void drawNumbersAtRisk(
+      Graphics2D g, SurvivalResult r, Scale s, double step, double top) {
     g.setColor(INK);
     Figure.text(g, "Number at risk", BOLD, MARGIN, top, Align.LEFT);
     int ticks = (int) Math.round(s.maxTime() / step);
@@ -312,8 +337,8 @@ public final class KaplanMeierPlot {
       Figure.text(g, summary.label(), BODY, MARGIN, y, Align.LEFT);
       List<SurvivalPoint> points = summary.curve().at(times, r.transform(), r.level());
       for (int i = 0; i <= ticks; i++) {
-        Figure.text(g, Integer.toString(points.get(i).atRisk()), BODY, s.x(times[i]), y,
-            Align.CENTER);
+        Figure.text(
+            g, Integer.toString(points.get(i).atRisk()), BODY, s.x(times[i]), y, Align.CENTER);
       }
     }
   }
@@ -321,15 +346,35 @@ public final class KaplanMeierPlot {
   private static void drawFootnotes(Graphics2D g, SurvivalResult r, double top) {
     g.setColor(MUTED);
     String transform = r.transform().id();
-    Figure.text(g, "+ censored. Pointwise " + Numbers.fixed(100 * r.level(), 0)
-        + "% intervals and median limits (Brookmeyer-Crowley) on the " + transform
-        + " scale; NR = not reached.", SMALL, MARGIN, top, Align.LEFT);
-    Figure.text(g, "Kaplan-Meier estimates with Greenwood variance. Defaults: R survfit log,"
-        + " SAS LIFETEST log-log (9.2+), linear (9.1).", SMALL, MARGIN, top + 13, Align.LEFT);
-    String inputs = r.inputs().isEmpty() ? "" : "; " + String.join(", ", r.inputs().stream()
-        .map(f -> f.path() + " SHA-256 " + f.sha256().substring(0, 12)).toList());
-    Figure.text(g, "trialstats " + r.version() + inputs, SMALL, MARGIN, top + 26,
+    Figure.text(
+        g,
+        "+ censored. Pointwise "
+            + Numbers.fixed(100 * r.level(), 0)
+            + "% intervals and median limits (Brookmeyer-Crowley) on the "
+            + transform
+            + " scale; NR = not reached.",
+        SMALL,
+        MARGIN,
+        top,
         Align.LEFT);
+    Figure.text(
+        g,
+        "Kaplan-Meier estimates with Greenwood variance. Defaults: R survfit log,"
+            + " SAS LIFETEST log-log (9.2+), linear (9.1).",
+        SMALL,
+        MARGIN,
+        top + 13,
+        Align.LEFT);
+    String inputs =
+        r.inputs().isEmpty()
+            ? ""
+            : "; "
+                + String.join(
+                    ", ",
+                    r.inputs().stream()
+                        .map(f -> f.path() + " SHA-256 " + f.sha256().substring(0, 12))
+                        .toList());
+    Figure.text(g, "trialstats " + r.version() + inputs, SMALL, MARGIN, top + 26, Align.LEFT);
     g.setColor(INK);
   }
 }

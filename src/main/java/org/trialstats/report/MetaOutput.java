@@ -13,8 +13,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.trialstats.analysis.MetaSynthesis;
 import org.trialstats.io.Escape;
-import org.trialstats.io.Json;
 import org.trialstats.io.InputFile;
+import org.trialstats.io.Json;
 import org.trialstats.io.Numbers;
 import org.trialstats.meta.ContinuousArms;
 import org.trialstats.meta.EffectMeasure;
@@ -22,8 +22,8 @@ import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.ExcludedStudy;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaResult;
-import org.trialstats.meta.RankCorrelationTest;
 import org.trialstats.meta.PersonTime;
+import org.trialstats.meta.RankCorrelationTest;
 import org.trialstats.meta.SensitivityStep;
 import org.trialstats.meta.StudyData;
 import org.trialstats.meta.StudyEffect;
@@ -206,11 +206,46 @@ public final class MetaOutput {
 
   private static final List<String> CSV_COLUMNS =
       List.of(
-          "row", "label", "subgroup", "measure", "model", "method", "hksj", "k", "events1", "n1",
-          "events2", "n2", "yi", "vi", "estimate", "lower", "upper", "weight", "pvalue", "tau2",
-          "tau2_lower", "tau2_upper", "i2", "i2_lower", "i2_upper", "h2", "q", "q_df",
-          "q_pvalue", "pi_lower", "pi_upper", "note", "k_yi", "mean1", "sd1", "mean2", "sd2",
-          "time1", "time2", "pi_method");
+          "row",
+          "label",
+          "subgroup",
+          "measure",
+          "model",
+          "method",
+          "hksj",
+          "k",
+          "events1",
+          "n1",
+          "events2",
+          "n2",
+          "yi",
+          "vi",
+          "estimate",
+          "lower",
+          "upper",
+          "weight",
+          "pvalue",
+          "tau2",
+          "tau2_lower",
+          "tau2_upper",
+          "i2",
+          "i2_lower",
+          "i2_upper",
+          "h2",
+          "q",
+          "q_df",
+          "q_pvalue",
+          "pi_lower",
+          "pi_upper",
+          "note",
+          "k_yi",
+          "mean1",
+          "sd1",
+          "mean2",
+          "sd2",
+          "time1",
+          "time2",
+          "pi_method");
 
   /**
    * The analysis as one CSV table: {@code study} and {@code excluded} rows, a {@code pooled} row
@@ -272,8 +307,15 @@ public final class MetaOutput {
         row.set(18, Numbers.full(e.pvalue()));
         row.set(
             31,
-            "intercept " + Numbers.full(e.intercept()) + " (se " + Numbers.full(e.interceptSe())
-                + "), t = " + Numbers.full(e.t()) + " on " + e.df() + " df");
+            "intercept "
+                + Numbers.full(e.intercept())
+                + " (se "
+                + Numbers.full(e.interceptSe())
+                + "), t = "
+                + Numbers.full(e.t())
+                + " on "
+                + e.df()
+                + " df");
         p.printRecord(escape(row));
       }
       if (a.begg() != null) {
@@ -281,8 +323,11 @@ public final class MetaOutput {
         List<String> row = base("begg", "Begg's rank correlation test", null, r);
         row.set(7, Integer.toString(t.k()));
         row.set(18, Numbers.full(t.pvalue()));
-        row.set(31, "Kendall's tau " + Numbers.full(t.tau())
-            + (t.exact() ? " (exact p-value)" : " (normal approximation)"));
+        row.set(
+            31,
+            "Kendall's tau "
+                + Numbers.full(t.tau())
+                + (t.exact() ? " (exact p-value)" : " (normal approximation)"));
         p.printRecord(escape(row));
       }
       List<String> zero = base("zero_cells", "zero cells", null, r);
@@ -387,17 +432,20 @@ public final class MetaOutput {
     b.append(title(r)).append('\n');
     b.append("Provenance: ").append(a.provenance().line()).append('\n');
     b.append('\n');
-    String effect = r.options().ratioScale() && !r.measure().isRatio() ? "exp(yi)" : r.measure().id().toUpperCase(Locale.ROOT);
+    String effect =
+        r.options().ratioScale() && !r.measure().isRatio()
+            ? "exp(yi)"
+            : r.measure().id().toUpperCase(Locale.ROOT);
     String ci = ciLabel(r.level());
     List<String[]> table = new ArrayList<>();
     table.add(
         switch (r.measure().input()) {
-          case TWO_BY_TWO -> new String[] {"Study", "Events/N (1)", "Events/N (2)", effect, ci,
-            "Weight"};
-          case MEANS -> new String[] {"Study", "Mean (SD), N (1)", "Mean (SD), N (2)", effect, ci,
-            "Weight"};
-          case PERSON_TIME -> new String[] {"Study", "Events/time (1)", "Events/time (2)", effect,
-            ci, "Weight"};
+          case TWO_BY_TWO ->
+              new String[] {"Study", "Events/N (1)", "Events/N (2)", effect, ci, "Weight"};
+          case MEANS ->
+              new String[] {"Study", "Mean (SD), N (1)", "Mean (SD), N (2)", effect, ci, "Weight"};
+          case PERSON_TIME ->
+              new String[] {"Study", "Events/time (1)", "Events/time (2)", effect, ci, "Weight"};
           case EFFECT -> new String[] {"Study", "yi", "SE", effect, ci, "Weight"};
         });
     java.util.Map<StudyData, StudyEffect> effects = new java.util.IdentityHashMap<>();
@@ -431,7 +479,12 @@ public final class MetaOutput {
     if (!Double.isNaN(r.piLower())) {
       table.add(
           new String[] {
-            "Prediction interval", "", "", "", "[" + sig(r.piLower()) + ", " + sig(r.piUpper()) + "]", ""
+            "Prediction interval",
+            "",
+            "",
+            "",
+            "[" + sig(r.piLower()) + ", " + sig(r.piUpper()) + "]",
+            ""
           });
     }
     b.append(columns(table));
@@ -446,7 +499,8 @@ public final class MetaOutput {
     }
     if (r.measure() == EffectMeasure.SMD) {
       b.append("Hedges' g with the exact correction J; variance: ")
-          .append(r.options().smdVariance().label()).append('\n');
+          .append(r.options().smdVariance().label())
+          .append('\n');
     }
     b.append('\n');
     b.append(overallTest(r)).append('\n');
@@ -539,12 +593,15 @@ public final class MetaOutput {
     }
     if (d.rates() != null) {
       PersonTime p = d.rates();
-      return arm == 1 ? p.events1() + "/" + Numbers.plain(p.time1()) : p.events2() + "/" + Numbers.plain(p.time2());
+      return arm == 1
+          ? p.events1() + "/" + Numbers.plain(p.time1())
+          : p.events2() + "/" + Numbers.plain(p.time2());
     }
     return "";
   }
 
-  private static String stepTable(String what, List<SensitivityStep> steps, String effect, String ci) {
+  private static String stepTable(
+      String what, List<SensitivityStep> steps, String effect, String ci) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {what, "k", effect, ci, "p", "tau^2", "I^2"});
     for (SensitivityStep s : steps) {
@@ -565,9 +622,15 @@ public final class MetaOutput {
 
   /** e.g. "Meta-analysis: risk ratio, random effects (REML), 13 studies". */
   static String title(MetaResult r) {
-    return "Meta-analysis: " + r.measure().label().toLowerCase(Locale.ROOT) + ", "
-        + (r.model() == MetaModel.FIXED ? "fixed effect" : "random effects") + " ("
-        + methodLabel(r) + "), " + r.kTables() + (r.kTables() == 1 ? " study" : " studies")
+    return "Meta-analysis: "
+        + r.measure().label().toLowerCase(Locale.ROOT)
+        + ", "
+        + (r.model() == MetaModel.FIXED ? "fixed effect" : "random effects")
+        + " ("
+        + methodLabel(r)
+        + "), "
+        + r.kTables()
+        + (r.kTables() == 1 ? " study" : " studies")
         + (r.kTables() != r.k() ? " (k_yi = " + r.k() + " with a study estimate)" : "");
   }
 
@@ -607,17 +670,29 @@ public final class MetaOutput {
     if (r.model() == MetaModel.RANDOM) {
       b.append("tau^2 = ").append(sig(r.tau2()));
       if (!Double.isNaN(r.tau2Lower())) {
-        b.append(" [").append(sig(r.tau2Lower())).append(", ").append(sig(r.tau2Upper()))
+        b.append(" [")
+            .append(sig(r.tau2Lower()))
+            .append(", ")
+            .append(sig(r.tau2Upper()))
             .append("]");
       }
       b.append("; ");
     }
-    b.append("Q = ").append(Numbers.fixed(r.q(), 2)).append(", df = ").append(r.qDf())
-        .append(" (p ").append(pWithRelation(r.qPvalue())).append("); I^2 = ")
-        .append(Numbers.fixed(r.i2(), 1)).append('%');
+    b.append("Q = ")
+        .append(Numbers.fixed(r.q(), 2))
+        .append(", df = ")
+        .append(r.qDf())
+        .append(" (p ")
+        .append(pWithRelation(r.qPvalue()))
+        .append("); I^2 = ")
+        .append(Numbers.fixed(r.i2(), 1))
+        .append('%');
     if (!Double.isNaN(r.i2Lower())) {
-      b.append(" [").append(Numbers.fixed(r.i2Lower(), 1)).append("%, ")
-          .append(Numbers.fixed(r.i2Upper(), 1)).append("%]");
+      b.append(" [")
+          .append(Numbers.fixed(r.i2Lower(), 1))
+          .append("%, ")
+          .append(Numbers.fixed(r.i2Upper(), 1))
+          .append("%]");
     }
     b.append("; H^2 = ").append(Numbers.fixed(r.h2(), 2));
     return b.toString();

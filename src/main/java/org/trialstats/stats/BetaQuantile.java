@@ -18,16 +18,16 @@ final class BetaQuantile {
    * The odds q/(1 - q) of the quantile q of Beta(a, b) with lower-tail probability {@code
    * probability} in (0, 1): the root of I_q(a, b) = probability.
    *
-   * <p>Solved by Halley's method on f(u) = log F(u) - log(probability) in u = log(q/(1 - q)),
-   * with F the Commons Statistics incomplete beta function (evaluated on the side of q = 1/2
-   * where q or 1 - q is exact, as I_q(a, b) = 1 - I_(1-q)(b, a)) and its analytic derivatives
-   * dF/du = q (1 - q) f(q) and d^2F/du^2 = dF/du (a (1 - q) - b q), f being the beta density.
-   * It starts from Paulson's approximation ({@link #approximateOdds}) and converges cubically,
-   * mostly in 2 or 3 evaluations of F (at most 4 in 300,000 test quantiles); a bracket of the
-   * root is kept and bisected on the log scale whenever a step would leave it, and the iteration
-   * stops after a step below 1e-7 relative, which leaves an error of order 1e-18. The root is
-   * therefore as accurate as F itself, like the root that Commons Statistics' own inverse finds
-   * by Brent's method with more evaluations.
+   * <p>Solved by Halley's method on f(u) = log F(u) - log(probability) in u = log(q/(1 - q)), with
+   * F the Commons Statistics incomplete beta function (evaluated on the side of q = 1/2 where q or
+   * 1 - q is exact, as I_q(a, b) = 1 - I_(1-q)(b, a)) and its analytic derivatives dF/du = q (1 -
+   * q) f(q) and d^2F/du^2 = dF/du (a (1 - q) - b q), f being the beta density. It starts from
+   * Paulson's approximation ({@link #approximateOdds}) and converges cubically, mostly in 2 or 3
+   * evaluations of F (at most 4 in 300,000 test quantiles); a bracket of the root is kept and
+   * bisected on the log scale whenever a step would leave it, and the iteration stops after a step
+   * below 1e-7 relative, which leaves an error of order 1e-18. The root is therefore as accurate as
+   * F itself, like the root that Commons Statistics' own inverse finds by Brent's method with more
+   * evaluations.
    */
   static double lowerTailOdds(double a, double b, double probability) {
     BetaDistribution beta = BetaDistribution.of(a, b);

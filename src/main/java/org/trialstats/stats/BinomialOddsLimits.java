@@ -11,11 +11,11 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  *
  * <p>Limits are computed on the odds scale, without ever forming 1 - p by cancellation, so limits
  * near p = 1 keep full relative precision. Where either count is at most 1001 (the Commons
- * incomplete beta function loses up to 8 digits when one count is small and the other very
- * large, e.g. 2 against 10^9) the limits are found by Halley's method on binomial tails summed
- * term by term ({@link ConditionalBinomialTails#oddsAtUpperTail}), to about 2e-15 relative;
- * otherwise the exact limits are beta quantiles and the mid-p limits are found by {@link
- * MidPLimit} on incomplete beta tails, to about 1e-13 relative.
+ * incomplete beta function loses up to 8 digits when one count is small and the other very large,
+ * e.g. 2 against 10^9) the limits are found by Halley's method on binomial tails summed term by
+ * term ({@link ConditionalBinomialTails#oddsAtUpperTail}), to about 2e-15 relative; otherwise the
+ * exact limits are beta quantiles and the mid-p limits are found by {@link MidPLimit} on incomplete
+ * beta tails, to about 1e-13 relative.
  */
 final class BinomialOddsLimits {
   private BinomialOddsLimits() {}

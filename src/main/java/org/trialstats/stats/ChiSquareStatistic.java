@@ -5,9 +5,9 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 /**
  * A chi-square test statistic with its degrees of freedom and upper-tail p-value.
  *
- * <p>A statistic that is undefined for the data (for example the Cochran-Mantel-Haenszel
- * statistic when no stratum has both events and non-events) is {@link Double#NaN}, with a NaN
- * p-value; {@link #defined()} tells which.
+ * <p>A statistic that is undefined for the data (for example the Cochran-Mantel-Haenszel statistic
+ * when no stratum has both events and non-events) is {@link Double#NaN}, with a NaN p-value; {@link
+ * #defined()} tells which.
  *
  * @param statistic the statistic, or NaN where undefined
  * @param df degrees of freedom (0 where undefined)

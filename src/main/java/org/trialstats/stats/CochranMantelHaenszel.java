@@ -4,14 +4,14 @@ import java.util.List;
 import org.trialstats.stats.StratifiedTables.Stratum;
 
 /**
- * The Cochran-Mantel-Haenszel test and the Mantel-Haenszel estimates of a common risk
- * difference, risk ratio and odds ratio over K strata of 2x2 tables.
+ * The Cochran-Mantel-Haenszel test and the Mantel-Haenszel estimates of a common risk difference,
+ * risk ratio and odds ratio over K strata of 2x2 tables.
  *
- * <p>Notation per stratum h (strata with an empty arm are dropped, see {@link StratifiedTables}):
- * a = x1, b = n1 - x1, c = x2, d = n2 - x2, N = n1 + n2, m = a + c (events), p_i = x_i / n_i.
- * Nothing is added to zero cells: a stratum with no events contributes nothing to the odds-ratio
- * and risk-ratio sums and a zero-variance term to the test; it still carries its weight in the
- * risk difference.
+ * <p>Notation per stratum h (strata with an empty arm are dropped, see {@link StratifiedTables}): a
+ * = x1, b = n1 - x1, c = x2, d = n2 - x2, N = n1 + n2, m = a + c (events), p_i = x_i / n_i. Nothing
+ * is added to zero cells: a stratum with no events contributes nothing to the odds-ratio and
+ * risk-ratio sums and a zero-variance term to the test; it still carries its weight in the risk
+ * difference.
  */
 public final class CochranMantelHaenszel {
   private CochranMantelHaenszel() {}
@@ -23,15 +23,15 @@ public final class CochranMantelHaenszel {
    *   CMH = (|sum (a - n1 m / N)| - cc)^2 / sum n1 n2 m (N - m) / (N^2 (N - 1))
    * </pre>
    *
-   * with cc = 0, or with the continuity correction cc = 1/2 applied only when |sum (a - E a)|
-   * &gt;= 1/2 (as R's {@code mantelhaen.test(correct = TRUE)}). Mantel N, Haenszel W. J Natl
-   * Cancer Inst 1959;22:719-748; Cochran WG. Biometrics 1954;10:417-451; Agresti A, Categorical
-   * Data Analysis, 3rd ed. 2013, section 6.4.2.
+   * with cc = 0, or with the continuity correction cc = 1/2 applied only when |sum (a - E a)| &gt;=
+   * 1/2 (as R's {@code mantelhaen.test(correct = TRUE)}). Mantel N, Haenszel W. J Natl Cancer Inst
+   * 1959;22:719-748; Cochran WG. Biometrics 1954;10:417-451; Agresti A, Categorical Data Analysis,
+   * 3rd ed. 2013, section 6.4.2.
    *
    * @param tables the strata
    * @param continuityCorrection whether to subtract 1/2 from |sum (a - E a)|
-   * @return the statistic with 1 df, undefined (NaN) when no stratum has both events and
-   *     non-events (every conditional variance is 0)
+   * @return the statistic with 1 df, undefined (NaN) when no stratum has both events and non-events
+   *     (every conditional variance is 0)
    */
   public static ChiSquareStatistic test(StratifiedTables tables, boolean continuityCorrection) {
     double deviation = 0;
@@ -53,16 +53,16 @@ public final class CochranMantelHaenszel {
   }
 
   /**
-   * The Mantel-Haenszel common odds ratio OR_MH = sum R / sum S, R = a d / N, S = b c / N, with
-   * the Robins-Breslow-Greenland variance
+   * The Mantel-Haenszel common odds ratio OR_MH = sum R / sum S, R = a d / N, S = b c / N, with the
+   * Robins-Breslow-Greenland variance
    *
    * <pre>
    *   Var(log OR_MH) = sum P R / (2 (sum R)^2) + sum (P S + Q R) / (2 sum R sum S)
    *                    + sum Q S / (2 (sum S)^2),   P = (a + d) / N, Q = (b + c) / N,
    * </pre>
    *
-   * and the interval exp(log OR_MH -/+ z sqrt(Var)). Robins J, Breslow N, Greenland S.
-   * Biometrics 1986;42:311-323 (equation 11).
+   * and the interval exp(log OR_MH -/+ z sqrt(Var)). Robins J, Breslow N, Greenland S. Biometrics
+   * 1986;42:311-323 (equation 11).
    *
    * @param tables the strata
    * @param level confidence level in (0, 1)
@@ -95,7 +95,8 @@ public final class CochranMantelHaenszel {
     }
     if (sumR == 0 || sumS == 0) {
       throw new StatsException(
-          "the Mantel-Haenszel odds ratio is " + (sumR == 0 ? "0" : "infinite")
+          "the Mantel-Haenszel odds ratio is "
+              + (sumR == 0 ? "0" : "infinite")
               + " (sum of a d / N or of b c / N over the strata is 0), so its log-scale interval"
               + " is undefined; use the exact conditional or a score (mn) interval");
     }
@@ -136,23 +137,25 @@ public final class CochranMantelHaenszel {
     }
     if (sumR == 0 || sumS == 0) {
       throw new StatsException(
-          "the Mantel-Haenszel risk ratio is " + (sumR == 0 ? "0" : "infinite")
-              + " (no events in arm " + (sumR == 0 ? "1" : "2") + " of any stratum), so its"
+          "the Mantel-Haenszel risk ratio is "
+              + (sumR == 0 ? "0" : "infinite")
+              + " (no events in arm "
+              + (sumR == 0 ? "1" : "2")
+              + " of any stratum), so its"
               + " log-scale interval is undefined; use a score (mn) interval");
     }
-    return logScale(
-        Measure.RR, method, sumR / sumS, Math.sqrt(sumV / (sumR * sumS)), z, level);
+    return logScale(Measure.RR, method, sumR / sumS, Math.sqrt(sumV / (sumR * sumS)), z, level);
   }
 
   /**
-   * The Mantel-Haenszel common risk difference RD_MH = sum w_h d_h / sum w_h, w_h = n1 n2 / N,
-   * d_h = p1 - p2, with the Wald interval RD_MH -/+ z sqrt(Var), clipped to [-1, 1], and one of
-   * two variances:
+   * The Mantel-Haenszel common risk difference RD_MH = sum w_h d_h / sum w_h, w_h = n1 n2 / N, d_h
+   * = p1 - p2, with the Wald interval RD_MH -/+ z sqrt(Var), clipped to [-1, 1], and one of two
+   * variances:
    *
    * <ul>
-   *   <li>Sato: Var = (RD_MH sum P + sum Q) / (sum w)^2, P = (n1^2 c - n2^2 a + n1 n2 (n2 -
-   *       n1) / 2) / N^2, Q = (a d + c b) / (2 N). Sato T. Biometrics 1989;45:1323-1324 (as
-   *       PROC FREQ COMMONRISKDIFF(CL=MH) and epiR's ARisk.mh.sato);
+   *   <li>Sato: Var = (RD_MH sum P + sum Q) / (sum w)^2, P = (n1^2 c - n2^2 a + n1 n2 (n2 - n1) /
+   *       2) / N^2, Q = (a d + c b) / (2 N). Sato T. Biometrics 1989;45:1323-1324 (as PROC FREQ
+   *       COMMONRISKDIFF(CL=MH) and epiR's ARisk.mh.sato);
    *   <li>Greenland-Robins: Var = sum w^2 (p1 q1 / n1 + p2 q2 / n2) / (sum w)^2. Greenland S,
    *       Robins JM. Biometrics 1985;41:55-68 (as epiR's ARisk.mh.green).
    * </ul>
@@ -202,12 +205,7 @@ public final class CochranMantelHaenszel {
     }
     double halfWidth = z * Math.sqrt(Math.max(0, variance));
     return Estimate.interval(
-        Measure.RD,
-        method,
-        rd,
-        Math.max(-1, rd - halfWidth),
-        Math.min(1, rd + halfWidth),
-        level);
+        Measure.RD, method, rd, Math.max(-1, rd - halfWidth), Math.min(1, rd + halfWidth), level);
   }
 
   private static Estimate logScale(

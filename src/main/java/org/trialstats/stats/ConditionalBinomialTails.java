@@ -4,23 +4,23 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.trialstats.numerics.LogScaleHalley;
 
 /**
- * Tail probabilities of X ~ Binomial(n, p) with p given through its odds theta = p/(1 - p), and
- * the odds at which a tail takes a given value: the conditional distribution of the treatment
- * count x1 given the total n = x1 + x2 of two Poisson counts, used by {@link RateRatioMethod}.
+ * Tail probabilities of X ~ Binomial(n, p) with p given through its odds theta = p/(1 - p), and the
+ * odds at which a tail takes a given value: the conditional distribution of the treatment count x1
+ * given the total n = x1 + x2 of two Poisson counts, used by {@link RateRatioMethod}.
  *
  * <p>Where both tails hold many terms the regularized incomplete beta function of Commons
  * Statistics is used (P(X &gt;= k) = I_p(k, n - k + 1)), evaluated on the side of p = 1/2 where p
  * or 1 - p is exact. Where one count is small and the other very large (e.g. 2 against 10^9) that
  * function loses up to 8 significant digits, so within {@link #SHORT_SIDE} of either end of the
- * support the probabilities are summed term by term instead. Such a sum starts from b_k = P(X =
- * k), computed by Loader's saddle-point expansion ({@link LoaderSaddlePoint}, relative error about
+ * support the probabilities are summed term by term instead. Such a sum starts from b_k = P(X = k),
+ * computed by Loader's saddle-point expansion ({@link LoaderSaddlePoint}, relative error about
  * 1e-15 for n up to 10^10), and walks away from k through the exact ratios b_(j+1)/b_j = (n - j)
  * theta / (j + 1), summing only the terms that matter: upwards when the terms fall from k on (k at
  * or beyond the mode), otherwise downwards from k - 1 for the complement P(X &lt; k), which is then
  * at most about 1/2 and so loses no precision in 1 - P(X &lt; k). A sum stops once the geometric
  * bound of its remainder is below 1e-17 of it: about 9 standard deviations of X plus a geometric
- * run, never more than k or n - k terms. Each term adds about two rounding errors, weighted by
- * its (decreasing) size, so the tails keep about 1e-15 relative precision.
+ * run, never more than k or n - k terms. Each term adds about two rounding errors, weighted by its
+ * (decreasing) size, so the tails keep about 1e-15 relative precision.
  */
 final class ConditionalBinomialTails {
 
@@ -77,19 +77,19 @@ final class ConditionalBinomialTails {
    * <p>Solved by Halley's method on f(u) = log T(u) - log(target) in u = log theta, where T is the
    * tail. Its derivatives are analytic: with b_j = P(X = j), p = theta/(1 + theta), q = 1 - p,
    * dT/du = k q b_k (d/dp P(X &gt;= k) = n b(k - 1; n - 1, p)) and d^2T/du^2 = k q b_k (k - n p -
-   * p); for the mid-p tail the average of these for k and k + 1. log T is close to linear in u,
-   * so from Paulson's approximation to the corresponding beta quantile (mostly within 1e-1 to
-   * 1e-6 relative) the iteration converges cubically, in 2 or 3 evaluations (rarely up to 7); a
-   * bracket of the root is kept and bisected (on the log scale) whenever a step would leave it.
-   * The iteration stops after a step below 1e-7 relative, which leaves an error of order 1e-18.
+   * p); for the mid-p tail the average of these for k and k + 1. log T is close to linear in u, so
+   * from Paulson's approximation to the corresponding beta quantile (mostly within 1e-1 to 1e-6
+   * relative) the iteration converges cubically, in 2 or 3 evaluations (rarely up to 7); a bracket
+   * of the root is kept and bisected (on the log scale) whenever a step would leave it. The
+   * iteration stops after a step below 1e-7 relative, which leaves an error of order 1e-18.
    *
    * <p>Each evaluation sums the tail term by term as described for the class, relative to b_k
    * (carried as a logarithm, so nothing underflows however far the iterate is from the root), at a
    * cost bounded by min(k, n - k) terms; callers use this where k or n - k is at most {@link
-   * #SHORT_SIDE} + 1. The tail keeps about 1e-15 relative precision and d log T/du is of order 1
-   * or more at the root, so the root has the same relative precision: against 40-digit mpmath
-   * roots for 1,250 random tables and levels (one count up to 1001, the other up to 2e9) the
-   * rate-ratio limits were within 2e-15 relative (RateRatioShortSideReferenceTest checks 196).
+   * #SHORT_SIDE} + 1. The tail keeps about 1e-15 relative precision and d log T/du is of order 1 or
+   * more at the root, so the root has the same relative precision: against 40-digit mpmath roots
+   * for 1,250 random tables and levels (one count up to 1001, the other up to 2e9) the rate-ratio
+   * limits were within 2e-15 relative (RateRatioShortSideReferenceTest checks 196).
    */
   static double oddsAtUpperTail(long k, long n, double target, boolean midP) {
     double logTarget = Math.log(target);

@@ -4,8 +4,8 @@ import org.trialstats.numerics.IntegerSearch;
 
 /**
  * Fisher's noncentral hypergeometric distribution: the distribution of the number X of events in
- * arm 1 given both margins of a 2x2 table (n1, n2 subjects; m events in total), when the odds
- * ratio is psi:
+ * arm 1 given both margins of a 2x2 table (n1, n2 subjects; m events in total), when the odds ratio
+ * is psi:
  *
  * <pre>
  *   P(X = k; psi) = C(n1, k) C(n2, m-k) psi^k / sum_j C(n1, j) C(n2, m-j) psi^j,
@@ -17,15 +17,14 @@ import org.trialstats.numerics.IntegerSearch;
  * section 4.2).
  *
  * <p>Counts up to 10^9 per arm (support up to 10^9 values) are handled without enumerating the
- * support: terms are generated outwards from the mode by the ratio recurrence
- * w(k+1)/w(k) = psi (n1-k)(m-k) / ((k+1)(n2-m+k+1)), which decreases in k (log-concavity), and
- * each sum stops once the bound on everything not yet added, term * r / (1 - r) for the current
- * ratio r &lt; 1, is below {@value #TRUNCATION} times the sum so far (so every sum is complete to
- * a relative 1e-20, far below the 1e-16 of double arithmetic). Terms are relative to the term
- * the walk starts from (the mode, or the boundary of a tail): this is the log-sum-exp device,
- * log sum w = log w_start + log sum (w / w_start), and nothing overflows or underflows; where a
- * starting term is needed on the absolute scale its logarithm comes from {@link
- * LoaderSaddlePoint}. Every tail probability is
+ * support: terms are generated outwards from the mode by the ratio recurrence w(k+1)/w(k) = psi
+ * (n1-k)(m-k) / ((k+1)(n2-m+k+1)), which decreases in k (log-concavity), and each sum stops once
+ * the bound on everything not yet added, term * r / (1 - r) for the current ratio r &lt; 1, is
+ * below {@value #TRUNCATION} times the sum so far (so every sum is complete to a relative 1e-20,
+ * far below the 1e-16 of double arithmetic). Terms are relative to the term the walk starts from
+ * (the mode, or the boundary of a tail): this is the log-sum-exp device, log sum w = log w_start +
+ * log sum (w / w_start), and nothing overflows or underflows; where a starting term is needed on
+ * the absolute scale its logarithm comes from {@link LoaderSaddlePoint}. Every tail probability is
  * computed as a sum of the tail's own terms (or as 1 minus a sum that is at most about one half),
  * so small tail probabilities keep full relative precision.
  */
@@ -37,8 +36,8 @@ final class ConditionalOddsRatioDistribution {
   private static final double LINEAR_RATIO_LIMIT = 600;
 
   /**
-   * Supports up to this many values keep the psi-free factors of the recurrence ratio in arrays,
-   * so that the many evaluations of one table by a root finder do not divide again per term.
+   * Supports up to this many values keep the psi-free factors of the recurrence ratio in arrays, so
+   * that the many evaluations of one table by a root finder do not divide again per term.
    */
   private static final long MAX_CACHED_SUPPORT = 1 << 15;
 
@@ -47,22 +46,27 @@ final class ConditionalOddsRatioDistribution {
   private final long m;
   private final long lo;
   private final long hi;
+
   /** (n1 - k)/(k + 1) at index k - lo once computed (0 before), or null for a large support. */
   private final double[] armOneFactor;
+
   /** (m - k)/(n2 - m + k + 1) at index k - lo once computed, or null for a large support. */
   private final double[] armTwoFactor;
+
   /**
-   * Central log probabilities already computed, at index k - lo where {@link #logCentralKnown}
-   * (or by k in {@link #logCentralByCount} for a large support): a root finder asks for the same
-   * k (the observed count and nearby modes) at every iteration, and the saddle-point formula is
-   * costly. Instances are used by one thread (one table, one computation).
+   * Central log probabilities already computed, at index k - lo where {@link #logCentralKnown} (or
+   * by k in {@link #logCentralByCount} for a large support): a root finder asks for the same k (the
+   * observed count and nearby modes) at every iteration, and the saddle-point formula is costly.
+   * Instances are used by one thread (one table, one computation).
    */
   private final double[] logCentral;
+
   /**
-   * log(n1 - k), log(m - k), log(k + 1), log(n2 - m + k + 1) at index 4 (k - lo), once
-   * {@link #logFactorsKnown}: the mode search of every evaluation visits mostly the same k.
+   * log(n1 - k), log(m - k), log(k + 1), log(n2 - m + k + 1) at index 4 (k - lo), once {@link
+   * #logFactorsKnown}: the mode search of every evaluation visits mostly the same k.
    */
   private final double[] logFactors;
+
   private final boolean[] logFactorsKnown;
   private final boolean[] logCentralKnown;
   private final java.util.HashMap<Long, Double> logCentralByCount;
@@ -142,8 +146,10 @@ final class ConditionalOddsRatioDistribution {
     private final boolean linearRatio;
     private final long mode;
     private final double logCentralAtMode;
+
     /** Sum over the support of w(k) / w(mode). */
     private final double weightSum;
+
     /** Sum over the support of (k - mode) w(k) / w(mode). */
     private final double offsetWeightSum;
 
@@ -302,7 +308,10 @@ final class ConditionalOddsRatioDistribution {
           logFactors[at + 3] = Math.log((double) (n2 - m + k + 1));
           logFactorsKnown[i] = true;
         }
-        return logPsi + logFactors[at] + logFactors[at + 1] - logFactors[at + 2]
+        return logPsi
+            + logFactors[at]
+            + logFactors[at + 1]
+            - logFactors[at + 2]
             - logFactors[at + 3];
       }
       return logPsi

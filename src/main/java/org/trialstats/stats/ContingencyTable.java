@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * An r x c table of non-negative counts (rows = categories of one variable, columns = the other,
- * e.g. arms). Rows or columns whose total is zero are dropped by {@link #withoutEmptyMargins()},
- * as R's {@code fisher.test} and SAS PROC FREQ ignore them for the tests.
+ * e.g. arms). Rows or columns whose total is zero are dropped by {@link #withoutEmptyMargins()}, as
+ * R's {@code fisher.test} and SAS PROC FREQ ignore them for the tests.
  *
  * @param counts the cells, {@code counts[i][j]} for row i and column j; copied defensively
  */
@@ -23,8 +23,13 @@ public record ContingencyTable(long[][] counts) {
     long[][] copy = new long[counts.length][];
     for (int i = 0; i < counts.length; i++) {
       if (counts[i].length != counts[0].length) {
-        throw new StatsException("every row of a contingency table needs " + counts[0].length
-            + " cells; row " + (i + 1) + " has " + counts[i].length);
+        throw new StatsException(
+            "every row of a contingency table needs "
+                + counts[0].length
+                + " cells; row "
+                + (i + 1)
+                + " has "
+                + counts[i].length);
       }
       for (long v : counts[i]) {
         if (v < 0) {
@@ -51,7 +56,9 @@ public record ContingencyTable(long[][] counts) {
     return new ContingencyTable(c);
   }
 
-  /** @return the cells (a copy) */
+  /**
+   * @return the cells (a copy)
+   */
   @Override
   public long[][] counts() {
     long[][] copy = new long[counts.length][];
@@ -61,12 +68,16 @@ public record ContingencyTable(long[][] counts) {
     return copy;
   }
 
-  /** @return the number of rows */
+  /**
+   * @return the number of rows
+   */
   public int rows() {
     return counts.length;
   }
 
-  /** @return the number of columns */
+  /**
+   * @return the number of columns
+   */
   public int columns() {
     return counts[0].length;
   }
@@ -80,7 +91,9 @@ public record ContingencyTable(long[][] counts) {
     return counts[i][j];
   }
 
-  /** @return the row totals */
+  /**
+   * @return the row totals
+   */
   public long[] rowTotals() {
     long[] t = new long[rows()];
     for (int i = 0; i < rows(); i++) {
@@ -91,7 +104,9 @@ public record ContingencyTable(long[][] counts) {
     return t;
   }
 
-  /** @return the column totals */
+  /**
+   * @return the column totals
+   */
   public long[] columnTotals() {
     long[] t = new long[columns()];
     for (long[] row : counts) {
@@ -102,7 +117,9 @@ public record ContingencyTable(long[][] counts) {
     return t;
   }
 
-  /** @return the grand total */
+  /**
+   * @return the grand total
+   */
   public long total() {
     return Arrays.stream(rowTotals()).sum();
   }

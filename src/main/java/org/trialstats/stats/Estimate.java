@@ -6,10 +6,10 @@ import java.util.Objects;
  * The result of one method applied to one set of counts: a point estimate with a two-sided
  * confidence interval, or (for {@link Measure#TEST}) a test statistic with its p-value.
  *
- * <p>Limits may be {@code 0}, {@code Double.POSITIVE_INFINITY} or {@code
- * Double.NEGATIVE_INFINITY} where the mathematics gives them (for example a score interval for a
- * risk ratio whose control arm has no events). Fields that do not apply are {@code Double.NaN}:
- * the interval of a test, the p-value of an interval.
+ * <p>Limits may be {@code 0}, {@code Double.POSITIVE_INFINITY} or {@code Double.NEGATIVE_INFINITY}
+ * where the mathematics gives them (for example a score interval for a risk ratio whose control arm
+ * has no events). Fields that do not apply are {@code Double.NaN}: the interval of a test, the
+ * p-value of an interval.
  *
  * @param measure the family of the measure
  * @param method the method id within the family (e.g. {@code newcombe})

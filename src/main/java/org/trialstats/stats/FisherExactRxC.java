@@ -7,35 +7,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fisher's exact test of independence for an r x c contingency table (Freeman-Halton
- * extension), two-sided as R's {@code fisher.test} and SAS PROC FREQ ({@code EXACT FISHER}): the
- * sum of the probabilities, under the multivariate hypergeometric distribution given both margins,
- * of every table at most as probable as the observed one, P(T) &lt;= P(observed) (1 + 1e-7).
+ * Fisher's exact test of independence for an r x c contingency table (Freeman-Halton extension),
+ * two-sided as R's {@code fisher.test} and SAS PROC FREQ ({@code EXACT FISHER}): the sum of the
+ * probabilities, under the multivariate hypergeometric distribution given both margins, of every
+ * table at most as probable as the observed one, P(T) &lt;= P(observed) (1 + 1e-7).
  *
  * <p>P(T) = prod_i R_i! prod_j C_j! / (N! prod_ij n_ij!). Computed by the network algorithm of
- * Mehta CR, Patel NR. A network algorithm for performing Fisher's exact test in r x c
- * contingency tables. J Am Stat Assoc 1983;78:427-434. The columns are the stages of a
- * network; a node is the multiset of row totals still to fill (sorted, because the number of
- * completions and their probabilities do not depend on the order of the rows); a path is a
- * table. At each node, bounds on the largest and smallest probability of a completion decide
- * for whole sub-networks at once: when even the most probable completion keeps a path at most
- * as probable as the observed table, all completions count (their total is the closed form
- * M!/prod r_i! with M the subjects left); when even the least probable one makes it more
- * probable, none does; only the remaining paths are expanded. Paths reaching a node with the
- * same probability (to 1e-10 relative) are merged, as in the algorithm's "past probability"
- * lists. The largest and smallest completion of every node (the longest and shortest paths of
- * its sub-network) are found once by dynamic programming over the stages. Tables with zero-total
- * rows or columns are reduced first.
+ * Mehta CR, Patel NR. A network algorithm for performing Fisher's exact test in r x c contingency
+ * tables. J Am Stat Assoc 1983;78:427-434. The columns are the stages of a network; a node is the
+ * multiset of row totals still to fill (sorted, because the number of completions and their
+ * probabilities do not depend on the order of the rows); a path is a table. At each node, bounds on
+ * the largest and smallest probability of a completion decide for whole sub-networks at once: when
+ * even the most probable completion keeps a path at most as probable as the observed table, all
+ * completions count (their total is the closed form M!/prod r_i! with M the subjects left); when
+ * even the least probable one makes it more probable, none does; only the remaining paths are
+ * expanded. Paths reaching a node with the same probability (to 1e-10 relative) are merged, as in
+ * the algorithm's "past probability" lists. The largest and smallest completion of every node (the
+ * longest and shortest paths of its sub-network) are found once by dynamic programming over the
+ * stages. Tables with zero-total rows or columns are reduced first.
  *
- * <p>For 2 x 2 tables the result equals {@link TwoByTwoTest#FISHER}. Freeman GH, Halton JH.
- * Note on an exact treatment of contingency, goodness of fit and other problems of
- * significance. Biometrika 1951;38:141-149.
+ * <p>For 2 x 2 tables the result equals {@link TwoByTwoTest#FISHER}. Freeman GH, Halton JH. Note on
+ * an exact treatment of contingency, goodness of fit and other problems of significance. Biometrika
+ * 1951;38:141-149.
  */
 public final class FisherExactRxC {
   /** R's relative tolerance for tables as probable as the observed one. */
   private static final double LOG_TIE = Math.log1p(1e-7);
+
   /** Past-probability lists merge log values equal to this resolution. */
   private static final double MERGE_RESOLUTION = 1e10;
+
   /** Guard against tables whose exact enumeration would run for hours. */
   private static final long MAX_EXPANSIONS = 200_000_000L;
 
@@ -53,12 +54,18 @@ public final class FisherExactRxC {
   public static double pValue(ContingencyTable table) {
     ContingencyTable t = table.withoutEmptyMargins();
     if (t.rows() < 2 || t.columns() < 2) {
-      throw new StatsException("Fisher's exact test needs at least two non-empty rows and two"
-          + " non-empty columns; the table has " + t.rows() + " x " + t.columns());
+      throw new StatsException(
+          "Fisher's exact test needs at least two non-empty rows and two"
+              + " non-empty columns; the table has "
+              + t.rows()
+              + " x "
+              + t.columns());
     }
     if (t.total() > 10_000_000L) {
-      throw new StatsException("Fisher's exact test is limited to 10^7 subjects; the table has "
-          + t.total() + " (use the chi-square test)");
+      throw new StatsException(
+          "Fisher's exact test is limited to 10^7 subjects; the table has "
+              + t.total()
+              + " (use the chi-square test)");
     }
     // The shorter dimension is the node key, the longer one the stages.
     long[][] cells = t.rows() <= t.columns() ? t.counts() : transpose(t.counts());
@@ -199,9 +206,9 @@ public final class FisherExactRxC {
     }
 
     /**
-     * With two columns left every allocation of the first fixes the table, so the completions
-     * are listed once, sorted, and each path adds the completions it qualifies for by binary
-     * search instead of being expanded.
+     * With two columns left every allocation of the first fixes the table, so the completions are
+     * listed once, sorted, and each path adds the completions it qualifies for by binary search
+     * instead of being expanded.
      */
     private void addLastTwoStages(int[] remaining, int s, List<Past> pasts) {
       List<Double> list = new ArrayList<>();
@@ -228,9 +235,8 @@ public final class FisherExactRxC {
     }
 
     /**
-     * {largest, smallest} log-weight of a completion from this node (the longest and shortest
-     * paths of the sub-network), computed once per node by dynamic programming over the
-     * remaining stages.
+     * {largest, smallest} log-weight of a completion from this node (the longest and shortest paths
+     * of the sub-network), computed once per node by dynamic programming over the remaining stages.
      */
     private double[] bounds(int[] remaining, int s) {
       if (s == columns.length - 1) {
@@ -243,11 +249,14 @@ public final class FisherExactRxC {
         return known;
       }
       double[] result = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
-      forEachAllocation(remaining, s, (child, w) -> {
-        double[] b = bounds(child, s + 1);
-        result[0] = Math.max(result[0], w + b[0]);
-        result[1] = Math.min(result[1], w + b[1]);
-      });
+      forEachAllocation(
+          remaining,
+          s,
+          (child, w) -> {
+            double[] b = bounds(child, s + 1);
+            result[0] = Math.max(result[0], w + b[0]);
+            result[1] = Math.min(result[1], w + b[1]);
+          });
       pathBounds.get(s).put(key, result);
       return result;
     }
@@ -261,17 +270,22 @@ public final class FisherExactRxC {
     }
 
     private void expand(int[] remaining, int s, List<Past> pasts, Map<Node, Map<Long, Past>> next) {
-      forEachAllocation(remaining, s, (child, w) -> {
-        Node node = new Node(child);
-        for (Past p : pasts) {
-          addPast(next, node, p.logWeight + w, p.paths);
-        }
-        expansions += pasts.size();
-        if (expansions > MAX_EXPANSIONS) {
-          throw new StatsException("the table is too large for Fisher's exact test (more than "
-              + MAX_EXPANSIONS + " network paths); use the chi-square test");
-        }
-      });
+      forEachAllocation(
+          remaining,
+          s,
+          (child, w) -> {
+            Node node = new Node(child);
+            for (Past p : pasts) {
+              addPast(next, node, p.logWeight + w, p.paths);
+            }
+            expansions += pasts.size();
+            if (expansions > MAX_EXPANSIONS) {
+              throw new StatsException(
+                  "the table is too large for Fisher's exact test (more than "
+                      + MAX_EXPANSIONS
+                      + " network paths); use the chi-square test");
+            }
+          });
     }
 
     /** Calls back with every child node (sorted remaining totals) and the column's log-weight. */
@@ -280,12 +294,18 @@ public final class FisherExactRxC {
       for (int i = k - 1; i >= 0; i--) {
         suffixCapacity[i] = suffixCapacity[i + 1] + remaining[i];
       }
-      allocate(0, columns[s], remaining, suffixCapacity, new int[k],
-          logFactorial[columns[s]], edge);
+      allocate(
+          0, columns[s], remaining, suffixCapacity, new int[k], logFactorial[columns[s]], edge);
     }
 
-    private void allocate(int i, int left, int[] remaining, int[] suffixCapacity, int[] alloc,
-        double weight, Edge edge) {
+    private void allocate(
+        int i,
+        int left,
+        int[] remaining,
+        int[] suffixCapacity,
+        int[] alloc,
+        double weight,
+        Edge edge) {
       if (i == k - 1) {
         alloc[i] = left;
         int[] child = new int[k];
@@ -300,13 +320,12 @@ public final class FisherExactRxC {
       int to = Math.min(remaining[i], left);
       for (int a = from; a <= to; a++) {
         alloc[i] = a;
-        allocate(i + 1, left - a, remaining, suffixCapacity, alloc, weight - logFactorial[a],
-            edge);
+        allocate(i + 1, left - a, remaining, suffixCapacity, alloc, weight - logFactorial[a], edge);
       }
     }
 
-    private static void addPast(Map<Node, Map<Long, Past>> stage, Node node, double logWeight,
-        double paths) {
+    private static void addPast(
+        Map<Node, Map<Long, Past>> stage, Node node, double logWeight, double paths) {
       Map<Long, Past> list = stage.computeIfAbsent(node, x -> new HashMap<>());
       long key = Math.round(logWeight * MERGE_RESOLUTION);
       Past p = list.get(key);

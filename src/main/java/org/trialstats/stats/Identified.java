@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Something named on the command line and in files by a short id ({@code rd}, {@code reml},
- * {@code newcombe}), with the one case-insensitive lookup every such enum uses.
+ * Something named on the command line and in files by a short id ({@code rd}, {@code reml}, {@code
+ * newcombe}), with the one case-insensitive lookup every such enum uses.
  */
 public interface Identified {
   /** The id used on the command line and in files. */
@@ -32,7 +32,11 @@ public interface Identified {
 
   /** "unknown WHAT 'id'; expected one of [a, b, c]". */
   static String unknown(String what, String id, List<? extends Identified> values) {
-    return "unknown " + what + " '" + id + "'; expected one of "
+    return "unknown "
+        + what
+        + " '"
+        + id
+        + "'; expected one of "
         + values.stream().map(Identified::id).toList();
   }
 

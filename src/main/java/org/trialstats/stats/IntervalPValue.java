@@ -3,13 +3,13 @@ package org.trialstats.stats;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * The p-value implied by an estimate and its confidence interval, after Altman DG, Bland JM. How
- * to obtain the P value from a confidence interval. BMJ 2011;343:d2304. The interval is taken as
- * a Wald interval, symmetric on the estimate's scale (the log scale for ratios):
- * {@code SE = (upper - lower) / (2 z)}, with {@code z} the standard normal quantile at
- * {@code (1 + level) / 2}; the test statistic is {@code estimate / SE} (log estimate for ratios)
- * and {@code p = 2 P(Z > |estimate / SE|)}, computed exactly rather than with the paper's
- * approximation {@code exp(-0.717 z - 0.416 z^2)}.
+ * The p-value implied by an estimate and its confidence interval, after Altman DG, Bland JM. How to
+ * obtain the P value from a confidence interval. BMJ 2011;343:d2304. The interval is taken as a
+ * Wald interval, symmetric on the estimate's scale (the log scale for ratios): {@code SE = (upper -
+ * lower) / (2 z)}, with {@code z} the standard normal quantile at {@code (1 + level) / 2}; the test
+ * statistic is {@code estimate / SE} (log estimate for ratios) and {@code p = 2 P(Z > |estimate /
+ * SE|)}, computed exactly rather than with the paper's approximation {@code exp(-0.717 z - 0.416
+ * z^2)}.
  */
 public enum IntervalPValue {
   /** Differences (risk or mean difference): no effect is 0, the interval symmetric around it. */
@@ -51,8 +51,8 @@ public enum IntervalPValue {
    * @param upper upper limit
    * @param level the interval's confidence level, in (0, 1)
    * @return the p-value in [0, 1]; 1 for a zero estimate (log: estimate 1)
-   * @throws StatsException when the limits are not ordered or have zero width, the level is
-   *     outside (0, 1), or a ratio or its limits are not positive
+   * @throws StatsException when the limits are not ordered or have zero width, the level is outside
+   *     (0, 1), or a ratio or its limits are not positive
    */
   public double pValue(double estimate, double lower, double upper, double level) {
     checkLimits(lower, upper);
@@ -62,8 +62,8 @@ public enum IntervalPValue {
     }
     double width = transform(upper) - transform(lower);
     if (!(width > 0)) {
-      throw new StatsException("the interval must have positive width, got " + lower + " to "
-          + upper);
+      throw new StatsException(
+          "the interval must have positive width, got " + lower + " to " + upper);
     }
     NormalDistribution normal = NormalDistribution.of(0, 1);
     double z = normal.inverseSurvivalProbability((1 - level) / 2);
@@ -73,8 +73,8 @@ public enum IntervalPValue {
 
   private void checkLimits(double lower, double upper) {
     if (!Double.isFinite(lower) || !Double.isFinite(upper) || lower > upper) {
-      throw new StatsException("the limits must be finite and ordered, got " + lower + " to "
-          + upper);
+      throw new StatsException(
+          "the limits must be finite and ordered, got " + lower + " to " + upper);
     }
     if (this == LOG && !(lower > 0)) {
       throw new StatsException("ratio limits must be positive, got " + lower + " to " + upper);

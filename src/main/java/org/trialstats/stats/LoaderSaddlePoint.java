@@ -4,9 +4,8 @@ package org.trialstats.stats;
  * Log binomial and hypergeometric probabilities that keep full relative precision for counts up to
  * 10^15 and beyond, by Loader's saddle-point expansion.
  *
- * <p>The naive form log C(n, k) = lgamma(n+1) - lgamma(k+1) - lgamma(n-k+1) loses about
- * log10(n log n) digits to cancellation (six digits at n = 10^9). Loader writes the binomial
- * probability as
+ * <p>The naive form log C(n, k) = lgamma(n+1) - lgamma(k+1) - lgamma(n-k+1) loses about log10(n log
+ * n) digits to cancellation (six digits at n = 10^9). Loader writes the binomial probability as
  *
  * <pre>
  *   log b(x; n, p) = stirlerr(n) - stirlerr(x) - stirlerr(n-x) - bd0(x, n p) - bd0(n-x, n q)
@@ -15,8 +14,8 @@ package org.trialstats.stats;
  *
  * where stirlerr(n) = log n! - (n + 1/2) log n + n - log sqrt(2 pi) is the error of Stirling's
  * formula and bd0(x, np) = x log(x / np) + np - x is the deviance term, both computed without
- * cancellation. Reference: Loader C. Fast and accurate computation of binomial probabilities.
- * 2000 (the algorithm of R's {@code dbinom} and {@code dhyper}).
+ * cancellation. Reference: Loader C. Fast and accurate computation of binomial probabilities. 2000
+ * (the algorithm of R's {@code dbinom} and {@code dhyper}).
  */
 final class LoaderSaddlePoint {
   private static final double LN_2PI = 1.8378770664093454835606594728112;
@@ -77,8 +76,8 @@ final class LoaderSaddlePoint {
   }
 
   /**
-   * The deviance term bd0(x, np) = x log(x / np) + np - x, evaluated by its series in v = (x -
-   * np) / (x + np) when x is close to np, where the direct form cancels (Loader 2000).
+   * The deviance term bd0(x, np) = x log(x / np) + np - x, evaluated by its series in v = (x - np)
+   * / (x + np) when x is close to np, where the direct form cancels (Loader 2000).
    */
   static double deviance(double x, double np) {
     double diff = x - np;
@@ -105,8 +104,8 @@ final class LoaderSaddlePoint {
   }
 
   /**
-   * log of the binomial probability C(n, x) p^x q^(n-x) with q = 1 - p given separately (so that
-   * q keeps its precision when p is close to 1); -Infinity outside the support.
+   * log of the binomial probability C(n, x) p^x q^(n-x) with q = 1 - p given separately (so that q
+   * keeps its precision when p is close to 1); -Infinity outside the support.
    */
   static double logBinomialProbability(long x, long n, double p, double q) {
     if (x < 0 || x > n) {
@@ -142,9 +141,9 @@ final class LoaderSaddlePoint {
   /**
    * log P(X = k) for the hypergeometric distribution of the number of arm-1 subjects among the
    * {@code m} subjects with an event, when arm 1 has {@code n1} and arm 2 {@code n2} subjects:
-   * C(n1, k) C(n2, m-k) / C(n1+n2, m). Computed as b(k; n1, p) b(m-k; n2, p) / b(m; n1+n2, p)
-   * with p = m / (n1+n2), which is algebraically exact for any p and keeps each factor moderate
-   * (R's dhyper). -Infinity outside the support.
+   * C(n1, k) C(n2, m-k) / C(n1+n2, m). Computed as b(k; n1, p) b(m-k; n2, p) / b(m; n1+n2, p) with
+   * p = m / (n1+n2), which is algebraically exact for any p and keeps each factor moderate (R's
+   * dhyper). -Infinity outside the support.
    */
   static double logHypergeometricProbability(long k, long n1, long n2, long m) {
     long total = n1 + n2;

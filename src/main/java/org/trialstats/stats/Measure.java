@@ -54,7 +54,7 @@ public enum Measure implements Identified {
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static Measure fromId(String id) {
-    return Identified.find(values(), id).orElseThrow(
-        () -> new StatsException(Identified.unknown("measure", id, values())));
+    return Identified.find(values(), id)
+        .orElseThrow(() -> new StatsException(Identified.unknown("measure", id, values())));
   }
 }

@@ -18,11 +18,11 @@ public final class MethodCatalogue {
   private static final Map<Measure, List<StatMethod>> BY_MEASURE = byMeasure();
 
   /**
-   * The largest count (events or subjects) a request may carry, 2 x 10^9: the largest count of
-   * the validation suite's references (mpmath, R), up to which the results are accurate to their
-   * stated tolerance. Beyond it results are not validated, some root searches leave their
-   * bracket (near 2^63 an interval excluded its own estimate) and the exact conditional methods
-   * slow down without bound.
+   * The largest count (events or subjects) a request may carry, 2 x 10^9: the largest count of the
+   * validation suite's references (mpmath, R), up to which the results are accurate to their stated
+   * tolerance. Beyond it results are not validated, some root searches leave their bracket (near
+   * 2^63 an interval excluded its own estimate) and the exact conditional methods slow down without
+   * bound.
    */
   public static final long MAX_COUNT = 2_000_000_000L;
 
@@ -75,8 +75,8 @@ public final class MethodCatalogue {
   /**
    * Evaluates a request.
    *
-   * @throws StatsException when a needed count is missing, invalid or above {@link #MAX_COUNT},
-   *     or the method does not apply to these counts
+   * @throws StatsException when a needed count is missing, invalid or above {@link #MAX_COUNT}, or
+   *     the method does not apply to these counts
    */
   public static Estimate compute(Request r) {
     ConfidenceLevel.check(r.level());
@@ -97,8 +97,7 @@ public final class MethodCatalogue {
       case RATE_DIFF ->
           ((RateDifferenceMethod) method).interval(rate1(r), rate2(r), r.level()).scaled(per(r));
       case SIR ->
-          ((SirMethod) method)
-              .interval(required(r.events1(), "events1"), expected(r), r.level());
+          ((SirMethod) method).interval(required(r.events1(), "events1"), expected(r), r.level());
     };
   }
 
@@ -136,8 +135,12 @@ public final class MethodCatalogue {
 
   private static void checkCount(Long count, String field) {
     if (count != null && count > MAX_COUNT) {
-      throw new StatsException(field + " = " + count + " is above 2 x 10^9 (2,000,000,000), the"
-          + " largest count trialstats is validated for");
+      throw new StatsException(
+          field
+              + " = "
+              + count
+              + " is above 2 x 10^9 (2,000,000,000), the"
+              + " largest count trialstats is validated for");
     }
   }
 
@@ -167,9 +170,11 @@ public final class MethodCatalogue {
           "NNT from " + base.name(),
           "NNT = 1 / RD; limits 1 / RD limits (Altman 1998). When the RD interval includes 0 the"
               + " NNT interval is the disjoint pair NNT(harm) |1/lower| to infinity and"
-              + " NNT(benefit) 1/upper to infinity. RD interval: " + base.formula(),
+              + " NNT(benefit) 1/upper to infinity. RD interval: "
+              + base.formula(),
           "Altman DG. Confidence intervals for the number needed to treat. BMJ"
-              + " 1998;317:1309-1312. RD interval: " + base.reference(),
+              + " 1998;317:1309-1312. RD interval: "
+              + base.reference(),
           "1 / limits of: " + base.sas(),
           "1 / limits of: " + base.r(),
           "1 / limits of: " + base.python());

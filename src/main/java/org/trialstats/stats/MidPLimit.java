@@ -5,12 +5,12 @@ import org.trialstats.numerics.Bracket;
 import org.trialstats.numerics.Brent;
 
 /**
- * The one root search behind every mid-p limit (binomial proportion, Poisson mean, conditional
- * rate ratio): the parameter at which a mid-p tail, P(X &gt; x) + P(X = x)/2 (or its mirror
- * image), equals alpha/2 (Lancaster 1961; Berry &amp; Armitage 1995). The mid-p tail is the
- * average of the exact tails of x and of the adjacent count, so the root lies between the two
- * exact (Clopper-Pearson or Garwood) limits of those counts, which bracket it. Those limits are
- * computed numerically, so the bracket is widened if rounding left the root just outside ({@link
+ * The one root search behind every mid-p limit (binomial proportion, Poisson mean, conditional rate
+ * ratio): the parameter at which a mid-p tail, P(X &gt; x) + P(X = x)/2 (or its mirror image),
+ * equals alpha/2 (Lancaster 1961; Berry &amp; Armitage 1995). The mid-p tail is the average of the
+ * exact tails of x and of the adjacent count, so the root lies between the two exact
+ * (Clopper-Pearson or Garwood) limits of those counts, which bracket it. Those limits are computed
+ * numerically, so the bracket is widened if rounding left the root just outside ({@link
  * Bracket#widened}); the root is then found by Brent's method on tail / (alpha/2) - 1 to about
  * 1e-15 relative accuracy.
  */

@@ -111,7 +111,8 @@ public final class NumberNeededToTreat {
   /**
    * {@code x} with one decimal, rounded half up on its shortest decimal digits: what {@code
    * String.format(Locale.ROOT, "%.1f", x)} prints, without the formatter (batch writes this note
-   * for every NNT row whose RD interval includes 0, and the formatter's set-up dominated those rows).
+   * for every NNT row whose RD interval includes 0, and the formatter's set-up dominated those
+   * rows).
    */
   static String oneDecimal(double x) {
     return BigDecimal.valueOf(x).setScale(1, RoundingMode.HALF_UP).toPlainString();

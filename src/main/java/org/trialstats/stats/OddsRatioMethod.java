@@ -3,21 +3,21 @@ package org.trialstats.stats;
 import org.trialstats.numerics.MonotoneRoot;
 
 /**
- * Confidence intervals for the odds ratio OR = (p1 / (1 - p1)) / (p2 / (1 - p2)) of two
- * independent binomial samples (arm 1 = treatment, arm 2 = control). With cells a = x1, b = n1 -
- * x1, c = x2, d = n2 - x2 the sample odds ratio is a d / (b c).
+ * Confidence intervals for the odds ratio OR = (p1 / (1 - p1)) / (p2 / (1 - p2)) of two independent
+ * binomial samples (arm 1 = treatment, arm 2 = control). With cells a = x1, b = n1 - x1, c = x2, d
+ * = n2 - x2 the sample odds ratio is a d / (b c).
  *
  * <p>Boundary conventions, shared by all methods except {@link #WOOLF_HALDANE} (whose corrected
  * table has no zero cell):
  *
  * <ul>
- *   <li>a = 0 or d = 0 (x1 = 0 or x2 = n2), not both margins degenerate: estimate 0, lower limit
- *       0 (score and exact methods).
+ *   <li>a = 0 or d = 0 (x1 = 0 or x2 = n2), not both margins degenerate: estimate 0, lower limit 0
+ *       (score and exact methods).
  *   <li>b = 0 or c = 0 (x1 = n1 or x2 = 0): estimate +Infinity, upper limit +Infinity.
  *   <li>no events in either arm, or events in every subject of both arms: the estimate is 0/0 and
- *       every method except woolf-haldane throws a {@link StatsException} ("undefined
- *       estimate"). The conditional distribution is then concentrated on one point, so the exact
- *       methods carry no information either (R's fisher.test reports (0, Inf)).
+ *       every method except woolf-haldane throws a {@link StatsException} ("undefined estimate").
+ *       The conditional distribution is then concentrated on one point, so the exact methods carry
+ *       no information either (R's fisher.test reports (0, Inf)).
  * </ul>
  */
 public enum OddsRatioMethod implements StatMethod {
@@ -58,12 +58,12 @@ public enum OddsRatioMethod implements StatMethod {
               + " compare=\"odds-ratio\", method=\"logit-adjusted\")")),
 
   /**
-   * Miettinen-Nurminen score interval: all psi with |Z(psi)| &lt;= z, Z(psi) = (a - n1 p1~)
-   * sqrt( (N-1)/N * (1/(n1 p1~ q1~) + 1/(n2 p2~ q2~)) ), where p~ is the maximum-likelihood
-   * estimate restricted to odds ratio psi: p2~ solves n2 (psi-1) p^2 + (n1 psi + n2 - m (psi-1)) p
-   * - m = 0 (m = x1 + x2) and p1~ = psi p2~ / (1 + p2~ (psi-1)). Miettinen O, Nurminen M.
-   * Comparative analysis of two rates. Statistics in Medicine 1985;4:213-226 (OR section; the
-   * chi-square function of Cornfield with restricted variance and factor N/(N-1)).
+   * Miettinen-Nurminen score interval: all psi with |Z(psi)| &lt;= z, Z(psi) = (a - n1 p1~) sqrt(
+   * (N-1)/N * (1/(n1 p1~ q1~) + 1/(n2 p2~ q2~)) ), where p~ is the maximum-likelihood estimate
+   * restricted to odds ratio psi: p2~ solves n2 (psi-1) p^2 + (n1 psi + n2 - m (psi-1)) p - m = 0
+   * (m = x1 + x2) and p1~ = psi p2~ / (1 + p2~ (psi-1)). Miettinen O, Nurminen M. Comparative
+   * analysis of two rates. Statistics in Medicine 1985;4:213-226 (OR section; the chi-square
+   * function of Cornfield with restricted variance and factor N/(N-1)).
    */
   MN(
       "mn",
@@ -80,9 +80,9 @@ public enum OddsRatioMethod implements StatMethod {
 
   /**
    * Cornfield's exact conditional interval with the conditional maximum-likelihood estimate. Given
-   * the margins, x1 follows Fisher's noncentral hypergeometric distribution with parameter psi;
-   * the lower limit solves P(X &gt;= x1; psi) = alpha/2, the upper P(X &lt;= x1; psi) = alpha/2,
-   * and the estimate solves E[X; psi] = x1. Cornfield J. A statistical problem arising from
+   * the margins, x1 follows Fisher's noncentral hypergeometric distribution with parameter psi; the
+   * lower limit solves P(X &gt;= x1; psi) = alpha/2, the upper P(X &lt;= x1; psi) = alpha/2, and
+   * the estimate solves E[X; psi] = x1. Cornfield J. A statistical problem arising from
    * retrospective studies. Proc Third Berkeley Symp 1956;4:135-148. As R's {@code fisher.test}
    * (which solves to about 1e-4 only) and SciPy's {@code odds_ratio(kind="conditional")}.
    */
@@ -102,12 +102,11 @@ public enum OddsRatioMethod implements StatMethod {
   /**
    * Conditional mid-p interval: as {@link #EXACT_CONDITIONAL} with half the probability of the
    * observed x1 in each tail: lower solves P(X &gt; x1) + P(X = x1)/2 = alpha/2, upper solves P(X
-   * &lt; x1) + P(X = x1)/2 = alpha/2; estimate = conditional MLE. Mehta CR, Walsh SJ. Comparison
-   * of exact, mid-p, and Mantel-Haenszel confidence intervals for the common odds ratio across
-   * several 2x2 contingency tables. Am Stat 1992;46:146-150; Rothman KJ, Greenland S, Modern
-   * Epidemiology. As the level goes to 0 the interval shrinks to the mid-p median-unbiased
-   * estimate, not to the conditional MLE, so at low levels (below about 0.5) it need not contain
-   * the reported estimate.
+   * &lt; x1) + P(X = x1)/2 = alpha/2; estimate = conditional MLE. Mehta CR, Walsh SJ. Comparison of
+   * exact, mid-p, and Mantel-Haenszel confidence intervals for the common odds ratio across several
+   * 2x2 contingency tables. Am Stat 1992;46:146-150; Rothman KJ, Greenland S, Modern Epidemiology.
+   * As the level goes to 0 the interval shrinks to the mid-p median-unbiased estimate, not to the
+   * conditional MLE, so at low levels (below about 0.5) it need not contain the reported estimate.
    */
   MID_P(
       "mid-p",
@@ -157,8 +156,8 @@ public enum OddsRatioMethod implements StatMethod {
    * The point estimate and the two-sided confidence interval at {@code level}.
    *
    * @throws StatsException for an invalid level, for an undefined estimate (no events in either
-   *     arm, or events in every subject of both arms; all methods but woolf-haldane), or for
-   *     {@link #WOOLF} with a zero cell
+   *     arm, or events in every subject of both arms; all methods but woolf-haldane), or for {@link
+   *     #WOOLF} with a zero cell
    */
   public Estimate interval(TwoByTwo table, double level) {
     double z = ConfidenceLevel.z(level);
@@ -167,18 +166,33 @@ public enum OddsRatioMethod implements StatMethod {
     }
     return switch (this) {
       case WOOLF -> {
-        if (table.x1() == 0 || table.x1() == table.n1()
-            || table.x2() == 0 || table.x2() == table.n2()) {
+        if (table.x1() == 0
+            || table.x1() == table.n1()
+            || table.x2() == 0
+            || table.x2() == table.n2()) {
           throw new StatsException(
-              "woolf: a zero cell (" + table.x1() + "/" + table.n1() + " vs " + table.x2() + "/"
-                  + table.n2() + ") makes the log odds ratio infinite; use woolf-haldane,"
+              "woolf: a zero cell ("
+                  + table.x1()
+                  + "/"
+                  + table.n1()
+                  + " vs "
+                  + table.x2()
+                  + "/"
+                  + table.n2()
+                  + ") makes the log odds ratio infinite; use woolf-haldane,"
                   + " mn (score) or exact-conditional");
         }
-        yield woolf(table.x1(), table.n1() - table.x1(),
-            table.x2(), table.n2() - table.x2(), z, level);
+        yield woolf(
+            table.x1(), table.n1() - table.x1(), table.x2(), table.n2() - table.x2(), z, level);
       }
-      case WOOLF_HALDANE -> woolf(table.x1() + 0.5, table.n1() - table.x1() + 0.5,
-          table.x2() + 0.5, table.n2() - table.x2() + 0.5, z, level);
+      case WOOLF_HALDANE ->
+          woolf(
+              table.x1() + 0.5,
+              table.n1() - table.x1() + 0.5,
+              table.x2() + 0.5,
+              table.n2() - table.x2() + 0.5,
+              z,
+              level);
       case MN -> score(table, z, level);
       case EXACT_CONDITIONAL -> conditional(table, level, 1.0);
       case MID_P -> conditional(table, level, 0.5);
@@ -188,13 +202,22 @@ public enum OddsRatioMethod implements StatMethod {
   private static void requireDefinedEstimate(TwoByTwo t) {
     if (t.x1() == 0 && t.x2() == 0) {
       throw new StatsException(
-          "undefined estimate: no events in either arm (0/" + t.n1() + " vs 0/" + t.n2()
+          "undefined estimate: no events in either arm (0/"
+              + t.n1()
+              + " vs 0/"
+              + t.n2()
               + "), so the odds ratio is 0/0; use woolf-haldane or report the risk difference");
     }
     if (t.x1() == t.n1() && t.x2() == t.n2()) {
       throw new StatsException(
-          "undefined estimate: every subject in both arms had the event (" + t.x1() + "/"
-              + t.n1() + " vs " + t.x2() + "/" + t.n2()
+          "undefined estimate: every subject in both arms had the event ("
+              + t.x1()
+              + "/"
+              + t.n1()
+              + " vs "
+              + t.x2()
+              + "/"
+              + t.n2()
               + "), so the odds ratio is 0/0; use woolf-haldane or report the risk difference");
     }
   }
@@ -231,26 +254,28 @@ public enum OddsRatioMethod implements StatMethod {
     double n = (double) t.n1() + t.n2();
     double varianceFactor = n / (n - 1);
     double estimate = sampleOddsRatio(t);
-    double start = Math.log(
-        ((t.x1() + 0.5) / (t.n1() - t.x1() + 0.5)) / ((t.x2() + 0.5) / (t.n2() - t.x2() + 0.5)));
+    double start =
+        Math.log(
+            ((t.x1() + 0.5) / (t.n1() - t.x1() + 0.5))
+                / ((t.x2() + 0.5) / (t.n2() - t.x2() + 0.5)));
     boolean lowerIsZero = t.x1() == 0 || t.x2() == t.n2();
     boolean upperIsInfinite = t.x1() == t.n1() || t.x2() == 0;
     double lower =
         lowerIsZero
             ? 0
-            : Math.exp(MonotoneRoot.solve(
-                u -> scoreStatistic(t, u, varianceFactor) - z, start, false));
+            : Math.exp(
+                MonotoneRoot.solve(u -> scoreStatistic(t, u, varianceFactor) - z, start, false));
     double upper =
         upperIsInfinite
             ? Double.POSITIVE_INFINITY
-            : Math.exp(MonotoneRoot.solve(
-                u -> scoreStatistic(t, u, varianceFactor) + z, start, false));
+            : Math.exp(
+                MonotoneRoot.solve(u -> scoreStatistic(t, u, varianceFactor) + z, start, false));
     return Estimate.interval(Measure.OR, id, estimate, lower, upper, level);
   }
 
   /**
-   * The Miettinen-Nurminen score statistic for H0: log OR = logPsi, decreasing in logPsi:
-   * Z = (a - n1 p1~) sqrt( (1/(n1 p1~ q1~) + 1/(n2 p2~ q2~)) / c ), c = N/(N-1).
+   * The Miettinen-Nurminen score statistic for H0: log OR = logPsi, decreasing in logPsi: Z = (a -
+   * n1 p1~) sqrt( (1/(n1 p1~ q1~) + 1/(n2 p2~ q2~)) / c ), c = N/(N-1).
    */
   static double scoreStatistic(TwoByTwo t, double logPsi, double varianceFactor) {
     long m = t.x1() + t.x2();
@@ -292,9 +317,9 @@ public enum OddsRatioMethod implements StatMethod {
   }
 
   /**
-   * The root in [0, 1] of n2 (psi-1) p^2 + (n1 psi + n2 - m (psi-1)) p - m = 0: the probability
-   * of an event in arm 2 under the maximum-likelihood estimate restricted to odds ratio psi, when
-   * m events are observed in total (Miettinen &amp; Nurminen 1985). With b the linear coefficient,
+   * The root in [0, 1] of n2 (psi-1) p^2 + (n1 psi + n2 - m (psi-1)) p - m = 0: the probability of
+   * an event in arm 2 under the maximum-likelihood estimate restricted to odds ratio psi, when m
+   * events are observed in total (Miettinen &amp; Nurminen 1985). With b the linear coefficient,
    * the discriminant is written as a sum of non-negative terms,
    *
    * <pre>
@@ -303,23 +328,23 @@ public enum OddsRatioMethod implements StatMethod {
    *
    * because b^2 and 4 n2 (psi - 1) m cancel when psi is small and m is close to n2 (the 90% upper
    * limit of 0/990144795 vs 7/9 and the lower limit of the swapped table differed by 3.4e-8
-   * relative that way, up to 1e-7 for other tables with very unequal arms); b = N + (n1 - m)(psi - 1) = (n1 - m) psi + n2 + m is
-   * evaluated in the second form for psi &lt; 1, where psi - 1 carries psi only to an absolute
-   * 1e-16. Both algebraic forms of the root are used, each where it does not cancel.
+   * relative that way, up to 1e-7 for other tables with very unequal arms); b = N + (n1 - m)(psi -
+   * 1) = (n1 - m) psi + n2 + m is evaluated in the second form for psi &lt; 1, where psi - 1
+   * carries psi only to an absolute 1e-16. Both algebraic forms of the root are used, each where it
+   * does not cancel.
    */
-  static double restrictedArm2Probability(
-      long n1, long n2, long m, double psi, double logPsi) {
+  static double restrictedArm2Probability(long n1, long n2, long m, double psi, double logPsi) {
     if (m == 0) {
       return 0;
     }
     double psiMinusOne = Math.expm1(logPsi);
     double a = n2 * psiMinusOne;
     double excess = (double) (n1 - m);
-    double b = psi < 1 ? excess * psi + (double) (n2 + m) : (double) (n1 + n2) + excess * psiMinusOne;
+    double b =
+        psi < 1 ? excess * psi + (double) (n2 + m) : (double) (n1 + n2) + excess * psiMinusOne;
     double difference = (double) (n2 - m);
     double cross = (double) n1 * n2 + (double) m * (double) (n1 + n2 - m);
-    double discriminant =
-        difference * difference + 2 * psi * cross + excess * excess * psi * psi;
+    double discriminant = difference * difference + 2 * psi * cross + excess * excess * psi * psi;
     double sqrtDiscriminant = Math.sqrt(discriminant);
     double p;
     if (b >= 0) {
@@ -340,27 +365,34 @@ public enum OddsRatioMethod implements StatMethod {
     double logStart;
     if (x == lo) {
       estimate = 0;
-      logStart = Math.log(
-          ((x + 0.5) / (t.n1() - x + 0.5)) / ((t.x2() + 0.5) / (t.n2() - t.x2() + 0.5)));
+      logStart =
+          Math.log(((x + 0.5) / (t.n1() - x + 0.5)) / ((t.x2() + 0.5) / (t.n2() - t.x2() + 0.5)));
     } else if (x == hi) {
       estimate = Double.POSITIVE_INFINITY;
-      logStart = Math.log(
-          ((x + 0.5) / (t.n1() - x + 0.5)) / ((t.x2() + 0.5) / (t.n2() - t.x2() + 0.5)));
+      logStart =
+          Math.log(((x + 0.5) / (t.n1() - x + 0.5)) / ((t.x2() + 0.5) / (t.n2() - t.x2() + 0.5)));
     } else {
-      logStart = MonotoneRoot.solve(
-          u -> distribution.at(u).mean() - x, Math.log(sampleOddsRatio(t)), true);
+      logStart =
+          MonotoneRoot.solve(
+              u -> distribution.at(u).mean() - x, Math.log(sampleOddsRatio(t)), true);
       estimate = Math.exp(logStart);
     }
     double lower =
         x == lo
             ? 0
-            : Math.exp(MonotoneRoot.solve(
-                u -> distribution.at(u).logUpperTail(x, weight) - logHalfAlpha, logStart, true));
+            : Math.exp(
+                MonotoneRoot.solve(
+                    u -> distribution.at(u).logUpperTail(x, weight) - logHalfAlpha,
+                    logStart,
+                    true));
     double upper =
         x == hi
             ? Double.POSITIVE_INFINITY
-            : Math.exp(MonotoneRoot.solve(
-                u -> distribution.at(u).logLowerTail(x, weight) - logHalfAlpha, logStart, false));
+            : Math.exp(
+                MonotoneRoot.solve(
+                    u -> distribution.at(u).logLowerTail(x, weight) - logHalfAlpha,
+                    logStart,
+                    false));
     return Estimate.interval(Measure.OR, id, estimate, lower, upper, level);
   }
 }

@@ -8,11 +8,11 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  *
  * <p>With row totals R_i, column totals C_j, grand total N and expected counts E_ij = R_i C_j / N:
  * X^2 = sum_ij (O_ij - E_ij)^2 / E_ij on (r - 1)(c - 1) degrees of freedom, p = P(chi^2 &gt;= X^2).
- * Rows and columns with a zero total are dropped first (their expected counts are 0). No
- * continuity correction, also for 2 x 2 tables. Pearson K. On the criterion that a given system
- * of deviations from the probable in the case of a correlated system of variables is such that
- * it can be reasonably supposed to have arisen from random sampling. Phil Mag 1900;50:157-175;
- * Agresti A. Categorical Data Analysis, 3rd ed. Wiley 2013, section 3.2.
+ * Rows and columns with a zero total are dropped first (their expected counts are 0). No continuity
+ * correction, also for 2 x 2 tables. Pearson K. On the criterion that a given system of deviations
+ * from the probable in the case of a correlated system of variables is such that it can be
+ * reasonably supposed to have arisen from random sampling. Phil Mag 1900;50:157-175; Agresti A.
+ * Categorical Data Analysis, 3rd ed. Wiley 2013, section 3.2.
  */
 public final class PearsonChiSquare {
   private PearsonChiSquare() {}
@@ -27,8 +27,12 @@ public final class PearsonChiSquare {
   public static ChiSquareResult test(ContingencyTable table) {
     ContingencyTable t = table.withoutEmptyMargins();
     if (t.rows() < 2 || t.columns() < 2) {
-      throw new StatsException("the chi-square test needs at least two non-empty rows and two"
-          + " non-empty columns; the table has " + t.rows() + " x " + t.columns());
+      throw new StatsException(
+          "the chi-square test needs at least two non-empty rows and two"
+              + " non-empty columns; the table has "
+              + t.rows()
+              + " x "
+              + t.columns());
     }
     long[] rows = t.rowTotals();
     long[] cols = t.columnTotals();

@@ -1,7 +1,5 @@
 package org.trialstats.stats;
 
-import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialstats.numerics.IntegerSearch;

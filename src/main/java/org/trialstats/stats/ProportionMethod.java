@@ -418,13 +418,13 @@ public enum ProportionMethod implements StatMethod {
   }
 
   /**
-   * Lower Jeffreys limit, the alpha/2 quantile of Beta(x + 1/2, n - x + 1/2): by Halley's method
-   * on the incomplete beta function ({@link BetaQuantile#lowerTailOdds}) where x or n - x is at
-   * most 1001, otherwise Commons Statistics' inverse (Brent's method on the same function). Both
-   * find the root of the same function, to within 2e-14 relative of each other; the Halley
-   * iteration needs 2 to 4 evaluations and is about 4 times faster. For larger parameters, where
-   * the incomplete beta function itself is accurate to only about 1e-12 and the two roots differ
-   * by as much, the established inverse is kept so that published limits do not move.
+   * Lower Jeffreys limit, the alpha/2 quantile of Beta(x + 1/2, n - x + 1/2): by Halley's method on
+   * the incomplete beta function ({@link BetaQuantile#lowerTailOdds}) where x or n - x is at most
+   * 1001, otherwise Commons Statistics' inverse (Brent's method on the same function). Both find
+   * the root of the same function, to within 2e-14 relative of each other; the Halley iteration
+   * needs 2 to 4 evaluations and is about 4 times faster. For larger parameters, where the
+   * incomplete beta function itself is accurate to only about 1e-12 and the two roots differ by as
+   * much, the established inverse is kept so that published limits do not move.
    */
   private static double jeffreysLower(long x, long n, double halfAlpha) {
     double a = x + 0.5;

@@ -1,6 +1,5 @@
 package org.trialstats.stats;
 
-
 /**
  * Confidence intervals for the difference of two Poisson rates x1/T1 - x2/T2 (arm 1 the treatment,
  * arm 2 the control), per unit of exposure; callers scale with {@link Estimate#scaled(double)}.

@@ -1,6 +1,5 @@
 package org.trialstats.stats;
 
-
 /**
  * Confidence intervals for a Poisson incidence rate x / T (x events over exposure T).
  *

@@ -8,15 +8,14 @@ package org.trialstats.stats;
  * trials and success probability p = T1 RR / (T1 RR + T2); limits for p (or rather for the odds
  * p/(1 - p) = RR T1/T2) are transformed to RR = odds T2/T1. The odds are computed without ever
  * forming 1 - p by cancellation (beta quantiles are taken on whichever side of 1/2 they are
- * accurate), so limits near p = 1 keep full relative precision. Where either count is at most
- * 1001 (the Commons incomplete beta function loses up to 8 digits when one count is small and the
- * other very large, e.g. 2 against 10^9) the limits are instead found by Halley's method, with the
+ * accurate), so limits near p = 1 keep full relative precision. Where either count is at most 1001
+ * (the Commons incomplete beta function loses up to 8 digits when one count is small and the other
+ * very large, e.g. 2 against 10^9) the limits are instead found by Halley's method, with the
  * analytic derivatives, on binomial tails summed term by term, starting from Paulson's
  * approximation ({@link ConditionalBinomialTails#oddsAtUpperTail}); there the limits agree with
- * 40-digit mpmath references to about 2e-15 relative. With both counts above 1001 the exact
- * limits are the beta quantiles and the mid-p limits are found by Brent's method on incomplete beta
- * tails, to about 1e-13 relative. Counts up to 10^10 per arm are accepted by the conditional
- * methods.
+ * 40-digit mpmath references to about 2e-15 relative. With both counts above 1001 the exact limits
+ * are the beta quantiles and the mid-p limits are found by Brent's method on incomplete beta tails,
+ * to about 1e-13 relative. Counts up to 10^10 per arm are accepted by the conditional methods.
  *
  * <p>Limits are 0 or infinity where the mathematics gives them: x1 = 0 gives estimate 0 and lower
  * limit 0, x2 = 0 gives estimate and upper limit infinity. With no events in either arm the ratio
@@ -28,9 +27,8 @@ public enum RateRatioMethod implements StatMethod {
    * limits for p from x1 | n ~ Binomial(n, p): p_L = B^-1(alpha/2; x1, x2 + 1) (0 if x1 = 0), p_U =
    * B^-1(1 - alpha/2; x1 + 1, x2) (1 if x2 = 0), RR = p/(1 - p) T2/T1 (where a count is at most
    * 1001, solved as P(X &gt;= x1) = alpha/2 and P(X &lt;= x1) = alpha/2 by Halley's method on
-   * term-by-term binomial tails). Clopper CJ, Pearson ES.
-   * Biometrika 1934;26:404-413, applied conditionally on x1 + x2 (Fay MP. R Journal
-   * 2010;2(1):53-58).
+   * term-by-term binomial tails). Clopper CJ, Pearson ES. Biometrika 1934;26:404-413, applied
+   * conditionally on x1 + x2 (Fay MP. R Journal 2010;2(1):53-58).
    */
   EXACT_CONDITIONAL(
       "exact-conditional",
@@ -193,7 +191,11 @@ public enum RateRatioMethod implements StatMethod {
 
   /** The estimate with limits from odds limits of x1 | x1 + x2 (RR = odds T2/T1). */
   Estimate fromOdds(
-      long x2, double exposureRatio, double ratio, double lowerOdds, double upperOdds,
+      long x2,
+      double exposureRatio,
+      double ratio,
+      double lowerOdds,
+      double upperOdds,
       double level) {
     double upper = upperOdds * exposureRatio;
     if (x2 > 0) {

@@ -31,11 +31,10 @@ public record Request(
     double per,
     double level) {
 
-
   /**
-   * Builds a request from text fields named as the columns of a {@code batch} file ({@code
-   * measure, method, events1, n1, events2, n2, exposure1, exposure2, expected, per, level}); blank
-   * or absent fields are absent values, {@code per} defaults to 1 and {@code level} to 0.95.
+   * Builds a request from text fields named as the columns of a {@code batch} file ({@code measure,
+   * method, events1, n1, events2, n2, exposure1, exposure2, expected, per, level}); blank or absent
+   * fields are absent values, {@code per} defaults to 1 and {@code level} to 0.95.
    *
    * @throws StatsException naming the field when a value is malformed (counts must be whole
    *     numbers, other values finite decimals)

@@ -44,8 +44,7 @@ public enum RiskDifferenceMethod implements StatMethod {
               + "method='wald', compare='diff')")) {
     @Override
     Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
-      return clipped(
-          d, d, z * Math.sqrt(varianceTerm(x1, n1) + varianceTerm(x2, n2)), level);
+      return clipped(d, d, z * Math.sqrt(varianceTerm(x1, n1) + varianceTerm(x2, n2)), level);
     }
   },
 
@@ -176,8 +175,7 @@ public enum RiskDifferenceMethod implements StatMethod {
     @Override
     Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
       double adjusted = difference(x1 + 1, n1 + 2, x2 + 1, n2 + 2);
-      double halfWidth =
-          z * Math.sqrt(varianceTerm(x1 + 1, n1 + 2) + varianceTerm(x2 + 1, n2 + 2));
+      double halfWidth = z * Math.sqrt(varianceTerm(x1 + 1, n1 + 2) + varianceTerm(x2 + 1, n2 + 2));
       return clipped(adjusted, d, halfWidth, level);
     }
   },
@@ -259,8 +257,7 @@ public enum RiskDifferenceMethod implements StatMethod {
   }
 
   /** This method's interval around d = p1 - p2 at z = Phi^-1(1 - alpha/2). */
-  abstract Estimate interval(
-      long x1, long n1, long x2, long n2, double d, double z, double level);
+  abstract Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level);
 
   /** The estimate d with limits (lower, upper). */
   Estimate estimate(double d, double lower, double upper, double level) {

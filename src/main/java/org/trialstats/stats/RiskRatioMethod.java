@@ -4,17 +4,17 @@ import java.math.BigInteger;
 import org.trialstats.numerics.MonotoneRoot;
 
 /**
- * Confidence intervals for the risk ratio RR = p1 / p2 of two independent binomial samples (arm 1
- * = treatment, arm 2 = control), with point estimate p1 / p2 = (x1 / n1) / (x2 / n2).
+ * Confidence intervals for the risk ratio RR = p1 / p2 of two independent binomial samples (arm 1 =
+ * treatment, arm 2 = control), with point estimate p1 / p2 = (x1 / n1) / (x2 / n2).
  *
  * <p>Boundary conventions, shared by all methods:
  *
  * <ul>
  *   <li>x1 = 0 &lt; x2: estimate 0; the score methods give lower limit 0.
  *   <li>x2 = 0 &lt; x1: estimate +Infinity; the score methods give upper limit +Infinity.
- *   <li>x1 = x2 = 0: the estimate 0/0 is undefined and every method throws a {@link
- *       StatsException} ("undefined estimate"): the data carry no information about the ratio
- *       (the score interval would be (0, Infinity)); report the risk difference instead.
+ *   <li>x1 = x2 = 0: the estimate 0/0 is undefined and every method throws a {@link StatsException}
+ *       ("undefined estimate"): the data carry no information about the ratio (the score interval
+ *       would be (0, Infinity)); report the risk difference instead.
  *   <li>x1 = n1 and x2 = n2: estimate 1 with a finite interval.
  * </ul>
  */
@@ -41,8 +41,8 @@ public enum RiskRatioMethod implements StatMethod {
               + " compare=\"ratio\", method=\"log\")")),
 
   /**
-   * Koopman's score interval: all theta with |Z(theta)| &lt;= z, where Z(theta) = (p1 - theta p2)
-   * / sqrt( p1~ (1 - p1~) / n1 + theta^2 p2~ (1 - p2~) / n2 ) and (p1~, p2~ = p1~ / theta) is the
+   * Koopman's score interval: all theta with |Z(theta)| &lt;= z, where Z(theta) = (p1 - theta p2) /
+   * sqrt( p1~ (1 - p1~) / n1 + theta^2 p2~ (1 - p2~) / n2 ) and (p1~, p2~ = p1~ / theta) is the
    * maximum-likelihood estimate restricted to p1 / p2 = theta. This is Koopman's chi-square
    * interval. Koopman PAR. Confidence intervals for the ratio of two binomial proportions.
    * Biometrics 1984;40:513-517. Equivalent to {@link #MN} without the N/(N-1) factor.
@@ -63,9 +63,9 @@ public enum RiskRatioMethod implements StatMethod {
               + " compare=\"ratio\", method=\"score\", correction=False)")),
 
   /**
-   * Miettinen-Nurminen score interval: as {@link #KOOPMAN} with the variance multiplied by N /
-   * (N - 1), N = n1 + n2. Miettinen O, Nurminen M. Comparative analysis of two rates. Statistics
-   * in Medicine 1985;4:213-226 (the RR chi-square function with restricted variance estimate);
+   * Miettinen-Nurminen score interval: as {@link #KOOPMAN} with the variance multiplied by N / (N -
+   * 1), N = n1 + n2. Miettinen O, Nurminen M. Comparative analysis of two rates. Statistics in
+   * Medicine 1985;4:213-226 (the RR chi-square function with restricted variance estimate);
    * restricted MLE in closed form as Farrington CP, Manning G, Statistics in Medicine
    * 1990;9:1447-1454.
    */
@@ -127,7 +127,10 @@ public enum RiskRatioMethod implements StatMethod {
     long x2 = table.x2();
     if (x1 == 0 && x2 == 0) {
       throw new StatsException(
-          "undefined estimate: no events in either arm (0/" + table.n1() + " vs 0/" + table.n2()
+          "undefined estimate: no events in either arm (0/"
+              + table.n1()
+              + " vs 0/"
+              + table.n2()
               + "), so the risk ratio is 0/0; report the risk difference instead");
     }
     double p1 = (double) x1 / table.n1();
@@ -147,12 +150,17 @@ public enum RiskRatioMethod implements StatMethod {
     if (t.x1() == 0 || t.x2() == 0) {
       throw new StatsException(
           "katz: the log risk ratio has no finite variance with zero events in an arm ("
-              + t.x1() + "/" + t.n1() + " vs " + t.x2() + "/" + t.n2()
+              + t.x1()
+              + "/"
+              + t.n1()
+              + " vs "
+              + t.x2()
+              + "/"
+              + t.n2()
               + "); use koopman or mn (score intervals)");
     }
     double variance =
-        (double) (t.n1() - t.x1()) / t.x1() / t.n1()
-            + (double) (t.n2() - t.x2()) / t.x2() / t.n2();
+        (double) (t.n1() - t.x1()) / t.x1() / t.n1() + (double) (t.n2() - t.x2()) / t.x2() / t.n2();
     double halfWidth = z * Math.sqrt(variance);
     double logEstimate = Math.log(estimate);
     return Estimate.interval(
@@ -171,14 +179,12 @@ public enum RiskRatioMethod implements StatMethod {
         t.x1() == 0
             ? 0
             : Math.exp(
-                MonotoneRoot.solve(
-                    u -> scoreStatistic(t, u, varianceFactor) - z, start, false));
+                MonotoneRoot.solve(u -> scoreStatistic(t, u, varianceFactor) - z, start, false));
     double upper =
         t.x2() == 0
             ? Double.POSITIVE_INFINITY
             : Math.exp(
-                MonotoneRoot.solve(
-                    u -> scoreStatistic(t, u, varianceFactor) + z, start, false));
+                MonotoneRoot.solve(u -> scoreStatistic(t, u, varianceFactor) + z, start, false));
     return Estimate.interval(Measure.RR, id, estimate, lower, upper, level);
   }
 
@@ -188,14 +194,13 @@ public enum RiskRatioMethod implements StatMethod {
   }
 
   /**
-   * The score statistic Z(theta) = (p1 - theta p2) / sqrt(V), V = c (p1~ q1~ / n1 + theta^2 p2~
-   * q2~ / n2), decreasing in theta = exp(logTheta); c = 1 (Koopman) or N/(N-1)
-   * (Miettinen-Nurminen).
+   * The score statistic Z(theta) = (p1 - theta p2) / sqrt(V), V = c (p1~ q1~ / n1 + theta^2 p2~ q2~
+   * / n2), decreasing in theta = exp(logTheta); c = 1 (Koopman) or N/(N-1) (Miettinen-Nurminen).
    *
    * <p>The restricted MLE (Miettinen &amp; Nurminen 1985, appendix; Farrington &amp; Manning 1990
-   * eq. 5) is the smaller root of A p^2 + B p + C = 0 with A = N theta, B = -(n1 theta + x1 + n2
-   * + x2 theta), C = x1 + x2; p1~ = theta p2~. The discriminant is a sum of two non-negative
-   * terms (no cancellation), with e1 = n1 - x1, e2 = n2 - x2, E = e1 + e2:
+   * eq. 5) is the smaller root of A p^2 + B p + C = 0 with A = N theta, B = -(n1 theta + x1 + n2 +
+   * x2 theta), C = x1 + x2; p1~ = theta p2~. The discriminant is a sum of two non-negative terms
+   * (no cancellation), with e1 = n1 - x1, e2 = n2 - x2, E = e1 + e2:
    *
    * <pre>
    *   B = -(theta (n1 + x2) + n2 + x1)
@@ -207,13 +212,13 @@ public enum RiskRatioMethod implements StatMethod {
    * </pre>
    *
    * The forms in u keep full precision when theta is close to 1 and p~ close to 1 (e.g.
-   * 999999999/10^9 vs 10^9/10^9); for theta &lt; 1/2 the same quantities are written in theta
-   * (E + u K = theta K - (n2 + x1) with K = n1 + 2 n2 - x2, E - u (n1 + x2) = 2 n1 - x1 + n2 -
-   * theta (n1 + x2)), because u then carries theta only to an absolute 1e-16: the earlier
-   * expansion of the discriminant in powers of u cancelled terms of order E^2 = 10^18 for
-   * 0/990144795 vs 7/9, whose 90% upper limit came out 2.458e-9 instead of 3.513e-9.
+   * 999999999/10^9 vs 10^9/10^9); for theta &lt; 1/2 the same quantities are written in theta (E +
+   * u K = theta K - (n2 + x1) with K = n1 + 2 n2 - x2, E - u (n1 + x2) = 2 n1 - x1 + n2 - theta (n1
+   * + x2)), because u then carries theta only to an absolute 1e-16: the earlier expansion of the
+   * discriminant in powers of u cancelled terms of order E^2 = 10^18 for 0/990144795 vs 7/9, whose
+   * 90% upper limit came out 2.458e-9 instead of 3.513e-9.
    *
-   * (the equations for q = 1 - p have the same discriminant; the cross product is exact).
+   * <p>(the equations for q = 1 - p have the same discriminant; the cross product is exact).
    */
   static double scoreStatistic(TwoByTwo t, double logTheta, double varianceFactor) {
     double x1 = t.x1();
@@ -263,7 +268,8 @@ public enum RiskRatioMethod implements StatMethod {
       return Math.subtractExact(
           Math.multiplyExact(t.x1(), t.n2()), Math.multiplyExact(t.x2(), t.n1()));
     } catch (ArithmeticException overflow) {
-      return BigInteger.valueOf(t.x1()).multiply(BigInteger.valueOf(t.n2()))
+      return BigInteger.valueOf(t.x1())
+          .multiply(BigInteger.valueOf(t.n2()))
           .subtract(BigInteger.valueOf(t.x2()).multiply(BigInteger.valueOf(t.n1())))
           .doubleValue();
     }

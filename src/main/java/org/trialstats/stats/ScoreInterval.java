@@ -21,10 +21,11 @@ import org.trialstats.numerics.SafeguardedNewton;
  * that every evaluation narrows; a Newton step that would leave the bracket, or that is not at most
  * half the step before the previous one, is replaced by bisection (the safeguard of rtsafe, Press
  * et al., Numerical Recipes, 3rd ed. 2007, section 9.4), so the bracket at least halves every two
- * evaluations. Without the second condition, h of tables with very unequal arms (2/4 vs 565/566)
- * is curved enough for Newton to alternate between the two sides of the root with steps that
- * barely shrink, until the iteration limit returned a point far from the root. Starting from the Wald-type limit d -/+ c sqrt(V(d)), 2 to 5 evaluations per limit are
- * typical. A limit is exactly -1 (1) only when d = -1 (d = 1).
+ * evaluations. Without the second condition, h of tables with very unequal arms (2/4 vs 565/566) is
+ * curved enough for Newton to alternate between the two sides of the root with steps that barely
+ * shrink, until the iteration limit returned a point far from the root. Starting from the Wald-type
+ * limit d -/+ c sqrt(V(d)), 2 to 5 evaluations per limit are typical. A limit is exactly -1 (1)
+ * only when d = -1 (d = 1).
  *
  * <h2>Restricted estimates</h2>
  *
@@ -139,11 +140,15 @@ final class ScoreInterval {
     double m2;
     private double d;
     private double sideC;
+
     /** Warm starts of the restricted estimates: first the unrestricted ones. */
     double warm1;
+
     double warm2;
+
     /** The smaller restricted proportion, its derivative and the gap at the last evaluation. */
     private boolean evaluated;
+
     private double lastT;
     private double lastDtdgap;
     private double lastGap;
@@ -220,8 +225,8 @@ final class ScoreInterval {
   }
 
   /**
-   * The restricted maximizer t in [0, 1 - gap] of xs log t + ys log(1 - t) + xl log(t + gap) +
-   * yl log(1 - t - gap), for the stratified score ({@code StratifiedScore}).
+   * The restricted maximizer t in [0, 1 - gap] of xs log t + ys log(1 - t) + xl log(t + gap) + yl
+   * log(1 - t - gap), for the stratified score ({@code StratifiedScore}).
    */
   static double smallerRestrictedProportion(
       double start, double xs, double ys, double xl, double yl, double gap) {
@@ -251,13 +256,12 @@ final class ScoreInterval {
     }
 
     /**
-     * The maximizer t in [0, 1 - gap] of xs log t + ys log(1 - t) + xl log(t + gap) + yl log(1 -
-     * t - gap): concave, so its derivative S(t) is decreasing. A boundary is the maximizer when S
+     * The maximizer t in [0, 1 - gap] of xs log t + ys log(1 - t) + xl log(t + gap) + yl log(1 - t
+     * - gap): concave, so its derivative S(t) is decreasing. A boundary is the maximizer when S
      * does not change sign; otherwise safeguarded Newton from {@code start}, halving the bracket
      * when a step would leave it.
      */
-    double smallerProportion(
-        double start, double xs, double ys, double xl, double yl, double gap) {
+    double smallerProportion(double start, double xs, double ys, double xl, double yl, double gap) {
       double high = 1 - gap;
       // S at t = 0+ (finite only if xs = 0 and, when gap = 0, also xl = 0).
       if (xs == 0 && (gap > 0 || xl == 0)) {

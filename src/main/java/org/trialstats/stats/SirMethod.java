@@ -1,6 +1,5 @@
 package org.trialstats.stats;
 
-
 /**
  * Standardised incidence (or mortality) ratio SIR = O / E of an observed Poisson count O to an
  * expected count E (from reference rates, taken as known), with a confidence interval and a

@@ -27,8 +27,8 @@ public interface StatMethod extends Identified {
    */
   static <M extends StatMethod> M byId(List<M> methods, String id) {
     String measure = methods.isEmpty() ? "" : methods.get(0).measure().id() + " ";
-    return Identified.find(methods, id).orElseThrow(
-        () -> new StatsException(Identified.unknown(measure + "method", id, methods)));
+    return Identified.find(methods, id)
+        .orElseThrow(() -> new StatsException(Identified.unknown(measure + "method", id, methods)));
   }
 
   /** {@link #byId(List, String)} over an enum's constants. */

@@ -6,28 +6,28 @@ import org.trialstats.stats.StratifiedTables.Stratum;
 
 /**
  * The exact conditional distribution of T = sum over strata of x1 given every stratum's margins,
- * when all strata share the odds ratio psi: the convolution of K Fisher noncentral
- * hypergeometric distributions,
+ * when all strata share the odds ratio psi: the convolution of K Fisher noncentral hypergeometric
+ * distributions,
  *
  * <pre>
  *   P(T = t; psi) = c(t) psi^t / sum_u c(u) psi^u,   c = c_1 * c_2 * ... * c_K (convolution),
  *   c_h(k) = C(n1h, k) C(n2h, m_h - k) / C(N_h, m_h)  (the central hypergeometric probabilities)
  * </pre>
  *
- * (Gart JJ. Point and interval estimation of the common odds ratio in the combination of 2x2
- * tables with fixed marginals. Biometrika 1970;57:471-475; Mehta CR, Patel NR, Gray R. J Am Stat
- * Assoc 1985;80:969-973; Breslow &amp; Day 1980, section 4.4). The central probabilities come
- * from {@link ConditionalOddsRatioDistribution#logCentralProbability} (saddle-point, exact to
- * double precision); the convolution is formed in double precision, rescaled after every
- * stratum so that its largest term is 1 (terms below 1e-300 of the largest are dropped: they
- * cannot change a tail probability that matters at any confidence level below 1 - 1e-280). Tail
- * probabilities are sums of their own terms, relative to the largest term (log-sum-exp).
+ * (Gart JJ. Point and interval estimation of the common odds ratio in the combination of 2x2 tables
+ * with fixed marginals. Biometrika 1970;57:471-475; Mehta CR, Patel NR, Gray R. J Am Stat Assoc
+ * 1985;80:969-973; Breslow &amp; Day 1980, section 4.4). The central probabilities come from {@link
+ * ConditionalOddsRatioDistribution#logCentralProbability} (saddle-point, exact to double
+ * precision); the convolution is formed in double precision, rescaled after every stratum so that
+ * its largest term is 1 (terms below 1e-300 of the largest are dropped: they cannot change a tail
+ * probability that matters at any confidence level below 1 - 1e-280). Tail probabilities are sums
+ * of their own terms, relative to the largest term (log-sum-exp).
  *
  * <p>The exact interval and the conditional maximum-likelihood estimate follow as for one table
  * (Cornfield 1956): lower limit P(T &gt;= t; psi) = alpha/2, upper P(T &lt;= t; psi) = alpha/2,
  * estimate E[T; psi] = t; a limit is 0 or infinite when t is at the end of the support. As PROC
- * FREQ's EXACT COMOR and R's {@code mantelhaen.test(exact = TRUE)} (which solves with
- * {@code uniroot}'s default tolerance only).
+ * FREQ's EXACT COMOR and R's {@code mantelhaen.test(exact = TRUE)} (which solves with {@code
+ * uniroot}'s default tolerance only).
  */
 final class StratifiedConditionalDistribution {
   /** Largest support (sum of the strata's support sizes) accepted. */
@@ -51,8 +51,11 @@ final class StratifiedConditionalDistribution {
       low += lo;
       if (support > MAX_SUPPORT || work > MAX_WORK) {
         throw new StatsException(
-            "the exact conditional distribution of the strata has more than " + MAX_SUPPORT
-                + " values or needs more than " + MAX_WORK + " operations; for counts this"
+            "the exact conditional distribution of the strata has more than "
+                + MAX_SUPPORT
+                + " values or needs more than "
+                + MAX_WORK
+                + " operations; for counts this"
                 + " large the Mantel-Haenszel or score intervals agree closely with it");
       }
     }
@@ -163,12 +166,14 @@ final class StratifiedConditionalDistribution {
       start = MonotoneRoot.solve(u -> mean(u) - t, startLog, true);
       estimate = Math.exp(start);
     }
-    double lower = atMinimum
-        ? 0
-        : Math.exp(MonotoneRoot.solve(u -> logTail(t, u, true) - logHalfAlpha, start, true));
-    double upper = atMaximum
-        ? Double.POSITIVE_INFINITY
-        : Math.exp(MonotoneRoot.solve(u -> logTail(t, u, false) - logHalfAlpha, start, false));
+    double lower =
+        atMinimum
+            ? 0
+            : Math.exp(MonotoneRoot.solve(u -> logTail(t, u, true) - logHalfAlpha, start, true));
+    double upper =
+        atMaximum
+            ? Double.POSITIVE_INFINITY
+            : Math.exp(MonotoneRoot.solve(u -> logTail(t, u, false) - logHalfAlpha, start, false));
     return Estimate.interval(Measure.OR, method, estimate, lower, upper, level);
   }
 }

@@ -9,15 +9,15 @@ import org.trialstats.stats.StratifiedTables.Stratum;
  * 2010;2:329-335), as R tern's {@code prop_diff_strat_nc} and PROC FREQ's
  * COMMONRISKDIFF(CL=NEWCOMBE).
  *
- * <p>With normalised stratum weights w_h (sum 1), for each arm i: the stratified proportion P_i
- * = sum w p_ih, the stratum variances v_ih = p_ih q_ih / n_ih, the adjusted normal quantile
+ * <p>With normalised stratum weights w_h (sum 1), for each arm i: the stratified proportion P_i =
+ * sum w p_ih, the stratum variances v_ih = p_ih q_ih / n_ih, the adjusted normal quantile
  *
  * <pre>
  *   z_i = z sqrt(sum w^2 v_i) / sum w sqrt(v_i)
  * </pre>
  *
- * (z itself when every v_ih is 0, where the ratio is undefined), the stratified Wilson limits L_i
- * = sum w l_ih, U_i = sum w u_ih from the stratum Wilson limits at z_i, and lambda_i = sum w^2 /
+ * (z itself when every v_ih is 0, where the ratio is undefined), the stratified Wilson limits L_i =
+ * sum w l_ih, U_i = sum w u_ih from the stratum Wilson limits at z_i, and lambda_i = sum w^2 /
  * n_ih. With d = P_1 - P_2:
  *
  * <pre>
@@ -25,8 +25,8 @@ import org.trialstats.stats.StratifiedTables.Stratum;
  *   upper = d + z sqrt(lambda_1 U_1 (1 - U_1) + lambda_2 L_2 (1 - L_2))
  * </pre>
  *
- * With one stratum this is Newcombe's hybrid score interval (method 10): a Wilson limit l
- * satisfies (p - l)^2 = z^2 l (1 - l) / n.
+ * With one stratum this is Newcombe's hybrid score interval (method 10): a Wilson limit l satisfies
+ * (p - l)^2 = z^2 l (1 - l) / n.
  */
 final class StratifiedNewcombe {
   /** Iteration cap and tolerance of tern's weight heuristic ({@code prop_strat_wilson}). */
@@ -48,10 +48,10 @@ final class StratifiedNewcombe {
 
   /**
    * tern's Wilson-heuristic weights ({@code prop_strat_wilson} with no weights given), from the
-   * pooled proportion p_h of each stratum (both arms together), v_h = p_h q_h / n_h: starting
-   * from equal weights and z' = the adjusted quantile at those weights, repeat w_h proportional
-   * to (1 + z'^2 / n_h)^2 / (v_h + z'^2 / (4 n_h^2)), z' recomputed, until the weights change by
-   * less than 0.001 in total (sum of absolute changes) or 10 times.
+   * pooled proportion p_h of each stratum (both arms together), v_h = p_h q_h / n_h: starting from
+   * equal weights and z' = the adjusted quantile at those weights, repeat w_h proportional to (1 +
+   * z'^2 / n_h)^2 / (v_h + z'^2 / (4 n_h^2)), z' recomputed, until the weights change by less than
+   * 0.001 in total (sum of absolute changes) or 10 times.
    */
   static double[] wilsonHeuristicWeights(List<Stratum> strata, double z) {
     int k = strata.size();
@@ -95,11 +95,17 @@ final class StratifiedNewcombe {
     Arm arm2 = arm(strata, weights, z, false);
     double d = arm1.proportion - arm2.proportion;
     double lower =
-        d - z * Math.sqrt(arm1.lambda * arm1.lower * (1 - arm1.lower)
-            + arm2.lambda * arm2.upper * (1 - arm2.upper));
+        d
+            - z
+                * Math.sqrt(
+                    arm1.lambda * arm1.lower * (1 - arm1.lower)
+                        + arm2.lambda * arm2.upper * (1 - arm2.upper));
     double upper =
-        d + z * Math.sqrt(arm1.lambda * arm1.upper * (1 - arm1.upper)
-            + arm2.lambda * arm2.lower * (1 - arm2.lower));
+        d
+            + z
+                * Math.sqrt(
+                    arm1.lambda * arm1.upper * (1 - arm1.upper)
+                        + arm2.lambda * arm2.lower * (1 - arm2.lower));
     return Estimate.interval(Measure.RD, method, d, lower, upper, level);
   }
 

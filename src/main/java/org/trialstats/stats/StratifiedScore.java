@@ -9,13 +9,13 @@ import org.trialstats.stats.StratifiedTables.Stratum;
 /**
  * Stratified Miettinen-Nurminen score intervals for a common risk difference, risk ratio or odds
  * ratio (Miettinen O, Nurminen M. Comparative analysis of two rates. Stat Med 1985;4:213-226,
- * section 5 on stratified data; Laud PJ. Equal-tailed confidence intervals for comparison of
- * rates. Pharm Stat 2017;16:334-348, appendix S2).
+ * section 5 on stratified data; Laud PJ. Equal-tailed confidence intervals for comparison of rates.
+ * Pharm Stat 2017;16:334-348, appendix S2).
  *
  * <p>For a hypothesised common value theta every stratum h gets its restricted maximum-likelihood
  * estimates p1~, p2~ under the contrast equal to theta (the same estimates as the unstratified
- * {@code mn} methods), a score S_h(theta) and its variance V_h(theta), both with the factor
- * lambda = N/(N-1):
+ * {@code mn} methods), a score S_h(theta) and its variance V_h(theta), both with the factor lambda
+ * = N/(N-1):
  *
  * <pre>
  *   RD: S = (p1 - p2) - theta,      V = lambda (p1~ q1~ / n1 + p2~ q2~ / n2)
@@ -31,11 +31,11 @@ import org.trialstats.stats.StratifiedTables.Stratum;
  *
  * The interval is {theta : |Z(theta)| &lt;= z} and the point estimate the root of Z = 0. With one
  * stratum Z is the unstratified Miettinen-Nurminen statistic, so the interval is the {@code mn}
- * interval of that table. The roots are found by Brent's method on delta (RD) or on log theta
- * (RR, OR) to an absolute 1e-14.
+ * interval of that table. The roots are found by Brent's method on delta (RD) or on log theta (RR,
+ * OR) to an absolute 1e-14.
  *
- * <p>Weights ({@link Weighting}): Miettinen-Nurminen's, recomputed at each theta from the
- * weighted averages p1s and p2s of the restricted estimates until they no longer change,
+ * <p>Weights ({@link Weighting}): Miettinen-Nurminen's, recomputed at each theta from the weighted
+ * averages p1s and p2s of the restricted estimates until they no longer change,
  *
  * <pre>
  *   RD: w = 1 / ( (p1s q1s / (p2s q2s)) / n1 + 1 / n2 )    (starting from n1 n2 / N)
@@ -46,14 +46,14 @@ import org.trialstats.stats.StratifiedTables.Stratum;
  * (where the ratio p1s q1s / (p2s q2s) or q1s / q2s is 0 or infinite, its limit is used: weights
  * proportional to n2 or to n1), or inverse-variance weights w = 1 / V_h(theta). These are the
  * weights of the R package ratesci's {@code scoreci(stratified = TRUE, skew = FALSE, weighting =
- * "MN")} and {@code weighting = "IVS"} (with {@code rr_tang = FALSE}, {@code or_bias = FALSE});
- * SAS Viya's PROC FREQ COMMONRISKDIFF(CL=MN) gives the risk-difference interval with MN weights.
+ * "MN")} and {@code weighting = "IVS"} (with {@code rr_tang = FALSE}, {@code or_bias = FALSE}); SAS
+ * Viya's PROC FREQ COMMONRISKDIFF(CL=MN) gives the risk-difference interval with MN weights.
  *
- * <p>Strata that carry no information are left out: for the odds ratio every stratum with no
- * events or no non-events (its conditional distribution is degenerate; ratesci gives it zero
- * score), for the risk ratio every stratum with no events (S = V = 0 at every theta), and with
- * inverse-variance weights also the risk-difference strata with no events or only events (V_h =
- * 0 at delta = 0 would give them unbounded weight; ratesci instead adds 0.5 to their cells).
+ * <p>Strata that carry no information are left out: for the odds ratio every stratum with no events
+ * or no non-events (its conditional distribution is degenerate; ratesci gives it zero score), for
+ * the risk ratio every stratum with no events (S = V = 0 at every theta), and with inverse-variance
+ * weights also the risk-difference strata with no events or only events (V_h = 0 at delta = 0 would
+ * give them unbounded weight; ratesci instead adds 0.5 to their cells).
  */
 final class StratifiedScore {
   /** Stratum weighting of the stratified score. */
@@ -92,9 +92,11 @@ final class StratifiedScore {
         tables.informative().stream().filter(s -> informative(s, contrast, weighting)).toList();
     if (used.isEmpty()) {
       throw new StatsException(
-          "no stratum carries information on the " + contrast.label().toLowerCase(
-              java.util.Locale.ROOT) + " (every stratum has no events"
-              + (contrast == Measure.RR ? "" : " or only events") + ")");
+          "no stratum carries information on the "
+              + contrast.label().toLowerCase(java.util.Locale.ROOT)
+              + " (every stratum has no events"
+              + (contrast == Measure.RR ? "" : " or only events")
+              + ")");
     }
     k = used.size();
     x1 = new long[k];
@@ -151,7 +153,11 @@ final class StratifiedScore {
     return Estimate.interval(contrast, method, estimate, lower, upper, level);
   }
 
-  private enum Bound { LOWER, ESTIMATE, UPPER }
+  private enum Bound {
+    LOWER,
+    ESTIMATE,
+    UPPER
+  }
 
   /** The theta with Z(theta) = target, or the end of the range when Z never reaches it. */
   private double root(double target, Bound bound) {
@@ -166,8 +172,13 @@ final class StratifiedScore {
       if (atHigh >= 0) {
         return 1;
       }
-      return Brent.solve(delta -> statistic(delta) - target,
-          new Bracket(nearLow, nearHigh, 2), 0, ROOT_TOLERANCE, 10_000).value();
+      return Brent.solve(
+              delta -> statistic(delta) - target,
+              new Bracket(nearLow, nearHigh, 2),
+              0,
+              ROOT_TOLERANCE,
+              10_000)
+          .value();
     }
     if (reachesZero(bound)) {
       return 0;
@@ -283,8 +294,7 @@ final class StratifiedScore {
         q1[h] = 1 - p1[h];
         q2[h] = 1 - p2[h];
         score[h] = a / m1 - theta * (c / m2);
-        variance[h] =
-            lambda * (p1[h] * q1[h] / m1 + theta * theta * p2[h] * q2[h] / m2);
+        variance[h] = lambda * (p1[h] * q1[h] / m1 + theta * theta * p2[h] * q2[h] / m2);
       }
       case OR -> {
         long m = x1[h] + x2[h];
@@ -301,8 +311,7 @@ final class StratifiedScore {
         q2[h] = qq2;
         double information = 1 / (m1 * p1[h] * q1[h]) + 1 / (m2 * p2[h] * q2[h]);
         // x1 - n1 p1~ = n2 p2~ - x2: the form with the smaller terms
-        double deviation =
-            x1[h] <= x2[h] ? x1[h] - m1 * p1[h] : m2 * p2[h] - x2[h];
+        double deviation = x1[h] <= x2[h] ? x1[h] - m1 * p1[h] : m2 * p2[h] - x2[h];
         score[h] = deviation * information;
         variance[h] = lambda * information;
       }
@@ -332,7 +341,10 @@ final class StratifiedScore {
         for (int h = 0; h < k; h++) {
           double cross = q1[h] * p2[h];
           weight[h] =
-              n1[h] * (double) n2[h] * cross * cross
+              n1[h]
+                  * (double) n2[h]
+                  * cross
+                  * cross
                   / (n1[h] * p1[h] * q1[h] + n2[h] * p2[h] * q2[h]);
         }
       }

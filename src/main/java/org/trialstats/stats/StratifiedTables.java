@@ -8,11 +8,11 @@ import java.util.List;
  * stratified methods ({@link StratifiedMethod}, {@link StratifiedTest}).
  *
  * <p>A stratum may have an empty arm (no subjects of one arm in, say, a small centre): such a
- * stratum carries no information on the comparison of the arms and every stratified method
- * drops it ({@link #informative()}); its weight in the Mantel-Haenszel sums, n1 n2 / N, is 0
- * anyway. At least one stratum with both arms non-empty is required. Zero cells (no events, or
- * only events, in an arm) are kept as they are: no continuity correction is added anywhere; each
- * method says what such strata contribute.
+ * stratum carries no information on the comparison of the arms and every stratified method drops it
+ * ({@link #informative()}); its weight in the Mantel-Haenszel sums, n1 n2 / N, is 0 anyway. At
+ * least one stratum with both arms non-empty is required. Zero cells (no events, or only events, in
+ * an arm) are kept as they are: no continuity correction is added anywhere; each method says what
+ * such strata contribute.
  *
  * @param strata the strata in the order given (no method depends on that order)
  */

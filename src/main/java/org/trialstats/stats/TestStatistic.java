@@ -6,9 +6,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Test statistics as reported in APA style, with the p-value each implies. The p-values are
- * those statcheck computes (Nuijten MB, Hartgerink CHJ, van Assen MALM, Epskamp S, Wicherts JM.
- * The prevalence of statistical reporting errors in psychology (1985-2013). Behav Res Methods
+ * Test statistics as reported in APA style, with the p-value each implies. The p-values are those
+ * statcheck computes (Nuijten MB, Hartgerink CHJ, van Assen MALM, Epskamp S, Wicherts JM. The
+ * prevalence of statistical reporting errors in psychology (1985-2013). Behav Res Methods
  * 2016;48:1205-26; R package statcheck, function {@code compute_p}): two-tailed for t, z and r,
  * upper tail for F and chi-square; a one-tailed p-value halves the two-tailed one.
  */
@@ -92,8 +92,7 @@ public enum TestStatistic {
       throw new StatsException(symbol + " must be finite, got " + value);
     }
     if (degreesOfFreedom >= 1 && !(df1 > 0)) {
-      throw new StatsException("degrees of freedom of " + symbol + " must be positive, got "
-          + df1);
+      throw new StatsException("degrees of freedom of " + symbol + " must be positive, got " + df1);
     }
     if (degreesOfFreedom == 2 && !(df2 > 0)) {
       throw new StatsException("second degrees of freedom of F must be positive, got " + df2);

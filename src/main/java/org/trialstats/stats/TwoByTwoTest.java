@@ -31,8 +31,8 @@ public enum TwoByTwoTest implements StatMethod {
   /**
    * Pearson's chi-square test with Yates' continuity correction as R's {@code chisq.test} and SAS
    * (continuity-adjusted chi-square): X^2 = N max(0, |ad - bc| - N/2)^2 / (n1 n2 m (N - m)), the
-   * correction never exceeding |O - E|. Yates F. Contingency tables involving small numbers and
-   * the chi-square test. J R Stat Soc Suppl 1934;1:217-235.
+   * correction never exceeding |O - E|. Yates F. Contingency tables involving small numbers and the
+   * chi-square test. J R Stat Soc Suppl 1934;1:217-235.
    */
   CHISQ_YATES(
       "chisq-yates",
@@ -47,10 +47,10 @@ public enum TwoByTwoTest implements StatMethod {
 
   /**
    * Fisher's exact test, two-sided as R's {@code fisher.test}: the sum of the hypergeometric
-   * probabilities P(X = k | margins) that are at most P(X = x1) (1 + 1e-7). Fisher RA. The
-   * logic of inductive inference. J R Stat Soc 1935;98:39-82; Irwin JO. Metron 1935;12:83-94.
-   * Computed in log space, summing only the tails (see {@link ConditionalOddsRatioDistribution}),
-   * so it is exact and fast for any n. No statistic (estimate NaN).
+   * probabilities P(X = k | margins) that are at most P(X = x1) (1 + 1e-7). Fisher RA. The logic of
+   * inductive inference. J R Stat Soc 1935;98:39-82; Irwin JO. Metron 1935;12:83-94. Computed in
+   * log space, summing only the tails (see {@link ConditionalOddsRatioDistribution}), so it is
+   * exact and fast for any n. No statistic (estimate NaN).
    */
   FISHER(
       "fisher",
@@ -72,10 +72,10 @@ public enum TwoByTwoTest implements StatMethod {
    * tables.
    *
    * <p>Tables whose |Z| equals |Z_obs| belong to the rejection region; trialstats decides these
-   * ties exactly in integer arithmetic. SciPy 1.10.1 (and commons-statistics-inference 1.2)
-   * compare the floating-point values, which leaves a tied table out whenever rounding makes
-   * its |Z| one unit in the last place smaller (e.g. 9/12 vs 1/8: SciPy 0.006949, exact
-   * 0.007011); on such tables trialstats differs from SciPy by design.
+   * ties exactly in integer arithmetic. SciPy 1.10.1 (and commons-statistics-inference 1.2) compare
+   * the floating-point values, which leaves a tied table out whenever rounding makes its |Z| one
+   * unit in the last place smaller (e.g. 9/12 vs 1/8: SciPy 0.006949, exact 0.007011); on such
+   * tables trialstats differs from SciPy by design.
    */
   BARNARD(
       "barnard",
@@ -111,6 +111,7 @@ public enum TwoByTwoTest implements StatMethod {
           "scipy.stats.boschloo_exact([[x1, x2], [n1 - x1, n2 - x2]])"));
 
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
   /** R fisher.test's relative tolerance for "probability at most that of the observed table". */
   private static final double FISHER_RELATIVE_ERROR = 1e-7;
 
@@ -157,9 +158,11 @@ public enum TwoByTwoTest implements StatMethod {
       case CHISQ -> chiSquare(table, false);
       case CHISQ_YATES -> chiSquare(table, true);
       case FISHER -> Estimate.test(id, Double.NaN, fisherPValue(table));
-      case BARNARD -> Estimate.test(
-          id, UnconditionalExactTest.barnardStatistic(table),
-          UnconditionalExactTest.barnardPValue(table));
+      case BARNARD ->
+          Estimate.test(
+              id,
+              UnconditionalExactTest.barnardStatistic(table),
+              UnconditionalExactTest.barnardPValue(table));
       case BOSCHLOO -> boschloo(table);
     };
   }
@@ -169,13 +172,24 @@ public enum TwoByTwoTest implements StatMethod {
     long big = t.n1() + t.n2();
     if (m == 0 || m == big) {
       throw new StatsException(
-          id + ": undefined: a margin is zero (" + (m == 0 ? "no subject" : "every subject")
-              + " had the event: " + t.x1() + "/" + t.n1() + " vs " + t.x2() + "/" + t.n2()
+          id
+              + ": undefined: a margin is zero ("
+              + (m == 0 ? "no subject" : "every subject")
+              + " had the event: "
+              + t.x1()
+              + "/"
+              + t.n1()
+              + " vs "
+              + t.x2()
+              + "/"
+              + t.n2()
               + "); use fisher");
     }
-    BigInteger cross = BigInteger.valueOf(t.x1()).multiply(BigInteger.valueOf(t.n2() - t.x2()))
-        .subtract(BigInteger.valueOf(t.n1() - t.x1()).multiply(BigInteger.valueOf(t.x2())))
-        .abs();
+    BigInteger cross =
+        BigInteger.valueOf(t.x1())
+            .multiply(BigInteger.valueOf(t.n2() - t.x2()))
+            .subtract(BigInteger.valueOf(t.n1() - t.x1()).multiply(BigInteger.valueOf(t.x2())))
+            .abs();
     double deviation;
     if (yates) {
       // |ad - bc| - N/2, exactly: (2|ad - bc| - N) / 2, floored at 0 (R: YATES = min(0.5, |O-E|)).
@@ -184,8 +198,7 @@ public enum TwoByTwoTest implements StatMethod {
     } else {
       deviation = cross.doubleValue();
     }
-    double statistic =
-        deviation / t.n1() * (deviation / t.n2()) * ((double) big / m) / (big - m);
+    double statistic = deviation / t.n1() * (deviation / t.n2()) * ((double) big / m) / (big - m);
     // P(chi^2_1 >= x) = 2 P(Z >= sqrt(x)): the normal survival function keeps full relative
     // precision far into the tail.
     double p = statistic == 0 ? 1 : 2 * STANDARD_NORMAL.survivalProbability(Math.sqrt(statistic));
@@ -195,8 +208,8 @@ public enum TwoByTwoTest implements StatMethod {
   /**
    * Fisher's two-sided p-value. The log central probabilities L(k) increase up to the mode and
    * decrease after it, so {k : L(k) &lt;= L(x1) + log(1 + 1e-7)} is the union of a lower tail and
-   * an upper tail, whose boundaries are found by bisection ({@link IntegerSearch}) and whose probabilities are summed
-   * directly.
+   * an upper tail, whose boundaries are found by bisection ({@link IntegerSearch}) and whose
+   * probabilities are summed directly.
    */
   static double fisherPValue(TwoByTwo t) {
     ConditionalOddsRatioDistribution distribution = ConditionalOddsRatioDistribution.of(t);

@@ -12,23 +12,23 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
  * Unconditional exact p-values of a 2x2 table with both arm sizes fixed (Barnard 1945, 1947;
- * Boschloo 1970): the two arms are independent binomial samples, x1 ~ Bin(n1, pi) and x2 ~
- * Bin(n2, pi) under H0: p1 = p2 = pi, the rejection region R is the set of tables (i, j) at least
- * as extreme as the observed one under some ordering statistic, and
+ * Boschloo 1970): the two arms are independent binomial samples, x1 ~ Bin(n1, pi) and x2 ~ Bin(n2,
+ * pi) under H0: p1 = p2 = pi, the rejection region R is the set of tables (i, j) at least as
+ * extreme as the observed one under some ordering statistic, and
  *
  * <pre>
  *   p = sup over pi in [0, 1] of  sum over (i, j) in R of  b(i; n1, pi) b(j; n2, pi).
  * </pre>
  *
  * <p>The supremum is located on a grid that is uniform in arcsin(sqrt(pi)) — where binomial
- * features have constant width, about 1/(2 sqrt(N)) — with spacing below 1/(5 sqrt(N)) and at
- * least {@value #MIN_GRID} points, and each of the highest grid maxima is refined by Brent's
- * method to 1e-12 in pi. The sum is exact for each pi (binomial probabilities anchored at their
- * mode by {@link LoaderSaddlePoint} and extended by the ratio recurrence; sums over runs of the
- * region taken from the tail they touch).
+ * features have constant width, about 1/(2 sqrt(N)) — with spacing below 1/(5 sqrt(N)) and at least
+ * {@value #MIN_GRID} points, and each of the highest grid maxima is refined by Brent's method to
+ * 1e-12 in pi. The sum is exact for each pi (binomial probabilities anchored at their mode by
+ * {@link LoaderSaddlePoint} and extended by the ratio recurrence; sums over runs of the region
+ * taken from the tail they touch).
  *
- * <p>All (n1 + 1)(n2 + 1) tables are enumerated, so tables with more than {@value #MAX_TABLES}
- * of them, or with more than {@value #MAX_SUBJECTS} subjects, are refused with a {@link
+ * <p>All (n1 + 1)(n2 + 1) tables are enumerated, so tables with more than {@value #MAX_TABLES} of
+ * them, or with more than {@value #MAX_SUBJECTS} subjects, are refused with a {@link
  * StatsException} (at those sizes the chi-square and Fisher tests are the practical choice and
  * agree closely with the unconditional tests).
  */
@@ -44,13 +44,16 @@ final class UnconditionalExactTest {
 
   private static final int MIN_GRID = 400;
   private static final int REFINED_MAXIMA = 8;
+
   /** Relative tolerance of SciPy's boschloo_exact when comparing Fisher p-values (gh-14178). */
   private static final double FISHER_TIE_TOLERANCE = 1e-13;
 
   private final int n1;
   private final int n2;
+
   /** For each i: sorted disjoint runs [start, end] (inclusive) of j with (i, j) in R. */
   private final int[][] runs;
+
   private final boolean cornerLowInRegion;
   private final boolean cornerHighInRegion;
 
@@ -72,17 +75,24 @@ final class UnconditionalExactTest {
     }
     if (tables > MAX_TABLES || t.n1() + t.n2() > MAX_SUBJECTS) {
       throw new StatsException(
-          method + " enumerates all (n1+1)(n2+1) tables and is limited to n1 + n2 <= "
-              + MAX_SUBJECTS + " and (n1+1)(n2+1) <= " + MAX_TABLES + "; n1 = " + t.n1()
-              + ", n2 = " + t.n2() + " is too large; for samples this large use chisq or fisher");
+          method
+              + " enumerates all (n1+1)(n2+1) tables and is limited to n1 + n2 <= "
+              + MAX_SUBJECTS
+              + " and (n1+1)(n2+1) <= "
+              + MAX_TABLES
+              + "; n1 = "
+              + t.n1()
+              + ", n2 = "
+              + t.n2()
+              + " is too large; for samples this large use chisq or fisher");
     }
   }
 
   /**
    * Barnard's test with the pooled-variance Z statistic, two-sided: R = {(i, j) : Z(i,j)^2 &gt;=
    * Z_obs^2}, Z(i,j) = (i/n1 - j/n2) / sqrt(p (1-p) (1/n1 + 1/n2)), p = (i+j)/N, and Z = 0 when
-   * i/n1 = j/n2. Ties are decided exactly in integer arithmetic, Z^2 = (i n2 - j n1)^2 N / (n1 n2
-   * m (N - m)) with m = i + j.
+   * i/n1 = j/n2. Ties are decided exactly in integer arithmetic, Z^2 = (i n2 - j n1)^2 N / (n1 n2 m
+   * (N - m)) with m = i + j.
    */
   static double barnardPValue(TwoByTwo t) {
     checkSize(t, "barnard");
@@ -150,9 +160,9 @@ final class UnconditionalExactTest {
   }
 
   /**
-   * One-sided Boschloo p-value: the ordering statistic is Fisher's one-sided p-value, T(i, j) =
-   * P(X &lt;= i | m = i + j) for {@code less} (arm 1 has fewer events than expected) or P(X &gt;=
-   * i | m) otherwise, X hypergeometric; R = {T &lt;= T_obs (1 + 1e-13)} as SciPy's boschloo_exact.
+   * One-sided Boschloo p-value: the ordering statistic is Fisher's one-sided p-value, T(i, j) = P(X
+   * &lt;= i | m = i + j) for {@code less} (arm 1 has fewer events than expected) or P(X &gt;= i |
+   * m) otherwise, X hypergeometric; R = {T &lt;= T_obs (1 + 1e-13)} as SciPy's boschloo_exact.
    *
    * @return {p-value, T_obs}
    */

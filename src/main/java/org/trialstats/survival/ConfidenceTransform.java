@@ -10,19 +10,19 @@ import org.trialstats.stats.StatsException;
  * estimate, v = sum over event times t_j &lt;= t of d_j / (n_j (n_j - d_j)) (Greenwood's sum, the
  * variance of log S), sigma = sqrt(v), z the standard normal quantile.
  *
- * <p>The definitions are those of R's {@code survfit(conf.type = ...)} (survival package,
- * {@code survfit_confint}); SAS PROC LIFETEST's {@code CONFTYPE=} options give the same limits.
- * Defaults differ between tools: R uses {@link #LOG}, SAS LIFETEST uses {@link #LOG_LOG} since
- * SAS 9.2 and used {@link #PLAIN} (its LINEAR) in SAS 9.1.
+ * <p>The definitions are those of R's {@code survfit(conf.type = ...)} (survival package, {@code
+ * survfit_confint}); SAS PROC LIFETEST's {@code CONFTYPE=} options give the same limits. Defaults
+ * differ between tools: R uses {@link #LOG}, SAS LIFETEST uses {@link #LOG_LOG} since SAS 9.2 and
+ * used {@link #PLAIN} (its LINEAR) in SAS 9.1.
  *
  * <p>Where S = 1 (before the first event) or S = 0 (after the last subject at risk failed) the
- * interval collapses to the estimate for every transform; R returns NA for some transforms
- * there, SAS prints the estimate.
+ * interval collapses to the estimate for every transform; R returns NA for some transforms there,
+ * SAS prints the estimate.
  */
 public enum ConfidenceTransform {
   /**
-   * Linear (plain) interval: S +/- z S sigma, clipped to [0, 1] (Klein &amp; Moeschberger 2003,
-   * eq. 4.4.1; SAS CONFTYPE=LINEAR, the SAS 9.1 default).
+   * Linear (plain) interval: S +/- z S sigma, clipped to [0, 1] (Klein &amp; Moeschberger 2003, eq.
+   * 4.4.1; SAS CONFTYPE=LINEAR, the SAS 9.1 default).
    */
   PLAIN(
       "plain",
@@ -42,8 +42,8 @@ public enum ConfidenceTransform {
   },
 
   /**
-   * Log-transformed interval: exp(log S +/- z sigma), the upper limit clipped to 1 (Kalbfleisch &amp;
-   * Prentice 2002, section 4.3; the R default).
+   * Log-transformed interval: exp(log S +/- z sigma), the upper limit clipped to 1 (Kalbfleisch
+   * &amp; Prentice 2002, section 4.3; the R default).
    */
   LOG(
       "log",
@@ -64,8 +64,8 @@ public enum ConfidenceTransform {
   },
 
   /**
-   * Log-log (complementary log-log) interval: S^exp(+/- z sigma / log S), i.e. exp(-exp(log(-log
-   * S) -/+ z sigma / log S)) (Kalbfleisch &amp; Prentice 2002, eq. 4.15; Klein &amp; Moeschberger
+   * Log-log (complementary log-log) interval: S^exp(+/- z sigma / log S), i.e. exp(-exp(log(-log S)
+   * -/+ z sigma / log S)) (Kalbfleisch &amp; Prentice 2002, eq. 4.15; Klein &amp; Moeschberger
    * 2003, eq. 4.4.2; the SAS 9.2+ default).
    */
   LOG_LOG(
@@ -83,13 +83,15 @@ public enum ConfidenceTransform {
       double logS = Math.log(s);
       double shift = z * sigma / logS;
       double centre = Math.log(-logS);
-      return new double[] {Math.exp(-Math.exp(centre - shift)), Math.exp(-Math.exp(centre + shift))};
+      return new double[] {
+        Math.exp(-Math.exp(centre - shift)), Math.exp(-Math.exp(centre + shift))
+      };
     }
   },
 
   /**
-   * Arcsine-square-root interval: sin^2(arcsin(sqrt S) +/- z sigma sqrt(S / (1 - S)) / 2),
-   * arcsin clipped to [0, pi/2] (Klein &amp; Moeschberger 2003, eq. 4.4.3).
+   * Arcsine-square-root interval: sin^2(arcsin(sqrt S) +/- z sigma sqrt(S / (1 - S)) / 2), arcsin
+   * clipped to [0, pi/2] (Klein &amp; Moeschberger 2003, eq. 4.4.3).
    */
   ARCSINE(
       "arcsine",
@@ -128,7 +130,9 @@ public enum ConfidenceTransform {
     double[] transformed(double s, double sigma, double z) {
       double half = z * sigma / (1 - s);
       double logit = Math.log(s / (1 - s));
-      return new double[] {1 / (1 + Math.exp(-(logit - half))), 1 / (1 + Math.exp(-(logit + half)))};
+      return new double[] {
+        1 / (1 + Math.exp(-(logit - half))), 1 / (1 + Math.exp(-(logit + half)))
+      };
     }
   };
 
@@ -184,9 +188,8 @@ public enum ConfidenceTransform {
   abstract double[] transformed(double s, double sigma, double z);
 
   /**
-   * The transform with this identifier; {@code linear} (SAS) is accepted for {@code plain},
-   * {@code arcsin} (R) and {@code asinsqrt} (SAS) for {@code arcsine}, {@code loglog} for
-   * {@code log-log}.
+   * The transform with this identifier; {@code linear} (SAS) is accepted for {@code plain}, {@code
+   * arcsin} (R) and {@code asinsqrt} (SAS) for {@code arcsine}, {@code loglog} for {@code log-log}.
    *
    * @param text the identifier, case-insensitive
    * @return the transform
@@ -209,7 +212,9 @@ public enum ConfidenceTransform {
           }
         }
         throw new StatsException(
-            "unknown confidence interval transform '" + text + "'; expected plain, log, log-log,"
+            "unknown confidence interval transform '"
+                + text
+                + "'; expected plain, log, log-log,"
                 + " arcsine or logit");
     }
   }

@@ -10,6 +10,7 @@ import org.trialstats.stats.StatsException;
 /** Cox proportional hazards regression on a group factor, optionally stratified. */
 public final class CoxModel {
   private static final int MAX_ITERATIONS = 60;
+
   /** |beta| beyond this is a monotone likelihood (a hazard ratio below 1e-13 or above 1e13). */
   private static final double DIVERGED = 30;
 
@@ -21,11 +22,11 @@ public final class CoxModel {
    * Newton-Raphson from beta = 0, halving a step that lowers the likelihood, until the step is
    * below 1e-10 (1 + |beta|) (the converged maximum; R's default stopping rule, relative
    * log-likelihood change below 1e-9, stops earlier). Wald intervals exp(beta +/- z se) and
-   * p-values use the inverse information; the global tests are the likelihood-ratio, Wald and
-   * score tests on k - 1 degrees of freedom (Therneau &amp; Grambsch 2000, sections 3.1-3.4;
-   * Klein &amp; Moeschberger 2003, section 8.3). Matches R's {@code coxph(Surv(t, d) ~ group +
-   * strata(s), ties = ...)} and SAS PHREG's {@code MODEL / TIES=}. Each iteration is one sweep
-   * over the event times of the risk-set table.
+   * p-values use the inverse information; the global tests are the likelihood-ratio, Wald and score
+   * tests on k - 1 degrees of freedom (Therneau &amp; Grambsch 2000, sections 3.1-3.4; Klein &amp;
+   * Moeschberger 2003, section 8.3). Matches R's {@code coxph(Surv(t, d) ~ group + strata(s), ties
+   * = ...)} and SAS PHREG's {@code MODEL / TIES=}. Each iteration is one sweep over the event times
+   * of the risk-set table.
    *
    * @param sample the data; its strata, if any, stratify the model
    * @param reference the reference group's code
@@ -35,8 +36,7 @@ public final class CoxModel {
    * @throws StatsException with fewer than two groups, a reference out of range, a group without
    *     events or without subjects (monotone likelihood: no finite estimate), or an invalid level
    */
-  public static CoxResult fit(
-      SurvivalSample sample, int reference, TiesMethod ties, double level) {
+  public static CoxResult fit(SurvivalSample sample, int reference, TiesMethod ties, double level) {
     return fit(sample.stratifiedTable(), reference, ties, level, sample.stratified());
   }
 

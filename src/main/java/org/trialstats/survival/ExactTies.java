@@ -6,10 +6,10 @@ import java.util.Arrays;
  * The exact (discrete) partial likelihood term of one event time for a group factor: with n_g at
  * risk and d_g failures in group g (D in all), the failures are a D-subset of the risk set with
  * probability proportional to prod_g theta_g^m_g over subsets with m_g members from group g. The
- * normalising constant is c_D = sum over m (sum m_g = D) of prod_g C(n_g, m_g) theta_g^m_g, and
- * d log c_D / d beta_g = E[m_g], d^2 log c_D / d beta_g d beta_h = Cov(m_g, m_h) under that law.
- * Everything is computed in log space (log-sum-exp convolutions), so risk sets of any size
- * neither overflow nor underflow.
+ * normalising constant is c_D = sum over m (sum m_g = D) of prod_g C(n_g, m_g) theta_g^m_g, and d
+ * log c_D / d beta_g = E[m_g], d^2 log c_D / d beta_g d beta_h = Cov(m_g, m_h) under that law.
+ * Everything is computed in log space (log-sum-exp convolutions), so risk sets of any size neither
+ * overflow nor underflow.
  */
 final class ExactTies {
   private ExactTies() {}

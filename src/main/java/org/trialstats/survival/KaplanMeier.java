@@ -12,8 +12,8 @@ public final class KaplanMeier {
 
   /**
    * One Kaplan-Meier curve per group, S(t) = prod over event times t_j &lt;= t of (1 - d_j / n_j)
-   * with Greenwood's variance (Kaplan EL, Meier P 1958, JASA 53:457-481; Greenwood M 1926).
-   * O(n log n): one sort of the times, then a sweep.
+   * with Greenwood's variance (Kaplan EL, Meier P 1958, JASA 53:457-481; Greenwood M 1926). O(n log
+   * n): one sort of the times, then a sweep.
    *
    * @param sample the data (its strata are pooled)
    * @return the curves in group order; a group without subjects gets a curve with no rows

@@ -11,8 +11,7 @@ import org.trialstats.stats.StatsException;
 
 /**
  * The Kaplan-Meier estimate of one group's survival function with Greenwood's variance, stored at
- * every distinct observed time of the group (event or censoring), as R's {@code survfit} stores
- * it.
+ * every distinct observed time of the group (event or censoring), as R's {@code survfit} stores it.
  *
  * <p>S(t) = prod over event times t_j &lt;= t of (1 - d_j / n_j) (Kaplan EL, Meier P 1958, JASA
  * 53:457-481); var(log S(t)) = sum over t_j &lt;= t of d_j / (n_j (n_j - d_j)) (Greenwood M 1926,
@@ -144,8 +143,8 @@ public final class KaplanMeierCurve {
   }
 
   /**
-   * The curve's value at any time (right-continuous step function; 1 before the first time and
-   * the last value after the last time).
+   * The curve's value at any time (right-continuous step function; 1 before the first time and the
+   * last value after the last time).
    *
    * @param t a time
    * @return S(t)
@@ -178,8 +177,8 @@ public final class KaplanMeierCurve {
    * @param transform the interval's scale
    * @param level confidence level in (0, 1)
    * @return one point per requested time
-   * @throws StatsException if the times are not increasing, negative or not finite, or the level
-   *     is not in (0, 1)
+   * @throws StatsException if the times are not increasing, negative or not finite, or the level is
+   *     not in (0, 1)
    */
   public List<SurvivalPoint> at(double[] times, ConfidenceTransform transform, double level) {
     double z = ConfidenceLevel.z(level);
@@ -189,8 +188,7 @@ public final class KaplanMeierCurve {
     for (double t : times) {
       if (!(t >= 0) || Double.isInfinite(t) || !(t > previous)) {
         throw new StatsException(
-            "requested times must be finite, >= 0 and increasing; got " + t + " after "
-                + previous);
+            "requested times must be finite, >= 0 and increasing; got " + t + " after " + previous);
       }
       previous = t;
       int last = lastAtOrBefore(t);
@@ -201,8 +199,8 @@ public final class KaplanMeierCurve {
   }
 
   /**
-   * The curve at each event time (the rows R's {@code summary(fit)} prints): censorings are
-   * counted in (previous event time, t].
+   * The curve at each event time (the rows R's {@code summary(fit)} prints): censorings are counted
+   * in (previous event time, t].
    *
    * @param transform the interval's scale
    * @param level confidence level in (0, 1)
@@ -249,9 +247,9 @@ public final class KaplanMeierCurve {
    * midpoint to the next time where it rises further when 1 - S equals p within sqrt(machine
    * epsilon) on a flat stretch, or to the last observed time when that flat stretch is the end of
    * the curve); the limits apply the same rule to the pointwise lower and upper confidence curves
-   * (Brookmeyer R, Crowley J 1982, Biometrics 38:29-41, in the transformed-interval form of
-   * Klein &amp; Moeschberger 2003, section 4.5). Points where S = 0 do not enter the confidence
-   * curves (R's NA). A curve that never reaches 1 - p gives an empty value: "not reached".
+   * (Brookmeyer R, Crowley J 1982, Biometrics 38:29-41, in the transformed-interval form of Klein
+   * &amp; Moeschberger 2003, section 4.5). Points where S = 0 do not enter the confidence curves
+   * (R's NA). A curve that never reaches 1 - p gives an empty value: "not reached".
    *
    * @param p the probability of an event by the quantile, in (0, 1); 0.5 for the median
    * @param transform the scale of the pointwise intervals
@@ -332,8 +330,8 @@ public final class KaplanMeierCurve {
   }
 
   /**
-   * R's {@code approx(y + offset, index, p, method = "constant", f = 1)}: the index of the
-   * smallest knot y_j + offset that is &gt;= p, or -1 when p lies outside the knots.
+   * R's {@code approx(y + offset, index, p, method = "constant", f = 1)}: the index of the smallest
+   * knot y_j + offset that is &gt;= p, or -1 when p lies outside the knots.
    */
   private static int smallestAtLeast(double[] ys, int kept, double p, double offset) {
     int best = -1;
@@ -354,10 +352,10 @@ public final class KaplanMeierCurve {
   }
 
   /**
-   * The restricted mean survival time up to tau as R's {@code print(survfit, rmean = tau)}
-   * computes it (Royston P, Parmar MKB 2013, BMC Med Res Methodol 13:152; Klein &amp;
-   * Moeschberger 2003, section 4.5): the area under S from 0 to tau, with the variance sum over
-   * event times t_j &lt;= tau of A_j^2 d_j / (n_j (n_j - d_j)), A_j the area from t_j to tau.
+   * The restricted mean survival time up to tau as R's {@code print(survfit, rmean = tau)} computes
+   * it (Royston P, Parmar MKB 2013, BMC Med Res Methodol 13:152; Klein &amp; Moeschberger 2003,
+   * section 4.5): the area under S from 0 to tau, with the variance sum over event times t_j &lt;=
+   * tau of A_j^2 d_j / (n_j (n_j - d_j)), A_j the area from t_j to tau.
    *
    * @param tau the truncation time, &gt; 0 and finite
    * @return the restricted mean with its standard error

@@ -9,13 +9,13 @@ public final class LogRankTest {
   private LogRankTest() {}
 
   /**
-   * Tests equality of the groups' hazard functions. At each event time with N at risk (n_g in
-   * group g) and D events (d_g): U_g += w (d_g - D n_g / N) and V_gh += w^2 D (N - D) / (N - 1)
-   * (n_g / N) (delta_gh - n_h / N), summed within strata and over strata for the stratified test;
-   * chi^2 = U' V^- U on (groups with V_gg &gt; 0) - 1 degrees of freedom, the last such group left
-   * out to invert V (Mantel N 1966; Peto R, Peto J 1972, JRSS A 135:185-207; Klein &amp;
-   * Moeschberger 2003, sections 7.3 and 7.5). Matches R's {@code survdiff} and SAS LIFETEST's
-   * STRATA tests. One sweep over the risk-set table: O(n log n) with the sort.
+   * Tests equality of the groups' hazard functions. At each event time with N at risk (n_g in group
+   * g) and D events (d_g): U_g += w (d_g - D n_g / N) and V_gh += w^2 D (N - D) / (N - 1) (n_g / N)
+   * (delta_gh - n_h / N), summed within strata and over strata for the stratified test; chi^2 = U'
+   * V^- U on (groups with V_gg &gt; 0) - 1 degrees of freedom, the last such group left out to
+   * invert V (Mantel N 1966; Peto R, Peto J 1972, JRSS A 135:185-207; Klein &amp; Moeschberger
+   * 2003, sections 7.3 and 7.5). Matches R's {@code survdiff} and SAS LIFETEST's STRATA tests. One
+   * sweep over the risk-set table: O(n log n) with the sort.
    *
    * @param sample the data; its strata, if any, stratify the test
    * @param weight the weight function

@@ -5,9 +5,9 @@ import org.trialstats.stats.MethodInfo;
 import org.trialstats.stats.StatsException;
 
 /**
- * The weight w(t) given to each event time in the weighted log-rank family U_g = sum_t w(t) (d_g
- * - D n_g / N), with N subjects at risk, D events in all and S(t-) the pooled Kaplan-Meier
- * estimate just before t (within the stratum).
+ * The weight w(t) given to each event time in the weighted log-rank family U_g = sum_t w(t) (d_g -
+ * D n_g / N), with N subjects at risk, D events in all and S(t-) the pooled Kaplan-Meier estimate
+ * just before t (within the stratum).
  */
 public enum LogRankWeight {
   /** w = 1: the log-rank (Mantel-Cox) test (Mantel N 1966; Peto R, Peto J 1972). */

@@ -3,9 +3,9 @@ package org.trialstats.survival;
 /**
  * Running sums of a Cox partial log-likelihood over event times: the log-likelihood, its gradient
  * (score) and the observed information (minus the Hessian), for a model whose only covariate is a
- * k-level factor coded by one indicator per group (the reference group's coefficient is held at
- * 0 by the caller). Because every subject of a group shares the same linear predictor, each
- * event time contributes through the numbers at risk and the numbers of events per group only.
+ * k-level factor coded by one indicator per group (the reference group's coefficient is held at 0
+ * by the caller). Because every subject of a group shares the same linear predictor, each event
+ * time contributes through the numbers at risk and the numbers of events per group only.
  */
 final class PartialLikelihood {
   final int groups;

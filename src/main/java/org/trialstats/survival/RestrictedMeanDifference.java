@@ -5,22 +5,22 @@ import org.trialstats.stats.ConfidenceLevel;
 import org.trialstats.stats.StatsException;
 
 /**
- * The difference of restricted mean survival times, group minus reference, with a Wald interval
- * and two-sided p-value.
+ * The difference of restricted mean survival times, group minus reference, with a Wald interval and
+ * two-sided p-value.
  *
  * @param difference RMST(group) - RMST(reference)
  * @param standardError sqrt(se(group)^2 + se(reference)^2) (independent groups)
  * @param lower lower confidence limit, difference - z se
  * @param upper upper confidence limit, difference + z se
- * @param pValue 2 Phi(-|difference| / se); 1 when the standard error and the difference are 0,
- *     0 when only the standard error is
+ * @param pValue 2 Phi(-|difference| / se); 1 when the standard error and the difference are 0, 0
+ *     when only the standard error is
  */
 public record RestrictedMeanDifference(
     double difference, double standardError, double lower, double upper, double pValue) {
 
   /**
-   * The difference of two groups' restricted means up to the same tau, as survRM2's {@code
-   * rmst2} and Royston &amp; Parmar (2013, BMC Med Res Methodol 13:152, section 2) compute it.
+   * The difference of two groups' restricted means up to the same tau, as survRM2's {@code rmst2}
+   * and Royston &amp; Parmar (2013, BMC Med Res Methodol 13:152, section 2) compute it.
    *
    * @param group the comparison group's restricted mean
    * @param reference the reference group's restricted mean
@@ -42,6 +42,7 @@ public record RestrictedMeanDifference(
     } else {
       p = 2 * NormalDistribution.of(0, 1).cumulativeProbability(-Math.abs(difference) / se);
     }
-    return new RestrictedMeanDifference(difference, se, difference - z * se, difference + z * se, p);
+    return new RestrictedMeanDifference(
+        difference, se, difference - z * se, difference + z * se, p);
   }
 }

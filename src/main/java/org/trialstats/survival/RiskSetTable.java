@@ -3,29 +3,39 @@ package org.trialstats.survival;
 import java.util.Arrays;
 
 /**
- * The counting-process summary of a sample on which every estimator here runs: within each
- * stratum, the distinct observed times in increasing order and, per time and group, the number
- * at risk (time &gt;= t), the number of events and the number of censorings at t. A censoring at t
- * counts as at risk at t, as in R's {@code survfit} and SAS LIFETEST. Built with one sort of the
- * times of each (stratum, group, status) cell and one merge, O(n log n) time and O(n) memory of
- * primitive arrays; every later computation is a sweep over its rows. Times are compared
- * exactly (R's {@code timefix}, which merges times differing by a rounding error, is not applied).
+ * The counting-process summary of a sample on which every estimator here runs: within each stratum,
+ * the distinct observed times in increasing order and, per time and group, the number at risk (time
+ * &gt;= t), the number of events and the number of censorings at t. A censoring at t counts as at
+ * risk at t, as in R's {@code survfit} and SAS LIFETEST. Built with one sort of the times of each
+ * (stratum, group, status) cell and one merge, O(n log n) time and O(n) memory of primitive arrays;
+ * every later computation is a sweep over its rows. Times are compared exactly (R's {@code
+ * timefix}, which merges times differing by a rounding error, is not applied).
  */
 final class RiskSetTable {
   final int groups;
   final int strata;
+
   /** Rows of stratum s are start[s] to start[s + 1] - 1. */
   final int[] start;
+
   final double[] time;
+
   /** Per row and group, index row * groups + g. */
   final int[] risk;
+
   final int[] events;
   final int[] censored;
+
   /** Rows with at least one event, in table order. */
   final int[] eventRows;
 
   private RiskSetTable(
-      int groups, int strata, int[] start, double[] time, int[] risk, int[] events,
+      int groups,
+      int strata,
+      int[] start,
+      double[] time,
+      int[] risk,
+      int[] events,
       int[] censored) {
     this.groups = groups;
     this.strata = strata;
@@ -103,12 +113,11 @@ final class RiskSetTable {
   }
 
   /**
-   * Merges the sorted cells of one stratum into distinct-time rows starting at {@code first};
-   * with null outputs only counts the rows.
+   * Merges the sorted cells of one stratum into distinct-time rows starting at {@code first}; with
+   * null outputs only counts the rows.
    */
   private static int mergeStratum(
-      double[][] cellTimes, int s, int k, double[] time, int first, int[] events,
-      int[] censored) {
+      double[][] cellTimes, int s, int k, double[] time, int first, int[] events, int[] censored) {
     int[] pos = new int[2 * k];
     int rows = 0;
     while (true) {

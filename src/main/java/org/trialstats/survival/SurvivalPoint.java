@@ -9,8 +9,8 @@ package org.trialstats.survival;
  * @param events events since the previous reported time, up to and including t
  * @param censored censorings since the previous reported time, up to and including t
  * @param survival the estimate S(t) (right-continuous: events at t included)
- * @param standardError Greenwood's standard error of S(t) on the survival scale, S sqrt(sum d /
- *     (n (n - d))); 0 where S(t) = 0
+ * @param standardError Greenwood's standard error of S(t) on the survival scale, S sqrt(sum d / (n
+ *     (n - d))); 0 where S(t) = 0
  * @param lower lower pointwise confidence limit
  * @param upper upper pointwise confidence limit
  */

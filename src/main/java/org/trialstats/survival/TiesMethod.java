@@ -9,8 +9,8 @@ import org.trialstats.stats.StatsException;
  * event time: n_g subjects at risk and d_g events in group g, D = sum d_g, theta_g = exp(beta_g),
  * S0 = sum n_g theta_g (the risk-set total), S0T = sum d_g theta_g (the tied events' total).
  *
- * <p>Each constant adds one event time's contribution to the log-likelihood, its gradient and
- * the information matrix; the three coincide when no event times are tied.
+ * <p>Each constant adds one event time's contribution to the log-likelihood, its gradient and the
+ * information matrix; the three coincide when no event times are tied.
  */
 public enum TiesMethod {
   /**
@@ -106,13 +106,13 @@ public enum TiesMethod {
   },
 
   /**
-   * Exact (discrete) partial likelihood: the probability that the D failures are exactly the
-   * tied subjects among all D-subsets of the risk set, log L += sum_g d_g beta_g - log c_D where
-   * c_D = sum over (m_1..m_k), sum m_g = D, of prod_g C(n_g, m_g) theta_g^m_g, the coefficient of
-   * z^D in prod_g (1 + theta_g z)^n_g. Gradient and information are the mean and covariance of
-   * (m_g), a multivariate Fisher noncentral hypergeometric law (Cox DR 1972, JRSS B 34:187-220;
-   * Kalbfleisch &amp; Prentice 2002, section 4.2.3; Gail, Lubin &amp; Rubinstein 1981,
-   * Biometrika 68:703-707). Cost O(k^3 D^2) per event time with D tied events.
+   * Exact (discrete) partial likelihood: the probability that the D failures are exactly the tied
+   * subjects among all D-subsets of the risk set, log L += sum_g d_g beta_g - log c_D where c_D =
+   * sum over (m_1..m_k), sum m_g = D, of prod_g C(n_g, m_g) theta_g^m_g, the coefficient of z^D in
+   * prod_g (1 + theta_g z)^n_g. Gradient and information are the mean and covariance of (m_g), a
+   * multivariate Fisher noncentral hypergeometric law (Cox DR 1972, JRSS B 34:187-220; Kalbfleisch
+   * &amp; Prentice 2002, section 4.2.3; Gail, Lubin &amp; Rubinstein 1981, Biometrika 68:703-707).
+   * Cost O(k^3 D^2) per event time with D tied events.
    */
   EXACT(
       "exact",

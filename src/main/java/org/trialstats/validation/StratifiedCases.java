@@ -33,25 +33,51 @@ public final class StratifiedCases {
     List<ValidationCase> cases = new ArrayList<>();
     for (Map<String, String> row :
         ValidationSuite.readCsv(DIR + "published_stratified_examples.csv")) {
-      cases.add(quantityCase(ValidationSuite.PUBLISHED_SUITE, row, row.get("quantity"),
-          row.get("value"), Double.parseDouble(row.get("tolerance")), false,
-          row.get("source")));
+      cases.add(
+          quantityCase(
+              ValidationSuite.PUBLISHED_SUITE,
+              row,
+              row.get("quantity"),
+              row.get("value"),
+              Double.parseDouble(row.get("tolerance")),
+              false,
+              row.get("source")));
     }
     for (Map<String, String> row : ValidationSuite.readCsv(DIR + "stratified_r.csv")) {
-      cases.add(quantityCase(SUITE, row, row.get("quantity"), row.get("value"), TOLERANCE, true,
-          "R 4.2 mantelhaen.test / epiR 2.0 epi.2by2 (stratified_r.R)"));
+      cases.add(
+          quantityCase(
+              SUITE,
+              row,
+              row.get("quantity"),
+              row.get("value"),
+              TOLERANCE,
+              true,
+              "R 4.2 mantelhaen.test / epiR 2.0 epi.2by2 (stratified_r.R)"));
     }
-    for (Map<String, String> row :
-        ValidationSuite.readCsv(DIR + "breslow_day_statsmodels.csv")) {
+    for (Map<String, String> row : ValidationSuite.readCsv(DIR + "breslow_day_statsmodels.csv")) {
       String source = "statsmodels 0.13.5 StratifiedTable.test_equal_odds";
-      cases.add(quantityCase(SUITE, row, "breslow_day", row.get("statistic"), TOLERANCE, true,
-          source));
-      cases.add(quantityCase(SUITE, row, "breslow_day_p", row.get("p_value"), TOLERANCE, true,
-          source));
-      cases.add(quantityCase(SUITE, row, "breslow_day_tarone", row.get("tarone_statistic"),
-          TOLERANCE, true, source));
-      cases.add(quantityCase(SUITE, row, "breslow_day_tarone_p", row.get("tarone_p_value"),
-          TOLERANCE, true, source));
+      cases.add(
+          quantityCase(SUITE, row, "breslow_day", row.get("statistic"), TOLERANCE, true, source));
+      cases.add(
+          quantityCase(SUITE, row, "breslow_day_p", row.get("p_value"), TOLERANCE, true, source));
+      cases.add(
+          quantityCase(
+              SUITE,
+              row,
+              "breslow_day_tarone",
+              row.get("tarone_statistic"),
+              TOLERANCE,
+              true,
+              source));
+      cases.add(
+          quantityCase(
+              SUITE,
+              row,
+              "breslow_day_tarone_p",
+              row.get("tarone_p_value"),
+              TOLERANCE,
+              true,
+              source));
     }
     for (Map<String, String> row : ValidationSuite.readCsv(DIR + "stratified_mpmath.csv")) {
       String id = row.get("case") + " " + row.get("level");
@@ -59,37 +85,69 @@ public final class StratifiedCases {
       Estimate e = null;
       String error = "";
       try {
-        e = StratifiedMethod.find(Measure.fromId(row.get("measure")), row.get("method"))
-            .interval(StratifiedTables.parse(row.get("strata")),
-                Double.parseDouble(row.get("level")));
+        e =
+            StratifiedMethod.find(Measure.fromId(row.get("measure")), row.get("method"))
+                .interval(
+                    StratifiedTables.parse(row.get("strata")),
+                    Double.parseDouble(row.get("level")));
       } catch (StatsException ex) {
         error = ex.getMessage();
       }
       String[] quantities = {"estimate", "lower", "upper"};
       for (String q : quantities) {
-        double actual = e == null ? Double.NaN
-            : q.equals("estimate") ? e.estimate() : q.equals("lower") ? e.lower() : e.upper();
-        cases.add(new ValidationCase(SUITE, id, method, q, ValidationSuite.number(row.get(q)),
-            actual, TOLERANCE, true, "40-digit mpmath (stratified_mpmath.py)", error));
+        double actual =
+            e == null
+                ? Double.NaN
+                : q.equals("estimate") ? e.estimate() : q.equals("lower") ? e.lower() : e.upper();
+        cases.add(
+            new ValidationCase(
+                SUITE,
+                id,
+                method,
+                q,
+                ValidationSuite.number(row.get(q)),
+                actual,
+                TOLERANCE,
+                true,
+                "40-digit mpmath (stratified_mpmath.py)",
+                error));
       }
     }
     return cases;
   }
 
-  private static ValidationCase quantityCase(String suite, Map<String, String> row,
-      String quantity, String expected, double tolerance, boolean relative, String source) {
-    String id = row.getOrDefault("id", row.getOrDefault("case", "")) + " "
-        + row.getOrDefault("level", "");
+  private static ValidationCase quantityCase(
+      String suite,
+      Map<String, String> row,
+      String quantity,
+      String expected,
+      double tolerance,
+      boolean relative,
+      String source) {
+    String id =
+        row.getOrDefault("id", row.getOrDefault("case", "")) + " " + row.getOrDefault("level", "");
     double actual = Double.NaN;
     String error = "";
     try {
-      actual = quantity(StratifiedTables.parse(row.get("strata")),
-          Double.parseDouble(row.getOrDefault("level", "0.95")), quantity);
+      actual =
+          quantity(
+              StratifiedTables.parse(row.get("strata")),
+              Double.parseDouble(row.getOrDefault("level", "0.95")),
+              quantity);
     } catch (StatsException ex) {
       error = ex.getMessage();
     }
-    return new ValidationCase(suite, id.strip(), "stratified " + methodOf(quantity), quantity,
-        ValidationSuite.number(expected), actual, tolerance, relative, source, error,
+    return new ValidationCase(
+        suite,
+        id.strip(),
+        "stratified " + methodOf(quantity),
+        quantity,
+        ValidationSuite.number(expected),
+        actual,
+        tolerance,
+        relative,
+        source,
+        error,
         relative ? ValidationCase.STRICT_FLOOR : ValidationCase.DEFAULT_FLOOR);
   }
 
@@ -128,10 +186,11 @@ public final class StratifiedCases {
       default -> {
         String[] parts = quantity.split("_");
         boolean greenland = quantity.startsWith("rd_mh_gr");
-        StratifiedMethod method = StratifiedMethod.find(
-            Measure.fromId(parts[0]), greenland ? "mh-gr" : "mh");
+        StratifiedMethod method =
+            StratifiedMethod.find(Measure.fromId(parts[0]), greenland ? "mh-gr" : "mh");
         Estimate e = method.interval(tables, level);
-        yield quantity.endsWith("_lower") ? e.lower()
+        yield quantity.endsWith("_lower")
+            ? e.lower()
             : quantity.endsWith("_upper") ? e.upper() : e.estimate();
       }
     };

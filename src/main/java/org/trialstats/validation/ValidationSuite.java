@@ -20,17 +20,18 @@ import org.trialstats.stats.Request;
 import org.trialstats.stats.StatsException;
 
 /**
- * The built-in validation suite: every independent reference case and published worked example
- * that the project tests against, shipped inside the jar under {@code org/trialstats/validation/}
- * and run without network, R or Python.
+ * The built-in validation suite: every independent reference case and published worked example that
+ * the project tests against, shipped inside the jar under {@code org/trialstats/validation/} and
+ * run without network, R or Python.
  *
  * <p>Case files are CSV in the {@code batch} input format plus reference columns {@code
  * ref_estimate, ref_lower, ref_upper, ref_p_value, ref_source}; published examples add {@code
  * tolerance} and {@code tolerance_kind} per row: {@code absolute} with half a unit of the last
- * printed digit, {@code relative} for values quoted to full precision from another
- * implementation (relative to max(|reference|, 1e-6)), or {@code relative-strict} (relative to
- * max(|reference|, 1e-300): a reference of 0 must be met exactly, up to underflow). Number-needed-to-treat examples that start from a published risk-difference
- * interval and the meta-analysis cases have their own files (see {@link MetaCases}).
+ * printed digit, {@code relative} for values quoted to full precision from another implementation
+ * (relative to max(|reference|, 1e-6)), or {@code relative-strict} (relative to max(|reference|,
+ * 1e-300): a reference of 0 must be met exactly, up to underflow). Number-needed-to-treat examples
+ * that start from a published risk-difference interval and the meta-analysis cases have their own
+ * files (see {@link MetaCases}).
  *
  * <p>Suites and their files:
  *
@@ -42,8 +43,8 @@ import org.trialstats.stats.StatsException;
  *       meta_data_*.csv});
  *   <li>generated references: {@code generated_references.csv}, the unit-test fixtures of {@code
  *       org.trialstats.stats} (R 4.2.2, mpmath 1.3.0, SciPy 1.10.1, statsmodels 0.13.5) converted
- *       by {@code generated_references.py} with the tolerance of each fixture's unit test; it
- *       gives every method of {@link MethodCatalogue} at least one case;
+ *       by {@code generated_references.py} with the tolerance of each fixture's unit test; it gives
+ *       every method of {@link MethodCatalogue} at least one case;
  *   <li>time-to-event references: {@code survival/} (R survival fixtures and their script), see
  *       {@link SurvivalCases}.
  * </ul>
@@ -107,12 +108,16 @@ public final class ValidationSuite {
         tolerance = Double.parseDouble(tolText);
         String kind = row.getOrDefault("tolerance_kind", "").strip();
         relative = kind.startsWith("relative");
-        floor = kind.equals("relative-strict")
-            ? ValidationCase.STRICT_FLOOR : ValidationCase.DEFAULT_FLOOR;
+        floor =
+            kind.equals("relative-strict")
+                ? ValidationCase.STRICT_FLOOR
+                : ValidationCase.DEFAULT_FLOOR;
       } else {
         String m = row.get("method").toLowerCase(Locale.ROOT);
-        tolerance = m.equals("barnard") || m.equals("boschloo")
-            ? UNCONDITIONAL_TEST_TOLERANCE : SHARED_TOLERANCE;
+        tolerance =
+            m.equals("barnard") || m.equals("boschloo")
+                ? UNCONDITIONAL_TEST_TOLERANCE
+                : SHARED_TOLERANCE;
         relative = true;
       }
       Estimate e = null;
@@ -123,7 +128,9 @@ public final class ValidationSuite {
         error = ex.getMessage();
       }
       String[][] quantities = {
-        {"estimate", "ref_estimate"}, {"lower", "ref_lower"}, {"upper", "ref_upper"},
+        {"estimate", "ref_estimate"},
+        {"lower", "ref_lower"},
+        {"upper", "ref_upper"},
         {"p_value", "ref_p_value"}
       };
       for (String[] q : quantities) {
@@ -131,45 +138,76 @@ public final class ValidationSuite {
         if (ref.isBlank()) {
           continue;
         }
-        double actual = e == null ? Double.NaN : switch (q[0]) {
-          case "estimate" -> e.estimate();
-          case "lower" -> e.lower();
-          case "upper" -> e.upper();
-          default -> e.pValue();
-        };
-        cases.add(new ValidationCase(suite, id, method, q[0], number(ref), actual, tolerance,
-            relative, source, error, floor));
+        double actual =
+            e == null
+                ? Double.NaN
+                : switch (q[0]) {
+                  case "estimate" -> e.estimate();
+                  case "lower" -> e.lower();
+                  case "upper" -> e.upper();
+                  default -> e.pValue();
+                };
+        cases.add(
+            new ValidationCase(
+                suite,
+                id,
+                method,
+                q[0],
+                number(ref),
+                actual,
+                tolerance,
+                relative,
+                source,
+                error,
+                floor));
       }
     }
     return cases;
   }
 
   /**
-   * Number needed to treat from a published risk-difference interval: NNT = 1/RD, limits
-   * 1/upper and 1/lower, an NNT harmed as a negative number (Altman 1998).
+   * Number needed to treat from a published risk-difference interval: NNT = 1/RD, limits 1/upper
+   * and 1/lower, an NNT harmed as a negative number (Altman 1998).
    */
   static List<ValidationCase> nntCases(String suite, String file) {
     List<ValidationCase> cases = new ArrayList<>();
     for (Map<String, String> row : readCsv(file)) {
-      Estimate rd = Estimate.interval(Measure.RD, "published", number(row.get("rd_estimate")),
-          number(row.get("rd_lower")), number(row.get("rd_upper")),
-          number(row.get("level")));
+      Estimate rd =
+          Estimate.interval(
+              Measure.RD,
+              "published",
+              number(row.get("rd_estimate")),
+              number(row.get("rd_lower")),
+              number(row.get("rd_upper")),
+              number(row.get("level")));
       Estimate nnt = NumberNeededToTreat.fromRiskDifference(rd);
       double tolerance = Double.parseDouble(row.get("tolerance"));
-      String[][] quantities = {{"estimate", "ref_estimate"}, {"lower", "ref_lower"},
-        {"upper", "ref_upper"}};
+      String[][] quantities = {
+        {"estimate", "ref_estimate"}, {"lower", "ref_lower"}, {"upper", "ref_upper"}
+      };
       for (String[] q : quantities) {
         String ref = row.get(q[1]);
         if (ref.isBlank()) {
           continue;
         }
-        double actual = switch (q[0]) {
-          case "estimate" -> nnt.estimate();
-          case "lower" -> nnt.lower();
-          default -> nnt.upper();
-        };
-        cases.add(new ValidationCase(suite, row.get("id"), "nnt from rd interval", q[0],
-            number(ref), actual, tolerance, false, row.get("ref_source"), ""));
+        double actual =
+            switch (q[0]) {
+              case "estimate" -> nnt.estimate();
+              case "lower" -> nnt.lower();
+              default -> nnt.upper();
+            };
+        cases.add(
+            new ValidationCase(
+                suite,
+                row.get("id"),
+                "nnt from rd interval",
+                q[0],
+                number(ref),
+                actual,
+                tolerance,
+                false,
+                row.get("ref_source"),
+                ""));
       }
     }
     return cases;
@@ -181,8 +219,13 @@ public final class ValidationSuite {
         throw new IllegalStateException("validation data missing from the jar: " + file);
       }
       List<Map<String, String>> rows = new ArrayList<>();
-      try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-          .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      try (CSVParser p =
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         for (CSVRecord r : p) {
           rows.add(r.toMap());
         }

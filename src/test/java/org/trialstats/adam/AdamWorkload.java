@@ -19,16 +19,16 @@ import java.util.SplittableRandom;
  * pilot study (CDISCPILOT01: three arms, Placebo and two Xanomeline doses, MedDRA-style system
  * organ classes and preferred terms) but of any size, for scale tests of {@code ae-table}.
  *
- * <p>The files are streamed: one observation buffer is reused and written to a buffered stream,
- * so memory does not grow with the number of records (only the per-subject tables, a few bytes a
+ * <p>The files are streamed: one observation buffer is reused and written to a buffered stream, so
+ * memory does not grow with the number of records (only the per-subject tables, a few bytes a
  * subject, are held). The same seed, subject count and record count give byte-identical files.
  *
  * <p>Shape: SAFFL = Y for about 98% of subjects; both files are sorted by USUBJID (ADAE then by
  * AESEQ); the number of records per subject is exponentially distributed (some have none);
  * preferred terms follow a Zipf law with exponent 1.1 (a few very common terms, a long tail) and
- * belong to one of 25 system organ classes; treatment arms have more events than Placebo; about
- * 85% of records are treatment-emergent (TRTEMFL = Y); about 1 in 5,000 records has a blank
- * AEDECOD and AEBODSYS; about 1 in 200 has no onset date or study day.
+ * belong to one of 25 system organ classes; treatment arms have more events than Placebo; about 85%
+ * of records are treatment-emergent (TRTEMFL = Y); about 1 in 5,000 records has a blank AEDECOD and
+ * AEBODSYS; about 1 in 200 has no onset date or study day.
  */
 public final class AdamWorkload {
   /** Arms in TRT01AN order; Placebo is the control. */
@@ -40,58 +40,137 @@ public final class AdamWorkload {
   private static final String STUDY = "CDISCPILOT01";
 
   /** Twenty-five MedDRA system organ classes. */
-  static final List<String> SOCS = List.of(
-      "BLOOD AND LYMPHATIC SYSTEM DISORDERS",
-      "CARDIAC DISORDERS",
-      "CONGENITAL, FAMILIAL AND GENETIC DISORDERS",
-      "EAR AND LABYRINTH DISORDERS",
-      "ENDOCRINE DISORDERS",
-      "EYE DISORDERS",
-      "GASTROINTESTINAL DISORDERS",
-      "GENERAL DISORDERS AND ADMINISTRATION SITE CONDITIONS",
-      "HEPATOBILIARY DISORDERS",
-      "IMMUNE SYSTEM DISORDERS",
-      "INFECTIONS AND INFESTATIONS",
-      "INJURY, POISONING AND PROCEDURAL COMPLICATIONS",
-      "INVESTIGATIONS",
-      "METABOLISM AND NUTRITION DISORDERS",
-      "MUSCULOSKELETAL AND CONNECTIVE TISSUE DISORDERS",
-      "NEOPLASMS BENIGN, MALIGNANT AND UNSPECIFIED (INCL CYSTS AND POLYPS)",
-      "NERVOUS SYSTEM DISORDERS",
-      "PSYCHIATRIC DISORDERS",
-      "RENAL AND URINARY DISORDERS",
-      "REPRODUCTIVE SYSTEM AND BREAST DISORDERS",
-      "RESPIRATORY, THORACIC AND MEDIASTINAL DISORDERS",
-      "SKIN AND SUBCUTANEOUS TISSUE DISORDERS",
-      "SOCIAL CIRCUMSTANCES",
-      "SURGICAL AND MEDICAL PROCEDURES",
-      "VASCULAR DISORDERS");
+  static final List<String> SOCS =
+      List.of(
+          "BLOOD AND LYMPHATIC SYSTEM DISORDERS",
+          "CARDIAC DISORDERS",
+          "CONGENITAL, FAMILIAL AND GENETIC DISORDERS",
+          "EAR AND LABYRINTH DISORDERS",
+          "ENDOCRINE DISORDERS",
+          "EYE DISORDERS",
+          "GASTROINTESTINAL DISORDERS",
+          "GENERAL DISORDERS AND ADMINISTRATION SITE CONDITIONS",
+          "HEPATOBILIARY DISORDERS",
+          "IMMUNE SYSTEM DISORDERS",
+          "INFECTIONS AND INFESTATIONS",
+          "INJURY, POISONING AND PROCEDURAL COMPLICATIONS",
+          "INVESTIGATIONS",
+          "METABOLISM AND NUTRITION DISORDERS",
+          "MUSCULOSKELETAL AND CONNECTIVE TISSUE DISORDERS",
+          "NEOPLASMS BENIGN, MALIGNANT AND UNSPECIFIED (INCL CYSTS AND POLYPS)",
+          "NERVOUS SYSTEM DISORDERS",
+          "PSYCHIATRIC DISORDERS",
+          "RENAL AND URINARY DISORDERS",
+          "REPRODUCTIVE SYSTEM AND BREAST DISORDERS",
+          "RESPIRATORY, THORACIC AND MEDIASTINAL DISORDERS",
+          "SKIN AND SUBCUTANEOUS TISSUE DISORDERS",
+          "SOCIAL CIRCUMSTANCES",
+          "SURGICAL AND MEDICAL PROCEDURES",
+          "VASCULAR DISORDERS");
 
-  private static final List<String> COMMON_TERMS = List.of(
-      "APPLICATION SITE PRURITUS", "APPLICATION SITE ERYTHEMA", "PRURITUS", "DIZZINESS",
-      "ERYTHEMA", "RASH", "HEADACHE", "DIARRHOEA", "NAUSEA", "VOMITING", "FATIGUE",
-      "NASOPHARYNGITIS", "UPPER RESPIRATORY TRACT INFECTION", "SINUS BRADYCARDIA", "HYPERHIDROSIS",
-      "APPLICATION SITE IRRITATION", "SKIN IRRITATION", "COUGH", "SYNCOPE", "AGITATION",
-      "CONFUSIONAL STATE", "INSOMNIA", "BACK PAIN", "ARTHRALGIA", "HYPERTENSION");
+  private static final List<String> COMMON_TERMS =
+      List.of(
+          "APPLICATION SITE PRURITUS",
+          "APPLICATION SITE ERYTHEMA",
+          "PRURITUS",
+          "DIZZINESS",
+          "ERYTHEMA",
+          "RASH",
+          "HEADACHE",
+          "DIARRHOEA",
+          "NAUSEA",
+          "VOMITING",
+          "FATIGUE",
+          "NASOPHARYNGITIS",
+          "UPPER RESPIRATORY TRACT INFECTION",
+          "SINUS BRADYCARDIA",
+          "HYPERHIDROSIS",
+          "APPLICATION SITE IRRITATION",
+          "SKIN IRRITATION",
+          "COUGH",
+          "SYNCOPE",
+          "AGITATION",
+          "CONFUSIONAL STATE",
+          "INSOMNIA",
+          "BACK PAIN",
+          "ARTHRALGIA",
+          "HYPERTENSION");
   private static final String[] QUALIFIERS = {
-      "ACUTE", "CHRONIC", "APPLICATION SITE", "INJECTION SITE", "LOCALISED", "GENERALISED",
-      "RECURRENT", "DRUG-INDUCED", "POSTPROCEDURAL", "NOCTURNAL", "TRANSIENT", "ALLERGIC",
-      "BILATERAL", "PRIMARY", "SECONDARY", "IDIOPATHIC", "INFECTIVE", "TOXIC", "VIRAL", "BACTERIAL",
-      "ATYPICAL", "EXERTIONAL", "PAROXYSMAL", "PERIPHERAL", "CENTRAL", "CONGENITAL", "FOCAL",
-      "DIFFUSE", "MILD", "SUBACUTE"};
+    "ACUTE",
+    "CHRONIC",
+    "APPLICATION SITE",
+    "INJECTION SITE",
+    "LOCALISED",
+    "GENERALISED",
+    "RECURRENT",
+    "DRUG-INDUCED",
+    "POSTPROCEDURAL",
+    "NOCTURNAL",
+    "TRANSIENT",
+    "ALLERGIC",
+    "BILATERAL",
+    "PRIMARY",
+    "SECONDARY",
+    "IDIOPATHIC",
+    "INFECTIVE",
+    "TOXIC",
+    "VIRAL",
+    "BACTERIAL",
+    "ATYPICAL",
+    "EXERTIONAL",
+    "PAROXYSMAL",
+    "PERIPHERAL",
+    "CENTRAL",
+    "CONGENITAL",
+    "FOCAL",
+    "DIFFUSE",
+    "MILD",
+    "SUBACUTE"
+  };
   private static final String[] CONDITIONS = {
-      "PAIN", "OEDEMA", "INFLAMMATION", "HAEMORRHAGE", "DISCOMFORT", "HYPERSENSITIVITY",
-      "INFECTION", "ULCER", "SWELLING", "DYSFUNCTION", "DISORDER", "INSUFFICIENCY", "SPASM",
-      "ATROPHY", "HYPERPLASIA", "STENOSIS", "ABSCESS", "FIBROSIS", "NECROSIS", "NEUROPATHY",
-      "PARAESTHESIA", "ERUPTION", "DERMATITIS", "MYALGIA", "TACHYCARDIA", "BRADYCARDIA",
-      "ARRHYTHMIA", "HYPOTENSION", "ANAEMIA", "NEUTROPENIA", "CRAMP", "TREMOR", "VERTIGO"};
+    "PAIN",
+    "OEDEMA",
+    "INFLAMMATION",
+    "HAEMORRHAGE",
+    "DISCOMFORT",
+    "HYPERSENSITIVITY",
+    "INFECTION",
+    "ULCER",
+    "SWELLING",
+    "DYSFUNCTION",
+    "DISORDER",
+    "INSUFFICIENCY",
+    "SPASM",
+    "ATROPHY",
+    "HYPERPLASIA",
+    "STENOSIS",
+    "ABSCESS",
+    "FIBROSIS",
+    "NECROSIS",
+    "NEUROPATHY",
+    "PARAESTHESIA",
+    "ERUPTION",
+    "DERMATITIS",
+    "MYALGIA",
+    "TACHYCARDIA",
+    "BRADYCARDIA",
+    "ARRHYTHMIA",
+    "HYPOTENSION",
+    "ANAEMIA",
+    "NEUTROPENIA",
+    "CRAMP",
+    "TREMOR",
+    "VERTIGO"
+  };
   private static final String[] SEVERITIES = {"MILD", "MODERATE", "SEVERE"};
   private static final String[] RELATIONS = {"NONE", "REMOTE", "POSSIBLE", "PROBABLE"};
   private static final String[] OUTCOMES = {
-      "RECOVERED/RESOLVED", "NOT RECOVERED/NOT RESOLVED", "RECOVERING/RESOLVING",
-      "RECOVERED/RESOLVED WITH SEQUELAE", "FATAL", "UNKNOWN"};
+    "RECOVERED/RESOLVED", "NOT RECOVERED/NOT RESOLVED", "RECOVERING/RESOLVING",
+    "RECOVERED/RESOLVED WITH SEQUELAE", "FATAL", "UNKNOWN"
+  };
   private static final String[] RACES = {
-      "WHITE", "BLACK OR AFRICAN AMERICAN", "ASIAN", "AMERICAN INDIAN OR ALASKA NATIVE"};
+    "WHITE", "BLACK OR AFRICAN AMERICAN", "ASIAN", "AMERICAN INDIAN OR ALASKA NATIVE"
+  };
 
   /** One variable of a generated data set: name, label, character length or 0 for numeric. */
   private record Variable(String name, String label, int length) {
@@ -104,51 +183,53 @@ public final class AdamWorkload {
     }
   }
 
-  private static final List<Variable> ADSL = List.of(
-      chr("STUDYID", "Study Identifier", 12),
-      chr("USUBJID", "Unique Subject Identifier", 14),
-      chr("SUBJID", "Subject Identifier for the Study", 6),
-      chr("SITEID", "Study Site Identifier", 3),
-      chr("ARM", "Description of Planned Arm", 20),
-      chr("TRT01P", "Planned Treatment for Period 01", 20),
-      num("TRT01PN", "Planned Treatment for Period 01 (N)"),
-      chr("TRT01A", "Actual Treatment for Period 01", 20),
-      num("TRT01AN", "Actual Treatment for Period 01 (N)"),
-      num("TRTSDT", "Date of First Exposure to Treatment"),
-      num("TRTEDT", "Date of Last Exposure to Treatment"),
-      num("TRTDUR", "Duration of treatment (days)"),
-      num("AGE", "Age"),
-      chr("AGEGR1", "Pooled Age Group 1", 5),
-      chr("SEX", "Sex", 1),
-      chr("RACE", "Race", 32),
-      chr("SAFFL", "Safety Population Flag", 1),
-      chr("ITTFL", "Intent-To-Treat Population Flag", 1));
+  private static final List<Variable> ADSL =
+      List.of(
+          chr("STUDYID", "Study Identifier", 12),
+          chr("USUBJID", "Unique Subject Identifier", 14),
+          chr("SUBJID", "Subject Identifier for the Study", 6),
+          chr("SITEID", "Study Site Identifier", 3),
+          chr("ARM", "Description of Planned Arm", 20),
+          chr("TRT01P", "Planned Treatment for Period 01", 20),
+          num("TRT01PN", "Planned Treatment for Period 01 (N)"),
+          chr("TRT01A", "Actual Treatment for Period 01", 20),
+          num("TRT01AN", "Actual Treatment for Period 01 (N)"),
+          num("TRTSDT", "Date of First Exposure to Treatment"),
+          num("TRTEDT", "Date of Last Exposure to Treatment"),
+          num("TRTDUR", "Duration of treatment (days)"),
+          num("AGE", "Age"),
+          chr("AGEGR1", "Pooled Age Group 1", 5),
+          chr("SEX", "Sex", 1),
+          chr("RACE", "Race", 32),
+          chr("SAFFL", "Safety Population Flag", 1),
+          chr("ITTFL", "Intent-To-Treat Population Flag", 1));
 
-  private static final List<Variable> ADAE = List.of(
-      chr("STUDYID", "Study Identifier", 12),
-      chr("SITEID", "Study Site Identifier", 3),
-      chr("USUBJID", "Unique Subject Identifier", 14),
-      chr("TRTA", "Actual Treatment", 20),
-      num("TRTAN", "Actual Treatment (N)"),
-      num("AGE", "Age"),
-      chr("SEX", "Sex", 1),
-      chr("SAFFL", "Safety Population Flag", 1),
-      num("TRTSDT", "Date of First Exposure to Treatment"),
-      num("TRTEDT", "Date of Last Exposure to Treatment"),
-      num("ASTDT", "Analysis Start Date"),
-      num("ASTDY", "Analysis Start Relative Day"),
-      num("AENDT", "Analysis End Date"),
-      num("AENDY", "Analysis End Relative Day"),
-      chr("AETERM", "Reported Term for the Adverse Event", 60),
-      chr("AEDECOD", "Dictionary-Derived Term", 50),
-      chr("AEBODSYS", "Body System or Organ Class", 67),
-      chr("AESEV", "Severity/Intensity", 8),
-      chr("AESER", "Serious Event", 1),
-      chr("AEREL", "Causality", 8),
-      chr("AEOUT", "Outcome of Adverse Event", 32),
-      num("AESEQ", "Sequence Number"),
-      chr("TRTEMFL", "Treatment Emergent Analysis Flag", 1),
-      chr("AOCCPFL", "1st Occurrence of Preferred Term Flag", 1));
+  private static final List<Variable> ADAE =
+      List.of(
+          chr("STUDYID", "Study Identifier", 12),
+          chr("SITEID", "Study Site Identifier", 3),
+          chr("USUBJID", "Unique Subject Identifier", 14),
+          chr("TRTA", "Actual Treatment", 20),
+          num("TRTAN", "Actual Treatment (N)"),
+          num("AGE", "Age"),
+          chr("SEX", "Sex", 1),
+          chr("SAFFL", "Safety Population Flag", 1),
+          num("TRTSDT", "Date of First Exposure to Treatment"),
+          num("TRTEDT", "Date of Last Exposure to Treatment"),
+          num("ASTDT", "Analysis Start Date"),
+          num("ASTDY", "Analysis Start Relative Day"),
+          num("AENDT", "Analysis End Date"),
+          num("AENDY", "Analysis End Relative Day"),
+          chr("AETERM", "Reported Term for the Adverse Event", 60),
+          chr("AEDECOD", "Dictionary-Derived Term", 50),
+          chr("AEBODSYS", "Body System or Organ Class", 67),
+          chr("AESEV", "Severity/Intensity", 8),
+          chr("AESER", "Serious Event", 1),
+          chr("AEREL", "Causality", 8),
+          chr("AEOUT", "Outcome of Adverse Event", 32),
+          num("AESEQ", "Sequence Number"),
+          chr("TRTEMFL", "Treatment Emergent Analysis Flag", 1),
+          chr("AOCCPFL", "1st Occurrence of Preferred Term Flag", 1));
 
   private AdamWorkload() {}
 
@@ -173,18 +254,25 @@ public final class AdamWorkload {
     SplittableRandom random = new SplittableRandom(20260101L);
     Set<String> names = new LinkedHashSet<>(COMMON_TERMS);
     while (names.size() < count) {
-      names.add(QUALIFIERS[random.nextInt(QUALIFIERS.length)] + " "
-          + CONDITIONS[random.nextInt(CONDITIONS.length)]);
+      names.add(
+          QUALIFIERS[random.nextInt(QUALIFIERS.length)]
+              + " "
+              + CONDITIONS[random.nextInt(CONDITIONS.length)]);
       if (names.size() < count && random.nextInt(4) == 0) {
-        names.add(QUALIFIERS[random.nextInt(QUALIFIERS.length)] + " "
-            + QUALIFIERS[random.nextInt(QUALIFIERS.length)] + " "
-            + CONDITIONS[random.nextInt(CONDITIONS.length)]);
+        names.add(
+            QUALIFIERS[random.nextInt(QUALIFIERS.length)]
+                + " "
+                + QUALIFIERS[random.nextInt(QUALIFIERS.length)]
+                + " "
+                + CONDITIONS[random.nextInt(CONDITIONS.length)]);
       }
     }
     List<String[]> terms = new ArrayList<>(count);
     for (String name : names) {
-      terms.add(new String[] {
-          name, SOCS.get(random.nextInt(SOCS.size())), name.toLowerCase(Locale.ROOT)});
+      terms.add(
+          new String[] {
+            name, SOCS.get(random.nextInt(SOCS.size())), name.toLowerCase(Locale.ROOT)
+          });
     }
     return terms;
   }
@@ -196,8 +284,8 @@ public final class AdamWorkload {
    * @param records number of ADAE records
    * @param distinctTerms number of preferred terms (at least 25)
    */
-  public static Written write(Path folder, int subjects, long records, int distinctTerms,
-      long seed) throws IOException {
+  public static Written write(Path folder, int subjects, long records, int distinctTerms, long seed)
+      throws IOException {
     if (subjects < 1 || subjects > 999_999 || records < 0 || distinctTerms < COMMON_TERMS.size()) {
       throw new IllegalArgumentException("subjects 1..999999, records >= 0, terms >= 25");
     }
@@ -233,10 +321,21 @@ public final class AdamWorkload {
     for (long left = records - assigned; left > 0; left--) {
       perSubject[random.nextInt(subjects)]++;
     }
-    writeAdsl(folder.resolve("adsl.xpt"), subjects, arm, safety, start, duration, age, female,
-        random);
-    long emergent = writeAdae(folder.resolve("adae.xpt"), subjects, perSubject, arm, safety,
-        start, duration, age, female, terms(distinctTerms), random);
+    writeAdsl(
+        folder.resolve("adsl.xpt"), subjects, arm, safety, start, duration, age, female, random);
+    long emergent =
+        writeAdae(
+            folder.resolve("adae.xpt"),
+            subjects,
+            perSubject,
+            arm,
+            safety,
+            start,
+            duration,
+            age,
+            female,
+            terms(distinctTerms),
+            random);
     return new Written(subjects, records, safetyCount, emergent);
   }
 
@@ -249,29 +348,58 @@ public final class AdamWorkload {
     return String.format(Locale.ROOT, "01-%03d-%06d", site(s, subjects), s + 1);
   }
 
-  private static void writeAdsl(Path file, int subjects, int[] arm, boolean[] safety,
-      int[] start, int[] duration, byte[] age, boolean[] female, SplittableRandom random)
+  private static void writeAdsl(
+      Path file,
+      int subjects,
+      int[] arm,
+      boolean[] safety,
+      int[] start,
+      int[] duration,
+      byte[] age,
+      boolean[] female,
+      SplittableRandom random)
       throws IOException {
-    try (Observations out = new Observations(file, "ADSL", "Subject-Level Analysis Dataset",
-        ADSL)) {
+    try (Observations out =
+        new Observations(file, "ADSL", "Subject-Level Analysis Dataset", ADSL)) {
       for (int s = 0; s < subjects; s++) {
         String id = subjectId(s, subjects);
         String armName = ARMS.get(arm[s]);
-        out.text(STUDY).text(id).text(String.format(Locale.ROOT, "%06d", s + 1))
-            .text(Integer.toString(site(s, subjects))).text(armName).text(armName)
-            .number(ARM_NUMBERS[arm[s]]).text(armName).number(ARM_NUMBERS[arm[s]])
-            .number(start[s]).number(start[s] + duration[s] - 1).number(duration[s])
-            .number(age[s]).text(age[s] < 65 ? "<65" : age[s] <= 80 ? "65-80" : ">80")
-            .text(female[s] ? "F" : "M").text(RACES[random.nextInt(RACES.length)])
-            .text(safety[s] ? "Y" : "N").text("Y");
+        out.text(STUDY)
+            .text(id)
+            .text(String.format(Locale.ROOT, "%06d", s + 1))
+            .text(Integer.toString(site(s, subjects)))
+            .text(armName)
+            .text(armName)
+            .number(ARM_NUMBERS[arm[s]])
+            .text(armName)
+            .number(ARM_NUMBERS[arm[s]])
+            .number(start[s])
+            .number(start[s] + duration[s] - 1)
+            .number(duration[s])
+            .number(age[s])
+            .text(age[s] < 65 ? "<65" : age[s] <= 80 ? "65-80" : ">80")
+            .text(female[s] ? "F" : "M")
+            .text(RACES[random.nextInt(RACES.length)])
+            .text(safety[s] ? "Y" : "N")
+            .text("Y");
         out.endObservation();
       }
     }
   }
 
-  private static long writeAdae(Path file, int subjects, long[] perSubject, int[] arm,
-      boolean[] safety, int[] start, int[] duration, byte[] age, boolean[] female,
-      List<String[]> terms, SplittableRandom random) throws IOException {
+  private static long writeAdae(
+      Path file,
+      int subjects,
+      long[] perSubject,
+      int[] arm,
+      boolean[] safety,
+      int[] start,
+      int[] duration,
+      byte[] age,
+      boolean[] female,
+      List<String[]> terms,
+      SplittableRandom random)
+      throws IOException {
     double[] cumulative = new double[terms.size()];
     double sum = 0;
     for (int t = 0; t < terms.size(); t++) {
@@ -280,8 +408,8 @@ public final class AdamWorkload {
     }
     long emergent = 0;
     boolean[] seen = new boolean[terms.size()];
-    try (Observations out = new Observations(file, "ADAE", "Adverse Events Analysis Dataset",
-        ADAE)) {
+    try (Observations out =
+        new Observations(file, "ADAE", "Adverse Events Analysis Dataset", ADAE)) {
       for (int s = 0; s < subjects; s++) {
         String id = subjectId(s, subjects);
         String armName = ARMS.get(arm[s]);
@@ -299,23 +427,33 @@ public final class AdamWorkload {
           int length = random.nextInt(30);
           boolean teae = safety[s] && random.nextInt(100) < 85;
           emergent += teae ? 1 : 0;
-          out.text(STUDY).text(Integer.toString(site(s, subjects))).text(id).text(armName)
-              .number(ARM_NUMBERS[arm[s]]).number(age[s]).text(female[s] ? "F" : "M")
-              .text(safety[s] ? "Y" : "N").number(start[s])
+          out.text(STUDY)
+              .text(Integer.toString(site(s, subjects)))
+              .text(id)
+              .text(armName)
+              .number(ARM_NUMBERS[arm[s]])
+              .number(age[s])
+              .text(female[s] ? "F" : "M")
+              .text(safety[s] ? "Y" : "N")
+              .number(start[s])
               .number(start[s] + duration[s] - 1);
           if (noOnset) {
             out.missing().missing();
           } else {
             out.number(onset).number(day);
           }
-          out.number(onset + length).number(day + length)
+          out.number(onset + length)
+              .number(day + length)
               .text(uncoded ? "UNCODABLE VERBATIM " + r : term[2])
-              .text(uncoded ? "" : term[0]).text(uncoded ? "" : term[1])
+              .text(uncoded ? "" : term[0])
+              .text(uncoded ? "" : term[1])
               .text(SEVERITIES[Math.min(2, random.nextInt(6) / 2 + random.nextInt(2))])
               .text(random.nextInt(50) == 0 ? "Y" : "N")
               .text(RELATIONS[random.nextInt(RELATIONS.length)])
               .text(OUTCOMES[Math.min(OUTCOMES.length - 1, random.nextInt(9) / 2)])
-              .number(r + 1).text(teae ? "Y" : "").text(seen[t] ? "" : "Y");
+              .number(r + 1)
+              .text(teae ? "Y" : "")
+              .text(seen[t] ? "" : "Y");
           out.endObservation();
           if (!seen[t]) {
             seen[t] = true;
@@ -349,15 +487,25 @@ public final class AdamWorkload {
       card("HEADER RECORD*******DSCRPTR HEADER RECORD!!!!!!!000000000000000000000000000000  ");
       card(pad("SAS     " + pad(name, 8) + "SASDATA 9.4     X64_10PR", 64) + "01JAN26:00:00:00");
       card(pad("01JAN26:00:00:00", 32) + pad(label, 40) + pad("", 8));
-      card(String.format(Locale.ROOT,
-          "HEADER RECORD*******NAMESTR HEADER RECORD!!!!!!!000000%04d00000000000000000000  ",
-          variables.size()));
+      card(
+          String.format(
+              Locale.ROOT,
+              "HEADER RECORD*******NAMESTR HEADER RECORD!!!!!!!000000%04d00000000000000000000  ",
+              variables.size()));
       int offset = 0;
       for (int i = 0; i < variables.size(); i++) {
         Variable v = variables.get(i);
         boolean date = v.numeric() && v.name().endsWith("DT");
-        out.write(XportTestWriter.namestr(i + 1, v.numeric(), v.bytes(), v.name(), v.label(),
-            date ? "DATE" : "", date ? 9 : 0, offset));
+        out.write(
+            XportTestWriter.namestr(
+                i + 1,
+                v.numeric(),
+                v.bytes(),
+                v.name(),
+                v.label(),
+                date ? "DATE" : "",
+                date ? 9 : 0,
+                offset));
         offset += v.bytes();
       }
       blankPad(140L * variables.size());

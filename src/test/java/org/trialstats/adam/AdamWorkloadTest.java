@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scale-test generator ({@link AdamWorkload}) writes transport files that {@link
- * XportReader} reads back with the announced counts, variables and value ranges, and the same
- * seed gives the same bytes.
+ * The scale-test generator ({@link AdamWorkload}) writes transport files that {@link XportReader}
+ * reads back with the announced counts, variables and value ranges, and the same seed gives the
+ * same bytes.
  */
 class AdamWorkloadTest {
   @TempDir Path dir;
@@ -59,7 +59,8 @@ class AdamWorkloadTest {
     try (XportReader adae = XportReader.open(dir.resolve("a/adae.xpt"))) {
       adae.nextMember();
       assertThat(adae.member().observationLength())
-          .isEqualTo(AdamWorkload.adaeObservationLength()).isBetween(200, 400);
+          .isEqualTo(AdamWorkload.adaeObservationLength())
+          .isBetween(200, 400);
       int id = adae.require("USUBJID");
       int term = adae.require("AEDECOD");
       int soc = adae.require("AEBODSYS");

@@ -35,11 +35,13 @@ class CsvDatasetReaderTest {
 
   @Test
   void quotedFieldsLineBreaksAndEmptyLines() throws IOException {
-    String text = "\uFEFFa,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\n\n2,\"two\nlines\",\n3,ab\"c,\"\"\n";
-    assertThat(read(text)).containsExactly(
-        List.of("1", "x, y", "say \"hi\"", "d.csv, line 2"),
-        List.of("2", "two\nlines", "", "d.csv, line 5"),
-        List.of("3", "ab\"c", "", "d.csv, line 6"));
+    String text =
+        "\uFEFFa,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\n\n2,\"two\nlines\",\n3,ab\"c,\"\"\n";
+    assertThat(read(text))
+        .containsExactly(
+            List.of("1", "x, y", "say \"hi\"", "d.csv, line 2"),
+            List.of("2", "two\nlines", "", "d.csv, line 5"),
+            List.of("3", "ab\"c", "", "d.csv, line 6"));
   }
 
   /** The plain-decimal fast path gives exactly Double.parseDouble's value, or defers to it. */
@@ -63,7 +65,8 @@ class CsvDatasetReaderTest {
     }
     assertThat(CsvDatasetReader.plainDecimal("x1,2.50,y", 3, 7)).isEqualTo(2.5);
     for (String deferred : new String[] {"", "-", "1e5", " 1", "1.", "1.2.3", "1234567890123456"}) {
-      assertThat(CsvDatasetReader.plainDecimal(deferred, 0, deferred.length())).as(deferred)
+      assertThat(CsvDatasetReader.plainDecimal(deferred, 0, deferred.length()))
+          .as(deferred)
           .isNaN();
     }
   }
@@ -72,8 +75,9 @@ class CsvDatasetReaderTest {
   void malformedQuotingIsAnErrorNamingTheLine() {
     assertThatThrownBy(() -> read("a,b\n1,\"open\n2,3\n"))
         .isInstanceOf(AdamDataException.class)
-        .hasMessage("d.csv: cannot parse CSV: the quoted field opened on line 2 is not closed"
-            + " before the end of the file");
+        .hasMessage(
+            "d.csv: cannot parse CSV: the quoted field opened on line 2 is not closed"
+                + " before the end of the file");
     assertThatThrownBy(() -> read("a,b\n1,\"x\"y\n"))
         .isInstanceOf(AdamDataException.class)
         .hasMessageContaining("line 2: cannot parse CSV: invalid character 'y'");

@@ -10,13 +10,12 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.trialstats.analysis.AeIncidence;
 
 /**
- * The streamed per-row aggregation equals the maps the table was computed from before it
- * existed: per row a {@code LinkedHashMap} from subject to earliest onset merged with {@code
- * Math::min} (first-seen order, NaN propagating), rows in {@code TreeMap} order. Exact equality
- * (onsets compared bit for bit).
+ * The streamed per-row aggregation equals the maps the table was computed from before it existed:
+ * per row a {@code LinkedHashMap} from subject to earliest onset merged with {@code Math::min}
+ * (first-seen order, NaN propagating), rows in {@code TreeMap} order. Exact equality (onsets
+ * compared bit for bit).
  */
 class FirstOnsetsTest {
 
@@ -29,8 +28,10 @@ class FirstOnsetsTest {
     void add(int subject, String soc, String term, double onset) {
       any.merge(subject, onset, Math::min);
       bySoc.computeIfAbsent(soc, k -> new LinkedHashMap<>()).merge(subject, onset, Math::min);
-      byTerm.computeIfAbsent(soc, k -> new TreeMap<>())
-          .computeIfAbsent(term, k -> new LinkedHashMap<>()).merge(subject, onset, Math::min);
+      byTerm
+          .computeIfAbsent(soc, k -> new TreeMap<>())
+          .computeIfAbsent(term, k -> new LinkedHashMap<>())
+          .merge(subject, onset, Math::min);
     }
   }
 
@@ -50,20 +51,21 @@ class FirstOnsetsTest {
 
   /**
    * Random events: subjects in increasing order (sorted ADAE) or shuffled, few or many terms, a
-   * population small enough for rows to switch to the direct index and large enough for the
-   * hash table, repeated events, onsets NaN about 1 time in 10.
+   * population small enough for rows to switch to the direct index and large enough for the hash
+   * table, repeated events, onsets NaN about 1 time in 10.
    */
   @ParameterizedTest
   @CsvSource({
-      "1, 50, 2000, 3, 8, true",
-      "2, 50, 2000, 3, 8, false",
-      "3, 5000, 20000, 25, 400, true",
-      "4, 5000, 20000, 25, 400, false",
-      "5, 1, 100, 2, 2, false",
-      "6, 300, 3000, 1, 1, false",
-      "7, 100000, 30000, 5, 50, false"})
-  void equalsThePerRecordMaps(long seed, int population, int events, int socs, int terms,
-      boolean sorted) {
+    "1, 50, 2000, 3, 8, true",
+    "2, 50, 2000, 3, 8, false",
+    "3, 5000, 20000, 25, 400, true",
+    "4, 5000, 20000, 25, 400, false",
+    "5, 1, 100, 2, 2, false",
+    "6, 300, 3000, 1, 1, false",
+    "7, 100000, 30000, 5, 50, false"
+  })
+  void equalsThePerRecordMaps(
+      long seed, int population, int events, int socs, int terms, boolean sorted) {
     SplittableRandom random = new SplittableRandom(seed);
     int[] subjects = new int[events];
     for (int e = 0; e < events; e++) {
@@ -85,14 +87,20 @@ class FirstOnsetsTest {
     assertThat(entries(streamed.any())).isEqualTo(entries(reference.any));
     assertThat(streamed.bySoc().keySet()).containsExactlyElementsOf(reference.bySoc.keySet());
     for (String soc : reference.bySoc.keySet()) {
-      assertThat(entries(streamed.bySoc().get(soc))).as(soc)
+      assertThat(entries(streamed.bySoc().get(soc)))
+          .as(soc)
           .isEqualTo(entries(reference.bySoc.get(soc)));
       Map<String, SubjectOnsets> streamedTerms = streamed.byTerm(soc);
       assertThat(streamedTerms.keySet())
           .containsExactlyElementsOf(reference.byTerm.get(soc).keySet());
-      reference.byTerm.get(soc).forEach((term, row) ->
-          assertThat(entries(streamedTerms.get(term))).as(soc + " / " + term)
-              .isEqualTo(entries(row)));
+      reference
+          .byTerm
+          .get(soc)
+          .forEach(
+              (term, row) ->
+                  assertThat(entries(streamedTerms.get(term)))
+                      .as(soc + " / " + term)
+                      .isEqualTo(entries(row)));
     }
     assertThat(streamed.byTerm("no such class")).isEmpty();
   }

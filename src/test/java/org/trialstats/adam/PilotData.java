@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Locates the CDISC pilot ADaM files of the shared development folder: the folder named by the
- * system property {@code trialstats.shared} or the environment variable {@code
- * TRIALSTATS_SHARED}, otherwise the first {@code shared/} found beside the working directory or
- * one of its parents (the project's CI keeps {@code shared/} beside the clone).
+ * system property {@code trialstats.shared} or the environment variable {@code TRIALSTATS_SHARED},
+ * otherwise the first {@code shared/} found beside the working directory or one of its parents (the
+ * project's CI keeps {@code shared/} beside the clone).
  */
 public final class PilotData {
   private PilotData() {}

@@ -39,12 +39,14 @@ class XportReaderPilotTest {
     try (XportReader r = XportReader.open(file)) {
       XportMember m = r.nextMember().orElseThrow();
       assertThat(m.name()).isEqualTo(dataset);
-      assertThat(m.variables()).extracting(DatasetVariable::name)
+      assertThat(m.variables())
+          .extracting(DatasetVariable::name)
           .containsExactlyElementsOf(metadata.keySet());
       int nvars = m.variables().size();
       for (DatasetVariable v : m.variables()) {
         CSVRecord meta = metadata.get(v.name());
-        assertThat(v.type() == VariableType.NUMERIC ? "numeric" : "char").isEqualTo(meta.get("type"));
+        assertThat(v.type() == VariableType.NUMERIC ? "numeric" : "char")
+            .isEqualTo(meta.get("type"));
         assertThat(v.length()).as(v.name()).isEqualTo(Integer.parseInt(meta.get("length")));
         assertThat(v.offset()).as(v.name()).isEqualTo(Integer.parseInt(meta.get("position")));
         assertThat(v.label()).as(v.name()).isEqualTo(meta.get("label"));
@@ -82,17 +84,18 @@ class XportReaderPilotTest {
         assertThat(v.label()).isEqualTo(ref.get("label"));
         assertThat(v.format().replaceFirst("\\.$", "")).isEqualTo(ref.get("format"));
       }
-      assertThat(columns.get(0)).hasSize(Integer.parseInt(metadata.values().iterator().next()
-          .get("observations")));
+      assertThat(columns.get(0))
+          .hasSize(Integer.parseInt(metadata.values().iterator().next().get("observations")));
       assertThat(r.nextMember()).isEmpty();
     }
   }
 
   private Map<String, CSVRecord> reference(String resource, String dataset) throws IOException {
     Map<String, CSVRecord> byVariable = new LinkedHashMap<>();
-    try (Reader in = new InputStreamReader(
-        Objects.requireNonNull(getClass().getResourceAsStream(resource), resource),
-        StandardCharsets.UTF_8)) {
+    try (Reader in =
+        new InputStreamReader(
+            Objects.requireNonNull(getClass().getResourceAsStream(resource), resource),
+            StandardCharsets.UTF_8)) {
       for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().get().parse(in)) {
         if (rec.get("dataset").equals(dataset)) {
           byVariable.put(rec.get("variable"), rec);
@@ -104,8 +107,9 @@ class XportReaderPilotTest {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

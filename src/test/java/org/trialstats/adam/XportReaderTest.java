@@ -47,8 +47,10 @@ class XportReaderTest {
     assertThat(IbmFloat.toDouble(XportTestWriter.ibmBits(0.1))).isEqualTo(0.1);
     // largest and smallest normalised IBM magnitudes: (1 - 16^-14) * 16^63 and 16^-65
     assertThat(IbmFloat.toDouble(0x7FFFFFFFFFFFFFFFL))
-        .isEqualTo(new BigDecimal(BigInteger.ONE.shiftLeft(56).subtract(BigInteger.ONE))
-            .multiply(new BigDecimal(BigInteger.ONE.shiftLeft(252 - 56))).doubleValue());
+        .isEqualTo(
+            new BigDecimal(BigInteger.ONE.shiftLeft(56).subtract(BigInteger.ONE))
+                .multiply(new BigDecimal(BigInteger.ONE.shiftLeft(252 - 56)))
+                .doubleValue());
     assertThat(IbmFloat.toDouble(0x0010000000000000L)).isEqualTo(Math.scalb(1.0, -260));
   }
 
@@ -64,20 +66,23 @@ class XportReaderTest {
     long fraction = bits & 0x00FFFFFFFFFFFFFFL;
     int exponent = (int) ((bits >>> 56) & 0x7F);
     int power = 4 * exponent - 312;
-    BigDecimal exact = power >= 0
-        ? new BigDecimal(BigInteger.valueOf(fraction).shiftLeft(power))
-        : new BigDecimal(BigInteger.valueOf(fraction).multiply(BigInteger.valueOf(5).pow(-power)),
-            -power);
+    BigDecimal exact =
+        power >= 0
+            ? new BigDecimal(BigInteger.valueOf(fraction).shiftLeft(power))
+            : new BigDecimal(
+                BigInteger.valueOf(fraction).multiply(BigInteger.valueOf(5).pow(-power)), -power);
     double expected = (bits < 0 ? -1 : 1) * exact.doubleValue();
     assertThat(IbmFloat.toDouble(bits)).isEqualTo(expected);
   }
 
   static Stream<Double> randomDoubles() {
     SplittableRandom random = new SplittableRandom(7);
-    return IntStream.range(0, 2000).mapToObj(i -> {
-      double mantissa = random.nextDouble(-1, 1);
-      return Math.scalb(mantissa, random.nextInt(-255, 250));
-    });
+    return IntStream.range(0, 2000)
+        .mapToObj(
+            i -> {
+              double mantissa = random.nextDouble(-1, 1);
+              return Math.scalb(mantissa, random.nextInt(-255, 250));
+            });
   }
 
   @ParameterizedTest
@@ -113,13 +118,19 @@ class XportReaderTest {
   @Test
   void readsHeadersLabelsFormatsAndValues() throws IOException {
     Var date = new Var("TRTSDT", "Date of First Exposure", VariableType.NUMERIC, 8, "DATE", 9);
-    Member m = new Member("ADSL", "Subject-Level Analysis Dataset",
-        List.of(Var.chr("USUBJID", "Unique Subject Identifier", 11),
-            Var.num("AGE", "Age"), date, Var.chr("ARM", "Description of Planned Arm", 20)),
-        List.of(
-            new Object[] {"01-701-1015", 63.0, 19725.0, "Placebo"},
-            new Object[] {"01-701-1023", null, 19640.0, "Xanomeline High Dose"},
-            new Object[] {"01-701-1028", 71.5, new SasMissing('B'), ""}));
+    Member m =
+        new Member(
+            "ADSL",
+            "Subject-Level Analysis Dataset",
+            List.of(
+                Var.chr("USUBJID", "Unique Subject Identifier", 11),
+                Var.num("AGE", "Age"),
+                date,
+                Var.chr("ARM", "Description of Planned Arm", 20)),
+            List.of(
+                new Object[] {"01-701-1015", 63.0, 19725.0, "Placebo"},
+                new Object[] {"01-701-1023", null, 19640.0, "Xanomeline High Dose"},
+                new Object[] {"01-701-1028", 71.5, new SasMissing('B'), ""}));
     Path file = write(m);
     try (XportReader r = XportReader.open(file)) {
       assertThat(r.library().sasVersion()).isEqualTo("9.4");
@@ -129,11 +140,20 @@ class XportReaderTest {
       assertThat(member.name()).isEqualTo("ADSL");
       assertThat(member.label()).isEqualTo("Subject-Level Analysis Dataset");
       assertThat(member.observationLength()).isEqualTo(11 + 8 + 8 + 20);
-      assertThat(member.variables()).extracting(DatasetVariable::name)
+      assertThat(member.variables())
+          .extracting(DatasetVariable::name)
           .containsExactly("USUBJID", "AGE", "TRTSDT", "ARM");
       assertThat(member.variables().get(2))
-          .isEqualTo(new DatasetVariable(3, "TRTSDT", "Date of First Exposure",
-              VariableType.NUMERIC, 8, 19, "DATE9.", ""));
+          .isEqualTo(
+              new DatasetVariable(
+                  3,
+                  "TRTSDT",
+                  "Date of First Exposure",
+                  VariableType.NUMERIC,
+                  8,
+                  19,
+                  "DATE9.",
+                  ""));
       assertThat(r.require("arm")).isEqualTo(3);
       assertThat(r.next()).isTrue();
       assertThat(r.text(0)).isEqualTo("01-701-1015");
@@ -212,9 +232,11 @@ class XportReaderTest {
     int nvars = random.nextInt(13);
     List<Var> vars = new ArrayList<>();
     for (int i = 0; i < nvars; i++) {
-      vars.add(random.nextBoolean()
-          ? Var.num("N" + i, "numeric " + i)
-          : Var.chr("C" + i, "character " + i, 1 + random.nextInt(random.nextBoolean() ? 12 : 200)));
+      vars.add(
+          random.nextBoolean()
+              ? Var.num("N" + i, "numeric " + i)
+              : Var.chr(
+                  "C" + i, "character " + i, 1 + random.nextInt(random.nextBoolean() ? 12 : 200)));
     }
     int nrows = nvars == 0 ? 0 : random.nextInt(41);
     List<Object[]> rows = new ArrayList<>();
@@ -224,10 +246,14 @@ class XportReaderTest {
         Var v = vars.get(i);
         if (v.type() == VariableType.NUMERIC) {
           int kind = random.nextInt(10);
-          row[i] = kind == 0 ? null
-              : kind == 1 ? new SasMissing((char) ('A' + random.nextInt(26)))
-              : kind == 2 ? (double) random.nextInt(-1000, 1000)
-              : Math.scalb(random.nextDouble(-1, 1), random.nextInt(-250, 250));
+          row[i] =
+              kind == 0
+                  ? null
+                  : kind == 1
+                      ? new SasMissing((char) ('A' + random.nextInt(26)))
+                      : kind == 2
+                          ? (double) random.nextInt(-1000, 1000)
+                          : Math.scalb(random.nextDouble(-1, 1), random.nextInt(-250, 250));
         } else {
           // last row sometimes all-blank-free so the padding rule is exercised on real data
           int len = random.nextInt(v.length() + 1);
@@ -275,10 +301,12 @@ class XportReaderTest {
 
   @Test
   void zeroObservationsAndZeroVariables() throws IOException {
-    Path file = write(
-        new Member("EMPTY", "", List.of(Var.num("X", "")), List.of()),
-        new Member("NOVARS", "", List.of(), List.of()),
-        new Member("ONE", "", List.of(Var.num("X", "")), List.<Object[]>of(new Object[] {2.0})));
+    Path file =
+        write(
+            new Member("EMPTY", "", List.of(Var.num("X", "")), List.of()),
+            new Member("NOVARS", "", List.of(), List.of()),
+            new Member(
+                "ONE", "", List.of(Var.num("X", "")), List.<Object[]>of(new Object[] {2.0})));
     try (XportReader r = XportReader.open(file)) {
       assertThat(r.nextMember().orElseThrow().name()).isEqualTo("EMPTY");
       assertThat(r.next()).isFalse();
@@ -294,9 +322,14 @@ class XportReaderTest {
   @Test
   void shortNumericsAreZeroExtended() throws IOException {
     // A 3-byte numeric keeps the sign/exponent byte and 2 fraction bytes: 81 = 0x42 0x51 0x00.
-    Path file = write(new Member("SHORTNUM", "",
-        List.of(new Var("X", "", VariableType.NUMERIC, 3, "", 0)),
-        List.of(new Object[] {81.0}, new Object[] {new SasMissing('Z')}, new Object[] {0.1})));
+    Path file =
+        write(
+            new Member(
+                "SHORTNUM",
+                "",
+                List.of(new Var("X", "", VariableType.NUMERIC, 3, "", 0)),
+                List.of(
+                    new Object[] {81.0}, new Object[] {new SasMissing('Z')}, new Object[] {0.1})));
     try (XportReader r = XportReader.open(file)) {
       r.nextMember();
       r.next();
@@ -325,9 +358,13 @@ class XportReaderTest {
       XportMember m = r.nextMember().orElseThrow();
       assertThat(m.name()).isEqualTo("HAVENFX");
       assertThat(m.label()).isEqualTo("haven fixture");
-      assertThat(m.variables()).extracting(DatasetVariable::label).containsExactly(
-          "Row number", "Numbers across the IBM float range", "A date (SAS date value)",
-          "Character values up to 200 bytes");
+      assertThat(m.variables())
+          .extracting(DatasetVariable::label)
+          .containsExactly(
+              "Row number",
+              "Numbers across the IBM float range",
+              "A date (SAS date value)",
+              "Character values up to 200 bytes");
       // haven writes the format name DATE with width 0 (pandas: nform=DATE, nfl=0)
       assertThat(m.variables().get(2).format()).isEqualTo("DATE.");
       int row = r.require("ROW");
@@ -338,8 +375,7 @@ class XportReaderTest {
         assertThat(r.next()).isTrue();
         assertThat(r.number(row)).isEqualTo(Double.parseDouble(e.get("ROW")));
         if (e.get("X_BITS").equals("NA")) {
-          assertThat(r.missing(x).map(SasMissing::code))
-              .contains(e.get("X_MISSING").charAt(0));
+          assertThat(r.missing(x).map(SasMissing::code)).contains(e.get("X_MISSING").charAt(0));
         } else {
           assertThat(bitsHex(r.number(x))).isEqualTo(e.get("X_BITS"));
         }
@@ -368,7 +404,8 @@ class XportReaderTest {
     }
     try (XportReader r = XportReader.open(file)) {
       XportMember m = r.nextMember().orElseThrow();
-      assertThat(m.variables()).extracting(DatasetVariable::label)
+      assertThat(m.variables())
+          .extracting(DatasetVariable::label)
           .containsExactlyElementsOf(labels.stream().map(l -> l.get("label")).toList());
       assertThat(m.variables().get(4).format()).isEqualTo(labels.get(4).get("format") + ".");
       for (CSVRecord e : expected) {
@@ -395,12 +432,17 @@ class XportReaderTest {
     assertThatThrownBy(() -> XportReader.open(csvLike))
         .isInstanceOf(AdamDataException.class)
         .hasMessageStartingWith("a.xpt: not a SAS transport (XPORT version 5) file");
-    Path cport = Files.writeString(dir.resolve("c.xpt"), "**COMPRESSED** **COMPRESSED** ".repeat(3));
+    Path cport =
+        Files.writeString(dir.resolve("c.xpt"), "**COMPRESSED** **COMPRESSED** ".repeat(3));
     assertThatThrownBy(() -> XportReader.open(cport))
         .isInstanceOf(AdamDataException.class)
         .hasMessageContaining("SAS CPORT file");
-    Path v8 = Files.writeString(dir.resolve("v8.xpt"),
-        XportTestWriter.pad("HEADER RECORD*******LIBV8   HEADER RECORD!!!!!!!000000000000000000000000000000", 80));
+    Path v8 =
+        Files.writeString(
+            dir.resolve("v8.xpt"),
+            XportTestWriter.pad(
+                "HEADER RECORD*******LIBV8   HEADER RECORD!!!!!!!000000000000000000000000000000",
+                80));
     assertThatThrownBy(() -> XportReader.open(v8))
         .isInstanceOf(AdamDataException.class)
         .hasMessageContaining("version 8/9");
@@ -476,29 +518,35 @@ class XportReaderTest {
     int flips = 1 + random.nextInt(6);
     for (int i = 0; i < flips; i++) {
       int at = random.nextInt(bytes.length);
-      bytes[at] = random.nextBoolean() ? (byte) random.nextInt(256) : (byte) ('0' + random.nextInt(10));
+      bytes[at] =
+          random.nextBoolean() ? (byte) random.nextInt(256) : (byte) ('0' + random.nextInt(10));
     }
     Path file = Files.write(dir.resolve("fuzz.xpt"), bytes);
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-      try {
-        readAll(file);
-      } catch (AdamDataException e) {
-        assertThat(e.getMessage()).startsWith("fuzz.xpt");
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          try {
+            readAll(file);
+          } catch (AdamDataException e) {
+            assertThat(e.getMessage()).startsWith("fuzz.xpt");
+          }
+        });
   }
 
   // ------------------------------------------------------------------ CSV
 
   @Test
   void csvExportsReadLikeTransportFiles() throws IOException {
-    Path csv = Files.writeString(dir.resolve("adsl.csv"),
-        "\uFEFFUSUBJID,TRTDUR,TRTSDT,TRTEDT,NOTE\n"
-            + "01-701-1015,182,2014-01-02,02JUL2014,\"a, quoted \"\"note\"\"\"\n"
-            + "01-701-1023,.,02jan2014,,   \n");
+    Path csv =
+        Files.writeString(
+            dir.resolve("adsl.csv"),
+            "\uFEFFUSUBJID,TRTDUR,TRTSDT,TRTEDT,NOTE\n"
+                + "01-701-1015,182,2014-01-02,02JUL2014,\"a, quoted \"\"note\"\"\"\n"
+                + "01-701-1023,.,02jan2014,,   \n");
     try (DatasetReader r = DatasetReader.open(csv)) {
       assertThat(r.name()).isEqualTo("ADSL");
-      assertThat(r.variables()).extracting(DatasetVariable::name)
+      assertThat(r.variables())
+          .extracting(DatasetVariable::name)
           .containsExactly("USUBJID", "TRTDUR", "TRTSDT", "TRTEDT", "NOTE");
       assertThat(r.next()).isTrue();
       assertThat(r.text(0)).isEqualTo("01-701-1015");
@@ -514,8 +562,9 @@ class XportReaderTest {
       assertThat(r.text(4)).isEmpty();
       assertThatThrownBy(() -> r.number(0))
           .isInstanceOf(AdamDataException.class)
-          .hasMessage("adsl.csv, line 3, column USUBJID: '01-701-1023' is not a number, a missing"
-              + " value (empty or .) or a date (2014-01-02 or 02JAN2014)");
+          .hasMessage(
+              "adsl.csv, line 3, column USUBJID: '01-701-1023' is not a number, a missing"
+                  + " value (empty or .) or a date (2014-01-02 or 02JAN2014)");
       assertThat(r.next()).isFalse();
     }
     Path ragged = Files.writeString(dir.resolve("r.csv"), "A,B\n1,2\n3\n");
@@ -538,9 +587,16 @@ class XportReaderTest {
     for (int i = 0; i < 25; i++) {
       rows.add(new Object[] {"subject " + i, i * 1.5, i % 3 == 0 ? null : (double) i});
     }
-    return XportTestWriter.file(new Member("ADX", "test",
-        List.of(Var.chr("C", "char", 11), Var.num("X", "num"), Var.num("Y", "num")), rows),
-        new Member("ADY", "second", List.of(Var.chr("D", "", 5)),
+    return XportTestWriter.file(
+        new Member(
+            "ADX",
+            "test",
+            List.of(Var.chr("C", "char", 11), Var.num("X", "num"), Var.num("Y", "num")),
+            rows),
+        new Member(
+            "ADY",
+            "second",
+            List.of(Var.chr("D", "", 5)),
             List.<Object[]>of(new Object[] {"abc"}, new Object[] {"de"})));
   }
 

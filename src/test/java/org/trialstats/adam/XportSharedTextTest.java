@@ -25,8 +25,19 @@ class XportSharedTextTest {
   @TempDir Path dir;
 
   private static final String[] VALUES = {
-      "", " ", "RASH", "RASH ", " RASH", "RASH\0\0", "PRURITUS", "ÉRYTHÈME", "A", "AB",
-      "APPLICATION SITE PRURITUS", "APPLICATION SITE ERYTHEMA"};
+    "",
+    " ",
+    "RASH",
+    "RASH ",
+    " RASH",
+    "RASH\0\0",
+    "PRURITUS",
+    "ÉRYTHÈME",
+    "A",
+    "AB",
+    "APPLICATION SITE PRURITUS",
+    "APPLICATION SITE ERYTHEMA"
+  };
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
@@ -34,14 +45,20 @@ class XportSharedTextTest {
     SplittableRandom random = new SplittableRandom(seed);
     List<Object[]> rows = new ArrayList<>();
     for (int r = 0; r < 2000; r++) {
-      rows.add(new Object[] {
-          VALUES[random.nextInt(VALUES.length)],
-          "ID-" + random.nextInt(300),
-          random.nextInt(4) == 0 ? null : (double) random.nextInt(50)});
+      rows.add(
+          new Object[] {
+            VALUES[random.nextInt(VALUES.length)],
+            "ID-" + random.nextInt(300),
+            random.nextInt(4) == 0 ? null : (double) random.nextInt(50)
+          });
     }
     List<Var> vars = List.of(Var.chr("TERM", "", 30), Var.chr("ID", "", 7), Var.num("DAY", ""));
-    Path file = Files.write(dir.resolve("a.xpt"), XportTestWriter.file(
-        new Member("ONE", "", vars, rows), new Member("TWO", "", vars, rows.subList(0, 500))));
+    Path file =
+        Files.write(
+            dir.resolve("a.xpt"),
+            XportTestWriter.file(
+                new Member("ONE", "", vars, rows),
+                new Member("TWO", "", vars, rows.subList(0, 500))));
     try (XportReader reader = XportReader.open(file)) {
       for (int member = 0; member < 2; member++) {
         reader.nextMember();

@@ -8,14 +8,15 @@ import java.util.List;
 
 /**
  * Writes SAS transport version 5 files for tests, following SAS technical note TS-140 directly
- * (independently of the reader): header records, 140-byte NAMESTR records, IEEE to IBM
- * conversion, missing values and blank padding.
+ * (independently of the reader): header records, 140-byte NAMESTR records, IEEE to IBM conversion,
+ * missing values and blank padding.
  */
 public final class XportTestWriter {
   private XportTestWriter() {}
 
   /** A variable to write; {@code length} is in bytes (numeric 2 to 8). */
-  public record Var(String name, String label, VariableType type, int length, String format, int width) {
+  public record Var(
+      String name, String label, VariableType type, int length, String format, int width) {
     public static Var num(String name, String label) {
       return new Var(name, label, VariableType.NUMERIC, 8, "", 0);
     }
@@ -45,19 +46,30 @@ public final class XportTestWriter {
   private static void member(ByteArrayOutputStream out, Member m) {
     card(out, "HEADER RECORD*******MEMBER  HEADER RECORD!!!!!!!000000000000000001600000000140  ");
     card(out, "HEADER RECORD*******DSCRPTR HEADER RECORD!!!!!!!000000000000000000000000000000  ");
-    card(out, pad("SAS     " + pad(m.name(), 8) + "SASDATA 9.4     X64_10PR", 64)
-        + "01JAN26:00:00:00");
+    card(
+        out,
+        pad("SAS     " + pad(m.name(), 8) + "SASDATA 9.4     X64_10PR", 64) + "01JAN26:00:00:00");
     card(out, pad("01JAN26:00:00:00", 32) + pad(m.label(), 40) + pad("", 8));
-    card(out, String.format(
-        java.util.Locale.ROOT,
-        "HEADER RECORD*******NAMESTR HEADER RECORD!!!!!!!000000%04d00000000000000000000  ",
-        m.vars().size()));
+    card(
+        out,
+        String.format(
+            java.util.Locale.ROOT,
+            "HEADER RECORD*******NAMESTR HEADER RECORD!!!!!!!000000%04d00000000000000000000  ",
+            m.vars().size()));
     ByteArrayOutputStream namestrs = new ByteArrayOutputStream();
     int position = 0;
     for (int i = 0; i < m.vars().size(); i++) {
       Var v = m.vars().get(i);
-      namestrs.writeBytes(namestr(i + 1, v.type() == VariableType.NUMERIC, v.length(), v.name(),
-          v.label(), v.format(), v.width(), position));
+      namestrs.writeBytes(
+          namestr(
+              i + 1,
+              v.type() == VariableType.NUMERIC,
+              v.length(),
+              v.name(),
+              v.label(),
+              v.format(),
+              v.width(),
+              position));
       position += v.length();
     }
     padded(out, namestrs.toByteArray());
@@ -93,9 +105,9 @@ public final class XportTestWriter {
   }
 
   /**
-   * IEEE double to IBM hexadecimal float bits. A double is m * 2^q with a 53-bit integer m; the
-   * IBM value is F * 2^(4E - 312) with a 56-bit F whose leading hex digit is non-zero. Choosing
-   * the shift s in 0..3 with q + 312 - s divisible by 4 gives F = m * 2^s and E = (q + 312 - s)/4
+   * IEEE double to IBM hexadecimal float bits. A double is m * 2^q with a 53-bit integer m; the IBM
+   * value is F * 2^(4E - 312) with a 56-bit F whose leading hex digit is non-zero. Choosing the
+   * shift s in 0..3 with q + 312 - s divisible by 4 gives F = m * 2^s and E = (q + 312 - s)/4
    * exactly.
    */
   static long ibmBits(double x) {
@@ -140,8 +152,15 @@ public final class XportTestWriter {
    * One 140-byte NAMESTR record (SAS TS-140): type 1 numeric / 2 character, length, variable
    * number, name, label, format name and width, byte position in the observation.
    */
-  static byte[] namestr(int number, boolean numeric, int length, String name, String label,
-      String format, int formatWidth, int position) {
+  static byte[] namestr(
+      int number,
+      boolean numeric,
+      int length,
+      String name,
+      String label,
+      String format,
+      int formatWidth,
+      int position) {
     ByteBuffer b = ByteBuffer.allocate(140);
     b.putShort((short) (numeric ? 1 : 2));
     b.putShort((short) 0);

@@ -21,16 +21,26 @@ final class XportWrittenFixture {
   static Member member() {
     Var date = new Var("D", "A date", VariableType.NUMERIC, 8, "DATE", 9);
     Var shortNumber = new Var("S", "3-byte numeric", VariableType.NUMERIC, 3, "", 0);
-    List<Var> vars = List.of(Var.chr("ID", "Identifier", 8), Var.num("X", "A number"),
-        shortNumber, Var.chr("C", "Text", 30), date);
-    double[] xs = {0, 1, -1, 0.1, 1.0 / 3, Math.PI, -118.625, 1e-70, -2.5e-60, 1e70, 81,
-        123456789.123456789};
+    List<Var> vars =
+        List.of(
+            Var.chr("ID", "Identifier", 8),
+            Var.num("X", "A number"),
+            shortNumber,
+            Var.chr("C", "Text", 30),
+            date);
+    double[] xs = {
+      0, 1, -1, 0.1, 1.0 / 3, Math.PI, -118.625, 1e-70, -2.5e-60, 1e70, 81, 123456789.123456789
+    };
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < xs.length; i++) {
-      Object x = i == 4 ? new SasMissing('A') : i == 7 ? null : i == 9 ? new SasMissing('_')
-          : (Object) xs[i];
-      rows.add(new Object[] {"S-" + i, x, i * 54.0, i % 3 == 0 ? "" : "  text " + i + " end",
-          19183.0 + 17 * i});
+      Object x =
+          i == 4
+              ? new SasMissing('A')
+              : i == 7 ? null : i == 9 ? new SasMissing('_') : (Object) xs[i];
+      rows.add(
+          new Object[] {
+            "S-" + i, x, i * 54.0, i % 3 == 0 ? "" : "  text " + i + " end", 19183.0 + 17 * i
+          });
     }
     return new Member("TSWRITE", "written by XportTestWriter", vars, rows);
   }

@@ -282,8 +282,9 @@ class AeIncidenceTest {
     try (DatasetReader r = DatasetReader.open(adsl)) {
       assertThatThrownBy(() -> Population.read(r, AdslSpec.defaults()))
           .isInstanceOf(AdamDataException.class)
-          .hasMessage("adsl.csv, line 3: subject A1 occurs twice in ADSL (adsl.csv, line 2 and"
-              + " here); USUBJID must identify one subject");
+          .hasMessage(
+              "adsl.csv, line 3: subject A1 occurs twice in ADSL (adsl.csv, line 2 and"
+                  + " here); USUBJID must identify one subject");
     }
   }
 

@@ -77,8 +77,9 @@ class CiCommandTest {
   @Test
   void stratifiedRequestPrintsEstimateCmhAndHomogeneity() throws Exception {
     // PROC FREQ migraine example: MH OR 3.3132 (1.4456, 7.5934), CMH 8.3052, Breslow-Day 1.4929
-    Cli.Run run = Cli.run("ci", "or", "--strata", "16/27:5/25,12/28:7/26", "--method", "mh",
-        "--format", "json");
+    Cli.Run run =
+        Cli.run(
+            "ci", "or", "--strata", "16/27:5/25,12/28:7/26", "--method", "mh", "--format", "json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode row = new ObjectMapper().readTree(run.out()).get(0);
     assertThat(row.get("estimate").asDouble()).isCloseTo(3.3132, within(5e-5));
@@ -94,10 +95,13 @@ class CiCommandTest {
 
     Cli.Run text = Cli.run("ci", "rd", "--strata", "10/50:8/50,20/60:15/60", "--method", "mn");
     assertThat(text.exitCode()).as(text.err()).isZero();
-    assertThat(text.out()).contains("mn").contains("0.06363636")
-        .contains("Cochran-Mantel-Haenszel").contains("Breslow-Day-Tarone");
-    Cli.Run tests = Cli.run("ci", "test", "--strata", "16/27:5/25,12/28:7/26", "--all",
-        "--format", "csv");
+    assertThat(text.out())
+        .contains("mn")
+        .contains("0.06363636")
+        .contains("Cochran-Mantel-Haenszel")
+        .contains("Breslow-Day-Tarone");
+    Cli.Run tests =
+        Cli.run("ci", "test", "--strata", "16/27:5/25,12/28:7/26", "--all", "--format", "csv");
     assertThat(tests.exitCode()).as(tests.err()).isZero();
     assertThat(tests.out()).contains("cmh-cc").contains("breslow-day-tarone");
   }

@@ -22,10 +22,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The exit code and message follow from the exception's type alone, in the one handler of
- * {@link TrialStats}: the layers' user errors give exit code 2 and one line with the common
- * prefix, anything else (an {@link IllegalArgumentException} included) is a bug: exit code 3
- * and the stack trace.
+ * The exit code and message follow from the exception's type alone, in the one handler of {@link
+ * TrialStats}: the layers' user errors give exit code 2 and one line with the common prefix,
+ * anything else (an {@link IllegalArgumentException} included) is a bug: exit code 3 and the stack
+ * trace.
  */
 class ErrorHandlingTest {
 
@@ -58,21 +58,26 @@ class ErrorHandlingTest {
 
   static Stream<Arguments> userErrors() {
     return Stream.of(
-        Arguments.of(new UserError("--format must be md or json, got 'x'"),
+        Arguments.of(
+            new UserError("--format must be md or json, got 'x'"),
             "--format must be md or json, got 'x'"),
-        Arguments.of(new StatsException("events (3) must not exceed n (2)"),
+        Arguments.of(
+            new StatsException("events (3) must not exceed n (2)"),
             "events (3) must not exceed n (2)"),
-        Arguments.of(new InvalidDataException("studies.csv, line 3, field n1: is empty"),
+        Arguments.of(
+            new InvalidDataException("studies.csv, line 3, field n1: is empty"),
             "studies.csv, line 3, field n1: is empty"),
-        Arguments.of(new AdamDataException("adsl.xpt: no variable TRT01A"),
-            "adsl.xpt: no variable TRT01A"),
-        Arguments.of(new DatasetException("claims.yaml", 4, "value", "expected a number"),
+        Arguments.of(
+            new AdamDataException("adsl.xpt: no variable TRT01A"), "adsl.xpt: no variable TRT01A"),
+        Arguments.of(
+            new DatasetException("claims.yaml", 4, "value", "expected a number"),
             "claims.yaml:4: field 'value': expected a number"),
         Arguments.of(new NoSuchFileException("in.csv"), "no such file: in.csv"),
-        Arguments.of(new AccessDeniedException("out/report.html"),
+        Arguments.of(
+            new AccessDeniedException("out/report.html"),
             "cannot read or write a file: out/report.html"),
-        Arguments.of(new UncheckedIOException(new NoSuchFileException("in.csv")),
-            "no such file: in.csv"));
+        Arguments.of(
+            new UncheckedIOException(new NoSuchFileException("in.csv")), "no such file: in.csv"));
   }
 
   @ParameterizedTest
@@ -97,8 +102,11 @@ class ErrorHandlingTest {
     Outcome outcome = run(failure);
     assertThat(outcome.exitCode()).isEqualTo(ExitCode.INTERNAL_ERROR);
     assertThat(outcome.err())
-        .startsWith("trialstats fail: internal error (please report):\n"
-            + failure.getClass().getName() + ": " + failure.getMessage())
+        .startsWith(
+            "trialstats fail: internal error (please report):\n"
+                + failure.getClass().getName()
+                + ": "
+                + failure.getMessage())
         .contains("\tat org.trialstats.cli.ErrorHandlingTest");
   }
 
@@ -115,8 +123,9 @@ class ErrorHandlingTest {
     cli.setErr(new PrintWriter(err, true));
     assertThat(cli.execute("meta", "--measure", "rr")).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(err.toString())
-        .isEqualTo("trialstats meta: error: Missing required option: '--input=FILE'\n"
-            + "Try 'trialstats meta --help' for the usage.\n");
+        .isEqualTo(
+            "trialstats meta: error: Missing required option: '--input=FILE'\n"
+                + "Try 'trialstats meta --help' for the usage.\n");
 
     StringWriter unknown = new StringWriter();
     cli.setErr(new PrintWriter(unknown, true));

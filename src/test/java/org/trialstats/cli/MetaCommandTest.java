@@ -66,17 +66,50 @@ class MetaCommandTest {
    */
   @Test
   void jsonHasTheIssueFieldsInOrder() throws IOException {
-    Run r = run("meta", "--input", bcg.toString(), "--measure", "rr", "--model", "random",
-        "--method", "reml", "--format", "json");
+    Run r =
+        run(
+            "meta",
+            "--input",
+            bcg.toString(),
+            "--measure",
+            "rr",
+            "--model",
+            "random",
+            "--method",
+            "reml",
+            "--format",
+            "json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
     List<String> names = new ArrayList<>();
     json.fieldNames().forEachRemaining(names::add);
     assertThat(names.subList(0, 25))
-        .containsExactly("k", "measure", "model", "method", "hksj", "mu", "se", "mu_lower",
-            "mu_upper", "estimate", "lower", "upper", "pvalue", "tau2", "tau2_lower",
-            "tau2_upper", "i2", "i2_lower", "i2_upper", "h2", "q", "q_df", "q_pvalue",
-            "pi_lower", "pi_upper");
+        .containsExactly(
+            "k",
+            "measure",
+            "model",
+            "method",
+            "hksj",
+            "mu",
+            "se",
+            "mu_lower",
+            "mu_upper",
+            "estimate",
+            "lower",
+            "upper",
+            "pvalue",
+            "tau2",
+            "tau2_lower",
+            "tau2_upper",
+            "i2",
+            "i2_lower",
+            "i2_upper",
+            "h2",
+            "q",
+            "q_df",
+            "q_pvalue",
+            "pi_lower",
+            "pi_upper");
     assertThat(names).contains("studies", "warnings", "zero_cells", "excluded");
     assertThat(json.get("k").asInt()).isEqualTo(13);
     assertThat(json.get("measure").asText()).isEqualTo("rr");
@@ -101,13 +134,22 @@ class MetaCommandTest {
   /** Fields that do not apply are null: no tau^2 interval or prediction interval for fixed. */
   @Test
   void notApplicableFieldsAreNull() throws IOException {
-    Run r = run("meta", "--input", bcg.toString(), "--measure", "or", "--method", "mh",
-        "--format", "json");
+    Run r =
+        run(
+            "meta",
+            "--input",
+            bcg.toString(),
+            "--measure",
+            "or",
+            "--method",
+            "mh",
+            "--format",
+            "json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.get("model").asText()).isEqualTo("fixed");
-    for (String f : List.of("tau2_lower", "tau2_upper", "i2_lower", "i2_upper", "pi_lower",
-        "pi_upper")) {
+    for (String f :
+        List.of("tau2_lower", "tau2_upper", "i2_lower", "i2_upper", "pi_lower", "pi_upper")) {
       assertThat(json.get(f).isNull()).as(f).isTrue();
     }
     // metafor 3.8-1 rma.mh (shared reference): mu -0.473410988388585, i2 92.6803640448177
@@ -133,22 +175,31 @@ class MetaCommandTest {
     assertThat(node.get("warnings").toString()).contains("Yucel 2004");
     Run csv = run(concat(base, "--format", "csv"));
     List<CSVRecord> rows = csv(csv.out());
-    assertThat(rows).anyMatch(r -> r.get("row").equals("zero_cells")
-        && r.get("note").contains("Bach 1996"));
-    assertThat(rows).anyMatch(r -> r.get("row").equals("excluded")
-        && r.get("label").equals("Yucel 2004"));
+    assertThat(rows)
+        .anyMatch(r -> r.get("row").equals("zero_cells") && r.get("note").contains("Bach 1996"));
+    assertThat(rows)
+        .anyMatch(r -> r.get("row").equals("excluded") && r.get("label").equals("Yucel 2004"));
     assertThat(rows).anyMatch(r -> r.get("row").equals("warning"));
   }
 
   @Test
   void csvHasStudyAndPooledRows() throws IOException {
-    Run r = run("meta", "--input", bcg.toString(), "--measure", "rd", "--method", "pm",
-        "--format", "csv");
+    Run r =
+        run(
+            "meta",
+            "--input",
+            bcg.toString(),
+            "--measure",
+            "rd",
+            "--method",
+            "pm",
+            "--format",
+            "csv");
     assertThat(r.exit()).as(r.err()).isZero();
     List<CSVRecord> rows = csv(r.out());
     assertThat(rows.stream().filter(x -> x.get("row").equals("study"))).hasSize(13);
-    CSVRecord pooled = rows.stream().filter(x -> x.get("row").equals("pooled")).findFirst()
-        .orElseThrow();
+    CSVRecord pooled =
+        rows.stream().filter(x -> x.get("row").equals("pooled")).findFirst().orElseThrow();
     // shared reference bcg/rd/random/pm: mu -0.0252808398802228, tau2 0.00149419354468446
     assertThat(Double.parseDouble(pooled.get("estimate")))
         .isCloseTo(-0.0252808398802228, within(1e-9));
@@ -159,8 +210,21 @@ class MetaCommandTest {
 
   @Test
   void subgroupsLeaveOneOutCumulativeAndEgger() throws IOException {
-    Run r = run("meta", "--input", bcgWithSubgroups.toString(), "--measure", "rr", "--method",
-        "reml", "--leave-one-out", "--cumulative", "year", "--egger", "--format", "json");
+    Run r =
+        run(
+            "meta",
+            "--input",
+            bcgWithSubgroups.toString(),
+            "--measure",
+            "rr",
+            "--method",
+            "reml",
+            "--leave-one-out",
+            "--cumulative",
+            "year",
+            "--egger",
+            "--format",
+            "json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.get("subgroups")).hasSize(3);
@@ -173,16 +237,34 @@ class MetaCommandTest {
     assertThat(json.get("cumulative").get(12).get("k").asInt()).isEqualTo(13);
     // metafor 3.8-1 regtest(rma(yi, vi, method = "REML"), model = "lm"): t -1.4012820022893326
     assertThat(json.get("egger").get("t").asDouble()).isCloseTo(-1.4012820022893326, within(1e-9));
-    Run text = run("meta", "--input", bcgWithSubgroups.toString(), "--measure", "rr",
-        "--method", "reml", "--egger");
-    assertThat(text.out()).contains("Test for subgroup differences: Q = ")
+    Run text =
+        run(
+            "meta",
+            "--input",
+            bcgWithSubgroups.toString(),
+            "--measure",
+            "rr",
+            "--method",
+            "reml",
+            "--egger");
+    assertThat(text.out())
+        .contains("Test for subgroup differences: Q = ")
         .contains("Egger's regression test");
   }
 
   @Test
   void genericInputWithStandardErrors() throws IOException {
-    Run r = run("meta", "--input", normand.toString(), "--measure", "generic", "--method", "dl",
-        "--format", "json");
+    Run r =
+        run(
+            "meta",
+            "--input",
+            normand.toString(),
+            "--measure",
+            "generic",
+            "--method",
+            "dl",
+            "--format",
+            "json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
     // metafor 3.8-1 (meta_fixtures.csv, normand1999/generic/random/dl): mu -13.981721817043939
@@ -198,8 +280,19 @@ class MetaCommandTest {
     Path svg1 = dir.resolve("f1.svg");
     Path svg2 = dir.resolve("f2.svg");
     Path funnel = dir.resolve("funnel.svg");
-    String[] args = {"meta", "--input", bcgWithSubgroups.toString(), "--measure", "rr",
-        "--method", "dl", "--treatment-label", "BCG", "--title", "BCG vaccine"};
+    String[] args = {
+      "meta",
+      "--input",
+      bcgWithSubgroups.toString(),
+      "--measure",
+      "rr",
+      "--method",
+      "dl",
+      "--treatment-label",
+      "BCG",
+      "--title",
+      "BCG vaccine"
+    };
     assertThat(run(concat(args, "--forest", png1.toString(), "--funnel", funnel.toString())).exit())
         .isZero();
     assertThat(run(concat(args, "--forest", png2.toString())).exit()).isZero();
@@ -216,8 +309,17 @@ class MetaCommandTest {
   @Test
   void outputFileIsWrittenInsteadOfStdout() throws IOException {
     Path out = dir.resolve("result.json");
-    Run r = run("meta", "--input", bcg.toString(), "--measure", "rr", "--format", "json",
-        "--output", out.toString());
+    Run r =
+        run(
+            "meta",
+            "--input",
+            bcg.toString(),
+            "--measure",
+            "rr",
+            "--format",
+            "json",
+            "--output",
+            out.toString());
     assertThat(r.exit()).isZero();
     assertThat(r.out()).isEmpty();
     assertThat(Files.readString(out)).contains("\"k\" : 13");
@@ -229,8 +331,9 @@ class MetaCommandTest {
     Files.writeString(bad, "study,events1,n1,events2,n2\nA,3,40,5,41\nB,7,x,9,50\n");
     Run r = run("meta", "--input", bad.toString(), "--measure", "rr");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("trialstats meta: error: bad.csv, line 3, field n1: 'x' is not a"
-        + " whole number\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "trialstats meta: error: bad.csv, line 3, field n1: 'x' is not a" + " whole number\n");
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
 
     Path over = dir.resolve("over.csv");
@@ -239,11 +342,13 @@ class MetaCommandTest {
         .contains("over.csv, line 3, field events1: '70' exceeds n1 = 60");
 
     assertThat(run("meta", "--input", dir.resolve("missing.csv").toString(), "--measure", "rr"))
-        .satisfies(x -> {
-          assertThat(x.exit()).isEqualTo(2);
-          assertThat(x.err())
-              .isEqualTo("trialstats meta: error: no such file: " + dir.resolve("missing.csv") + "\n");
-        });
+        .satisfies(
+            x -> {
+              assertThat(x.exit()).isEqualTo(2);
+              assertThat(x.err())
+                  .isEqualTo(
+                      "trialstats meta: error: no such file: " + dir.resolve("missing.csv") + "\n");
+            });
   }
 
   @Test
@@ -251,29 +356,50 @@ class MetaCommandTest {
     String in = bcg.toString();
     Map<String[], String> cases =
         Map.of(
-            new String[] {"--measure", "hr"}, "unknown measure 'hr'",
-            new String[] {"--measure", "rr", "--method", "xyz"}, "unknown method 'xyz'",
+            new String[] {"--measure", "hr"},
+            "unknown measure 'hr'",
+            new String[] {"--measure", "rr", "--method", "xyz"},
+            "unknown method 'xyz'",
             new String[] {"--measure", "rr", "--model", "fixed", "--method", "dl"},
             "tau^2 estimator",
-            new String[] {"--measure", "rr", "--method", "peto"}, "Peto's method estimates an odds ratio",
+            new String[] {"--measure", "rr", "--method", "peto"},
+            "Peto's method estimates an odds ratio",
             new String[] {"--measure", "rr", "--method", "mh", "--hksj"},
             "inverse-variance pooling only",
-            new String[] {"--measure", "generic"}, "use --measure rr, or or rd",
-            new String[] {"--measure", "rr", "--level", "95"}, "level must be strictly between",
-            new String[] {"--measure", "rr", "--format", "xml"}, "unknown format",
-            new String[] {"--measure", "rr", "--forest", "f.pdf"}, "must end in .png or .svg");
+            new String[] {"--measure", "generic"},
+            "use --measure rr, or or rd",
+            new String[] {"--measure", "rr", "--level", "95"},
+            "level must be strictly between",
+            new String[] {"--measure", "rr", "--format", "xml"},
+            "unknown format",
+            new String[] {"--measure", "rr", "--forest", "f.pdf"},
+            "must end in .png or .svg");
     for (Map.Entry<String[], String> c : cases.entrySet()) {
       Run r = run(concat(new String[] {"meta", "--input", in}, c.getKey()));
       assertThat(r.exit()).as(String.join(" ", c.getKey())).isEqualTo(2);
-      assertThat(r.err()).as(String.join(" ", c.getKey()))
-          .startsWith("trialstats meta: error: ").contains(c.getValue());
+      assertThat(r.err())
+          .as(String.join(" ", c.getKey()))
+          .startsWith("trialstats meta: error: ")
+          .contains(c.getValue());
     }
   }
 
   @Test
   void hksjAndLevelAreApplied() throws IOException {
-    Run r = run("meta", "--input", bcg.toString(), "--measure", "or", "--method", "reml",
-        "--hksj", "--level", "0.9", "--format", "json");
+    Run r =
+        run(
+            "meta",
+            "--input",
+            bcg.toString(),
+            "--measure",
+            "or",
+            "--method",
+            "reml",
+            "--hksj",
+            "--level",
+            "0.9",
+            "--format",
+            "json");
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.get("hksj").asBoolean()).isTrue();
     assertThat(json.get("statistic_df").asInt()).isEqualTo(12);
@@ -285,8 +411,13 @@ class MetaCommandTest {
   private static List<CSVRecord> csv(String text) throws IOException {
     List<CSVRecord> rows = new ArrayList<>();
     Iterator<CSVRecord> it =
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-            .parse(new StringReader(text)).iterator();
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(text))
+            .iterator();
     it.forEachRemaining(rows::add);
     return rows;
   }

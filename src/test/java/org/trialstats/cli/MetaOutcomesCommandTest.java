@@ -56,8 +56,16 @@ class MetaOutcomesCommandTest {
   @Test
   void standardisedMeanDifferenceLeavesOutStudiesWithMissingMeans() throws IOException {
     JsonNode j =
-        json("meta", "--input", gibson.toString(), "--measure", "smd", "--method", "reml",
-            "--format", "json");
+        json(
+            "meta",
+            "--input",
+            gibson.toString(),
+            "--measure",
+            "smd",
+            "--method",
+            "reml",
+            "--format",
+            "json");
     assertThat(j.get("k").asInt()).isEqualTo(13);
     assertThat(j.get("mu").asDouble()).isCloseTo(-0.19420851171826037, within(1e-8));
     assertThat(j.get("smd_variance").asText()).isEqualTo("ls");
@@ -71,8 +79,8 @@ class MetaOutcomesCommandTest {
         .contains("study 'Brewin 1995' (line 16) left out: missing mean1");
 
     MetaCommandTest.Run refused =
-        MetaCommandTest.run("meta", "--input", gibson.toString(), "--measure", "md",
-            "--missing", "refuse");
+        MetaCommandTest.run(
+            "meta", "--input", gibson.toString(), "--measure", "md", "--missing", "refuse");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
         .contains("gibson2002.csv, line 15, field mean1: missing value (study 'Yoon 1993')");
@@ -81,16 +89,24 @@ class MetaOutcomesCommandTest {
   @Test
   void rateRatioByMantelHaenszel() throws IOException {
     JsonNode j =
-        json("meta", "--input", rates.toString(), "--measure", "irr", "--method", "mh",
-            "--format", "json");
+        json(
+            "meta",
+            "--input",
+            rates.toString(),
+            "--measure",
+            "irr",
+            "--method",
+            "mh",
+            "--format",
+            "json");
     assertThat(j.get("method").asText()).isEqualTo("mh");
     assertThat(j.get("k").asInt()).isEqualTo(9);
     assertThat(j.get("mu").asDouble()).isCloseTo(-0.41517523349227581, within(1e-12));
     assertThat(j.get("se").asDouble()).isCloseTo(0.18343920849053832, within(1e-12));
     assertThat(j.get("studies").get(2).get("time1").asDouble()).isEqualTo(12012);
     MetaCommandTest.Run csv =
-        MetaCommandTest.run("meta", "--input", rates.toString(), "--measure", "irr", "--format",
-            "csv");
+        MetaCommandTest.run(
+            "meta", "--input", rates.toString(), "--measure", "irr", "--format", "csv");
     assertThat(csv.out().lines().findFirst().orElseThrow()).endsWith(",time1,time2,pi_method");
     MetaCommandTest.Run wrong =
         MetaCommandTest.run("meta", "--input", rates.toString(), "--measure", "rr");
@@ -101,8 +117,16 @@ class MetaOutcomesCommandTest {
   @Test
   void mantelHaenszelReportsKAsMetafor() throws IOException {
     JsonNode j =
-        json("meta", "--input", yusufWithMissing.toString(), "--measure", "or", "--method", "mh",
-            "--format", "json");
+        json(
+            "meta",
+            "--input",
+            yusufWithMissing.toString(),
+            "--measure",
+            "or",
+            "--method",
+            "mh",
+            "--format",
+            "json");
     // metafor rma.mh: "Equal-Effects Model (k = 21)", k.yi = 18 (three double-zero trials)
     assertThat(j.get("k").asInt()).isEqualTo(21);
     assertThat(j.get("k_yi").asInt()).isEqualTo(18);
@@ -110,8 +134,9 @@ class MetaOutcomesCommandTest {
     assertThat(j.get("mu").asDouble()).isCloseTo(-0.068961741186328515, within(1e-12));
     assertThat(j.get("warnings").toString()).contains("study '1.8 Snow 1' (line 23) left out");
     String text =
-        MetaCommandTest.run("meta", "--input", yusufWithMissing.toString(), "--measure", "or",
-            "--method", "mh").out();
+        MetaCommandTest.run(
+                "meta", "--input", yusufWithMissing.toString(), "--measure", "or", "--method", "mh")
+            .out();
     assertThat(text).contains("21 studies (k_yi = 18 with a study estimate)");
   }
 
@@ -122,8 +147,16 @@ class MetaOutcomesCommandTest {
       Files.copy(in, bcg);
     }
     JsonNode metafor =
-        json("meta", "--input", bcg.toString(), "--measure", "rr", "--prediction", "metafor",
-            "--format", "json");
+        json(
+            "meta",
+            "--input",
+            bcg.toString(),
+            "--measure",
+            "rr",
+            "--prediction",
+            "metafor",
+            "--format",
+            "json");
     assertThat(metafor.get("pi_lower").asDouble()).isCloseTo(0.1546, within(5e-5));
     assertThat(metafor.get("pi_upper").asDouble()).isCloseTo(1.5490, within(5e-5));
     assertThat(metafor.get("pi_formula").asText()).startsWith("metafor predict()");
@@ -139,8 +172,14 @@ class MetaOutcomesCommandTest {
     Path s2 = dir.resolve("b.svg");
     for (Path p : new Path[] {a, b, s1, s2}) {
       assertThat(
-              MetaCommandTest.run("meta", "--input", gibson.toString(), "--measure", "md",
-                      "--forest", p.toString())
+              MetaCommandTest.run(
+                      "meta",
+                      "--input",
+                      gibson.toString(),
+                      "--measure",
+                      "md",
+                      "--forest",
+                      p.toString())
                   .exit())
           .isZero();
     }
@@ -153,8 +192,8 @@ class MetaOutcomesCommandTest {
   void beggsRankCorrelationTestInEveryFormat() throws IOException {
     // metafor 3.8-1 ranktest() on the Gibson 2002 SMD (ranktest_fixtures.csv)
     JsonNode j =
-        json("meta", "--input", gibson.toString(), "--measure", "smd", "--begg", "--format",
-            "json");
+        json(
+            "meta", "--input", gibson.toString(), "--measure", "smd", "--begg", "--format", "json");
     assertThat(j.get("begg").get("tau").asDouble()).isCloseTo(-0.20512820512820512, within(1e-12));
     assertThat(j.get("begg").get("pvalue").asDouble())
         .isCloseTo(0.36740428360220029, within(1e-12));
@@ -164,8 +203,16 @@ class MetaOutcomesCommandTest {
             .out();
     assertThat(text).contains("Begg's rank correlation test: Kendall's tau = -0.2051");
     String csv =
-        MetaCommandTest.run("meta", "--input", gibson.toString(), "--measure", "smd", "--begg",
-            "--format", "csv").out();
+        MetaCommandTest.run(
+                "meta",
+                "--input",
+                gibson.toString(),
+                "--measure",
+                "smd",
+                "--begg",
+                "--format",
+                "csv")
+            .out();
     assertThat(csv).contains("begg,Begg's rank correlation test,");
   }
 }

@@ -136,9 +136,24 @@ class MethodsCommandTest {
   }
 
   /** The stratified method and test ids (stratified-analysis issue). */
-  private static final List<String> STRATIFIED = List.of(
-      "rd:mh", "rd:mh-gr", "rd:mn", "rd:mn-iv", "rd:newcombe", "rd:newcombe-wilson",
-      "rd:summary-score", "rr:mh", "rr:mn", "rr:mn-iv", "or:mh", "or:mn", "or:mn-iv",
-      "or:exact-conditional", "test:cmh", "test:cmh-cc", "test:breslow-day",
-      "test:breslow-day-tarone");
+  private static final List<String> STRATIFIED =
+      List.of(
+          "rd:mh",
+          "rd:mh-gr",
+          "rd:mn",
+          "rd:mn-iv",
+          "rd:newcombe",
+          "rd:newcombe-wilson",
+          "rd:summary-score",
+          "rr:mh",
+          "rr:mn",
+          "rr:mn-iv",
+          "or:mh",
+          "or:mn",
+          "or:mn-iv",
+          "or:exact-conditional",
+          "test:cmh",
+          "test:cmh-cc",
+          "test:breslow-day",
+          "test:breslow-day-tarone");
 }

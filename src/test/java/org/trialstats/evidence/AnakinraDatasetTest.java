@@ -18,8 +18,8 @@ import org.trialstats.io.InputFile;
 
 /**
  * Loads the shipped dataset {@code datasets/anakinra} (tests run with the project root as working
- * directory) and checks its content against the two source texts in
- * ../shared/sources (anakinra-article.txt, anakinra-summary.txt), figure by figure.
+ * directory) and checks its content against the two source texts in ../shared/sources
+ * (anakinra-article.txt, anakinra-summary.txt), figure by figure.
  */
 class AnakinraDatasetTest {
   private static final Path DIRECTORY = Path.of("datasets", "anakinra");
@@ -36,10 +36,12 @@ class AnakinraDatasetTest {
     assertThat(dataset.drug()).isEqualTo("anakinra (Kineret)");
     assertThat(dataset.directory()).isEqualTo(DIRECTORY);
     assertThat(dataset.sources()).hasSize(34);
-    assertThat(dataset.comparisons()).extracting(Comparison::id)
+    assertThat(dataset.comparisons())
+        .extracting(Comparison::id)
         .containsExactly("acr20-24w", "injection-site-reactions-cochrane");
     assertThat(dataset.rates()).extracting(RateFigure::id).containsExactly("lymphoma-incidence");
-    assertThat(dataset.sirs()).extracting(SirFigure::id)
+    assertThat(dataset.sirs())
+        .extracting(SirFigure::id)
         .containsExactly("lymphoma-general-population", "melanoma-study-4");
     assertThat(dataset.claims()).hasSize(115);
     assertThat(dataset.approvals()).hasSize(14);
@@ -83,7 +85,8 @@ class AnakinraDatasetTest {
     assertThat(isr.treatment().compatibleEvents()).containsExactly(1235L);
     assertThat(isr.sourceId()).isEqualTo("article-cochrane");
     assertThat(dataset.source("article-cochrane").citation())
-        .contains("Mertens M, Singh JA").contains("CD005121");
+        .contains("Mertens M, Singh JA")
+        .contains("CD005121");
   }
 
   @Test
@@ -129,11 +132,13 @@ class AnakinraDatasetTest {
         assertThat(ids).contains(source);
       }
     }
-    assertThat(dataset.sources()).allSatisfy(s -> {
-      assertThat(s.document()).isIn("anakinra-article.txt", "anakinra-summary.txt");
-      assertThat(s.section()).isNotBlank();
-      assertThat(s.citation()).isNotBlank();
-    });
+    assertThat(dataset.sources())
+        .allSatisfy(
+            s -> {
+              assertThat(s.document()).isIn("anakinra-article.txt", "anakinra-summary.txt");
+              assertThat(s.section()).isNotBlank();
+              assertThat(s.citation()).isNotBlank();
+            });
   }
 
   @Test
@@ -168,23 +173,42 @@ class AnakinraDatasetTest {
     // molar mass 17,257.6 g/mol from C759 H1186 N208 O232 S10
     ClaimCheck.FormulaMass mass =
         (ClaimCheck.FormulaMass) dataset.claim("drugbox-molecular-weight").check();
-    assertThat(mass.formula()).containsExactly(
-        Map.entry("C", 759L), Map.entry("H", 1186L), Map.entry("N", 208L), Map.entry("O", 232L),
-        Map.entry("S", 10L));
+    assertThat(mass.formula())
+        .containsExactly(
+            Map.entry("C", 759L),
+            Map.entry("H", 1186L),
+            Map.entry("N", 208L),
+            Map.entry("O", 232L),
+            Map.entry("S", 10L));
   }
 
   @Test
   void approvalsTableKeepsRegionsYearsAndTheirEvidence() {
     List<Map<String, String>> rows = dataset.approvals();
-    assertThat(rows.get(0).keySet()).containsExactly(
-        "id", "region", "authority", "indication", "year", "date", "evidence", "source", "note");
-    Map<String, String> byId = rows.stream()
-        .collect(Collectors.toMap(r -> r.get("id"), r -> r.get("year") + " " + r.get("region")));
+    assertThat(rows.get(0).keySet())
+        .containsExactly(
+            "id",
+            "region",
+            "authority",
+            "indication",
+            "year",
+            "date",
+            "evidence",
+            "source",
+            "note");
+    Map<String, String> byId =
+        rows.stream()
+            .collect(
+                Collectors.toMap(r -> r.get("id"), r -> r.get("year") + " " + r.get("region")));
     // summary: US 2001, EU 2002, NHS England 2018 (five conditions) and 2021 (HLH),
     // EMA COVID-19 December 2021, FDA emergency use November 2022
-    assertThat(byId).containsEntry("us-ra", "2001 US").containsEntry("eu-ra", "2002 EU")
-        .containsEntry("uk-aosd", "2018 UK (England)").containsEntry("uk-hlh", "2021 UK (England)")
-        .containsEntry("eu-covid", "2021 EU").containsEntry("us-covid-eua", "2022 US")
+    assertThat(byId)
+        .containsEntry("us-ra", "2001 US")
+        .containsEntry("eu-ra", "2002 EU")
+        .containsEntry("uk-aosd", "2018 UK (England)")
+        .containsEntry("uk-hlh", "2021 UK (England)")
+        .containsEntry("eu-covid", "2021 EU")
+        .containsEntry("us-covid-eua", "2022 US")
         .containsEntry("ru-table-2021", "2021 Russia");
     assertThat(rows.stream().filter(r -> r.get("id").equals("eu-ra")).findFirst().orElseThrow())
         .containsEntry("date", "2002-03-08")
@@ -195,20 +219,23 @@ class AnakinraDatasetTest {
 
   @Test
   void inputFilesAreSortedWithTheirDigests() throws Exception {
-    assertThat(dataset.inputFiles()).extracting(InputFile::path).containsExactly(
-        "approvals.csv", "claims.yaml", "comparisons.yaml", "dataset.yaml", "rates.yaml");
+    assertThat(dataset.inputFiles())
+        .extracting(InputFile::path)
+        .containsExactly(
+            "approvals.csv", "claims.yaml", "comparisons.yaml", "dataset.yaml", "rates.yaml");
     for (InputFile file : dataset.inputFiles()) {
       byte[] bytes = Files.readAllBytes(DIRECTORY.resolve(file.path()));
       assertThat(file.bytes()).isEqualTo(bytes.length);
-      assertThat(file.sha256()).isEqualTo(
-          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+      assertThat(file.sha256())
+          .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
     }
   }
 
   @Test
   void lookupsOfUnknownIdsFail() {
     assertThatThrownBy(() -> dataset.source("nope"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no source 'nope'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no source 'nope'");
     assertThatThrownBy(() -> dataset.claim("nope")).isInstanceOf(IllegalArgumentException.class);
   }
 

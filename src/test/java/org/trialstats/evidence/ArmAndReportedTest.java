@@ -80,7 +80,8 @@ class ArmAndReportedTest {
 
   @Test
   void armRejectsInconsistentInput() {
-    assertThatThrownBy(() -> new Arm("a", 0, 0L, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Arm("a", 0, 0L, null))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Arm("a", 10, 11L, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Arm("a", 10, null, null))
@@ -92,27 +93,31 @@ class ArmAndReportedTest {
 
   static Stream<Arguments> randomArms() {
     SplittableRandom random = new SplittableRandom(20240611L);
-    return Stream.generate(() -> {
-      long n = 1 + random.nextLong(random.nextBoolean() ? 300 : 2_000_000_000L);
-      long k = random.nextLong(n + 1);
-      int decimals = random.nextInt(3);
-      return Arguments.of(n, k, decimals);
-    }).limit(300);
+    return Stream.generate(
+            () -> {
+              long n = 1 + random.nextLong(random.nextBoolean() ? 300 : 2_000_000_000L);
+              long k = random.nextLong(n + 1);
+              int decimals = random.nextInt(3);
+              return Arguments.of(n, k, decimals);
+            })
+        .limit(300);
   }
 
   /**
-   * Prints 100 k / n at 0 to 2 decimals (half-up), then checks that k is compatible, that the
-   * first and last compatible counts round to the printed value, and that their outer neighbours
-   * do not.
+   * Prints 100 k / n at 0 to 2 decimals (half-up), then checks that k is compatible, that the first
+   * and last compatible counts round to the printed value, and that their outer neighbours do not.
    */
   @ParameterizedTest
   @MethodSource("randomArms")
   void compatibleRangeMatchesBruteForce(long n, long k, int decimals) {
-    BigDecimal exact = BigDecimal.valueOf(k).multiply(BigDecimal.valueOf(100))
-        .divide(BigDecimal.valueOf(n), Decimals.CONTEXT);
+    BigDecimal exact =
+        BigDecimal.valueOf(k)
+            .multiply(BigDecimal.valueOf(100))
+            .divide(BigDecimal.valueOf(n), Decimals.CONTEXT);
     BigDecimal printed = exact.setScale(decimals, RoundingMode.HALF_UP);
-    Reported reported = new Reported(
-        printed.doubleValue(), "%", decimals, Qualifier.EXACT, printed.toPlainString() + "%");
+    Reported reported =
+        new Reported(
+            printed.doubleValue(), "%", decimals, Qualifier.EXACT, printed.toPlainString() + "%");
     Arm arm = new Arm("a", n, null, reported);
     List<Long> counts = arm.compatibleEvents();
     assertThat(counts).isNotEmpty();
@@ -131,8 +136,10 @@ class ArmAndReportedTest {
   }
 
   private static boolean roundsTo(Reported reported, long k, long n) {
-    BigDecimal p = BigDecimal.valueOf(k).multiply(BigDecimal.valueOf(100))
-        .divide(BigDecimal.valueOf(n), Decimals.CONTEXT);
+    BigDecimal p =
+        BigDecimal.valueOf(k)
+            .multiply(BigDecimal.valueOf(100))
+            .divide(BigDecimal.valueOf(n), Decimals.CONTEXT);
     return reported.roundsTo(p, RoundingMode.HALF_UP);
   }
 }

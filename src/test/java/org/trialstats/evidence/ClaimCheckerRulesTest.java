@@ -30,9 +30,23 @@ class ClaimCheckerRulesTest {
   }
 
   private ClaimResult check(String id) {
-    Dataset d = new Dataset("t", "title", "drug", "description", Path.of("t"), List.of(SOURCE),
-        comparisons, rates, sirs, claims, List.of(), List.of());
-    return ClaimChecker.check(d).stream().filter(r -> r.claim().id().equals(id)).findFirst()
+    Dataset d =
+        new Dataset(
+            "t",
+            "title",
+            "drug",
+            "description",
+            Path.of("t"),
+            List.of(SOURCE),
+            comparisons,
+            rates,
+            sirs,
+            claims,
+            List.of(),
+            List.of());
+    return ClaimChecker.check(d).stream()
+        .filter(r -> r.claim().id().equals(id))
+        .findFirst()
         .orElseThrow();
   }
 
@@ -46,9 +60,13 @@ class ClaimCheckerRulesTest {
     claim("a", value(999_999_999, 0, Qualifier.EXACT), new ClaimCheck.Recorded(""));
     claim("b", value(1, 0, Qualifier.EXACT), new ClaimCheck.Recorded(""));
     claim("c", value(2, 0, Qualifier.EXACT), new ClaimCheck.Recorded(""));
-    claim("total", value(1_000_000_000, 0, Qualifier.EXACT),
+    claim(
+        "total",
+        value(1_000_000_000, 0, Qualifier.EXACT),
         new ClaimCheck.Sum(List.of(ref("a"), ref("b")), ""));
-    claim("wrong", value(1_000_000_000, 0, Qualifier.EXACT),
+    claim(
+        "wrong",
+        value(1_000_000_000, 0, Qualifier.EXACT),
         new ClaimCheck.Sum(List.of(ref("a"), ref("c")), ""));
     assertThat(check("total").verdict()).isEqualTo(Verdict.REPRODUCED);
     ClaimResult wrong = check("wrong");
@@ -77,16 +95,25 @@ class ClaimCheckerRulesTest {
   @Test
   void unattainablePercentageIsADiscrepancy() {
     // 33% of 4: 1/4 = 25%, 2/4 = 50%; point count 1 (33% x 4 = 1.32)
-    comparisons.add(new Comparison("c", "e", "t",
-        new Arm("treated", 4, null, new Reported(33, "%", 0, Qualifier.EXACT, "33%")),
-        new Arm("control", 4, 1L, null), "s", ""));
-    claim("p", new Reported(33, "%", 0, Qualifier.EXACT, "33%"),
+    comparisons.add(
+        new Comparison(
+            "c",
+            "e",
+            "t",
+            new Arm("treated", 4, null, new Reported(33, "%", 0, Qualifier.EXACT, "33%")),
+            new Arm("control", 4, 1L, null),
+            "s",
+            ""));
+    claim(
+        "p",
+        new Reported(33, "%", 0, Qualifier.EXACT, "33%"),
         new ClaimCheck.ArmPercent("c", Comparison.Side.TREATMENT, ""));
     ClaimResult r = check("p");
     assertThat(r.verdict()).isEqualTo(Verdict.DISCREPANCY);
     assertThat(r.recomputed()).isEqualTo(25.0);
     assertThat(r.difference()).isEqualTo(-8.0);
-    assertThat(r.detail()).contains("no whole count out of 4")
+    assertThat(r.detail())
+        .contains("no whole count out of 4")
         .contains("1 gives 25% and 2 gives 50%");
   }
 
@@ -95,15 +122,27 @@ class ClaimCheckerRulesTest {
     // 38% of 250: counts 94-96, 37.6% to 38.4%; "about 40%" at 0 decimals is out of reach,
     // "about 40%" at -1 decimals (35 to 45) is reproduced
     Reported printed = new Reported(38, "%", 0, Qualifier.EXACT, "38%");
-    comparisons.add(new Comparison("c", "e", "t", new Arm("a", 250, null, printed),
-        new Arm("b", 251, null, new Reported(22, "%", 0, Qualifier.EXACT, "22%")), "s", ""));
-    claim("forty", new Reported(40, "%", 0, Qualifier.ABOUT, "about 40%"),
+    comparisons.add(
+        new Comparison(
+            "c",
+            "e",
+            "t",
+            new Arm("a", 250, null, printed),
+            new Arm("b", 251, null, new Reported(22, "%", 0, Qualifier.EXACT, "22%")),
+            "s",
+            ""));
+    claim(
+        "forty",
+        new Reported(40, "%", 0, Qualifier.ABOUT, "about 40%"),
         new ClaimCheck.ArmPercent("c", Comparison.Side.TREATMENT, ""));
-    claim("forty-tens", new Reported(40, "%", -1, Qualifier.ABOUT, "about 40%"),
+    claim(
+        "forty-tens",
+        new Reported(40, "%", -1, Qualifier.ABOUT, "about 40%"),
         new ClaimCheck.ArmPercent("c", Comparison.Side.TREATMENT, ""));
     ClaimResult forty = check("forty");
     assertThat(forty.verdict()).isEqualTo(Verdict.DISCREPANCY);
-    assertThat(forty.detail()).contains("94 (37.6%), 95 (38%), 96 (38.4%) give its printed 38%")
+    assertThat(forty.detail())
+        .contains("94 (37.6%), 95 (38%), 96 (38.4%) give its printed 38%")
         .contains("stays between 37.6 and 38.4");
     assertThat(check("forty-tens").verdict()).isEqualTo(Verdict.REPRODUCED);
   }
@@ -111,8 +150,16 @@ class ClaimCheckerRulesTest {
   @Test
   void ratioWithAPrintedExpectedCountIsChecked() {
     // 3 / 1.2 = 2.5 exactly
-    sirs.add(new SirFigure("o", "e", 3, 1.2, "printed: 1.2",
-        new Reported(2.5, "fold", 1, Qualifier.EXACT, "2.5-fold"), "s", ""));
+    sirs.add(
+        new SirFigure(
+            "o",
+            "e",
+            3,
+            1.2,
+            "printed: 1.2",
+            new Reported(2.5, "fold", 1, Qualifier.EXACT, "2.5-fold"),
+            "s",
+            ""));
     claim("r", sirs.get(0).reportedRatio(), new ClaimCheck.Ratio("o", false, ""));
     ClaimResult r = check("r");
     assertThat(r.verdict()).isEqualTo(Verdict.REPRODUCED);
@@ -122,7 +169,9 @@ class ClaimCheckerRulesTest {
   @Test
   void poissonTailOfZeroObservedIsOne() {
     sirs.add(new SirFigure("o", "e", 0, 2.0, "printed: 2", null, "s", ""));
-    claim("p", new Reported(0.05, "p", 2, Qualifier.MORE_THAN, "not significant"),
+    claim(
+        "p",
+        new Reported(0.05, "p", 2, Qualifier.MORE_THAN, "not significant"),
         new ClaimCheck.PoissonTail("o", null, ""));
     ClaimResult r = check("p");
     assertThat(r.recomputed()).isEqualTo(1.0);
@@ -133,7 +182,9 @@ class ClaimCheckerRulesTest {
   void poissonTailWithExactExpectedIsDecided() {
     // R: ppois(9, 3, lower.tail = FALSE) = 0.00110248813011548 (10 observed, 3 expected)
     sirs.add(new SirFigure("o", "e", 10, 3.0, "printed: 3", null, "s", ""));
-    claim("p", new Reported(0.05, "p", 2, Qualifier.UP_TO, "significant"),
+    claim(
+        "p",
+        new Reported(0.05, "p", 2, Qualifier.UP_TO, "significant"),
         new ClaimCheck.PoissonTail("o", null, ""));
     ClaimResult r = check("p");
     assertThat(r.verdict()).isEqualTo(Verdict.REPRODUCED);
@@ -143,12 +194,23 @@ class ClaimCheckerRulesTest {
   @Test
   void rateWithExactPersonTimeIsADiscrepancyAndSaysWhichRoundingWouldFit() {
     // 8 x 100 / 6400 = 0.125: half-up 0.13, so 0.12 is off by 0.005 when 6400 is exact
-    rates.add(new RateFigure("r", "e", 8, 6400, null, null, 100,
-        new Reported(0.12, "per 100 PY", 2, Qualifier.EXACT, "0.12"), "s", ""));
+    rates.add(
+        new RateFigure(
+            "r",
+            "e",
+            8,
+            6400,
+            null,
+            null,
+            100,
+            new Reported(0.12, "per 100 PY", 2, Qualifier.EXACT, "0.12"),
+            "s",
+            ""));
     claim("rate", rates.get(0).reportedRate(), new ClaimCheck.Rate("r", null, ""));
     ClaimResult r = check("rate");
     assertThat(r.verdict()).isEqualTo(Verdict.DISCREPANCY);
-    assertThat(r.detail()).contains("by truncation or half-even rounding")
+    assertThat(r.detail())
+        .contains("by truncation or half-even rounding")
         .contains("needs more than 6400 and at most 6956.5 patient-years");
   }
 
@@ -156,8 +218,11 @@ class ClaimCheckerRulesTest {
   void productOfExactConstants() {
     // 17257.6 / 1000 = 17.2576 -> 17.3
     claim("mw", value(17257.6, 1, Qualifier.EXACT), new ClaimCheck.Recorded(""));
-    claim("kda", value(17.3, 1, Qualifier.ABOUT), new ClaimCheck.Product(
-        List.of(ref("mw")), List.of(new ClaimCheck.Constant(new BigDecimal("1000"))), ""));
+    claim(
+        "kda",
+        value(17.3, 1, Qualifier.ABOUT),
+        new ClaimCheck.Product(
+            List.of(ref("mw")), List.of(new ClaimCheck.Constant(new BigDecimal("1000"))), ""));
     ClaimResult r = check("kda");
     assertThat(r.verdict()).isEqualTo(Verdict.REPRODUCED);
     assertThat(r.recomputed()).isCloseTo(17.2576, within(1e-12));

@@ -24,9 +24,9 @@ class ClaimCheckerTest {
   static void check() {
     Dataset dataset = DatasetLoader.load(Path.of("datasets", "anakinra"));
     ordered = ClaimChecker.check(dataset);
-    results = ordered.stream()
-        .collect(Collectors.toMap(r -> r.claim().id(), Function.identity()));
-    assertThat(ordered).extracting(r -> r.claim().id())
+    results = ordered.stream().collect(Collectors.toMap(r -> r.claim().id(), Function.identity()));
+    assertThat(ordered)
+        .extracting(r -> r.claim().id())
         .containsExactlyElementsOf(dataset.claims().stream().map(Claim::id).toList());
   }
 
@@ -43,8 +43,10 @@ class ClaimCheckerTest {
     assertThat(r.recomputed()).isEqualTo(2846.0);
     assertThat(r.difference()).isEqualTo(-30.0);
     assertThat(r.recomputedText()).isEqualTo("2846");
-    assertThat(r.detail()).contains("781 [cochrane-placebo-patients] + 2065")
-        .contains("= 2846").contains("Difference -30 (-1.0% of the printed value)");
+    assertThat(r.detail())
+        .contains("781 [cochrane-placebo-patients] + 2065")
+        .contains("= 2846")
+        .contains("Difference -30 (-1.0% of the printed value)");
   }
 
   @Test
@@ -54,9 +56,11 @@ class ClaimCheckerTest {
     assertThat(r.verdict()).isEqualTo(Verdict.NOT_CHECKABLE);
     assertThat(r.recomputed()).isEqualTo(6625.0);
     assertThat(r.difference()).isEqualTo(225.0);
-    assertThat(r.detail()).contains("5300 [lymphoma-patients] x 15 [lymphoma-mean-months] / 12")
+    assertThat(r.detail())
+        .contains("5300 [lymphoma-patients] x 15 [lymphoma-mean-months] / 12")
         .contains("the nearest 100: 6600, not the printed 6400")
-        .contains("between 6343.75 and 6910.42").contains("+225 (+3.5% of the printed value)");
+        .contains("between 6343.75 and 6910.42")
+        .contains("+225 (+3.5% of the printed value)");
   }
 
   @Test
@@ -90,8 +94,10 @@ class ClaimCheckerTest {
     ClaimResult seventy = result("isr-side-effects");
     assertThat(seventy.verdict()).isEqualTo(Verdict.DISCREPANCY);
     assertThat(seventy.difference()).isCloseTo(1.4285714285714, within(1e-12));
-    assertThat(seventy.detail()).startsWith("Cross-check against the treatment arm (anakinra)")
-        .contains("71, not the printed 70").contains("Difference +1.43 (+2.0%");
+    assertThat(seventy.detail())
+        .startsWith("Cross-check against the treatment arm (anakinra)")
+        .contains("71, not the printed 70")
+        .contains("Difference +1.43 (+2.0%");
 
     ClaimResult moreThanTen = result("summary-isr-more-than-10");
     assertThat(moreThanTen.verdict()).isEqualTo(Verdict.REPRODUCED);
@@ -124,7 +130,9 @@ class ClaimCheckerTest {
     assertThat(r.recomputed()).isCloseTo(1.06666666666667, within(1e-13));
     assertThat(r.recomputedText()).isEqualTo("1.016 to 1.067");
     assertThat(r.difference()).isNaN();
-    assertThat(r.detail()).contains("gives 1.01587").contains("gives 1.06667")
+    assertThat(r.detail())
+        .contains("gives 1.01587")
+        .contains("gives 1.06667")
         .contains("1.067 <= 1.1, as printed ('no unexpected accumulation')");
   }
 
@@ -135,8 +143,9 @@ class ClaimCheckerTest {
     assertThat(r.recomputed()).isNaN();
     assertThat(r.difference()).isNaN();
     assertThat(r.recomputedText()).isEmpty();
-    assertThat(r.detail()).isEqualTo(
-        "Not checkable: the number of patients in each group (no denominators for 8% vs 2%).");
+    assertThat(r.detail())
+        .isEqualTo(
+            "Not checkable: the number of patients in each group (no denominators for 8% vs 2%).");
     assertThat(result("neutropenia-anakinra").verdict()).isEqualTo(Verdict.NOT_CHECKABLE);
     assertThat(result("solid-tumours").detail()).contains("expected number of solid tumours");
   }
@@ -165,8 +174,10 @@ class ClaimCheckerTest {
     ClaimResult melanoma = result("melanoma-significant");
     assertThat(melanoma.verdict()).isEqualTo(Verdict.NOT_CHECKABLE);
     assertThat(melanoma.recomputed()).isCloseTo(0.0803013970713942, within(1e-14));
-    assertThat(melanoma.detail()).contains("P(X >= 3 | mean 1) = 0.0803")
-        .contains("p from 0.0144 to 0.1912").contains("at most 0.8177");
+    assertThat(melanoma.detail())
+        .contains("P(X >= 3 | mean 1) = 0.0803")
+        .contains("p from 0.0144 to 0.1912")
+        .contains("at most 0.8177");
   }
 
   @Test
@@ -206,15 +217,18 @@ class ClaimCheckerTest {
     for (ClaimResult r : ordered) {
       totals.merge(r.verdict(), 1L, Long::sum);
     }
-    assertThat(totals).containsEntry(Verdict.REPRODUCED, 19L)
-        .containsEntry(Verdict.DISCREPANCY, 5L).containsEntry(Verdict.NOT_CHECKABLE, 91L);
+    assertThat(totals)
+        .containsEntry(Verdict.REPRODUCED, 19L)
+        .containsEntry(Verdict.DISCREPANCY, 5L)
+        .containsEntry(Verdict.NOT_CHECKABLE, 91L);
     assertThat(Verdict.NOT_CHECKABLE.label()).isEqualTo("not checkable");
   }
 
   @Test
   void notesAreAppendedToTheDetail() {
-    assertThat(result("dosage-interval-hours").detail()).isEqualTo(
-        "Recorded with its source; no arithmetic relates it to other figures. Note: Once daily"
-            + " is read as a dosing interval of 24 hours.");
+    assertThat(result("dosage-interval-hours").detail())
+        .isEqualTo(
+            "Recorded with its source; no arithmetic relates it to other figures. Note: Once daily"
+                + " is read as a dosing interval of 24 hours.");
   }
 }

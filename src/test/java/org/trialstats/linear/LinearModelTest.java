@@ -16,6 +16,7 @@ import org.trialstats.testing.ReferenceCsv;
 /** LinearModel, DoseResponse and OneWayAnova against SAS's published example and R. */
 class LinearModelTest {
   private static final String FIXTURES = "/org/trialstats/linear/fixtures/";
+
   /** Relative agreement with R's lm/drop1/emmeans (both QR in double precision). */
   private static final double REL = 1e-9;
 
@@ -23,7 +24,8 @@ class LinearModelTest {
 
   static {
     for (Map<String, String> r : ReferenceCsv.read(FIXTURES + "linear_models.csv")) {
-      R.put(r.get("dataset") + "|" + r.get("quantity") + "|" + r.get("label"),
+      R.put(
+          r.get("dataset") + "|" + r.get("quantity") + "|" + r.get("label"),
           Double.parseDouble(r.get("value")));
     }
   }
@@ -43,7 +45,8 @@ class LinearModelTest {
     double[] post = rows.stream().mapToDouble(m -> Double.parseDouble(m.get("post"))).toArray();
     double[] pre = rows.stream().mapToDouble(m -> Double.parseDouble(m.get("pre"))).toArray();
     String[] drug = rows.stream().map(m -> m.get("drug")).toArray(String[]::new);
-    return LinearModel.fit(post,
+    return LinearModel.fit(
+        post,
         List.of(Factor.of("drug", drug, List.of("A", "D", "F")), new Covariate("pre", pre)),
         coding);
   }
@@ -70,7 +73,10 @@ class LinearModelTest {
   @Test
   void drugModelMatchesR() {
     for (Coding coding : Coding.values()) {
-      checkAgainstR("drug", drugModel(coding), "drug",
+      checkAgainstR(
+          "drug",
+          drugModel(coding),
+          "drug",
           List.of(new String[] {"D", "A"}, new String[] {"F", "A"}, new String[] {"F", "D"}));
     }
     // Reference coding gives R's coefficients (contr.treatment).
@@ -84,28 +90,39 @@ class LinearModelTest {
 
   private static LinearModel syntheticModel(Coding coding) {
     List<Map<String, String>> rows = ReferenceCsv.read(FIXTURES + "synthetic_data.csv");
-    return LinearModel.fit(column(rows, "y"), List.of(
-        Factor.of("arm", strings(rows, "arm"), List.of("Placebo", "Low", "High")),
-        Factor.of("site", strings(rows, "site"), List.of()),
-        new Covariate("base", column(rows, "base"))), coding);
+    return LinearModel.fit(
+        column(rows, "y"),
+        List.of(
+            Factor.of("arm", strings(rows, "arm"), List.of("Placebo", "Low", "High")),
+            Factor.of("site", strings(rows, "site"), List.of()),
+            new Covariate("base", column(rows, "base"))),
+        coding);
   }
 
   @Test
   void unbalancedTwoFactorAncovaMatchesR() {
     for (Coding coding : Coding.values()) {
-      checkAgainstR("synthetic", syntheticModel(coding), "arm", List.of(
-          new String[] {"Low", "Placebo"}, new String[] {"High", "Placebo"},
-          new String[] {"High", "Low"}));
+      checkAgainstR(
+          "synthetic",
+          syntheticModel(coding),
+          "arm",
+          List.of(
+              new String[] {"Low", "Placebo"},
+              new String[] {"High", "Placebo"},
+              new String[] {"High", "Low"}));
     }
   }
 
   @Test
   void doseResponseMatchesR() {
     List<Map<String, String>> rows = ReferenceCsv.read(FIXTURES + "synthetic_data.csv");
-    Coefficient slope = DoseResponse.test(column(rows, "y"),
-        new Covariate("dose", column(rows, "dose")),
-        List.of(Factor.of("site", strings(rows, "site"), List.of()),
-            new Covariate("base", column(rows, "base"))));
+    Coefficient slope =
+        DoseResponse.test(
+            column(rows, "y"),
+            new Covariate("dose", column(rows, "dose")),
+            List.of(
+                Factor.of("site", strings(rows, "site"), List.of()),
+                new Covariate("base", column(rows, "base"))));
     close(slope.estimate(), r("synthetic", "dose_slope", ""), "slope");
     close(slope.standardError(), r("synthetic", "dose_se", ""), "slope se");
     close(slope.pValue(), r("synthetic", "dose_p", ""), "slope p");
@@ -142,10 +159,15 @@ class LinearModelTest {
     // Dobson AJ. An Introduction to Statistical Modelling (1983), plant weights by treatment
     // (R's PlantGrowth): F = 4.846 on 2 and 27 df, P = 0.0159.
     List<Map<String, String>> rows = ReferenceCsv.read(FIXTURES + "plants_data.csv");
-    List<double[]> groups = List.of("ctrl", "trt1", "trt2").stream()
-        .map(g -> rows.stream().filter(m -> m.get("group").equals(g))
-            .mapToDouble(m -> Double.parseDouble(m.get("weight"))).toArray())
-        .toList();
+    List<double[]> groups =
+        List.of("ctrl", "trt1", "trt2").stream()
+            .map(
+                g ->
+                    rows.stream()
+                        .filter(m -> m.get("group").equals(g))
+                        .mapToDouble(m -> Double.parseDouble(m.get("weight")))
+                        .toArray())
+            .toList();
     FTestResult a = OneWayAnova.test(groups);
     assertThat(a.f()).isCloseTo(4.846, within(5e-4));
     assertThat(a.numeratorDf()).isEqualTo(2);
@@ -153,8 +175,11 @@ class LinearModelTest {
     close(a.f(), r("plants", "anova_f", ""), "F");
     close(a.pValue(), r("plants", "anova_p", ""), "p");
     // The same test as a linear model with one factor.
-    LinearModel fit = LinearModel.fit(column(rows, "weight"),
-        List.of(Factor.of("group", strings(rows, "group"), List.of())), Coding.EFFECT);
+    LinearModel fit =
+        LinearModel.fit(
+            column(rows, "weight"),
+            List.of(Factor.of("group", strings(rows, "group"), List.of())),
+            Coding.EFFECT);
     close(fit.typeIII().get(0).pValue(), a.pValue(), "p via the linear model");
   }
 
@@ -162,21 +187,31 @@ class LinearModelTest {
   void invalidModelsAreErrors() {
     double[] y = {1, 2, 3, 4, 5, 7};
     String[] g = {"a", "a", "b", "b", "c", "c"};
-    assertThatThrownBy(() -> LinearModel.fit(y, List.of(Factor.of("g", g, List.of()),
-        Factor.of("h", g, List.of())), Coding.REFERENCE))
-        .isInstanceOf(StatsException.class).hasMessageContaining("singular");
-    assertThatThrownBy(() -> LinearModel.fit(new double[] {1, Double.NaN, 3}, List.of(),
-        Coding.REFERENCE)).isInstanceOf(StatsException.class)
+    assertThatThrownBy(
+            () ->
+                LinearModel.fit(
+                    y,
+                    List.of(Factor.of("g", g, List.of()), Factor.of("h", g, List.of())),
+                    Coding.REFERENCE))
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("singular");
+    assertThatThrownBy(
+            () -> LinearModel.fit(new double[] {1, Double.NaN, 3}, List.of(), Coding.REFERENCE))
+        .isInstanceOf(StatsException.class)
         .hasMessageContaining("observation 2");
     LinearModel fit = LinearModel.fit(y, List.of(Factor.of("g", g, List.of())), Coding.REFERENCE);
     assertThatThrownBy(() -> fit.leastSquaresMeans("arm", 0.95))
-        .isInstanceOf(StatsException.class).hasMessageContaining("no factor arm");
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("no factor arm");
     assertThatThrownBy(() -> fit.difference("g", "z", "a", 0.95))
-        .isInstanceOf(StatsException.class).hasMessageContaining("no level z");
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("no level z");
     assertThatThrownBy(() -> fit.leastSquaresMeans("g", 95))
-        .isInstanceOf(StatsException.class).hasMessageContaining("between 0 and 1");
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("between 0 and 1");
     assertThatThrownBy(() -> OneWayAnova.test(List.of(new double[] {1, 2})))
-        .isInstanceOf(StatsException.class).hasMessageContaining("two groups");
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("two groups");
   }
 
   private static double[] column(List<Map<String, String>> rows, String name) {

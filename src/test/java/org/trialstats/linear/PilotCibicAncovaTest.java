@@ -15,8 +15,8 @@ import org.trialstats.testing.ReferenceCsv;
 import org.trialstats.testing.SharedFolder;
 
 /**
- * The CDISC pilot's CIBIC+ week 24 LOCF analysis of covariance (CSR Table 14-3.02) on the
- * shipped ADaM data, against R's lm, drop1 and emmeans (pilot_cibic_ancova.R).
+ * The CDISC pilot's CIBIC+ week 24 LOCF analysis of covariance (CSR Table 14-3.02) on the shipped
+ * ADaM data, against R's lm, drop1 and emmeans (pilot_cibic_ancova.R).
  */
 class PilotCibicAncovaTest {
   private static final List<String> ARMS =
@@ -55,8 +55,11 @@ class PilotCibicAncovaTest {
     assertThat((double) aval.size()).isEqualTo(ref.get("n|"));
     double[] y = aval.stream().mapToDouble(Double::doubleValue).toArray();
     Factor sites = Factor.of("SITEGR1", site.toArray(String[]::new), List.of());
-    LinearModel fit = LinearModel.fit(y,
-        List.of(Factor.of("TRTP", arm.toArray(String[]::new), ARMS), sites), Coding.REFERENCE);
+    LinearModel fit =
+        LinearModel.fit(
+            y,
+            List.of(Factor.of("TRTP", arm.toArray(String[]::new), ARMS), sites),
+            Coding.REFERENCE);
     double tol = 1e-9;
     assertThat((double) fit.residualDegreesOfFreedom()).isEqualTo(ref.get("residual_df|"));
     for (TypeIIITest t : fit.typeIII()) {
@@ -69,8 +72,7 @@ class PilotCibicAncovaTest {
     }
     int[][] pairs = {{1, 0}, {2, 0}, {2, 1}};
     for (int[] p : pairs) {
-      LeastSquaresMeanDifference d =
-          fit.difference("TRTP", ARMS.get(p[0]), ARMS.get(p[1]), 0.95);
+      LeastSquaresMeanDifference d = fit.difference("TRTP", ARMS.get(p[0]), ARMS.get(p[1]), 0.95);
       String label = ARMS.get(p[0]) + " - " + ARMS.get(p[1]);
       assertThat(d.estimate()).isCloseTo(ref.get("diff|" + label), within(tol));
       assertThat(d.standardError()).isCloseTo(ref.get("diff_se|" + label), within(tol));
@@ -78,9 +80,11 @@ class PilotCibicAncovaTest {
       assertThat(d.upper()).isCloseTo(ref.get("diff_upper|" + label), within(tol));
       assertThat(d.pValue()).isCloseTo(ref.get("diff_p|" + label), within(tol));
     }
-    Coefficient slope = DoseResponse.test(y,
-        new Covariate("TRTPN", dose.stream().mapToDouble(Double::doubleValue).toArray()),
-        List.of(sites));
+    Coefficient slope =
+        DoseResponse.test(
+            y,
+            new Covariate("TRTPN", dose.stream().mapToDouble(Double::doubleValue).toArray()),
+            List.of(sites));
     assertThat(slope.estimate()).isCloseTo(ref.get("dose_slope|"), within(1e-12));
     assertThat(slope.pValue()).isCloseTo(ref.get("dose_p|"), within(tol));
   }

@@ -41,8 +41,7 @@ class ContinuousEffectsTest {
     assertThat(ContinuousEffects.exclusionReason(zeroSd, EffectMeasure.SMD))
         .contains("pooled standard deviation 0");
     ContinuousArms tiny = new ContinuousArms(1, 1, 1, 2, 1, 2);
-    assertThat(ContinuousEffects.exclusionReason(tiny, EffectMeasure.SMD))
-        .contains("fewer than 4");
+    assertThat(ContinuousEffects.exclusionReason(tiny, EffectMeasure.SMD)).contains("fewer than 4");
     ContinuousArms signs = new ContinuousArms(-1, 1, 10, 2, 1, 10);
     assertThat(ContinuousEffects.exclusionReason(signs, EffectMeasure.ROM))
         .contains("different sign");

@@ -13,12 +13,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Iterative estimators (REML, ML, PM) and the Q-profile limits converge to ~1e-12 on k = 2 and
- * k = 2,000 generated studies, or report non-convergence in words without an exception. The
- * checks use the defining equations: the REML score y'PPy - tr(P) = 0 (Viechtbauer 2005, eq.
- * 14), the ML score sum w^2 (y - mu)^2 - sum w = 0, and Q_gen(tau^2) = k - 1 for Paule-Mandel
- * (or the boundary tau^2 = 0 with a non-positive score / Q_gen(0) &lt;= k - 1). The metafor
- * values for two generated k = 2,000 sets are checked in {@link MetaforFixturesTest}.
+ * Iterative estimators (REML, ML, PM) and the Q-profile limits converge to ~1e-12 on k = 2 and k =
+ * 2,000 generated studies, or report non-convergence in words without an exception. The checks use
+ * the defining equations: the REML score y'PPy - tr(P) = 0 (Viechtbauer 2005, eq. 14), the ML score
+ * sum w^2 (y - mu)^2 - sum w = 0, and Q_gen(tau^2) = k - 1 for Paule-Mandel (or the boundary tau^2
+ * = 0 with a non-positive score / Q_gen(0) &lt;= k - 1). The metafor values for two generated k =
+ * 2,000 sets are checked in {@link MetaforFixturesTest}.
  */
 class ConvergenceTest {
 
@@ -114,8 +114,8 @@ class ConvergenceTest {
   }
 
   /**
-   * Numbers so large that the weighted sums overflow: Fisher scoring and the bracketing
-   * fall-back cannot converge; the result says so in its warnings instead of throwing.
+   * Numbers so large that the weighted sums overflow: Fisher scoring and the bracketing fall-back
+   * cannot converge; the result says so in its warnings instead of throwing.
    */
   @Test
   void nonConvergenceIsReportedNotThrown() {
@@ -124,7 +124,8 @@ class ConvergenceTest {
             StudyData.generic("a", null, -1e200, 1e-200),
             StudyData.generic("b", null, 1e200, 1e-200),
             StudyData.generic("c", null, 3e199, 2e-200));
-    for (Tau2Estimator e : new Tau2Estimator[] {Tau2Estimator.REML, Tau2Estimator.ML, Tau2Estimator.PM}) {
+    for (Tau2Estimator e :
+        new Tau2Estimator[] {Tau2Estimator.REML, Tau2Estimator.ML, Tau2Estimator.PM}) {
       assertThatCode(
               () -> {
                 MetaResult r =

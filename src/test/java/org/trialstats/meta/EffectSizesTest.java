@@ -20,10 +20,10 @@ class EffectSizesTest {
   private static final MathContext MC = new MathContext(50);
 
   /**
-   * 0.5 added to every cell of a table with a zero cell (a = 0.5, b = 30.5, c = 4.5, d = 27.5).
-   * R 4.2.2, metafor 3.8-1: escalc(m, ai = 0, n1i = 30, ci = 4, n2i = 31) with sprintf("%.10g"):
-   * RR yi -2.165475879 vi 2.158714158; OR yi -2.300765256 vi 2.291372744; RD yi -0.1244959677
-   * vi 0.00428844986.
+   * 0.5 added to every cell of a table with a zero cell (a = 0.5, b = 30.5, c = 4.5, d = 27.5). R
+   * 4.2.2, metafor 3.8-1: escalc(m, ai = 0, n1i = 30, ci = 4, n2i = 31) with sprintf("%.10g"): RR
+   * yi -2.165475879 vi 2.158714158; OR yi -2.300765256 vi 2.291372744; RD yi -0.1244959677 vi
+   * 0.00428844986.
    */
   @Test
   void zeroCellGetsHalfAddedToEveryCell() {
@@ -53,16 +53,20 @@ class EffectSizesTest {
     assertThat(EffectSizes.exclusionReason(all, EffectMeasure.RD)).isNull();
 
     MetaResult rd =
-        MetaAnalysis.run(List.of(none, all, one), MetaOptions.fixed(EffectMeasure.RD, FixedMethod.IV));
+        MetaAnalysis.run(
+            List.of(none, all, one), MetaOptions.fixed(EffectMeasure.RD, FixedMethod.IV));
     assertThat(rd.k()).isEqualTo(3);
     assertThat(rd.zeroCells()).contains("kept for the risk difference: none, all");
     MetaResult rr =
-        MetaAnalysis.run(List.of(none, all, one), MetaOptions.random(EffectMeasure.RR, Tau2Estimator.DL));
+        MetaAnalysis.run(
+            List.of(none, all, one), MetaOptions.random(EffectMeasure.RR, Tau2Estimator.DL));
     assertThat(rr.k()).isEqualTo(1);
     assertThat(rr.warnings()).anyMatch(w -> w.contains("none (no events in either arm)"));
     assertThat(rr.zeroCells()).contains("Excluded").contains("none, all");
     assertThatThrownBy(
-            () -> MetaAnalysis.run(List.of(none, all), MetaOptions.fixed(EffectMeasure.OR, FixedMethod.MH)))
+            () ->
+                MetaAnalysis.run(
+                    List.of(none, all), MetaOptions.fixed(EffectMeasure.OR, FixedMethod.MH)))
         .isInstanceOf(StatsException.class)
         .hasMessageContaining("the risk difference can use studies without events");
   }
@@ -75,8 +79,10 @@ class EffectSizesTest {
               long n1 = 1 + rnd.nextLong(1_000_000_000L);
               long n2 = rnd.nextBoolean() ? n1 : 1 + rnd.nextLong(1_000_000_000L);
               long x1 = 1 + rnd.nextLong(n1 - 1 > 0 ? n1 - 1 : 1);
-              long x2 = rnd.nextBoolean() ? Math.min(n2 - 1, Math.max(1, x1 + rnd.nextInt(3) - 1))
-                  : 1 + rnd.nextLong(n2 - 1 > 0 ? n2 - 1 : 1);
+              long x2 =
+                  rnd.nextBoolean()
+                      ? Math.min(n2 - 1, Math.max(1, x1 + rnd.nextInt(3) - 1))
+                      : 1 + rnd.nextLong(n2 - 1 > 0 ? n2 - 1 : 1);
               return new long[] {Math.min(x1, n1 - 1), n1, Math.max(1, Math.min(x2, n2 - 1)), n2};
             })
         .filter(t -> t[0] >= 1 && t[2] >= 1 && t[0] < t[1] && t[2] < t[3])
@@ -84,9 +90,9 @@ class EffectSizesTest {
   }
 
   /**
-   * log RR and log OR agree with a 50-digit BigDecimal evaluation (log of the exact ratio via
-   * log1p of the exact difference): 1e-14 relative, or 1e-16 absolute where the log ratio is
-   * below 1e-2 (the absolute error is what matters next to a standard error of at least 1e-5).
+   * log RR and log OR agree with a 50-digit BigDecimal evaluation (log of the exact ratio via log1p
+   * of the exact difference): 1e-14 relative, or 1e-16 absolute where the log ratio is below 1e-2
+   * (the absolute error is what matters next to a standard error of at least 1e-5).
    */
   @ParameterizedTest
   @MethodSource("largeTables")

@@ -9,8 +9,8 @@ import org.trialstats.stats.TwoByTwo;
 class MantelHaenszelDegenerateTest {
   /**
    * 0/11 vs 50/50: RD = -1 exactly and the Sato, Greenland & Robins (1989) variance is exactly 0
-   * (rounding made it negative, so its square root was NaN). R 4.2.2 metafor 3.8-1:
-   * rma.mh(ai=0, n1i=11, ci=50, n2i=50, measure="RD") gives beta -1 and se NaN ("NaNs produced").
+   * (rounding made it negative, so its square root was NaN). R 4.2.2 metafor 3.8-1: rma.mh(ai=0,
+   * n1i=11, ci=50, n2i=50, measure="RD") gives beta -1 and se NaN ("NaNs produced").
    */
   @Test
   void zeroVarianceGivesADegenerateIntervalWithAWarning() {

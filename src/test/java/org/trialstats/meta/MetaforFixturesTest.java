@@ -11,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * trialstats against metafor 3.8-1 on more data sets than the shared BCG reference: every
- * measure (RR, OR, RD, generic) with every method (IV, MH, Peto, DL, REML, PM, ML, SJ, HE, each
- * random-effects estimator with and without HKSJ) on the BCG trials, pre-eclampsia (Collins et
- * al. 1985 as in Viechtbauer 2007), CLASP (DerSimonian &amp; Kacker 2007), beta-blockers after
+ * trialstats against metafor 3.8-1 on more data sets than the shared BCG reference: every measure
+ * (RR, OR, RD, generic) with every method (IV, MH, Peto, DL, REML, PM, ML, SJ, HE, each
+ * random-effects estimator with and without HKSJ) on the BCG trials, pre-eclampsia (Collins et al.
+ * 1985 as in Viechtbauer 2007), CLASP (DerSimonian &amp; Kacker 2007), beta-blockers after
  * myocardial infarction (Yusuf et al. 1985, table 6: zero cells and three double-zero trials),
  * catheter infections (Niel-Weise et al. 2007: rare events, zero cells, one double-zero study),
  * lidocaine (Hine et al. 1989), a synthetic set with a double-zero study, an all-events study and
@@ -40,8 +40,15 @@ class MetaforFixturesTest {
   }
 
   private static String key(Map<String, String> r) {
-    return r.get("dataset") + "|" + r.get("measure") + "|" + r.get("model") + "|"
-        + r.get("method") + "|" + r.get("hksj");
+    return r.get("dataset")
+        + "|"
+        + r.get("measure")
+        + "|"
+        + r.get("model")
+        + "|"
+        + r.get("method")
+        + "|"
+        + r.get("hksj");
   }
 
   private static final Map<String, List<Map<String, String>>> STUDY_ROWS =
@@ -53,8 +60,7 @@ class MetaforFixturesTest {
   void summaryMatchesMetafor(Map<String, String> row) {
     MetaOptions options = ReferenceData.options(row);
     MetaResult r = MetaAnalysis.run(data(row.get("dataset")), options);
-    boolean iterative =
-        options.tau2Estimator() != null && options.tau2Estimator().isIterative();
+    boolean iterative = options.tau2Estimator() != null && options.tau2Estimator().isIterative();
     double tol = iterative ? 1e-7 : 1e-9;
 
     assertThat(r.converged()).isTrue();
@@ -93,9 +99,9 @@ class MetaforFixturesTest {
   }
 
   /**
-   * Relative comparison, except that estimates of tau^2 at the boundary may differ by an
-   * absolute 1e-10 of the typical sampling variance (metafor stops Fisher scoring at a tiny
-   * positive value, trialstats returns 0 exactly when the score at 0 is not positive).
+   * Relative comparison, except that estimates of tau^2 at the boundary may differ by an absolute
+   * 1e-10 of the typical sampling variance (metafor stops Fisher scoring at a tiny positive value,
+   * trialstats returns 0 exactly when the score at 0 is not positive).
    */
   private static void closeOrTiny(
       Map<String, String> row, String column, double actual, double tol, MetaResult r) {

@@ -33,7 +33,8 @@ class MetaforParityTest {
 
   @Test
   void hartungKnappForAFixedEffectModel() {
-    // metafor rma(method = "FE", test = "knha") on BCG: se 0.1442, t(12) p 0.0114, CI -0.7446, -0.1160
+    // metafor rma(method = "FE", test = "knha") on BCG: se 0.1442, t(12) p 0.0114, CI -0.7446,
+    // -0.1160
     MetaResult r =
         MetaAnalysis.run(BCG, MetaOptions.fixed(EffectMeasure.RR, FixedMethod.IV).withHksj(true));
     assertThat(r.se()).isCloseTo(0.1442, within(5e-5));

@@ -11,19 +11,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Continuous and incidence-rate outcomes and the metafor-parity options against metafor 3.8-1:
- * mean difference, Hedges' g (large-sample and unbiased variances, RevMan 5's form), Cohen's d and
- * the ratio of means on length of hospital stay (Normand 1999), asthma education (Gibson et al.
- * 2002, two rows with missing means left out) and 102 CO2 experiments (Curtis &amp; Wang 1998);
- * rate ratio and rate difference, inverse variance and Mantel-Haenszel, on warfarin (Hart et al.
- * 1999), catheter infections per catheter-day (Niel-Weise et al. 2008) and a synthetic set with
- * zero counts; Mantel-Haenszel and Peto with double-zero and all-events studies (k as metafor
- * counts it); Hartung-Knapp for a fixed-effect model; both prediction-interval formulas.
+ * Continuous and incidence-rate outcomes and the metafor-parity options against metafor 3.8-1: mean
+ * difference, Hedges' g (large-sample and unbiased variances, RevMan 5's form), Cohen's d and the
+ * ratio of means on length of hospital stay (Normand 1999), asthma education (Gibson et al. 2002,
+ * two rows with missing means left out) and 102 CO2 experiments (Curtis &amp; Wang 1998); rate
+ * ratio and rate difference, inverse variance and Mantel-Haenszel, on warfarin (Hart et al. 1999),
+ * catheter infections per catheter-day (Niel-Weise et al. 2008) and a synthetic set with zero
+ * counts; Mantel-Haenszel and Peto with double-zero and all-events studies (k as metafor counts
+ * it); Hartung-Knapp for a fixed-effect model; both prediction-interval formulas.
  *
- * <p>Fixtures: src/test/resources/org/trialstats/meta/make_outcome_fixtures.R (156
- * configurations, 4,806 study rows). Tolerances: 1e-12 relative for study estimates and
- * variances, 1e-9 for closed-form pooled values, 1e-7 for iterative tau^2 estimators (REML, PM)
- * and the values that depend on them.
+ * <p>Fixtures: src/test/resources/org/trialstats/meta/make_outcome_fixtures.R (156 configurations,
+ * 4,806 study rows). Tolerances: 1e-12 relative for study estimates and variances, 1e-9 for
+ * closed-form pooled values, 1e-7 for iterative tau^2 estimators (REML, PM) and the values that
+ * depend on them.
  */
 class OutcomeFixturesTest {
   private static final String BASE = "/org/trialstats/meta/";
@@ -35,8 +35,13 @@ class OutcomeFixturesTest {
 
   private static String key(Map<String, String> r) {
     return String.join(
-        "|", r.get("dataset"), r.get("measure"), r.get("smd_variance"), r.get("model"),
-        r.get("method"), r.get("hksj"));
+        "|",
+        r.get("dataset"),
+        r.get("measure"),
+        r.get("smd_variance"),
+        r.get("model"),
+        r.get("method"),
+        r.get("hksj"));
   }
 
   /**

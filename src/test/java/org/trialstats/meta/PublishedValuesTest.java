@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Published results that metafor's own test suite reproduces (tests/testthat/
- * test_analysis_example_*.r in the metafor repository), reproduced here to the printed
- * decimals: a value printed with d decimals must lie within half a unit of the last decimal.
+ * test_analysis_example_*.r in the metafor repository), reproduced here to the printed decimals: a
+ * value printed with d decimals must lie within half a unit of the last decimal.
  */
 class PublishedValuesTest {
   private static final String DATA = "/org/trialstats/meta/data/";
@@ -45,10 +45,10 @@ class PublishedValuesTest {
   }
 
   /**
-   * DerSimonian &amp; Kacker (2007), Contemp Clin Trials 28:105-114, Tables 3 and 4: CLASP
-   * trials, log odds ratios; tau, mu and se for PM, CA (= HE), DL, ML, REML and SJ
-   * (metafor test_analysis_example_dersimonian2007.r). The published ML tau is metafor's
- * default-precision result; see the comment in the test.
+   * DerSimonian &amp; Kacker (2007), Contemp Clin Trials 28:105-114, Tables 3 and 4: CLASP trials,
+   * log odds ratios; tau, mu and se for PM, CA (= HE), DL, ML, REML and SJ (metafor
+   * test_analysis_example_dersimonian2007.r). The published ML tau is metafor's default-precision
+   * result; see the comment in the test.
    */
   @Test
   void dersimonianKacker2007Clasp() {
@@ -96,10 +96,10 @@ class PublishedValuesTest {
 
   /**
    * Yusuf, Peto, Lewis, Collins &amp; Sleight (1985), Prog Cardiovasc Dis 27:335-371, p. 107:
-   * beta-blockers for secondary prevention (table 6), Peto odds ratio 0.93 [0.74, 1.18]; the
-   * trials without events (Pitt, Hutton, Yusuf) are left out, as in metafor's rma.peto
-   * (test_analysis_example_yusuf1985.r). The same via the inverse-variance method on the
-   * per-study Peto estimates.
+   * beta-blockers for secondary prevention (table 6), Peto odds ratio 0.93 [0.74, 1.18]; the trials
+   * without events (Pitt, Hutton, Yusuf) are left out, as in metafor's rma.peto
+   * (test_analysis_example_yusuf1985.r). The same via the inverse-variance method on the per-study
+   * Peto estimates.
    */
   @Test
   void yusuf1985Peto() {
@@ -108,14 +108,13 @@ class PublishedValuesTest {
     printed(r.estimate(), 0.93, 2);
     printed(r.lower(), 0.74, 2);
     printed(r.upper(), 1.18, 2);
-    assertThat(r.excluded()).extracting(ExcludedStudy::study)
+    assertThat(r.excluded())
+        .extracting(ExcludedStudy::study)
         .containsExactly("1.12 Pitt", "1.15 Hutton", "2.2 Yusuf");
     assertThat(r.k()).isEqualTo(18);
 
     List<StudyData> petoEffects =
-        r.studies().stream()
-            .map(e -> StudyData.generic(e.study(), null, e.yi(), e.vi()))
-            .toList();
+        r.studies().stream().map(e -> StudyData.generic(e.study(), null, e.yi(), e.vi())).toList();
     MetaResult iv =
         MetaAnalysis.run(petoEffects, MetaOptions.fixed(EffectMeasure.GENERIC, FixedMethod.IV));
     assertThat(iv.mu()).isCloseTo(r.mu(), within(1e-14));

@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Begg's rank correlation test against metafor 3.8-1 {@code ranktest()} on 11 data sets (counts,
- * means, rates; k = 6 to 102; fixture ranktest_fixtures.csv from make_ranktest_fixtures.R), and
- * the tie-corrected normal approximation against R's {@code cor.test(method = "kendall")}.
- * Tolerances: tau 1e-12 relative, p-values 1e-9 relative.
+ * means, rates; k = 6 to 102; fixture ranktest_fixtures.csv from make_ranktest_fixtures.R), and the
+ * tie-corrected normal approximation against R's {@code cor.test(method = "kendall")}. Tolerances:
+ * tau 1e-12 relative, p-values 1e-9 relative.
  */
 class RankCorrelationTestTest {
   static Stream<Map<String, String>> rows() {

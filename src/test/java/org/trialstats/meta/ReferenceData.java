@@ -48,10 +48,10 @@ final class ReferenceData {
   }
 
   /**
-   * Studies in the meta input format: study, [subgroup,] events1, n1, events2, n2; mean1, sd1,
-   * n1, mean2, sd2, n2; events1, time1, events2, time2; or yi, vi. Rows with an NA cell are
-   * left out, as metafor's default {@code na.action} does (the CLI reader does the same with a
-   * warning; this helper feeds the math directly).
+   * Studies in the meta input format: study, [subgroup,] events1, n1, events2, n2; mean1, sd1, n1,
+   * mean2, sd2, n2; events1, time1, events2, time2; or yi, vi. Rows with an NA cell are left out,
+   * as metafor's default {@code na.action} does (the CLI reader does the same with a warning; this
+   * helper feeds the math directly).
    */
   static List<StudyData> studies(String resource) {
     List<StudyData> out = new ArrayList<>();

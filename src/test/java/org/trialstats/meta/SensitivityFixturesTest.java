@@ -17,14 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (fixtures written by src/test/resources/org/trialstats/meta/make_fixtures.R):
  *
  * <ul>
- *   <li>meta_fixtures_subgroups.csv: the BCG trials by allocation (random, alternate,
- *       systematic), separate models per subgroup and the test for subgroup differences as
- *       {@code rma(mu_g, sei = se_g, method = "FE")$QE} (5 configurations)
- *   <li>meta_fixtures_sensitivity.csv: metafor's {@code leave1out()} on BCG and Niel-Weise 2007
- *       (5 configurations each) and the cumulative analysis of BCG by year (checked against
- *       {@code cumul()} inside the script)
- *   <li>meta_fixtures_egger.csv: {@code regtest(model = "lm", predictor = "sei")} on four data
- *       sets
+ *   <li>meta_fixtures_subgroups.csv: the BCG trials by allocation (random, alternate, systematic),
+ *       separate models per subgroup and the test for subgroup differences as {@code rma(mu_g, sei
+ *       = se_g, method = "FE")$QE} (5 configurations)
+ *   <li>meta_fixtures_sensitivity.csv: metafor's {@code leave1out()} on BCG and Niel-Weise 2007 (5
+ *       configurations each) and the cumulative analysis of BCG by year (checked against {@code
+ *       cumul()} inside the script)
+ *   <li>meta_fixtures_egger.csv: {@code regtest(model = "lm", predictor = "sei")} on four data sets
  * </ul>
  *
  * Tolerance 1e-9 relative (1e-7 for REML/PM rows).
@@ -44,7 +43,8 @@ class SensitivityFixturesTest {
     Map<String, List<Map<String, String>>> groups = new LinkedHashMap<>();
     for (Map<String, String> r : ReferenceData.csv(BASE + "meta_fixtures_subgroups.csv")) {
       groups
-          .computeIfAbsent(r.get("measure") + "|" + r.get("model") + "|" + r.get("method"),
+          .computeIfAbsent(
+              r.get("measure") + "|" + r.get("model") + "|" + r.get("method"),
               k -> new ArrayList<>())
           .add(r);
     }
@@ -85,8 +85,16 @@ class SensitivityFixturesTest {
     return ReferenceData.csv(BASE + "meta_fixtures_sensitivity.csv").stream()
         .collect(
             Collectors.groupingBy(
-                r -> r.get("dataset") + "|" + r.get("measure") + "|" + r.get("model") + "|"
-                    + r.get("method") + "|" + r.get("kind"),
+                r ->
+                    r.get("dataset")
+                        + "|"
+                        + r.get("measure")
+                        + "|"
+                        + r.get("model")
+                        + "|"
+                        + r.get("method")
+                        + "|"
+                        + r.get("kind"),
                 LinkedHashMap::new,
                 Collectors.toList()))
         .values()
@@ -105,7 +113,8 @@ class SensitivityFixturesTest {
     } else {
       // by year, ties in file order (the script uses order(year))
       List<StudyData> byYear = new ArrayList<>(studies);
-      List<Map<String, String>> raw = ReferenceData.csv(BASE + "data/" + first.get("dataset") + ".csv");
+      List<Map<String, String>> raw =
+          ReferenceData.csv(BASE + "data/" + first.get("dataset") + ".csv");
       Map<StudyData, Integer> year = new java.util.IdentityHashMap<>();
       for (int i = 0; i < studies.size(); i++) {
         year.put(studies.get(i), Integer.parseInt(raw.get(i).get("year")));

@@ -9,17 +9,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every configuration of the shared reference {@code meta_reference_bcg.csv}: metafor 3.8-1 on
- * the BCG trials (Colditz et al. 1994), produced with {@code escalc(add = 1/2, to = "only0",
- * drop00 = TRUE)}, {@code rma}/{@code rma.mh}/{@code rma.peto}, {@code confint()} and a t(k - 2)
- * prediction interval, at tightened convergence (tol = threshold = 1e-12); see
- * ../shared/reference/README.md. The required agreement is 1e-6 relative for closed-form estimators,
- * 1e-5 for iterative ones and 1e-3 for Q-profile limits; the assertions below are tighter
- * (1e-10, 1e-8 and 1e-8; the largest observed difference is 1.3e-10 relative) because both
- * sides converge to ~1e-12.
+ * Every configuration of the shared reference {@code meta_reference_bcg.csv}: metafor 3.8-1 on the
+ * BCG trials (Colditz et al. 1994), produced with {@code escalc(add = 1/2, to = "only0", drop00 =
+ * TRUE)}, {@code rma}/{@code rma.mh}/{@code rma.peto}, {@code confint()} and a t(k - 2) prediction
+ * interval, at tightened convergence (tol = threshold = 1e-12); see ../shared/reference/README.md.
+ * The required agreement is 1e-6 relative for closed-form estimators, 1e-5 for iterative ones and
+ * 1e-3 for Q-profile limits; the assertions below are tighter (1e-10, 1e-8 and 1e-8; the largest
+ * observed difference is 1.3e-10 relative) because both sides converge to ~1e-12.
  */
 class SharedReferenceBcgTest {
-  private static final List<StudyData> BCG = ReferenceData.studies("/org/trialstats/validation/bcg.csv");
+  private static final List<StudyData> BCG =
+      ReferenceData.studies("/org/trialstats/validation/bcg.csv");
 
   static Stream<Map<String, String>> rows() {
     return ReferenceData.csv("/org/trialstats/validation/meta_reference_bcg.csv").stream();
@@ -30,8 +30,7 @@ class SharedReferenceBcgTest {
   void matchesMetafor(Map<String, String> row) {
     MetaOptions options = ReferenceData.options(row);
     MetaResult r = MetaAnalysis.run(BCG, options);
-    boolean iterative =
-        options.tau2Estimator() != null && options.tau2Estimator().isIterative();
+    boolean iterative = options.tau2Estimator() != null && options.tau2Estimator().isIterative();
     double tol = iterative ? 1e-8 : 1e-10;
     double qpTol = 1e-8;
 

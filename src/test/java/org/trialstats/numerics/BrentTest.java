@@ -22,7 +22,15 @@ class BrentTest {
 
   @Test
   void returnsAnExactBracketWithoutEvaluating() {
-    Root root = Brent.solve(x -> { throw new AssertionError(); }, new Bracket(2, 2, 7), 1e-15, 0, 9);
+    Root root =
+        Brent.solve(
+            x -> {
+              throw new AssertionError();
+            },
+            new Bracket(2, 2, 7),
+            1e-15,
+            0,
+            9);
     assertThat(root.value()).isEqualTo(2);
     assertThat(root.evaluations()).isEqualTo(7);
   }

@@ -21,14 +21,24 @@ class IntegerSearchTest {
   @Test
   void theSentinelEndsMeanNone() {
     // never true inside [5, 9]: the sentinel 10 comes back without being evaluated
-    assertThat(IntegerSearch.smallest(5, 10, k -> {
-      assertThat(k).isLessThan(10);
-      return false;
-    })).isEqualTo(10);
-    assertThat(IntegerSearch.largest(4, 9, k -> {
-      assertThat(k).isGreaterThan(4);
-      return false;
-    })).isEqualTo(4);
+    assertThat(
+            IntegerSearch.smallest(
+                5,
+                10,
+                k -> {
+                  assertThat(k).isLessThan(10);
+                  return false;
+                }))
+        .isEqualTo(10);
+    assertThat(
+            IntegerSearch.largest(
+                4,
+                9,
+                k -> {
+                  assertThat(k).isGreaterThan(4);
+                  return false;
+                }))
+        .isEqualTo(4);
   }
 
   @Test
@@ -43,8 +53,7 @@ class IntegerSearchTest {
   @Test
   void modeOfBinomialAndPoissonMassFunctions() {
     // Binomial(10, 0.3): p(k+1)/p(k) = (10 - k)/(k + 1) * 3/7, mode floor(11 * 0.3) = 3
-    assertThat(IntegerSearch.mode(0, 10, k -> Math.log((10.0 - k) / (k + 1) * 3 / 7)))
-        .isEqualTo(3);
+    assertThat(IntegerSearch.mode(0, 10, k -> Math.log((10.0 - k) / (k + 1) * 3 / 7))).isEqualTo(3);
     // Poisson(4.5) on [0, 100]: ratio 4.5/(k + 1), mode floor(4.5) = 4
     assertThat(IntegerSearch.mode(0, 100, k -> Math.log(4.5 / (k + 1)))).isEqualTo(4);
     // Poisson(4): p(3) = p(4); the smallest mode is returned

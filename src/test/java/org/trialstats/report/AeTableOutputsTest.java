@@ -46,7 +46,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.trialstats.adam.AdamDataException;
 import org.trialstats.adam.AeTable;
-import org.trialstats.io.Numbers;
 import org.trialstats.stats.Measure;
 
 class AeTableOutputsTest {
@@ -59,43 +58,55 @@ class AeTableOutputsTest {
     AeTable table = AeFixtures.table(dir, false, false);
     ReportTable t = new AeTableLayout(table, STYLE).incidence();
     assertThat(t.title())
-        .isEqualTo("Treatment-emergent adverse events by system organ class and preferred term"
-            + " (TRTEMFL ≠ N)");
+        .isEqualTo(
+            "Treatment-emergent adverse events by system organ class and preferred term"
+                + " (TRTEMFL ≠ N)");
     assertThat(t.subtitle()).isEqualTo("Safety population (SAFFL = Y)");
-    assertThat(t.headers()).containsExactly(
-        "System organ class\nPreferred term",
-        "Placebo\n(N=8)\nn (%)",
-        "Drug <A&B>\n(N=16)\nn (%)",
-        "Drug <A&B> − Placebo\nRisk difference, % (95% CI)");
-    assertThat(t.rows()).extracting(r -> r.cells().get(0)).containsExactly(
-        "Any treatment-emergent adverse event", "SKIN {AND} SUBCUTANEOUS", "PRURITUS",
-        "RASH \\ \"<script>", "NERVOUS", "=HYPERLINK(1)", "CAFÉ-AU-LAIT SPOTS");
+    assertThat(t.headers())
+        .containsExactly(
+            "System organ class\nPreferred term",
+            "Placebo\n(N=8)\nn (%)",
+            "Drug <A&B>\n(N=16)\nn (%)",
+            "Drug <A&B> − Placebo\nRisk difference, % (95% CI)");
+    assertThat(t.rows())
+        .extracting(r -> r.cells().get(0))
+        .containsExactly(
+            "Any treatment-emergent adverse event",
+            "SKIN {AND} SUBCUTANEOUS",
+            "PRURITUS",
+            "RASH \\ \"<script>",
+            "NERVOUS",
+            "=HYPERLINK(1)",
+            "CAFÉ-AU-LAIT SPOTS");
     assertThat(t.rows()).extracting(ReportTable.Row::indent).containsExactly(0, 0, 1, 1, 0, 1, 1);
     // 4/16 = 25.0%, 2/8 = 25.0%; RD = 0 with the Wald half-width
     // R 4.2.2: sqrt(.25*.75/16 + .25*.75/8) * qnorm(.975) * 100 -> 36.749326 (so -36.7, 36.7)
-    assertThat(t.rows().get(0).cells()).containsExactly(
-        "Any treatment-emergent adverse event", "2 (25.0)", "4 (25.0)", "0.0 (-36.7, 36.7)");
+    assertThat(t.rows().get(0).cells())
+        .containsExactly(
+            "Any treatment-emergent adverse event", "2 (25.0)", "4 (25.0)", "0.0 (-36.7, 36.7)");
     // RASH: 0 in placebo prints "0"; 1/16 = 6.25% rounds half away from zero to 6.3
     assertThat(t.rows().get(3).cells().subList(1, 3)).containsExactly("0", "1 (6.3)");
-    assertThat(t.footnotes()).contains(
-        "N = number of subjects in the arm (Safety population (SAFFL = Y)); n = number of subjects"
-            + " with at least one treatment-emergent adverse event in the row, each subject counted"
-            + " once per row however many events they had; % = 100 × n / N.",
-        "Treatment-emergent events: TRTEMFL = Y; restricted to TRTEMFL ≠ N. Rows: system organ"
-            + " class (AEBODSYS) and preferred term (AEDECOD), both by descending number of"
-            + " subjects in the treatment arms together.",
-        "Risk difference = treatment minus Placebo in percentage points, with 95% confidence"
-            + " interval by the Wald (simple asymptotic) method (wald); Newcombe RG (1998) Stat"
-            + " Med 17:873-890, method 1.",
-        "Numbers are rounded half away from zero (as SAS ROUND and w.d formats).",
-        "Source: adsl.csv (ADSL), adae.csv (ADAE); produced by trialstats ae-table.");
+    assertThat(t.footnotes())
+        .contains(
+            "N = number of subjects in the arm (Safety population (SAFFL = Y)); n = number of"
+                + " subjects with at least one treatment-emergent adverse event in the row, each"
+                + " subject counted once per row however many events they had; % = 100 × n / N.",
+            "Treatment-emergent events: TRTEMFL = Y; restricted to TRTEMFL ≠ N. Rows: system organ"
+                + " class (AEBODSYS) and preferred term (AEDECOD), both by descending number of"
+                + " subjects in the treatment arms together.",
+            "Risk difference = treatment minus Placebo in percentage points, with 95% confidence"
+                + " interval by the Wald (simple asymptotic) method (wald); Newcombe RG (1998) Stat"
+                + " Med 17:873-890, method 1.",
+            "Numbers are rounded half away from zero (as SAS ROUND and w.d formats).",
+            "Source: adsl.csv (ADSL), adae.csv (ADAE); produced by trialstats ae-table.");
   }
 
   @Test
   void halfEvenRoundingIsDeclaredAndApplied() throws IOException {
     AeTable table = AeFixtures.table(dir, false, false);
-    AeReportStyle even = new AeReportStyle(null, RoundingMode.HALF_EVEN, 1, 1, 2, 1,
-        ReportTable.Paper.A4, Measure.RD, 5);
+    AeReportStyle even =
+        new AeReportStyle(
+            null, RoundingMode.HALF_EVEN, 1, 1, 2, 1, ReportTable.Paper.A4, Measure.RD, 5);
     ReportTable t = new AeTableLayout(table, even).incidence();
     // 1/16 = 6.25%: half to even gives 6.2
     assertThat(t.rows().get(3).cells().get(2)).isEqualTo("1 (6.2)");
@@ -105,13 +116,27 @@ class AeTableOutputsTest {
   @Test
   void csvHasUnroundedNumbersAndProtectsTextCells() throws IOException {
     AeTable table = AeFixtures.table(dir, true, true);
-    List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().get()
-        .parse(new StringReader(AeTableWriter.csv(table))).getRecords();
+    List<CSVRecord> records =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .get()
+            .parse(new StringReader(AeTableWriter.csv(table)))
+            .getRecords();
     assertThat(records).hasSize(7);
-    assertThat(records.get(0).getParser().getHeaderNames()).startsWith(
-        "row_type", "soc", "term", "Placebo:n", "Placebo:N", "Placebo:percent",
-        "Placebo:exposure_years", "Placebo:rate_per_100py", "Placebo:rate_lower",
-        "Placebo:rate_upper", "Drug <A&B>:n");
+    assertThat(records.get(0).getParser().getHeaderNames())
+        .startsWith(
+            "row_type",
+            "soc",
+            "term",
+            "Placebo:n",
+            "Placebo:N",
+            "Placebo:percent",
+            "Placebo:exposure_years",
+            "Placebo:rate_per_100py",
+            "Placebo:rate_lower",
+            "Placebo:rate_upper",
+            "Drug <A&B>:n");
     CSVRecord rash = records.get(3);
     assertThat(rash.get("row_type")).isEqualTo("term");
     assertThat(rash.get("term")).isEqualTo("RASH \\ \"<script>");
@@ -119,11 +144,11 @@ class AeTableOutputsTest {
     // Katz is not estimable with no placebo event: empty numbers, reason in not_estimable
     assertThat(rash.get("Drug <A&B> vs Placebo:rr")).isEmpty();
     assertThat(rash.get("not_estimable"))
-        .isEqualTo("Drug <A&B> vs Placebo rr: katz: the log risk ratio has no finite variance"
-            + " with zero events in an arm (1/16 vs 0/8); use koopman or mn (score intervals)");
+        .isEqualTo(
+            "Drug <A&B> vs Placebo rr: katz: the log risk ratio has no finite variance"
+                + " with zero events in an arm (1/16 vs 0/8); use koopman or mn (score intervals)");
     // exposure: 30 * (1 + ... + 16) = 4080 days for the drug arm
-    assertThat(Double.parseDouble(rash.get("Drug <A&B>:exposure_years")))
-        .isEqualTo(4080 / 365.25);
+    assertThat(Double.parseDouble(rash.get("Drug <A&B>:exposure_years"))).isEqualTo(4080 / 365.25);
     assertThat(rash.get("confidence_level")).isEqualTo("0.95");
     assertThat(rash.get("rd_method")).isEqualTo("wald");
     assertThat(rash.get("exposure")).isEqualTo("duration");
@@ -133,15 +158,18 @@ class AeTableOutputsTest {
 
   @Test
   void htmlAndMarkdownEscapeDatasetText() throws IOException {
-    List<ReportTable> tables = new AeTableLayout(AeFixtures.table(dir, true, false), STYLE).tables();
+    List<ReportTable> tables =
+        new AeTableLayout(AeFixtures.table(dir, true, false), STYLE).tables();
     assertThat(tables).hasSize(2);
     String html = AeTableWriter.html(tables);
-    assertThat(html).contains("<td class=\"term\">RASH \\ &quot;&lt;script&gt;</td>")
+    assertThat(html)
+        .contains("<td class=\"term\">RASH \\ &quot;&lt;script&gt;</td>")
         .contains("<th>Drug &lt;A&amp;B&gt;<br>(N=16)<br>n (%)</th>")
         .contains("<h2>Exposure-adjusted incidence rates: treatment-emergent adverse events")
         .doesNotContain("<script>");
     String md = AeTableWriter.markdown(tables);
-    assertThat(md).contains("| &emsp;RASH \\\\ \"&lt;script&gt; |")
+    assertThat(md)
+        .contains("| &emsp;RASH \\\\ \"&lt;script&gt; |")
         .contains("| Drug &lt;A&amp;B&gt;<br>(N=16)<br>n (%) |")
         .contains("| :--- | :---: |");
   }
@@ -153,15 +181,22 @@ class AeTableOutputsTest {
     assertThat(rtf).startsWith("{\\rtf1\\ansi\\ansicpg1252").endsWith("}\n");
     assertThat(rtf.chars().allMatch(c -> c < 128)).as("pure ASCII").isTrue();
     assertThat(braceBalance(rtf)).isZero();
-    assertThat(rtf).contains("\\paperw15840\\paperh12240").contains("\\landscape")
-        .contains("Times New Roman").contains("{\\footer").contains("NUMPAGES");
+    assertThat(rtf)
+        .contains("\\paperw15840\\paperh12240")
+        .contains("\\landscape")
+        .contains("Times New Roman")
+        .contains("{\\footer")
+        .contains("NUMPAGES");
     // one header row per table, repeated on each page, with rules above and below
     assertThat(count(rtf, "\\trhdr")).isEqualTo(2);
     assertThat(count(rtf, "\\row\n")).isEqualTo(2 * (1 + 7));
     assertThat(count(rtf, "\\sect")).isGreaterThanOrEqualTo(1);
     // escaped dataset text: braces, backslash, non-ASCII (É = U+00C9 = 201)
-    assertThat(rtf).contains("SKIN \\{AND\\} SUBCUTANEOUS").contains("RASH \\\\ \"<script>")
-        .contains("CAF\\u201?-AU-LAIT SPOTS").contains("Drug <A&B> \\u8722? Placebo");
+    assertThat(rtf)
+        .contains("SKIN \\{AND\\} SUBCUTANEOUS")
+        .contains("RASH \\\\ \"<script>")
+        .contains("CAF\\u201?-AU-LAIT SPOTS")
+        .contains("Drug <A&B> \\u8722? Placebo");
     // each row defines the same cell edges, the last one at the usable width (9 in = 12960)
     Matcher m = Pattern.compile("\\\\cellx(\\d+)").matcher(rtf);
     List<Integer> lastEdges = new ArrayList<>();
@@ -171,12 +206,14 @@ class AeTableOutputsTest {
     assertThat(lastEdges).contains(12960);
     assertThat(AeTableRtfWriter.rtf(tables, ReportTable.Paper.LETTER)).isEqualTo(rtf);
     assertThat(AeTableRtfWriter.rtf(tables, ReportTable.Paper.A4))
-        .contains("\\paperw16838\\paperh11906").contains("\\cellx13958");
+        .contains("\\paperw16838\\paperh11906")
+        .contains("\\cellx13958");
   }
 
   @Test
   void docxOpensWithTheTablesAndIsByteIdentical() throws IOException {
-    List<ReportTable> tables = new AeTableLayout(AeFixtures.table(dir, true, false), STYLE).tables();
+    List<ReportTable> tables =
+        new AeTableLayout(AeFixtures.table(dir, true, false), STYLE).tables();
     byte[] docx = AeTableDocxWriter.docx(tables, ReportTable.Paper.LETTER);
     assertThat(AeTableDocxWriter.docx(tables, ReportTable.Paper.LETTER)).isEqualTo(docx);
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
@@ -191,7 +228,8 @@ class AeTableOutputsTest {
           .isEqualTo("landscape");
       assertThat(doc.getProperties().getCoreProperties().getCreated().toInstant().toString())
           .isEqualTo("2000-01-01T00:00:00Z");
-      assertThat(doc.getParagraphs()).extracting(p -> p.getText())
+      assertThat(doc.getParagraphs())
+          .extracting(p -> p.getText())
           .contains("Numbers are rounded half away from zero (as SAS ROUND and w.d formats).");
     }
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
@@ -201,9 +239,17 @@ class AeTableOutputsTest {
         assertThat(e.getExtra()).as(e.getName() + " extra fields").isNull();
         names.add(e.getName());
       }
-      assertThat(names).containsExactly("[Content_Types].xml", "_rels/.rels", "docProps/app.xml",
-          "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels",
-          "word/styles.xml", "word/settings.xml", "word/footer1.xml");
+      assertThat(names)
+          .containsExactly(
+              "[Content_Types].xml",
+              "_rels/.rels",
+              "docProps/app.xml",
+              "docProps/core.xml",
+              "word/document.xml",
+              "word/_rels/document.xml.rels",
+              "word/styles.xml",
+              "word/settings.xml",
+              "word/footer1.xml");
     }
   }
 
@@ -211,11 +257,16 @@ class AeTableOutputsTest {
   void docxHasTheClinicalStudyReportLayoutInEveryCell() throws IOException {
     List<ReportTable> tables =
         new ArrayList<>(new AeTableLayout(AeFixtures.table(dir, true, true), STYLE).tables());
-    tables.add(new ReportTable("Wide table", "Safety population", List.of("Term", "A\nn", "B"),
-        List.of(200.0, 400.0, 400.0),
-        List.of(new ReportTable.Row(0, true, List.of("SOC", "1", "2")),
-            new ReportTable.Row(2, false, List.of("term", "3 (4.5)", "6"))),
-        List.of("A footnote.")));
+    tables.add(
+        new ReportTable(
+            "Wide table",
+            "Safety population",
+            List.of("Term", "A\nn", "B"),
+            List.of(200.0, 400.0, 400.0),
+            List.of(
+                new ReportTable.Row(0, true, List.of("SOC", "1", "2")),
+                new ReportTable.Row(2, false, List.of("term", "3 (4.5)", "6"))),
+            List.of("A footnote.")));
     byte[] docx = AeTableDocxWriter.docx(tables, ReportTable.Paper.LETTER);
     // letter landscape 11 in = 15840 twips less two 1-inch margins
     int usable = 15840 - 2 * 1440;
@@ -227,8 +278,14 @@ class AeTableOutputsTest {
       assertThat(section.getPgSz().getH().toString()).isEqualTo("12240");
       assertThat(section.getPgSz().getOrient()).isEqualTo(STPageOrientation.LANDSCAPE);
       CTPageMar margins = section.getPgMar();
-      assertThat(List.of(margins.getLeft(), margins.getRight(), margins.getTop(),
-          margins.getBottom(), margins.getHeader(), margins.getFooter()))
+      assertThat(
+              List.of(
+                  margins.getLeft(),
+                  margins.getRight(),
+                  margins.getTop(),
+                  margins.getBottom(),
+                  margins.getHeader(),
+                  margins.getFooter()))
           .extracting(Object::toString)
           .containsExactly("1440", "1440", "1440", "1440", "720", "720");
 
@@ -241,8 +298,11 @@ class AeTableOutputsTest {
         int[] widths = t.columnTwips(usable);
         int columns = t.headers().size();
 
-        XWPFParagraph title = paragraphs.stream().filter(p -> p.getText().equals(t.title()))
-            .findFirst().orElseThrow();
+        XWPFParagraph title =
+            paragraphs.stream()
+                .filter(p -> p.getText().equals(t.title()))
+                .findFirst()
+                .orElseThrow();
         assertThat(title.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
         assertThat(title.isKeepNext()).isTrue();
         assertThat(title.isPageBreak()).as("page break before table %d", i).isEqualTo(i > 0);
@@ -258,8 +318,14 @@ class AeTableOutputsTest {
         assertThat(table.getCTTbl().getTblPr().getTblW().getW().toString())
             .isEqualTo(Integer.toString(usable));
         CTTblBorders borders = table.getCTTbl().getTblPr().getTblBorders();
-        assertThat(List.of(borders.getTop(), borders.getLeft(), borders.getBottom(),
-            borders.getRight(), borders.getInsideH(), borders.getInsideV()))
+        assertThat(
+                List.of(
+                    borders.getTop(),
+                    borders.getLeft(),
+                    borders.getBottom(),
+                    borders.getRight(),
+                    borders.getInsideH(),
+                    borders.getInsideV()))
             .allSatisfy(b -> assertThat(b.getVal()).isEqualTo(STBorder.NONE));
         assertThat(table.getCTTbl().getTblGrid().getGridColList())
             .extracting(g -> Integer.parseInt(g.getW().toString()))
@@ -280,13 +346,15 @@ class AeTableOutputsTest {
             assertThat(cell.getText()).as(where).isEqualTo(expected);
             assertThat(cell.getWidth()).as(where).isEqualTo(widths[c]);
             CTTcPr pr = cell.getCTTc().getTcPr();
-            assertThat(pr.isSetTcBorders() && pr.getTcBorders().isSetTop()).as(where)
+            assertThat(pr.isSetTcBorders() && pr.getTcBorders().isSetTop())
+                .as(where)
                 .isEqualTo(header);
-            assertThat(pr.isSetTcBorders() && pr.getTcBorders().isSetBottom()).as(where)
+            assertThat(pr.isSetTcBorders() && pr.getTcBorders().isSetBottom())
+                .as(where)
                 .isEqualTo(header || last);
             if (pr.isSetTcBorders()) {
-              for (CTBorder rule : new CTBorder[] {pr.getTcBorders().getTop(),
-                  pr.getTcBorders().getBottom()}) {
+              for (CTBorder rule :
+                  new CTBorder[] {pr.getTcBorders().getTop(), pr.getTcBorders().getBottom()}) {
                 if (rule != null) {
                   assertThat(rule.getVal()).isEqualTo(STBorder.SINGLE);
                   assertThat(rule.getSz().intValue()).isEqualTo(6);
@@ -297,30 +365,40 @@ class AeTableOutputsTest {
                 .isEqualTo(header ? XWPFTableCell.XWPFVertAlign.BOTTOM : null);
             assertThat(cell.getParagraphs()).hasSize(1);
             XWPFParagraph p = cell.getParagraphs().get(0);
-            assertThat(p.getAlignment()).as(where).isEqualTo(
-                c == 0 && !header ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
-            assertThat(p.getRuns()).as(where).isNotEmpty()
+            assertThat(p.getAlignment())
+                .as(where)
+                .isEqualTo(c == 0 && !header ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+            assertThat(p.getRuns())
+                .as(where)
+                .isNotEmpty()
                 .allSatisfy(run -> font(run, points, false));
             if (!header) {
               ReportTable.Row model = t.rows().get(r - 1);
               assertThat(p.isKeepNext()).as(where).isEqualTo(model.keepWithNext());
-              assertThat(p.getIndentationLeft()).as(where)
+              assertThat(p.getIndentationLeft())
+                  .as(where)
                   .isEqualTo(c == 0 && model.indent() > 0 ? 240 * model.indent() : -1);
             }
           }
         }
-        List<XWPFParagraph> notes = paragraphs.stream()
-            .filter(p -> t.footnotes().contains(p.getText())).toList();
-        assertThat(notes).extracting(XWPFParagraph::getText)
-            .containsAll(t.footnotes());
-        assertThat(notes).allSatisfy(p -> assertThat(p.getRuns())
-            .allSatisfy(run -> font(run, 8, false)));
+        List<XWPFParagraph> notes =
+            paragraphs.stream().filter(p -> t.footnotes().contains(p.getText())).toList();
+        assertThat(notes).extracting(XWPFParagraph::getText).containsAll(t.footnotes());
+        assertThat(notes)
+            .allSatisfy(p -> assertThat(p.getRuns()).allSatisfy(run -> font(run, 8, false)));
       }
       // the SOC heading rows keep with the next row; preferred terms are indented
       assertThat(doc.getTables().get(0).getRow(2).getCell(0).getParagraphs().get(0).isKeepNext())
           .isTrue();
-      assertThat(doc.getTables().get(0).getRow(3).getCell(0).getParagraphs().get(0)
-          .getIndentationLeft()).isEqualTo(240);
+      assertThat(
+              doc.getTables()
+                  .get(0)
+                  .getRow(3)
+                  .getCell(0)
+                  .getParagraphs()
+                  .get(0)
+                  .getIndentationLeft())
+          .isEqualTo(240);
 
       // footer: right-aligned "Page X of Y" from PAGE and NUMPAGES fields, in 8 pt
       assertThat(doc.getFooterList()).hasSize(1);
@@ -328,7 +406,8 @@ class AeTableOutputsTest {
       assertThat(doc.getHeaderFooterPolicy().getDefaultFooter()).isSameAs(footer);
       XWPFParagraph pageNumbers = footer.getParagraphs().get(0);
       assertThat(pageNumbers.getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
-      assertThat(pageNumbers.getCTP().getFldSimpleList()).extracting(f -> f.getInstr())
+      assertThat(pageNumbers.getCTP().getFldSimpleList())
+          .extracting(f -> f.getInstr())
           .containsExactly("PAGE", "NUMPAGES");
       assertThat(pageNumbers.getText()).isEqualTo("Page 1 of 1");
       assertThat(pageNumbers.getRuns()).allSatisfy(run -> font(run, 8, false));
@@ -367,16 +446,24 @@ class AeTableOutputsTest {
     // A valid surrogate pair (U+1F600) and repeated, leading and trailing spaces are kept.
     String hostile = "<&>\u0001 \"q\" 'a' ]]> \uD800x\uFFFE \uD83D\uDE00  two  ";
     String kept = "<&> \"q\" 'a' ]]> x \uD83D\uDE00  two  ";
-    ReportTable t = new ReportTable(hostile, " " + hostile,
-        List.of("A\n" + hostile, "B"), List.of(100.0, 50.0),
-        List.of(new ReportTable.Row(1, true, List.of(hostile, "<1>")),
-            new ReportTable.Row(0, false, List.of("&amp;", ""))),
-        List.of(hostile));
+    ReportTable t =
+        new ReportTable(
+            hostile,
+            " " + hostile,
+            List.of("A\n" + hostile, "B"),
+            List.of(100.0, 50.0),
+            List.of(
+                new ReportTable.Row(1, true, List.of(hostile, "<1>")),
+                new ReportTable.Row(0, false, List.of("&amp;", ""))),
+            List.of(hostile));
     byte[] docx = AeTableDocxWriter.docx(List.of(t), ReportTable.Paper.LETTER);
     assertThat(AeTableDocxWriter.docx(List.of(t), ReportTable.Paper.LETTER)).isEqualTo(docx);
     String documentXml = part(docx, "word/document.xml");
-    assertThat(documentXml).contains("&lt;&amp;&gt; &quot;q&quot; &apos;a&apos; ]]&gt; x")
-        .doesNotContain("\u0001").doesNotContain("\uFFFE").doesNotContain("<1>");
+    assertThat(documentXml)
+        .contains("&lt;&amp;&gt; &quot;q&quot; &apos;a&apos; ]]&gt; x")
+        .doesNotContain("\u0001")
+        .doesNotContain("\uFFFE")
+        .doesNotContain("<1>");
     assertThat(part(docx, "docProps/core.xml")).contains("<dc:title>&lt;&amp;&gt; &quot;q");
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
       XWPFTable table = doc.getTables().get(0);
@@ -385,8 +472,7 @@ class AeTableOutputsTest {
       assertThat(table.getRow(1).getCell(1).getText()).isEqualTo("<1>");
       assertThat(table.getRow(2).getCell(0).getText()).isEqualTo("&amp;");
       assertThat(table.getRow(2).getCell(1).getText()).isEmpty();
-      assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText)
-          .contains(kept, " " + kept);
+      assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText).contains(kept, " " + kept);
       assertThat(doc.getProperties().getCoreProperties().getTitle()).isEqualTo(kept);
     }
   }
@@ -411,13 +497,15 @@ class AeTableOutputsTest {
   @Test
   void dotPlotIsSortedByEffectAndDeterministic() throws IOException {
     AeTable table = AeFixtures.table(dir, false, true);
-    AeReportStyle all = new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1,
-        ReportTable.Paper.LETTER, Measure.RD, 0);
+    AeReportStyle all =
+        new AeReportStyle(
+            null, RoundingMode.HALF_UP, 1, 1, 2, 1, ReportTable.Paper.LETTER, Measure.RD, 0);
     AeDotPlot plot = new AeDotPlot(table, all);
     // RD drug - placebo: RASH 1/16 - 0 = 6.25, CAFE 6.25, PRURITUS 2/16 - 1/8 = 0,
     // HYPERLINK 1/16 - 1/8 = -6.25: largest at the top, ties by name
-    assertThat(plot.rows()).extracting(r -> r.term()).containsExactly(
-        "CAFÉ-AU-LAIT SPOTS", "RASH \\ \"<script>", "PRURITUS", "=HYPERLINK(1)");
+    assertThat(plot.rows())
+        .extracting(r -> r.term())
+        .containsExactly("CAFÉ-AU-LAIT SPOTS", "RASH \\ \"<script>", "PRURITUS", "=HYPERLINK(1)");
     byte[] png = plot.png();
     assertThat(new AeDotPlot(table, all).png()).isEqualTo(png);
     // 1100 logical units, rendered at Figure.PNG_SCALE pixels per unit
@@ -426,13 +514,16 @@ class AeTableOutputsTest {
     String svg = plot.svg();
     assertThat(new AeDotPlot(table, all).svg()).isEqualTo(svg);
     assertThat(svg).startsWith("<?xml").contains("<svg");
-    AeReportStyle rr = new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1,
-        ReportTable.Paper.LETTER, Measure.RR, 0);
+    AeReportStyle rr =
+        new AeReportStyle(
+            null, RoundingMode.HALF_UP, 1, 1, 2, 1, ReportTable.Paper.LETTER, Measure.RR, 0);
     // Katz RR is not estimable for the terms without placebo events: they sort last
-    assertThat(new AeDotPlot(table, rr).rows()).extracting(r -> r.term())
+    assertThat(new AeDotPlot(table, rr).rows())
+        .extracting(r -> r.term())
         .containsExactly("PRURITUS", "=HYPERLINK(1)", "CAFÉ-AU-LAIT SPOTS", "RASH \\ \"<script>");
-    AeReportStyle tooHigh = new AeReportStyle(null, RoundingMode.HALF_UP, 1, 1, 2, 1,
-        ReportTable.Paper.LETTER, Measure.RD, 50);
+    AeReportStyle tooHigh =
+        new AeReportStyle(
+            null, RoundingMode.HALF_UP, 1, 1, 2, 1, ReportTable.Paper.LETTER, Measure.RD, 50);
     assertThat(new AeDotPlot(table, tooHigh).rows()).isEmpty();
     assertThat(new AeDotPlot(table, tooHigh).png()).isNotEmpty();
   }
@@ -442,12 +533,20 @@ class AeTableOutputsTest {
     AeTable table = AeFixtures.table(dir, true, false);
     Path out = dir.resolve("out");
     List<Path> written = AeReport.write(out, table, STYLE, EnumSet.allOf(AeReport.Format.class));
-    assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly(
-        "ae_table.csv", "ae_table.html", "ae_table.md", "ae_table.rtf", "ae_table.docx",
-        "ae_dotplot.png", "ae_dotplot.svg");
+    assertThat(written)
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly(
+            "ae_table.csv",
+            "ae_table.html",
+            "ae_table.md",
+            "ae_table.rtf",
+            "ae_table.docx",
+            "ae_dotplot.png",
+            "ae_dotplot.svg");
     Map<String, byte[]> again = AeReport.render(table, STYLE, EnumSet.allOf(AeReport.Format.class));
     for (Path p : written) {
-      assertThat(Files.readAllBytes(p)).as(p.toString())
+      assertThat(Files.readAllBytes(p))
+          .as(p.toString())
           .isEqualTo(again.get(p.getFileName().toString()));
     }
     AeReport.write(out, table, STYLE, AeReport.Format.parse("csv, md"));
@@ -462,8 +561,9 @@ class AeTableOutputsTest {
     assertThat(out.resolve("notes.txt")).hasContent("mine");
     assertThatThrownBy(() -> AeReport.Format.parse("csv,pdf"))
         .isInstanceOf(AdamDataException.class)
-        .hasMessage("unknown output format 'pdf'; expected some of"
-            + " [csv, html, md, rtf, docx, png, svg]");
+        .hasMessage(
+            "unknown output format 'pdf'; expected some of"
+                + " [csv, html, md, rtf, docx, png, svg]");
   }
 
   @Test
@@ -471,13 +571,14 @@ class AeTableOutputsTest {
     // Adobe Times-Roman AFM: "0" = 500, space = 250 units; at 9 pt: 10 digits = 45 pt
     assertThat(ReportTable.textWidth("0123456789")).isEqualTo(45.0);
     assertThat(ReportTable.textWidth(" ")).isEqualTo(2.25);
-    ReportTable narrow = new ReportTable("t", "s", List.of("a", "b"), List.of(100.0, 50.0),
-        List.of(), List.of());
+    ReportTable narrow =
+        new ReportTable("t", "s", List.of("a", "b"), List.of(100.0, 50.0), List.of(), List.of());
     int[] twips = narrow.columnTwips(12960);
     assertThat(twips[0] + twips[1]).isEqualTo(12960);
     assertThat(narrow.fontPoints(12960)).isEqualTo(9);
-    ReportTable wide = new ReportTable("t", "s", List.of("a", "b", "c"),
-        List.of(200.0, 400.0, 400.0), List.of(), List.of());
+    ReportTable wide =
+        new ReportTable(
+            "t", "s", List.of("a", "b", "c"), List.of(200.0, 400.0, 400.0), List.of(), List.of());
     assertThat(wide.fontPoints(12960)).isEqualTo(8);
     int[] squeezed = wide.columnTwips(12960);
     assertThat(squeezed[0]).isEqualTo(12960 / 5);

@@ -34,8 +34,10 @@ class DatasetLoaderRegressionTest {
     if (!text.contains(from)) {
       throw new AssertionError(file + " does not contain " + from);
     }
-    Files.writeString(dir.resolve(file), text.replaceFirst(java.util.regex.Pattern.quote(from),
-        java.util.regex.Matcher.quoteReplacement(to)));
+    Files.writeString(
+        dir.resolve(file),
+        text.replaceFirst(
+            java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
     return dir;
   }
 
@@ -50,8 +52,11 @@ class DatasetLoaderRegressionTest {
 
   @Test
   void aComparisonWithoutItsControlArmIsReportedNotANullPointer() throws IOException {
-    Path dir = datasetWith("comparisons.yaml",
-        "    control:\n      label: methotrexate alone\n      n: 251\n      percent: 22\n", "");
+    Path dir =
+        datasetWith(
+            "comparisons.yaml",
+            "    control:\n      label: methotrexate alone\n      n: 251\n      percent: 22\n",
+            "");
     assertThatThrownBy(() -> DatasetLoader.load(dir))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("comparisons.yaml")
@@ -60,9 +65,12 @@ class DatasetLoaderRegressionTest {
 
   @Test
   void aNotCheckableClaimWhoseMissingTextIsAListIsReportedNotANullPointer() throws IOException {
-    Path dir = datasetWith("claims.yaml",
-        "missing: \"the number of patients, the trials and the placebo frequency are not given\"",
-        "missing: [a, b]");
+    Path dir =
+        datasetWith(
+            "claims.yaml",
+            "missing: \"the number of patients, the trials and the placebo frequency are not"
+                + " given\"",
+            "missing: [a, b]");
     assertThatThrownBy(() -> DatasetLoader.load(dir))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("claims.yaml")
@@ -80,8 +88,11 @@ class DatasetLoaderRegressionTest {
 
   @Test
   void aNumberBeyondDoubleRangeIsReportedNotAnInfiniteExpectedCount() throws IOException {
-    Path dir = datasetWith("rates.yaml", "    observed: 8\n",
-        "    observed: 8\n    expected: 1" + "0".repeat(400) + "\n");
+    Path dir =
+        datasetWith(
+            "rates.yaml",
+            "    observed: 8\n",
+            "    observed: 8\n    expected: 1" + "0".repeat(400) + "\n");
     assertThatThrownBy(() -> DatasetLoader.load(dir))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("rates.yaml")

@@ -40,7 +40,9 @@ class ErrorReportingTest {
   void controlCharactersFromArgumentsAndDataArePrintedEscaped() {
     Cli.Run run = Cli.run("ci", "rd", "1/10", "2\u001b]0;owned\u0007\u001b[31m/10");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).doesNotContain("\u001b").doesNotContain("\u0007")
+    assertThat(run.err())
+        .doesNotContain("\u001b")
+        .doesNotContain("\u0007")
         .contains("got '2\\x1b]0;owned\\x07\\x1b[31m'");
   }
 

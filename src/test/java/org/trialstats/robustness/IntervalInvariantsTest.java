@@ -18,10 +18,10 @@ import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StatsException;
 
 /**
- * Invariants every interval of the catalogue must satisfy, over seeded random tables and rate
- * pairs fed through {@link MethodCatalogue#compute(Request)} (so every method of every measure is
- * covered): 100 batches of 1,000 generated inputs per measure, i.e. 10^5 per measure, the
- * batches of a measure spread round-robin over its methods.
+ * Invariants every interval of the catalogue must satisfy, over seeded random tables and rate pairs
+ * fed through {@link MethodCatalogue#compute(Request)} (so every method of every measure is
+ * covered): 100 batches of 1,000 generated inputs per measure, i.e. 10^5 per measure, the batches
+ * of a measure spread round-robin over its methods.
  *
  * <ul>
  *   <li>containment: lower &lt;= estimate &lt;= upper wherever the estimate is finite, except the
@@ -29,8 +29,8 @@ import org.trialstats.stats.StatsException;
  *       org.trialstats.stats.NumberNeededToTreat}); the conditional mid-p odds ratio is only
  *       documented to miss its estimate at levels below about 0.5, and the levels used here are
  *       0.90 and 0.99;
- *   <li>range: limits inside the parameter space ([0, 1] proportions, [-1, 1] RD, [0, inf]
- *       ratios, rates and SIRs);
+ *   <li>range: limits inside the parameter space ([0, 1] proportions, [-1, 1] RD, [0, inf] ratios,
+ *       rates and SIRs);
  *   <li>nesting: the 0.99 interval contains the 0.90 interval;
  *   <li>symmetry: swapping the arms negates RD, NNT and the rate difference and inverts RR, OR and
  *       the rate ratio (limits swap); x -&gt; n - x mirrors a single proportion (every proportion
@@ -43,6 +43,7 @@ import org.trialstats.stats.StatsException;
 class IntervalInvariantsTest {
   private static final int BATCHES_PER_MEASURE = 100;
   private static final int INPUTS_PER_BATCH = 1_000;
+
   /** Relative tolerance for comparisons that involve two independent root searches. */
   private static final double ROOT_TOLERANCE = 1e-7;
 
@@ -70,7 +71,8 @@ class IntervalInvariantsTest {
       // A test has no level: one evaluation serves both.
       Estimate e99 = measure == Measure.TEST ? e90 : computeOrNull(at99);
       if (e90 == null || e99 == null) {
-        assertThat(e90 == null).as("applicability must not depend on the level: %s", at90)
+        assertThat(e90 == null)
+            .as("applicability must not depend on the level: %s", at90)
             .isEqualTo(e99 == null);
         continue;
       }
@@ -132,37 +134,87 @@ class IntervalInvariantsTest {
     switch (measure) {
       case PROPORTION -> {
         long n = size(random, 30);
-        return new Request(measure, method, events(random, n), n, null, null, null, null, null, 1,
-            level);
+        return new Request(
+            measure, method, events(random, n), n, null, null, null, null, null, 1, level);
       }
       case RATE, RATE_DIFF, RATE_RATIO -> {
         double per = random.nextBoolean() ? 1 : 1000;
-        return new Request(measure, method, rateEvents(random), null, rateEvents(random), null,
-            exposure(random), exposure(random), null, per, level);
+        return new Request(
+            measure,
+            method,
+            rateEvents(random),
+            null,
+            rateEvents(random),
+            null,
+            exposure(random),
+            exposure(random),
+            null,
+            per,
+            level);
       }
       case SIR -> {
-        return new Request(measure, method, rateEvents(random), null, null, null, null, null,
-            exposure(random), 1, level);
+        return new Request(
+            measure,
+            method,
+            rateEvents(random),
+            null,
+            null,
+            null,
+            null,
+            null,
+            exposure(random),
+            1,
+            level);
       }
       default -> {
         // Unconditional exact tests maximise over a nuisance parameter: keep their tables small.
         boolean unconditional = method.equals("barnard") || method.equals("boschloo");
         long n1 = unconditional ? 1 + random.nextLong(5) : size(random, 30);
         long n2 = unconditional ? 1 + random.nextLong(5) : size(random, 30);
-        return new Request(measure, method, events(random, n1), n1, events(random, n2), n2, null,
-            null, null, 1, level);
+        return new Request(
+            measure,
+            method,
+            events(random, n1),
+            n1,
+            events(random, n2),
+            n2,
+            null,
+            null,
+            null,
+            1,
+            level);
       }
     }
   }
 
   static Request withLevel(Request r, double level) {
-    return new Request(r.measure(), r.method(), r.events1(), r.n1(), r.events2(), r.n2(),
-        r.exposure1(), r.exposure2(), r.expected(), r.per(), level);
+    return new Request(
+        r.measure(),
+        r.method(),
+        r.events1(),
+        r.n1(),
+        r.events2(),
+        r.n2(),
+        r.exposure1(),
+        r.exposure2(),
+        r.expected(),
+        r.per(),
+        level);
   }
 
   static Request swapped(Request r) {
-    return new Request(r.measure(), r.method(), r.events2(), r.n2(), r.events1(), r.n1(),
-        r.exposure2(), r.exposure1(), r.expected(), r.per(), r.level());
+    return new Request(
+        r.measure(),
+        r.method(),
+        r.events2(),
+        r.n2(),
+        r.events1(),
+        r.n1(),
+        r.exposure2(),
+        r.exposure1(),
+        r.expected(),
+        r.per(),
+        r.level());
   }
 
   private static void checkOne(Estimate e, Request r) {
@@ -194,9 +246,11 @@ class IntervalInvariantsTest {
       }
     }
     if (m != Measure.NNT) {
-      assertThat(e.lower()).as("lower inside the parameter range: %s -> %s", r, e)
+      assertThat(e.lower())
+          .as("lower inside the parameter range: %s -> %s", r, e)
           .isBetween(lo, hi);
-      assertThat(e.upper()).as("upper inside the parameter range: %s -> %s", r, e)
+      assertThat(e.upper())
+          .as("upper inside the parameter range: %s -> %s", r, e)
           .isBetween(lo, hi);
       assertThat(e.lower()).as("lower <= upper: %s -> %s", r, e).isLessThanOrEqualTo(e.upper());
     }
@@ -206,9 +260,11 @@ class IntervalInvariantsTest {
     boolean agrestiCaffo = r.method().equals("agresti-caffo");
     if (Double.isFinite(e.estimate()) && !disjointNnt && !agrestiCaffo) {
       double slack = ROOT_TOLERANCE * Math.max(1, Math.abs(e.estimate()));
-      assertThat(e.lower()).as("lower <= estimate: %s -> %s", r, e)
+      assertThat(e.lower())
+          .as("lower <= estimate: %s -> %s", r, e)
           .isLessThanOrEqualTo(e.estimate() + slack);
-      assertThat(e.upper()).as("estimate <= upper: %s -> %s", r, e)
+      assertThat(e.upper())
+          .as("estimate <= upper: %s -> %s", r, e)
           .isGreaterThanOrEqualTo(e.estimate() - slack);
     }
     if (disjointNnt) {
@@ -220,14 +276,17 @@ class IntervalInvariantsTest {
     if (r.measure() == Measure.NNT) {
       // A wider RD interval can only turn a one-piece NNT interval into a disjoint one.
       if (e90.lower() > e90.upper()) {
-        assertThat(e99.lower()).as("0.99 NNT interval also disjoint: %s", r)
+        assertThat(e99.lower())
+            .as("0.99 NNT interval also disjoint: %s", r)
             .isGreaterThan(e99.upper());
       }
       return;
     }
-    assertThat(e99.lower()).as("0.99 lower <= 0.90 lower: %s: %s %s", r, e90, e99)
+    assertThat(e99.lower())
+        .as("0.99 lower <= 0.90 lower: %s: %s %s", r, e90, e99)
         .isLessThanOrEqualTo(e90.lower() + slack(e90.lower()));
-    assertThat(e99.upper()).as("0.99 upper >= 0.90 upper: %s: %s %s", r, e90, e99)
+    assertThat(e99.upper())
+        .as("0.99 upper >= 0.90 upper: %s: %s %s", r, e90, e99)
         .isGreaterThanOrEqualTo(e90.upper() - slack(e90.upper()));
   }
 
@@ -238,8 +297,19 @@ class IntervalInvariantsTest {
   private static void checkSymmetry(Measure m, Request r, Estimate e) {
     switch (m) {
       case PROPORTION -> {
-        Request mirrored = new Request(m, r.method(), r.n1() - r.events1(), r.n1(), null, null,
-            null, null, null, 1, r.level());
+        Request mirrored =
+            new Request(
+                m,
+                r.method(),
+                r.n1() - r.events1(),
+                r.n1(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                1,
+                r.level());
         Estimate f = MethodCatalogue.compute(mirrored);
         close(f.estimate(), 1 - e.estimate(), r, "mirrored estimate");
         close(f.lower(), 1 - e.upper(), r, "mirrored lower");

@@ -28,9 +28,9 @@ import org.trialstats.stats.StatsException;
  * without HKSJ): the result does not depend on the order of the studies (to 1e-12 relative for the
  * closed-form methods; iterative estimators stop at a convergence tolerance, so 1e-8 for them),
  * tau^2 and its Q-profile limits are &gt;= 0, a single study reproduces its own estimate and
- * interval, and the pooled interval contains the pooled estimate. 10 batches of 100 study sets
- * per option set (43 option sets), i.e. 1,000 meta-analyses and as many permuted repeats per
- * option set, plus as many single-study analyses.
+ * interval, and the pooled interval contains the pooled estimate. 10 batches of 100 study sets per
+ * option set (43 option sets), i.e. 1,000 meta-analyses and as many permuted repeats per option
+ * set, plus as many single-study analyses.
  */
 class MetaAnalysisInvariantsTest {
   private static final int BATCHES = 10;
@@ -89,28 +89,37 @@ class MetaAnalysisInvariantsTest {
       double logRounding = 8 * Math.ulp(1.0);
       assertWithin(again.mu(), result.mu(), tolerance * scale + logRounding, what + " mu");
       assertClose(again.se(), result.se(), tolerance, what + " se");
-      assertWithin(again.muLower(), result.muLower(), tolerance * scale + logRounding,
-          what + " lower");
-      assertWithin(again.muUpper(), result.muUpper(), tolerance * scale + logRounding,
-          what + " upper");
-      assertWithin(again.tau2(), result.tau2(),
-          tolerance * Math.max(result.tau2(), result.se() * result.se()), what + " tau2");
+      assertWithin(
+          again.muLower(), result.muLower(), tolerance * scale + logRounding, what + " lower");
+      assertWithin(
+          again.muUpper(), result.muUpper(), tolerance * scale + logRounding, what + " upper");
+      assertWithin(
+          again.tau2(),
+          result.tau2(),
+          tolerance * Math.max(result.tau2(), result.se() * result.se()),
+          what + " tau2");
       // Q sums squared deviations of large counts: 8e-12 relative observed for MH risk ratios.
       assertWithin(again.q(), result.q(), 1e-10 * Math.max(1, result.q()), what + " Q");
-      assertWithin(again.statistic(), result.statistic(),
-          1e-10 * Math.max(1, Math.abs(result.statistic())), what + " statistic");
+      assertWithin(
+          again.statistic(),
+          result.statistic(),
+          1e-10 * Math.max(1, Math.abs(result.statistic())),
+          what + " statistic");
       assertThat(again.k()).isEqualTo(result.k());
 
       assertThat(result.tau2()).as("tau2 of %s", what).isGreaterThanOrEqualTo(0);
       if (!Double.isNaN(result.tau2Lower())) {
         assertThat(result.tau2Lower()).as("tau2 lower of %s", what).isGreaterThanOrEqualTo(0);
-        assertThat(result.tau2Upper()).as("tau2 upper of %s", what)
+        assertThat(result.tau2Upper())
+            .as("tau2 upper of %s", what)
             .isGreaterThanOrEqualTo(result.tau2Lower());
       }
       if (!Double.isNaN(result.lower()) || !zeroVarianceMhRiskDifference(result)) {
-        assertThat(result.lower()).as("pooled lower of %s", what)
+        assertThat(result.lower())
+            .as("pooled lower of %s", what)
             .isLessThanOrEqualTo(result.estimate());
-        assertThat(result.upper()).as("pooled upper of %s", what)
+        assertThat(result.upper())
+            .as("pooled upper of %s", what)
             .isGreaterThanOrEqualTo(result.estimate());
       }
 
@@ -141,7 +150,8 @@ class MetaAnalysisInvariantsTest {
       // Every method (IV, MH, Peto, any tau^2 estimator) reduces to the study's own estimate;
       // IV and random effects use the same variance, so their interval is the study's too.
       StudyEffect only = result.studies().get(0);
-      boolean ownVariance = options.fixedMethod() == null || options.fixedMethod() == FixedMethod.IV;
+      boolean ownVariance =
+          options.fixedMethod() == null || options.fixedMethod() == FixedMethod.IV;
       if (options.fixedMethod() == FixedMethod.PETO) {
         // Peto's one-step estimate is (O - E)/V, not the study's log odds ratio.
         continue;
@@ -160,9 +170,9 @@ class MetaAnalysisInvariantsTest {
   }
 
   /**
-   * Known defect reported for org.trialstats.meta: a Mantel-Haenszel risk difference whose
-   * studies all have a risk difference of exactly -1 or 1 (Sato variance 0) returns the estimate
-   * with NaN limits instead of an explained error or a degenerate interval.
+   * Known defect reported for org.trialstats.meta: a Mantel-Haenszel risk difference whose studies
+   * all have a risk difference of exactly -1 or 1 (Sato variance 0) returns the estimate with NaN
+   * limits instead of an explained error or a degenerate interval.
    */
   private static boolean zeroVarianceMhRiskDifference(MetaResult result) {
     return result.options().fixedMethod() == FixedMethod.MH
@@ -182,14 +192,20 @@ class MetaAnalysisInvariantsTest {
   private static StudyData study(SplittableRandom random, String name) {
     long n1 = IntervalInvariantsTest.size(random, 60);
     long n2 = IntervalInvariantsTest.size(random, 60);
-    return StudyData.counts(name, null, IntervalInvariantsTest.events(random, n1), n1,
-        IntervalInvariantsTest.events(random, n2), n2);
+    return StudyData.counts(
+        name,
+        null,
+        IntervalInvariantsTest.events(random, n1),
+        n1,
+        IntervalInvariantsTest.events(random, n2),
+        n2);
   }
 
   private static void assertWithin(double actual, double expected, double absolute, String what) {
     if (!(absolute >= 0)) {
       // No finite scale (e.g. an undefined standard error): the values must agree exactly.
-      assertThat(Double.compare(actual, expected)).as(what + ": " + actual + " vs " + expected)
+      assertThat(Double.compare(actual, expected))
+          .as(what + ": " + actual + " vs " + expected)
           .isZero();
       return;
     }
@@ -213,7 +229,8 @@ class MetaAnalysisInvariantsTest {
       assertThat(actual).as(what).isEqualTo(expected);
       return;
     }
-    assertThat(actual).as(what)
+    assertThat(actual)
+        .as(what)
         .isCloseTo(expected, within(relative * Math.max(1e-300, Math.abs(expected)) + 1e-300));
   }
 }

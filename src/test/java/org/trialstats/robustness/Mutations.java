@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * Seeded byte-level mutations of a valid input file, the kinds of damage real files suffer: bit
- * and byte flips, truncation, duplicated or deleted lines, deleted or inserted characters, huge
+ * Seeded byte-level mutations of a valid input file, the kinds of damage real files suffer: bit and
+ * byte flips, truncation, duplicated or deleted lines, deleted or inserted characters, huge
  * numbers, a byte-order mark, mixed CRLF line ends and invalid UTF-8 sequences.
  */
 final class Mutations {
@@ -137,9 +137,18 @@ final class Mutations {
     while (end < data.length && Character.isDigit(data[end])) {
       end++;
     }
-    String[] huge = {"99999999999999999999999", "9223372036854775808", "2147483648", "1e400",
-        "0.00000000000000000000001", "1" + "0".repeat(400)};
-    return splice(data, start, end - start,
+    String[] huge = {
+      "99999999999999999999999",
+      "9223372036854775808",
+      "2147483648",
+      "1e400",
+      "0.00000000000000000000001",
+      "1" + "0".repeat(400)
+    };
+    return splice(
+        data,
+        start,
+        end - start,
         huge[random.nextInt(huge.length)].getBytes(StandardCharsets.US_ASCII));
   }
 

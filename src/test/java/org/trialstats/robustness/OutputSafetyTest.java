@@ -24,8 +24,8 @@ import org.trialstats.testing.Cli;
  * The same mistakes and attacks on every command that writes files or folders: an output that is
  * (or resolves to) an input or an input's folder, a folder of unrelated files, an existing file
  * where a folder is needed, the root folder, device targets, unwritable targets and an interrupt.
- * Each must leave every file as it was (or, for devices, write through them) and end with exit
- * code 2 and a message naming the output, never with a stack trace.
+ * Each must leave every file as it was (or, for devices, write through them) and end with exit code
+ * 2 and a message naming the output, never with a stack trace.
  */
 class OutputSafetyTest {
   @TempDir Path temp;
@@ -45,35 +45,69 @@ class OutputSafetyTest {
   @BeforeEach
   void inputs() throws IOException {
     dataset = Files.createDirectories(temp.resolve("data/anakinra"));
-    for (String name : List.of("dataset.yaml", "comparisons.yaml", "rates.yaml", "claims.yaml",
-        "approvals.csv")) {
+    for (String name :
+        List.of("dataset.yaml", "comparisons.yaml", "rates.yaml", "claims.yaml", "approvals.csv")) {
       Files.copy(Path.of("datasets/anakinra").resolve(name), dataset.resolve(name));
     }
     Path adam = Files.createDirectories(temp.resolve("adam"));
-    adsl = Files.writeString(adam.resolve("adsl.csv"),
-        "USUBJID,SAFFL,TRT01A,TRTDUR\n1,Y,Placebo,10\n2,Y,Drug,20\n3,Y,Drug,30\n");
-    adae = Files.writeString(adam.resolve("adae.csv"),
-        "USUBJID,TRTEMFL,AEBODSYS,AEDECOD\n1,Y,SKIN,RASH\n2,Y,SKIN,ITCH\n");
+    adsl =
+        Files.writeString(
+            adam.resolve("adsl.csv"),
+            "USUBJID,SAFFL,TRT01A,TRTDUR\n1,Y,Placebo,10\n2,Y,Drug,20\n3,Y,Drug,30\n");
+    adae =
+        Files.writeString(
+            adam.resolve("adae.csv"),
+            "USUBJID,TRTEMFL,AEBODSYS,AEDECOD\n1,Y,SKIN,RASH\n2,Y,SKIN,ITCH\n");
     studies = Files.copy(Path.of("datasets/bcg/studies.csv"), temp.resolve("studies.csv"));
-    requests = Files.writeString(temp.resolve("requests.csv"),
-        "id,measure,method,events1,n1,events2,n2\n1,rd,wald,1,10,2,10\n");
+    requests =
+        Files.writeString(
+            temp.resolve("requests.csv"),
+            "id,measure,method,events1,n1,events2,n2\n1,rd,wald,1,10,2,10\n");
   }
 
   private List<FileCommand> fileCommands() {
     return List.of(
-        new FileCommand("meta --output", out -> new String[] {"meta", "--input",
-            studies.toString(), "--measure", "rr", "--output", out.toString()}, studies),
-        new FileCommand("batch --output", out -> new String[] {"batch", "--input",
-            requests.toString(), "--output", out.toString()}, requests));
+        new FileCommand(
+            "meta --output",
+            out ->
+                new String[] {
+                  "meta",
+                  "--input",
+                  studies.toString(),
+                  "--measure",
+                  "rr",
+                  "--output",
+                  out.toString()
+                },
+            studies),
+        new FileCommand(
+            "batch --output",
+            out ->
+                new String[] {"batch", "--input", requests.toString(), "--output", out.toString()},
+            requests));
   }
 
   private List<FolderCommand> folderCommands() {
     return List.of(
-        new FolderCommand("reproduce", out -> new String[] {"reproduce", dataset.toString(),
-            "--out", out.toString()}, List.of(dataset)),
-        new FolderCommand("ae-table", out -> new String[] {"ae-table", "--adsl",
-            adsl.toString(), "--adae", adae.toString(), "--format", "csv,md", "--out",
-            out.toString()}, List.of(adsl, adae)));
+        new FolderCommand(
+            "reproduce",
+            out -> new String[] {"reproduce", dataset.toString(), "--out", out.toString()},
+            List.of(dataset)),
+        new FolderCommand(
+            "ae-table",
+            out ->
+                new String[] {
+                  "ae-table",
+                  "--adsl",
+                  adsl.toString(),
+                  "--adae",
+                  adae.toString(),
+                  "--format",
+                  "csv,md",
+                  "--out",
+                  out.toString()
+                },
+            List.of(adsl, adae)));
   }
 
   /** Every regular file under the temporary folder with its bytes. */
@@ -96,7 +130,8 @@ class OutputSafetyTest {
     Map<Path, byte[]> after = snapshot();
     assertThat(after.keySet()).as(what + ": files").isEqualTo(before.keySet());
     for (Map.Entry<Path, byte[]> file : before.entrySet()) {
-      assertThat(after.get(file.getKey())).as(what + ": " + file.getKey())
+      assertThat(after.get(file.getKey()))
+          .as(what + ": " + file.getKey())
           .isEqualTo(file.getValue());
     }
     assertNoTemporaryFiles();
@@ -104,8 +139,10 @@ class OutputSafetyTest {
 
   private void assertNoTemporaryFiles() throws IOException {
     try (Stream<Path> all = Files.walk(temp)) {
-      assertThat(all.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(OutputFiles.TEMPORARY_PREFIX))).isEmpty();
+      assertThat(
+              all.map(p -> p.getFileName().toString())
+                  .filter(n -> n.startsWith(OutputFiles.TEMPORARY_PREFIX)))
+          .isEmpty();
     }
   }
 
@@ -116,8 +153,8 @@ class OutputSafetyTest {
       Path link = Files.createSymbolicLink(temp.resolve("link-" + input.getFileName()), input);
       Path dotted = temp.resolve("data/../" + input.getFileName());
       for (Path alias : List.of(input, link, dotted)) {
-        assertRefusedAndNothingChanged(command.name() + " " + alias,
-            command.args().apply(alias), "is the input");
+        assertRefusedAndNothingChanged(
+            command.name() + " " + alias, command.args().apply(alias), "is the input");
       }
       Files.delete(link);
     }
@@ -127,16 +164,18 @@ class OutputSafetyTest {
   void fileOutputThatIsAFolderOrUnderAFileIsRefusedNamingIt() throws IOException {
     Path blocker = Files.writeString(temp.resolve("blocker.txt"), "mine");
     for (FileCommand command : fileCommands()) {
-      assertRefusedAndNothingChanged(command.name() + " folder",
-          command.args().apply(temp), "is a folder");
-      assertRefusedAndNothingChanged(command.name() + " root",
-          command.args().apply(Path.of("/")), "is a folder");
+      assertRefusedAndNothingChanged(
+          command.name() + " folder", command.args().apply(temp), "is a folder");
+      assertRefusedAndNothingChanged(
+          command.name() + " root", command.args().apply(Path.of("/")), "is a folder");
       Path underFile = blocker.resolve("out.csv");
-      assertRefusedAndNothingChanged(command.name() + " under a file",
-          command.args().apply(underFile), "cannot write " + underFile);
+      assertRefusedAndNothingChanged(
+          command.name() + " under a file",
+          command.args().apply(underFile),
+          "cannot write " + underFile);
     }
-    assertRefusedAndNothingChanged("validate folder",
-        new String[] {"validate", "--out", temp.toString()}, "is a folder");
+    assertRefusedAndNothingChanged(
+        "validate folder", new String[] {"validate", "--out", temp.toString()}, "is a folder");
   }
 
   @Test
@@ -147,23 +186,29 @@ class OutputSafetyTest {
     for (FolderCommand command : folderCommands()) {
       for (Path input : command.inputs()) {
         Path folder = Files.isDirectory(input) ? input : input.getParent();
-        assertRefusedAndNothingChanged(command.name() + " = input folder",
-            command.args().apply(folder), "input");
-        assertRefusedAndNothingChanged(command.name() + " holds the input",
-            command.args().apply(temp), "input");
+        assertRefusedAndNothingChanged(
+            command.name() + " = input folder", command.args().apply(folder), "input");
+        assertRefusedAndNothingChanged(
+            command.name() + " holds the input", command.args().apply(temp), "input");
         Path link = Files.createSymbolicLink(temp.resolve("alias"), folder);
-        assertRefusedAndNothingChanged(command.name() + " through a link",
-            command.args().apply(link), "input");
+        assertRefusedAndNothingChanged(
+            command.name() + " through a link", command.args().apply(link), "input");
         Files.delete(link);
       }
-      assertRefusedAndNothingChanged(command.name() + " unrelated files",
-          command.args().apply(unrelated), "holds other files (thesis.docx)");
-      assertRefusedAndNothingChanged(command.name() + " regular file",
-          command.args().apply(regular), "is a file, not a folder");
-      assertRefusedAndNothingChanged(command.name() + " root",
-          command.args().apply(Path.of("/")), "root folder");
-      assertRefusedAndNothingChanged(command.name() + " device",
-          command.args().apply(Path.of("/dev/null")), "is a file, not a folder");
+      assertRefusedAndNothingChanged(
+          command.name() + " unrelated files",
+          command.args().apply(unrelated),
+          "holds other files (thesis.docx)");
+      assertRefusedAndNothingChanged(
+          command.name() + " regular file",
+          command.args().apply(regular),
+          "is a file, not a folder");
+      assertRefusedAndNothingChanged(
+          command.name() + " root", command.args().apply(Path.of("/")), "root folder");
+      assertRefusedAndNothingChanged(
+          command.name() + " device",
+          command.args().apply(Path.of("/dev/null")),
+          "is a file, not a folder");
     }
   }
 
@@ -193,8 +238,17 @@ class OutputSafetyTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
       }
     }
-    Cli.Run forest = Cli.run("meta", "--input", studies.toString(), "--measure", "rr",
-        "--forest", link + ".png", "--funnel", temp.resolve("funnel.svg").toString());
+    Cli.Run forest =
+        Cli.run(
+            "meta",
+            "--input",
+            studies.toString(),
+            "--measure",
+            "rr",
+            "--forest",
+            link + ".png",
+            "--funnel",
+            temp.resolve("funnel.svg").toString());
     assertThat(forest.exitCode()).as(forest.err()).isZero();
     assertNoTemporaryFiles();
     Files.delete(link);
@@ -202,8 +256,17 @@ class OutputSafetyTest {
 
   @Test
   void dashMeansStandardOutput() {
-    Cli.Run meta = Cli.run("meta", "--input", studies.toString(), "--measure", "rr",
-        "--output", "-", "--format", "csv");
+    Cli.Run meta =
+        Cli.run(
+            "meta",
+            "--input",
+            studies.toString(),
+            "--measure",
+            "rr",
+            "--output",
+            "-",
+            "--format",
+            "csv");
     assertThat(meta.exitCode()).as(meta.err()).isZero();
     assertThat(meta.out()).startsWith("row,label,").contains("Aronson 1948");
     Cli.Run batch = Cli.run("batch", "--input", requests.toString(), "--output", "-");
@@ -216,14 +279,35 @@ class OutputSafetyTest {
   @Test
   void metaCommitsAllItsOutputsOrNone() throws IOException {
     Path blocker = Files.writeString(temp.resolve("blocker"), "x");
-    String[] args = {"meta", "--input", studies.toString(), "--measure", "rr", "--forest",
-        temp.resolve("forest.png").toString(), "--funnel", blocker.resolve("funnel.svg").toString(),
-        "--output", temp.resolve("result.txt").toString()};
+    String[] args = {
+      "meta",
+      "--input",
+      studies.toString(),
+      "--measure",
+      "rr",
+      "--forest",
+      temp.resolve("forest.png").toString(),
+      "--funnel",
+      blocker.resolve("funnel.svg").toString(),
+      "--output",
+      temp.resolve("result.txt").toString()
+    };
     assertRefusedAndNothingChanged("meta funnel unwritable", args, "funnel.svg");
     assertThat(temp.resolve("forest.png")).doesNotExist();
-    assertRefusedAndNothingChanged("meta same file twice", new String[] {"meta", "--input",
-        studies.toString(), "--measure", "rr", "--forest", temp.resolve("p.svg").toString(),
-        "--funnel", temp.resolve("p.svg").toString()}, "given twice");
+    assertRefusedAndNothingChanged(
+        "meta same file twice",
+        new String[] {
+          "meta",
+          "--input",
+          studies.toString(),
+          "--measure",
+          "rr",
+          "--forest",
+          temp.resolve("p.svg").toString(),
+          "--funnel",
+          temp.resolve("p.svg").toString()
+        },
+        "given twice");
   }
 
   @Test
@@ -251,13 +335,20 @@ class OutputSafetyTest {
     Process finished = new ProcessBuilder(javaLauncher(), "-version").start();
     finished.waitFor(30, TimeUnit.SECONDS);
     long deadPid = finished.pid();
-    Path stale = Files.writeString(
-        temp.resolve(OutputFiles.TEMPORARY_PREFIX + deadPid + "-abc-out.csv"), "half");
-    Path staleFolder = Files.createDirectories(
-        temp.resolve(OutputFiles.TEMPORARY_PREFIX + deadPid + "-def-report"));
+    Path stale =
+        Files.writeString(
+            temp.resolve(OutputFiles.TEMPORARY_PREFIX + deadPid + "-abc-out.csv"), "half");
+    Path staleFolder =
+        Files.createDirectories(
+            temp.resolve(OutputFiles.TEMPORARY_PREFIX + deadPid + "-def-report"));
     Files.writeString(staleFolder.resolve("results.csv"), "half");
-    Cli.Run run = Cli.run("batch", "--input", requests.toString(), "--output",
-        temp.resolve("out.csv").toString());
+    Cli.Run run =
+        Cli.run(
+            "batch",
+            "--input",
+            requests.toString(),
+            "--output",
+            temp.resolve("out.csv").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(stale).doesNotExist();
     assertThat(staleFolder).doesNotExist();
@@ -272,20 +363,34 @@ class OutputSafetyTest {
     Path big = Files.writeString(temp.resolve("big.csv"), rows, StandardCharsets.UTF_8);
     Path folder = Files.createDirectories(temp.resolve("sig"));
     Path out = folder.resolve("out.csv");
-    List<String> command = new ArrayList<>(List.of(javaLauncher(), "-cp",
-        System.getProperty("java.class.path"), "-Djava.awt.headless=true",
-        "org.trialstats.cli.TrialStats", "batch", "--input", big.toString(), "--output",
-        out.toString()));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(temp.resolve("sig.log").toFile()).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javaLauncher(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Djava.awt.headless=true",
+                "org.trialstats.cli.TrialStats",
+                "batch",
+                "--input",
+                big.toString(),
+                "--output",
+                out.toString()));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(temp.resolve("sig.log").toFile())
+            .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (temporaryFiles(folder).isEmpty() && process.isAlive()
+      while (temporaryFiles(folder).isEmpty()
+          && process.isAlive()
           && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
       assertThat(process.isAlive())
-          .as("the batch must still run when its temporary file appears: %s",
+          .as(
+              "the batch must still run when its temporary file appears: %s",
               Files.readString(temp.resolve("sig.log")))
           .isTrue();
       process.destroy(); // SIGTERM
@@ -299,8 +404,10 @@ class OutputSafetyTest {
 
   private static List<String> temporaryFiles(Path folder) throws IOException {
     try (Stream<Path> entries = Files.list(folder)) {
-      return entries.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(OutputFiles.TEMPORARY_PREFIX)).toList();
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(OutputFiles.TEMPORARY_PREFIX))
+          .toList();
     }
   }
 

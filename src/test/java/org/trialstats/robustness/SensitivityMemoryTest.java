@@ -26,8 +26,8 @@ class SensitivityMemoryTest {
     for (int i = 0; i < k; i++) {
       long n1 = 50 + random.nextInt(200);
       long n2 = 50 + random.nextInt(200);
-      studies.add(StudyData.counts("s" + i, null, 1 + random.nextInt(20), n1,
-          1 + random.nextInt(20), n2));
+      studies.add(
+          StudyData.counts("s" + i, null, 1 + random.nextInt(20), n1, 1 + random.nextInt(20), n2));
     }
     return studies;
   }

@@ -30,8 +30,8 @@ import org.trialstats.stats.StratifiedTest;
  *       exact-conditional, summary-score = the MN interval; mh-gr = Wald, RR mh = Katz, OR mh =
  *       Woolf; CMH = Pearson chi-square times (N - 1) / N);
  *   <li>stratum order: permuting the strata changes nothing beyond rounding (1e-9 relative);
- *   <li>nesting by level: the 0.99 interval contains the 0.90 interval, which contains the
- *       estimate (not for the two methods whose weights depend on the level, see {@link
+ *   <li>nesting by level: the 0.99 interval contains the 0.90 interval, which contains the estimate
+ *       (not for the two methods whose weights depend on the level, see {@link
  *       #LEVEL_DEPENDENT_WEIGHTS});
  *   <li>an added stratum with an empty arm changes nothing;
  *   <li>100 strata are computed.
@@ -45,10 +45,10 @@ class StratifiedInvariantsTest {
   private static final double ROOT_TOLERANCE = 1e-9;
 
   /**
-   * Methods whose stratum weights depend on the confidence level (tern's Wilson heuristic uses
-   * the adjusted quantile; the summary score weights by the stratum interval widths at the
-   * level): their intervals at two levels are built on different weightings, so they need not
-   * nest, and the summary-score estimate moves with the level. Both are documented.
+   * Methods whose stratum weights depend on the confidence level (tern's Wilson heuristic uses the
+   * adjusted quantile; the summary score weights by the stratum interval widths at the level):
+   * their intervals at two levels are built on different weightings, so they need not nest, and the
+   * summary-score estimate moves with the level. Both are documented.
    */
   private static final java.util.Set<StratifiedMethod> LEVEL_DEPENDENT_WEIGHTS =
       java.util.EnumSet.of(StratifiedMethod.RD_NEWCOMBE_WILSON, StratifiedMethod.RD_SUMMARY_SCORE);
@@ -64,10 +64,11 @@ class StratifiedInvariantsTest {
       long n2 = 1 + random.nextInt(random.nextBoolean() ? 12 : 150);
       double p = random.nextDouble();
       double shift = random.nextDouble() * 0.3 - 0.15;
-      rows.add(new long[] {
-        binomial(random, n1, Math.min(1, Math.max(0, p + shift))), n1,
-        binomial(random, n2, p), n2
-      });
+      rows.add(
+          new long[] {
+            binomial(random, n1, Math.min(1, Math.max(0, p + shift))), n1,
+            binomial(random, n2, p), n2
+          });
     }
     return StratifiedTables.of(rows.toArray(new long[0][]));
   }
@@ -97,7 +98,6 @@ class StratifiedInvariantsTest {
     assertThat(Math.abs(actual - expected))
         .as("%s: %s vs %s", what, expected, actual)
         .isLessThanOrEqualTo(ROOT_TOLERANCE * Math.max(1e-3, Math.abs(expected)));
-
   }
 
   private static void same(String what, Estimate expected, Estimate actual) {
@@ -120,7 +120,8 @@ class StratifiedInvariantsTest {
       shuffled.add(random.nextInt(shuffled.size() + 1), new Stratum(0, 0, 3, 7));
       Estimate permuted = computeOrNull(method, new StratifiedTables(shuffled), 0.90);
       assertThat(e90 == null).as("applicability %s", t).isEqualTo(e99 == null);
-      assertThat(e90 == null).as("applicability after permutation %s", t)
+      assertThat(e90 == null)
+          .as("applicability after permutation %s", t)
           .isEqualTo(permuted == null);
       if (e90 == null) {
         continue;
@@ -134,9 +135,11 @@ class StratifiedInvariantsTest {
       assertThat(e99.lower()).as("nesting %s", t).isLessThanOrEqualTo(e90.lower() + 1e-12);
       assertThat(e99.upper()).as("nesting %s", t).isGreaterThanOrEqualTo(e90.upper() - 1e-12);
       if (!Double.isNaN(e90.estimate())) {
-        assertThat(e90.lower()).as("containment %s", t)
+        assertThat(e90.lower())
+            .as("containment %s", t)
             .isLessThanOrEqualTo(e90.estimate() * (1 + 1e-12) + 1e-15);
-        assertThat(e90.upper()).as("containment %s", t)
+        assertThat(e90.upper())
+            .as("containment %s", t)
             .isGreaterThanOrEqualTo(e90.estimate() * (1 - 1e-12) - 1e-15);
       }
     }
@@ -145,16 +148,18 @@ class StratifiedInvariantsTest {
 
   /** The unstratified method each stratified one reduces to with one stratum. */
   private static Request single(StratifiedMethod method, Stratum s, double level) {
-    String id = switch (method) {
-      case RD_MH -> null;
-      case RD_MH_GR -> "wald";
-      case RD_SUMMARY_SCORE, RD_MN, RD_MN_IV, RR_MN, RR_MN_IV, OR_MN, OR_MN_IV -> "mn";
-      case RD_NEWCOMBE, RD_NEWCOMBE_WILSON -> "newcombe";
-      case RR_MH -> "katz";
-      case OR_MH -> "woolf";
-      case OR_EXACT_CONDITIONAL -> "exact-conditional";
-    };
-    return id == null ? null
+    String id =
+        switch (method) {
+          case RD_MH -> null;
+          case RD_MH_GR -> "wald";
+          case RD_SUMMARY_SCORE, RD_MN, RD_MN_IV, RR_MN, RR_MN_IV, OR_MN, OR_MN_IV -> "mn";
+          case RD_NEWCOMBE, RD_NEWCOMBE_WILSON -> "newcombe";
+          case RR_MH -> "katz";
+          case OR_MH -> "woolf";
+          case OR_EXACT_CONDITIONAL -> "exact-conditional";
+        };
+    return id == null
+        ? null
         : Request.twoArm(method.measure(), id, s.x1(), s.n1(), s.x2(), s.n2(), level);
   }
 
@@ -182,7 +187,9 @@ class StratifiedInvariantsTest {
       }
       compared++;
       if (method == StratifiedMethod.RD_SUMMARY_SCORE) {
-        close("summary score midpoint " + s, 0.5 * (plain.lower() + plain.upper()),
+        close(
+            "summary score midpoint " + s,
+            0.5 * (plain.lower() + plain.upper()),
             stratified.estimate());
         close("summary score lower " + s, plain.lower(), stratified.lower());
         close("summary score upper " + s, plain.upper(), stratified.upper());
@@ -239,8 +246,9 @@ class StratifiedInvariantsTest {
       if (!c.defined()) {
         continue;
       }
-      Estimate pearson = MethodCatalogue.compute(
-          Request.twoArm(Measure.TEST, "chisq", s.x1(), s.n1(), s.x2(), s.n2(), 0.95));
+      Estimate pearson =
+          MethodCatalogue.compute(
+              Request.twoArm(Measure.TEST, "chisq", s.x1(), s.n1(), s.x2(), s.n2(), 0.95));
       double total = s.n1() + s.n2();
       close("CMH vs Pearson " + s, pearson.estimate() * (total - 1) / total, c.statistic());
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The Halley root search {@link ConditionalBinomialTails#oddsAtUpperTail} behind the short-side
  * rate-ratio limits. Its accuracy against 40-digit references is tested through {@link
  * RateRatioShortSideReferenceTest}; here: that the root brackets the target for every regime
- * (including levels so extreme that the Paulson start falls back to the log-odds normal start),
- * and that it reproduces Commons Statistics' binomial tails where those are accurate.
+ * (including levels so extreme that the Paulson start falls back to the log-odds normal start), and
+ * that it reproduces Commons Statistics' binomial tails where those are accurate.
  */
 class ConditionalBinomialRootTest {
 
@@ -71,8 +71,7 @@ class ConditionalBinomialRootTest {
     // Commons Statistics 1.3 BinomialDistribution (incomplete beta function; accurate to about
     // 1e-11 for these n) at p = odds/(1 + odds).
     BinomialDistribution binomial = BinomialDistribution.of(n, odds / (1 + odds));
-    double tail =
-        binomial.survivalProbability(k - 1) - (midP ? 0.5 * binomial.probability(k) : 0);
+    double tail = binomial.survivalProbability(k - 1) - (midP ? 0.5 * binomial.probability(k) : 0);
     assertThat(Math.abs(tail - target)).isLessThanOrEqualTo(1e-9 * target);
   }
 

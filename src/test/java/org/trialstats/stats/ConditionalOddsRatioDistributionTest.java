@@ -18,35 +18,38 @@ class ConditionalOddsRatioDistributionTest {
 
   static Stream<Arguments> smallTables() {
     SplittableRandom random = new SplittableRandom(20240615);
-    return Stream.generate(() -> {
-      long n1 = 1 + random.nextLong(80);
-      long n2 = 1 + random.nextLong(80);
-      long m = random.nextLong(n1 + n2 + 1);
-      int psiExponent = random.nextInt(-12, 13);
-      return Arguments.of(n1, n2, m, psiExponent);
-    }).limit(150);
+    return Stream.generate(
+            () -> {
+              long n1 = 1 + random.nextLong(80);
+              long n2 = 1 + random.nextLong(80);
+              long m = random.nextLong(n1 + n2 + 1);
+              int psiExponent = random.nextInt(-12, 13);
+              return Arguments.of(n1, n2, m, psiExponent);
+            })
+        .limit(150);
   }
 
   /**
-   * Against direct summation of C(n1, k) C(n2, m-k) psi^k in 60-digit BigDecimal arithmetic,
-   * psi = 2^e (exact): every tail (weights 1 and 1/2 at x) at every x, and the mean.
+   * Against direct summation of C(n1, k) C(n2, m-k) psi^k in 60-digit BigDecimal arithmetic, psi =
+   * 2^e (exact): every tail (weights 1 and 1/2 at x) at every x, and the mean.
    */
   @ParameterizedTest
   @MethodSource("smallTables")
   void matchesExactEnumeration(long n1, long n2, long m, int psiExponent) {
-    ConditionalOddsRatioDistribution distribution =
-        new ConditionalOddsRatioDistribution(n1, n2, m);
+    ConditionalOddsRatioDistribution distribution = new ConditionalOddsRatioDistribution(n1, n2, m);
     long lo = distribution.supportMin();
     long hi = distribution.supportMax();
-    BigDecimal psi = psiExponent >= 0
-        ? new BigDecimal(BigInteger.TWO.pow(psiExponent))
-        : BigDecimal.ONE.divide(new BigDecimal(BigInteger.TWO.pow(-psiExponent)), CONTEXT);
+    BigDecimal psi =
+        psiExponent >= 0
+            ? new BigDecimal(BigInteger.TWO.pow(psiExponent))
+            : BigDecimal.ONE.divide(new BigDecimal(BigInteger.TWO.pow(-psiExponent)), CONTEXT);
     BigDecimal[] weight = new BigDecimal[(int) (hi - lo + 1)];
     BigDecimal total = BigDecimal.ZERO;
     BigDecimal first = BigDecimal.ZERO;
     for (long k = lo; k <= hi; k++) {
-      BigDecimal w = new BigDecimal(choose(n1, k).multiply(choose(n2, m - k)))
-          .multiply(psi.pow((int) k, CONTEXT), CONTEXT);
+      BigDecimal w =
+          new BigDecimal(choose(n1, k).multiply(choose(n2, m - k)))
+              .multiply(psi.pow((int) k, CONTEXT), CONTEXT);
       weight[(int) (k - lo)] = w;
       total = total.add(w, CONTEXT);
       first = first.add(w.multiply(BigDecimal.valueOf(k)), CONTEXT);
@@ -72,7 +75,9 @@ class ConditionalOddsRatioDistributionTest {
         assertLogClose(evaluation.logUpperTail(x, w), upper, "upper x=" + x + " w=" + w);
         assertLogClose(evaluation.logLowerTail(x, w), lower, "lower x=" + x + " w=" + w);
       }
-      assertLogClose(evaluation.logProbability(x), at.divide(total, CONTEXT).doubleValue(),
+      assertLogClose(
+          evaluation.logProbability(x),
+          at.divide(total, CONTEXT).doubleValue(),
           "P(X = " + x + ")");
       below = below.add(at, CONTEXT);
     }
@@ -117,7 +122,6 @@ class ConditionalOddsRatioDistributionTest {
     // E[X; psi = 1] = n1 m / N exactly for the hypergeometric distribution
     ConditionalOddsRatioDistribution distribution =
         new ConditionalOddsRatioDistribution(1_000_000_000L, 700_000_000L, 900_000L);
-    assertThat(distribution.at(0).mean())
-        .isCloseTo(1e9 * 900_000 / 1.7e9, within(1e-6));
+    assertThat(distribution.at(0).mean()).isCloseTo(1e9 * 900_000 / 1.7e9, within(1e-6));
   }
 }

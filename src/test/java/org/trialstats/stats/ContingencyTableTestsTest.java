@@ -23,8 +23,9 @@ class ContingencyTableTestsTest {
     // Agresti A. Categorical Data Analysis, 2nd ed. (2002), Table 2.8 (income by job
     // satisfaction, 4 x 4, n = 104): Fisher's exact test P = 0.78 (also R's ?fisher.test:
     // p-value = 0.7827).
-    ContingencyTable job = ContingencyTable.of(new int[][] {
-      {1, 3, 10, 6}, {2, 3, 10, 7}, {1, 6, 14, 12}, {0, 1, 9, 11}});
+    ContingencyTable job =
+        ContingencyTable.of(
+            new int[][] {{1, 3, 10, 6}, {2, 3, 10, 7}, {1, 6, 14, 12}, {0, 1, 9, 11}});
     assertThat(FisherExactRxC.pValue(job)).isCloseTo(0.7827, within(5e-5));
     // Pearson's X^2 = 5.97 on 9 df, P = 0.74 (same source).
     ChiSquareResult chi = PearsonChiSquare.test(job);
@@ -67,15 +68,17 @@ class ContingencyTableTestsTest {
     // Agreement to 1e-7 relative (absolute below 1e-12): FEXACT and the network here sum the
     // tail in different orders and both merge paths of equal probability within a tolerance;
     // 87 of the 88 tables agree to 1e-9, one 3 x 5 table of 254 subjects to 1e-8.
-    assertThat(fisher).isCloseTo(number(r.get("fisher_p")),
-        within(Math.max(1e-12, 1e-7 * number(r.get("fisher_p")))));
+    assertThat(fisher)
+        .isCloseTo(
+            number(r.get("fisher_p")), within(Math.max(1e-12, 1e-7 * number(r.get("fisher_p")))));
     double chisq = number(r.get("chisq"));
     if (!Double.isNaN(chisq)) {
       ChiSquareResult c = PearsonChiSquare.test(table);
       assertThat(c.statistic()).isCloseTo(chisq, within(1e-10 * Math.max(1, chisq)));
       assertThat(c.degreesOfFreedom()).isEqualTo((int) number(r.get("df")));
-      assertThat(c.pValue()).isCloseTo(number(r.get("chisq_p")),
-          within(1e-10 * Math.max(1e-6, number(r.get("chisq_p")))));
+      assertThat(c.pValue())
+          .isCloseTo(
+              number(r.get("chisq_p")), within(1e-10 * Math.max(1e-6, number(r.get("chisq_p")))));
     }
   }
 
@@ -91,9 +94,10 @@ class ContingencyTableTestsTest {
         continue;
       }
       double expected = TwoByTwoTest.FISHER.test(TwoByTwo.of(x1, n1, x2, n2)).pValue();
-      double actual = FisherExactRxC.pValue(
-          ContingencyTable.of(new int[][] {{x1, n1 - x1}, {x2, n2 - x2}}));
-      assertThat(actual).as("%d/%d vs %d/%d", x1, n1, x2, n2)
+      double actual =
+          FisherExactRxC.pValue(ContingencyTable.of(new int[][] {{x1, n1 - x1}, {x2, n2 - x2}}));
+      assertThat(actual)
+          .as("%d/%d vs %d/%d", x1, n1, x2, n2)
           .isCloseTo(expected, within(1e-12 + 1e-10 * expected));
     }
   }
@@ -101,19 +105,24 @@ class ContingencyTableTestsTest {
   @Test
   void degenerateTablesAreErrors() {
     assertThatThrownBy(() -> FisherExactRxC.pValue(ContingencyTable.of(new int[][] {{3, 4}})))
-        .isInstanceOf(StatsException.class).hasMessageContaining("two non-empty rows");
-    assertThatThrownBy(() -> PearsonChiSquare.test(
-        ContingencyTable.of(new int[][] {{3, 0}, {4, 0}})))
-        .isInstanceOf(StatsException.class).hasMessageContaining("2 x 1");
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("two non-empty rows");
+    assertThatThrownBy(
+            () -> PearsonChiSquare.test(ContingencyTable.of(new int[][] {{3, 0}, {4, 0}})))
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("2 x 1");
     assertThatThrownBy(() -> ContingencyTable.of(new int[][] {{3, -1}, {4, 0}}))
-        .isInstanceOf(StatsException.class).hasMessageContaining(">= 0");
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining(">= 0");
     assertThatThrownBy(() -> ContingencyTable.of(new int[][] {{3, 1}, {4}}))
-        .isInstanceOf(StatsException.class).hasMessageContaining("row 2");
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("row 2");
   }
 
   private static ContingencyTable parse(String text) {
-    return new ContingencyTable(Arrays.stream(text.split(";"))
-        .map(row -> Arrays.stream(row.trim().split(" ")).mapToLong(Long::parseLong).toArray())
-        .toArray(long[][]::new));
+    return new ContingencyTable(
+        Arrays.stream(text.split(";"))
+            .map(row -> Arrays.stream(row.trim().split(" ")).mapToLong(Long::parseLong).toArray())
+            .toArray(long[][]::new));
   }
 }

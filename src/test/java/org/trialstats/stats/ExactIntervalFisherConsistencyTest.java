@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The exact conditional odds-ratio interval and Fisher's test on a seeded set of tables.
  *
- * <p>Cornfield's interval at level 1 - alpha excludes 1 exactly when min(P(X &lt;= x1), P(X
- * &gt;= x1)) &lt; alpha/2 at psi = 1, i.e. when the CENTRAL Fisher p-value 2 min(one-sided) is
- * below alpha: the lower limit solves P(X &gt;= x1; psi) = alpha/2 and that tail increases with
- * psi (likewise the upper). R's fisher.test, whose definition trialstats follows, reports this
- * interval but the two-sided p-value of the minimum-likelihood method (sum of the probabilities
- * at most P(x1)), which is a different number. So "interval excludes 1" equals "fisher p &lt;
- * alpha" except for tables where the two p-values fall on opposite sides of alpha; this test
- * asserts the exact equivalence with the central p-value and that the disagreements with the
- * fisher p-value are exactly those straddling tables (R behaves the same way).
+ * <p>Cornfield's interval at level 1 - alpha excludes 1 exactly when min(P(X &lt;= x1), P(X &gt;=
+ * x1)) &lt; alpha/2 at psi = 1, i.e. when the CENTRAL Fisher p-value 2 min(one-sided) is below
+ * alpha: the lower limit solves P(X &gt;= x1; psi) = alpha/2 and that tail increases with psi
+ * (likewise the upper). R's fisher.test, whose definition trialstats follows, reports this interval
+ * but the two-sided p-value of the minimum-likelihood method (sum of the probabilities at most
+ * P(x1)), which is a different number. So "interval excludes 1" equals "fisher p &lt; alpha" except
+ * for tables where the two p-values fall on opposite sides of alpha; this test asserts the exact
+ * equivalence with the central p-value and that the disagreements with the fisher p-value are
+ * exactly those straddling tables (R behaves the same way).
  */
 class ExactIntervalFisherConsistencyTest {
 
@@ -44,9 +44,14 @@ class ExactIntervalFisherConsistencyTest {
       boolean excludesOne = interval.lower() > 1 || interval.upper() < 1;
       ConditionalOddsRatioDistribution.Evaluation central =
           ConditionalOddsRatioDistribution.of(t).at(0);
-      double centralP = Math.min(1, 2 * Math.exp(Math.min(
-          central.logLowerTail(t.x1(), 1), central.logUpperTail(t.x1(), 1))));
-      assertThat(excludesOne).as("%s level %s central p %s", t, level, centralP)
+      double centralP =
+          Math.min(
+              1,
+              2
+                  * Math.exp(
+                      Math.min(central.logLowerTail(t.x1(), 1), central.logUpperTail(t.x1(), 1))));
+      assertThat(excludesOne)
+          .as("%s level %s central p %s", t, level, centralP)
           .isEqualTo(centralP < alpha);
       double fisherP = TwoByTwoTest.FISHER.test(t).pValue();
       if ((fisherP < alpha) != (centralP < alpha)) {

@@ -17,16 +17,26 @@ class LoaderSaddlePointTest {
 
   static Stream<Arguments> decimalReference() {
     return RatioFixtures.read(RatioFixtures.FIXTURES + "log_probabilities.csv").stream()
-        .map(r -> Arguments.of(r.get("kind") + " k=" + r.get("k") + " n=" + r.get("n") + " "
-            + r.get("p_or_n2") + " m=" + r.get("m"), r));
+        .map(
+            r ->
+                Arguments.of(
+                    r.get("kind")
+                        + " k="
+                        + r.get("k")
+                        + " n="
+                        + r.get("n")
+                        + " "
+                        + r.get("p_or_n2")
+                        + " m="
+                        + r.get("m"),
+                    r));
   }
 
   /**
    * log_probabilities.py (50-digit decimal): Stirling's error to 2e-16 absolute (the precision it
-   * contributes to a log probability; relative error up to 4e-14 in the truncated series at
-   * 15 &lt; n &lt;= 35), log
-   * probabilities to 2e-14 relative (for n up to 10^9; the naive lgamma form loses six digits
-   * there).
+   * contributes to a log probability; relative error up to 4e-14 in the truncated series at 15 &lt;
+   * n &lt;= 35), log probabilities to 2e-14 relative (for n up to 10^9; the naive lgamma form loses
+   * six digits there).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("decimalReference")
@@ -34,18 +44,25 @@ class LoaderSaddlePointTest {
     double expected = new BigDecimal(r.get("value")).doubleValue();
     long n = Long.parseLong(r.get("n"));
     switch (r.get("kind")) {
-      case "stirling" -> assertThat(LoaderSaddlePoint.stirlingError(n))
-          .isCloseTo(expected, within(2e-16));
+      case "stirling" ->
+          assertThat(LoaderSaddlePoint.stirlingError(n)).isCloseTo(expected, within(2e-16));
       case "binomial" -> {
         BigDecimal p = new BigDecimal(r.get("p_or_n2"));
-        double actual = LoaderSaddlePoint.logBinomialProbability(Long.parseLong(r.get("k")), n,
-            p.doubleValue(), BigDecimal.ONE.subtract(p).doubleValue());
+        double actual =
+            LoaderSaddlePoint.logBinomialProbability(
+                Long.parseLong(r.get("k")),
+                n,
+                p.doubleValue(),
+                BigDecimal.ONE.subtract(p).doubleValue());
         assertThat(actual).isCloseTo(expected, within(2e-14 * Math.max(1, Math.abs(expected))));
       }
       default -> {
-        double actual = LoaderSaddlePoint.logHypergeometricProbability(
-            Long.parseLong(r.get("k")), n, Long.parseLong(r.get("p_or_n2")),
-            Long.parseLong(r.get("m")));
+        double actual =
+            LoaderSaddlePoint.logHypergeometricProbability(
+                Long.parseLong(r.get("k")),
+                n,
+                Long.parseLong(r.get("p_or_n2")),
+                Long.parseLong(r.get("m")));
         assertThat(actual).isCloseTo(expected, within(2e-14 * Math.max(1, Math.abs(expected))));
       }
     }
@@ -60,7 +77,8 @@ class LoaderSaddlePointTest {
         for (int k = 0; k <= n; k += Math.max(1, n / 37)) {
           double expected = binomial.logProbability(k);
           double actual = LoaderSaddlePoint.logBinomialProbability(k, n, p, 1 - p);
-          assertThat(actual).as("n=%d p=%s k=%d", n, p, k)
+          assertThat(actual)
+              .as("n=%d p=%s k=%d", n, p, k)
               .isCloseTo(expected, within(1e-12 * Math.max(1, Math.abs(expected))));
         }
       }

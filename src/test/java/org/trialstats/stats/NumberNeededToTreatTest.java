@@ -21,12 +21,13 @@ class NumberNeededToTreatTest {
     // print the same characters (half up on the shortest digits: 0.25 -> 0.3, 2.45 -> 2.5).
     java.util.SplittableRandom random = new java.util.SplittableRandom(7);
     for (int i = 0; i < 100_000; i++) {
-      double x = switch (i % 4) {
-        case 0 -> 1 / random.nextDouble();
-        case 1 -> random.nextInt(10_000) / 100.0 + 0.05;
-        case 2 -> Math.pow(10, random.nextDouble(-3, 20));
-        default -> random.nextInt(1000) + 0.25;
-      };
+      double x =
+          switch (i % 4) {
+            case 0 -> 1 / random.nextDouble();
+            case 1 -> random.nextInt(10_000) / 100.0 + 0.05;
+            case 2 -> Math.pow(10, random.nextDouble(-3, 20));
+            default -> random.nextInt(1000) + 0.25;
+          };
       assertThat(NumberNeededToTreat.oneDecimal(x))
           .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", x));
     }
@@ -34,7 +35,8 @@ class NumberNeededToTreatTest {
 
   @Test
   void acr20ExampleWhoseRiskDifferenceIntervalExcludesZero() {
-    // Reference values (R 4.2.2 / statsmodels 0.13.5): ACR20 95/250 vs 55/251, MN 95% RD 0.160876 (0.081138, 0.239113), so
+    // Reference values (R 4.2.2 / statsmodels 0.13.5): ACR20 95/250 vs 55/251, MN 95% RD 0.160876
+    // (0.081138, 0.239113), so
     // NNT = 1/0.160876 = 6.216 (1/0.239113 = 4.182 to 1/0.081138 = 12.325).
     TwoByTwo acr20 = TwoByTwo.of(95, 250, 55, 251);
     Estimate rd = RiskDifferenceMethod.MN.interval(acr20, 0.95);

@@ -82,9 +82,24 @@ class OddsRatioMethodTest {
 
   static Stream<Arguments> conditionalFixture() {
     return RatioFixtures.read(RatioFixtures.FIXTURES + "conditional_odds_ratio.csv").stream()
-        .map(r -> Arguments.of(
-            r.get("method") + " " + r.get("x1") + "/" + r.get("n1") + " vs " + r.get("x2") + "/"
-                + r.get("n2") + " level " + r.get("level") + " (" + r.get("source") + ")", r));
+        .map(
+            r ->
+                Arguments.of(
+                    r.get("method")
+                        + " "
+                        + r.get("x1")
+                        + "/"
+                        + r.get("n1")
+                        + " vs "
+                        + r.get("x2")
+                        + "/"
+                        + r.get("n2")
+                        + " level "
+                        + r.get("level")
+                        + " ("
+                        + r.get("source")
+                        + ")",
+                    r));
   }
 
   /**
@@ -104,9 +119,22 @@ class OddsRatioMethodTest {
   static Stream<Arguments> scoreFixture() {
     return RatioFixtures.read(RatioFixtures.FIXTURES + "score_intervals.csv").stream()
         .filter(r -> r.get("measure").equals("or"))
-        .map(r -> Arguments.of(
-            r.get("x1") + "/" + r.get("n1") + " vs " + r.get("x2") + "/" + r.get("n2")
-                + " level " + r.get("level") + " (" + r.get("source") + ")", r));
+        .map(
+            r ->
+                Arguments.of(
+                    r.get("x1")
+                        + "/"
+                        + r.get("n1")
+                        + " vs "
+                        + r.get("x2")
+                        + "/"
+                        + r.get("n2")
+                        + " level "
+                        + r.get("level")
+                        + " ("
+                        + r.get("source")
+                        + ")",
+                    r));
   }
 
   /** score_intervals.py: statsmodels 0.13.5 score OR (correction=True) and 60-digit decimal. */
@@ -191,18 +219,20 @@ class OddsRatioMethodTest {
 
   static Stream<Arguments> randomTables() {
     SplittableRandom random = new SplittableRandom(20240612);
-    return Stream.generate(() -> {
-      long n1 = 2 + random.nextLong(500);
-      long n2 = 2 + random.nextLong(500);
-      return Arguments.of(TwoByTwo.of(
-          1 + random.nextLong(n1 - 1), n1, 1 + random.nextLong(n2 - 1), n2),
-          0.5 + 0.499 * random.nextDouble());
-    }).limit(150);
+    return Stream.generate(
+            () -> {
+              long n1 = 2 + random.nextLong(500);
+              long n2 = 2 + random.nextLong(500);
+              return Arguments.of(
+                  TwoByTwo.of(1 + random.nextLong(n1 - 1), n1, 1 + random.nextLong(n2 - 1), n2),
+                  0.5 + 0.499 * random.nextDouble());
+            })
+        .limit(150);
   }
 
   /**
-   * Invariances of the odds ratio: swapping the arms or swapping events and non-events inverts
-   * it, so the limits become the reciprocals of each other (all methods).
+   * Invariances of the odds ratio: swapping the arms or swapping events and non-events inverts it,
+   * so the limits become the reciprocals of each other (all methods).
    */
   @ParameterizedTest
   @MethodSource("randomTables")

@@ -7,8 +7,8 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * Worked examples with published numbers or the anakinra article's figures, compared to the printed decimals (the
- * full-precision references are in PoissonReferenceTest).
+ * Worked examples with published numbers or the anakinra article's figures, compared to the printed
+ * decimals (the full-precision references are in PoissonReferenceTest).
  */
 class PoissonPublishedExamplesTest {
 
@@ -19,7 +19,8 @@ class PoissonPublishedExamplesTest {
 
   @Test
   void lymphomaRatePer100PersonYears() {
-    // Anakinra article: 8 lymphomas over 6400 person-years, per 100 PY: 0.125, exact 95% (0.0540, 0.2463).
+    // Anakinra article: 8 lymphomas over 6400 person-years, per 100 PY: 0.125, exact 95% (0.0540,
+    // 0.2463).
     // R 4.2.2: poisson.test(8, 6400)$conf.int * 100 -> 0.0539661277616953 0.246299831565521
     Estimate rate = RateMethod.EXACT.interval(new PoissonCount(8, 6400), 0.95).scaled(100);
     assertThat(rate.estimate()).isEqualTo(0.125);
@@ -41,7 +42,8 @@ class PoissonPublishedExamplesTest {
 
   @Test
   void melanomaSir() {
-    // Anakinra article: melanoma 3 observed vs 1 expected: SIR 3.0, exact 0.619 to 8.767, p = 0.080.
+    // Anakinra article: melanoma 3 observed vs 1 expected: SIR 3.0, exact 0.619 to 8.767, p =
+    // 0.080.
     // R 4.2.2: poisson.test(3, 1) -> conf.int 0.6186721 8.7672731, p-value 0.0803013970713942
     Estimate sir = SirMethod.EXACT.interval(3, 1, 0.95);
     assertThat(sir.estimate()).isEqualTo(3.0);

@@ -154,7 +154,8 @@ class ProportionMethodTest {
 
   @Test
   void acr20ArmOneWilsonMatchesTheReferenceValues() {
-    // Reference value (R 4.2.2 / statsmodels 0.13.5): ACR20 arm 1, 95/250, Wilson 95% (0.322077, 0.441555).
+    // Reference value (R 4.2.2 / statsmodels 0.13.5): ACR20 arm 1, 95/250, Wilson 95% (0.322077,
+    // 0.441555).
     Estimate e = ProportionMethod.WILSON.interval(new Binomial(95, 250), 0.95);
     assertThat(e.estimate()).isEqualTo(0.38);
     assertPrinted("lower", e.lower(), "0.322077");

@@ -43,9 +43,13 @@ class RateRatioShortSideReferenceTest {
         .containsExactlyInAnyOrder("exact-conditional", "mid-p");
     // a table with a count beyond 10^9 and one with both counts near the 1001 crossover
     assertThat(rows)
-        .anyMatch(row -> Long.parseLong(row.get("events1")) + Long.parseLong(row.get("events2"))
-            > 1_000_000_000L)
-        .anyMatch(row -> Math.min(Long.parseLong(row.get("events1")),
-            Long.parseLong(row.get("events2"))) >= 995);
+        .anyMatch(
+            row ->
+                Long.parseLong(row.get("events1")) + Long.parseLong(row.get("events2"))
+                    > 1_000_000_000L)
+        .anyMatch(
+            row ->
+                Math.min(Long.parseLong(row.get("events1")), Long.parseLong(row.get("events2")))
+                    >= 995);
   }
 }

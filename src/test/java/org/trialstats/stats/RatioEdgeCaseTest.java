@@ -69,8 +69,7 @@ class RatioEdgeCaseTest {
     assertThat(e.level()).isEqualTo(level);
     assertThat(e.lower()).as("lower").isNotNaN().isGreaterThanOrEqualTo(0);
     assertThat(e.upper()).as("upper").isNotNaN().isGreaterThanOrEqualTo(e.lower());
-    assertThat(e.estimate()).as("estimate").isNotNaN()
-        .isBetween(e.lower(), e.upper());
+    assertThat(e.estimate()).as("estimate").isNotNaN().isBetween(e.lower(), e.upper());
     assertThat(e.lower()).as("lower finite").isLessThan(Double.POSITIVE_INFINITY);
     assertThat(e.upper()).as("upper positive").isGreaterThan(0);
   }

@@ -54,9 +54,7 @@ final class RatioFixtures {
         Long.parseLong(r.get(x2)), Long.parseLong(r.get(n2)));
   }
 
-  /**
-   * Relative closeness; 0 and +Infinity (limits fixed by the mathematics) must match exactly.
-   */
+  /** Relative closeness; 0 and +Infinity (limits fixed by the mathematics) must match exactly. */
   static void assertRelative(double actual, double expected, double tolerance, String what) {
     if (expected == 0 || Double.isInfinite(expected)) {
       assertThat(actual).as(what).isEqualTo(expected);

@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every {@code rr}, {@code or} and {@code test} row of the shared reference file
  * (src/main/resources/org/trialstats/validation/binary_reference.csv; statsmodels 0.13.5, SciPy
- * 1.10.1 and R 4.2.2, see ../shared/reference/README.md): 1e-6 relative, Barnard and
- * Boschloo 1e-3.
+ * 1.10.1 and R 4.2.2, see ../shared/reference/README.md): 1e-6 relative, Barnard and Boschloo 1e-3.
  *
  * <p>Two findings about the reference file, checked here rather than papered over:
  *
@@ -29,9 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       COLUMNS as the two binomial samples. The rows are therefore the p-values of the transposed
  *       table (sample sizes x1+x2 and N-m, "events" x1 and n1-x1); in 74 of the 86 rows that
  *       differs from the test with the arm sizes fixed, which is what trialstats computes. This
- *       test reproduces each row by applying trialstats to the transposed table
- *       TwoByTwo.of(x1, x1+x2, n1-x1, N-m); tables whose transposition would have an empty arm
- *       (no events at all) have p = 1 either way and are checked untransposed.
+ *       test reproduces each row by applying trialstats to the transposed table TwoByTwo.of(x1,
+ *       x1+x2, n1-x1, N-m); tables whose transposition would have an empty arm (no events at all)
+ *       have p = 1 either way and are checked untransposed.
  *   <li>Five rows are not precise enough to serve as a reference, and are checked against the
  *       independent fixtures instead (listed in {@link #KNOWN_DEVIATIONS}).
  * </ol>
@@ -77,10 +76,12 @@ class RatioSharedReferenceTest {
     TwoByTwo table = RatioFixtures.table(r, "events1", "n1", "events2", "n2");
     String method = r.get("method");
     switch (r.get("measure")) {
-      case "rr" -> assertInterval(
-          RiskRatioMethod.fromId(method).interval(table, number(r.get("level"))), r, id);
-      case "or" -> assertInterval(
-          OddsRatioMethod.fromId(method).interval(table, number(r.get("level"))), r, id);
+      case "rr" ->
+          assertInterval(
+              RiskRatioMethod.fromId(method).interval(table, number(r.get("level"))), r, id);
+      case "or" ->
+          assertInterval(
+              OddsRatioMethod.fromId(method).interval(table, number(r.get("level"))), r, id);
       default -> {
         TwoByTwoTest test = TwoByTwoTest.fromId(method);
         double tolerance = 1e-6;
@@ -140,8 +141,7 @@ class RatioSharedReferenceTest {
 
   private static void assertBarnard(List<CSVRecord> reference, String id, double exactTies) {
     CSVRecord r = find(reference, id);
-    TwoByTwo transposed =
-        scipyTransposed(RatioFixtures.table(r, "events1", "n1", "events2", "n2"));
+    TwoByTwo transposed = scipyTransposed(RatioFixtures.table(r, "events1", "n1", "events2", "n2"));
     double p = TwoByTwoTest.BARNARD.test(transposed).pValue();
     assertRelative(p, exactTies, 1e-6, id);
     assertThat(Math.abs(number(r.get("ref_p_value")) / p - 1)).as(id).isGreaterThan(1e-3);
@@ -153,10 +153,13 @@ class RatioSharedReferenceTest {
     // [[56, 14], [48, 32]]; with the arms as SciPy's columns, barnard_exact([[56, 48],
     // [14, 32]]).pvalue = 0.008865192016971607 (SciPy 1.10.1), which trialstats reproduces.
     TwoByTwo table = TwoByTwo.of(56, 70, 48, 80);
-    assertRelative(TwoByTwoTest.BARNARD.test(table).pValue(), 0.008865192016971607, 1e-6,
-        "arms fixed");
-    assertRelative(TwoByTwoTest.BARNARD.test(scipyTransposed(table)).pValue(),
-        0.008330314028171628, 1e-6, "transposed");
+    assertRelative(
+        TwoByTwoTest.BARNARD.test(table).pValue(), 0.008865192016971607, 1e-6, "arms fixed");
+    assertRelative(
+        TwoByTwoTest.BARNARD.test(scipyTransposed(table)).pValue(),
+        0.008330314028171628,
+        1e-6,
+        "transposed");
   }
 
   private static CSVRecord find(List<CSVRecord> records, String id) {

@@ -12,8 +12,9 @@ class ReadmeApiExampleTest {
     TwoByTwo acr20 = TwoByTwo.of(95, 250, 55, 251);
     Estimate rd = RiskDifferenceMethod.NEWCOMBE.interval(acr20, 0.95);
     Estimate rr = RiskRatioMethod.MN.interval(acr20, 0.95);
-    Estimate any = MethodCatalogue.compute(
-        Request.twoArm(Measure.OR, "exact-conditional", 95, 250, 55, 251, 0.95));
+    Estimate any =
+        MethodCatalogue.compute(
+            Request.twoArm(Measure.OR, "exact-conditional", 95, 250, 55, 251, 0.95));
     // project reference values (R 4.2.2 / statsmodels 0.13.5), printed to 6 decimals
     assertThat(rd.estimate()).isCloseTo(0.160876, within(1e-6));
     assertThat(rd.lower()).isCloseTo(0.080866, within(1e-6));

@@ -28,16 +28,17 @@ class ReportedStatisticsTest {
       String[] f = line.split(",", -1);
       double value = Double.parseDouble(f[1]);
       double expected = Double.parseDouble(f[5]);
-      double actual = switch (f[0]) {
-        case "t" -> TestStatistic.T.pValue(value, num(f[2]), 0, false);
-        case "F" -> TestStatistic.F.pValue(value, num(f[2]), num(f[3]), false);
-        case "chi2" -> TestStatistic.CHI2.pValue(value, num(f[2]), 0, false);
-        case "z" -> TestStatistic.Z.pValue(value, 0, 0, false);
-        case "r" -> TestStatistic.R.pValue(value, num(f[2]), 0, false);
-        case "log" -> IntervalPValue.LOG.pValue(value, num(f[2]), num(f[3]), num(f[4]));
-        case "linear" -> IntervalPValue.LINEAR.pValue(value, num(f[2]), num(f[3]), num(f[4]));
-        default -> throw new AssertionError(f[0]);
-      };
+      double actual =
+          switch (f[0]) {
+            case "t" -> TestStatistic.T.pValue(value, num(f[2]), 0, false);
+            case "F" -> TestStatistic.F.pValue(value, num(f[2]), num(f[3]), false);
+            case "chi2" -> TestStatistic.CHI2.pValue(value, num(f[2]), 0, false);
+            case "z" -> TestStatistic.Z.pValue(value, 0, 0, false);
+            case "r" -> TestStatistic.R.pValue(value, num(f[2]), 0, false);
+            case "log" -> IntervalPValue.LOG.pValue(value, num(f[2]), num(f[3]), num(f[4]));
+            case "linear" -> IntervalPValue.LINEAR.pValue(value, num(f[2]), num(f[3]), num(f[4]));
+            default -> throw new AssertionError(f[0]);
+          };
       assertThat(actual).as(line).isCloseTo(expected, within(1e-9 * expected + 1e-300));
     }
   }
@@ -46,15 +47,16 @@ class ReportedStatisticsTest {
   void oneTailedHalvesAndCentres() {
     assertThat(TestStatistic.T.pValue(2.2, 28, 0, true))
         .isCloseTo(TestStatistic.T.pValue(2.2, 28, 0, false) / 2, within(1e-15));
-    assertThat(IntervalPValue.LOG.centre(0.62, 0.91)).isCloseTo(Math.sqrt(0.62 * 0.91),
-        within(1e-15));
+    assertThat(IntervalPValue.LOG.centre(0.62, 0.91))
+        .isCloseTo(Math.sqrt(0.62 * 0.91), within(1e-15));
     assertThat(IntervalPValue.LINEAR.centre(1.4, 32.6)).isCloseTo(17.0, within(1e-12));
   }
 
   @Test
   void invalidArgumentsAreStatsExceptions() {
     assertThatThrownBy(() -> TestStatistic.T.pValue(2, 0, 0, false))
-        .isInstanceOf(StatsException.class).hasMessageContaining("degrees of freedom of t");
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("degrees of freedom of t");
     assertThatThrownBy(() -> TestStatistic.F.pValue(2, 1, 0, false))
         .hasMessageContaining("second degrees of freedom of F");
     assertThatThrownBy(() -> TestStatistic.CHI2.pValue(-1, 1, 0, false))

@@ -45,7 +45,8 @@ class RiskRatioMethodTest {
 
   @Test
   void acr20ReferenceValues() {
-    // Reference values (R 4.2.2 / statsmodels 0.13.5): ACR20 95/250 vs 55/251: RR 1.734182, MN score 95% (1.311966, 2.304767);
+    // Reference values (R 4.2.2 / statsmodels 0.13.5): ACR20 95/250 vs 55/251: RR 1.734182, MN
+    // score 95% (1.311966, 2.304767);
     // statsmodels 0.13.5 confint_proportions_2indep(95, 250, 55, 251, method="score",
     // compare="ratio", correction=True) -> (1.3119658693169785, 2.304766766862701)
     Estimate e = RiskRatioMethod.MN.interval(TwoByTwo.of(95, 250, 55, 251), 0.95);
@@ -60,15 +61,30 @@ class RiskRatioMethodTest {
   static Stream<Arguments> scoreFixture() {
     return RatioFixtures.read(RatioFixtures.FIXTURES + "score_intervals.csv").stream()
         .filter(r -> r.get("measure").equals("rr"))
-        .map(r -> Arguments.of(
-            r.get("method") + " " + r.get("x1") + "/" + r.get("n1") + " vs " + r.get("x2") + "/"
-                + r.get("n2") + " level " + r.get("level") + " (" + r.get("source") + ")", r));
+        .map(
+            r ->
+                Arguments.of(
+                    r.get("method")
+                        + " "
+                        + r.get("x1")
+                        + "/"
+                        + r.get("n1")
+                        + " vs "
+                        + r.get("x2")
+                        + "/"
+                        + r.get("n2")
+                        + " level "
+                        + r.get("level")
+                        + " ("
+                        + r.get("source")
+                        + ")",
+                    r));
   }
 
   /**
    * score_intervals.py: statsmodels 0.13.5 (120 rows, 1e-6: its cubic-root solution is good to
-   * about 4e-9 here) and 60-digit decimal evaluation of the formulas (zero cells, x = n, n = 1,
-   * n = 10^9, levels 0.5/0.95/0.99/0.999; arms 10^6-fold apart and their swapped tables at levels
+   * about 4e-9 here) and 60-digit decimal evaluation of the formulas (zero cells, x = n, n = 1, n =
+   * 10^9, levels 0.5/0.95/0.99/0.999; arms 10^6-fold apart and their swapped tables at levels
    * 0.9/0.99; 1e-8).
    */
   @ParameterizedTest(name = "{0}")
@@ -157,13 +173,15 @@ class RiskRatioMethodTest {
 
   static Stream<Arguments> randomTables() {
     SplittableRandom random = new SplittableRandom(20240611);
-    return Stream.generate(() -> {
-      long n1 = 1 + random.nextLong(2000);
-      long n2 = 1 + random.nextLong(2000);
-      return Arguments.of(TwoByTwo.of(
-          1 + random.nextLong(n1), n1, 1 + random.nextLong(n2), n2),
-          0.5 + 0.499 * random.nextDouble());
-    }).limit(200);
+    return Stream.generate(
+            () -> {
+              long n1 = 1 + random.nextLong(2000);
+              long n2 = 1 + random.nextLong(2000);
+              return Arguments.of(
+                  TwoByTwo.of(1 + random.nextLong(n1), n1, 1 + random.nextLong(n2), n2),
+                  0.5 + 0.499 * random.nextDouble());
+            })
+        .limit(200);
   }
 
   /** Swapping the arms inverts the ratio: RR(2:1) limits are 1 / RR(1:2) limits, reversed. */

@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
  */
 class StratifiedPublishedExamplesTest {
   /**
-   * SAS/STAT User's Guide, PROC FREQ, "Cochran-Mantel-Haenszel Statistics" example (migraine
-   * data, strata = gender; arm 1 = active, event = better): CMH 8.3052 (p 0.0040), MH odds ratio
-   * 3.3132 (1.4456, 7.5934), MH relative risk (column 1) 2.1636 (1.2336, 3.7948), Breslow-Day
-   * 1.4929 with 1 df (p 0.2218).
+   * SAS/STAT User's Guide, PROC FREQ, "Cochran-Mantel-Haenszel Statistics" example (migraine data,
+   * strata = gender; arm 1 = active, event = better): CMH 8.3052 (p 0.0040), MH odds ratio 3.3132
+   * (1.4456, 7.5934), MH relative risk (column 1) 2.1636 (1.2336, 3.7948), Breslow-Day 1.4929 with
+   * 1 df (p 0.2218).
    */
   @Test
   void sasMigraineExample() {
-    StratifiedTables migraine = StratifiedTables.of(
-        new long[] {16, 27, 5, 25}, new long[] {12, 28, 7, 26});
+    StratifiedTables migraine =
+        StratifiedTables.of(new long[] {16, 27, 5, 25}, new long[] {12, 28, 7, 26});
     ChiSquareStatistic cmh = StratifiedTest.CMH.test(migraine);
     assertThat(cmh.statistic()).isCloseTo(8.3052, within(0.00005));
     assertThat(cmh.pValue()).isCloseTo(0.0040, within(0.00005));
@@ -44,9 +44,10 @@ class StratifiedPublishedExamplesTest {
    */
   @Test
   void agrestiChineseSmokingExample() {
-    StratifiedTables cities = StratifiedReferenceTest.parse(
-        "126/161:100/161,908/1405:688/1495,913/1249:747/1345,235/293:172/293,"
-            + "402/523:308/523,182/254:156/254,60/71:99/142,104/125:89/125");
+    StratifiedTables cities =
+        StratifiedReferenceTest.parse(
+            "126/161:100/161,908/1405:688/1495,913/1249:747/1345,235/293:172/293,"
+                + "402/523:308/523,182/254:156/254,60/71:99/142,104/125:89/125");
     assertThat(StratifiedMethod.OR_MH.interval(cities, 0.95).estimate())
         .isCloseTo(2.174, within(0.0005));
     assertThat(StratifiedTest.CMH.test(cities).statistic()).isCloseTo(280.1, within(0.05));

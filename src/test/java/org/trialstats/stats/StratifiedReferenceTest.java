@@ -2,7 +2,6 @@ package org.trialstats.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trialstats.testing.ReferenceCsv;
@@ -10,12 +9,13 @@ import org.trialstats.validation.StratifiedCases;
 
 /**
  * The stratified methods against their references (fixtures and generating scripts in
- * src/main/resources/org/trialstats/validation/stratified/, shipped in the jar for {@code validate}):
+ * src/main/resources/org/trialstats/validation/stratified/, shipped in the jar for {@code
+ * validate}):
  *
  * <ul>
  *   <li>stratified_r.csv, R 4.2 mantelhaen.test and epiR 2.0 epi.2by2: CMH with and without
- *       continuity correction, MH odds ratio (RBG), risk ratio (GR), risk difference (Sato and
- *       GR), 1e-9 relative (the same closed forms in double precision);
+ *       continuity correction, MH odds ratio (RBG), risk ratio (GR), risk difference (Sato and GR),
+ *       1e-9 relative (the same closed forms in double precision);
  *   <li>breslow_day_statsmodels.csv, statsmodels 0.13.5 StratifiedTable.test_equal_odds:
  *       Breslow-Day with and without Tarone's adjustment, 1e-9 relative;
  *   <li>stratified_mpmath.csv, an independent 40-digit mpmath implementation: stratified
@@ -68,14 +68,23 @@ class StratifiedReferenceTest {
       StratifiedTables tables = parse(row.get("strata"));
       ChiSquareStatistic plain = StratifiedTest.BRESLOW_DAY.test(tables);
       ChiSquareStatistic tarone = StratifiedTest.BRESLOW_DAY_TARONE.test(tables);
-      close(row + " statistic", ReferenceCsv.number(row.get("statistic")), plain.statistic(),
+      close(
+          row + " statistic",
+          ReferenceCsv.number(row.get("statistic")),
+          plain.statistic(),
           TOLERANCE);
       assertThat(plain.df()).isEqualTo(Integer.parseInt(row.get("df")));
       close(row + " p", ReferenceCsv.number(row.get("p_value")), plain.pValue(), TOLERANCE);
-      close(row + " tarone", ReferenceCsv.number(row.get("tarone_statistic")),
-          tarone.statistic(), TOLERANCE);
-      close(row + " tarone p", ReferenceCsv.number(row.get("tarone_p_value")),
-          tarone.pValue(), TOLERANCE);
+      close(
+          row + " tarone",
+          ReferenceCsv.number(row.get("tarone_statistic")),
+          tarone.statistic(),
+          TOLERANCE);
+      close(
+          row + " tarone p",
+          ReferenceCsv.number(row.get("tarone_p_value")),
+          tarone.pValue(),
+          TOLERANCE);
       checked++;
     }
     assertThat(checked).isEqualTo(29);

@@ -27,16 +27,22 @@ class TwoByTwoTestMethodTest {
     assertThat(tea.estimate()).isNaN();
     // Convictions <- matrix(c(2, 10, 15, 3), nrow = 2); fisher.test(Convictions)$p.value ->
     // 0.000536724119143436
-    assertRelative(TwoByTwoTest.FISHER.test(TwoByTwo.of(2, 17, 10, 13)).pValue(),
-        0.000536724119143436, 1e-12, "convictions");
+    assertRelative(
+        TwoByTwoTest.FISHER.test(TwoByTwo.of(2, 17, 10, 13)).pValue(),
+        0.000536724119143436,
+        1e-12,
+        "convictions");
   }
 
   @Test
   void acr20FisherPValue() {
     // Reference value: ACR20 95/250 vs 55/251, Fisher p 9.256e-05; R 4.2.2 fisher.test ->
     // 9.2559861707721528e-05 (chisq_fisher.csv)
-    assertRelative(TwoByTwoTest.FISHER.test(TwoByTwo.of(95, 250, 55, 251)).pValue(),
-        9.2559861707721528e-05, 1e-10, "ACR20");
+    assertRelative(
+        TwoByTwoTest.FISHER.test(TwoByTwo.of(95, 250, 55, 251)).pValue(),
+        9.2559861707721528e-05,
+        1e-10,
+        "ACR20");
   }
 
   @Test
@@ -62,8 +68,19 @@ class TwoByTwoTestMethodTest {
 
   static Stream<Arguments> chisqFisherFixture() {
     return RatioFixtures.read(RatioFixtures.FIXTURES + "chisq_fisher.csv").stream()
-        .map(r -> Arguments.of(r.get("method") + " " + r.get("x1") + "/" + r.get("n1") + " vs "
-            + r.get("x2") + "/" + r.get("n2"), r));
+        .map(
+            r ->
+                Arguments.of(
+                    r.get("method")
+                        + " "
+                        + r.get("x1")
+                        + "/"
+                        + r.get("n1")
+                        + " vs "
+                        + r.get("x2")
+                        + "/"
+                        + r.get("n2"),
+                    r));
   }
 
   /** chisq_fisher.R: R 4.2.2 chisq.test (correct = FALSE / TRUE) and fisher.test (225 rows). */
@@ -83,17 +100,31 @@ class TwoByTwoTestMethodTest {
 
   static Stream<Arguments> unconditionalFixture() {
     return RatioFixtures.read(RatioFixtures.FIXTURES + "unconditional_tests.csv").stream()
-        .map(r -> Arguments.of(r.get("method") + " " + r.get("x1") + "/" + r.get("n1") + " vs "
-            + r.get("x2") + "/" + r.get("n2") + " (" + r.get("source") + ")", r));
+        .map(
+            r ->
+                Arguments.of(
+                    r.get("method")
+                        + " "
+                        + r.get("x1")
+                        + "/"
+                        + r.get("n1")
+                        + " vs "
+                        + r.get("x2")
+                        + "/"
+                        + r.get("n2")
+                        + " ("
+                        + r.get("source")
+                        + ")",
+                    r));
   }
 
   /**
    * unconditional_tests.py: SciPy 1.10.1 barnard_exact(pooled=True) and boschloo_exact with the
-   * arms as SciPy's columns (124 rows); for Barnard tables whose |Z| ties SciPy decides in
-   * floating point the region is decided exactly (source scipy-exact-ties), and where SciPy's
-   * 32-point shgo search misses the maximum over the nuisance parameter the maximum of SciPy's
-   * own objective over a fine grid is used (scipy-objective-grid). 1e-6 relative (the brief's
-   * 1e-3 allows for SciPy's optimiser; trialstats and these rows agree to 2e-12).
+   * arms as SciPy's columns (124 rows); for Barnard tables whose |Z| ties SciPy decides in floating
+   * point the region is decided exactly (source scipy-exact-ties), and where SciPy's 32-point shgo
+   * search misses the maximum over the nuisance parameter the maximum of SciPy's own objective over
+   * a fine grid is used (scipy-objective-grid). 1e-6 relative (the brief's 1e-3 allows for SciPy's
+   * optimiser; trialstats and these rows agree to 2e-12).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("unconditionalFixture")
@@ -108,8 +139,11 @@ class TwoByTwoTestMethodTest {
     // 9/12 vs 1/8: Z^2 = 7.5 for the observed table and for 0/12 vs 4/8, which SciPy's floating
     // point comparison leaves out (barnard_exact([[9, 1], [3, 7]]) -> 0.006949418281112339);
     // with the tie included the supremum is 0.007011413574218745 (unconditional_tests.csv).
-    assertRelative(TwoByTwoTest.BARNARD.test(TwoByTwo.of(9, 12, 1, 8)).pValue(),
-        0.007011413574218745, 1e-9, "tie included");
+    assertRelative(
+        TwoByTwoTest.BARNARD.test(TwoByTwo.of(9, 12, 1, 8)).pValue(),
+        0.007011413574218745,
+        1e-9,
+        "tie included");
   }
 
   @Test
@@ -118,15 +152,21 @@ class TwoByTwoTestMethodTest {
     // 0.0016627390597939143, but its 32-point search misses the maximum of its own objective,
     // 0.019487007859557568 near pi = 0.0015 (unconditional_tests.csv, scipy-objective-grid;
     // a 40002-point grid of P(R; pi) with scipy.stats.binom gives 0.01948700767 at 0.0014979).
-    assertRelative(TwoByTwoTest.BARNARD.test(TwoByTwo.of(10, 20, 300, 1980)).pValue(),
-        0.019487007859557568, 1e-9, "unbalanced");
+    assertRelative(
+        TwoByTwoTest.BARNARD.test(TwoByTwo.of(10, 20, 300, 1980)).pValue(),
+        0.019487007859557568,
+        1e-9,
+        "unbalanced");
   }
 
   @Test
   void statistics() {
     // chisq 95/250 vs 55/251: R chisq.test(correct = FALSE)$statistic 15.453906016957808
-    assertRelative(TwoByTwoTest.CHISQ.test(TwoByTwo.of(95, 250, 55, 251)).estimate(),
-        15.453906016957808, 1e-12, "chisq");
+    assertRelative(
+        TwoByTwoTest.CHISQ.test(TwoByTwo.of(95, 250, 55, 251)).estimate(),
+        15.453906016957808,
+        1e-12,
+        "chisq");
     // Barnard Z, arm 1 minus arm 2: SciPy barnard_exact([[3, 1], [1, 3]]).statistic =
     // 1.4142135623730951
     assertThat(TwoByTwoTest.BARNARD.test(TwoByTwo.of(3, 4, 1, 4)).estimate())
@@ -184,7 +224,9 @@ class TwoByTwoTestMethodTest {
     // 1.3325033962421428e-23 (chisq_fisher.csv)
     assertRelative(
         TwoByTwoTest.FISHER.test(TwoByTwo.of(1000, 1000000000L, 1500, 1000000000L)).pValue(),
-        1.3325033962421428e-23, 1e-9, "n = 1e9");
+        1.3325033962421428e-23,
+        1e-9,
+        "n = 1e9");
     // Support of 10^9 values around the mode (beyond R's memory): p close to the Yates
     // chi-square p-value, 0.6547... (normal approximation, agrees to about 1e-6)
     TwoByTwo balanced = TwoByTwo.of(500000000L, 1000000000L, 499990000L, 1000000000L);
@@ -207,11 +249,14 @@ class TwoByTwoTestMethodTest {
 
   static Stream<Arguments> randomTables() {
     SplittableRandom random = new SplittableRandom(20240613);
-    return Stream.generate(() -> {
-      long n1 = 1 + random.nextLong(40);
-      long n2 = 1 + random.nextLong(40);
-      return Arguments.of(TwoByTwo.of(random.nextLong(n1 + 1), n1, random.nextLong(n2 + 1), n2));
-    }).limit(100);
+    return Stream.generate(
+            () -> {
+              long n1 = 1 + random.nextLong(40);
+              long n2 = 1 + random.nextLong(40);
+              return Arguments.of(
+                  TwoByTwo.of(random.nextLong(n1 + 1), n1, random.nextLong(n2 + 1), n2));
+            })
+        .limit(100);
   }
 
   /** All tests are two-sided, so swapping the arms leaves the p-value unchanged. */
@@ -226,7 +271,8 @@ class TwoByTwoTestMethodTest {
       }
       double p = test.test(table).pValue();
       assertThat(p).as(test.id()).isBetween(0.0, 1.0);
-      assertThat(test.test(table.swapped()).pValue()).as(test.id())
+      assertThat(test.test(table.swapped()).pValue())
+          .as(test.id())
           .isCloseTo(p, within(1e-12 + 1e-9 * p));
     }
   }

@@ -57,8 +57,10 @@ class PublishedExamplesTest {
     // medians: 23 weeks (6-MP) and 8 weeks (placebo)
     assertThat(mp.quantile(0.5, ConfidenceTransform.LOG, 0.95).estimate()).hasValue(23);
     assertThat(
-            KaplanMeier.byGroup(remission()).get(1)
-                .quantile(0.5, ConfidenceTransform.LOG, 0.95).estimate())
+            KaplanMeier.byGroup(remission())
+                .get(1)
+                .quantile(0.5, ConfidenceTransform.LOG, 0.95)
+                .estimate())
         .hasValue(8);
   }
 
@@ -94,10 +96,10 @@ class PublishedExamplesTest {
   /**
    * Therneau &amp; Grambsch (2000) Modeling Survival Data, appendix E.1, test data 1: times 1, 1,
    * 6, 6, 8, 9, status 1, 0, 1, 1, 0, 1, x 1, 1, 1, 0, 0, 0. With r = exp(beta), the Breslow
-   * log-likelihood is 2 beta - log(3r + 3) - 2 log(r + 3), maximised at r = (3 + sqrt 33) / 2,
-   * with information r / (r + 1)^2 + 6r / (r + 3)^2; Efron's is 2 beta - log(3r + 3) - log(r +
-   * 3) - log((r + 5) / 2). The exact partial likelihood 2 beta - 2 log(3r + 3) increases without
-   * bound: no finite estimate.
+   * log-likelihood is 2 beta - log(3r + 3) - 2 log(r + 3), maximised at r = (3 + sqrt 33) / 2, with
+   * information r / (r + 1)^2 + 6r / (r + 3)^2; Efron's is 2 beta - log(3r + 3) - log(r + 3) -
+   * log((r + 5) / 2). The exact partial likelihood 2 beta - 2 log(3r + 3) increases without bound:
+   * no finite estimate.
    */
   @Test
   void coxTestDataOneTherneauGrambschAppendixE() {
@@ -136,9 +138,9 @@ class PublishedExamplesTest {
 
   /**
    * Exact partial likelihood by hand: at time 5 two events (one per group) among three treated
-   * (theta = r) and three controls at risk. c_2 = C(3,2) r^2 + C(3,1) C(3,1) r + C(3,2) = 3r^2 +
-   * 9r + 3, log L = beta - log c_2, score 1 - (6r^2 + 9r) / c_2 = 0 at r = 1; the information is
-   * the variance of the treated count m: E[m] = 15/15, E[m^2] = (12 + 9)/15, variance 6/15.
+   * (theta = r) and three controls at risk. c_2 = C(3,2) r^2 + C(3,1) C(3,1) r + C(3,2) = 3r^2 + 9r
+   * + 3, log L = beta - log c_2, score 1 - (6r^2 + 9r) / c_2 = 0 at r = 1; the information is the
+   * variance of the treated count m: E[m] = 15/15, E[m^2] = (12 + 9)/15, variance 6/15.
    */
   @Test
   void exactTiesByHand() {
@@ -153,8 +155,8 @@ class PublishedExamplesTest {
   }
 
   /**
-   * Restricted mean by hand for the 6-MP group to tau = 10: S = 1 on [0, 6), 6/7 on [6, 7),
-   * 6/7 * 16/17 on [7, 10): area 6 + 6/7 + 3 * 96/119.
+   * Restricted mean by hand for the 6-MP group to tau = 10: S = 1 on [0, 6), 6/7 on [6, 7), 6/7 *
+   * 16/17 on [7, 10): area 6 + 6/7 + 3 * 96/119.
    */
   @Test
   void restrictedMeanByHand() {

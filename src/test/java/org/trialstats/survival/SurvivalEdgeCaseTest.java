@@ -32,8 +32,11 @@ class SurvivalEdgeCaseTest {
   @Test
   void zeroEventGroupHasAFlatCurveALogRankTestAndNoCoxEstimate() {
     SurvivalSample s =
-        sample(new double[] {1, 2, 3, 4, 5, 6}, new int[] {1, 1, 1, 0, 0, 0},
-            new int[] {0, 0, 0, 1, 1, 1}, 2);
+        sample(
+            new double[] {1, 2, 3, 4, 5, 6},
+            new int[] {1, 1, 1, 0, 0, 0},
+            new int[] {0, 0, 0, 1, 1, 1},
+            2);
     KaplanMeierCurve flat = KaplanMeier.byGroup(s).get(1);
     assertThat(flat.totalEvents()).isZero();
     assertThat(flat.quantile(0.5, ConfidenceTransform.LOG_LOG, 0.95).estimate()).isEmpty();
@@ -96,8 +99,11 @@ class SurvivalEdgeCaseTest {
   @Test
   void eventsAtTimeZeroAndHugeTimes() {
     SurvivalSample s =
-        sample(new double[] {0, 0, 1e300, 2e300, 0, 3e300}, new int[] {1, 0, 1, 0, 1, 1},
-            new int[] {0, 0, 0, 1, 1, 1}, 2);
+        sample(
+            new double[] {0, 0, 1e300, 2e300, 0, 3e300},
+            new int[] {1, 0, 1, 0, 1, 1},
+            new int[] {0, 0, 0, 1, 1, 1},
+            2);
     List<KaplanMeierCurve> curves = KaplanMeier.byGroup(s);
     assertThat(curves.get(0).survival(0)).isCloseTo(2.0 / 3, within(1e-15));
     for (KaplanMeierCurve c : curves) {
@@ -113,8 +119,7 @@ class SurvivalEdgeCaseTest {
 
   @Test
   void invalidInputIsRejectedWithItsPosition() {
-    assertThatThrownBy(
-            () -> sample(new double[] {1, -2}, new int[] {1, 1}, new int[] {0, 0}, 1))
+    assertThatThrownBy(() -> sample(new double[] {1, -2}, new int[] {1, 1}, new int[] {0, 0}, 1))
         .isInstanceOf(StatsException.class)
         .hasMessageContaining("subject 2")
         .hasMessageContaining("-2.0");

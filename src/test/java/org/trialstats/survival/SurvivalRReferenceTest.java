@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.trialstats.testing.ReferenceCsv;
 
 /**
- * Every estimator against R survival 3.5 ({@code org/trialstats/validation/survival/make_fixtures.R}, shipped for {@code validate}): nine data sets (R's
- * lung, aml, veteran, ovarian; generated untied, tied/stratified/three-group, 5000 subjects with
- * heavy ties, and two small curves with flat stretches at exactly 0.5). Tolerance 1e-6 relative
- * (absolute below 1e-6) for every number; counts and quantile times exactly.
+ * Every estimator against R survival 3.5 ({@code
+ * org/trialstats/validation/survival/make_fixtures.R}, shipped for {@code validate}): nine data
+ * sets (R's lung, aml, veteran, ovarian; generated untied, tied/stratified/three-group, 5000
+ * subjects with heavy ties, and two small curves with flat stretches at exactly 0.5). Tolerance
+ * 1e-6 relative (absolute below 1e-6) for every number; counts and quantile times exactly.
  */
 class SurvivalRReferenceTest {
   private static final double TOL = 1e-6;
@@ -24,8 +25,8 @@ class SurvivalRReferenceTest {
   void kaplanMeierAtRequestedAndEventTimesForAllFiveTransforms() {
     Map<String, List<Map<String, String>>> byCurve = new LinkedHashMap<>();
     for (Map<String, String> r : SurvivalFixtures.rows("km.csv")) {
-      String key = r.get("dataset") + "|" + r.get("conf_type") + "|" + r.get("group") + "|"
-          + r.get("kind");
+      String key =
+          r.get("dataset") + "|" + r.get("conf_type") + "|" + r.get("group") + "|" + r.get("kind");
       byCurve.computeIfAbsent(key, x -> new ArrayList<>()).add(r);
     }
     int compared = 0;
@@ -33,8 +34,7 @@ class SurvivalRReferenceTest {
       String[] key = e.getKey().split("\\|");
       List<Map<String, String>> expected = e.getValue();
       KaplanMeierCurve curve =
-          KaplanMeier.byGroup(SurvivalFixtures.sample(key[0], false))
-              .get(Integer.parseInt(key[2]));
+          KaplanMeier.byGroup(SurvivalFixtures.sample(key[0], false)).get(Integer.parseInt(key[2]));
       ConfidenceTransform tr = SurvivalFixtures.transform(key[1]);
       List<SurvivalPoint> actual;
       if (key[3].equals("times")) {
@@ -74,8 +74,7 @@ class SurvivalRReferenceTest {
           KaplanMeier.byGroup(SurvivalFixtures.sample(r.get("dataset"), false))
               .get(Integer.parseInt(r.get("group")));
       SurvivalQuantile q =
-          curve.quantile(
-              number(r.get("p")), SurvivalFixtures.transform(r.get("conf_type")), 0.95);
+          curve.quantile(number(r.get("p")), SurvivalFixtures.transform(r.get("conf_type")), 0.95);
       String where = r.toString();
       assertOptional(where + " quantile", r.get("quantile"), q.estimate());
       assertOptional(where + " lower", r.get("lower"), q.lower());

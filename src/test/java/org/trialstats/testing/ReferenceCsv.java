@@ -33,8 +33,8 @@ public final class ReferenceCsv {
   /** Every row of CSV text, as header -> value maps. */
   public static List<Map<String, String>> read(Reader reader) throws IOException {
     List<Map<String, String>> rows = new ArrayList<>();
-    try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(reader)) {
+    try (CSVParser p =
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
       for (CSVRecord r : p) {
         rows.add(new LinkedHashMap<>(r.toMap()));
       }
@@ -54,7 +54,10 @@ public final class ReferenceCsv {
     };
   }
 
-  /** Whether {@code actual} agrees with {@code expected} to the relative tolerance (absolute near 0). */
+  /**
+   * Whether {@code actual} agrees with {@code expected} to the relative tolerance (absolute near
+   * 0).
+   */
   public static boolean close(double expected, double actual, double relTol) {
     if (Double.isNaN(expected)) {
       return Double.isNaN(actual);

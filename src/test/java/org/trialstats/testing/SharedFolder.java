@@ -34,9 +34,12 @@ public final class SharedFolder {
     Optional<Path> shared = find();
     Path p = shared.map(s -> s.resolve(relative)).orElse(null);
     if (p == null || !Files.exists(p)) {
-      String message = "SKIPPED: shared data '" + relative + "' not found (looked for ../shared"
-          + " beside the checkout and $TRIALSTATS_SHARED). This test checks against it;"
-          + " the project's own copies are tested separately.";
+      String message =
+          "SKIPPED: shared data '"
+              + relative
+              + "' not found (looked for ../shared"
+              + " beside the checkout and $TRIALSTATS_SHARED). This test checks against it;"
+              + " the project's own copies are tested separately.";
       System.err.println("*** " + message);
       Assumptions.abort(message);
     }

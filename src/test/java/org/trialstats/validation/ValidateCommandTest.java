@@ -21,17 +21,28 @@ class ValidateCommandTest {
     // values of the generated unit-test fixtures, R survival values, 13 published and 1600
     // generated stratified values
     assertThat(cases).hasSize(24456);
-    assertThat(report.summaries()).extracting(ValidationReport.MethodSummary::method)
-        .contains("rd newcombe", "rr koopman", "test boschloo", "sir exact",
-            "meta rr random reml hksj", "meta or fixed peto", "nnt from rd interval",
-            "stratified rd mn", "stratified or exact-conditional", "stratified test breslow-day-tarone");
+    assertThat(report.summaries())
+        .extracting(ValidationReport.MethodSummary::method)
+        .contains(
+            "rd newcombe",
+            "rr koopman",
+            "test boschloo",
+            "sir exact",
+            "meta rr random reml hksj",
+            "meta or fixed peto",
+            "nnt from rd interval",
+            "stratified rd mn",
+            "stratified or exact-conditional",
+            "stratified test breslow-day-tarone");
   }
 
   @Test
   void commandPrintsReportAndExitsZero() {
     Cli.Run run = Cli.run("validate");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("PASSED").contains("published worked examples")
+    assertThat(run.out())
+        .contains("PASSED")
+        .contains("published worked examples")
         .contains("independent meta-analysis reference (metafor 3.8-1)")
         .contains("independent reference (R, statsmodels, SciPy)")
         .contains("generated references (R, mpmath, SciPy; scripts shipped)");
@@ -40,8 +51,11 @@ class ValidateCommandTest {
       assertThat(run.out()).contains("  " + s.method() + " ");
     }
     Cli.Run md = Cli.run("validate", "--format", "md");
-    assertThat(md.out()).startsWith("# Validation report").contains("| rd newcombe |")
-        .contains("| meta rr random reml hksj |").contains("Newcombe RG");
+    assertThat(md.out())
+        .startsWith("# Validation report")
+        .contains("| rd newcombe |")
+        .contains("| meta rr random reml hksj |")
+        .contains("Newcombe RG");
   }
 
   @Test
@@ -51,8 +65,11 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("validation PASSED" + System.lineSeparator());
     String html = Files.readString(out);
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("24456 of 24456 cases agree")
-        .contains("<td>meta or fixed peto</td>").doesNotContain("class=\"bad\"");
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("24456 of 24456 cases agree")
+        .contains("<td>meta or fixed peto</td>")
+        .doesNotContain("class=\"bad\"");
   }
 
   @Test
@@ -64,8 +81,8 @@ class ValidateCommandTest {
 
   @Test
   void aDisagreeingCaseFailsTheReport() {
-    ValidationCase bad = new ValidationCase("s", "x", "rd wald", "lower", 0.1, 0.2, 1e-6, true,
-        "src", "");
+    ValidationCase bad =
+        new ValidationCase("s", "x", "rd wald", "lower", 0.1, 0.2, 1e-6, true, "src", "");
     ValidationReport report = new ValidationReport(List.of(bad), "test");
     assertThat(report.passed()).isFalse();
     assertThat(report.text()).contains("FAILED").contains("x lower: expected 0.1, got 0.2");
@@ -84,7 +101,10 @@ class ValidateCommandTest {
     row.put("ref_source", "SciPy");
     var fixed = ReferenceCorrections.apply(row);
     // SciPy took the columns (56, 48) and (14, 32) as the samples
-    assertThat(fixed).containsEntry("events1", "56").containsEntry("n1", "104")
-        .containsEntry("events2", "14").containsEntry("n2", "46");
+    assertThat(fixed)
+        .containsEntry("events1", "56")
+        .containsEntry("n1", "104")
+        .containsEntry("events2", "14")
+        .containsEntry("n2", "46");
   }
 }

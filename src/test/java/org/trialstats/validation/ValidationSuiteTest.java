@@ -34,10 +34,12 @@ class ValidationSuiteTest {
     ValidationReport report = new ValidationReport(cases, "test");
     assertThat(report.failures()).isEmpty();
     assertThat(report.passed()).isTrue();
-    assertThat(cases).allSatisfy(c -> {
-      assertThat(c.source()).as(c.id()).isNotBlank();
-      assertThat(c.error()).as(c.id()).isEmpty();
-    });
+    assertThat(cases)
+        .allSatisfy(
+            c -> {
+              assertThat(c.source()).as(c.id()).isNotBlank();
+              assertThat(c.error()).as(c.id()).isEmpty();
+            });
   }
 
   @Test
@@ -49,12 +51,17 @@ class ValidationSuiteTest {
     assertThat(count(MetaCases.SHARED_SUITE)).isEqualTo(7 * 14 + 12 * 20);
     // published_examples.csv: 81 rows, 158 values; NNT: 3 rows, 6 values; meta: 26 values.
     assertThat(ValidationSuite.readCsv("published_examples.csv")).hasSize(81);
-    assertThat(ValidationSuite.binaryCases(ValidationSuite.PUBLISHED_SUITE,
-        "published_examples.csv", false)).hasSize(158);
-    assertThat(ValidationSuite.nntCases(ValidationSuite.PUBLISHED_SUITE,
-        "published_nnt_examples.csv")).hasSize(6);
-    assertThat(MetaCases.publishedExamples(ValidationSuite.PUBLISHED_SUITE,
-        "published_meta_examples.csv")).hasSize(26);
+    assertThat(
+            ValidationSuite.binaryCases(
+                ValidationSuite.PUBLISHED_SUITE, "published_examples.csv", false))
+        .hasSize(158);
+    assertThat(
+            ValidationSuite.nntCases(ValidationSuite.PUBLISHED_SUITE, "published_nnt_examples.csv"))
+        .hasSize(6);
+    assertThat(
+            MetaCases.publishedExamples(
+                ValidationSuite.PUBLISHED_SUITE, "published_meta_examples.csv"))
+        .hasSize(26);
     // time-to-event: 6-MP Kaplan-Meier table (7 times x 2), log-rank, Wilcoxon, Cox (3 values)
     assertThat(SurvivalCases.published(ValidationSuite.PUBLISHED_SUITE)).hasSize(19);
     // published_stratified_examples.csv: 13 printed values (PROC FREQ migraine, Agresti).
@@ -77,7 +84,8 @@ class ValidationSuiteTest {
     for (String rd : List.of("wald", "wald-cc", "mee", "mn", "newcombe", "newcombe-cc")) {
       assertThat(perMethod).containsEntry("rd " + rd, 16L);
     }
-    assertThat(perMethod).containsEntry("proportion wilson", 8L)
+    assertThat(perMethod)
+        .containsEntry("proportion wilson", 8L)
         .containsEntry("proportion wilson-cc", 6L)
         .containsEntry("proportion clopper-pearson", 6L)
         .containsEntry("proportion mid-p", 6L)
@@ -144,14 +152,15 @@ class ValidationSuiteTest {
     // -> estimate exp(mu) = 0.48942093982603 (meta_reference_bcg.csv)
     ValidationCase hksj = find(MetaCases.SHARED_SUITE, "meta rr random reml hksj", "estimate");
     assertThat(hksj.expected()).isEqualTo(0.48942093982603);
-    assertThat(hksj.actual()).isCloseTo(0.48942093982603,
-        org.assertj.core.data.Offset.offset(1e-11));
+    assertThat(hksj.actual())
+        .isCloseTo(0.48942093982603, org.assertj.core.data.Offset.offset(1e-11));
   }
 
   @Test
   void sharedReferenceCorrectionsApplyOnlyToTheSharedFile() {
-    assertThat(ValidationSuite.binaryCases(ValidationSuite.PUBLISHED_SUITE,
-        "published_examples.csv", false))
+    assertThat(
+            ValidationSuite.binaryCases(
+                ValidationSuite.PUBLISHED_SUITE, "published_examples.csv", false))
         .noneMatch(c -> c.source().contains("transposed") || c.source().startsWith("corrected"));
     assertThat(cases.stream().filter(c -> c.suite().equals(ValidationSuite.SHARED_SUITE)))
         .anyMatch(c -> c.source().startsWith("corrected"))
@@ -163,13 +172,14 @@ class ValidationSuiteTest {
       Set.of("dersimonian2007-ml-mu", "dersimonian2007-ml-se");
 
   static Stream<Map<String, String>> publishedRows() {
-    return Stream.of("published_examples.csv", "published_nnt_examples.csv",
-        "published_meta_examples.csv").flatMap(f -> ValidationSuite.readCsv(f).stream());
+    return Stream.of(
+            "published_examples.csv", "published_nnt_examples.csv", "published_meta_examples.csv")
+        .flatMap(f -> ValidationSuite.readCsv(f).stream());
   }
 
   /**
-   * A printed value with d decimals is only known to within half a unit of the d-th decimal, so
-   * an absolute tolerance may not be larger; values quoted to full precision use a relative one.
+   * A printed value with d decimals is only known to within half a unit of the d-th decimal, so an
+   * absolute tolerance may not be larger; values quoted to full precision use a relative one.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("publishedRows")
@@ -185,8 +195,8 @@ class ValidationSuiteTest {
       assertThat(row.get("ref_source")).contains("tolerance one unit of the 4th decimal");
       return;
     }
-    for (String column : List.of("ref_estimate", "ref_lower", "ref_upper", "ref_p_value",
-        "ref_value")) {
+    for (String column :
+        List.of("ref_estimate", "ref_lower", "ref_upper", "ref_p_value", "ref_value")) {
       String printed = row.getOrDefault(column, "");
       if (!printed.isBlank()) {
         double halfUnit = 0.5 * Math.pow(10, -Math.max(0, new BigDecimal(printed).scale()));
@@ -198,25 +208,32 @@ class ValidationSuiteTest {
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"collins1985b", "clasp", "yusuf1985"})
   void metaStudyDataAreTheDataTheUnitTestsUse(String name) throws Exception {
-    try (var shipped = getClass().getResourceAsStream("/org/trialstats/validation/meta_data_"
-            + name + ".csv");
-        var unitTest = getClass().getResourceAsStream("/org/trialstats/meta/data/" + name
-            + ".csv")) {
+    try (var shipped =
+            getClass()
+                .getResourceAsStream("/org/trialstats/validation/meta_data_" + name + ".csv");
+        var unitTest =
+            getClass().getResourceAsStream("/org/trialstats/meta/data/" + name + ".csv")) {
       assertThat(shipped.readAllBytes()).isEqualTo(unitTest.readAllBytes());
     }
   }
 
   private static Map<String, Long> perMethod(String suite) {
-    return new ValidationReport(cases, "test").summaries().stream()
-        .filter(s -> s.suite().equals(suite))
-        .collect(java.util.stream.Collectors.toMap(ValidationReport.MethodSummary::method,
-            s -> (long) s.cases()));
+    return new ValidationReport(cases, "test")
+        .summaries().stream()
+            .filter(s -> s.suite().equals(suite))
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    ValidationReport.MethodSummary::method, s -> (long) s.cases()));
   }
 
   private static ValidationCase find(String suite, String method, String quantity) {
     return cases.stream()
-        .filter(c -> c.suite().equals(suite) && c.method().equals(method)
-            && c.quantity().equals(quantity))
-        .findFirst().orElseThrow();
+        .filter(
+            c ->
+                c.suite().equals(suite)
+                    && c.method().equals(method)
+                    && c.quantity().equals(quantity))
+        .findFirst()
+        .orElseThrow();
   }
 }

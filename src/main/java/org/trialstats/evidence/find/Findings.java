@@ -14,8 +14,8 @@ import org.trialstats.evidence.Source;
 import org.trialstats.evidence.text.SourceSpan;
 
 /**
- * What {@link StatementFinder} found in one or more documents, in the form a dataset holds it:
- * one source per claim (its document and the span it came from), two-arm comparisons, rates,
+ * What {@link StatementFinder} found in one or more documents, in the form a dataset holds it: one
+ * source per claim (its document and the span it came from), two-arm comparisons, rates,
  * observed-versus-expected figures and the claims that check them, in text order.
  *
  * @param sources one per claim, its section naming the span
@@ -27,8 +27,12 @@ import org.trialstats.evidence.text.SourceSpan;
  * @param checkable ids of the claims that carry a check (the others are figures the checks use)
  */
 public record Findings(
-    List<Source> sources, List<Comparison> comparisons, List<RateFigure> rates,
-    List<SirFigure> sirs, List<Claim> claims, Map<String, SourceSpan> spans,
+    List<Source> sources,
+    List<Comparison> comparisons,
+    List<RateFigure> rates,
+    List<SirFigure> sirs,
+    List<Claim> claims,
+    Map<String, SourceSpan> spans,
     List<String> checkable) {
   public Findings {
     sources = List.copyOf(sources);

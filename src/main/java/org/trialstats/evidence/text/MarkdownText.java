@@ -2,9 +2,9 @@ package org.trialstats.evidence.text;
 
 /**
  * Plain text of a Markdown document (CommonMark's common constructs): heading, quote and list
- * markers at line starts, emphasis and code marks ({@code *}, {@code _} at word edges,
- * {@code `}), HTML tags and link or image targets ({@code [text](url)} becomes {@code text}) are
- * removed; code blocks and table cells are kept as text (pipes become spaces).
+ * markers at line starts, emphasis and code marks ({@code *}, {@code _} at word edges, {@code `}),
+ * HTML tags and link or image targets ({@code [text](url)} becomes {@code text}) are removed; code
+ * blocks and table cells are kept as text (pipes become spaces).
  */
 final class MarkdownText {
   private MarkdownText() {}
@@ -24,8 +24,9 @@ final class MarkdownText {
           while (j < n && src.charAt(j) == '#') {
             j++;
           }
-        } else if (j + 1 < n && (src.charAt(j) == '-' || src.charAt(j) == '*'
-            || src.charAt(j) == '+') && src.charAt(j + 1) == ' ') {
+        } else if (j + 1 < n
+            && (src.charAt(j) == '-' || src.charAt(j) == '*' || src.charAt(j) == '+')
+            && src.charAt(j + 1) == ' ') {
           j += 2;
         }
         if (j > i) {
@@ -38,7 +39,9 @@ final class MarkdownText {
       } else if (c == '[') {
         int close = src.indexOf(']', i);
         int lineEnd = src.indexOf('\n', i);
-        if (close > 0 && (lineEnd < 0 || close < lineEnd) && close + 1 < n
+        if (close > 0
+            && (lineEnd < 0 || close < lineEnd)
+            && close + 1 < n
             && src.charAt(close + 1) == '(') {
           int paren = src.indexOf(')', close);
           if (paren > 0 && (lineEnd < 0 || paren < lineEnd)) {
@@ -52,8 +55,9 @@ final class MarkdownText {
         i++;
       } else if (c == '|') {
         out.append(' ', i++);
-      } else if (c == '<' && i + 1 < n && (Character.isLetter(src.charAt(i + 1))
-          || src.charAt(i + 1) == '/')) {
+      } else if (c == '<'
+          && i + 1 < n
+          && (Character.isLetter(src.charAt(i + 1)) || src.charAt(i + 1) == '/')) {
         int end = src.indexOf('>', i);
         int lineEnd = src.indexOf('\n', i);
         if (end > 0 && (lineEnd < 0 || end < lineEnd)) {

@@ -9,25 +9,44 @@ import java.util.Map;
  * <ul>
  *   <li>comments {@code <!-- -->} and references {@code <ref>...</ref>}, {@code <ref .../>} are
  *       removed; other tags are removed and their content kept;
- *   <li>templates {@code {{...}}} are removed, except infoboxes ({@code Infobox ...},
- *       {@code Drugbox}, {@code Chembox}), whose parameters become {@code name = value} lines,
- *       their own nested templates removed;
+ *   <li>templates {@code {{...}}} are removed, except infoboxes ({@code Infobox ...}, {@code
+ *       Drugbox}, {@code Chembox}), whose parameters become {@code name = value} lines, their own
+ *       nested templates removed;
  *   <li>internal links {@code [[target|label]]} become their label (or target); file, image and
  *       category links are removed; external links {@code [url label]} become their label;
- *   <li>bold and italic quotes, heading {@code =} signs, list and indent markers at line start
- *       and table markup are removed; common character entities are decoded.
+ *   <li>bold and italic quotes, heading {@code =} signs, list and indent markers at line start and
+ *       table markup are removed; common character entities are decoded.
  * </ul>
  *
- * <p>Unbalanced markup is kept as text rather than rejected. Nesting deeper than
- * {@value #MAX_DEPTH} levels is an error (hostile input). Every scan for a closing mark happens
- * at most once per unmatched kind, so the conversion stays linear in the input size.
+ * <p>Unbalanced markup is kept as text rather than rejected. Nesting deeper than {@value
+ * #MAX_DEPTH} levels is an error (hostile input). Every scan for a closing mark happens at most
+ * once per unmatched kind, so the conversion stays linear in the input size.
  */
 final class MediaWikiText {
   static final int MAX_DEPTH = 40;
 
-  private static final Map<String, String> ENTITIES = Map.of(
-      "&nbsp;", " ", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&ndash;", "\u2013",
-      "&mdash;", "\u2014", "&minus;", "-", "&quot;", "\"", "&thinsp;", " ", "&times;", "x");
+  private static final Map<String, String> ENTITIES =
+      Map.of(
+          "&nbsp;",
+          " ",
+          "&amp;",
+          "&",
+          "&lt;",
+          "<",
+          "&gt;",
+          ">",
+          "&ndash;",
+          "\u2013",
+          "&mdash;",
+          "\u2014",
+          "&minus;",
+          "-",
+          "&quot;",
+          "\"",
+          "&thinsp;",
+          " ",
+          "&times;",
+          "x");
 
   private final String file;
   private final String src;
@@ -45,13 +64,20 @@ final class MediaWikiText {
   static SourceText extract(String file, String source) {
     MediaWikiText converter = new MediaWikiText(file, source);
     converter.convert(0, source.length(), 0);
-    return new SourceText(file, TextFormat.MEDIAWIKI, converter.out.text(),
-        converter.out.origin(), source, new int[0]);
+    return new SourceText(
+        file,
+        TextFormat.MEDIAWIKI,
+        converter.out.text(),
+        converter.out.origin(),
+        source,
+        new int[0]);
   }
 
   private void convert(int from, int to, int depth) {
     if (depth > MAX_DEPTH) {
-      throw new TextException(file, line(from),
+      throw new TextException(
+          file,
+          line(from),
           "expected MediaWiki markup nested at most " + MAX_DEPTH + " levels deep, got deeper");
     }
     int i = from;
@@ -69,11 +95,13 @@ final class MediaWikiText {
       if (src.startsWith("<!--", i)) {
         int end = src.indexOf("-->", i + 4);
         i = end < 0 || end >= to ? to : end + 3;
-      } else if (startsWithIgnoreCase("<ref", i) && i + 4 < to
+      } else if (startsWithIgnoreCase("<ref", i)
+          && i + 4 < to
           && (src.charAt(i + 4) == '>' || src.charAt(i + 4) == ' ')) {
         i = skipReference(i, to);
-      } else if (c == '<' && i + 1 < to && (Character.isLetter(src.charAt(i + 1))
-          || src.charAt(i + 1) == '/')) {
+      } else if (c == '<'
+          && i + 1 < to
+          && (Character.isLetter(src.charAt(i + 1)) || src.charAt(i + 1) == '/')) {
         int end = src.indexOf('>', i);
         if (end < 0 || end >= to) {
           out.append(c, i++);
@@ -135,9 +163,13 @@ final class MediaWikiText {
       int end = src.indexOf('\n', j);
       return end < 0 || end >= to ? to : end;
     }
-    while (j < to && (src.charAt(j) == '*' || src.charAt(j) == '#' || src.charAt(j) == ':'
-        || src.charAt(j) == ';' || src.charAt(j) == '!'
-        || (src.charAt(j) == '|' && !src.startsWith("||", j)))) {
+    while (j < to
+        && (src.charAt(j) == '*'
+            || src.charAt(j) == '#'
+            || src.charAt(j) == ':'
+            || src.charAt(j) == ';'
+            || src.charAt(j) == '!'
+            || (src.charAt(j) == '|' && !src.startsWith("||", j)))) {
       j++;
     }
     return j;
@@ -169,8 +201,8 @@ final class MediaWikiText {
   private void template(int from, int to, int depth) {
     int bar = topLevelBar(from, to);
     String name = src.substring(from, bar < 0 ? to : bar).strip().toLowerCase(Locale.ROOT);
-    boolean infobox = name.startsWith("infobox") || name.equals("drugbox")
-        || name.equals("chembox");
+    boolean infobox =
+        name.startsWith("infobox") || name.equals("drugbox") || name.equals("chembox");
     if (!infobox || bar < 0) {
       return;
     }
@@ -190,7 +222,8 @@ final class MediaWikiText {
 
   private void link(int from, int to, int depth) {
     String target = src.substring(from, to).toLowerCase(Locale.ROOT);
-    if (target.startsWith("file:") || target.startsWith("image:")
+    if (target.startsWith("file:")
+        || target.startsWith("image:")
         || target.startsWith("category:")) {
       return;
     }
@@ -250,8 +283,10 @@ final class MediaWikiText {
       if (end > i + 2 && end - i < 10 && end < to) {
         String digits = src.substring(i + 2, end);
         try {
-          int code = digits.startsWith("x") || digits.startsWith("X")
-              ? Integer.parseInt(digits.substring(1), 16) : Integer.parseInt(digits);
+          int code =
+              digits.startsWith("x") || digits.startsWith("X")
+                  ? Integer.parseInt(digits.substring(1), 16)
+                  : Integer.parseInt(digits);
           if (Character.isValidCodePoint(code)) {
             out.appendAt(new String(Character.toChars(code)), i);
             return end + 1;

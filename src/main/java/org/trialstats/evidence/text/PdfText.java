@@ -8,9 +8,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * The text layer of a PDF, extracted page by page with Apache PDFBox ({@link PDFTextStripper},
- * positions sorted). The source that spans refer to is this extracted text: line numbers count
- * its lines and spans carry the page. A PDF without a text layer (scanned images), an encrypted
- * or a damaged PDF is an error.
+ * positions sorted). The source that spans refer to is this extracted text: line numbers count its
+ * lines and spans carry the page. A PDF without a text layer (scanned images), an encrypted or a
+ * damaged PDF is an error.
  */
 final class PdfText {
   /** Largest number of pages read. */
@@ -24,8 +24,8 @@ final class PdfText {
     try (PDDocument document = Loader.loadPDF(bytes)) {
       int pages = document.getNumberOfPages();
       if (pages > MAX_PAGES) {
-        throw new TextException(file, 0,
-            "expected a PDF of at most " + MAX_PAGES + " pages, got " + pages);
+        throw new TextException(
+            file, 0, "expected a PDF of at most " + MAX_PAGES + " pages, got " + pages);
       }
       pageStarts = new int[pages];
       PDFTextStripper stripper = new PDFTextStripper();
@@ -44,8 +44,11 @@ final class PdfText {
     }
     String source = text.toString();
     if (source.isBlank()) {
-      throw new TextException(file, 0, "expected a PDF with a text layer, got none (a scanned"
-          + " document needs text recognition first)");
+      throw new TextException(
+          file,
+          0,
+          "expected a PDF with a text layer, got none (a scanned"
+              + " document needs text recognition first)");
     }
     MappedText out = new MappedText();
     out.appendSource(source, 0, source.length());

@@ -20,8 +20,8 @@ public record SourceSpan(
   public SourceSpan {
     Objects.requireNonNull(file, "file");
     if (startLine < 1 || endLine < startLine || startColumn < 1 || endColumn < 1) {
-      throw new IllegalArgumentException("invalid span " + startLine + ":" + startColumn + "-"
-          + endLine + ":" + endColumn);
+      throw new IllegalArgumentException(
+          "invalid span " + startLine + ":" + startColumn + "-" + endLine + ":" + endColumn);
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The plain text of a document with, for every character, the place in the source it came from,
- * so that a passage found in the text can be cited by file, line and column of the source.
+ * The plain text of a document with, for every character, the place in the source it came from, so
+ * that a passage found in the text can be cited by file, line and column of the source.
  */
 public final class SourceText {
   private final String file;
@@ -24,8 +24,7 @@ public final class SourceText {
    * @param pageStarts offsets in {@code source} where each PDF page starts; empty otherwise
    */
   SourceText(
-      String file, TextFormat format, String text, int[] origin, String source,
-      int[] pageStarts) {
+      String file, TextFormat format, String text, int[] origin, String source, int[] pageStarts) {
     this.file = Objects.requireNonNull(file, "file");
     this.format = Objects.requireNonNull(format, "format");
     this.text = Objects.requireNonNull(text, "text");
@@ -77,8 +76,13 @@ public final class SourceText {
       int p = Arrays.binarySearch(pageStarts, first);
       page = (p >= 0 ? p : -p - 2) + 1;
     }
-    return new SourceSpan(file, startLine, first - lineStarts[startLine - 1] + 1, endLine,
-        last - lineStarts[endLine - 1] + 2, page);
+    return new SourceSpan(
+        file,
+        startLine,
+        first - lineStarts[startLine - 1] + 1,
+        endLine,
+        last - lineStarts[endLine - 1] + 2,
+        page);
   }
 
   private int lineOf(int offset) {

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * An input document that cannot be read as text: too large, binary, not UTF-8, a damaged or
- * encrypted PDF. The message names the file, the line (0 when the problem concerns the whole
- * file) and what was expected.
+ * encrypted PDF. The message names the file, the line (0 when the problem concerns the whole file)
+ * and what was expected.
  */
 public class TextException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import org.trialstats.evidence.DatasetLoader;
 
 /**
- * Reads a document and extracts its plain text ({@link SourceText}), whatever its format
- * ({@link TextFormat#detect}).
+ * Reads a document and extracts its plain text ({@link SourceText}), whatever its format ({@link
+ * TextFormat#detect}).
  *
- * <p>Limits, as for dataset files: at most {@link DatasetLoader#MAX_FILE_BYTES} bytes; text
- * formats must be UTF-8 (a leading byte-order mark is dropped) without NUL or other C0 control
- * characters except tab, line feed, carriage return and form feed. Violations are {@link
- * TextException}s naming the file, the line and the offending byte.
+ * <p>Limits, as for dataset files: at most {@link DatasetLoader#MAX_FILE_BYTES} bytes; text formats
+ * must be UTF-8 (a leading byte-order mark is dropped) without NUL or other C0 control characters
+ * except tab, line feed, carriage return and form feed. Violations are {@link TextException}s
+ * naming the file, the line and the offending byte.
  */
 public final class TextExtractor {
   private TextExtractor() {}
@@ -27,8 +27,8 @@ public final class TextExtractor {
   /**
    * Reads and extracts {@code file}, shown in spans as {@code name}.
    *
-   * @throws TextException when the file is missing, unreadable, too large, binary, not UTF-8
-   *     or a PDF without usable text
+   * @throws TextException when the file is missing, unreadable, too large, binary, not UTF-8 or a
+   *     PDF without usable text
    */
   public static SourceText read(Path file, String name) {
     return extract(name, readBytes(file, name));
@@ -41,8 +41,11 @@ public final class TextExtractor {
    */
   public static byte[] readBytes(Path file, String name) {
     if (!Files.isRegularFile(file)) {
-      throw new TextException(name, 0, "expected a readable file, got "
-          + (Files.exists(file) ? "a directory or special file" : "no such file"));
+      throw new TextException(
+          name,
+          0,
+          "expected a readable file, got "
+              + (Files.exists(file) ? "a directory or special file" : "no such file"));
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
@@ -56,8 +59,10 @@ public final class TextExtractor {
 
   private static void checkSize(String name, byte[] bytes) {
     if (bytes.length > DatasetLoader.MAX_FILE_BYTES) {
-      throw new TextException(name, 0, "expected at most " + DatasetLoader.MAX_FILE_BYTES
-          + " bytes (10 MiB), got more");
+      throw new TextException(
+          name,
+          0,
+          "expected at most " + DatasetLoader.MAX_FILE_BYTES + " bytes (10 MiB), got more");
     }
   }
 
@@ -83,16 +88,24 @@ public final class TextExtractor {
 
   /** Strict UTF-8 decoding; control characters other than whitespace are rejected. */
   static String decode(String name, byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       int at = in.position();
-      throw new TextException(name, lineOfByte(bytes, at), String.format(java.util.Locale.ROOT,
-          "expected UTF-8 text, got the invalid byte 0x%02X at byte %d", bytes[at] & 0xFF, at));
+      throw new TextException(
+          name,
+          lineOfByte(bytes, at),
+          String.format(
+              java.util.Locale.ROOT,
+              "expected UTF-8 text, got the invalid byte 0x%02X at byte %d",
+              bytes[at] & 0xFF,
+              at));
     }
     decoder.flush(out);
     out.flip();
@@ -106,8 +119,13 @@ public final class TextExtractor {
       if (c == '\n') {
         line++;
       } else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f') {
-        throw new TextException(name, line, String.format(java.util.Locale.ROOT,
-            "expected text, got the control character U+%04X (a binary file?)", (int) c));
+        throw new TextException(
+            name,
+            line,
+            String.format(
+                java.util.Locale.ROOT,
+                "expected text, got the control character U+%04X (a binary file?)",
+                (int) c));
       }
     }
     return text;

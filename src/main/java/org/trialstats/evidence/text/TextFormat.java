@@ -12,8 +12,8 @@ public enum TextFormat {
   /** HTML, parsed with jsoup: the text of the body, block elements on lines of their own. */
   HTML("HTML"),
   /**
-   * MediaWiki markup: references, comments and templates removed, infobox parameters kept as
-   * {@code name = value} lines, links replaced by their text.
+   * MediaWiki markup: references, comments and templates removed, infobox parameters kept as {@code
+   * name = value} lines, links replaced by their text.
    */
   MEDIAWIKI("MediaWiki markup"),
   /** PDF: the text layer as extracted by Apache PDFBox, page by page. */

@@ -17,9 +17,9 @@ import org.trialstats.stats.IntervalPValue;
 
 /**
  * A corpus of passages built here (seeded), each in a correct form and with one planted error of
- * its kind: a wrong total, a percentage impossible for its n, a p-value contradicting its
- * interval, a rate off by a factor of 10, a p-value that does not fit its t statistic. Every
- * planted error must be caught (a discrepancy) and no correct passage may raise one.
+ * its kind: a wrong total, a percentage impossible for its n, a p-value contradicting its interval,
+ * a rate off by a factor of 10, a p-value that does not fit its t statistic. Every planted error
+ * must be caught (a discrepancy) and no correct passage may raise one.
  */
 class PlantedErrorCorpusTest {
   private record Passage(String kind, String correct, String altered) {}
@@ -31,8 +31,9 @@ class PlantedErrorCorpusTest {
       int a = 40 + random.nextInt(900);
       int b = 40 + random.nextInt(900);
       int off = 1 + random.nextInt(60);
-      String template = "A total of %d patients were enrolled; %d were randomised to the"
-          + " study drug and %d to placebo.";
+      String template =
+          "A total of %d patients were enrolled; %d were randomised to the"
+              + " study drug and %d to placebo.";
       corpus.add(new Passage("total", f(template, a + b, a, b), f(template, a + b + off, a, b)));
     }
     for (int i = 0; i < 8; i++) {
@@ -41,41 +42,58 @@ class PlantedErrorCorpusTest {
       long shown = Math.round(100.0 * k / n);
       int impossible = impossiblePercent(n, random);
       String template = "Response was seen in %d%% of %d patients treated for 12 weeks.";
-      corpus.add(new Passage("impossible percentage", f(template, shown, n),
-          f(template, impossible, n)));
+      corpus.add(
+          new Passage("impossible percentage", f(template, shown, n), f(template, impossible, n)));
     }
     for (int i = 0; i < 8; i++) {
       double hr = 0.40 + random.nextInt(40) / 100.0;
       double se = 0.08 + random.nextInt(10) / 100.0;
       BigDecimal est = BigDecimal.valueOf(hr).setScale(2, RoundingMode.HALF_UP);
-      BigDecimal lower = BigDecimal.valueOf(hr * Math.exp(-1.959964 * se))
-          .setScale(2, RoundingMode.HALF_UP);
-      BigDecimal upper = BigDecimal.valueOf(hr * Math.exp(1.959964 * se))
-          .setScale(2, RoundingMode.HALF_UP);
-      double p = IntervalPValue.LOG.pValue(est.doubleValue(), lower.doubleValue(),
-          upper.doubleValue(), 0.95);
-      String printed = p < 0.001 ? "p < 0.001"
-          : "p = " + BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).toPlainString();
+      BigDecimal lower =
+          BigDecimal.valueOf(hr * Math.exp(-1.959964 * se)).setScale(2, RoundingMode.HALF_UP);
+      BigDecimal upper =
+          BigDecimal.valueOf(hr * Math.exp(1.959964 * se)).setScale(2, RoundingMode.HALF_UP);
+      double p =
+          IntervalPValue.LOG.pValue(
+              est.doubleValue(), lower.doubleValue(), upper.doubleValue(), 0.95);
+      String printed =
+          p < 0.001
+              ? "p < 0.001"
+              : "p = " + BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).toPlainString();
       boolean excludesOne = upper.doubleValue() < 1;
       String wrong = excludesOne ? "p = 0.21" : "p = 0.004";
       String template = "Mortality was lower with the drug (HR %s (95%% CI %s to %s), %s).";
-      corpus.add(new Passage("p contradicting its interval",
-          f(template, est, lower, upper, printed), f(template, est, lower, upper, wrong)));
+      corpus.add(
+          new Passage(
+              "p contradicting its interval",
+              f(template, est, lower, upper, printed),
+              f(template, est, lower, upper, wrong)));
     }
     for (int i = 0; i < 8; i++) {
       int events = 3 + random.nextInt(40);
       int years = 1000 + random.nextInt(9000);
-      BigDecimal rate = BigDecimal.valueOf(events * 100L).divide(BigDecimal.valueOf(years), 2,
-          RoundingMode.HALF_UP);
-      String template = "In all, %d cases were reported over %,d patient years, a rate of %s"
-          + " cases/100 patient years.";
-      corpus.add(new Passage("rate off by 10x", f(template, events, years, rate.toPlainString()),
-          f(template, events, years, rate.movePointLeft(1).toPlainString())));
+      BigDecimal rate =
+          BigDecimal.valueOf(events * 100L)
+              .divide(BigDecimal.valueOf(years), 2, RoundingMode.HALF_UP);
+      String template =
+          "In all, %d cases were reported over %,d patient years, a rate of %s"
+              + " cases/100 patient years.";
+      corpus.add(
+          new Passage(
+              "rate off by 10x",
+              f(template, events, years, rate.toPlainString()),
+              f(template, events, years, rate.movePointLeft(1).toPlainString())));
     }
-    corpus.add(new Passage("test statistic", "Scores improved, t(28) = 2.20, p = .04.",
-        "Scores improved, t(28) = 2.20, p = .004."));
-    corpus.add(new Passage("test statistic", "Groups differed, F(2, 251) = 4.50, p = .012.",
-        "Groups differed, F(2, 251) = 4.50, p = .12."));
+    corpus.add(
+        new Passage(
+            "test statistic",
+            "Scores improved, t(28) = 2.20, p = .04.",
+            "Scores improved, t(28) = 2.20, p = .004."));
+    corpus.add(
+        new Passage(
+            "test statistic",
+            "Groups differed, F(2, 251) = 4.50, p = .012.",
+            "Groups differed, F(2, 251) = 4.50, p = .12."));
     return corpus;
   }
 
@@ -85,8 +103,11 @@ class PlantedErrorCorpusTest {
     for (int p = 1; p < 100; p++) {
       boolean attainable = false;
       for (int k = 0; k <= n; k++) {
-        attainable |= BigDecimal.valueOf(100L * k).divide(BigDecimal.valueOf(n), 0,
-            RoundingMode.HALF_UP).intValue() == p;
+        attainable |=
+            BigDecimal.valueOf(100L * k)
+                    .divide(BigDecimal.valueOf(n), 0, RoundingMode.HALF_UP)
+                    .intValue()
+                == p;
       }
       if (!attainable) {
         impossible.add(p);
@@ -100,8 +121,7 @@ class PlantedErrorCorpusTest {
   }
 
   private static List<ClaimResult> check(String passage) {
-    return DocumentCheck.of(List.of(SourceText.plain("passage.txt", passage)), List.of())
-        .results();
+    return DocumentCheck.of(List.of(SourceText.plain("passage.txt", passage)), List.of()).results();
   }
 
   @Test
@@ -112,10 +132,12 @@ class PlantedErrorCorpusTest {
     for (Passage p : corpus) {
       List<ClaimResult> correct = check(p.correct());
       assertThat(correct).as("claims found in: %s", p.correct()).isNotEmpty();
-      assertThat(correct).as("false alarm in: %s", p.correct())
+      assertThat(correct)
+          .as("false alarm in: %s", p.correct())
           .noneMatch(r -> r.verdict() == Verdict.DISCREPANCY);
       List<ClaimResult> altered = check(p.altered());
-      assertThat(altered).as("planted %s not caught in: %s", p.kind(), p.altered())
+      assertThat(altered)
+          .as("planted %s not caught in: %s", p.kind(), p.altered())
           .anyMatch(r -> r.verdict() == Verdict.DISCREPANCY);
     }
   }

@@ -18,14 +18,14 @@ import org.trialstats.evidence.text.SourceText;
 /**
  * statcheck's own examples (help pages and test suite; fixtures/statcheck_examples.R, statcheck
  * 1.4.0 with OneTailedTxt = TRUE): check finds every APA statistic statcheck finds, and gives
- * statcheck's verdict (statcheck error = discrepancy; no error = reproduced or not checkable)
- * for all but the differences explained in src/docs/check-statcheck.md.
+ * statcheck's verdict (statcheck error = discrepancy; no error = reproduced or not checkable) for
+ * all but the differences explained in src/docs/check-statcheck.md.
  */
 class StatcheckExamplesTest {
   /**
-   * Texts where trialstats deliberately differs: "p = .000" is read as a p-value rounded to
-   * three decimals (below .0005), which t(28) = 22.20 satisfies; statcheck flags every p = .000
-   * (its pZeroError default) because a p-value cannot be exactly zero.
+   * Texts where trialstats deliberately differs: "p = .000" is read as a p-value rounded to three
+   * decimals (below .0005), which t(28) = 22.20 satisfies; statcheck flags every p = .000 (its
+   * pZeroError default) because a p-value cannot be exactly zero.
    */
   private static final Set<Integer> EXPLAINED = Set.of(26);
 
@@ -43,10 +43,13 @@ class StatcheckExamplesTest {
     int differences = 0;
     for (int i = 1; i <= texts.size(); i++) {
       SourceText text = SourceText.plain("example-" + i + ".txt", texts.get(i - 1));
-      List<ClaimResult> found = DocumentCheck.of(List.of(text), List.of()).results().stream()
-          .filter(r -> r.claim().check().kind().equals("test-statistic")).toList();
+      List<ClaimResult> found =
+          DocumentCheck.of(List.of(text), List.of()).results().stream()
+              .filter(r -> r.claim().check().kind().equals("test-statistic"))
+              .toList();
       List<String[]> statcheck = expected.getOrDefault(i, List.of());
-      assertThat(found).as("statistics found in text %d: %s", i, texts.get(i - 1))
+      assertThat(found)
+          .as("statistics found in text %d: %s", i, texts.get(i - 1))
           .hasSameSizeAs(statcheck);
       for (int j = 0; j < found.size(); j++) {
         boolean error = Boolean.parseBoolean(statcheck.get(j)[3]);
@@ -56,8 +59,9 @@ class StatcheckExamplesTest {
           assertThat(discrepancy).as("explained difference, text %d", i).isNotEqualTo(error);
           differences++;
         } else {
-          assertThat(discrepancy).as("text %d (%s): %s", i, statcheck.get(j)[1],
-              found.get(j).detail()).isEqualTo(error);
+          assertThat(discrepancy)
+              .as("text %d (%s): %s", i, statcheck.get(j)[1], found.get(j).detail())
+              .isEqualTo(error);
         }
       }
     }

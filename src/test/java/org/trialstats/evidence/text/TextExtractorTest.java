@@ -39,14 +39,17 @@ class TextExtractorTest {
 
   @Test
   void mediaWikiDropsReferencesTemplatesAndKeepsLinkText() {
-    String src = "'''Drug X''' is a [[medicine|drug]].<ref name=a>{{cite journal|title=T 12}}</ref>"
-        + " Of [[patient]]s, 38% of 250 responded.{{citation needed|date=May 2020}}\n"
-        + "<!-- 99% hidden -->\n== Safety ==\n"
-        + "* Nausea (8%)<ref name=b/> and [http://example.org rash&nbsp;(3%)].\n";
+    String src =
+        "'''Drug X''' is a [[medicine|drug]].<ref name=a>{{cite journal|title=T 12}}</ref>"
+            + " Of [[patient]]s, 38% of 250 responded.{{citation needed|date=May 2020}}\n"
+            + "<!-- 99% hidden -->\n== Safety ==\n"
+            + "* Nausea (8%)<ref name=b/> and [http://example.org rash&nbsp;(3%)].\n";
     SourceText t = extract("x.wiki", src);
     assertThat(t.format()).isEqualTo(TextFormat.MEDIAWIKI);
-    assertThat(t.text()).isEqualTo("Drug X is a drug. Of patients, 38% of 250 responded.\n"
-        + "\nSafety\nNausea (8%) and rash (3%).\n");
+    assertThat(t.text())
+        .isEqualTo(
+            "Drug X is a drug. Of patients, 38% of 250 responded.\n"
+                + "\nSafety\nNausea (8%) and rash (3%).\n");
     SourceSpan span = spanOf(t, "38% of 250");
     assertThat(span.startLine()).isEqualTo(1);
     assertThat(cover(src, span)).isEqualTo("38% of 250");
@@ -57,20 +60,21 @@ class TextExtractorTest {
 
   @Test
   void mediaWikiInfoboxParametersBecomeLines() {
-    String src = "{{Drugbox\n| bioavailability = 95%\n| half-life = 4-6 hrs {{tiny|x}}\n"
-        + "| C=759 | H=1186\n}}\nText.";
+    String src =
+        "{{Drugbox\n| bioavailability = 95%\n| half-life = 4-6 hrs {{tiny|x}}\n"
+            + "| C=759 | H=1186\n}}\nText.";
     SourceText t = extract("a.txt", src);
     assertThat(t.format()).isEqualTo(TextFormat.MEDIAWIKI);
     assertThat(t.text().lines().toList())
-        .containsExactly("bioavailability = 95%", "half-life = 4-6 hrs", "C=759", "H=1186", "",
-            "Text.");
+        .containsExactly(
+            "bioavailability = 95%", "half-life = 4-6 hrs", "C=759", "H=1186", "", "Text.");
     assertThat(cover(src, spanOf(t, "4-6 hrs"))).isEqualTo("4-6 hrs");
   }
 
   @Test
   void unbalancedMarkupIsKeptAsTextAndDeepNestingIsRejected() {
     assertThat(extract("u.wiki", "a {{b and [[c\nd").text()).isEqualTo("a {{b and [[c\nd");
-    String deep = "x [[a|" .repeat(60) + "y" + "]]".repeat(60);
+    String deep = "x [[a|".repeat(60) + "y" + "]]".repeat(60);
     assertThatThrownBy(() -> extract("deep.wiki", deep))
         .isInstanceOf(TextException.class)
         .hasMessageStartingWith("deep.wiki:1: expected MediaWiki markup nested at most 40");
@@ -78,9 +82,10 @@ class TextExtractorTest {
 
   @Test
   void htmlTextWithBlocksAndPositions() {
-    String src = "<!DOCTYPE html><html><head><title>T 99%</title><style>p{}</style></head>"
-        + "<body>\n<p>Response in <b>38%</b> of 250.</p><script>var x = 5;</script>\n"
-        + "<table><tr><td>A</td><td>1235/1729 (71%)</td></tr></table></body></html>";
+    String src =
+        "<!DOCTYPE html><html><head><title>T 99%</title><style>p{}</style></head>"
+            + "<body>\n<p>Response in <b>38%</b> of 250.</p><script>var x = 5;</script>\n"
+            + "<table><tr><td>A</td><td>1235/1729 (71%)</td></tr></table></body></html>";
     SourceText t = extract("r.html", src);
     assertThat(t.format()).isEqualTo(TextFormat.HTML);
     assertThat(t.text()).doesNotContain("99%").doesNotContain("var x");
@@ -92,12 +97,14 @@ class TextExtractorTest {
 
   @Test
   void markdownMarkersAndLinksRemoved() {
-    String src = "# Results\n\n- **38%** of [250 patients](http://x.org/1) responded\n"
-        + "> HR `0.75` (95% CI 0.62 to 0.91)\n| a | b |\n";
+    String src =
+        "# Results\n\n- **38%** of [250 patients](http://x.org/1) responded\n"
+            + "> HR `0.75` (95% CI 0.62 to 0.91)\n| a | b |\n";
     SourceText t = extract("r.md", src);
     assertThat(t.format()).isEqualTo(TextFormat.MARKDOWN);
-    assertThat(t.text()).isEqualTo("Results\n\n38% of 250 patients responded\n"
-        + "HR 0.75 (95% CI 0.62 to 0.91)\na b\n");
+    assertThat(t.text())
+        .isEqualTo(
+            "Results\n\n38% of 250 patients responded\n" + "HR 0.75 (95% CI 0.62 to 0.91)\na b\n");
     assertThat(cover(src, spanOf(t, "250 patients"))).isEqualTo("250 patients");
   }
 
@@ -145,10 +152,19 @@ class TextExtractorTest {
     String source = Files.readString(article);
     SourceText t = TextExtractor.read(article, "anakinra-article.txt");
     assertThat(t.format()).isEqualTo(TextFormat.MEDIAWIKI);
-    assertThat(t.text()).doesNotContain("{{").doesNotContain("<ref").doesNotContain("[[")
-        .doesNotContain("'''").contains("bioavailability = 95%");
-    for (String figure : List.of("2876 patients", "1235/1729 (71%)", "38% of 250 patients",
-        "0.12 cases/100 patient years", "3.6 fold")) {
+    assertThat(t.text())
+        .doesNotContain("{{")
+        .doesNotContain("<ref")
+        .doesNotContain("[[")
+        .doesNotContain("'''")
+        .contains("bioavailability = 95%");
+    for (String figure :
+        List.of(
+            "2876 patients",
+            "1235/1729 (71%)",
+            "38% of 250 patients",
+            "0.12 cases/100 patient years",
+            "3.6 fold")) {
       assertThat(cover(source, spanOf(t, figure))).isEqualTo(figure);
     }
   }
