@@ -76,6 +76,9 @@ public final class CsvDatasetReader implements DatasetReader {
       }
       this.variables = List.copyOf(vars);
       this.shared = new String[vars.size()];
+    } catch (CsvRecordLimit.RecordTooLongException | CharacterCodingException e) {
+      in.close();
+      throw new AdamDataException(fileName + ", " + limit.describe(e));
     } catch (IOException | RuntimeException e) {
       in.close();
       throw rethrow(e);
