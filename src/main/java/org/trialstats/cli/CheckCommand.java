@@ -15,6 +15,7 @@ import org.trialstats.evidence.DatasetWriter;
 import org.trialstats.evidence.Verdict;
 import org.trialstats.evidence.text.TextException;
 import org.trialstats.io.OutputFiles;
+import org.trialstats.io.OutputTarget;
 import org.trialstats.report.CheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,6 +90,8 @@ public final class CheckCommand implements Callable<Integer> {
     if (out != null) {
       List<CheckReport.Format> formats =
           chosen == null ? List.of(CheckReport.Format.values()) : List.of(chosen);
+      OutputTarget.checkFolder(
+          out, files, "check", name -> name.startsWith("check.") && !name.equals("check."));
       OutputFiles.replaceFolder(
           out,
           folder -> {
@@ -108,6 +111,11 @@ public final class CheckCommand implements Callable<Integer> {
                   + Version.current()
                   + ": review every entry.\nSpans: each"
                   + " claim's source gives the line and column range it was read from.");
+      OutputTarget.checkFolder(
+          draftDataset,
+          files,
+          "check --draft-dataset",
+          name -> yaml.containsKey(name) || name.endsWith(".yaml"));
       OutputFiles.replaceFolder(
           draftDataset,
           folder -> {

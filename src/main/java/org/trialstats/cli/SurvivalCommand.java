@@ -18,6 +18,7 @@ import org.trialstats.analysis.SurvivalAnalysis;
 import org.trialstats.analysis.SurvivalRequest;
 import org.trialstats.analysis.SurvivalResult;
 import org.trialstats.io.OutputFiles;
+import org.trialstats.io.OutputTarget;
 import org.trialstats.report.Figure;
 import org.trialstats.report.KaplanMeierPlot;
 import org.trialstats.stats.StatsException;
@@ -298,6 +299,11 @@ public final class SurvivalCommand implements Callable<Integer> {
           out == null ? plot : out.resolve(plot),
           png ? figure.png() : figure.svg().getBytes(StandardCharsets.UTF_8));
     }
+    List<Path> targets = new ArrayList<>(figures.keySet());
+    if (out != null) {
+      targets.add(out.resolve(name + "." + (fmt.equals("text") ? "txt" : fmt)));
+    }
+    OutputTarget.checkFiles(targets, adsl == null ? List.of(input) : List.of(input, adsl));
     PrintWriter stdout = spec.commandLine().getOut();
     if (out != null) {
       Files.createDirectories(out);

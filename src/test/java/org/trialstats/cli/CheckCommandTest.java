@@ -20,7 +20,7 @@ import org.trialstats.testing.SharedFolder;
 /**
  * {@code trialstats check}: the seed texts against the hand-made anakinra dataset (every
  * same-passage check found with reproduce's verdict, no false alarm), the committed report in
- * reports/anakinra/check, the draft dataset, exit codes and errors.
+ * reports/anakinra-check, the draft dataset, exit codes and errors.
  */
 class CheckCommandTest {
   @TempDir Path tmp;
@@ -96,9 +96,9 @@ class CheckCommandTest {
     assertThat(Cli.run("check", seeds.get(0), seeds.get(1), "--out", fresh.toString()).exitCode())
         .isZero();
     for (String f : List.of("check.txt", "check.json", "check.md", "check.html")) {
-      assertThat(Files.readString(Path.of("reports/anakinra/check").resolve(f)))
+      assertThat(Files.readString(Path.of("reports/anakinra-check").resolve(f)))
           .as(
-              "reports/anakinra/check/"
+              "reports/anakinra-check/"
                   + f
                   + " is out of date: rerun the check command of the"
                   + " README")
@@ -136,5 +136,22 @@ class CheckCommandTest {
     Cli.Run format = Cli.run("check", binary.toString(), "--format", "pdf");
     assertThat(format.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(format.err()).contains("--format: expected text, json, md or html, got 'pdf'");
+  }
+
+  @Test
+  void outputFoldersThatHoldOtherFilesOrTheInputAreRefusedAndKept() throws IOException {
+    Path doc = tmp.resolve("doc.md");
+    Files.writeString(doc, "Response: 30/60 (50%).\n");
+    Path folder = Files.createDirectories(tmp.resolve("mine"));
+    Files.writeString(folder.resolve("notes.txt"), "keep");
+    for (String option : List.of("--out", "--draft-dataset")) {
+      Cli.Run run = Cli.run("check", doc.toString(), option, folder.toString());
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(run.err()).contains("holds other files (notes.txt)");
+      assertThat(folder.resolve("notes.txt")).hasContent("keep");
+    }
+    Cli.Run input = Cli.run("check", doc.toString(), "--out", tmp.toString());
+    assertThat(input.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(doc).hasContent("Response: 30/60 (50%).\n");
   }
 }

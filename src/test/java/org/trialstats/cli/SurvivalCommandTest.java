@@ -382,4 +382,30 @@ class SurvivalCommandTest {
         .contains("Cox model not estimated: group B has" + " no events");
     assertThat(run.out()).doesNotContain("NaN");
   }
+
+  @Test
+  void anOutputOverTheInputIsRefusedAndTheInputKept() throws IOException {
+    Path input = remission();
+    String before = Files.readString(input);
+    Cli.Run run =
+        Cli.run(
+            "survival",
+            "--input",
+            input.toString(),
+            "--time",
+            "weeks",
+            "--event",
+            "relapse",
+            "--group",
+            "arm",
+            "--format",
+            "csv",
+            "--out",
+            input.getParent().toString(),
+            "--name",
+            "remission");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("would destroy the input");
+    assertThat(input).hasContent(before);
+  }
 }
