@@ -219,9 +219,10 @@ public final class CheckReport {
             "<!DOCTYPE html>\n"
                 + "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>trialstats"
                 + " check</title><style>"
-                + "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px"
-                + " solid"
-                + " #999;padding:4px;vertical-align:top}.discrepancy{background:#fdd}.reproduced{background:#dfd}</style></head><body>\n");
+                + "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+                + "td,th{border:1px solid #999;padding:4px;vertical-align:top}"
+                + ".discrepancy{background:#fdd}.reproduced{background:#dfd}"
+                + "</style></head><body>\n");
     s.append("<h1>trialstats check</h1>\n<p>Provenance: ")
         .append(Escape.html(provenance.line()))
         .append("</p>\n<p>")
