@@ -3,11 +3,17 @@ package org.trialstats.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The package rules of the README's Development section, checked on the main classes. Data flow one
@@ -16,8 +22,12 @@ import com.tngtech.archunit.lang.ArchRule;
  * ({@code analysis}); rendering ({@code report}); the command line ({@code cli}) at the top. {@code
  * validation} uses only the math and {@code io}.
  */
-@AnalyzeClasses(packages = "org.trialstats", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
+
+  private static final JavaClasses MAIN_CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.trialstats");
 
   private static final String[] MATH = {
     "org.trialstats.numerics..",
@@ -27,7 +37,6 @@ class LayeringTest {
     "org.trialstats.linear.."
   };
 
-  @ArchTest
   static final ArchRule NO_UPWARD_ARROW =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
@@ -60,11 +69,9 @@ class LayeringTest {
           .whereLayer("cli")
           .mayNotBeAccessedByAnyLayer();
 
-  @ArchTest
   static final ArchRule NO_CYCLES =
       slices().matching("org.trialstats.(*)..").should().beFreeOfCycles();
 
-  @ArchTest
   static final ArchRule PURE_MATH =
       noClasses()
           .that()
@@ -80,7 +87,6 @@ class LayeringTest {
               "org.trialstats.cli..")
           .because("the math packages are pure functions of their arguments");
 
-  @ArchTest
   static final ArchRule ONLY_THE_COMMAND_LINE_USES_PICOCLI =
       noClasses()
           .that()
@@ -88,4 +94,41 @@ class LayeringTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("picocli..");
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"NO_UPWARD_ARROW", "NO_CYCLES", "PURE_MATH", "ONLY_THE_COMMAND_LINE_USES_PICOCLI"})
+  void mainClassesFollowTheRule(String name) throws ReflectiveOperationException {
+    // every layer is present, so that no rule passes on an empty import
+    assertThat(MAIN_CLASSES.stream().map(JavaClass::getPackageName).distinct())
+        .contains(
+            "org.trialstats.io",
+            "org.trialstats.numerics",
+            "org.trialstats.stats",
+            "org.trialstats.survival",
+            "org.trialstats.linear",
+            "org.trialstats.adam",
+            "org.trialstats.evidence",
+            "org.trialstats.analysis",
+            "org.trialstats.report",
+            "org.trialstats.cli");
+    ArchRule rule = (ArchRule) LayeringTest.class.getDeclaredField(name).get(null);
+    EvaluationResult result = rule.evaluate(MAIN_CLASSES);
+    assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
+  }
+
+  @Test
+  void theRulesReportAViolation() {
+    // a rule of the same form as ONLY_THE_COMMAND_LINE_USES_PICOCLI, aimed at the command line,
+    // must report its use of picocli: the rules are evaluated, not passed vacuously
+    EvaluationResult result =
+        noClasses()
+            .that()
+            .resideInAPackage("org.trialstats.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("picocli..")
+            .evaluate(MAIN_CLASSES);
+    assertThat(result.hasViolation()).isTrue();
+  }
 }
