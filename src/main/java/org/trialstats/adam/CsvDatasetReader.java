@@ -53,10 +53,6 @@ public final class CsvDatasetReader implements DatasetReader {
     BufferedReader in = new BufferedReader(limit, 1 << 16);
     this.reader = in;
     try {
-      in.mark(1);
-      if (in.read() != '\uFEFF') {
-        in.reset();
-      }
       String[] header = readRecord() ? fields() : null;
       if (header == null) {
         throw new AdamDataException(fileName + ": empty file; expected a header row of names");
@@ -76,9 +72,6 @@ public final class CsvDatasetReader implements DatasetReader {
       }
       this.variables = List.copyOf(vars);
       this.shared = new String[vars.size()];
-    } catch (CsvRecordLimit.RecordTooLongException | CharacterCodingException e) {
-      in.close();
-      throw new AdamDataException(fileName + ", " + limit.describe(e));
     } catch (IOException | RuntimeException e) {
       in.close();
       throw rethrow(e);
@@ -174,22 +167,14 @@ public final class CsvDatasetReader implements DatasetReader {
     reader.close();
   }
 
-  /**
-   * Reads the next non-empty record; false at the end of the file. A record longer than {@link
-   * CsvRecordLimit#MAX_RECORD_CHARS} or text that is not UTF-8 is an error naming the line.
-   */
+  /** Reads the next non-empty record; false at the end of the file. */
   private boolean readRecord() throws IOException {
-    try {
-      return readRecordUnchecked();
-    } catch (CsvRecordLimit.RecordTooLongException | CharacterCodingException e) {
-      throw new AdamDataException(fileName + ", " + limit.describe(e));
-    }
-  }
-
-  private boolean readRecordUnchecked() throws IOException {
     String next;
     do {
-      next = reader.readLine();
+      next = readLineChecked();
+      if (next != null && linesRead == 0 && next.startsWith("\uFEFF")) {
+        next = next.substring(1);
+      }
       if (next == null) {
         line = null;
         quoted = null;
@@ -376,7 +361,10 @@ public final class CsvDatasetReader implements DatasetReader {
     return s.substring(0, end);
   }
 
-  /** The next physical line inside a quoted field, with the record bound and UTF-8 checked. */
+  /**
+   * The next physical line; a record longer than {@link CsvRecordLimit#MAX_RECORD_CHARS} or text
+   * that is not UTF-8 is an error naming the line.
+   */
   private String readLineChecked() throws IOException {
     try {
       return reader.readLine();
