@@ -299,7 +299,11 @@ public final class SurvivalCommand implements Callable<Integer> {
           out == null ? plot : out.resolve(plot),
           png ? figure.png() : figure.svg().getBytes(StandardCharsets.UTF_8));
     }
-    List<Path> targets = new ArrayList<>(figures.keySet());
+    // from the options, not the map: a figure named twice is refused, not merged
+    List<Path> targets = new ArrayList<>();
+    for (Path plot : plots) {
+      targets.add(out == null ? plot : out.resolve(plot));
+    }
     if (out != null) {
       targets.add(out.resolve(name + "." + (fmt.equals("text") ? "txt" : fmt)));
     }

@@ -406,6 +406,25 @@ class SurvivalCommandTest {
             "remission");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains("would destroy the input");
+    Path km = dir.resolve("km.svg");
+    Cli.Run twice =
+        Cli.run(
+            "survival",
+            "--input",
+            input.toString(),
+            "--time",
+            "weeks",
+            "--event",
+            "relapse",
+            "--group",
+            "arm",
+            "--plot",
+            km.toString(),
+            "--plot",
+            km.toString());
+    assertThat(twice.exitCode()).as(twice.err()).isEqualTo(2);
+    assertThat(twice.err()).contains("is given twice");
+    assertThat(km).doesNotExist();
     assertThat(input).hasContent(before);
   }
 }
