@@ -28,37 +28,63 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ci",
     mixinStandardHelpOptions = true,
+    synopsisHeading = "Usage:%n",
+    customSynopsis = {
+      "  trialstats ci proportion x/n [OPTIONS]",
+      "  trialstats ci rd|rr|or|nnt|test x1/n1 x2/n2 [OPTIONS]",
+      "  trialstats ci rate e/t [--per=K] [OPTIONS]",
+      "  trialstats ci rate-ratio e1/t1 e2/t2 [OPTIONS]",
+      "  trialstats ci rate-diff e1/t1 e2/t2 [--per=K] [OPTIONS]",
+      "  trialstats ci sir OBSERVED --expected=E [OPTIONS]",
+      "  trialstats ci rd|rr|or|test --strata=x1/n1:x2/n2,... [OPTIONS]",
+      "OPTIONS: [--method=ID[,ID...] | --all] [--level=L] [--format=text|csv|json]"
+    },
     description = {
       "Confidence interval (or test) for one set of counts, with one or all methods.",
       "Counts: x/n for binomial measures (arm 1 = treatment first), events/exposure for rates;"
-          + " sir takes the observed count and --expected.",
+          + " proportion and rate take one count, sir takes the observed count and --expected.",
       "Examples: ci rd 95/250 55/251 --all;  ci rate 8/6400 --per 100;  ci sir 3 --expected 1",
       "Strata (rd, rr, or, test): ci rd --strata 10/50:8/50,20/60:15/60 --method mn"
     })
 public final class CiCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  CommandSpec spec;
+
+  /** Receives the command's spec and adds the generated method table to its help. */
+  @Spec
+  void spec(CommandSpec commandSpec) {
+    this.spec = commandSpec;
+    commandSpec.usageMessage().footerHeading("%nMethod ids (* = default):%n");
+    commandSpec.usageMessage().footer(methodHelp().toArray(String[]::new));
+  }
 
   @Parameters(
       index = "0",
+      paramLabel = "MEASURE",
       description = "measure: ${COMPLETION-CANDIDATES}",
+      completionCandidates = MeasureIds.class,
       converter = MeasureConverter.class)
   Measure measure;
 
   @Parameters(
       index = "1..2",
-      arity = "0..2",
-      description = "x/n (or events/exposure; observed for sir)")
+      arity = "0..1",
+      paramLabel = "COUNT",
+      description =
+          "x/n, or events/exposure for rates; two counts (arm 1 = treatment, then arm 2) for the"
+              + " two-arm measures, one for proportion and rate, the observed count for sir")
   List<String> counts = new ArrayList<>();
 
   @Option(
       names = "--strata",
       description =
-          "stratified counts x1/n1:x2/n2,x1/n1:x2/n2,... (rd, rr, or: mh, mh-gr, mn, mn-iv,"
-              + " newcombe, newcombe-wilson, summary-score, exact-conditional; test: cmh, cmh-cc,"
-              + " breslow-day, breslow-day-tarone)")
+          "stratified counts x1/n1:x2/n2,x1/n1:x2/n2,... (rd, rr, or, test; methods below)")
   String strata;
 
-  @Option(names = "--method", split = ",", description = "method id(s), comma-separated")
+  @Option(
+      names = "--method",
+      split = ",",
+      paramLabel = "ID",
+      description = "method id(s), comma-separated (see the table below; default marked *)")
   List<String> methods;
 
   @Option(names = "--all", description = "every method of the measure")
@@ -67,17 +93,25 @@ public final class CiCommand implements Callable<Integer> {
   @Option(names = "--level", defaultValue = "0.95", description = "confidence level (default 0.95)")
   double level;
 
-  @Option(names = "--expected", description = "expected count (sir)")
+  @Option(names = "--expected", paramLabel = "E", description = "expected count (sir only)")
   Double expected;
 
   @Option(
       names = "--per",
-      defaultValue = "1",
-      description = "rate multiplier, e.g. 100 (default 1)")
-  double per;
+      paramLabel = "K",
+      description = "rate multiplier, e.g. 100 for per 100 person-years (rate and rate-diff only)")
+  Double per;
 
   @Option(names = "--format", defaultValue = "text", description = "text, csv or json")
   String format;
+
+  /** The measure ids, for the help's list of measures. */
+  static final class MeasureIds implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Measure.values()).map(Measure::id).iterator();
+    }
+  }
 
   /** Converts measure ids such as {@code rate-ratio}. */
   static final class MeasureConverter implements picocli.CommandLine.ITypeConverter<Measure> {
@@ -93,6 +127,7 @@ public final class CiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    rejectOptionsThatDoNotApply();
     if (strata != null) {
       return stratified();
     }
@@ -121,9 +156,9 @@ public final class CiCommand implements Callable<Integer> {
   }
 
   private Integer stratified() throws java.io.IOException {
-    if (!counts.isEmpty() || expected != null || per != 1) {
+    if (!counts.isEmpty() || expected != null || per != null) {
       throw new UserError(
-          "--strata replaces the count arguments; --expected and --per do not" + " apply");
+          "--strata replaces the count arguments; --expected and --per do not apply");
     }
     if (all && methods != null) {
       throw new UserError("give either --method or --all, not both");
@@ -139,6 +174,45 @@ public final class CiCommand implements Callable<Integer> {
 
   private record Row(String method, Estimate estimate, String error) {}
 
+  /**
+   * Refuses an option the measure does not use, whatever its value ({@code --per 1} included), so
+   * that no output is labelled with a scale or an expectation it was not computed with.
+   */
+  private void rejectOptionsThatDoNotApply() {
+    if (per != null && measure != Measure.RATE && measure != Measure.RATE_DIFF) {
+      throw new UserError(
+          "--per applies only to rate and rate-diff, not "
+              + measure.id()
+              + (measure == Measure.RATE_RATIO ? " (a ratio of rates has no scale)" : ""));
+    }
+    if (expected != null && measure != Measure.SIR) {
+      throw new UserError("--expected applies only to sir, not " + measure.id());
+    }
+  }
+
+  /** Per measure: its method ids with the default marked, and its stratified ids (the help). */
+  static List<String> methodHelp() {
+    List<String> lines = new ArrayList<>();
+    for (Measure m : Measure.values()) {
+      String ids =
+          MethodCatalogue.forMeasure(m).stream()
+              .map(x -> x.id() + (x.id().equals(defaultMethod(m)) ? "*" : ""))
+              .collect(java.util.stream.Collectors.joining(", "));
+      lines.addAll(wrapped(m.id(), ids));
+    }
+    for (Measure m : List.of(Measure.RD, Measure.RR, Measure.OR, Measure.TEST)) {
+      String def = StratifiedCi.defaultMethod(m);
+      String ids =
+          StratifiedCi.methodIds(m, null, true).stream()
+              .map(id -> id + (id.equals(def) ? "*" : ""))
+              .collect(java.util.stream.Collectors.joining(", "));
+      lines.addAll(wrapped(m.id() + " --strata", ids));
+    }
+    lines.add("nnt takes any rd id (Altman's interval from that RD interval).");
+    lines.add("Formulas, references and SAS/R/Python equivalents: trialstats methods");
+    return lines;
+  }
+
   private List<String> methodIds() {
     if (all && methods != null) {
       throw new UserError("give either --method or --all, not both");
@@ -150,7 +224,7 @@ public final class CiCommand implements Callable<Integer> {
       return List.of(
           MethodCatalogue.forMeasure(measure).stream()
               .map(StatMethod::id)
-              .filter(id -> id.equals(defaultMethod()))
+              .filter(id -> id.equals(defaultMethod(measure)))
               .findFirst()
               .orElse(MethodCatalogue.forMeasure(measure).get(0).id()));
     }
@@ -161,7 +235,7 @@ public final class CiCommand implements Callable<Integer> {
   }
 
   /** The method used when none is named: the one reviewers most often quote. */
-  private String defaultMethod() {
+  static String defaultMethod(Measure measure) {
     return switch (measure) {
       case PROPORTION -> "wilson";
       case RD, NNT -> "newcombe";
@@ -172,6 +246,22 @@ public final class CiCommand implements Callable<Integer> {
       case RATE_DIFF -> "wald";
       case TEST -> "fisher";
     };
+  }
+
+  /** One help line per measure, wrapped under the ids at 80 characters. */
+  private static List<String> wrapped(String label, String ids) {
+    List<String> lines = new ArrayList<>();
+    String indent = " ".repeat(16);
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-13s ", label));
+    for (String id : ids.split(" ")) {
+      if (line.length() + id.length() > 79) {
+        lines.add(line.toString().stripTrailing());
+        line = new StringBuilder(indent);
+      }
+      line.append(id).append(' ');
+    }
+    lines.add(line.toString().stripTrailing());
+    return lines;
   }
 
   private Request request(String method) {
@@ -187,19 +277,13 @@ public final class CiCommand implements Callable<Integer> {
       throw new UserError(
           measure.id() + " needs " + needed + " count argument(s), got " + counts.size());
     }
-    if (per != 1 && measure != Measure.RATE && measure != Measure.RATE_DIFF) {
-      throw new UserError("--per applies only to rate and rate-diff");
-    }
     if (measure == Measure.SIR) {
       if (expected == null) {
         throw new UserError("sir needs --expected E (the expected count)");
       }
       long observed = wholeNumber(counts.get(0), "observed");
       return new Request(
-          measure, method, observed, null, null, null, null, null, expected, per, level);
-    }
-    if (expected != null) {
-      throw new UserError("--expected applies only to sir");
+          measure, method, observed, null, null, null, null, null, expected, 1, level);
     }
     String[] a1 = split(counts.get(0));
     String[] a2 = twoArms ? split(counts.get(1)) : null;
@@ -214,7 +298,7 @@ public final class CiCommand implements Callable<Integer> {
           decimal(a1[1], "exposure1"),
           a2 == null ? null : decimal(a2[1], "exposure2"),
           null,
-          per,
+          scale(),
           level);
     }
     return new Request(
@@ -227,8 +311,13 @@ public final class CiCommand implements Callable<Integer> {
         null,
         null,
         null,
-        per,
+        1,
         level);
+  }
+
+  /** The rate multiplier: {@code --per}, or 1. */
+  private double scale() {
+    return per == null ? 1 : per;
   }
 
   private static String[] split(String arg) {
@@ -276,7 +365,7 @@ public final class CiCommand implements Callable<Integer> {
     if (measure != Measure.TEST) {
       b.append(", ").append(Numbers.significant(level * 100, 6)).append("% confidence");
     }
-    if (per != 1) {
+    if (per != null) {
       b.append(", per ").append(Numbers.significant(per, 6));
     }
     b.append('\n');
@@ -293,7 +382,8 @@ public final class CiCommand implements Callable<Integer> {
             "note"));
     for (Row r : rows) {
       if (r.error != null) {
-        b.append(String.format(Locale.ROOT, "%-18s %s%n", r.method, "error: " + r.error));
+        // The message goes in the note column so that the numeric columns stay aligned.
+        b.append(String.format(Locale.ROOT, fmt, r.method, "-", "-", "-", "", "error: " + r.error));
         continue;
       }
       Estimate e = r.estimate;

@@ -44,13 +44,18 @@ final class StratifiedCi {
     }
   }
 
+  /** The method used when none is named: Mantel-Haenszel, and the CMH test for {@code test}. */
+  static String defaultMethod(Measure measure) {
+    return measure == Measure.TEST ? "cmh" : "mh";
+  }
+
   /** The method ids to run: the named ones (checked), all, or the default. */
   static List<String> methodIds(Measure measure, List<String> named, boolean all) {
     if (measure == Measure.TEST) {
       if (all) {
         return java.util.Arrays.stream(StratifiedTest.values()).map(StratifiedTest::id).toList();
       }
-      List<String> ids = named == null || named.isEmpty() ? List.of("cmh") : named;
+      List<String> ids = named == null || named.isEmpty() ? List.of(defaultMethod(measure)) : named;
       ids.forEach(id -> stratified(() -> StratifiedTest.fromId(id)));
       return ids;
     }
@@ -60,7 +65,7 @@ final class StratifiedCi {
     if (all) {
       return StratifiedMethod.forMeasure(measure).stream().map(StratifiedMethod::id).toList();
     }
-    List<String> ids = named == null || named.isEmpty() ? List.of("mh") : named;
+    List<String> ids = named == null || named.isEmpty() ? List.of(defaultMethod(measure)) : named;
     ids.forEach(id -> stratified(() -> StratifiedMethod.find(measure, id)));
     return ids;
   }
@@ -135,7 +140,16 @@ final class StratifiedCi {
       b.append(String.format(Locale.ROOT, fmt, "test", "statistic", "df", "p-value"));
       for (Row r : rows) {
         if (r.error != null) {
-          b.append(String.format(Locale.ROOT, "%-20s error: %s%n", r.method, r.error));
+          // After the numeric columns, so that they stay aligned.
+          b.append(
+              String.format(
+                  Locale.ROOT,
+                  fmt.replace("%n", "  %s%n"),
+                  r.method,
+                  "-",
+                  "",
+                  "-",
+                  "error: " + r.error));
         } else {
           b.append(
               String.format(
@@ -149,7 +163,7 @@ final class StratifiedCi {
     StratifiedAnalysis first = null;
     for (Row r : rows) {
       if (r.error != null) {
-        b.append(String.format(Locale.ROOT, "%-18s error: %s%n", r.method, r.error));
+        b.append(String.format(Locale.ROOT, fmt, r.method, "-", "-", "-", "error: " + r.error));
         continue;
       }
       first = first == null ? r.analysis : first;

@@ -15,9 +15,11 @@ import org.trialstats.numerics.MonotoneRoot;
  *       (score and exact methods).
  *   <li>b = 0 or c = 0 (x1 = n1 or x2 = 0): estimate +Infinity, upper limit +Infinity.
  *   <li>no events in either arm, or events in every subject of both arms: the estimate is 0/0 and
- *       every method except woolf-haldane throws a {@link StatsException} ("undefined estimate").
- *       The conditional distribution is then concentrated on one point, so the exact methods carry
- *       no information either (R's fisher.test reports (0, Inf)).
+ *       every method except woolf-haldane throws a {@link StatsException} ("undefined estimate",
+ *       "the table is uninformative"); woolf-haldane returns the corrected table's values with a
+ *       note saying that they come from the correction alone. The conditional distribution is then
+ *       concentrated on one point, so the exact methods carry no information either (R's
+ *       fisher.test reports (0, Inf)).
  * </ul>
  */
 public enum OddsRatioMethod implements StatMethod {
@@ -185,32 +187,41 @@ public enum OddsRatioMethod implements StatMethod {
         yield woolf(
             table.x1(), table.n1() - table.x1(), table.x2(), table.n2() - table.x2(), z, level);
       }
-      case WOOLF_HALDANE ->
-          woolf(
-              table.x1() + 0.5,
-              table.n1() - table.x1() + 0.5,
-              table.x2() + 0.5,
-              table.n2() - table.x2() + 0.5,
-              z,
-              level);
+      case WOOLF_HALDANE -> {
+        Estimate corrected =
+            woolf(
+                table.x1() + 0.5,
+                table.n1() - table.x1() + 0.5,
+                table.x2() + 0.5,
+                table.n2() - table.x2() + 0.5,
+                z,
+                level);
+        // Defined (statsmodels computes it too) but set by the 0.5 alone: the reader must know.
+        yield uninformative(table)
+            ? corrected.withNote(
+                "uninformative table: the estimate and limits come from the 0.5 added to every"
+                    + " cell, not from the data")
+            : corrected;
+      }
       case MN -> score(table, z, level);
       case EXACT_CONDITIONAL -> conditional(table, level, 1.0);
       case MID_P -> conditional(table, level, 0.5);
     };
   }
 
+  /** No events in either arm, or events in every subject of both: no information on the OR. */
+  private static boolean uninformative(TwoByTwo t) {
+    return (t.x1() == 0 && t.x2() == 0) || (t.x1() == t.n1() && t.x2() == t.n2());
+  }
+
   private static void requireDefinedEstimate(TwoByTwo t) {
-    if (t.x1() == 0 && t.x2() == 0) {
+    if (uninformative(t)) {
       throw new StatsException(
-          "undefined estimate: no events in either arm (0/"
-              + t.n1()
-              + " vs 0/"
-              + t.n2()
-              + "), so the odds ratio is 0/0; use woolf-haldane or report the risk difference");
-    }
-    if (t.x1() == t.n1() && t.x2() == t.n2()) {
-      throw new StatsException(
-          "undefined estimate: every subject in both arms had the event ("
+          "undefined estimate: "
+              + (t.x1() == 0
+                  ? "no events in either arm"
+                  : "every subject in both arms had the event")
+              + " ("
               + t.x1()
               + "/"
               + t.n1()
@@ -218,7 +229,8 @@ public enum OddsRatioMethod implements StatMethod {
               + t.x2()
               + "/"
               + t.n2()
-              + "), so the odds ratio is 0/0; use woolf-haldane or report the risk difference");
+              + "): the table is uninformative about the odds ratio (0/0), whatever the method;"
+              + " report the two proportions or the risk difference");
     }
   }
 

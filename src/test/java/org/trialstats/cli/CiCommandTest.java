@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
@@ -118,5 +119,99 @@ class CiCommandTest {
     assertThat(mixed.exitCode()).isEqualTo(2);
     Cli.Run rate = Cli.run("ci", "rate", "--strata", "10/50:8/50");
     assertThat(rate.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void optionsThatDoNotApplyToTheMeasureAreRefusedWhateverTheirValue() {
+    // --per 1 used to pass silently for rd (and --per 100 for rate-ratio was accepted unlabelled)
+    Cli.Run rd = Cli.run("ci", "rd", "1/10", "2/10", "--per", "1");
+    assertThat(rd.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(rd.err())
+        .startsWith("trialstats ci: error: --per applies only to rate and rate-diff");
+    for (String measure : new String[] {"rr", "or", "nnt", "test", "rate-ratio"}) {
+      Cli.Run run = Cli.run("ci", measure, "1/10", "2/10", "--per", "100");
+      assertThat(run.exitCode()).as(measure).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(run.err()).as(measure).contains("--per applies only");
+    }
+    Cli.Run sir = Cli.run("ci", "sir", "3", "--expected", "1", "--per", "100");
+    assertThat(sir.err()).contains("--per applies only");
+    Cli.Run expected = Cli.run("ci", "proportion", "1/10", "--expected", "2");
+    assertThat(expected.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(expected.err()).contains("--expected applies only to sir");
+    Cli.Run rate = Cli.run("ci", "rate", "8/6400", "--per", "1");
+    assertThat(rate.exitCode()).as(rate.err()).isZero();
+  }
+
+  @Test
+  void helpListsTheAcceptedMeasureIdsTheCountsAndEachMeasuresMethodsWithDefault() {
+    Cli.Run help = Cli.run("ci", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out())
+        .doesNotContain("RATE_RATIO")
+        .containsPattern(
+            "measure: proportion, rd, rr, or, nnt, rate,\\s+rate-ratio, rate-diff, sir,")
+        .contains("trialstats ci sir OBSERVED --expected=E")
+        .contains("trialstats ci proportion x/n [OPTIONS]")
+        .contains("trialstats ci rate e/t [--per=K]")
+        .contains("trialstats ci rate-ratio e1/t1 e2/t2 [OPTIONS]")
+        .containsPattern("rd +wald, wald-cc, newcombe\\*, newcombe-cc, mn,")
+        .containsPattern("proportion +wald, wald-cc, wilson\\*,")
+        .containsPattern("or +woolf, woolf-haldane, mn, exact-conditional\\*, mid-p")
+        .containsPattern("rate +exact\\*, mid-p, byar, wald")
+        .containsPattern("test +chisq, chisq-yates, fisher\\*,")
+        .containsPattern("rd --strata +mh\\*, mh-gr, mn,")
+        .containsPattern("test --strata +cmh\\*, cmh-cc, breslow-day, breslow-day-tarone");
+    // every measure the help lists is one ci accepts
+    for (Measure m : Measure.values()) {
+      assertThat(help.out()).contains(m.id());
+      String count = m == Measure.SIR ? "3" : "1/10";
+      String[] args =
+          switch (m) {
+            case PROPORTION, RATE -> new String[] {"ci", m.id(), count};
+            case SIR -> new String[] {"ci", m.id(), count, "--expected", "2"};
+            default -> new String[] {"ci", m.id(), count, "2/10"};
+          };
+      assertThat(Cli.run(args).exitCode()).as(m.id()).isZero();
+    }
+  }
+
+  @Test
+  void oddsRatioOfATableWithoutEventsIsCalledUninformativeNotRedirectedToWoolfHaldane() {
+    Cli.Run none = Cli.run("ci", "or", "0/10", "0/20");
+    assertThat(none.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(none.err())
+        .contains("no events in either arm (0/10 vs 0/20)")
+        .contains("uninformative")
+        .doesNotContain("woolf-haldane");
+    Cli.Run every = Cli.run("ci", "or", "10/10", "20/20", "--method", "mn");
+    assertThat(every.err()).contains("every subject in both arms").contains("uninformative");
+    Cli.Run all = Cli.run("ci", "or", "0/10", "0/20", "--all");
+    assertThat(all.out()).doesNotContain("use woolf-haldane");
+    String haldane =
+        all.out().lines().filter(l -> l.startsWith("woolf-haldane")).findFirst().orElseThrow();
+    assertThat(haldane).contains("1.952381").contains("uninformative table");
+  }
+
+  @Test
+  void errorRowsOfAllKeepTheColumnsAligned() {
+    for (String[] args :
+        new String[][] {
+          {"ci", "or", "0/10", "3/10", "--all"},
+          {"ci", "or", "--strata", "0/10:0/10,0/10:0/12", "--all"},
+        }) {
+      Cli.Run run = Cli.run(args);
+      List<String> lines = run.out().lines().skip(1).toList();
+      int upperEnd = lines.get(0).indexOf("upper") + "upper".length();
+      assertThat(lines).as(run.out()).hasSizeGreaterThan(2);
+      assertThat(lines.stream().filter(l -> l.contains("error:"))).as(run.out()).isNotEmpty();
+      for (String line : lines.subList(1, lines.size())) {
+        if (line.startsWith("Cochran") || line.startsWith("Homogeneity")) {
+          continue;
+        }
+        // the upper limit (or "-" for an error row) ends where the header's "upper" ends
+        assertThat(line.charAt(upperEnd - 1)).as(line).isNotEqualTo(' ');
+        assertThat(line.charAt(upperEnd)).as(line).isEqualTo(' ');
+      }
+    }
   }
 }
