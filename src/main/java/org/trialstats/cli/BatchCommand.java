@@ -26,13 +26,22 @@ public final class BatchCommand implements Callable<Integer> {
   Path input;
 
   @Option(
-      names = "--output",
-      required = true,
-      description = "output CSV file ('-': standard output)")
+      names = "--out",
+      paramLabel = "FILE",
+      description = "output CSV file ('-': standard output); required")
   Path output;
+
+  /** The option's former name, kept working (hidden) so that existing scripts do not break. */
+  @Option(names = "--output", hidden = true, paramLabel = "FILE")
+  void deprecatedOutput(Path file) {
+    output = file;
+  }
 
   @Override
   public Integer call() throws Exception {
+    if (output == null) {
+      throw new UserError("--out FILE is required (the output CSV file, '-' for standard output)");
+    }
     BatchRunner.Summary summary =
         OutputTarget.isStandardOutput(output)
             ? BatchRunner.run(input, spec.commandLine().getOut())

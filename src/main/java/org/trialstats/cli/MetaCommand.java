@@ -145,12 +145,18 @@ public final class MetaCommand implements Callable<Integer> {
   String format;
 
   @Option(
-      names = "--output",
+      names = "--out",
       paramLabel = "FILE",
       description =
           "Write the text/json/csv output to this file instead of standard output"
               + " ('-': standard output).")
   Path output;
+
+  /** The option's former name, kept working (hidden) so that existing scripts do not break. */
+  @Option(names = "--output", hidden = true, paramLabel = "FILE")
+  void deprecatedOutput(Path file) {
+    output = file;
+  }
 
   @Option(
       names = "--forest",

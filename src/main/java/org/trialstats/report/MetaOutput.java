@@ -85,7 +85,7 @@ public final class MetaOutput {
       ObjectNode test = root.putObject("subgroup_test");
       number(test, "q", a.subgroups().qBetween());
       test.put("q_df", a.subgroups().dfBetween());
-      number(test, "q_pvalue", a.subgroups().pBetween());
+      number(test, "q_p_value", a.subgroups().pBetween());
       number(test, "i2", a.subgroups().i2Between());
     }
     if (a.leaveOneOut() != null) {
@@ -103,7 +103,7 @@ public final class MetaOutput {
       eg.put("intercept_se", e.interceptSe());
       eg.put("t", e.t());
       eg.put("df", e.df());
-      eg.put("pvalue", e.pvalue());
+      eg.put("p_value", e.pvalue());
       eg.put("limit_estimate", e.slope());
     }
     if (a.begg() != null) {
@@ -111,7 +111,7 @@ public final class MetaOutput {
       ObjectNode begg = root.putObject("begg");
       begg.put("k", t.k());
       begg.put("tau", t.tau());
-      begg.put("pvalue", t.pvalue());
+      begg.put("p_value", t.pvalue());
       begg.put("exact", t.exact());
     }
     ArrayNode warnings = root.putArray("warnings");
@@ -167,7 +167,7 @@ public final class MetaOutput {
     number(n, "estimate", r.estimate());
     number(n, "lower", r.lower());
     number(n, "upper", r.upper());
-    number(n, "pvalue", r.pvalue());
+    number(n, "p_value", r.pvalue());
     number(n, "tau2", r.tau2());
     number(n, "tau2_lower", r.tau2Lower());
     number(n, "tau2_upper", r.tau2Upper());
@@ -177,7 +177,7 @@ public final class MetaOutput {
     number(n, "h2", r.h2());
     number(n, "q", r.q());
     n.put("q_df", r.qDf());
-    number(n, "q_pvalue", r.qPvalue());
+    number(n, "q_p_value", r.qPvalue());
     number(n, "pi_lower", r.piLower());
     number(n, "pi_upper", r.piUpper());
     n.put("k_yi", r.k());
@@ -187,7 +187,9 @@ public final class MetaOutput {
       n.put("smd_variance", r.options().smdVariance().id());
     }
     n.put("level", r.level());
-    n.put("exponentiated", r.options().exponentiate());
+    // true when estimate, lower, upper and the prediction interval are exp(mu ...): ratio
+    // measures and generic effects given --exponentiate
+    n.put("exponentiated", r.options().ratioScale());
     number(n, "statistic", r.statistic());
     if (Double.isNaN(r.statisticDf())) {
       n.putNull("statistic_df");
@@ -224,7 +226,7 @@ public final class MetaOutput {
           "lower",
           "upper",
           "weight",
-          "pvalue",
+          "p_value",
           "tau2",
           "tau2_lower",
           "tau2_upper",
@@ -234,7 +236,7 @@ public final class MetaOutput {
           "h2",
           "q",
           "q_df",
-          "q_pvalue",
+          "q_p_value",
           "pi_lower",
           "pi_upper",
           "note",

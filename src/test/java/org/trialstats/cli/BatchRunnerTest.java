@@ -20,7 +20,7 @@ class BatchRunnerTest {
     Path in = dir.resolve("in.csv");
     Files.writeString(in, csv, StandardCharsets.UTF_8);
     Path out = dir.resolve("out.csv");
-    Cli.Run run = Cli.run("batch", "--input", in.toString(), "--output", out.toString());
+    Cli.Run run = Cli.run("batch", "--input", in.toString(), "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     try (var reader = Files.newBufferedReader(out)) {
       return ReferenceCsv.read(reader);
@@ -98,7 +98,7 @@ class BatchRunnerTest {
     for (String[] c : cases) {
       Path in = dir.resolve("bad.csv");
       Files.writeString(in, c[0]);
-      Cli.Run run = Cli.run("batch", "--input", in.toString(), "--output", out.toString());
+      Cli.Run run = Cli.run("batch", "--input", in.toString(), "--out", out.toString());
       assertThat(run.exitCode()).as(c[1]).isEqualTo(ExitCode.INVALID_INPUT);
       assertThat(run.err()).contains(c[1]).doesNotContain("Exception");
       assertThat(out).doesNotExist();
@@ -114,7 +114,7 @@ class BatchRunnerTest {
     Files.write(
         in, "measure,method,note\nrd,wald,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     Path out = dir.resolve("out.csv");
-    Cli.Run run = Cli.run("batch", "--input", in.toString(), "--output", out.toString());
+    Cli.Run run = Cli.run("batch", "--input", in.toString(), "--out", out.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(run.err()).contains("not valid UTF-8");
     assertThat(out).doesNotExist();
@@ -140,7 +140,7 @@ class BatchRunnerTest {
       w.write("\n");
     }
     Path out = dir.resolve("out.csv");
-    Cli.Run run = Cli.run("batch", "--input", in.toString(), "--output", out.toString());
+    Cli.Run run = Cli.run("batch", "--input", in.toString(), "--out", out.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(run.err())
         .contains("line 2 is longer than 1048576 characters")

@@ -97,7 +97,7 @@ class MetaCommandTest {
             "estimate",
             "lower",
             "upper",
-            "pvalue",
+            "p_value",
             "tau2",
             "tau2_lower",
             "tau2_upper",
@@ -107,7 +107,7 @@ class MetaCommandTest {
             "h2",
             "q",
             "q_df",
-            "q_pvalue",
+            "q_p_value",
             "pi_lower",
             "pi_upper");
     assertThat(names).contains("studies", "warnings", "zero_cells", "excluded");
@@ -318,7 +318,7 @@ class MetaCommandTest {
             "rr",
             "--format",
             "json",
-            "--output",
+            "--out",
             out.toString());
     assertThat(r.exit()).isZero();
     assertThat(r.out()).isEmpty();

@@ -195,7 +195,7 @@ class MetaOutcomesCommandTest {
         json(
             "meta", "--input", gibson.toString(), "--measure", "smd", "--begg", "--format", "json");
     assertThat(j.get("begg").get("tau").asDouble()).isCloseTo(-0.20512820512820512, within(1e-12));
-    assertThat(j.get("begg").get("pvalue").asDouble())
+    assertThat(j.get("begg").get("p_value").asDouble())
         .isCloseTo(0.36740428360220029, within(1e-12));
     assertThat(j.get("begg").get("exact").asBoolean()).isTrue();
     String text =

@@ -94,7 +94,7 @@ class HostileCommandInputTest {
                 + "a,or,exact-conditional,1234567890123456789,2234567890123456789,2,10\n"
                 + "b,rd,wald,1,10,2,10\n");
     Path out = temp.resolve("out.csv");
-    Cli.Run run = Cli.run("batch", "--input", in.toString(), "--output", out.toString());
+    Cli.Run run = Cli.run("batch", "--input", in.toString(), "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<CSVRecord> rows = csv(out);
     assertThat(rows.get(0).get("status")).isEqualTo("error");
@@ -111,7 +111,7 @@ class HostileCommandInputTest {
                 + "=HYPERLINK(\"http://x\"),rd,wald,1,10,2,10,+cmd|' /C calc'!A0,@SUM(1)\n"
                 + "-0.5,rd,wald,1,10,2,10,\"\tx\",-2\n");
     Path out = temp.resolve("out.csv");
-    assertThat(Cli.run("batch", "--input", in.toString(), "--output", out.toString()).exitCode())
+    assertThat(Cli.run("batch", "--input", in.toString(), "--out", out.toString()).exitCode())
         .isZero();
     List<CSVRecord> rows = csv(out);
     assertThat(rows.get(0).get("id")).isEqualTo("'=HYPERLINK(\"http://x\")");
@@ -132,7 +132,7 @@ class HostileCommandInputTest {
             "in.csv",
             "id,measure,method,events1,n1,note\n1,proportion,wilson,1,10,\"" + cell + "\"\n");
     Cli.Run run =
-        Cli.run("batch", "--input", in.toString(), "--output", temp.resolve("out.csv").toString());
+        Cli.run("batch", "--input", in.toString(), "--out", temp.resolve("out.csv").toString());
     assertInvalid(run, "in.csv", "the record from line 2", "longer than 1048576 characters");
     assertThat(temp.resolve("out.csv")).doesNotExist();
   }

@@ -108,7 +108,7 @@ class HostileInputTest {
             "rr",
             "--format",
             "csv",
-            "--output",
+            "--out",
             csv.toString(),
             "--forest",
             forest.toString());

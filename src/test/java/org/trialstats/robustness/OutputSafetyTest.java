@@ -68,22 +68,15 @@ class OutputSafetyTest {
   private List<FileCommand> fileCommands() {
     return List.of(
         new FileCommand(
-            "meta --output",
+            "meta --out",
             out ->
                 new String[] {
-                  "meta",
-                  "--input",
-                  studies.toString(),
-                  "--measure",
-                  "rr",
-                  "--output",
-                  out.toString()
+                  "meta", "--input", studies.toString(), "--measure", "rr", "--out", out.toString()
                 },
             studies),
         new FileCommand(
-            "batch --output",
-            out ->
-                new String[] {"batch", "--input", requests.toString(), "--output", out.toString()},
+            "batch --out",
+            out -> new String[] {"batch", "--input", requests.toString(), "--out", out.toString()},
             requests));
   }
 
@@ -263,13 +256,13 @@ class OutputSafetyTest {
             studies.toString(),
             "--measure",
             "rr",
-            "--output",
+            "--out",
             "-",
             "--format",
             "csv");
     assertThat(meta.exitCode()).as(meta.err()).isZero();
     assertThat(meta.out()).startsWith("row,label,").contains("Aronson 1948");
-    Cli.Run batch = Cli.run("batch", "--input", requests.toString(), "--output", "-");
+    Cli.Run batch = Cli.run("batch", "--input", requests.toString(), "--out", "-");
     assertThat(batch.exitCode()).as(batch.err()).isZero();
     assertThat(batch.out()).startsWith("id,measure,method,").contains(",ok,");
     assertThat(temp.resolve("-")).doesNotExist();
@@ -289,7 +282,7 @@ class OutputSafetyTest {
       temp.resolve("forest.png").toString(),
       "--funnel",
       blocker.resolve("funnel.svg").toString(),
-      "--output",
+      "--out",
       temp.resolve("result.txt").toString()
     };
     assertRefusedAndNothingChanged("meta funnel unwritable", args, "funnel.svg");
@@ -344,11 +337,7 @@ class OutputSafetyTest {
     Files.writeString(staleFolder.resolve("results.csv"), "half");
     Cli.Run run =
         Cli.run(
-            "batch",
-            "--input",
-            requests.toString(),
-            "--output",
-            temp.resolve("out.csv").toString());
+            "batch", "--input", requests.toString(), "--out", temp.resolve("out.csv").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(stale).doesNotExist();
     assertThat(staleFolder).doesNotExist();
@@ -374,7 +363,7 @@ class OutputSafetyTest {
                 "batch",
                 "--input",
                 big.toString(),
-                "--output",
+                "--out",
                 out.toString()));
     Process process =
         new ProcessBuilder(command)
@@ -419,7 +408,7 @@ class OutputSafetyTest {
   void replacedTargetKeepsBeingALinkToTheFileItNamed() throws IOException {
     Path real = Files.writeString(temp.resolve("real.csv"), "old");
     Path link = Files.createSymbolicLink(temp.resolve("link.csv"), real);
-    Cli.Run run = Cli.run("batch", "--input", requests.toString(), "--output", link.toString());
+    Cli.Run run = Cli.run("batch", "--input", requests.toString(), "--out", link.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readString(real)).startsWith("id,measure");
