@@ -1,9 +1,14 @@
 package org.trialstats.cli;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialstats.io.InputFile;
 import org.trialstats.io.OutputFiles;
 import org.trialstats.io.OutputTarget;
 import org.trialstats.validation.ValidationReport;
@@ -38,9 +43,16 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean toFile = out != null && !OutputTarget.isStandardOutput(out);
     if (toFile) {
+      Path folder = out.toAbsolutePath().getParent();
+      if (folder != null && !Files.isDirectory(folder)) {
+        // A typo in the path must not leave the qualification record in a new, unnoticed folder.
+        throw new UserError(
+            "--out " + out + ": the folder " + folder + " does not exist; create it first");
+      }
       OutputTarget.checkFiles(List.of(out), List.of());
     }
-    ValidationReport report = new ValidationReport(ValidationSuite.run(), Version.current());
+    ValidationReport report =
+        new ValidationReport(ValidationSuite.run(), Version.current(), environment());
     String text =
         switch (format.toLowerCase(Locale.ROOT)) {
           case "text" -> report.text();
@@ -58,5 +70,37 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().flush();
     return report.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+  }
+
+  /** Where the suite runs: the Java runtime, the operating system and the jar (its SHA-256). */
+  static List<String> environment() throws IOException {
+    CodeSource source = TrialStats.class.getProtectionDomain().getCodeSource();
+    Path code = null;
+    if (source != null) {
+      try {
+        code = Path.of(source.getLocation().toURI());
+      } catch (URISyntaxException e) {
+        code = null;
+      }
+    }
+    String jar =
+        code != null && Files.isRegularFile(code)
+            ? InputFile.hash(code).describe()
+            : "not run from a jar (classes in " + code + ")";
+    return List.of(
+        "Java: "
+            + System.getProperty("java.vm.vendor")
+            + " "
+            + System.getProperty("java.runtime.name")
+            + " "
+            + System.getProperty("java.runtime.version"),
+        "Operating system: "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " ("
+            + System.getProperty("os.arch")
+            + ")",
+        "Jar: " + jar);
   }
 }

@@ -28,10 +28,30 @@ public final class ValidationReport {
   private final List<ValidationCase> cases;
   private final List<MethodSummary> summaries;
   private final String version;
+  private final List<String> environment;
 
+  /**
+   * A report without a description of the environment (for tests).
+   *
+   * @param cases the cases run
+   * @param version the trialstats version
+   */
   public ValidationReport(List<ValidationCase> cases, String version) {
+    this(cases, version, List.of());
+  }
+
+  /**
+   * A report that records where the suite ran (qualification evidence).
+   *
+   * @param cases the cases run
+   * @param version the trialstats version
+   * @param environment lines {@code "name: value"} describing the Java runtime, the operating
+   *     system and the jar that ran the suite, printed under the headline
+   */
+  public ValidationReport(List<ValidationCase> cases, String version, List<String> environment) {
     this.cases = List.copyOf(cases);
     this.version = version;
+    this.environment = List.copyOf(environment);
     Map<String, List<ValidationCase>> byMethod = new LinkedHashMap<>();
     for (ValidationCase c : cases) {
       byMethod.computeIfAbsent(c.suite() + "\u0000" + c.method(), k -> new ArrayList<>()).add(c);
@@ -85,8 +105,9 @@ public final class ValidationReport {
   }
 
   public String text() {
-    StringBuilder b =
-        new StringBuilder(headline()).append("\n").append(DEVIATION_NOTE).append("\n\n");
+    StringBuilder b = new StringBuilder(headline()).append("\n");
+    environment.forEach(line -> b.append(line).append('\n'));
+    b.append(DEVIATION_NOTE).append("\n\n");
     String fmt = "%-34s %7s %7s %14s%n";
     String suite = null;
     for (MethodSummary s : summaries) {
@@ -136,6 +157,11 @@ public final class ValidationReport {
         new StringBuilder("# Validation report\n\n")
             .append(headline())
             .append("\n\n")
+            .append(
+                environment.stream()
+                    .map(l -> "- " + Escape.markdown(l) + "\n")
+                    .reduce("", String::concat))
+            .append(environment.isEmpty() ? "" : "\n")
             .append(DEVIATION_NOTE)
             .append("\n\n| suite | method | cases | agree | max deviation | references |\n")
             .append("|---|---|---|---|---|---|\n");
@@ -171,7 +197,15 @@ public final class ValidationReport {
             .append(".bad{background:#f8d7da}</style>\n</head>\n<body>\n")
             .append("<h1>Validation report</h1>\n<p><strong>")
             .append(Escape.html(headline()))
-            .append("</strong></p>\n<p>")
+            .append("</strong></p>\n")
+            .append(
+                environment.isEmpty()
+                    ? ""
+                    : environment.stream()
+                            .map(l -> "<li>" + Escape.html(l) + "</li>")
+                            .reduce("<ul>", String::concat)
+                        + "</ul>\n")
+            .append("<p>")
             .append(DEVIATION_NOTE)
             .append("</p>\n<table>\n<thead><tr><th>suite</th><th>method</th><th>cases</th>")
             .append("<th>agree</th><th>max deviation</th><th>references</th></tr></thead>\n")
