@@ -1,4 +1,4 @@
-package org.trialstats.cli;
+package org.trialstats.report;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,11 +22,21 @@ import org.trialstats.survival.LogRankResult;
 import org.trialstats.survival.RestrictedMeanDifference;
 import org.trialstats.survival.SurvivalPoint;
 
-/** Text, JSON and CSV renderings of a {@link SurvivalResult}. */
-final class SurvivalOutput {
+/**
+ * Text, JSON and CSV renderings of a {@link SurvivalResult}: the fields the time-to-event command
+ * documents, full precision in JSON and CSV.
+ */
+public final class SurvivalOutput {
   private SurvivalOutput() {}
 
-  static String render(SurvivalResult r, String format) {
+  /**
+   * The result in one format.
+   *
+   * @param r the result
+   * @param format {@code json}, {@code csv} or anything else for text
+   * @return the rendering
+   */
+  public static String render(SurvivalResult r, String format) {
     return switch (format) {
       case "json" -> json(r);
       case "csv" -> csv(r);
