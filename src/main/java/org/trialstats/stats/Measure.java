@@ -43,7 +43,11 @@ public enum Measure implements Identified {
     return id;
   }
 
-  /** A human-readable name, e.g. "Risk difference". */
+  /**
+   * A human-readable name, e.g. "Risk difference".
+   *
+   * @return a human-readable name, e.g. "Risk difference"
+   */
   public String label() {
     return label;
   }
