@@ -16,10 +16,10 @@ import org.trialstats.stats.StatsException;
  * Trim-and-fill against metafor 3.8-1 {@code trimfill()} (fixture trimfill_fixtures.csv from
  * make_trimfill_fixtures.R): 6 data sets (BCG RR and OR, Hackshaw 1998, Molloy 2014, Pritz 1997,
  * Egger 2001), FE, DL and REML (PM, ML, SJ, HE on BCG), L0 and R0, side chosen by the slope on
- * sqrt(v). Side, k0 exact; se(k0), p(k0) 1e-12 relative; filled estimates and the refitted mu,
- * tau^2 and Q 1e-9 relative (metafor run with convergence tightened to 1e-12); the refit's SE is
- * compared for z-based models (metafor refits the filled data with z even after {@code test =
- * "knha"}; trialstats keeps the Hartung-Knapp adjustment).
+ * sqrt(v) (the slope itself 1e-8 relative). Side, k0 exact; se(k0), p(k0) 1e-12 relative; filled
+ * estimates and the refitted mu, tau^2 and Q 1e-9 relative (metafor run with convergence tightened
+ * to 1e-12); the refit's SE is compared for z-based models (metafor refits the filled data with z
+ * even after {@code test = "knha"}; trialstats keeps the Hartung-Knapp adjustment).
  */
 class TrimAndFillTest {
   static Stream<Map<String, String>> rows() {
@@ -64,6 +64,19 @@ class TrimAndFillTest {
       assertThat(t.filled().get(j).study()).isEqualTo("Filled " + (j + 1));
     }
     assertThat(t.result().k()).isEqualTo(fit(row).k() + t.k0());
+  }
+
+  /**
+   * The slope of y on sqrt(v) that picks the side, against metafor's {@code rma(yi, vi, mods =
+   * sqrt(vi), method = ...)} with every estimator (FE, DL, REML, PM, ML, SJ, HE): 1e-8 relative.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void sideSlopeMatchesMetaforMetaRegression(Map<String, String> row) {
+    MetaResult r = fit(row);
+    double[] y = r.studies().stream().mapToDouble(StudyEffect::yi).toArray();
+    double[] v = r.studies().stream().mapToDouble(StudyEffect::vi).toArray();
+    Close.check(row, "slope", StandardErrorSlope.of(y, v, r.options()), 1e-8);
   }
 
   @Test

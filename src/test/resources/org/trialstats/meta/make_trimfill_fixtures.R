@@ -11,6 +11,8 @@
 #   side regression, the fits of the trimmed data and the refit); the refit is repeated here on
 #   the filled data (res$yi, res$vi) with test = "z" so that k0 = 0 rows (where trimfill returns
 #   the original model, possibly with test = "knha") read the same way as the others
+# - slope: the coefficient of sqrt(vi) in rma(yi, vi, mods = sqrt(vi), method = ...), whose sign
+#   picks the side (StandardErrorSlope)
 # - influence(): rstudent, dffits, cook.d, cov.r, tau2.del, QE.del, hat, weight, dfbetas, inf
 # - baujat(): x (squared Pearson residual / contribution to Q) and y (influence on the estimate)
 suppressPackageStartupMessages({ library(metafor); library(metadat) })
@@ -50,6 +52,8 @@ add_case <- function(name, measure, method, hksj) {
   dat <- effects(name, measure)
   fit <- rma(yi, vi, data = dat, method = method, test = if (hksj) "knha" else "z",
              control = ctl)
+  # the slope that decides the side: rma(yi, vi, mods = sqrt(vi)) with the model's estimator
+  slope <- coef(rma(yi, vi, mods = sqrt(vi), data = dat, method = method, control = ctl))[2]
   for (est in c("L0", "R0")) {
     t <- trimfill(fit, estimator = est, control = ctl)
     refit <- rma(t$yi, t$vi, method = method, control = ctl)
@@ -58,7 +62,7 @@ add_case <- function(name, measure, method, hksj) {
       dataset = name, measure = measure, method = tolower(method), hksj = hksj,
       estimator = tolower(est), side = t$side, k0 = t$k0, se_k0 = num(t$se.k0),
       p_k0 = num(t$p.k0), mu = num(refit$beta[1]), se = num(refit$se), tau2 = num(refit$tau2),
-      q = num(refit$QE), filled_yi = paste(num(filled), collapse = ";"))
+      q = num(refit$QE), slope = num(slope), filled_yi = paste(num(filled), collapse = ";"))
   }
   if (method != "FE" || !hksj) {
     i <- influence(fit)
