@@ -214,7 +214,7 @@ public final class MetaCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Draw a Baujat plot (contribution to heterogeneity vs influence on the pooled"
-              + " estimate; .png or .svg).")
+              + " estimate; .png or .svg); implies --influence.")
   Path baujat;
 
   @Option(

@@ -11,28 +11,6 @@ import org.trialstats.stats.StatsException;
  */
 public enum TrimFillEstimator implements Identified {
   /**
-   * R0 = gamma* - 1, gamma* the length of the rightmost run of positive signed ranks (k minus the
-   * largest absolute rank of a negative centred value); SE sqrt(2 max(0, R0) + 2) (Duval &amp;
-   * Tweedie 2000, Biometrics, eq. 4; the SE as metafor reports it).
-   */
-  R0("r0") {
-    @Override
-    double k0(int k, double[] signedRanks) {
-      double largestNegative = 0;
-      for (double r : signedRanks) {
-        if (r < 0) {
-          largestNegative = Math.max(largestNegative, -r);
-        }
-      }
-      return k - largestNegative - 1;
-    }
-
-    @Override
-    double se(int k, double k0) {
-      return Math.sqrt(2 * Math.max(0, k0) + 2);
-    }
-  },
-  /**
    * L0 = (4 T_n - k(k + 1)) / (2k - 1), T_n the Wilcoxon sum of the positive signed ranks; SE = 4
    * sqrt(Var T_n) / (2k - 1) with Var T_n = (k(k + 1)(2k + 1) + 10 L0^3 + 27 L0^2 + 17 L0 - 18k
    * L0^2 - 18k L0 + 6k^2 L0) / 24 (Duval &amp; Tweedie 2000, Biometrics, eq. 5 and the variance of
@@ -57,6 +35,28 @@ public enum TrimFillEstimator implements Identified {
                   + 6 * kk * kk * k0)
               / 24;
       return 4 * Math.sqrt(var) / (2 * kk - 1);
+    }
+  },
+  /**
+   * R0 = gamma* - 1, gamma* the length of the rightmost run of positive signed ranks (k minus the
+   * largest absolute rank of a negative centred value); SE sqrt(2 max(0, R0) + 2) (Duval &amp;
+   * Tweedie 2000, Biometrics, eq. 4; the SE as metafor reports it).
+   */
+  R0("r0") {
+    @Override
+    double k0(int k, double[] signedRanks) {
+      double largestNegative = 0;
+      for (double r : signedRanks) {
+        if (r < 0) {
+          largestNegative = Math.max(largestNegative, -r);
+        }
+      }
+      return k - largestNegative - 1;
+    }
+
+    @Override
+    double se(int k, double k0) {
+      return Math.sqrt(2 * Math.max(0, k0) + 2);
     }
   };
 
