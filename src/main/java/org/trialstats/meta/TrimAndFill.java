@@ -149,6 +149,12 @@ public record TrimAndFill(
         throw new StatsException("trim-and-fill would trim all " + k + " studies");
       }
       beta = pooled(Arrays.copyOf(ys, k - k0), Arrays.copyOf(vs, k - k0), options);
+      if (Double.isNaN(beta)) {
+        throw new StatsException(
+            "trim-and-fill: the pooled estimate of the "
+                + (k - k0)
+                + " remaining studies is not available (the tau^2 estimate did not converge)");
+      }
       double[] signedRanks = signedRanks(ys, beta);
       double estimate = estimator.k0(k, signedRanks);
       se = Math.max(0, estimator.se(k, estimate));
