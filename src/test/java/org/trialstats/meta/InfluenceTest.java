@@ -58,6 +58,31 @@ class InfluenceTest {
     }
   }
 
+  /**
+   * The expected values of metafor's own test suite (tests/testthat/test_misc_influence.r,
+   * "influence() works for rma()"): BCG, log risk ratio, REML at metafor's default convergence,
+   * first study. Tolerance 1e-5 relative, the default REML threshold's precision (the fixture test
+   * above uses tightened convergence).
+   */
+  @Test
+  void matchesMetaforTestSuiteValues() {
+    MetaResult r =
+        MetaAnalysis.run(
+            ReferenceData.studies("/org/trialstats/meta/data/bcg.csv"),
+            MetaOptions.random(EffectMeasure.RR, Tau2Estimator.REML));
+    Influence.Study s = Influence.of(r).studies().get(0);
+    Close.check("rstudent", -0.218142474344442, s.rstudent(), 1e-5);
+    Close.check("dffits", -0.0407075604868486, s.dffits(), 1e-5);
+    Close.check("cook.d", 0.00171654236729195, s.cooksDistance(), 1e-5);
+    Close.check("cov.r", 1.11644891104804, s.covRatio(), 1e-5);
+    Close.check("tau2.del", 0.336156745300306, s.tau2Deleted(), 1e-5);
+    Close.check("QE.del", 151.582572747109, s.qDeleted(), 1e-5);
+    Close.check("hat", 0.0505948307931551, s.hat(), 1e-5);
+    Close.check("weight", 5.05948307931551, s.weight(), 1e-5);
+    Close.check("dfbetas", -0.0402659025974144, s.dfbetas(), 1e-5);
+    assertThat(s.influential()).isFalse();
+  }
+
   @Test
   void refusesPetoAndTooFewStudies() {
     List<StudyData> bcg = ReferenceData.studies("/org/trialstats/meta/data/bcg.csv");
