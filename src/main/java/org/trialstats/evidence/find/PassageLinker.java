@@ -46,9 +46,9 @@ import org.trialstats.evidence.text.SourceSpan;
  *       and a dosing frequency: the {@code accumulation} ratio against 1.1 (read as "no more than
  *       10% build-up");
  *   <li><b>approvals</b>: the first year of a flattened approvals table's row against the first
- *       approval year the prose gives for that region; and, for a later year of the row that the
- *       prose also gives, the number of cells reading that year against the number of the table's
- *       column conditions the prose names for it (by name or by the initials of their words).
+ *       approval year the prose gives for that region; and, for each year of the row that the prose
+ *       also gives, the number of cells reading that year against the number of the table's column
+ *       conditions the prose names for it (by name or by the initials of their words).
  * </ul>
  */
 final class PassageLinker {
@@ -291,14 +291,13 @@ final class PassageLinker {
   // ------------------------------------------------------------------ shares of counts
 
   private void sharesOfCounts() {
-    Set<Integer> paired = new HashSet<>();
+    Set<Fact> paired = new HashSet<>();
     for (Pair p : pairs()) {
-      paired.add(p.treatment().start() * 31 + p.treatment().document());
-      paired.add(p.control().start() * 31 + p.control().document());
+      paired.add(p.treatment());
+      paired.add(p.control());
     }
     for (Fact f : percents()) {
-      if (paired.contains(f.start() * 31 + f.document())
-          || f.reported().qualifier() == Qualifier.ABOUT) {
+      if (paired.contains(f) || f.reported().qualifier() == Qualifier.ABOUT) {
         continue;
       }
       comparisons:
@@ -345,7 +344,10 @@ final class PassageLinker {
         f.end());
   }
 
-  /** Offset in the extracted text of the sentence holding a comparison's first arm, or -1. */
+  /**
+   * Offset in the extracted text of a comparison's first arm (its printed wording, first
+   * occurrence), or -1.
+   */
   private int comparisonSentence(int d, Comparison c) {
     for (Claim claim : found.get(d).claims()) {
       if (claim.id().equals(c.id() + "-treatment")) {
@@ -382,7 +384,7 @@ final class PassageLinker {
         continue;
       }
       SourceSpan s = own.spans().get(c.id());
-      if (before(s, figure) && before(figure, s, true)) {
+      if (startsBefore(s, figure) && endsBefore(figure, s)) {
         return true;
       }
     }
@@ -390,13 +392,13 @@ final class PassageLinker {
   }
 
   /** Whether span a starts at or before span b. */
-  private static boolean before(SourceSpan a, SourceSpan b) {
+  private static boolean startsBefore(SourceSpan a, SourceSpan b) {
     return a.startLine() < b.startLine()
         || a.startLine() == b.startLine() && a.startColumn() <= b.startColumn();
   }
 
   /** Whether span a ends at or before span b ends. */
-  private static boolean before(SourceSpan a, SourceSpan b, boolean ends) {
+  private static boolean endsBefore(SourceSpan a, SourceSpan b) {
     return a.endLine() < b.endLine()
         || a.endLine() == b.endLine() && a.endColumn() <= b.endColumn();
   }
@@ -644,7 +646,10 @@ final class PassageLinker {
     }
   }
 
-  /** For each later year of the row the prose also gives: cells against conditions named. */
+  /**
+   * For each year of the row the prose also gives (when it names a condition): cells against
+   * conditions named.
+   */
   private void conditionCounts(
       FactTable.TableRow row, List<FactTable.Approval> prose, String label) {
     Set<Integer> years = new LinkedHashSet<>(row.years());
