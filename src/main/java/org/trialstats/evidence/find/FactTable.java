@@ -296,13 +296,20 @@ final class FactTable {
     return new Doc(source, text, paragraphs, sentences);
   }
 
-  private static int paragraphOf(Doc doc, int offset) {
-    for (int i = 0; i < doc.paragraphs().size(); i++) {
-      if (offset <= doc.paragraphs().get(i)[1]) {
-        return i;
+  /** Index of the paragraph holding {@code offset} (binary search over paragraph ends). */
+  static int paragraphOf(Doc doc, int offset) {
+    List<int[]> paragraphs = doc.paragraphs();
+    int low = 0;
+    int high = paragraphs.size() - 1;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (offset <= paragraphs.get(mid)[1]) {
+        high = mid;
+      } else {
+        low = mid + 1;
       }
     }
-    return doc.paragraphs().size() - 1;
+    return low;
   }
 
   private void genericStems() {

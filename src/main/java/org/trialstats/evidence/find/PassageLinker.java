@@ -2,6 +2,7 @@ package org.trialstats.evidence.find;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -91,6 +92,7 @@ final class PassageLinker {
   private final Map<String, SourceSpan> spans = new LinkedHashMap<>();
   private final List<String> checkable = new ArrayList<>();
   private final Map<String, String> factClaims = new LinkedHashMap<>();
+  private final Map<Integer, List<SourceSpan>> checkSpans = new HashMap<>();
   private int counter;
 
   private PassageLinker(FactTable table, List<Findings> found) {
@@ -296,30 +298,42 @@ final class PassageLinker {
       paired.add(p.treatment());
       paired.add(p.control());
     }
+    // Each comparison's sentence and name, computed once.
+    List<Counted> counted = new ArrayList<>();
+    for (int d = 0; d < found.size(); d++) {
+      FactTable.Doc doc = table.docs().get(d);
+      for (Comparison c : found.get(d).comparisons()) {
+        int at = comparisonSentence(d, c);
+        if (at >= 0) {
+          int[] sentence = sentenceAt(doc, at);
+          counted.add(
+              new Counted(
+                  d,
+                  c,
+                  sentence,
+                  paragraph(doc, at),
+                  table.stems(doc.text().substring(sentence[0], sentence[1]))));
+        }
+      }
+    }
     for (Fact f : percents()) {
       if (paired.contains(f) || f.reported().qualifier() == Qualifier.ABOUT) {
         continue;
       }
-      comparisons:
-      for (int d = 0; d < found.size(); d++) {
-        for (Comparison c : found.get(d).comparisons()) {
-          int at = comparisonSentence(d, c);
-          if (at < 0) {
-            continue;
-          }
-          FactTable.Doc doc = table.docs().get(d);
-          int[] sentence = sentenceAt(doc, at);
-          boolean samePassage = d == f.document() && paragraph(doc, at) == f.paragraph();
-          Set<String> name = table.stems(doc.text().substring(sentence[0], sentence[1]));
-          long shared = f.name().stream().filter(name::contains).count();
-          if (!samePassage && shared >= 2 && 100 * shared >= SHARED_PERCENT * f.name().size()) {
-            shareOf(f, d, c, sentence);
-            break comparisons;
-          }
+      for (Counted c : counted) {
+        boolean samePassage = c.document() == f.document() && c.paragraph() == f.paragraph();
+        long shared = f.name().stream().filter(c.name()::contains).count();
+        if (!samePassage && shared >= 2 && 100 * shared >= SHARED_PERCENT * f.name().size()) {
+          shareOf(f, c.document(), c.comparison(), c.sentence());
+          break;
         }
       }
     }
   }
+
+  /** A two-arm comparison found in a document, with its sentence, paragraph and name. */
+  private record Counted(
+      int document, Comparison comparison, int[] sentence, int paragraph, Set<String> name) {}
 
   private void shareOf(Fact f, int d, Comparison c, int[] sentence) {
     Comparison.Side side =
@@ -367,28 +381,25 @@ final class PassageLinker {
   }
 
   private static int paragraph(FactTable.Doc doc, int at) {
-    for (int i = 0; i < doc.paragraphs().size(); i++) {
-      if (at <= doc.paragraphs().get(i)[1]) {
-        return i;
-      }
-    }
-    return -1;
+    return FactTable.paragraphOf(doc, at);
   }
 
   /** True when a checking claim of the document's own passage covers the figure. */
   private boolean coveredByCheck(Fact f) {
-    Findings own = found.get(f.document());
+    List<SourceSpan> checks =
+        checkSpans.computeIfAbsent(
+            f.document(),
+            d -> {
+              Findings own = found.get(d);
+              Set<String> checkable = new HashSet<>(own.checkable());
+              return own.claims().stream()
+                  .filter(c -> checkable.contains(c.id()))
+                  .filter(c -> !(c.check() instanceof ClaimCheck.NotCheckable))
+                  .map(c -> own.spans().get(c.id()))
+                  .toList();
+            });
     SourceSpan figure = span(f);
-    for (Claim c : own.claims()) {
-      if (!own.checkable().contains(c.id()) || c.check() instanceof ClaimCheck.NotCheckable) {
-        continue;
-      }
-      SourceSpan s = own.spans().get(c.id());
-      if (startsBefore(s, figure) && endsBefore(figure, s)) {
-        return true;
-      }
-    }
-    return false;
+    return checks.stream().anyMatch(s -> startsBefore(s, figure) && endsBefore(figure, s));
   }
 
   /** Whether span a starts at or before span b. */
