@@ -49,7 +49,8 @@ import org.trialstats.evidence.text.SourceSpan;
  *   <li><b>approvals</b>: the first year of a flattened approvals table's row against the first
  *       approval year the prose gives for that region; and, for each year of the row that the prose
  *       also gives, the number of cells reading that year against the number of the table's column
- *       conditions the prose names for it (by name or by the initials of their words).
+ *       conditions the prose names for it (by name, or an acronym of three to six letters by the
+ *       initials of consecutive words: two letters match too many word pairs).
  * </ul>
  */
 final class PassageLinker {
@@ -749,7 +750,10 @@ final class PassageLinker {
     }
   }
 
-  /** Whether a sentence names a table header: as a word, or by the initials of its words. */
+  /**
+   * Whether a sentence names a table header: as a word, or (an acronym of three to six capitals) by
+   * the initials of consecutive words.
+   */
   static boolean names(String sentence, String header) {
     String h = header.replace("\u2019", "'");
     String plain = h.endsWith("'s") ? h.substring(0, h.length() - 2) : h;
@@ -759,7 +763,7 @@ final class PassageLinker {
     if (Pattern.compile("\\b" + Pattern.quote(plain) + "\\b").matcher(sentence).find()) {
       return true;
     }
-    if (!plain.matches("[A-Z]{2,6}")) {
+    if (!plain.matches("[A-Z]{3,6}")) {
       return false;
     }
     String[] words = sentence.replace("'s", "").split("[^\\p{L}]+");

@@ -22,6 +22,9 @@ class PassageLinkerTest {
     assertThat(PassageLinker.names(sentence, "AOSD")).isTrue();
     assertThat(PassageLinker.names(sentence, "HLH")).isFalse();
     assertThat(PassageLinker.names(sentence, "DIRA")).isFalse();
+    // Two letters by initials would match "receptor associated": only as a word.
+    assertThat(PassageLinker.names(sentence, "RA")).isFalse();
+    assertThat(PassageLinker.names("approved for RA in 2001", "RA")).isTrue();
     assertThat(PassageLinker.names(sentence, "Country")).isFalse();
   }
 
