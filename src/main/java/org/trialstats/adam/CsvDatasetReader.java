@@ -1,15 +1,17 @@
 package org.trialstats.adam;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.trialstats.io.CsvRecordLimit;
+import org.trialstats.io.Utf8Lines;
 
 /**
  * Reads a CSV export of a data set (UTF-8, optional byte-order mark, first row = variable names),
@@ -25,15 +27,17 @@ import org.trialstats.io.CsvRecordLimit;
 public final class CsvDatasetReader implements DatasetReader {
   private final String fileName;
   private final String name;
-  private final CsvRecordLimit limit;
-  private final BufferedReader reader;
+  private final Utf8Lines lines;
   private final List<DatasetVariable> variables;
   private long linesRead;
   private long currentLine;
   private boolean hasRecord;
 
-  /** The current record's line when it has no quotes (fields are its comma-separated ranges). */
-  private String line;
+  /**
+   * The bytes of the current record when it is ASCII without quotes (the common case): its fields
+   * are the comma-separated ranges {@link #starts} to {@link #ends}, read without a copy.
+   */
+  private byte[] line;
 
   private int[] starts = new int[16];
   private int[] ends = new int[16];
@@ -42,16 +46,21 @@ public final class CsvDatasetReader implements DatasetReader {
   /** The current record's fields when it has quotes. */
   private String[] quoted;
 
-  /** The last value returned by {@link #sharedText(int)} per column. */
-  private String[] shared;
+  /**
+   * The last distinct values returned by {@link #sharedText(int)} per column, most recent first: a
+   * column of arms, flags or codes then gives the same few strings without a copy per record, even
+   * when its values alternate.
+   */
+  private String[][] shared;
+
+  private static final int RECENT_VALUES = 8;
 
   private CsvDatasetReader(Path file) throws IOException {
     this.fileName = file.getFileName().toString();
     String base = fileName.replaceFirst("\\.[^.]*$", "");
     this.name = base.toUpperCase(Locale.ROOT);
-    this.limit = CsvRecordLimit.openUtf8(file);
-    BufferedReader in = new BufferedReader(limit, 1 << 16);
-    this.reader = in;
+    Utf8Lines in = Utf8Lines.open(file, CsvRecordLimit.MAX_RECORD_CHARS);
+    this.lines = in;
     try {
       String[] header = readRecord() ? fields() : null;
       if (header == null) {
@@ -71,7 +80,7 @@ public final class CsvDatasetReader implements DatasetReader {
         vars.add(DatasetVariable.csvColumn(i + 1, column));
       }
       this.variables = List.copyOf(vars);
-      this.shared = new String[vars.size()];
+      this.shared = new String[vars.size()][RECENT_VALUES];
     } catch (IOException | RuntimeException e) {
       in.close();
       throw rethrow(e);
@@ -128,19 +137,23 @@ public final class CsvDatasetReader implements DatasetReader {
     if (line == null) {
       return text(index);
     }
+    int start = starts[index];
     int end = ends[index];
-    while (end > starts[index] && line.charAt(end - 1) == ' ') {
+    while (end > start && line[end - 1] == ' ') {
       end--;
     }
-    String last = shared[index];
-    int length = end - starts[index];
-    if (last != null
-        && last.length() == length
-        && line.regionMatches(starts[index], last, 0, length)) {
-      return last;
+    String[] recent = shared[index];
+    for (String value : recent) {
+      if (value == null) {
+        break;
+      }
+      if (sameAscii(value, start, end)) {
+        return value;
+      }
     }
-    String value = line.substring(starts[index], end);
-    shared[index] = value;
+    String value = ascii(start, end);
+    System.arraycopy(recent, 0, recent, 1, recent.length - 1);
+    recent[0] = value;
     return value;
   }
 
@@ -164,61 +177,78 @@ public final class CsvDatasetReader implements DatasetReader {
 
   @Override
   public void close() throws IOException {
-    reader.close();
+    lines.close();
   }
 
   /** Reads the next non-empty record; false at the end of the file. */
   private boolean readRecord() throws IOException {
-    String next;
     do {
-      next = readLineChecked();
-      if (next != null && linesRead == 0 && next.startsWith("\uFEFF")) {
-        next = next.substring(1);
-      }
-      if (next == null) {
+      if (!nextLineChecked(false)) {
         line = null;
         quoted = null;
         return false;
       }
       linesRead++;
-    } while (next.isEmpty());
-    if (next.indexOf('"') < 0) {
-      line = next;
+    } while (lines.start() == lines.end());
+    if (lines.ascii() && split(lines.bytes(), lines.start(), lines.end())) {
+      line = lines.bytes();
       quoted = null;
-      split(next);
     } else {
       line = null;
-      quoted = parseQuoted(next);
+      quoted = parseQuoted(lines.text());
       fieldCount = quoted.length;
     }
     currentLine = linesRead;
     return true;
   }
 
-  /** Records the comma-separated ranges of a line without quotes. */
-  private void split(String text) {
+  /**
+   * Records the comma-separated ranges of an ASCII line; false when it holds a quote (then the
+   * quoted-field parser reads it).
+   */
+  private boolean split(byte[] bytes, int from, int to) {
     int count = 0;
-    int from = 0;
-    while (true) {
-      if (count == starts.length) {
-        starts = java.util.Arrays.copyOf(starts, 2 * count);
-        ends = java.util.Arrays.copyOf(ends, 2 * count);
+    starts[0] = from;
+    for (int i = from; i < to; i++) {
+      byte b = bytes[i];
+      if (b == ',') {
+        ends[count] = i;
+        count++;
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, 2 * count);
+          ends = Arrays.copyOf(ends, 2 * count);
+        }
+        starts[count] = i + 1;
+      } else if (b == '"') {
+        return false;
       }
-      int comma = text.indexOf(',', from);
-      starts[count] = from;
-      ends[count] = comma < 0 ? text.length() : comma;
-      count++;
-      if (comma < 0) {
-        break;
-      }
-      from = comma + 1;
     }
-    fieldCount = count;
+    ends[count] = to;
+    fieldCount = count + 1;
+    return true;
   }
 
   /** The raw text of a field of the current record. */
   private String field(int index) {
-    return line != null ? line.substring(starts[index], ends[index]) : quoted[index];
+    return line != null ? ascii(starts[index], ends[index]) : quoted[index];
+  }
+
+  /** A range of the current ASCII line as text (Latin-1 decoding equals UTF-8 on ASCII). */
+  private String ascii(int start, int end) {
+    return new String(line, start, end - start, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Whether a range of the current ASCII line holds the characters of the value. */
+  private boolean sameAscii(String value, int start, int end) {
+    if (value.length() != end - start) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (line[i] != value.charAt(i - start)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** All fields of the current record. */
@@ -235,9 +265,9 @@ public final class CsvDatasetReader implements DatasetReader {
    * the range: exact, because the digits and the power of ten are exact doubles and one division
    * rounds correctly (Clinger's fast path). NaN for anything else, which the full parser handles.
    */
-  static double plainDecimal(String text, int start, int end) {
+  static double plainDecimal(byte[] text, int start, int end) {
     int i = start;
-    boolean negative = i < end && text.charAt(i) == '-';
+    boolean negative = i < end && text[i] == '-';
     if (negative) {
       i++;
     }
@@ -245,7 +275,7 @@ public final class CsvDatasetReader implements DatasetReader {
     int count = 0;
     int decimals = -1;
     for (; i < end; i++) {
-      char c = text.charAt(i);
+      byte c = text[i];
       if (c >= '0' && c <= '9') {
         digits = digits * 10 + (c - '0');
         count++;
@@ -287,7 +317,7 @@ public final class CsvDatasetReader implements DatasetReader {
         i++;
         while (true) {
           if (i >= line.length()) {
-            String next = readLineChecked();
+            String next = nextLineChecked(true) ? lines.text() : null;
             if (next == null) {
               throw new AdamDataException(
                   fileName
@@ -362,14 +392,15 @@ public final class CsvDatasetReader implements DatasetReader {
   }
 
   /**
-   * The next physical line; a record longer than {@link CsvRecordLimit#MAX_RECORD_CHARS} or text
-   * that is not UTF-8 is an error naming the line.
+   * Moves to the next physical line, starting a record or continuing one (a quoted field with a
+   * line break); false at the end of the file. A record longer than {@link
+   * CsvRecordLimit#MAX_RECORD_CHARS} or text that is not UTF-8 is an error naming the line.
    */
-  private String readLineChecked() throws IOException {
+  private boolean nextLineChecked(boolean continuation) throws IOException {
     try {
-      return reader.readLine();
+      return continuation ? lines.nextContinuation() : lines.nextLine();
     } catch (CsvRecordLimit.RecordTooLongException | CharacterCodingException e) {
-      throw new AdamDataException(fileName + ", " + limit.describe(e));
+      throw new AdamDataException(fileName + ", " + lines.describe(e));
     }
   }
 

@@ -64,11 +64,7 @@ public record DocumentCheck(
 
   /** Checks texts already extracted; {@code inputs} are recorded as their provenance. */
   public static DocumentCheck of(List<SourceText> texts, List<InputFile> inputs) {
-    List<Findings> parts = new ArrayList<>();
-    for (SourceText t : texts) {
-      parts.add(StatementFinder.find(t));
-    }
-    Findings findings = Findings.concat(parts);
+    Findings findings = StatementFinder.find(texts);
     String names = String.join(", ", texts.stream().map(SourceText::file).toList());
     Dataset dataset =
         new Dataset(

@@ -5,6 +5,7 @@ import java.util.List;
 import org.trialstats.evidence.MetaInputReader;
 import org.trialstats.io.Provenance;
 import org.trialstats.meta.EggerTest;
+import org.trialstats.meta.Influence;
 import org.trialstats.meta.MetaAnalysis;
 import org.trialstats.meta.MetaOptions;
 import org.trialstats.meta.MetaResult;
@@ -12,6 +13,9 @@ import org.trialstats.meta.RankCorrelationTest;
 import org.trialstats.meta.SensitivityStep;
 import org.trialstats.meta.StudyData;
 import org.trialstats.meta.SubgroupAnalysis;
+import org.trialstats.meta.TrimAndFill;
+import org.trialstats.meta.TrimFillEstimator;
+import org.trialstats.stats.StatsException;
 
 /**
  * A meta-analysis with the sensitivity analyses asked for: the pooled result (overall and per
@@ -27,6 +31,8 @@ import org.trialstats.meta.SubgroupAnalysis;
  * @param begg Begg and Mazumdar's rank correlation test, or null
  * @param notes extra warnings (e.g. why Egger's test was not run)
  * @param provenance what the analysis was computed from
+ * @param trimFill trim-and-fill of the main analysis, or null
+ * @param influence influence diagnostics of the main analysis, or null
  */
 public record MetaSynthesis(
     MetaResult result,
@@ -37,7 +43,9 @@ public record MetaSynthesis(
     EggerTest egger,
     RankCorrelationTest begg,
     List<String> notes,
-    Provenance provenance) {
+    Provenance provenance,
+    TrimAndFill trimFill,
+    Influence influence) {
 
   /**
    * The sensitivity analyses to add to the main analysis.
@@ -46,9 +54,29 @@ public record MetaSynthesis(
    * @param cumulativeBy the column to order a cumulative analysis by, or null for none
    * @param egger whether to run Egger's regression test
    * @param begg whether to run Begg and Mazumdar's rank correlation test
+   * @param trimFill the trim-and-fill estimator, or null for no trim-and-fill
+   * @param influence whether to compute influence diagnostics
    */
   public record Sensitivity(
-      boolean leaveOneOut, String cumulativeBy, boolean egger, boolean begg) {}
+      boolean leaveOneOut,
+      String cumulativeBy,
+      boolean egger,
+      boolean begg,
+      TrimFillEstimator trimFill,
+      boolean influence) {
+
+    /**
+     * Without trim-and-fill and influence diagnostics.
+     *
+     * @param leaveOneOut whether to repeat the analysis leaving out each study in turn
+     * @param cumulativeBy the column to order a cumulative analysis by, or null for none
+     * @param egger whether to run Egger's regression test
+     * @param begg whether to run Begg and Mazumdar's rank correlation test
+     */
+    public Sensitivity(boolean leaveOneOut, String cumulativeBy, boolean egger, boolean begg) {
+      this(leaveOneOut, cumulativeBy, egger, begg, null, false);
+    }
+  }
 
   /**
    * Runs the meta-analysis of the studies read and the sensitivity analyses asked for.
@@ -119,7 +147,43 @@ public record MetaSynthesis(
         eggerTest,
         beggTest,
         notes,
-        provenance);
+        provenance,
+        trimFill(result, sensitivity.trimFill(), notes),
+        influence(result, sensitivity.influence(), notes));
+  }
+
+  /** Trim-and-fill of the main analysis when asked for, or null with a note saying why not. */
+  private static TrimAndFill trimFill(
+      MetaResult result, TrimFillEstimator estimator, List<String> notes) {
+    if (estimator == null) {
+      return null;
+    }
+    try {
+      TrimAndFill fill = TrimAndFill.of(result, estimator);
+      if (fill.k0() > 0) {
+        notes.add(
+            "trim-and-fill: the pooled estimate with filled studies is an adjusted estimate"
+                + " under the assumption that funnel asymmetry is due to missing small studies,"
+                + " not a corrected result (Duval & Tweedie 2000)");
+      }
+      return fill;
+    } catch (StatsException e) {
+      notes.add("trim-and-fill not done: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Influence diagnostics of the main analysis when asked for, or null with a note. */
+  private static Influence influence(MetaResult result, boolean wanted, List<String> notes) {
+    if (!wanted) {
+      return null;
+    }
+    try {
+      return Influence.of(result);
+    } catch (StatsException e) {
+      notes.add("influence diagnostics not done: " + e.getMessage());
+      return null;
+    }
   }
 
   /** All warnings: the main analysis', the subgroup analysis' and the extra notes. */

@@ -52,11 +52,12 @@ public final class SurvivalAnalysis {
             TimeToEventData.population(adsl, request.columns().subject(), request.populationFlag());
       }
     }
+    InputFile.Pending inputHash = InputFile.hashConcurrently(request.input());
     TimeToEventData data;
     try (DatasetReader reader = DatasetReader.open(request.input())) {
       data = TimeToEventData.read(reader, request.columns(), population);
     }
-    inputs.add(InputFile.hash(request.input()));
+    inputs.add(inputHash.get());
     if (request.adsl() != null) {
       inputs.add(InputFile.hash(request.adsl()));
     }

@@ -21,6 +21,8 @@ import org.trialstats.meta.MetaOptions;
 import org.trialstats.meta.PredictionMethod;
 import org.trialstats.meta.SmdVariance;
 import org.trialstats.meta.Tau2Estimator;
+import org.trialstats.meta.TrimFillEstimator;
+import org.trialstats.report.BaujatPlot;
 import org.trialstats.report.Figure;
 import org.trialstats.report.ForestOptions;
 import org.trialstats.report.ForestPlot;
@@ -196,6 +198,32 @@ public final class MetaCommand implements Callable<Integer> {
   boolean begg;
 
   @Option(
+      names = "--trimfill",
+      arity = "0..1",
+      fallbackValue = "l0",
+      paramLabel = "ESTIMATOR",
+      description =
+          "Add trim-and-fill (Duval & Tweedie) with the l0 (default) or r0 estimator of the"
+              + " number of missing studies, side chosen as metafor's trimfill(); --funnel then"
+              + " shows the filled studies as open circles. Inverse-variance models only.")
+  String trimFill;
+
+  @Option(
+      names = "--influence",
+      description =
+          "Add influence diagnostics as metafor's influence(): studentised residuals, DFFITS,"
+              + " Cook's distance, covariance ratio, tau^2 and Q left out, hat values, weights.")
+  boolean influence;
+
+  @Option(
+      names = "--baujat",
+      paramLabel = "FILE",
+      description =
+          "Draw a Baujat plot (contribution to heterogeneity vs influence on the pooled"
+              + " estimate; .png or .svg); implies --influence.")
+  Path baujat;
+
+  @Option(
       names = "--exp",
       description =
           "Generic effects are log ratios (e.g. log hazard ratios): report and plot exp(yi).")
@@ -244,7 +272,8 @@ public final class MetaCommand implements Callable<Integer> {
     }
     checkPlotFile("--forest", forest);
     checkPlotFile("--funnel", funnel);
-    OutputTarget.checkFiles(Arrays.asList(output, forest, funnel), List.of(input));
+    checkPlotFile("--baujat", baujat);
+    OutputTarget.checkFiles(Arrays.asList(output, forest, funnel, baujat), List.of(input));
     MetaOptions options = options();
     MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn, missingValues());
     if (data.form() != options.measure().input()) {
@@ -265,7 +294,13 @@ public final class MetaCommand implements Callable<Integer> {
         MetaSynthesis.of(
             data,
             options,
-            new MetaSynthesis.Sensitivity(leaveOneOut, cumulativeBy, egger, begg),
+            new MetaSynthesis.Sensitivity(
+                leaveOneOut,
+                cumulativeBy,
+                egger,
+                begg,
+                trimFill == null ? null : TrimFillEstimator.fromId(trimFill),
+                influence || baujat != null),
             new Provenance(Version.current(), List.of(InputFile.hash(input))));
     String rendered =
         switch (fmt) {
@@ -293,8 +328,8 @@ public final class MetaCommand implements Callable<Integer> {
               : ForestPlot.render(analysis.result(), fo);
       forestBytes = bytes(figure, forest);
     }
-    byte[] funnelBytes =
-        funnel == null ? null : bytes(FunnelPlot.render(analysis.result()), funnel);
+    byte[] funnelBytes = funnel == null ? null : bytes(funnelFigure(analysis), funnel);
+    byte[] baujatBytes = baujat == null ? null : bytes(baujatFigure(analysis), baujat);
     // all outputs are committed together, or none of them
     try (OutputFiles.Group outputs = new OutputFiles.Group()) {
       if (forestBytes != null) {
@@ -303,6 +338,9 @@ public final class MetaCommand implements Callable<Integer> {
       }
       if (funnelBytes != null) {
         outputs.add(funnel, stream -> stream.write(funnelBytes));
+      }
+      if (baujatBytes != null) {
+        outputs.add(baujat, stream -> stream.write(baujatBytes));
       }
       boolean toFile = output != null && !OutputTarget.isStandardOutput(output);
       if (toFile) {
@@ -315,6 +353,27 @@ public final class MetaCommand implements Callable<Integer> {
       }
     }
     return ExitCode.OK;
+  }
+
+  /** The funnel plot, with the filled studies when trim-and-fill was done. */
+  private static Figure funnelFigure(MetaSynthesis analysis) {
+    return analysis.trimFill() == null
+        ? FunnelPlot.render(analysis.result())
+        : FunnelPlot.render(analysis.result(), analysis.trimFill(), "Funnel plot (trim-and-fill)");
+  }
+
+  /** The Baujat plot; refused when the diagnostics could not be computed (the note says why). */
+  private static Figure baujatFigure(MetaSynthesis analysis) {
+    if (analysis.influence() == null) {
+      throw new UserError(
+          "--baujat: no Baujat plot: "
+              + analysis.notes().stream()
+                  .filter(n -> n.startsWith("influence diagnostics not done: "))
+                  .map(n -> n.substring("influence diagnostics not done: ".length()))
+                  .findFirst()
+                  .orElse("influence diagnostics are not available"));
+    }
+    return BaujatPlot.render(analysis.result(), analysis.influence());
   }
 
   private static byte[] bytes(Figure figure, Path file) {

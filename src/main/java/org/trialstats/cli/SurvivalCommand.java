@@ -21,6 +21,7 @@ import org.trialstats.io.OutputFiles;
 import org.trialstats.io.OutputTarget;
 import org.trialstats.report.Figure;
 import org.trialstats.report.KaplanMeierPlot;
+import org.trialstats.report.SurvivalOutput;
 import org.trialstats.stats.StatsException;
 import org.trialstats.survival.ConfidenceTransform;
 import org.trialstats.survival.TiesMethod;

@@ -18,19 +18,21 @@ import picocli.CommandLine.Command;
     name = "trialstats",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Clinical-trial evidence statistics: recompute published figures and check them.",
-    subcommands = {
-      ReproduceCommand.class,
-      CheckCommand.class,
-      CiCommand.class,
-      BatchCommand.class,
-      MethodsCommand.class,
-      ValidateCommand.class,
-      MetaCommand.class,
-      AeTableCommand.class,
-      SurvivalCommand.class
-    })
+    description = "Clinical-trial evidence statistics: recompute published figures and check them.")
 public final class TrialStats implements Runnable {
+
+  /** The subcommands, in the order {@code --help} lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          ReproduceCommand.class,
+          CheckCommand.class,
+          CiCommand.class,
+          BatchCommand.class,
+          MethodsCommand.class,
+          ValidateCommand.class,
+          MetaCommand.class,
+          AeTableCommand.class,
+          SurvivalCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -40,7 +42,7 @@ public final class TrialStats implements Runnable {
 
   /** Runs the command line and returns its exit code (used by tests). */
   public static int execute(String... args) {
-    return run(commandLine(), args);
+    return run(commandLineFor(args), args);
   }
 
   /**
@@ -69,11 +71,36 @@ public final class TrialStats implements Runnable {
     }
   }
 
-  /** The configured command line (tests set its output and error writers). */
+  /** The configured command line with every subcommand (tests set its output and error writers). */
   public static CommandLine commandLine() {
+    return commandLine(COMMANDS);
+  }
+
+  /**
+   * The command line for these arguments: when the first one names a subcommand, only that
+   * subcommand is modelled, else all of them (for the overall help and the suggestions for a
+   * mistyped name). Picocli builds each subcommand's model by reflection over its options and
+   * registers its type converters per subcommand: modelling all of them took most of the start-up
+   * time of a run.
+   */
+  static CommandLine commandLineFor(String... args) {
+    if (args.length > 0) {
+      for (Class<?> command : COMMANDS) {
+        if (command.getAnnotation(Command.class).name().equals(args[0])) {
+          return commandLine(List.of(command));
+        }
+      }
+    }
+    return commandLine(COMMANDS);
+  }
+
+  private static CommandLine commandLine(List<Class<?>> commands) {
     Locale.setDefault(Locale.ROOT);
     System.setProperty("java.awt.headless", "true");
     CommandLine cli = new CommandLine(new TrialStats());
+    for (Class<?> command : commands) {
+      cli.addSubcommand(command);
+    }
     cli.setExecutionExceptionHandler(TrialStats::handle);
     cli.setParameterExceptionHandler(TrialStats::handleParameter);
     cli.registerConverter(Double.class, new DecimalConverter());

@@ -148,13 +148,24 @@ public final class DatasetWriter {
           .append("    source: ")
           .append(claim.sourceId())
           .append('\n');
-      if (!ClaimParser.FIGURE_KINDS.contains(claim.check().kind())) {
+      if (!ClaimParser.FIGURE_KINDS.contains(claim.check().kind())
+          || crossChecksItsArm(dataset, claim)) {
         reported(cl, "    reported: ", claim.reported());
       }
       cl.append("    check: ").append(check(claim.check())).append('\n');
     }
     files.put(DatasetLoader.CLAIMS_FILE, cl.toString());
     return files;
+  }
+
+  /** An arm-percent claim printing its own figure, to be compared with the arm's (a link). */
+  private static boolean crossChecksItsArm(Dataset dataset, Claim claim) {
+    if (!(claim.check() instanceof ClaimCheck.ArmPercent a)) {
+      return false;
+    }
+    return dataset.comparisons().stream()
+        .filter(c -> c.id().equals(a.comparisonId()))
+        .anyMatch(c -> !claim.reported().equals(c.arm(a.side()).reportedPercent()));
   }
 
   private static void arm(StringBuilder out, String side, Arm arm) {

@@ -118,15 +118,19 @@ public final class CsvRecordLimit extends FilterReader {
     if (e instanceof CharacterCodingException) {
       // The decoder works ahead of the parser by a buffer: find the line in the bytes.
       long at = file == null ? line : lineOfFirstInvalidUtf8(file);
-      return "line "
-          + at
-          + ": the file is not valid UTF-8 text (an invalid byte sequence);"
-          + " save it as UTF-8";
+      return invalidUtf8(at);
     }
     return "line " + line + ": " + e.getMessage();
   }
 
   /** The line (from 1) of the first byte sequence that is not UTF-8, or the last line. */
+  /** The message for text that is not UTF-8, first found on this line. */
+  static String invalidUtf8(long line) {
+    return "line "
+        + line
+        + ": the file is not valid UTF-8 text (an invalid byte sequence); save it as UTF-8";
+  }
+
   private static long lineOfFirstInvalidUtf8(Path file) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8

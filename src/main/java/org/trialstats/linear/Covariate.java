@@ -12,6 +12,8 @@ public record Covariate(String name, double[] values) implements Term {
   /**
    * Validates and copies.
    *
+   * @param name the variable's name
+   * @param values one finite value per observation
    * @throws StatsException if a value is not finite
    */
   public Covariate {

@@ -22,6 +22,9 @@ public record Factor(String name, List<String> levels, int[] codes) implements T
   /**
    * Validates and copies.
    *
+   * @param name the variable's name
+   * @param levels the observed levels, in order
+   * @param codes for each observation, the index of its level in {@code levels}
    * @throws StatsException if a code is out of range
    */
   public Factor {

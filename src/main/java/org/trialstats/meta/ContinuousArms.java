@@ -35,7 +35,11 @@ public record ContinuousArms(double mean1, double sd1, long n1, double mean2, do
     }
   }
 
-  /** The total number of participants n1 + n2. */
+  /**
+   * The total number of participants n1 + n2.
+   *
+   * @return the total number of participants n1 + n2
+   */
   public long total() {
     return n1 + n2;
   }

@@ -86,22 +86,38 @@ public enum EffectMeasure implements Identified {
     return id;
   }
 
-  /** Human-readable name, e.g. "Risk ratio". */
+  /**
+   * Human-readable name, e.g. "Risk ratio".
+   *
+   * @return the human-readable name, e.g. "Risk ratio"
+   */
   public String label() {
     return label;
   }
 
-  /** Whether the measure is a ratio pooled on the log scale (RR, OR, ROM, IRR). */
+  /**
+   * Whether the measure is a ratio pooled on the log scale (RR, OR, ROM, IRR).
+   *
+   * @return whether the measure is a ratio pooled on the log scale (RR, OR, ROM, IRR)
+   */
   public boolean isRatio() {
     return ratio;
   }
 
-  /** Whether the measure is computed from two-by-two counts (RR, OR, RD). */
+  /**
+   * Whether the measure is computed from two-by-two counts (RR, OR, RD).
+   *
+   * @return whether the measure is computed from two-by-two counts (RR, OR, RD)
+   */
   public boolean usesCounts() {
     return input == Input.TWO_BY_TWO;
   }
 
-  /** The per-study data the measure is computed from. */
+  /**
+   * The per-study data the measure is computed from.
+   *
+   * @return the per-study data the measure is computed from
+   */
   public Input input() {
     return input;
   }

@@ -16,7 +16,11 @@ public final class EffectSizes {
   /** A study estimate y with its sampling variance v and the value added to every cell. */
   public record Effect(double yi, double vi, double added) {}
 
-  /** Whether any of the four cells is zero. */
+  /**
+   * Whether any of the four cells is zero.
+   *
+   * @return whether any of the four cells is zero
+   */
   public static boolean hasZeroCell(TwoByTwo t) {
     return t.x1() == 0 || t.x2() == 0 || t.x1() == t.n1() || t.x2() == t.n2();
   }

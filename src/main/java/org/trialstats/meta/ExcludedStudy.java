@@ -9,7 +9,11 @@ package org.trialstats.meta;
  */
 public record ExcludedStudy(StudyData data, String reason) {
 
-  /** The study label. */
+  /**
+   * The study label.
+   *
+   * @return the study label
+   */
   public String study() {
     return data.study();
   }

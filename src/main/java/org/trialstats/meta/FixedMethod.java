@@ -37,12 +37,20 @@ public enum FixedMethod implements Identified {
     return id;
   }
 
-  /** Human-readable name as used in forest-plot headers (RevMan style), e.g. "M-H". */
+  /**
+   * Human-readable name as used in forest-plot headers (RevMan style), e.g. "M-H".
+   *
+   * @return the human-readable name as used in forest-plot headers (RevMan style), e.g. "M-H"
+   */
   public String label() {
     return label;
   }
 
-  /** Parses a command-line id (case-insensitive); returns null when it is not a fixed method. */
+  /**
+   * Parses a command-line id (case-insensitive); returns null when it is not a fixed method.
+   *
+   * @return the method, or null when the id names no fixed method
+   */
   public static FixedMethod fromIdOrNull(String id) {
     return Identified.find(values(), id).orElse(null);
   }

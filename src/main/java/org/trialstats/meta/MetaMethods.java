@@ -45,6 +45,10 @@ public final class MetaMethods {
     for (PredictionMethod m : PredictionMethod.values()) {
       out.add(new Entry("prediction", m.id(), info(m)));
     }
+    for (TrimFillEstimator m : TrimFillEstimator.values()) {
+      out.add(new Entry("trimfill", m.id(), info(m)));
+    }
+    out.add(new Entry("influence", "influence", influenceInfo()));
     return List.copyOf(out);
   }
 
@@ -306,5 +310,57 @@ public final class MetaMethods {
               "metafor::predict(rma(...))",
               NO_PYTHON);
     };
+  }
+
+  /**
+   * The documentation of a trim-and-fill estimator.
+   *
+   * @param m the estimator
+   * @return its entry
+   */
+  public static MethodInfo info(TrimFillEstimator m) {
+    String common =
+        "; iterate: trim k0 extreme studies, re-pool, re-rank until k0 is stable; fill 2 mu - y_i"
+            + " with the same variance and re-pool; side from the sign of the slope of y on"
+            + " sqrt(v)";
+    return switch (m) {
+      case L0 ->
+          new MethodInfo(
+              "Trim-and-fill, L0 estimator",
+              "L0 = (4 T_n - k(k + 1)) / (2k - 1), T_n the Wilcoxon sum of positive signed ranks"
+                  + common,
+              "Duval & Tweedie 2000, Biometrics 56:455-463",
+              "none (no SAS procedure)",
+              "metafor::trimfill(rma(...), estimator = \"L0\")",
+              NO_PYTHON);
+      case R0 ->
+          new MethodInfo(
+              "Trim-and-fill, R0 estimator",
+              "R0 = gamma* - 1, gamma* the length of the rightmost run of positive signed ranks"
+                  + common,
+              "Duval & Tweedie 2000, Biometrics 56:455-463",
+              "none (no SAS procedure)",
+              "metafor::trimfill(rma(...), estimator = \"R0\")",
+              NO_PYTHON);
+    };
+  }
+
+  /**
+   * The documentation of the influence diagnostics and the Baujat plot.
+   *
+   * @return the entry
+   */
+  public static MethodInfo influenceInfo() {
+    return new MethodInfo(
+        "Influence diagnostics and Baujat plot",
+        "case deletion: rstudent (y_i - mu_(-i)) / sqrt(v_i + tau^2_(-i) + Var mu_(-i)), DFFITS,"
+            + " Cook's distance (mu - mu_(-i))^2 / Var mu, covariance ratio, tau^2 and Q left"
+            + " out, hat w_i / sum w; Baujat x (y_i - mu)^2 / (v_i + tau^2), y (mu_(-i) - mu)^2"
+            + " / Var mu_(-i)",
+        "Viechtbauer & Cheung 2010, Res Synth Methods 1:112-125; Baujat et al. 2002, Stat Med"
+            + " 21:2641-2652",
+        "none (no SAS procedure)",
+        "metafor::influence(rma(...)); metafor::baujat(rma(...))",
+        NO_PYTHON);
   }
 }

@@ -29,7 +29,11 @@ public record PersonTime(long events1, double time1, long events2, double time2)
     }
   }
 
-  /** Whether an arm has no events (the 0.5 correction applies). */
+  /**
+   * Whether an arm has no events (the 0.5 correction applies).
+   *
+   * @return whether an arm has no events (the 0.5 correction applies)
+   */
   public boolean hasZeroCount() {
     return events1 == 0 || events2 == 0;
   }

@@ -72,12 +72,20 @@ public enum PredictionMethod implements Identified {
     return id;
   }
 
-  /** The formula in words, as named in every output. */
+  /**
+   * The formula in words, as named in every output.
+   *
+   * @return the formula in words, as named in every output
+   */
   public String formula() {
     return formula;
   }
 
-  /** The fewest studies for which the interval is defined. */
+  /**
+   * The fewest studies for which the interval is defined.
+   *
+   * @return the fewest studies for which the interval is defined
+   */
   public int minimumStudies() {
     return minimumStudies;
   }

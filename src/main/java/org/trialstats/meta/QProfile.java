@@ -22,7 +22,11 @@ public final class QProfile {
    */
   public record Interval(double lower, double upper, boolean converged) {}
 
-  /** The Q-profile interval at the given confidence level; NaN limits for k &lt; 2. */
+  /**
+   * The Q-profile interval at the given confidence level; NaN limits for k &lt; 2.
+   *
+   * @return the Q-profile interval at the given confidence level; NaN limits for k &lt; 2
+   */
   public static Interval tau2(double[] y, double[] v, double level) {
     int k = y.length;
     if (k < 2) {

@@ -80,7 +80,11 @@ public enum SmdVariance implements Identified {
     return id;
   }
 
-  /** Human-readable name, e.g. "large-sample". */
+  /**
+   * Human-readable name, e.g. "large-sample".
+   *
+   * @return the human-readable name, e.g. "large-sample"
+   */
   public String label() {
     return label;
   }

@@ -105,12 +105,20 @@ public record StudyData(
     return new StudyData(study, subgroup, null, Double.NaN, Double.NaN, null, rates);
   }
 
-  /** Whether the study is given by two-by-two counts. */
+  /**
+   * Whether the study is given by two-by-two counts.
+   *
+   * @return whether the study is given by two-by-two counts
+   */
   public boolean hasCounts() {
     return table != null;
   }
 
-  /** The form of the study's data. */
+  /**
+   * The form of the study's data.
+   *
+   * @return the form of the study's data
+   */
   public EffectMeasure.Input input() {
     if (table != null) {
       return EffectMeasure.Input.TWO_BY_TWO;

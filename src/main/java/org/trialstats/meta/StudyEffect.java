@@ -22,12 +22,20 @@ public record StudyEffect(
     double weight,
     double added) {
 
-  /** The study label. */
+  /**
+   * The study label.
+   *
+   * @return the study label
+   */
   public String study() {
     return data.study();
   }
 
-  /** The standard error sqrt(vi). */
+  /**
+   * The standard error sqrt(vi).
+   *
+   * @return the standard error sqrt(vi)
+   */
   public double se() {
     return Math.sqrt(vi);
   }

@@ -56,17 +56,29 @@ public enum Tau2Estimator implements Identified {
     return id;
   }
 
-  /** Human-readable name, e.g. "Paule-Mandel". */
+  /**
+   * Human-readable name, e.g. "Paule-Mandel".
+   *
+   * @return the human-readable name, e.g. "Paule-Mandel"
+   */
   public String label() {
     return label;
   }
 
-  /** Whether the estimate is found iteratively (REML, ML, PM) and may fail to converge. */
+  /**
+   * Whether the estimate is found iteratively (REML, ML, PM) and may fail to converge.
+   *
+   * @return whether the estimate is found iteratively (REML, ML, PM) and may fail to converge
+   */
   public boolean isIterative() {
     return this == REML || this == ML || this == PM;
   }
 
-  /** Parses a command-line id (case-insensitive); returns null when it is not an estimator. */
+  /**
+   * Parses a command-line id (case-insensitive); returns null when it is not an estimator.
+   *
+   * @return the estimator, or null when the id names none
+   */
   public static Tau2Estimator fromIdOrNull(String id) {
     return Identified.find(values(), id).orElse(null);
   }

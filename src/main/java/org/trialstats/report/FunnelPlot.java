@@ -10,17 +10,18 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.List;
 import org.trialstats.meta.MetaResult;
-import org.trialstats.meta.StudyEffect;
+import org.trialstats.meta.TrimAndFill;
 import org.trialstats.stats.ConfidenceLevel;
 
 /**
  * Funnel plot: study estimates (x, log scale for ratios) against their standard errors (y, inverted
  * so that the largest studies are at the top), with the pooled estimate as a vertical line and
  * pseudo-confidence limits mu +/- z_{1 - alpha/2} se as the funnel (Sterne &amp; Egger 2001, J Clin
- * Epidemiol 54:1046-1055; metafor's {@code funnel()}). Deterministic PNG and SVG via {@link
- * Figure}.
+ * Epidemiol 54:1046-1055; metafor's {@code funnel()}); after trim-and-fill the filled studies are
+ * drawn as open circles. Deterministic PNG and SVG via {@link Figure}.
  */
 public final class FunnelPlot {
   private static final Font AXIS = Charts.font(10.5f);
@@ -52,14 +53,63 @@ public final class FunnelPlot {
 
   /** Funnel plot with the given title (null or blank for none). */
   public static Figure render(MetaResult result, String title) {
-    List<StudyEffect> studies = result.studies();
+    List<Point> points =
+        result.studies().stream().map(e -> new Point(e.yi(), e.se(), false)).toList();
+    String caption =
+        "Solid line: pooled estimate ("
+            + MODEL_TEXT.apply(result)
+            + "); dashed: pseudo "
+            + EffectAxis.label(100 * result.level())
+            + "% confidence limits";
+    return render(result, result.mu(), points, title, List.of(caption));
+  }
+
+  /**
+   * Funnel plot after trim-and-fill (as metafor's {@code funnel()} of a {@code trimfill()} result):
+   * the observed studies as filled circles, the filled (imputed) studies as open circles, and the
+   * funnel centred at the pooled estimate of the observed and filled studies together.
+   *
+   * @param result the analysis of the observed studies
+   * @param fill its trim-and-fill result
+   * @param title the title (null or blank for none)
+   * @return the figure
+   */
+  public static Figure render(MetaResult result, TrimAndFill fill, String title) {
+    List<Point> points = new ArrayList<>();
+    result.studies().forEach(e -> points.add(new Point(e.yi(), e.se(), false)));
+    fill.filled().forEach(f -> points.add(new Point(f.yi(), f.se(), true)));
+    String filled =
+        fill.k0() == 0
+            ? "trim-and-fill (" + fill.estimator().label() + ") filled no study"
+            : "open circles: "
+                + fill.k0()
+                + (fill.k0() == 1 ? " study" : " studies")
+                + " filled by trim-and-fill ("
+                + fill.estimator().label()
+                + ", "
+                + fill.side().id()
+                + " side)";
+    List<String> caption =
+        List.of(
+            "Solid line: pooled estimate with filled studies (" + MODEL_TEXT.apply(result) + ")",
+            filled
+                + "; dashed: pseudo "
+                + EffectAxis.label(100 * result.level())
+                + "% confidence limits");
+    return render(result, fill.result().mu(), points, title, caption);
+  }
+
+  /** A study in the plot: its estimate, standard error, and whether it was filled. */
+  private record Point(double yi, double se, boolean open) {}
+
+  private static Figure render(
+      MetaResult result, double mu, List<Point> studies, String title, List<String> captions) {
     boolean ratio = result.options().ratioScale();
     double z = ConfidenceLevel.z(result.level());
-    double mu = result.mu();
     double maxSe = 0;
     double minY = Double.POSITIVE_INFINITY;
     double maxY = Double.NEGATIVE_INFINITY;
-    for (StudyEffect e : studies) {
+    for (Point e : studies) {
       maxSe = Math.max(maxSe, e.se());
       minY = Math.min(minY, e.yi());
       maxY = Math.max(maxY, e.yi());
@@ -80,12 +130,6 @@ public final class FunnelPlot {
     double plotW = WIDTH - left - right;
     double plotH = HEIGHT - top - bottom;
     String xTitle = ForestPlot.effectName(result) + (ratio ? " (log scale)" : "");
-    String caption =
-        "Solid line: pooled estimate ("
-            + MODEL_TEXT.apply(result)
-            + "); dashed: pseudo "
-            + EffectAxis.label(100 * result.level())
-            + "% confidence limits";
 
     return new Figure(
         WIDTH,
@@ -127,13 +171,14 @@ public final class FunnelPlot {
           clipped.setColor(INK);
           clipped.draw(new Line2D.Double(apexX, top, apexX, baseY));
           // points, largest standard errors first so that precise studies stay on top
-          List<StudyEffect> order =
+          List<Point> order =
               studies.stream().sorted((a, b) -> Double.compare(b.se(), a.se())).toList();
-          for (StudyEffect e : order) {
+          for (Point e : order) {
             double px = xAxis.toX(e.yi(), left, plotW);
             double py = top + e.se() / seMax * plotH;
             Ellipse2D.Double dot = new Ellipse2D.Double(px - 4, py - 4, 8, 8);
-            clipped.setColor(POINT);
+            // filled (imputed) studies are open circles, as metafor draws them
+            clipped.setColor(e.open() ? Color.WHITE : POINT);
             clipped.fill(dot);
             clipped.setColor(POINT_EDGE);
             clipped.setStroke(new BasicStroke(0.8f));
@@ -161,9 +206,13 @@ public final class FunnelPlot {
           Figure.text(g, "Standard error", LABEL, -(top + plotH / 2), 20, Figure.Align.CENTER);
           g.setTransform(saved);
           g.setColor(new Color(0x44, 0x44, 0x44));
-          double captionX =
-              Math.max(12, Math.min(left, WIDTH - 12 - Figure.textWidth(caption, CAPTION)));
-          Figure.text(g, caption, CAPTION, captionX, HEIGHT - 12, Figure.Align.LEFT);
+          for (int i = 0; i < captions.size(); i++) {
+            String caption = captions.get(i);
+            double captionX =
+                Math.max(12, Math.min(left, WIDTH - 12 - Figure.textWidth(caption, CAPTION)));
+            double baseline = HEIGHT - 12 - 13 * (captions.size() - 1 - i);
+            Figure.text(g, caption, CAPTION, captionX, baseline, Figure.Align.LEFT);
+          }
         });
   }
 }

@@ -20,6 +20,7 @@ import org.trialstats.meta.ContinuousArms;
 import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.EggerTest;
 import org.trialstats.meta.ExcludedStudy;
+import org.trialstats.meta.Influence;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaResult;
 import org.trialstats.meta.PersonTime;
@@ -28,6 +29,7 @@ import org.trialstats.meta.SensitivityStep;
 import org.trialstats.meta.StudyData;
 import org.trialstats.meta.StudyEffect;
 import org.trialstats.meta.SubgroupAnalysis;
+import org.trialstats.meta.TrimAndFill;
 import org.trialstats.stats.TwoByTwo;
 
 /**
@@ -114,6 +116,8 @@ public final class MetaOutput {
       begg.put("p_value", t.pvalue());
       begg.put("exact", t.exact());
     }
+    trimFillJson(root, a);
+    influenceJson(root, a);
     ArrayNode warnings = root.putArray("warnings");
     a.warnings().forEach(warnings::add);
     return Json.write(root);
@@ -247,7 +251,18 @@ public final class MetaOutput {
           "sd2",
           "time1",
           "time2",
-          "pi_method");
+          "pi_method",
+          "rstudent",
+          "dffits",
+          "cook_d",
+          "cov_r",
+          "tau2_del",
+          "qe_del",
+          "hat",
+          "dfbetas",
+          "influential",
+          "baujat_x",
+          "baujat_y");
 
   /**
    * The analysis as one CSV table: {@code study} and {@code excluded} rows, a {@code pooled} row
@@ -332,6 +347,8 @@ public final class MetaOutput {
                 + (t.exact() ? " (exact p-value)" : " (normal approximation)"));
         p.printRecord(escape(row));
       }
+      trimFillCsv(p, a);
+      influenceCsv(p, a);
       List<String> zero = base("zero_cells", "zero cells", null, r);
       zero.set(31, r.zeroCells());
       p.printRecord(escape(zero));
@@ -347,6 +364,214 @@ public final class MetaOutput {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  // ------------------------------------------------ trim-and-fill and influence diagnostics
+
+  /** "trim_and_fill": k0, its SE, the side, the filled studies and the refitted pooled result. */
+  private static void trimFillJson(ObjectNode root, MetaSynthesis a) {
+    TrimAndFill t = a.trimFill();
+    if (t == null) {
+      return;
+    }
+    ObjectNode n = root.putObject("trim_and_fill");
+    n.put("estimator", t.estimator().id());
+    n.put("side", t.side().id());
+    n.put("side_chosen", t.sideChosen());
+    n.put("k0", t.k0());
+    number(n, "k0_se", t.k0Se());
+    number(n, "k0_pvalue", t.k0Pvalue());
+    n.put("iterations", t.iterations());
+    ArrayNode filled = n.putArray("filled");
+    MetaResult r = a.result();
+    for (TrimAndFill.Filled f : t.filled()) {
+      ObjectNode s = filled.addObject();
+      s.put("study", f.study());
+      s.put("mirrors", f.mirrorOf());
+      s.put("yi", f.yi());
+      s.put("vi", f.vi());
+      number(s, "estimate", r.options().toReportScale(f.yi()));
+    }
+    MetaResult fit = t.result();
+    ObjectNode pooled = n.putObject("pooled");
+    pooled.put("k", fit.k());
+    number(pooled, "mu", fit.mu());
+    number(pooled, "se", fit.se());
+    number(pooled, "estimate", fit.estimate());
+    number(pooled, "lower", fit.lower());
+    number(pooled, "upper", fit.upper());
+    number(pooled, "pvalue", fit.pvalue());
+    number(pooled, "tau2", fit.tau2());
+    number(pooled, "i2", fit.i2());
+    number(pooled, "q", fit.q());
+    pooled.put("q_df", fit.qDf());
+  }
+
+  /** "influence": one object per study with metafor's influence() columns and Baujat x, y. */
+  private static void influenceJson(ObjectNode root, MetaSynthesis a) {
+    Influence inf = a.influence();
+    if (inf == null) {
+      return;
+    }
+    ArrayNode rows = root.putArray("influence");
+    for (Influence.Study s : inf.studies()) {
+      ObjectNode n = rows.addObject();
+      n.put("study", s.study());
+      number(n, "rstudent", s.rstudent());
+      number(n, "dffits", s.dffits());
+      number(n, "cook_d", s.cooksDistance());
+      number(n, "cov_r", s.covRatio());
+      number(n, "tau2_del", s.tau2Deleted());
+      number(n, "qe_del", s.qDeleted());
+      number(n, "hat", s.hat());
+      number(n, "weight", s.weight());
+      number(n, "dfbetas", s.dfbetas());
+      n.put("influential", s.influential());
+      number(n, "baujat_x", s.baujatX());
+      number(n, "baujat_y", s.baujatY());
+    }
+  }
+
+  /** {@code trimfill_filled} rows (one per filled study) and a {@code trimfill} pooled row. */
+  private static void trimFillCsv(CSVPrinter p, MetaSynthesis a) throws IOException {
+    TrimAndFill t = a.trimFill();
+    if (t == null) {
+      return;
+    }
+    MetaResult r = a.result();
+    double z = org.trialstats.stats.ConfidenceLevel.z(r.level());
+    for (TrimAndFill.Filled f : t.filled()) {
+      List<String> row = base("trimfill_filled", f.study(), null, r);
+      row.set(12, Numbers.full(f.yi()));
+      row.set(13, Numbers.full(f.vi()));
+      row.set(14, Numbers.full(r.options().toReportScale(f.yi())));
+      row.set(15, Numbers.full(r.options().toReportScale(f.yi() - z * f.se())));
+      row.set(16, Numbers.full(r.options().toReportScale(f.yi() + z * f.se())));
+      row.set(31, "mirrors " + f.mirrorOf());
+      p.printRecord(escape(row));
+    }
+    List<String> row = pooled("trimfill", "pooled with filled studies", null, t.result());
+    row.set(3, r.measure().id());
+    row.set(31, trimFillSummary(t));
+    p.printRecord(escape(row));
+  }
+
+  /** {@code influence} rows, one per study, in the influence columns (weight in weight). */
+  private static void influenceCsv(CSVPrinter p, MetaSynthesis a) throws IOException {
+    Influence inf = a.influence();
+    if (inf == null) {
+      return;
+    }
+    int first = CSV_COLUMNS.indexOf("rstudent");
+    for (Influence.Study s : inf.studies()) {
+      List<String> row = base("influence", s.study(), null, a.result());
+      row.set(17, Numbers.full(s.weight()));
+      double[] values = {
+        s.rstudent(),
+        s.dffits(),
+        s.cooksDistance(),
+        s.covRatio(),
+        s.tau2Deleted(),
+        s.qDeleted(),
+        s.hat(),
+        s.dfbetas()
+      };
+      for (int i = 0; i < values.length; i++) {
+        row.set(first + i, Numbers.full(values[i]));
+      }
+      row.set(first + 8, Boolean.toString(s.influential()));
+      row.set(first + 9, Numbers.full(s.baujatX()));
+      row.set(first + 10, Numbers.full(s.baujatY()));
+      p.printRecord(escape(row));
+    }
+  }
+
+  /** "k0 = 3 (SE 2.72), L0 estimator, left side (chosen from the data)". */
+  private static String trimFillSummary(TrimAndFill t) {
+    return "k0 = "
+        + t.k0()
+        + " (SE "
+        + sig(t.k0Se())
+        + (Double.isNaN(t.k0Pvalue()) ? "" : ", p = " + Numbers.pValue(t.k0Pvalue()))
+        + "), "
+        + t.estimator().label()
+        + " estimator, "
+        + t.side().id()
+        + " side"
+        + (t.sideChosen() ? " (chosen from the data)" : "");
+  }
+
+  private static void trimFillText(StringBuilder b, MetaSynthesis a) {
+    TrimAndFill t = a.trimFill();
+    if (t == null) {
+      return;
+    }
+    MetaResult r = a.result();
+    b.append('\n').append("Trim-and-fill: estimated missing studies ").append(trimFillSummary(t));
+    b.append('\n');
+    String effect = ForestPlot.effectName(r);
+    if (!t.filled().isEmpty()) {
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"Filled study", "Mirrors", effect, "SE (analysis scale)"});
+      for (TrimAndFill.Filled f : t.filled()) {
+        rows.add(
+            new String[] {
+              f.study(), f.mirrorOf(), sig(r.options().toReportScale(f.yi())), sig(f.se())
+            });
+      }
+      b.append(columns(rows));
+    }
+    MetaResult fit = t.result();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "With filled studies (k = %d): %s %s %s, p = %s%s%n",
+            fit.k(),
+            effect,
+            sig(fit.estimate()),
+            "[" + sig(fit.lower()) + ", " + sig(fit.upper()) + "]",
+            Numbers.pValue(fit.pvalue()),
+            fit.model() == MetaModel.RANDOM ? ", tau^2 = " + sig(fit.tau2()) : ""));
+  }
+
+  private static void influenceText(StringBuilder b, MetaSynthesis a) {
+    Influence inf = a.influence();
+    if (inf == null) {
+      return;
+    }
+    b.append('\n').append("Influence diagnostics (* influential by metafor's rule)\n");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "Study",
+          "rstudent",
+          "dffits",
+          "cook.d",
+          "cov.r",
+          "tau2.del",
+          "QE.del",
+          "hat",
+          "weight",
+          "dfbetas",
+          "inf"
+        });
+    for (Influence.Study s : inf.studies()) {
+      rows.add(
+          new String[] {
+            s.study(),
+            Numbers.fixed(s.rstudent(), 4),
+            Numbers.fixed(s.dffits(), 4),
+            Numbers.fixed(s.cooksDistance(), 4),
+            Numbers.fixed(s.covRatio(), 4),
+            sig(s.tau2Deleted()),
+            Numbers.fixed(s.qDeleted(), 4),
+            Numbers.fixed(s.hat(), 4),
+            Numbers.fixed(s.weight(), 2) + "%",
+            Numbers.fixed(s.dfbetas(), 4),
+            s.influential() ? "*" : ""
+          });
+    }
+    b.append(columns(rows));
   }
 
   private static List<String> base(String kind, String label, String subgroup, MetaResult r) {
@@ -571,6 +796,8 @@ public final class MetaOutput {
                   t.exact() ? "exact" : "normal approximation",
                   t.k()));
     }
+    trimFillText(b, a);
+    influenceText(b, a);
     List<String> warnings = a.warnings();
     if (!warnings.isEmpty()) {
       b.append('\n').append("Warnings\n");

@@ -7,6 +7,13 @@ package org.trialstats.stats;
  * @param n number of subjects, n &gt;= 1
  */
 public record Binomial(long events, long n) {
+  /**
+   * Validates the counts.
+   *
+   * @param events number of subjects with the event
+   * @param n number of subjects
+   * @throws StatsException unless 0 &lt;= events &lt;= n and n &gt;= 1
+   */
   public Binomial {
     if (n < 1) {
       throw new StatsException("n must be at least 1, got " + n);
@@ -19,12 +26,20 @@ public record Binomial(long events, long n) {
     }
   }
 
-  /** The observed proportion events / n. */
+  /**
+   * The observed proportion events / n.
+   *
+   * @return the observed proportion events / n
+   */
   public double proportion() {
     return (double) events / n;
   }
 
-  /** The number of subjects without the event, n - events. */
+  /**
+   * The number of subjects without the event, n - events.
+   *
+   * @return the number of subjects without the event, n - events
+   */
   public long nonEvents() {
     return n - events;
   }

@@ -11,6 +11,8 @@ public final class ConfidenceLevel {
   /**
    * Checks that {@code level} lies strictly between 0 and 1.
    *
+   * @param level the confidence level
+   * @return the level
    * @throws StatsException otherwise
    */
   public static double check(double level) {
@@ -23,6 +25,10 @@ public final class ConfidenceLevel {
   /**
    * The two-sided critical value z = Phi^-1(1 - alpha/2) for confidence level 1 - alpha, computed
    * from the survival function so that levels close to 1 keep full precision.
+   *
+   * @param level the confidence level 1 - alpha
+   * @return the critical value
+   * @throws StatsException unless 0 &lt; level &lt; 1
    */
   public static double z(double level) {
     check(level);

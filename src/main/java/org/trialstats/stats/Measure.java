@@ -43,7 +43,11 @@ public enum Measure implements Identified {
     return id;
   }
 
-  /** A human-readable name, e.g. "Risk difference". */
+  /**
+   * A human-readable name, e.g. "Risk difference".
+   *
+   * @return a human-readable name, e.g. "Risk difference"
+   */
   public String label() {
     return label;
   }
@@ -51,6 +55,8 @@ public enum Measure implements Identified {
   /**
    * Looks a measure up by its id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the constant with that id
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static Measure fromId(String id) {

@@ -53,6 +53,8 @@ public final class NumberNeededToTreat {
    * @param table counts of both arms (arm 1 = treatment)
    * @param rdMethod the risk-difference interval to invert
    * @param level confidence level, strictly between 0 and 1
+   * @return the NNT and its interval (see the class description for an interval of RD that includes
+   *     0)
    * @throws StatsException if {@code level} is not in (0, 1)
    */
   public static Estimate of(TwoByTwo table, RiskDifferenceMethod rdMethod, double level) {
@@ -65,6 +67,7 @@ public final class NumberNeededToTreat {
    * for the conventions.
    *
    * @param riskDifference an estimate with measure {@link Measure#RD}
+   * @return the NNT and its interval
    * @throws StatsException if the estimate is not a risk difference
    */
   public static Estimate fromRiskDifference(Estimate riskDifference) {

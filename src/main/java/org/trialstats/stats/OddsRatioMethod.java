@@ -148,6 +148,8 @@ public enum OddsRatioMethod implements StatMethod {
   /**
    * Looks a method up by its id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the constant with that id
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static OddsRatioMethod fromId(String id) {
@@ -157,6 +159,9 @@ public enum OddsRatioMethod implements StatMethod {
   /**
    * The point estimate and the two-sided confidence interval at {@code level}.
    *
+   * @param table the two arms' counts
+   * @param level the confidence level, in (0, 1)
+   * @return the estimate and its interval
    * @throws StatsException for an invalid level, for an undefined estimate (no events in either
    *     arm, or events in every subject of both arms; all methods but woolf-haldane), or for {@link
    *     #WOOLF} with a zero cell

@@ -7,6 +7,13 @@ package org.trialstats.stats;
  * @param exposure person-time at risk, finite and &gt; 0
  */
 public record PoissonCount(long events, double exposure) {
+  /**
+   * Validates the count and the exposure.
+   *
+   * @param events number of events
+   * @param exposure person-time at risk
+   * @throws StatsException for a negative count or an exposure that is not finite and positive
+   */
   public PoissonCount {
     if (events < 0) {
       throw new StatsException("events must not be negative, got " + events);
@@ -16,7 +23,11 @@ public record PoissonCount(long events, double exposure) {
     }
   }
 
-  /** The observed rate events / exposure. */
+  /**
+   * The observed rate events / exposure.
+   *
+   * @return the observed rate events / exposure
+   */
   public double rate() {
     return events / exposure;
   }

@@ -235,6 +235,8 @@ public enum ProportionMethod implements StatMethod {
   /**
    * Looks a method up by its id (case-insensitive, surrounding blanks ignored).
    *
+   * @param id the id (case-insensitive)
+   * @return the constant with that id
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static ProportionMethod fromId(String id) {
@@ -246,6 +248,7 @@ public enum ProportionMethod implements StatMethod {
    *
    * @param counts x events among n subjects
    * @param level confidence level, strictly between 0 and 1
+   * @return the proportion and its interval
    * @throws StatsException if {@code level} is not in (0, 1)
    */
   public Estimate interval(Binomial counts, double level) {

@@ -57,6 +57,7 @@ public enum RateDifferenceMethod implements StatMethod {
    * @param treatment arm 1
    * @param control arm 2
    * @param level confidence level in (0, 1)
+   * @return the estimate and its interval
    * @throws StatsException for an invalid level or exposures so small that a rate overflows
    */
   public Estimate interval(PoissonCount treatment, PoissonCount control, double level) {
@@ -86,6 +87,8 @@ public enum RateDifferenceMethod implements StatMethod {
   /**
    * Looks a method up by its id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the constant with that id
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static RateDifferenceMethod fromId(String id) {

@@ -120,6 +120,7 @@ public enum RateMethod implements StatMethod {
    *
    * @param count events and exposure
    * @param level confidence level in (0, 1)
+   * @return the rate and its interval
    * @throws StatsException for an invalid level, a count above 10^10 (exact, mid-p), or an exposure
    *     so small that the rate overflows
    */
@@ -154,6 +155,8 @@ public enum RateMethod implements StatMethod {
   /**
    * Looks a method up by its id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the constant with that id
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static RateMethod fromId(String id) {

@@ -154,6 +154,7 @@ public enum RateRatioMethod implements StatMethod {
    * @param treatment arm 1 (numerator)
    * @param control arm 2 (denominator)
    * @param level confidence level in (0, 1)
+   * @return the estimate and its interval
    * @throws StatsException for an invalid level, no events in either arm, a zero count with the
    *     Wald method, a count above 10^10 (conditional methods), or exposures whose ratio overflows
    */
@@ -208,6 +209,8 @@ public enum RateRatioMethod implements StatMethod {
   /**
    * Looks a method up by its id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the constant with that id
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static RateRatioMethod fromId(String id) {

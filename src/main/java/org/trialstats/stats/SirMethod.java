@@ -133,6 +133,7 @@ public enum SirMethod implements StatMethod {
    * @param observed observed number of events, &gt;= 0
    * @param expected expected number of events, finite and &gt; 0
    * @param level confidence level in (0, 1)
+   * @return the SIR, its interval and its p-value
    * @throws StatsException for a negative observed count, an expected count that is not finite and
    *     positive, an invalid level, an observed count above 10^10 (exact, mid-p), or an expected
    *     count so small that the SIR overflows
@@ -163,6 +164,8 @@ public enum SirMethod implements StatMethod {
   /**
    * Looks a method up by its id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the constant with that id
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static SirMethod fromId(String id) {

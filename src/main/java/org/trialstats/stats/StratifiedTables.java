@@ -30,6 +30,10 @@ public record StratifiedTables(List<Stratum> strata) {
     /**
      * Validates the counts.
      *
+     * @param x1 events in arm 1
+     * @param n1 subjects in arm 1
+     * @param x2 events in arm 2
+     * @param n2 subjects in arm 2
      * @throws StatsException for negative counts or events above the arm size
      */
     public Stratum {
@@ -80,6 +84,7 @@ public record StratifiedTables(List<Stratum> strata) {
   /**
    * Validates and copies the strata.
    *
+   * @param strata the strata, in their given order
    * @throws StatsException if there is no stratum with both arms non-empty
    */
   public StratifiedTables {

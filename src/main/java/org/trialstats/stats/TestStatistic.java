@@ -64,12 +64,20 @@ public enum TestStatistic {
     this.degreesOfFreedom = degreesOfFreedom;
   }
 
-  /** The symbol as printed: {@code t}, {@code F}, {@code chi2}, {@code z}, {@code r}. */
+  /**
+   * The symbol as printed: {@code t}, {@code F}, {@code chi2}, {@code z}, {@code r}.
+   *
+   * @return the symbol as printed: {@code t}, {@code F}, {@code chi2}, {@code z}, {@code r}
+   */
   public String symbol() {
     return symbol;
   }
 
-  /** How many degrees of freedom the statistic is printed with: 0, 1 or 2. */
+  /**
+   * How many degrees of freedom the statistic is printed with: 0, 1 or 2.
+   *
+   * @return how many degrees of freedom the statistic is printed with: 0, 1 or 2
+   */
   public int degreesOfFreedom() {
     return degreesOfFreedom;
   }

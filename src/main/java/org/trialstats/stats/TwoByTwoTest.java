@@ -141,6 +141,8 @@ public enum TwoByTwoTest implements StatMethod {
   /**
    * Looks a test up by its id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the constant with that id
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static TwoByTwoTest fromId(String id) {
@@ -150,6 +152,8 @@ public enum TwoByTwoTest implements StatMethod {
   /**
    * The test statistic (NaN for fisher) and two-sided p-value.
    *
+   * @param table the two arms' counts
+   * @return the statistic and its p-value
    * @throws StatsException for chisq / chisq-yates with a zero margin, or for barnard / boschloo
    *     with n1 + n2 &gt; 20,000 or (n1+1)(n2+1) &gt; 4,000,000
    */

@@ -82,7 +82,7 @@ final class RiskSetTable {
       cellTimes[c][fill[c]++] = sample.time(i);
     }
     for (double[] times : cellTimes) {
-      Arrays.sort(times);
+      Arrays.parallelSort(times);
     }
     int[] start = new int[strata + 1];
     for (int s = 0; s < strata; s++) {

@@ -327,7 +327,7 @@ class AeTableCommandTest {
   @Test
   void isRegisteredInTheMainCommand() {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new TrialStats());
+    CommandLine cli = TrialStats.commandLine();
     cli.setOut(new PrintWriter(out));
     assertThat(cli.execute("ae-table", "--help")).isZero();
     assertThat(out.toString())

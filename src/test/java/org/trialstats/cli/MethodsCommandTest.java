@@ -94,8 +94,9 @@ class MethodsCommandTest {
   @Test
   void everyMetaAnalysisMethodIsListedAndDocumented() {
     List<MetaMethods.Entry> all = MetaMethods.all();
-    // 10 measures, 3 fixed-effect methods, 6 tau^2 estimators, 3 SMD variances, 2 PI formulas
-    assertThat(all).hasSize(24);
+    // 10 measures, 3 fixed-effect methods, 6 tau^2 estimators, 3 SMD variances, 2 PI formulas,
+    // 2 trim-and-fill estimators, influence diagnostics
+    assertThat(all).hasSize(27);
     for (MetaMethods.Entry e : all) {
       MethodInfo i = e.info();
       String what = e.family() + " " + e.id();

@@ -170,4 +170,53 @@ class PublishedExamplesTest {
     assertThat(m.standardError()).isCloseTo(Math.sqrt(variance), within(1e-12));
     assertThat(m.extended()).isFalse();
   }
+
+  /**
+   * The survRM2 vignette's worked example (Uno et al., "Vignette for survRM2 package: Comparing two
+   * survival curves using the restricted mean survival time", survRM2 1.0-4,
+   * inst/doc/survRM2-vignette3-2.html, output of {@code rmst2(time, status, arm, tau = 10)}): the
+   * 312 randomised patients of the Mayo Clinic PBC trial, printed to 3 decimals. RMST (arm=1)
+   * 7.146, se 0.283, 95% CI 6.592 to 7.701; RMST (arm=0) 7.283, se 0.295, 6.704 to 7.863;
+   * difference (arm=1)-(arm=0) -0.137, 95% CI -0.939 to 0.665, p = 0.738. Data: R survival's {@code
+   * pbc}, selected as {@code rmst2.sample.data()} does (fixtures/make_pbc_rmst.R).
+   */
+  @Test
+  void restrictedMeanDifferenceSurvRm2VignettePbc() throws Exception {
+    List<String> lines;
+    try (var in = getClass().getResourceAsStream("fixtures/pbc_rmst.csv")) {
+      lines =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+              .lines()
+              .skip(1)
+              .toList();
+    }
+    int n = lines.size();
+    double[] time = new double[n];
+    boolean[] event = new boolean[n];
+    int[] group = new int[n];
+    for (int i = 0; i < n; i++) {
+      String[] f = lines.get(i).split(",");
+      time[i] = Double.parseDouble(f[0]);
+      event[i] = f[1].equals("1");
+      group[i] = f[2].equals("1") ? 0 : 1; // group 0 = arm 1 (D-penicillamine), 1 = placebo
+    }
+    assertThat(n).isEqualTo(312);
+    List<KaplanMeierCurve> curves =
+        KaplanMeier.byGroup(SurvivalSample.of(time, event, group, 2, null, 1));
+    RestrictedMean treated = curves.get(0).restrictedMean(10);
+    RestrictedMean placebo = curves.get(1).restrictedMean(10);
+    double printed = 0.0005;
+    assertThat(treated.estimate()).isCloseTo(7.146, within(printed));
+    assertThat(treated.standardError()).isCloseTo(0.283, within(printed));
+    assertThat(placebo.estimate()).isCloseTo(7.283, within(printed));
+    assertThat(placebo.standardError()).isCloseTo(0.295, within(printed));
+    double z = 1.959963984540054;
+    assertThat(treated.estimate() - z * treated.standardError()).isCloseTo(6.592, within(printed));
+    assertThat(placebo.estimate() + z * placebo.standardError()).isCloseTo(7.863, within(printed));
+    RestrictedMeanDifference d = RestrictedMeanDifference.of(treated, placebo, 0.95);
+    assertThat(d.difference()).isCloseTo(-0.137, within(printed));
+    assertThat(d.lower()).isCloseTo(-0.939, within(printed));
+    assertThat(d.upper()).isCloseTo(0.665, within(printed));
+    assertThat(d.pValue()).isCloseTo(0.738, within(printed));
+  }
 }

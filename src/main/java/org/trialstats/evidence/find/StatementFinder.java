@@ -3,6 +3,7 @@ package org.trialstats.evidence.find;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -253,6 +254,39 @@ public final class StatementFinder {
       start += paragraph.length() + 1;
     }
     return finder.result();
+  }
+
+  /**
+   * Finds the checkable statements of several documents: those of each document ({@link
+   * #find(SourceText)}) and the checks that draw on figures printed in other passages or documents
+   * ({@link PassageLinker}, through the documents' {@link FactTable}).
+   *
+   * @param sources the extracted texts, in the order given
+   * @return the claims of all documents, in document order and text order within each
+   */
+  public static Findings find(List<SourceText> sources) {
+    List<Findings> parts = new ArrayList<>();
+    for (SourceText s : sources) {
+      parts.add(find(s));
+    }
+    Findings linked = PassageLinker.link(new FactTable(sources), parts);
+    List<Findings> all = new ArrayList<>(parts);
+    all.add(linked);
+    Findings joined = Findings.concat(all);
+    List<String> files = sources.stream().map(SourceText::file).toList();
+    List<Claim> ordered = new ArrayList<>(joined.claims());
+    ordered.sort(
+        Comparator.comparingInt((Claim c) -> files.indexOf(joined.spans().get(c.id()).file()))
+            .thenComparingInt(c -> joined.spans().get(c.id()).startLine())
+            .thenComparingInt(c -> joined.spans().get(c.id()).startColumn()));
+    return new Findings(
+        joined.sources(),
+        joined.comparisons(),
+        joined.rates(),
+        joined.sirs(),
+        ordered,
+        joined.spans(),
+        joined.checkable());
   }
 
   private void paragraph(int offset, String paragraph) {
@@ -1085,12 +1119,18 @@ public final class StatementFinder {
     int start = 0;
     for (int i = 0; i + 2 < paragraph.length(); i++) {
       char c = paragraph.charAt(i);
+      // Several spaces may follow the stop where a reference mark "[12]" was blanked.
+      int next = i + 1;
+      while (next < paragraph.length() && paragraph.charAt(next) == ' ') {
+        next++;
+      }
       if ((c == '.' || c == '!' || c == '?')
-          && paragraph.charAt(i + 1) == ' '
-          && Character.isUpperCase(paragraph.charAt(i + 2))
+          && next > i + 1
+          && next < paragraph.length()
+          && Character.isUpperCase(paragraph.charAt(next))
           && !abbreviation(paragraph, i)) {
         result.add(new int[] {start, i + 1});
-        start = i + 2;
+        start = next;
       }
     }
     result.add(new int[] {start, paragraph.length()});
@@ -1120,7 +1160,7 @@ public final class StatementFinder {
     return b.toString();
   }
 
-  private static String slug(String file) {
+  static String slug(String file) {
     String name = file.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');

@@ -97,6 +97,74 @@ class PlantedErrorCorpusTest {
     return corpus;
   }
 
+  /**
+   * Passages of two paragraphs whose check needs a figure of the other paragraph ({@link
+   * PassageLinker}): a total whose parts follow later, a difference in percentage points against
+   * the arms printed elsewhere, a percentage without n against a count elsewhere, a half-life and a
+   * dose restated. Each correct and with one planted error.
+   */
+  private static List<Passage> crossPassageCorpus() {
+    SplittableRandom random = new SplittableRandom(20261205L);
+    List<Passage> corpus = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      int a = 40 + random.nextInt(900);
+      int b = 40 + random.nextInt(900);
+      int off = 1 + random.nextInt(60);
+      String template =
+          "Overall, %d patients were enrolled at twelve sites.\n\nAfter screening, %d were"
+              + " randomised to the study drug and %d to placebo.";
+      corpus.add(
+          new Passage(
+              "total across paragraphs", f(template, a + b, a, b), f(template, a + b - off, a, b)));
+    }
+    for (int i = 0; i < 4; i++) {
+      int treated = 10 + random.nextInt(40);
+      int control = 1 + random.nextInt(9);
+      String template =
+          "Nausea occurred in %d%% of patients under the drug, compared with %d%% in the placebo"
+              + " group.\n\nIn short, %d percent more patients had nausea with the drug.";
+      corpus.add(
+          new Passage(
+              "difference against arms elsewhere",
+              f(template, treated, control, treated - control),
+              f(template, treated, control, treated - control + 3)));
+    }
+    for (int i = 0; i < 4; i++) {
+      int n1 = 100 + random.nextInt(400);
+      int n2 = 100 + random.nextInt(400);
+      int e1 = n1 / 4 + random.nextInt(n1 / 2);
+      int e2 = random.nextInt(n2 / 4);
+      long p1 = Math.round(100.0 * e1 / n1);
+      long p2 = Math.round(100.0 * e2 / n2);
+      String template =
+          "Rash was reported in %d/%d (%d%%) patients given the drug versus %d/%d (%d%%) given"
+              + " placebo.\n\nRash affected %d%% of patients treated with the drug.";
+      corpus.add(
+          new Passage(
+              "percentage against a count elsewhere",
+              f(template, e1, n1, p1, e2, n2, p2, p1),
+              f(template, e1, n1, p1, e2, n2, p2, p1 + 5)));
+    }
+    for (int i = 0; i < 4; i++) {
+      int hours = 2 + random.nextInt(30);
+      String template =
+          "Pharmacokinetics: the terminal half-life was %d hours in healthy adults.\n\nProduct"
+              + " data: elimination half-life %d hours.";
+      corpus.add(
+          new Passage(
+              "half-life restated", f(template, hours, hours), f(template, hours, hours + 2)));
+    }
+    for (int i = 0; i < 4; i++) {
+      int dose = 25 * (1 + random.nextInt(8));
+      String template =
+          "The recommended dose is %d mg once daily.\n\nEach prefilled syringe holds a single"
+              + " dose of %d mg.";
+      corpus.add(
+          new Passage("dose restated", f(template, dose, dose), f(template, dose, dose * 2)));
+    }
+    return corpus;
+  }
+
   /** A whole percentage that no count out of n rounds (half-up) to. */
   private static int impossiblePercent(int n, SplittableRandom random) {
     List<Integer> impossible = new ArrayList<>();
@@ -140,5 +208,36 @@ class PlantedErrorCorpusTest {
           .as("planted %s not caught in: %s", p.kind(), p.altered())
           .anyMatch(r -> r.verdict() == Verdict.DISCREPANCY);
     }
+  }
+
+  @Test
+  void everyPlantedCrossPassageErrorCaughtAndNoFalseAlarm() {
+    List<Passage> corpus = crossPassageCorpus();
+    assertThat(corpus).hasSize(20);
+    for (Passage p : corpus) {
+      List<ClaimResult> correct = check(p.correct());
+      assertThat(correct)
+          .as("linked claim found in: %s", p.correct())
+          .anyMatch(r -> r.claim().id().contains("-linked-"));
+      assertThat(correct)
+          .as("false alarm in: %s", p.correct())
+          .noneMatch(r -> r.verdict() == Verdict.DISCREPANCY);
+      List<ClaimResult> altered = check(p.altered());
+      assertThat(altered)
+          .as("planted %s not caught in: %s", p.kind(), p.altered())
+          .anyMatch(r -> r.verdict() == Verdict.DISCREPANCY && r.claim().id().contains("-linked-"));
+    }
+  }
+
+  @Test
+  void unrelatedFiguresOfOtherParagraphsAreNotLinked() {
+    // Same unit, different things: no quantity word in common, different events, a subgroup.
+    String text =
+        "Nausea was seen in 8% of patients.\n\nHeadache was seen in 12% of patients."
+            + "\n\nThe tablet weighs 250 mg.\n\nThe recommended dose is 100 mg."
+            + "\n\nInfections occurred in 30/100 (30%) patients given the drug versus 20/100"
+            + " (20%) given placebo.\n\nIn a different study, 50% of patients had remission.";
+    List<ClaimResult> results = check(text);
+    assertThat(results).noneMatch(r -> r.claim().id().contains("-linked-"));
   }
 }

@@ -1,14 +1,13 @@
-package org.trialstats.cli;
+package org.trialstats.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,11 +22,21 @@ import org.trialstats.survival.LogRankResult;
 import org.trialstats.survival.RestrictedMeanDifference;
 import org.trialstats.survival.SurvivalPoint;
 
-/** Text, JSON and CSV renderings of a {@link SurvivalResult}. */
-final class SurvivalOutput {
+/**
+ * Text, JSON and CSV renderings of a {@link SurvivalResult}: the fields the time-to-event command
+ * documents, full precision in JSON and CSV.
+ */
+public final class SurvivalOutput {
   private SurvivalOutput() {}
 
-  static String render(SurvivalResult r, String format) {
+  /**
+   * The result in one format.
+   *
+   * @param r the result
+   * @param format {@code json}, {@code csv} or anything else for text
+   * @return the rendering
+   */
+  public static String render(SurvivalResult r, String format) {
     return switch (format) {
       case "json" -> json(r);
       case "csv" -> csv(r);
@@ -39,94 +48,103 @@ final class SurvivalOutput {
     return x.isPresent() ? Json.number(x.getAsDouble()) : null;
   }
 
-  private static void put(ObjectNode node, String name, Object value) {
-    node.putPOJO(name, value);
-  }
-
   static String json(SurvivalResult r) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    ArrayNode groups = root.putArray("groups");
+    Map<String, Object> root = new LinkedHashMap<>();
+    List<Object> groups = new ArrayList<>();
     for (SurvivalResult.GroupSummary g : r.groups()) {
-      ObjectNode node = groups.addObject();
+      Map<String, Object> node = new LinkedHashMap<>();
       node.put("group", g.label());
       node.put("n", g.subjects());
       node.put("events", g.events());
       node.put("censored", g.censored());
-      put(node, "median", value(g.median().estimate()));
-      put(node, "median_lower", value(g.median().lower()));
-      put(node, "median_upper", value(g.median().upper()));
-      put(node, "rmst", g.rmst() == null ? null : Json.number(g.rmst().estimate()));
-      put(node, "rmst_se", g.rmst() == null ? null : Json.number(g.rmst().standardError()));
-      ArrayNode points = node.putArray("survival");
+      node.put("median", value(g.median().estimate()));
+      node.put("median_lower", value(g.median().lower()));
+      node.put("median_upper", value(g.median().upper()));
+      node.put("rmst", g.rmst() == null ? null : Json.number(g.rmst().estimate()));
+      node.put("rmst_se", g.rmst() == null ? null : Json.number(g.rmst().standardError()));
+      List<Object> points = new ArrayList<>();
       for (SurvivalPoint p : g.points()) {
-        ObjectNode pt = points.addObject();
-        put(pt, "time", Json.number(p.time()));
+        Map<String, Object> pt = new LinkedHashMap<>();
+        pt.put("time", Json.number(p.time()));
         pt.put("n_risk", p.atRisk());
         pt.put("n_event", p.events());
         pt.put("n_censor", p.censored());
-        put(pt, "estimate", Json.number(p.survival()));
-        put(pt, "se", Json.number(p.standardError()));
-        put(pt, "lower", Json.number(p.lower()));
-        put(pt, "upper", Json.number(p.upper()));
+        pt.put("estimate", Json.number(p.survival()));
+        pt.put("se", Json.number(p.standardError()));
+        pt.put("lower", Json.number(p.lower()));
+        pt.put("upper", Json.number(p.upper()));
+        points.add(pt);
       }
+      node.put("survival", points);
+      groups.add(node);
     }
+    root.put("groups", groups);
     LogRankResult lr = r.logRank();
-    if (lr == null) {
-      root.putNull("logrank");
-    } else {
-      ObjectNode node = root.putObject("logrank");
-      put(node, "chisq", Json.number(lr.chiSquare()));
-      node.put("df", lr.degreesOfFreedom());
-      put(node, "p_value", Json.number(lr.pValue()));
-      node.put("stratified", lr.stratified());
+    Map<String, Object> logRank = null;
+    if (lr != null) {
+      logRank = new LinkedHashMap<>();
+      logRank.put("chisq", Json.number(lr.chiSquare()));
+      logRank.put("df", lr.degreesOfFreedom());
+      logRank.put("p_value", Json.number(lr.pValue()));
+      logRank.put("stratified", lr.stratified());
     }
+    root.put("logrank", logRank);
     CoxResult cox = r.cox();
-    if (cox == null) {
-      root.putNull("cox");
-    } else {
-      ObjectNode node = root.putObject("cox");
-      node.put("ties", cox.ties().id());
-      node.put("stratified", cox.stratified());
-      ArrayNode terms = node.putArray("terms");
+    Map<String, Object> model = null;
+    if (cox != null) {
+      model = new LinkedHashMap<>();
+      model.put("ties", cox.ties().id());
+      model.put("stratified", cox.stratified());
+      List<Object> terms = new ArrayList<>();
       for (SurvivalResult.LabelledCoxTerm lt : r.coxTerms()) {
         CoxTerm t = lt.term();
-        ObjectNode term = terms.addObject();
+        Map<String, Object> term = new LinkedHashMap<>();
         term.put("group", lt.label());
-        put(term, "coef", Json.number(t.coefficient()));
-        put(term, "se", Json.number(t.standardError()));
-        put(term, "hr", Json.number(t.hazardRatio()));
-        put(term, "hr_lower", Json.number(t.lower()));
-        put(term, "hr_upper", Json.number(t.upper()));
-        put(term, "p_value", Json.number(t.pValue()));
+        term.put("coef", Json.number(t.coefficient()));
+        term.put("se", Json.number(t.standardError()));
+        term.put("hr", Json.number(t.hazardRatio()));
+        term.put("hr_lower", Json.number(t.lower()));
+        term.put("hr_upper", Json.number(t.upper()));
+        term.put("p_value", Json.number(t.pValue()));
+        terms.add(term);
       }
-      put(node, "lr", Json.number(cox.likelihoodRatio()));
-      node.put("lr_df", cox.degreesOfFreedom());
-      put(node, "lr_p", Json.number(cox.likelihoodRatioP()));
-      put(node, "wald", Json.number(cox.wald()));
-      put(node, "wald_p", Json.number(cox.waldP()));
-      put(node, "score", Json.number(cox.score()));
-      put(node, "score_p", Json.number(cox.scoreP()));
+      model.put("terms", terms);
+      model.put("lr", Json.number(cox.likelihoodRatio()));
+      model.put("lr_df", cox.degreesOfFreedom());
+      model.put("lr_p", Json.number(cox.likelihoodRatioP()));
+      model.put("wald", Json.number(cox.wald()));
+      model.put("wald_p", Json.number(cox.waldP()));
+      model.put("score", Json.number(cox.score()));
+      model.put("score_p", Json.number(cox.scoreP()));
     }
-    ArrayNode differences = root.putArray("rmst_difference");
+    root.put("cox", model);
+    List<Object> differences = new ArrayList<>();
     for (SurvivalResult.RmstComparison c : r.rmstDifferences()) {
       RestrictedMeanDifference d = c.difference();
-      ObjectNode node = differences.addObject();
+      Map<String, Object> node = new LinkedHashMap<>();
       node.put("group", c.label());
-      put(node, "difference", Json.number(d.difference()));
-      put(node, "lower", Json.number(d.lower()));
-      put(node, "upper", Json.number(d.upper()));
-      put(node, "p_value", Json.number(d.pValue()));
+      node.put("difference", Json.number(d.difference()));
+      node.put("lower", Json.number(d.lower()));
+      node.put("upper", Json.number(d.upper()));
+      node.put("p_value", Json.number(d.pValue()));
+      differences.add(node);
     }
+    root.put("rmst_difference", differences);
     root.put("conf_type", r.transform().id());
     root.put("level", r.level());
-    ArrayNode warnings = root.putArray("warnings");
-    r.warnings().forEach(warnings::add);
-    ObjectNode provenance = root.putObject("provenance");
+    root.put("warnings", List.copyOf(r.warnings()));
+    Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("tool", "trialstats " + r.version());
-    ArrayNode inputs = provenance.putArray("inputs");
+    List<Object> inputs = new ArrayList<>();
     for (InputFile f : r.inputs()) {
-      inputs.addObject().put("file", f.path()).put("bytes", f.bytes()).put("sha256", f.sha256());
+      Map<String, Object> input = new LinkedHashMap<>();
+      input.put("file", f.path());
+      input.put("bytes", f.bytes());
+      input.put("sha256", f.sha256());
+      inputs.add(input);
     }
+    provenance.put("inputs", inputs);
+    root.put("provenance", provenance);
     return Json.write(root);
   }
 

@@ -1,0 +1,180 @@
+package org.trialstats.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import org.trialstats.meta.Influence;
+import org.trialstats.meta.MetaModel;
+import org.trialstats.meta.MetaResult;
+
+/**
+ * Baujat plot (Baujat, Mahe, Pignon &amp; Hill 2002, Stat Med 21:2641-2652; metafor's {@code
+ * baujat()}): each study's contribution to the heterogeneity statistic, (y_i - mu)^2 / (v_i +
+ * tau^2), against its influence on the pooled estimate, (mu_(-i) - mu)^2 / Var(mu_(-i)) ({@link
+ * Influence}). Studies in the upper right both drive heterogeneity and move the result. Linear axes
+ * from 0; each study is a dot, labelled when it lies beyond a fifth of either axis. Deterministic
+ * PNG and SVG via {@link Figure}.
+ */
+public final class BaujatPlot {
+  private static final Font AXIS = Charts.font(10.5f);
+  private static final Font LABEL = Charts.font(11.5f);
+  private static final Font POINT_LABEL = Charts.font(9f);
+  private static final Font TITLE = Charts.boldFont(13f);
+  private static final Font CAPTION = Charts.font(10f);
+  private static final double WIDTH = 600;
+  private static final double HEIGHT = 460;
+  private static final Color POINT = new Color(0x00, 0x72, 0xB2);
+  private static final Color POINT_EDGE = new Color(0x00, 0x3F, 0x66);
+  private static final Color GRID = new Color(0xE4, 0xE4, 0xE4);
+  private static final Color INK = Color.BLACK;
+
+  /** Studies beyond this share of either axis are labelled. */
+  private static final double LABEL_SHARE = 0.2;
+
+  private BaujatPlot() {}
+
+  /**
+   * Baujat plot of an analysis, titled "Baujat plot".
+   *
+   * @param result the analysis
+   * @param influence its influence diagnostics
+   * @return the figure
+   */
+  public static Figure render(MetaResult result, Influence influence) {
+    return render(result, influence, "Baujat plot");
+  }
+
+  /**
+   * Baujat plot with the given title.
+   *
+   * @param result the analysis
+   * @param influence its influence diagnostics
+   * @param title the title (null or blank for none)
+   * @return the figure
+   */
+  public static Figure render(MetaResult result, Influence influence, String title) {
+    List<Influence.Study> studies =
+        influence.studies().stream()
+            .filter(s -> Double.isFinite(s.baujatX()) && Double.isFinite(s.baujatY()))
+            .toList();
+    double maxX = 0;
+    double maxY = 0;
+    for (Influence.Study s : studies) {
+      maxX = Math.max(maxX, s.baujatX());
+      maxY = Math.max(maxY, s.baujatY());
+    }
+    EffectAxis xAxis = axis(maxX);
+    EffectAxis yAxis = axis(maxY);
+    boolean titled = title != null && !title.isBlank();
+    double left = 70;
+    double right = 28;
+    double top = titled ? 44 : 20;
+    double bottom = 64;
+    double plotW = WIDTH - left - right;
+    double plotH = HEIGHT - top - bottom;
+    // metafor's axis titles: the x axis is Q's contribution for a fixed-effect model
+    String xTitle =
+        result.model() == MetaModel.FIXED
+            ? "Contribution to overall heterogeneity"
+            : "Squared Pearson residual";
+    String yTitle = "Influence on overall result";
+    String caption =
+        "x: (y_i - mu)^2 / (v_i + tau^2); y: (mu without study i - mu)^2 / its variance; "
+            + MetaOutput.methodLabel(result)
+            + "; labels beyond 1/5 of an axis";
+    return new Figure(
+        WIDTH,
+        HEIGHT,
+        g -> {
+          g.setColor(INK);
+          if (titled) {
+            Figure.text(g, title, TITLE, left, 26, Figure.Align.LEFT);
+          }
+          double baseY = top + plotH;
+          g.setStroke(new BasicStroke(0.6f));
+          g.setColor(GRID);
+          for (double t : xAxis.ticks) {
+            double tx = xAxis.toX(t, left, plotW);
+            g.draw(new Line2D.Double(tx, top, tx, baseY));
+          }
+          for (double t : yAxis.ticks) {
+            double ty = toY(yAxis, t, top, plotH);
+            g.draw(new Line2D.Double(left, ty, left + plotW, ty));
+          }
+          Shape frame = g.getClip();
+          g.clip(new Rectangle2D.Double(left - 6, top - 6, plotW + 12, plotH + 12));
+          for (Influence.Study s : studies) {
+            double px = xAxis.toX(s.baujatX(), left, plotW);
+            double py = toY(yAxis, s.baujatY(), top, plotH);
+            Ellipse2D.Double dot = new Ellipse2D.Double(px - 3.5, py - 3.5, 7, 7);
+            g.setColor(POINT);
+            g.fill(dot);
+            g.setColor(POINT_EDGE);
+            g.setStroke(new BasicStroke(0.8f));
+            g.draw(dot);
+            if (!labelled(s, xAxis, yAxis)) {
+              continue;
+            }
+            g.setColor(INK);
+            // labels to the left of points in the right third, so that they stay inside
+            boolean leftSide = px > left + plotW * 2 / 3;
+            Figure.text(
+                g,
+                s.study(),
+                POINT_LABEL,
+                leftSide ? px - 6 : px + 6,
+                py + 3,
+                leftSide ? Figure.Align.RIGHT : Figure.Align.LEFT);
+          }
+          g.setClip(frame);
+          g.setColor(INK);
+          g.setStroke(new BasicStroke(0.9f));
+          g.draw(new Rectangle2D.Double(left, top, plotW, plotH));
+          for (int i = 0; i < xAxis.ticks.length; i++) {
+            double tx = xAxis.toX(xAxis.ticks[i], left, plotW);
+            g.draw(new Line2D.Double(tx, baseY, tx, baseY + 4));
+            Figure.text(g, xAxis.labels[i], AXIS, tx, baseY + 16, Figure.Align.CENTER);
+          }
+          for (int i = 0; i < yAxis.ticks.length; i++) {
+            double ty = toY(yAxis, yAxis.ticks[i], top, plotH);
+            g.draw(new Line2D.Double(left - 4, ty, left, ty));
+            Figure.text(g, yAxis.labels[i], AXIS, left - 7, ty + 3.8, Figure.Align.RIGHT);
+          }
+          Figure.text(g, xTitle, LABEL, left + plotW / 2, baseY + 34, Figure.Align.CENTER);
+          AffineTransform saved = g.getTransform();
+          g.transform(AffineTransform.getRotateInstance(-Math.PI / 2));
+          Figure.text(g, yTitle, LABEL, -(top + plotH / 2), 18, Figure.Align.CENTER);
+          g.setTransform(saved);
+          g.setColor(new Color(0x44, 0x44, 0x44));
+          double captionX =
+              Math.max(12, Math.min(left, WIDTH - 12 - Figure.textWidth(caption, CAPTION)));
+          Figure.text(g, caption, CAPTION, captionX, HEIGHT - 10, Figure.Align.LEFT);
+        });
+  }
+
+  /**
+   * Whether a study is labelled: those beyond {@value #LABEL_SHARE} of either axis, the ones a
+   * Baujat plot is read for; the crowd near the origin stays unlabelled (the influence table lists
+   * every study).
+   */
+  private static boolean labelled(Influence.Study s, EffectAxis xAxis, EffectAxis yAxis) {
+    return s.baujatX() > LABEL_SHARE * xAxis.max || s.baujatY() > LABEL_SHARE * yAxis.max;
+  }
+
+  /** A linear axis from 0 to a round value above the largest coordinate (plus 4% room). */
+  private static EffectAxis axis(double max) {
+    double top = max > 0 && Double.isFinite(max) ? max * 1.04 : 1;
+    double step = EffectAxis.niceCeiling(top / 5);
+    return EffectAxis.fitted(false, 0, Math.ceil(top / step) * step);
+  }
+
+  private static double toY(EffectAxis axis, double value, double top, double height) {
+    return top + height - (value - axis.min) / (axis.max - axis.min) * height;
+  }
+}
