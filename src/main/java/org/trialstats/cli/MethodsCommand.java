@@ -15,6 +15,9 @@ import org.trialstats.stats.MethodInfo;
 import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StratifiedMethod;
 import org.trialstats.stats.StratifiedTest;
+import org.trialstats.survival.ConfidenceTransform;
+import org.trialstats.survival.LogRankWeight;
+import org.trialstats.survival.TiesMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,16 +33,20 @@ import picocli.CommandLine.Spec;
 public final class MethodsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", defaultValue = "md", description = "md or json")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text (for the terminal, the default), md (Markdown tables) or json")
   String format;
 
   @Override
   public Integer call() {
     String out =
         switch (format.toLowerCase(Locale.ROOT)) {
+          case "text" -> text();
           case "md" -> markdown();
           case "json" -> json();
-          default -> throw new UserError("--format must be md or json, got '" + format + "'");
+          default -> throw new UserError("--format must be text, md or json, got '" + format + "'");
         };
     spec.commandLine().getOut().print(out);
     spec.commandLine().getOut().flush();
@@ -62,6 +69,13 @@ public final class MethodsCommand implements Callable<Integer> {
         table(b, stratified);
       }
     }
+    b.append("\n## Time-to-event (`survival`)\n\n");
+    b.append("| option | id | method | formula | reference | SAS | R | Python |\n");
+    b.append("|---|---|---|---|---|---|---|---|\n");
+    for (Section.Entry e : survival()) {
+      b.append("| ").append(e.family()).append(" | `").append(e.id()).append("` | ");
+      row(b, e.info());
+    }
     b.append("\n## Meta-analysis (`meta`)\n\n");
     b.append("| option | id | method | formula | reference | SAS | R | Python |\n");
     b.append("|---|---|---|---|---|---|---|---|\n");
@@ -74,6 +88,102 @@ public final class MethodsCommand implements Callable<Integer> {
       row(b, e.info());
     }
     return b.toString();
+  }
+
+  /** One titled group of catalogue entries, as the text and JSON formats list them. */
+  record Section(String title, List<Entry> entries) {
+    /** A method: the option or measure it belongs to, its id and its documentation. */
+    record Entry(String family, String id, MethodInfo info) {}
+  }
+
+  /** The time-to-event methods: interval transforms, log-rank weights and Cox ties handling. */
+  static List<Section.Entry> survival() {
+    List<Section.Entry> out = new ArrayList<>();
+    for (ConfidenceTransform t : ConfidenceTransform.values()) {
+      out.add(new Section.Entry("--conf-type", t.id(), t.info()));
+    }
+    for (LogRankWeight w : LogRankWeight.values()) {
+      out.add(new Section.Entry("log-rank weights", w.id(), w.info()));
+    }
+    for (TiesMethod t : TiesMethod.values()) {
+      out.add(new Section.Entry("--ties", t.id(), t.info()));
+    }
+    return out;
+  }
+
+  /** Every section of the catalogue in the order of the Markdown format. */
+  static List<Section> sections() {
+    List<Section> sections = new ArrayList<>();
+    for (Measure measure : Measure.values()) {
+      sections.add(
+          new Section(
+              measure.label() + " (ci " + measure.id() + ")",
+              MethodCatalogue.forMeasure(measure).stream()
+                  .map(m -> new Section.Entry(measure.id(), m.id(), m.info()))
+                  .toList()));
+      List<StatMethod> stratified = stratified(measure);
+      if (!stratified.isEmpty()) {
+        sections.add(
+            new Section(
+                measure.label() + ", stratified (ci " + measure.id() + " --strata ...)",
+                stratified.stream()
+                    .map(m -> new Section.Entry(measure.id(), m.id(), m.info()))
+                    .toList()));
+      }
+    }
+    sections.add(new Section("Time-to-event (survival)", survival()));
+    sections.add(
+        new Section(
+            "Meta-analysis (meta)",
+            MetaMethods.all().stream()
+                .map(e -> new Section.Entry(e.family(), e.id(), e.info()))
+                .toList()));
+    return sections;
+  }
+
+  /**
+   * The catalogue for a terminal: one block per method, plain text (no Markdown or HTML escapes),
+   * lines wrapped at 100 characters.
+   */
+  static String text() {
+    StringBuilder b =
+        new StringBuilder("trialstats method catalogue\n")
+            .append(
+                "Arm 1 is the treatment arm, arm 2 the control: RD = p1 - p2, RR = p1 / p2,"
+                    + " OR = odds1 / odds2.\n");
+    for (Section section : sections()) {
+      b.append('\n').append(section.title()).append('\n');
+      b.append("=".repeat(section.title().length())).append('\n');
+      for (Section.Entry e : section.entries()) {
+        MethodInfo i = e.info();
+        b.append('\n').append(e.id()).append(": ").append(i.name()).append('\n');
+        wrap(b, "formula", i.formula());
+        wrap(b, "reference", i.reference());
+        wrap(b, "SAS", i.sas());
+        wrap(b, "R", i.r());
+        wrap(b, "Python", i.python());
+      }
+    }
+    return b.toString();
+  }
+
+  /** " label: text" wrapped at word boundaries, continuation lines indented. */
+  private static void wrap(StringBuilder b, String label, String text) {
+    String indent = "    ";
+    StringBuilder line = new StringBuilder("  ").append(label).append(':');
+    for (String word : text.split(" ")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (line.length() + 1 + word.length() > 100 && line.length() > indent.length()) {
+        b.append(line).append('\n');
+        line = new StringBuilder(indent);
+      } else {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    b.append(line).append('\n');
   }
 
   /** The stratified methods of a measure (the tests for {@code test}). */
@@ -118,6 +228,9 @@ public final class MethodsCommand implements Callable<Integer> {
       for (StatMethod m : stratified(measure)) {
         list.add(entry(m.measure().id(), m.id(), true, m.info()));
       }
+    }
+    for (Section.Entry m : survival()) {
+      list.add(entry("survival " + m.family(), m.id(), false, m.info()));
     }
     for (MetaMethods.Entry m : MetaMethods.all()) {
       list.add(entry("meta " + m.family(), m.id(), false, m.info()));

@@ -380,7 +380,7 @@ public final class MetaOutput {
     n.put("side_chosen", t.sideChosen());
     n.put("k0", t.k0());
     number(n, "k0_se", t.k0Se());
-    number(n, "k0_pvalue", t.k0Pvalue());
+    number(n, "k0_p_value", t.k0Pvalue());
     n.put("iterations", t.iterations());
     ArrayNode filled = n.putArray("filled");
     MetaResult r = a.result();
@@ -400,7 +400,7 @@ public final class MetaOutput {
     number(pooled, "estimate", fit.estimate());
     number(pooled, "lower", fit.lower());
     number(pooled, "upper", fit.upper());
-    number(pooled, "pvalue", fit.pvalue());
+    number(pooled, "p_value", fit.pvalue());
     number(pooled, "tau2", fit.tau2());
     number(pooled, "i2", fit.i2());
     number(pooled, "q", fit.q());

@@ -76,7 +76,7 @@ public enum OddsRatioMethod implements StatMethod {
               + " p1~ = psi p2~ / (1 + p2~(psi-1))",
           "Miettinen O, Nurminen M. Comparative analysis of two rates. Stat Med 1985;4:213-226",
           "PROC FREQ; TABLES arm*event / OR(CL=SCORE);",
-          "contingencytables::MiettinenNurminen_asymptotic_score_CI_OR_2x2 (not installed here)",
+          "contingencytables::MiettinenNurminen_asymptotic_score_CI_OR_2x2",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
               + " compare=\"odds-ratio\", method=\"score\", correction=True)")),
 

@@ -58,7 +58,7 @@ public enum RiskRatioMethod implements StatMethod {
               + " Biometrics 1984;40:513-517; restricted MLE as Miettinen & Nurminen, Stat Med"
               + " 1985;4:213-226",
           "PROC FREQ; TABLES arm*event / RELRISK(CL=SCORE(CORRECT=NO));",
-          "PropCIs::riskscoreci(x1, n1, x2, n2, conf.level) (Nam's cubic; not installed here)",
+          "PropCIs::riskscoreci(x1, n1, x2, n2, conf.level) (Nam's cubic)",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
               + " compare=\"ratio\", method=\"score\", correction=False)")),
 
@@ -79,7 +79,7 @@ public enum RiskRatioMethod implements StatMethod {
           "Miettinen O, Nurminen M. Comparative analysis of two rates. Stat Med 1985;4:213-226;"
               + " Farrington CP, Manning G. Stat Med 1990;9:1447-1454",
           "PROC FREQ; TABLES arm*event / RELRISK(CL=SCORE);",
-          "ratesci::scoreci(x1, n1, x2, n2, contrast = \"RR\", skew = FALSE) (not installed here)",
+          "ratesci::scoreci(x1, n1, x2, n2, contrast = \"RR\", skew = FALSE)",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
               + " compare=\"ratio\", method=\"score\", correction=True)"));
 

@@ -87,7 +87,7 @@ public enum TwoByTwoTest implements StatMethod {
           "Barnard GA. Significance tests for 2x2 tables. Biometrika 1947;34:123-138;"
               + " Suissa S, Shuster JJ. J R Stat Soc A 1985;148:317-327",
           "PROC FREQ; TABLES arm*event; EXACT BARNARD; (not compared with SAS here)",
-          "Exact::exact.test(x, method = \"z-pooled\", to.plot = FALSE) (not installed here)",
+          "Exact::exact.test(x, method = \"z-pooled\", to.plot = FALSE)",
           "scipy.stats.barnard_exact([[x1, x2], [n1 - x1, n2 - x2]], pooled=True)")),
 
   /**

@@ -105,7 +105,7 @@ class MethodsCommandTest {
       assertThat(i.reference()).as(what).containsPattern("(19|20)\\d\\d");
       assertThat(i.r()).as(what).isNotBlank();
     }
-    assertThat(Cli.run("methods").out())
+    assertThat(Cli.run("methods", "--format", "md").out())
         .contains("## Meta-analysis (`meta`)")
         .contains("| smd-variance | `ub` |")
         .contains("| prediction | `metafor` |");
@@ -113,7 +113,7 @@ class MethodsCommandTest {
 
   @Test
   void markdownAndJsonListEveryMethod() throws Exception {
-    Cli.Run md = Cli.run("methods");
+    Cli.Run md = Cli.run("methods", "--format", "md");
     assertThat(md.exitCode()).isZero();
     for (Measure measure : Measure.values()) {
       assertThat(md.out()).contains("(`" + measure.id() + "`)");
@@ -121,7 +121,11 @@ class MethodsCommandTest {
     Cli.Run json = Cli.run("methods", "--format", "json");
     JsonNode list = new ObjectMapper().readTree(json.out());
     assertThat(list.size())
-        .isEqualTo(CATALOGUE.size() + STRATIFIED.size() + MetaMethods.all().size());
+        .isEqualTo(
+            CATALOGUE.size()
+                + STRATIFIED.size()
+                + MethodsCommand.survival().size()
+                + MetaMethods.all().size());
     assertThat(list.get(0).has("sas")).isTrue();
     Set<String> stratified = new HashSet<>();
     for (JsonNode m : list) {
@@ -134,6 +138,22 @@ class MethodsCommandTest {
     }
     assertThat(stratified).containsExactlyInAnyOrderElementsOf(STRATIFIED);
     assertThat(md.out()).contains("### Stratified (`ci rd --strata");
+  }
+
+  @Test
+  void theDefaultIsPlainTextForATerminal() {
+    Cli.Run text = Cli.run("methods");
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out())
+        .startsWith("trialstats method catalogue\n")
+        .contains("\nnewcombe: ")
+        .contains("  reference: ")
+        .contains("Time-to-event (survival)")
+        .contains("\nefron: ")
+        .contains("\nlog-log: ")
+        .doesNotContain("&gt;", "&lt;", "&amp;", "\\|", "\\~", "not installed");
+    assertThat(text.out().lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
   }
 
   /** The stratified method and test ids (stratified-analysis issue). */
