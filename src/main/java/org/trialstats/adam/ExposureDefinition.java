@@ -1,6 +1,7 @@
 package org.trialstats.adam;
 
 import org.trialstats.stats.Identified;
+import org.trialstats.stats.MethodInfo;
 
 /**
  * The person-time denominator of exposure-adjusted incidence rates (subjects with the event per 100
@@ -36,6 +37,30 @@ public enum ExposureDefinition implements Identified {
   /** The id used on the command line. */
   public String id() {
     return id;
+  }
+
+  /**
+   * The catalogue entry of the exposure-adjusted incidence rate (EAIR) under this definition.
+   *
+   * @return the entry ({@code null} for {@link #NONE})
+   */
+  public MethodInfo info() {
+    if (this == NONE) {
+      return null;
+    }
+    return new MethodInfo(
+        "Exposure-adjusted incidence rate (EAIR), "
+            + (this == TREATMENT_DURATION ? "treatment-duration" : "time-to-first-event")
+            + " exposure",
+        "EAIR = subjects with the event / sum of exposure (years of 365.25 days) x 100; "
+            + description
+            + "; interval and arm ratio by the rate and rate-ratio methods chosen",
+        "He X, Chen L, Lei L, Xia HA, Lee MLT. A simple method for estimating confidence intervals"
+            + " for exposure adjusted incidence rate and its applications to clinical trials."
+            + " J Biom Biostat 2015;6:238",
+        "PROC GENMOD (DIST=POISSON, OFFSET=log exposure) or a DATA step sum",
+        "none (sum of exposure, then poisson.test)",
+        "none (statsmodels.stats.rates.test_poisson on the sums)");
   }
 
   /** The definition in words, for footnotes. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.trialstats.adam.ExposureDefinition;
 import org.trialstats.io.Escape;
 import org.trialstats.io.Json;
 import org.trialstats.meta.MetaMethods;
@@ -76,6 +77,13 @@ public final class MethodsCommand implements Callable<Integer> {
       b.append("| ").append(e.family()).append(" | `").append(e.id()).append("` | ");
       row(b, e.info());
     }
+    b.append("\n## Adverse events (`ae-table --exposure`)\n\n");
+    b.append("| option | id | method | formula | reference | SAS | R | Python |\n");
+    b.append("|---|---|---|---|---|---|---|---|\n");
+    for (Section.Entry e : adverseEvents()) {
+      b.append("| ").append(e.family()).append(" | `").append(e.id()).append("` | ");
+      row(b, e.info());
+    }
     b.append("\n## Meta-analysis (`meta`)\n\n");
     b.append("| option | id | method | formula | reference | SAS | R | Python |\n");
     b.append("|---|---|---|---|---|---|---|---|\n");
@@ -111,6 +119,17 @@ public final class MethodsCommand implements Callable<Integer> {
     return out;
   }
 
+  /** The exposure-adjusted incidence rates of {@code ae-table}. */
+  static List<Section.Entry> adverseEvents() {
+    List<Section.Entry> out = new ArrayList<>();
+    for (ExposureDefinition d : ExposureDefinition.values()) {
+      if (d != ExposureDefinition.NONE) {
+        out.add(new Section.Entry("--exposure", d.id(), d.info()));
+      }
+    }
+    return out;
+  }
+
   /** Every section of the catalogue in the order of the Markdown format. */
   static List<Section> sections() {
     List<Section> sections = new ArrayList<>();
@@ -132,6 +151,7 @@ public final class MethodsCommand implements Callable<Integer> {
       }
     }
     sections.add(new Section("Time-to-event (survival)", survival()));
+    sections.add(new Section("Adverse events (ae-table --exposure)", adverseEvents()));
     sections.add(
         new Section(
             "Meta-analysis (meta)",
@@ -231,6 +251,9 @@ public final class MethodsCommand implements Callable<Integer> {
     }
     for (Section.Entry m : survival()) {
       list.add(entry("survival " + m.family(), m.id(), false, m.info()));
+    }
+    for (Section.Entry m : adverseEvents()) {
+      list.add(entry("ae-table " + m.family(), m.id(), false, m.info()));
     }
     for (MetaMethods.Entry m : MetaMethods.all()) {
       list.add(entry("meta " + m.family(), m.id(), false, m.info()));

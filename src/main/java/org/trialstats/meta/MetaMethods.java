@@ -49,10 +49,56 @@ public final class MetaMethods {
       out.add(new Entry("trimfill", m.id(), info(m)));
     }
     out.add(new Entry("influence", "influence", influenceInfo()));
+    out.add(new Entry("adjustment", "hksj", HARTUNG_KNAPP));
+    out.add(new Entry("tau^2 interval", "q-profile", Q_PROFILE));
+    out.add(new Entry("small-study test", "egger", EGGER));
+    out.add(new Entry("small-study test", "begg", BEGG));
     return List.copyOf(out);
   }
 
   private static final String NO_SAS = "none (no SAS procedure)";
+
+  private static final MethodInfo HARTUNG_KNAPP =
+      new MethodInfo(
+          "Hartung-Knapp-Sidik-Jonkman (Knapp-Hartung) adjustment",
+          "Var*(mu) = sum w_i (y_i - mu)^2 / ((k - 1) sum w_i); interval mu -/+ t(k-1) sqrt(Var*);"
+              + " with fixed- or random-effects weights",
+          "Hartung J, Knapp G. Stat Med 2001;20:3875-3889; Sidik K, Jonkman JN. Stat Med"
+              + " 2002;21:3153-3159",
+          "none (no SAS procedure)",
+          "metafor::rma(yi, vi, method = ..., test = \"knha\")",
+          "statsmodels.stats.meta_analysis.combine_effects(y, v, use_t=True).summary_frame()"
+              + " (rows \"fixed effect wls\", \"random effect wls\")");
+
+  private static final MethodInfo Q_PROFILE =
+      new MethodInfo(
+          "Q-profile confidence interval for tau^2 (and I^2, H^2 at its limits)",
+          "limits solve Q_gen(tau^2) = sum (y_i - mu(tau^2))^2 / (v_i + tau^2) = chi^2 quantiles"
+              + " (k - 1 df) at 1 - alpha/2 and alpha/2; 0 when not reached",
+          "Viechtbauer W. Confidence intervals for the amount of heterogeneity in meta-analysis."
+              + " Stat Med 2007;26:37-52",
+          "none (no SAS procedure)",
+          "metafor::confint(rma(...))",
+          "none");
+
+  private static final MethodInfo EGGER =
+      new MethodInfo(
+          "Egger's regression test for funnel-plot asymmetry",
+          "OLS of y_i / se_i on 1 / se_i; the intercept b0 tested with t = b0 / se(b0) on k - 2 df",
+          "Egger M, Davey Smith G, Schneider M, Minder C. BMJ 1997;315:629-634",
+          "none (no SAS procedure)",
+          "metafor::regtest(rma(yi, vi, method = \"FE\"), model = \"lm\")",
+          "none");
+
+  private static final MethodInfo BEGG =
+      new MethodInfo(
+          "Begg and Mazumdar's rank correlation test",
+          "Kendall's tau between (y_i - mu_FE) / sqrt(v_i - 1 / sum w) and v_i; exact p without"
+              + " ties for small k, else normal approximation with tie correction",
+          "Begg CB, Mazumdar M. Biometrics 1994;50:1088-1101",
+          "none (no SAS procedure)",
+          "metafor::ranktest(rma(yi, vi))",
+          "none");
   private static final String NO_PYTHON = "none";
 
   /**

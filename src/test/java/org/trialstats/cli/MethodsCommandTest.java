@@ -95,8 +95,8 @@ class MethodsCommandTest {
   void everyMetaAnalysisMethodIsListedAndDocumented() {
     List<MetaMethods.Entry> all = MetaMethods.all();
     // 10 measures, 3 fixed-effect methods, 6 tau^2 estimators, 3 SMD variances, 2 PI formulas,
-    // 2 trim-and-fill estimators, influence diagnostics
-    assertThat(all).hasSize(27);
+    // 2 trim-and-fill estimators, influence diagnostics, HKSJ, Q-profile, Egger, Begg
+    assertThat(all).hasSize(31);
     for (MetaMethods.Entry e : all) {
       MethodInfo i = e.info();
       String what = e.family() + " " + e.id();
@@ -125,6 +125,7 @@ class MethodsCommandTest {
             CATALOGUE.size()
                 + STRATIFIED.size()
                 + MethodsCommand.survival().size()
+                + MethodsCommand.adverseEvents().size()
                 + MetaMethods.all().size());
     assertThat(list.get(0).has("sas")).isTrue();
     Set<String> stratified = new HashSet<>();
@@ -151,6 +152,8 @@ class MethodsCommandTest {
         .contains("Time-to-event (survival)")
         .contains("\nefron: ")
         .contains("\nlog-log: ")
+        .contains("\nduration: Exposure-adjusted incidence rate")
+        .contains("\nhksj: ")
         .doesNotContain("&gt;", "&lt;", "&amp;", "\\|", "\\~", "not installed");
     assertThat(text.out().lines())
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
