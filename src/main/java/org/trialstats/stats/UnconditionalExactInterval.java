@@ -1,6 +1,7 @@
 package org.trialstats.stats;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
@@ -282,6 +283,12 @@ public final class UnconditionalExactInterval {
    */
   public static Estimate riskRatio(TwoByTwo table, double level, double gamma, String method) {
     double z = ConfidenceLevel.z(level);
+    if (table.x1() == 0 && table.x2() == 0) {
+      throw new StatsException(
+          method
+              + ": undefined estimate: no events in either arm, so the risk ratio is 0/0;"
+              + " report the risk difference instead");
+    }
     checkArguments(table, level, gamma, method);
     int x1 = (int) table.x1();
     int n1 = (int) table.n1();
@@ -331,16 +338,45 @@ public final class UnconditionalExactInterval {
     }
     UpperTail tail = new UpperTail(ordering, x1, n1, x2, n2, halfAlpha, gamma);
     double start = atanh(Math.max(-0.999, ScoreInterval.lower(x1, n1, x2, n2, z, 1))) / STEP;
+    double s =
+        infimum(
+            s1 -> tail.excess(Math.tanh(s1 * STEP)), start, DIFFERENCE_LIMIT, n1 + n2, halfAlpha);
+    return s == Double.NEGATIVE_INFINITY ? -1 : Math.tanh(s * STEP);
+  }
+
+  /**
+   * The infimum of {s : f(s) &gt; 0} for f(s) = P_U - alpha/2 in the scaled parameter s: first the
+   * crossing nearest the asymptotic start (stepping bracket, Brent to 1e-9 in s), then, because P_U
+   * is a sawtooth (non-decreasing between the jumps where a table leaves the region, Chan &amp;
+   * Zhang's monotonicity holding only piecewise), a scan below that crossing in steps of 1/(8N) in
+   * delta (or log theta) until f &lt; -alpha/4; every point of the scan with f &gt; 0 moves the
+   * limit down to the crossing just below it. Teeth of the sawtooth that rise above alpha/2 over
+   * less than one scan step are not resolved. {@code -Infinity} when f &gt; 0 down to the end of
+   * the range.
+   */
+  private static double infimum(
+      DoubleUnaryOperator f, double start, double limit, int subjects, double halfAlpha) {
+    double root;
     try {
-      Bracket bracket =
-          Bracket.stepping(s -> tail.excess(Math.tanh(s * STEP)), start, true, DIFFERENCE_LIMIT);
-      double s =
-          Brent.solve(s1 -> tail.excess(Math.tanh(s1 * STEP)), bracket, 1e-12, 1e-9, 500).value();
-      return Math.tanh(s * STEP);
+      Bracket bracket = Bracket.stepping(f, start, true, limit);
+      root = Brent.solve(f, bracket, 1e-12, 1e-9, 500).value();
     } catch (RootFindingException noCrossing) {
-      // P_U exceeds alpha/2 down to delta = -1 + 1e-15: the limit is the end of the range.
-      return -1;
+      return Double.NEGATIVE_INFINITY;
     }
+    double step = 1.0 / (8 * subjects * STEP);
+    boolean previousAbove = false;
+    for (double s = root - step; s > -limit; s -= step) {
+      double value = f.applyAsDouble(s);
+      if (value <= 0 && previousAbove) {
+        // f <= 0 at s, > 0 at s + step: the crossing between them is the new candidate
+        root = Brent.solve(f, new Bracket(s, s + step, 0), 1e-12, 1e-9, 500).value();
+      }
+      previousAbove = value > 0;
+      if (value < -halfAlpha / 2) {
+        break;
+      }
+    }
+    return root;
   }
 
   private static double ratioLower(
@@ -354,15 +390,9 @@ public final class UnconditionalExactInterval {
             .interval(TwoByTwo.of(x1, n1, x2, n2), 1 - 2 * Math.max(halfAlpha, 1e-300))
             .lower();
     double start = Math.log(koopman) / STEP;
-    try {
-      Bracket bracket =
-          Bracket.stepping(s -> tail.excess(Math.exp(s * STEP)), start, true, RATIO_LIMIT);
-      double s =
-          Brent.solve(s1 -> tail.excess(Math.exp(s1 * STEP)), bracket, 1e-12, 1e-9, 500).value();
-      return Math.exp(s * STEP);
-    } catch (RootFindingException noCrossing) {
-      return 0;
-    }
+    double s =
+        infimum(s1 -> tail.excess(Math.exp(s1 * STEP)), start, RATIO_LIMIT, n1 + n2, halfAlpha);
+    return s == Double.NEGATIVE_INFINITY ? 0 : Math.exp(s * STEP);
   }
 
   /** P_U(phi) - alpha/2 for one observed table, with the workspace the evaluations share. */
