@@ -26,8 +26,8 @@ import org.trialstats.numerics.RootFindingException;
  * = p2 + delta or theta p2. With an ordering statistic T(i, j; phi) and t0 = T(x1, x2; phi),
  *
  * <pre>
- *   P_U(phi) = sup over p2 of  sum over (i, j) with T(i, j; phi) &gt;= t0  b(i; n1, p1) b(j; n2, p2)
- *   P_L(phi) = sup over p2 of  sum over (i, j) with T(i, j; phi) &lt;= t0  b(i; n1, p1) b(j; n2, p2)
+ *   P_U(phi) = sup over p2 of sum over (i, j) with T(i, j; phi) &gt;= t0 of b(i; n1, p1) b(j; n2, p2)
+ *   P_L(phi) = the same sum over T(i, j; phi) &lt;= t0
  *   lower = inf { phi : P_U(phi) &gt; alpha/2 },   upper = sup { phi : P_L(phi) &gt; alpha/2 }
  * </pre>
  *
@@ -51,9 +51,10 @@ import org.trialstats.numerics.RootFindingException;
  * alpha/2, increasing in phi, found with the numerics kit: {@link Bracket#stepping} from the
  * asymptotic score limit (Mee for the difference, Koopman for the ratio) in s = atanh(delta) / 0.05
  * or log(theta) / 0.05, then {@link Brent} to 1e-9 in s (5e-11 in delta, 5e-11 relative in theta).
- * P_U jumps where a table's statistic crosses t0; Brent's bisection safeguard then converges to the
- * jump, which is the infimum of the definition when P_U is non-decreasing, as Chan &amp; Zhang
- * assume.
+ * P_U is a sawtooth: it jumps where a table's statistic crosses t0 and is non-decreasing in
+ * between, so it can exceed alpha/2 again below the first crossing (40/78 vs 5/17: the first
+ * crossing is at -0.0700, the infimum at -0.0779); the search therefore scans below the first
+ * crossing (see {@code infimum}) and returns the lowest crossing found.
  *
  * <p>The supremum over the nuisance parameter: P(p2) is evaluated on the union of two grids, each
  * uniform in the arcsine scale of one arm's proportion (asin sqrt(p_k), where a binomial's features
