@@ -26,7 +26,7 @@ import org.trialstats.numerics.RootFindingException;
  * = p2 + delta or theta p2. With an ordering statistic T(i, j; phi) and t0 = T(x1, x2; phi),
  *
  * <pre>
- *   P_U(phi) = sup over p2 of sum over (i, j) with T(i, j; phi) &gt;= t0 of b(i; n1, p1) b(j; n2, p2)
+ *   P_U(phi) = sup over p2 of the sum over T(i, j; phi) &gt;= t0 of b(i; n1, p1) b(j; n2, p2)
  *   P_L(phi) = the same sum over T(i, j; phi) &lt;= t0
  *   lower = inf { phi : P_U(phi) &gt; alpha/2 },   upper = sup { phi : P_L(phi) &gt; alpha/2 }
  * </pre>
