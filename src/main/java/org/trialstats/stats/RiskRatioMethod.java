@@ -38,7 +38,12 @@ public enum RiskRatioMethod implements StatMethod {
           "PROC FREQ; TABLES arm*event / RELRISK(CL=WALD);",
           "epitools::riskratio(x, method = \"wald\")",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
-              + " compare=\"ratio\", method=\"log\")")),
+              + " compare=\"ratio\", method=\"log\")")) {
+    @Override
+    Estimate interval(TwoByTwo table, double estimate, double z, double level) {
+      return katz(table, estimate, z, level);
+    }
+  },
 
   /**
    * Koopman's score interval: all theta with |Z(theta)| &lt;= z, where Z(theta) = (p1 - theta p2) /
@@ -60,7 +65,12 @@ public enum RiskRatioMethod implements StatMethod {
           "PROC FREQ; TABLES arm*event / RELRISK(CL=SCORE(CORRECT=NO));",
           "PropCIs::riskscoreci(x1, n1, x2, n2, conf.level) (Nam's cubic)",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
-              + " compare=\"ratio\", method=\"score\", correction=False)")),
+              + " compare=\"ratio\", method=\"score\", correction=False)")) {
+    @Override
+    Estimate interval(TwoByTwo table, double estimate, double z, double level) {
+      return score(table, estimate, z, 1.0, level);
+    }
+  },
 
   /**
    * Miettinen-Nurminen score interval: as {@link #KOOPMAN} with the variance multiplied by N / (N -
@@ -81,7 +91,13 @@ public enum RiskRatioMethod implements StatMethod {
           "PROC FREQ; TABLES arm*event / RELRISK(CL=SCORE);",
           "ratesci::scoreci(x1, n1, x2, n2, contrast = \"RR\", skew = FALSE)",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
-              + " compare=\"ratio\", method=\"score\", correction=True)"));
+              + " compare=\"ratio\", method=\"score\", correction=True)")) {
+    @Override
+    Estimate interval(TwoByTwo table, double estimate, double z, double level) {
+      double n = (double) table.n1() + table.n2();
+      return score(table, estimate, z, n / (n - 1), level);
+    }
+  };
 
   private final String id;
   private final MethodInfo info;
@@ -136,17 +152,13 @@ public enum RiskRatioMethod implements StatMethod {
     double p1 = (double) x1 / table.n1();
     double p2 = (double) x2 / table.n2();
     double estimate = p1 / p2;
-    return switch (this) {
-      case KATZ -> katz(table, estimate, z, level);
-      case KOOPMAN -> score(table, estimate, z, 1.0, level);
-      case MN -> {
-        double n = (double) table.n1() + table.n2();
-        yield score(table, estimate, z, n / (n - 1), level);
-      }
-    };
+    return interval(table, estimate, z, level);
   }
 
-  private Estimate katz(TwoByTwo t, double estimate, double z, double level) {
+  /** This method's interval around the estimate p1 / p2 at z = Phi^-1(1 - alpha/2). */
+  abstract Estimate interval(TwoByTwo table, double estimate, double z, double level);
+
+  Estimate katz(TwoByTwo t, double estimate, double z, double level) {
     if (t.x1() == 0 || t.x2() == 0) {
       throw new StatsException(
           "katz: the log risk ratio has no finite variance with zero events in an arm ("
@@ -172,8 +184,7 @@ public enum RiskRatioMethod implements StatMethod {
         level);
   }
 
-  private Estimate score(
-      TwoByTwo t, double estimate, double z, double varianceFactor, double level) {
+  Estimate score(TwoByTwo t, double estimate, double z, double varianceFactor, double level) {
     double start = Math.log(haldaneRatio(t));
     double lower =
         t.x1() == 0

@@ -220,7 +220,8 @@ final class UnconditionalExactTest {
     return sum;
   }
 
-  private static int[] toRuns(boolean[] member) {
+  /** The runs [start, end] (inclusive) of true entries, flattened. */
+  static int[] toRuns(boolean[] member) {
     int[] buffer = new int[8];
     int size = 0;
     int j = 0;
@@ -334,6 +335,20 @@ final class UnconditionalExactTest {
   /** b(k; n, pi) for k = 0..n: the mode from the saddle-point form, the rest by recurrence. */
   private static double[] binomialProbabilities(int n, double pi) {
     double[] b = new double[n + 1];
+    binomialProbabilities(n, pi, b);
+    return b;
+  }
+
+  /**
+   * b(k; n, pi) for k = 0..n into {@code b}: the mode from the saddle-point form, the rest by the
+   * ratio recurrence; pi = 0 and pi = 1 give the point masses.
+   */
+  static void binomialProbabilities(int n, double pi, double[] b) {
+    if (pi <= 0 || pi >= 1) {
+      Arrays.fill(b, 0, n + 1, 0.0);
+      b[pi <= 0 ? 0 : n] = 1;
+      return;
+    }
     double q = 1 - pi;
     int mode = (int) Math.min(n, Math.floor((n + 1) * pi));
     b[mode] = Math.exp(LoaderSaddlePoint.logBinomialProbability(mode, n, pi, q));
@@ -344,6 +359,5 @@ final class UnconditionalExactTest {
     for (int k = mode; k > 0; k--) {
       b[k - 1] = b[k] * ((double) k / (n - k + 1)) / odds;
     }
-    return b;
   }
 }

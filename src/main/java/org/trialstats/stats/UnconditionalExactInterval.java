@@ -1,0 +1,615 @@
+package org.trialstats.stats;
+
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+import org.trialstats.numerics.Bracket;
+import org.trialstats.numerics.Brent;
+import org.trialstats.numerics.RootFindingException;
+
+/**
+ * Exact unconditional confidence intervals for the risk difference and the risk ratio of one 2x2
+ * table with both arm sizes fixed, by inverting two one-sided exact unconditional tests (the "tail
+ * method" of Santner &amp; Snell 1980, JASA 75:386-394; Chan &amp; Zhang 1999, Biometrics
+ * 55:1202-1209; SAS PROC FREQ {@code EXACT RISKDIFF} and {@code EXACT RELRISK}).
+ *
+ * <h2>Definition</h2>
+ *
+ * <p>Arm 1 has X1 ~ Bin(n1, p1), arm 2 X2 ~ Bin(n2, p2), independent. For the parameter phi (the
+ * difference delta = p1 - p2 or the ratio theta = p1 / p2) the nuisance parameter is p2, ranging
+ * over [max(0, -delta), min(1, 1 - delta)] (difference) or [0, min(1, 1 / theta)] (ratio), with p1
+ * = p2 + delta or theta p2. With an ordering statistic T(i, j; phi) and t0 = T(x1, x2; phi),
+ *
+ * <pre>
+ *   P_U(phi) = sup over p2 of the sum over T(i, j; phi) &gt;= t0 of b(i; n1, p1) b(j; n2, p2)
+ *   P_L(phi) = the same sum over T(i, j; phi) &lt;= t0
+ *   lower = inf { phi : P_U(phi) &gt; alpha/2 },   upper = sup { phi : P_L(phi) &gt; alpha/2 }
+ * </pre>
+ *
+ * (Chan &amp; Zhang 1999, section 2; each tail at alpha/2). Statistics, in {@link Ordering}: the
+ * Farrington-Manning score statistic for the difference (Chan &amp; Zhang's choice and SAS's
+ * default), the raw difference i/n1 - j/n2 (Santner &amp; Snell; SAS {@code METHOD=NOSCORE}), and
+ * the score statistic for the ratio (Koopman's, without the N/(N-1) factor). Values of T within
+ * 1e-10 (1 + |t0|) of t0 count as ties (in the region); the raw difference compares the integers i
+ * n2 - j n1 exactly.
+ *
+ * <p>Berger-Boos restriction (Berger &amp; Boos 1994, JASA 89:1012-1016), optional: with gamma &gt;
+ * 0 the supremum is taken only over the p2 for which both p2 and p1 lie in their Clopper-Pearson
+ * intervals at level sqrt(1 - gamma) (a 1 - gamma confidence set for (p1, p2) by independence), and
+ * gamma is added to it: P = min(1, gamma + sup); an empty set gives P = gamma.
+ *
+ * <h2>Computation</h2>
+ *
+ * <p>Only the lower limit is searched: swapping the arms maps the upper limit of a table to minus
+ * (difference) or the reciprocal of (ratio) the lower limit of the swapped table, because T of the
+ * swapped table at -delta (1 / theta) is -T. The lower limit is the root of g(phi) = P_U(phi) -
+ * alpha/2, increasing in phi, found with the numerics kit: {@link Bracket#stepping} from the
+ * asymptotic score limit (Mee for the difference, Koopman for the ratio) in s = atanh(delta) / 0.05
+ * or log(theta) / 0.05, then {@link Brent} to 1e-9 in s (5e-11 in delta, 5e-11 relative in theta).
+ * P_U is a sawtooth: it jumps where a table's statistic crosses t0 and is non-decreasing in
+ * between, so it can exceed alpha/2 again below the first crossing (40/78 vs 5/17: the first
+ * crossing is at -0.0700, the infimum at -0.0779); the search therefore scans below the first
+ * crossing (see {@code infimum}) and returns the lowest crossing found.
+ *
+ * <p>The supremum over the nuisance parameter: P(p2) is evaluated on the union of two grids, each
+ * uniform in the arcsine scale of one arm's proportion (asin sqrt(p_k), where a binomial's features
+ * have a constant width of about 1 / (2 sqrt(n_k))) with a spacing below 1 / (5 sqrt(N)) in that
+ * scale and the two ends of the range included; then the {@value #REFINED_MAXIMA} highest local
+ * grid maxima are refined by Brent's method between their grid neighbours to 1e-12. Every interior
+ * maximum of P is the top of a feature at least a binomial standard deviation wide in one arm's
+ * arcsine scale, which therefore contains at least two or three grid points of that arm's grid, so
+ * no maximum falls between grid points unseen; the refinement removes the grid's discretisation
+ * error. P(p2) is summed exactly for each p2 (binomial probabilities from the mode by {@link
+ * LoaderSaddlePoint} and the ratio recurrence, region rows as runs of j summed from prefix sums).
+ *
+ * <p>Work: the region is recomputed for each phi the root search visits (the score statistic
+ * depends on phi; the raw difference's region is built once), (n1 + 1)(n2 + 1) statistics each;
+ * each P(p2) costs O(n1 + n2). Tables with more than {@value #MAX_TABLES} outcomes are refused.
+ */
+public final class UnconditionalExactInterval {
+  /** Largest (n1 + 1)(n2 + 1) accepted (about 1000 subjects per arm). */
+  public static final long MAX_TABLES = 1_100_000L;
+
+  private static final int REFINED_MAXIMA = 8;
+  private static final double TIE = 1e-10;
+  private static final double STEP = 0.05;
+  private static final double DIFFERENCE_LIMIT = 18 / STEP;
+  private static final double RATIO_LIMIT = 230 / STEP;
+
+  private UnconditionalExactInterval() {}
+
+  /**
+   * The ordering statistics: each gives the region {T &gt;= t0} of the upper tail for a parameter
+   * value, and the nuisance range.
+   */
+  public enum Ordering {
+    /**
+     * Farrington-Manning score statistic for delta = p1 - p2 (Chan &amp; Zhang 1999): T = (i/n1 -
+     * j/n2 - delta) / sqrt(p1~ q1~ / n1 + p2~ q2~ / n2), p~ the maximum-likelihood estimates of
+     * table (i, j) restricted to p1 - p2 = delta, in the closed form of Farrington &amp; Manning
+     * (1990, Stat Med 9:1447-1454, eq. 12; Miettinen &amp; Nurminen 1985, appendix); T = 0 when the
+     * variance and the numerator are both 0.
+     */
+    RISK_DIFFERENCE_SCORE {
+      @Override
+      double statistic(int i, int n1, int j, int n2, double delta) {
+        double p1hat = (double) i / n1;
+        double p2hat = (double) j / n2;
+        double ratio = (double) n2 / n1;
+        double a = 1 + ratio;
+        double b = -(1 + ratio + p1hat + ratio * p2hat + delta * (ratio + 2));
+        double c = delta * delta + delta * (2 * p1hat + ratio + 1) + p1hat + ratio * p2hat;
+        double d = -p1hat * delta * (1 + delta);
+        double b3a = b / (3 * a);
+        double v = b3a * b3a * b3a - b * c / (6 * a * a) + d / (2 * a);
+        double uSquared = b3a * b3a - c / (3 * a);
+        double p1;
+        if (uSquared <= 0) {
+          p1 = -b3a;
+        } else {
+          double u = Math.copySign(Math.sqrt(uSquared), v);
+          double cosine = Math.max(-1, Math.min(1, v / (u * u * u)));
+          double w = (Math.PI + Math.acos(cosine)) / 3;
+          p1 = 2 * u * Math.cos(w) - b3a;
+        }
+        p1 = Math.max(0, Math.min(1, p1));
+        double p2 = Math.max(0, Math.min(1, p1 - delta));
+        double variance = p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2;
+        double numerator = p1hat - p2hat - delta;
+        return ratioOrSign(numerator, variance);
+      }
+
+      @Override
+      double nuisanceLower(double delta) {
+        return Math.max(0, -delta);
+      }
+
+      @Override
+      double nuisanceUpper(double delta) {
+        return Math.min(1, 1 - delta);
+      }
+
+      @Override
+      double armOne(double p2, double delta) {
+        return Math.max(0, Math.min(1, p2 + delta));
+      }
+    },
+
+    /**
+     * Raw difference T = i/n1 - j/n2 (Santner &amp; Snell 1980; SAS {@code METHOD=NOSCORE}),
+     * compared as the integers i n2 - j n1; the region does not depend on delta.
+     */
+    RISK_DIFFERENCE_RAW {
+      @Override
+      double statistic(int i, int n1, int j, int n2, double delta) {
+        return (double) i * n2 - (double) j * n1;
+      }
+
+      @Override
+      boolean exact() {
+        return true;
+      }
+
+      @Override
+      double nuisanceLower(double delta) {
+        return Math.max(0, -delta);
+      }
+
+      @Override
+      double nuisanceUpper(double delta) {
+        return Math.min(1, 1 - delta);
+      }
+
+      @Override
+      double armOne(double p2, double delta) {
+        return Math.max(0, Math.min(1, p2 + delta));
+      }
+    },
+
+    /**
+     * Score statistic for theta = p1 / p2 (Koopman 1984; Miettinen &amp; Nurminen 1985 without the
+     * N/(N-1) factor): T = (i/n1 - theta j/n2) / sqrt(p1~ q1~ / n1 + theta^2 p2~ q2~ / n2), p2~ =
+     * (-B - sqrt(B^2 - 4AC)) / (2A), A = N theta, B = -(n1 theta + i + n2 + j theta), C = i + j,
+     * p1~ = theta p2~; T = 0 when the variance and the numerator are both 0.
+     */
+    RISK_RATIO_SCORE {
+      @Override
+      double statistic(int i, int n1, int j, int n2, double theta) {
+        double big = (double) n1 + n2;
+        double a = big * theta;
+        double b = -(n1 * theta + i + n2 + j * theta);
+        double c = (double) i + j;
+        double discriminant = Math.max(0, b * b - 4 * a * c);
+        // the smaller root without cancellation: 2C / (-B + sqrt(B^2 - 4AC))
+        double p2 = c == 0 ? 0 : 2 * c / (-b + Math.sqrt(discriminant));
+        p2 = Math.max(0, Math.min(1, p2));
+        double p1 = Math.max(0, Math.min(1, theta * p2));
+        double variance = p1 * (1 - p1) / n1 + theta * theta * p2 * (1 - p2) / n2;
+        double numerator = (double) i / n1 - theta * j / n2;
+        return ratioOrSign(numerator, variance);
+      }
+
+      @Override
+      double nuisanceLower(double theta) {
+        return 0;
+      }
+
+      @Override
+      double nuisanceUpper(double theta) {
+        return Math.min(1, 1 / theta);
+      }
+
+      @Override
+      double armOne(double p2, double theta) {
+        return Math.max(0, Math.min(1, theta * p2));
+      }
+    };
+
+    /** T(i, j; phi). */
+    abstract double statistic(int i, int n1, int j, int n2, double phi);
+
+    /** Whether T is compared exactly (integer-valued and independent of phi). */
+    boolean exact() {
+      return false;
+    }
+
+    /** Smallest p2 under phi. */
+    abstract double nuisanceLower(double phi);
+
+    /** Largest p2 under phi. */
+    abstract double nuisanceUpper(double phi);
+
+    /** p1 as a function of p2 under phi. */
+    abstract double armOne(double p2, double phi);
+  }
+
+  private static double atanh(double x) {
+    return 0.5 * Math.log1p(2 * x / (1 - x));
+  }
+
+  private static double ratioOrSign(double numerator, double variance) {
+    if (variance <= 0) {
+      return numerator == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, numerator);
+    }
+    return numerator / Math.sqrt(variance);
+  }
+
+  /**
+   * The exact unconditional interval for the risk difference p1 - p2.
+   *
+   * @param table counts of both arms (arm 1 = treatment)
+   * @param level confidence level, strictly between 0 and 1
+   * @param score true for the score statistic (Chan-Zhang), false for the raw difference
+   *     (Santner-Snell)
+   * @param gamma Berger-Boos restriction, 0 for the supremum over the whole nuisance range, else in
+   *     (0, alpha/2)
+   * @param method the method id reported in the estimate
+   * @return the estimate x1/n1 - x2/n2 with its interval
+   * @throws StatsException for an invalid level or gamma, or a table with more than {@value
+   *     #MAX_TABLES} outcomes
+   */
+  public static Estimate riskDifference(
+      TwoByTwo table, double level, boolean score, double gamma, String method) {
+    Ordering ordering = score ? Ordering.RISK_DIFFERENCE_SCORE : Ordering.RISK_DIFFERENCE_RAW;
+    double z = ConfidenceLevel.z(level);
+    checkArguments(table, level, gamma, method);
+    int x1 = (int) table.x1();
+    int n1 = (int) table.n1();
+    int x2 = (int) table.x2();
+    int n2 = (int) table.n2();
+    double halfAlpha = (1 - level) / 2;
+    double lower = differenceLower(ordering, x1, n1, x2, n2, z, halfAlpha, gamma);
+    double upper = -differenceLower(ordering, x2, n2, x1, n1, z, halfAlpha, gamma);
+    double d = RiskDifferenceMethod.difference(x1, n1, x2, n2);
+    return Estimate.interval(Measure.RD, method, d, lower, upper, level);
+  }
+
+  /**
+   * The exact unconditional interval for the risk ratio p1 / p2 with the score statistic.
+   *
+   * @param table counts of both arms (arm 1 = treatment), not both without events
+   * @param level confidence level, strictly between 0 and 1
+   * @param gamma Berger-Boos restriction, 0 for the supremum over the whole nuisance range, else in
+   *     (0, alpha/2)
+   * @param method the method id reported in the estimate
+   * @return the estimate (x1/n1) / (x2/n2) with its interval; lower limit 0 when x1 = 0, upper
+   *     limit +Infinity when x2 = 0
+   * @throws StatsException for an invalid level or gamma, x1 = x2 = 0, or a table with more than
+   *     {@value #MAX_TABLES} outcomes
+   */
+  public static Estimate riskRatio(TwoByTwo table, double level, double gamma, String method) {
+    double z = ConfidenceLevel.z(level);
+    if (table.x1() == 0 && table.x2() == 0) {
+      throw new StatsException(
+          method
+              + ": undefined estimate: no events in either arm, so the risk ratio is 0/0;"
+              + " report the risk difference instead");
+    }
+    checkArguments(table, level, gamma, method);
+    int x1 = (int) table.x1();
+    int n1 = (int) table.n1();
+    int x2 = (int) table.x2();
+    int n2 = (int) table.n2();
+    double halfAlpha = (1 - level) / 2;
+    double lower = ratioLower(x1, n1, x2, n2, z, halfAlpha, gamma);
+    double swappedLower = ratioLower(x2, n2, x1, n1, z, halfAlpha, gamma);
+    double upper = swappedLower == 0 ? Double.POSITIVE_INFINITY : 1 / swappedLower;
+    double estimate = ((double) x1 / n1) / ((double) x2 / n2);
+    return Estimate.interval(Measure.RR, method, estimate, lower, upper, level);
+  }
+
+  private static void checkArguments(TwoByTwo t, double level, double gamma, String method) {
+    double halfAlpha = (1 - level) / 2;
+    if (!(gamma >= 0 && gamma < halfAlpha)) {
+      throw new StatsException(
+          method
+              + ": the Berger-Boos gamma must be 0 or between 0 and alpha/2 = "
+              + halfAlpha
+              + "; got "
+              + gamma);
+    }
+    long outcomes;
+    try {
+      outcomes = Math.multiplyExact(t.n1() + 1, t.n2() + 1);
+    } catch (ArithmeticException e) {
+      outcomes = Long.MAX_VALUE;
+    }
+    if (outcomes > MAX_TABLES) {
+      throw new StatsException(
+          method
+              + " enumerates all (n1+1)(n2+1) tables and is limited to (n1+1)(n2+1) <= "
+              + MAX_TABLES
+              + "; n1 = "
+              + t.n1()
+              + ", n2 = "
+              + t.n2()
+              + " is too large; for samples this large use mn");
+    }
+  }
+
+  private static double differenceLower(
+      Ordering ordering, int x1, int n1, int x2, int n2, double z, double halfAlpha, double gamma) {
+    if (x1 == 0 && x2 == n2) {
+      return -1;
+    }
+    UpperTail tail = new UpperTail(ordering, x1, n1, x2, n2, halfAlpha, gamma);
+    double start = atanh(Math.max(-0.999, ScoreInterval.lower(x1, n1, x2, n2, z, 1))) / STEP;
+    double s =
+        infimum(
+            s1 -> tail.excess(Math.tanh(s1 * STEP)), start, DIFFERENCE_LIMIT, n1 + n2, halfAlpha);
+    return s == Double.NEGATIVE_INFINITY ? -1 : Math.tanh(s * STEP);
+  }
+
+  /**
+   * The infimum of {s : f(s) &gt; 0} for f(s) = P_U - alpha/2 in the scaled parameter s: first the
+   * crossing nearest the asymptotic start (stepping bracket, Brent to 1e-9 in s), then, because P_U
+   * is a sawtooth (non-decreasing between the jumps where a table leaves the region, Chan &amp;
+   * Zhang's monotonicity holding only piecewise), a scan below that crossing in steps of 1/(8N) in
+   * delta (or log theta) until f &lt; -alpha/4; every point of the scan with f &gt; 0 moves the
+   * limit down to the crossing just below it. Teeth of the sawtooth that rise above alpha/2 over
+   * less than one scan step are not resolved. {@code -Infinity} when f &gt; 0 down to the end of
+   * the range.
+   */
+  private static double infimum(
+      DoubleUnaryOperator f, double start, double limit, int subjects, double halfAlpha) {
+    double root;
+    try {
+      Bracket bracket = Bracket.stepping(f, start, true, limit);
+      root = Brent.solve(f, bracket, 1e-12, 1e-9, 500).value();
+    } catch (RootFindingException noCrossing) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double step = 1.0 / (8 * subjects * STEP);
+    boolean previousAbove = false;
+    for (double s = root - step; s > -limit; s -= step) {
+      double value = f.applyAsDouble(s);
+      if (value <= 0 && previousAbove) {
+        // f <= 0 at s, > 0 at s + step: the crossing between them is the new candidate
+        root = Brent.solve(f, new Bracket(s, s + step, 0), 1e-12, 1e-9, 500).value();
+      }
+      previousAbove = value > 0;
+      if (value < -halfAlpha / 2) {
+        break;
+      }
+    }
+    return root;
+  }
+
+  private static double ratioLower(
+      int x1, int n1, int x2, int n2, double z, double halfAlpha, double gamma) {
+    if (x1 == 0) {
+      return 0;
+    }
+    UpperTail tail = new UpperTail(Ordering.RISK_RATIO_SCORE, x1, n1, x2, n2, halfAlpha, gamma);
+    double koopman =
+        RiskRatioMethod.KOOPMAN
+            .interval(TwoByTwo.of(x1, n1, x2, n2), 1 - 2 * Math.max(halfAlpha, 1e-300))
+            .lower();
+    double start = Math.log(koopman) / STEP;
+    double s =
+        infimum(s1 -> tail.excess(Math.exp(s1 * STEP)), start, RATIO_LIMIT, n1 + n2, halfAlpha);
+    return s == Double.NEGATIVE_INFINITY ? 0 : Math.exp(s * STEP);
+  }
+
+  /** P_U(phi) - alpha/2 for one observed table, with the workspace the evaluations share. */
+  static final class UpperTail {
+    private final Ordering ordering;
+    private final int x1;
+    private final int n1;
+    private final int x2;
+    private final int n2;
+    private final double halfAlpha;
+    private final double gamma;
+    private final double[] confidence1;
+    private final double[] confidence2;
+    private final double[] arm1;
+    private final double[] arm2;
+    private final double[] prefix;
+    private final double[] suffix;
+    private final boolean[] member;
+    private int[][] runs;
+    private final int gridPerArm;
+    private final BrentOptimizer optimizer = new BrentOptimizer(1e-12, 1e-14);
+
+    UpperTail(Ordering ordering, int x1, int n1, int x2, int n2, double halfAlpha, double gamma) {
+      this.ordering = ordering;
+      this.x1 = x1;
+      this.n1 = n1;
+      this.x2 = x2;
+      this.n2 = n2;
+      this.halfAlpha = halfAlpha;
+      this.gamma = gamma;
+      this.arm1 = new double[n1 + 1];
+      this.arm2 = new double[n2 + 1];
+      this.prefix = new double[n2 + 2];
+      this.suffix = new double[n2 + 2];
+      this.member = new boolean[n2 + 1];
+      this.gridPerArm = Math.max(100, (int) Math.ceil(8 * Math.sqrt((double) n1 + n2)));
+      if (gamma > 0) {
+        double armLevel = Math.sqrt(1 - gamma);
+        Estimate c1 = ProportionMethod.CLOPPER_PEARSON.interval(new Binomial(x1, n1), armLevel);
+        Estimate c2 = ProportionMethod.CLOPPER_PEARSON.interval(new Binomial(x2, n2), armLevel);
+        confidence1 = new double[] {c1.lower(), c1.upper()};
+        confidence2 = new double[] {c2.lower(), c2.upper()};
+      } else {
+        confidence1 = new double[] {0, 1};
+        confidence2 = new double[] {0, 1};
+      }
+      if (ordering.exact()) {
+        runs = region(0);
+      }
+    }
+
+    /** P_U(phi) - alpha/2. */
+    double excess(double phi) {
+      return pValue(phi) - halfAlpha;
+    }
+
+    /** P_U(phi), with the Berger-Boos restriction when gamma &gt; 0. */
+    double pValue(double phi) {
+      if (!ordering.exact()) {
+        runs = region(phi);
+      }
+      double[] range = nuisanceRange(phi);
+      if (range == null) {
+        return gamma;
+      }
+      return Math.min(1, gamma + supremum(phi, range[0], range[1]));
+    }
+
+    /** The p2 range under phi, narrowed to the Berger-Boos set; null when empty. */
+    private double[] nuisanceRange(double phi) {
+      double low = Math.max(ordering.nuisanceLower(phi), confidence2[0]);
+      double high = Math.min(ordering.nuisanceUpper(phi), confidence2[1]);
+      if (gamma > 0) {
+        // p1 = armOne(p2) is increasing in p2: keep the p2 whose p1 is in arm 1's interval.
+        low = Math.max(low, inverseArmOne(confidence1[0], phi));
+        high = Math.min(high, inverseArmOne(confidence1[1], phi));
+      }
+      return low <= high ? new double[] {low, high} : null;
+    }
+
+    private double inverseArmOne(double p1, double phi) {
+      return ordering == Ordering.RISK_RATIO_SCORE ? p1 / phi : p1 - phi;
+    }
+
+    /** For each i the runs of j with T(i, j; phi) &gt;= t0 (within the tie tolerance). */
+    private int[][] region(double phi) {
+      double observed = ordering.statistic(x1, n1, x2, n2, phi);
+      double threshold = ordering.exact() ? observed : observed - TIE * (1 + Math.abs(observed));
+      int[][] result = new int[n1 + 1][];
+      for (int i = 0; i <= n1; i++) {
+        for (int j = 0; j <= n2; j++) {
+          member[j] = ordering.statistic(i, n1, j, n2, phi) >= threshold;
+        }
+        result[i] = UnconditionalExactTest.toRuns(member);
+      }
+      return result;
+    }
+
+    /** sup over p2 in [low, high] of P(region; p1(p2), p2). */
+    private double supremum(double phi, double low, double high) {
+      double[] grid = grid(phi, low, high);
+      double[] values = new double[grid.length];
+      double best = 0;
+      for (int k = 0; k < grid.length; k++) {
+        values[k] = probability(phi, grid[k]);
+        best = Math.max(best, values[k]);
+      }
+      if (grid.length < 3) {
+        return best;
+      }
+      Integer[] maxima = localMaxima(values);
+      for (int r = 0; r < Math.min(REFINED_MAXIMA, maxima.length); r++) {
+        int k = maxima[r];
+        double left = grid[Math.max(0, k - 1)];
+        double right = grid[Math.min(grid.length - 1, k + 1)];
+        if (!(right > left)) {
+          continue;
+        }
+        UnivariatePointValuePair refined =
+            optimizer.optimize(
+                new MaxEval(1000),
+                new UnivariateObjectiveFunction(p2 -> probability(phi, p2)),
+                GoalType.MAXIMIZE,
+                new SearchInterval(left, right, grid[k]));
+        best = Math.max(best, refined.getValue());
+      }
+      return best;
+    }
+
+    /** Indices of the local grid maxima (ends included), highest first. */
+    private static Integer[] localMaxima(double[] values) {
+      int last = values.length - 1;
+      int count = 0;
+      Integer[] found = new Integer[values.length];
+      for (int k = 0; k <= last; k++) {
+        boolean leftOk = k == 0 || values[k] >= values[k - 1];
+        boolean rightOk = k == last || values[k] >= values[k + 1];
+        if (leftOk && rightOk && values[k] > 0) {
+          found[count++] = k;
+        }
+      }
+      Integer[] maxima = Arrays.copyOf(found, count);
+      Arrays.sort(maxima, (u, v) -> Double.compare(values[v], values[u]));
+      return maxima;
+    }
+
+    /**
+     * The union of two grids on [low, high], uniform in asin(sqrt(p2)) and in asin(sqrt(p1(p2))),
+     * each with {@code gridPerArm} intervals over its arm's part of the range.
+     */
+    private double[] grid(double phi, double low, double high) {
+      if (high - low <= 0) {
+        return new double[] {low};
+      }
+      double[] points = new double[2 * gridPerArm + 2];
+      double a2 = Math.asin(Math.sqrt(low));
+      double b2 = Math.asin(Math.sqrt(high));
+      double p1Low = ordering.armOne(low, phi);
+      double p1High = ordering.armOne(high, phi);
+      double a1 = Math.asin(Math.sqrt(p1Low));
+      double b1 = Math.asin(Math.sqrt(p1High));
+      int size = 0;
+      for (int k = 0; k <= gridPerArm; k++) {
+        double s2 = Math.sin(a2 + (b2 - a2) * k / gridPerArm);
+        points[size++] = clamp(s2 * s2, low, high);
+        double s1 = Math.sin(a1 + (b1 - a1) * k / gridPerArm);
+        points[size++] = clamp(inverseArmOne(s1 * s1, phi), low, high);
+      }
+      points[0] = low;
+      points[2 * gridPerArm] = high;
+      Arrays.sort(points, 0, size);
+      int unique = 0;
+      for (int k = 0; k < size; k++) {
+        if (unique == 0 || points[k] > points[unique - 1]) {
+          points[unique++] = points[k];
+        }
+      }
+      return Arrays.copyOf(points, unique);
+    }
+
+    private static double clamp(double value, double low, double high) {
+      return Math.max(low, Math.min(high, value));
+    }
+
+    /** sum over (i, j) in the region of b(i; n1, p1) b(j; n2, p2), p1 = p1(p2). */
+    double probability(double phi, double p2) {
+      double p1 = ordering.armOne(p2, phi);
+      UnconditionalExactTest.binomialProbabilities(n1, p1, arm1);
+      UnconditionalExactTest.binomialProbabilities(n2, p2, arm2);
+      for (int j = 0; j <= n2; j++) {
+        prefix[j + 1] = prefix[j] + arm2[j];
+      }
+      for (int j = n2; j >= 0; j--) {
+        suffix[j] = suffix[j + 1] + arm2[j];
+      }
+      double total = 0;
+      for (int i = 0; i <= n1; i++) {
+        int[] runList = runs[i];
+        if (arm1[i] == 0 || runList.length == 0) {
+          continue;
+        }
+        double inner = 0;
+        for (int r = 0; r < runList.length; r += 2) {
+          int start = runList[r];
+          int end = runList[r + 1];
+          // sums from the end each run touches; differences of prefix sums in between (the
+          // absolute error, 1e-16, is all that matters next to alpha/2)
+          if (end == n2) {
+            inner += suffix[start];
+          } else {
+            inner += prefix[end + 1] - prefix[start];
+          }
+        }
+        total += arm1[i] * inner;
+      }
+      return total;
+    }
+  }
+}

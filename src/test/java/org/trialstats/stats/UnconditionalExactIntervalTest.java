@@ -1,0 +1,137 @@
+package org.trialstats.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Exact unconditional intervals (Chan-Zhang score, Santner-Snell raw difference, risk-ratio score)
+ * against published values and the independent Python implementation
+ * (fixtures/unconditional_intervals.py).
+ */
+class UnconditionalExactIntervalTest {
+
+  /**
+   * SAS PROC FREQ EXACT RISKDIFF(METHOD=NOSCORE) values as quoted (4 decimals) in the tern vignette
+   * "Unconditional Exact Confidence Interval for Difference in Proportions", and Santner &amp;
+   * Snell (1980, section 4) for 0/2 vs 2/2 at 90%: agreement to the 4 decimals given.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "40, 78, 5, 17, 0.95, -0.0466, 0.4676",
+    "27, 57, 3, 3, 0.95, -0.9057, 0.1197",
+    "27, 57, 3, 3, 0.99, -0.9586, 0.2677",
+    "0, 2, 2, 2, 0.90, -1, 0.0543"
+  })
+  void rawDifferenceMatchesSasAndSantnerSnell(
+      long x1, long n1, long x2, long n2, double level, double lower, double upper) {
+    Estimate e = raw(TwoByTwo.of(x1, n1, x2, n2), level);
+    assertThat(e.lower()).isCloseTo(lower, within(5.0001e-5));
+    assertThat(e.upper()).isCloseTo(upper, within(5.0001e-5));
+    assertThat(e.method()).isEqualTo("exact-unconditional-raw");
+  }
+
+  /**
+   * Every row of the Python reference: limits of the difference to 2e-8 absolute, of the ratio to
+   * 2e-8 relative (both searches stop at 1e-9 in their scaled parameter, the reference at 1e-17).
+   */
+  @Test
+  void agreesWithIndependentPythonImplementation() {
+    List<CSVRecord> rows =
+        RatioFixtures.read(RatioFixtures.FIXTURES + "unconditional_intervals.csv");
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(30);
+    for (CSVRecord r : rows) {
+      TwoByTwo t =
+          TwoByTwo.of(
+              Long.parseLong(r.get("x1")),
+              Long.parseLong(r.get("n1")),
+              Long.parseLong(r.get("x2")),
+              Long.parseLong(r.get("n2")));
+      double level = Double.parseDouble(r.get("level"));
+      double gamma = Double.parseDouble(r.get("gamma"));
+      String kind = r.get("statistic");
+      Estimate e =
+          kind.equals("rr")
+              ? UnconditionalExactInterval.riskRatio(t, level, gamma, "exact-unconditional")
+              : UnconditionalExactInterval.riskDifference(
+                  t, level, kind.equals("rd"), gamma, "exact-unconditional");
+      double lower = RatioFixtures.number(r.get("lower"));
+      double upper = RatioFixtures.number(r.get("upper"));
+      String what = kind + " " + t + " level " + level + " gamma " + gamma;
+      if (kind.equals("rr")) {
+        RatioFixtures.assertRelative(e.lower(), lower, 2e-8, what + " lower");
+        RatioFixtures.assertRelative(e.upper(), upper, 2e-8, what + " upper");
+      } else {
+        assertThat(e.lower()).as(what + " lower").isCloseTo(lower, within(2e-8));
+        assertThat(e.upper()).as(what + " upper").isCloseTo(upper, within(2e-8));
+      }
+    }
+  }
+
+  private static Estimate score(TwoByTwo t, double level) {
+    return UnconditionalExactInterval.riskDifference(t, level, true, 0, "exact-unconditional");
+  }
+
+  private static Estimate raw(TwoByTwo t, double level) {
+    return UnconditionalExactInterval.riskDifference(t, level, false, 0, "exact-unconditional-raw");
+  }
+
+  private static Estimate ratio(TwoByTwo t, double level) {
+    return UnconditionalExactInterval.riskRatio(t, level, 0, "exact-unconditional");
+  }
+
+  /** The interval contains the estimate and widens with the level, for all three statistics. */
+  @ParameterizedTest
+  @CsvSource({"7, 10, 2, 10", "12, 20, 5, 25", "0, 10, 3, 10", "9, 12, 3, 30", "30, 60, 20, 60"})
+  void containsEstimateAndNestsByLevel(long x1, long n1, long x2, long n2) {
+    TwoByTwo t = TwoByTwo.of(x1, n1, x2, n2);
+    for (int m = 0; m < 3; m++) {
+      Estimate previous = null;
+      for (double level : new double[] {0.8, 0.9, 0.95, 0.99}) {
+        Estimate e = m == 0 ? score(t, level) : m == 1 ? raw(t, level) : ratio(t, level);
+        assertThat(e.lower()).as(m + " " + level).isLessThanOrEqualTo(e.estimate());
+        assertThat(e.upper()).as(m + " " + level).isGreaterThanOrEqualTo(e.estimate());
+        if (previous != null) {
+          assertThat(e.lower()).as(m + " nested").isLessThanOrEqualTo(previous.lower());
+          assertThat(e.upper()).as(m + " nested").isGreaterThanOrEqualTo(previous.upper());
+        }
+        previous = e;
+      }
+    }
+  }
+
+  /** Swapping the arms negates (difference) or inverts (ratio) the interval. */
+  @Test
+  void swappingArmsMirrorsTheInterval() {
+    TwoByTwo t = TwoByTwo.of(12, 20, 5, 25);
+    TwoByTwo swapped = TwoByTwo.of(5, 25, 12, 20);
+    Estimate d = score(t, 0.95);
+    Estimate ds = score(swapped, 0.95);
+    assertThat(d.lower()).isCloseTo(-ds.upper(), within(1e-12));
+    assertThat(d.upper()).isCloseTo(-ds.lower(), within(1e-12));
+    Estimate r = ratio(t, 0.95);
+    Estimate rs = ratio(swapped, 0.95);
+    assertThat(r.lower() * rs.upper()).isCloseTo(1, within(1e-12));
+  }
+
+  /** Berger-Boos: gamma outside [0, alpha/2) and oversized tables are refused. */
+  @Test
+  void refusesInvalidGammaAndOversizedTables() {
+    TwoByTwo t = TwoByTwo.of(3, 10, 1, 10);
+    assertThatThrownBy(() -> UnconditionalExactInterval.riskDifference(t, 0.95, true, 0.03, "x"))
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("gamma");
+    assertThatThrownBy(() -> score(TwoByTwo.of(10, 2000, 10, 2000), 0.95))
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("(n1+1)(n2+1) <= 1100000");
+    assertThatThrownBy(() -> ratio(TwoByTwo.of(0, 5, 0, 5), 0.95))
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("undefined estimate");
+  }
+}
