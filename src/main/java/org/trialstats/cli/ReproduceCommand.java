@@ -1,5 +1,6 @@
 package org.trialstats.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,6 +83,13 @@ public final class ReproduceCommand implements Callable<Integer> {
             counts.get(Verdict.REPRODUCED),
             counts.get(Verdict.DISCREPANCY),
             counts.get(Verdict.NOT_CHECKABLE));
-    return strict && counts.get(Verdict.DISCREPANCY) > 0 ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    if (strict && counts.get(Verdict.DISCREPANCY) > 0) {
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.println("discrepancies:");
+      report.discrepancyLines().forEach(line -> stdout.println("  " + line));
+      stdout.flush();
+      return ExitCode.CHECK_FAILED;
+    }
+    return ExitCode.OK;
   }
 }

@@ -80,6 +80,26 @@ public final class EvidenceReport {
         });
   }
 
+  /**
+   * One line per discrepancy, for the terminal: the figure's id, what was printed, what the other
+   * figures give and why.
+   *
+   * @return the lines, in the dataset's order
+   */
+  public List<String> discrepancyLines() {
+    return analysis.claims().stream()
+        .filter(c -> c.verdict() == Verdict.DISCREPANCY)
+        .map(
+            c ->
+                c.claim().id()
+                    + ": printed "
+                    + c.claim().reported().asReported()
+                    + ", recomputed "
+                    + c.recomputedText()
+                    + (c.detail().isEmpty() ? "" : " (" + c.detail() + ")"))
+        .toList();
+  }
+
   /** Number of claims with each verdict. */
   public Map<Verdict, Integer> verdictCounts() {
     Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);

@@ -168,6 +168,16 @@ class ReproduceTest {
     Cli.Run run =
         Cli.run("reproduce", "datasets/anakinra", "--out", out.resolve("r").toString(), "--strict");
     assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+    // Which claims failed, one line each with what was printed and what was recomputed.
+    List<String> lines = run.out().lines().toList();
+    int header = lines.indexOf("discrepancies:");
+    assertThat(header).isPositive();
+    List<String> failed = lines.subList(header + 1, lines.size());
+    assertThat(failed)
+        .hasSize(5)
+        .allSatisfy(
+            l -> assertThat(l).startsWith("  ").contains(": printed ").contains(", recomputed "));
+    assertThat(String.join("\n", failed)).contains("2876").contains("2846");
   }
 
   @Test
