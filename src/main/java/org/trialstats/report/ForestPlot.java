@@ -870,16 +870,17 @@ public final class ForestPlot {
     }
     b.append("Q = ").append(fixed(r.q(), 2)).append(", df = ").append(r.qDf());
     b.append(" (p ").append(pValue(r.qPvalue())).append("); I\u00b2 = ");
-    b.append(Numbers.fixed(r.i2(), 0)).append('%');
+    // The decimals of the text output: 99.9% must not be printed as 100% beside it.
+    b.append(Numbers.fixed(r.i2(), 1)).append('%');
     return b.toString();
   }
 
-  /** The test for the overall effect: z, or t with its df under HKSJ. */
+  /** The test for the overall effect: z, or t with its df under HKSJ, signed as in the text. */
   static String overallEffect(MetaResult r) {
     String statistic =
         Double.isNaN(r.statisticDf())
-            ? "Z = " + fixed(Math.abs(r.statistic()), 2)
-            : "t(" + (long) r.statisticDf() + ") = " + fixed(Math.abs(r.statistic()), 2);
+            ? "Z = " + fixed(r.statistic(), 2)
+            : "t(" + (long) r.statisticDf() + ") = " + fixed(r.statistic(), 2);
     return "Test for overall effect: " + statistic + " (p " + pValue(r.pvalue()) + ")";
   }
 }

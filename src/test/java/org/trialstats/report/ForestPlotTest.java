@@ -148,18 +148,31 @@ class ForestPlotTest {
     MetaResult r = MetaAnalysis.run(BCG, MetaOptions.random(EffectMeasure.RR, Tau2Estimator.REML));
     assertThat(ForestPlot.heterogeneity(r))
         .isEqualTo(
-            "Heterogeneity: \u03c4\u00b2 = 0.31; Q = 152.23, df = 12 (p < 0.0001); I\u00b2 = 92%");
+            "Heterogeneity: \u03c4\u00b2 = 0.31; Q = 152.23, df = 12 (p < 0.0001); I\u00b2 ="
+                + " 92.2%");
     assertThat(ForestPlot.overallEffect(r))
-        .isEqualTo("Test for overall effect: Z = 3.97 (p < 0.0001)");
+        .isEqualTo("Test for overall effect: Z = \u22123.97 (p < 0.0001)");
     assertThat(ForestPlot.methodHeader(r)).isEqualTo("IV, Random (REML), 95% CI");
     MetaResult hk =
         MetaAnalysis.run(
             BCG, MetaOptions.random(EffectMeasure.RR, Tau2Estimator.REML).withHksj(true));
     assertThat(ForestPlot.overallEffect(hk))
-        .isEqualTo("Test for overall effect: t(12) = 3.95 (p = 0.0019)");
+        .isEqualTo("Test for overall effect: t(12) = \u22123.95 (p = 0.0019)");
     MetaResult mh = MetaAnalysis.run(BCG, MetaOptions.fixed(EffectMeasure.RR, FixedMethod.MH));
     assertThat(ForestPlot.methodHeader(mh)).isEqualTo("M-H, Fixed, 95% CI");
     assertThat(ForestPlot.heterogeneity(mh)).startsWith("Heterogeneity: Q = 152.57, df = 12");
+  }
+
+  /**
+   * The plot prints I² and the test statistic as the text output does: BCG risk difference, I² =
+   * 99.9% (not rounded to 100%), z signed.
+   */
+  @Test
+  void plotAndTextAgree() {
+    MetaResult rd = MetaAnalysis.run(BCG, MetaOptions.random(EffectMeasure.RD, Tau2Estimator.REML));
+    assertThat(ForestPlot.heterogeneity(rd)).endsWith("I\u00b2 = 99.9%");
+    assertThat(MetaOutput.heterogeneity(rd)).contains("I^2 = 99.9%");
+    assertThat(ForestPlot.overallEffect(rd)).startsWith("Test for overall effect: Z = \u22122.32 ");
   }
 
   @Test
