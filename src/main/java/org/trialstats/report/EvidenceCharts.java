@@ -127,12 +127,17 @@ public final class EvidenceCharts {
   }
 
   static Figure rates(EvidenceAnalysis a) {
+    // The axis names the unit the values are in: per 100 PY when every rate uses it.
+    java.util.Set<Double> pers = new java.util.TreeSet<>();
+    a.dataset().rates().forEach(f -> pers.add(f.per()));
+    String unit =
+        pers.size() == 1
+            ? "Events per " + Numbers.significant(pers.iterator().next(), 6) + " patient-years"
+            : "Events per the patient-years each row states";
     IntervalChart chart =
         new IntervalChart(
             "Incidence rates",
-            "Events per patient-years as stated ("
-                + Numbers.significant(a.level() * 100, 6)
-                + "% exact interval)");
+            unit + " (" + Numbers.significant(a.level() * 100, 6) + "% exact interval)");
     a.dataset()
         .rates()
         .forEach(

@@ -133,22 +133,39 @@ public final class Figure {
   private static final Pattern LONG_DECIMAL = Pattern.compile("-?\\d+\\.\\d{3,}");
 
   /**
-   * Rounds every number with more than two decimals to two (1/100 of a user unit, far below what
-   * any viewer resolves); glyph outlines written with full double precision would otherwise make
-   * the SVG several times larger.
+   * Rounds every number with more than two decimals inside the markup (coordinates, path data,
+   * transforms) to two: 1/100 of a user unit, far below what any viewer resolves; glyph outlines
+   * written with full double precision would otherwise make the SVG several times larger. Text
+   * between the tags is what the reader sees and is left exactly as drawn, so an SVG prints the
+   * same numbers as the PNG of the same figure.
    */
   static String compactNumbers(String svg) {
-    Matcher m = LONG_DECIMAL.matcher(svg);
     StringBuilder out = new StringBuilder(svg.length() / 2);
-    while (m.find()) {
-      String rounded =
-          new BigDecimal(m.group())
-              .setScale(2, RoundingMode.HALF_UP)
-              .stripTrailingZeros()
-              .toPlainString();
-      m.appendReplacement(out, rounded.equals("-0") ? "0" : rounded);
+    int at = 0;
+    while (at < svg.length()) {
+      int open = svg.indexOf('<', at);
+      if (open < 0) {
+        out.append(svg, at, svg.length());
+        break;
+      }
+      out.append(svg, at, open);
+      int close = svg.indexOf('>', open);
+      int end = close < 0 ? svg.length() : close + 1;
+      Matcher m = LONG_DECIMAL.matcher(svg).region(open, end);
+      int copied = open;
+      while (m.find()) {
+        out.append(svg, copied, m.start());
+        String rounded =
+            new BigDecimal(m.group())
+                .setScale(2, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
+        out.append(rounded.equals("-0") ? "0" : rounded);
+        copied = m.end();
+      }
+      out.append(svg, copied, end);
+      at = end;
     }
-    m.appendTail(out);
     return out.toString();
   }
 
