@@ -27,6 +27,7 @@ import org.trialstats.meta.SubgroupAnalysis;
  * @param begg Begg and Mazumdar's rank correlation test, or null
  * @param notes extra warnings (e.g. why Egger's test was not run)
  * @param provenance what the analysis was computed from
+ * @param moderation meta-regression, alternative tau^2 interval and Egger's rma test, or null
  */
 public record MetaSynthesis(
     MetaResult result,
@@ -37,7 +38,8 @@ public record MetaSynthesis(
     EggerTest egger,
     RankCorrelationTest begg,
     List<String> notes,
-    Provenance provenance) {
+    Provenance provenance,
+    MetaModeration moderation) {
 
   /**
    * The sensitivity analyses to add to the main analysis.
@@ -66,6 +68,26 @@ public record MetaSynthesis(
       MetaInputReader.Input data,
       MetaOptions options,
       Sensitivity sensitivity,
+      Provenance provenance) {
+    return of(data, options, sensitivity, MetaModeration.Request.none(), provenance);
+  }
+
+  /**
+   * Runs the meta-analysis, the sensitivity analyses and the moderator analyses asked for (see
+   * {@link MetaModeration#of}).
+   *
+   * @param data the studies, in file order
+   * @param options measure, model, estimator and level
+   * @param sensitivity the sensitivity analyses to add
+   * @param moderation the meta-regression, tau^2 interval and Egger's rma test to add
+   * @param provenance the input files, for the outputs
+   * @return the results
+   */
+  public static MetaSynthesis of(
+      MetaInputReader.Input data,
+      MetaOptions options,
+      Sensitivity sensitivity,
+      MetaModeration.Request moderation,
       Provenance provenance) {
     List<StudyData> studies = data.studies();
     List<String> notes = new ArrayList<>(data.omitted());
@@ -119,7 +141,8 @@ public record MetaSynthesis(
         eggerTest,
         beggTest,
         notes,
-        provenance);
+        provenance,
+        MetaModeration.of(data, result, moderation));
   }
 
   /** All warnings: the main analysis', the subgroup analysis' and the extra notes. */
@@ -134,6 +157,9 @@ public record MetaSynthesis(
       all.addAll(subgroups.warnings());
     }
     all.addAll(notes);
+    if (moderation != null) {
+      all.addAll(moderation.notes());
+    }
     return all;
   }
 }

@@ -114,6 +114,9 @@ public final class MetaOutput {
       begg.put("pvalue", t.pvalue());
       begg.put("exact", t.exact());
     }
+    if (a.moderation() != null) {
+      MetaRegressionOutput.json(root, a.moderation());
+    }
     ArrayNode warnings = root.putArray("warnings");
     a.warnings().forEach(warnings::add);
     return Json.write(root);
@@ -329,6 +332,12 @@ public final class MetaOutput {
                 + Numbers.full(t.tau())
                 + (t.exact() ? " (exact p-value)" : " (normal approximation)"));
         p.printRecord(escape(row));
+      }
+      if (a.moderation() != null) {
+        for (List<String> row :
+            MetaRegressionOutput.csv(a.moderation(), (kind, label) -> base(kind, label, null, r))) {
+          p.printRecord(escape(row));
+        }
       }
       List<String> zero = base("zero_cells", "zero cells", null, r);
       zero.set(31, r.zeroCells());
@@ -569,6 +578,9 @@ public final class MetaOutput {
                   t.exact() ? "exact" : "normal approximation",
                   t.k()));
     }
+    if (a.moderation() != null) {
+      b.append(MetaRegressionOutput.text(a.moderation(), r.level()));
+    }
     List<String> warnings = a.warnings();
     if (!warnings.isEmpty()) {
       b.append('\n').append("Warnings\n");
@@ -713,7 +725,7 @@ public final class MetaOutput {
     return Numbers.significant(x, 4);
   }
 
-  private static String columns(List<String[]> rows) {
+  static String columns(List<String[]> rows) {
     int n = rows.get(0).length;
     int[] width = new int[n];
     for (String[] r : rows) {
