@@ -33,6 +33,7 @@ import org.trialstats.stats.StatsException;
  * @param provenance what the analysis was computed from
  * @param trimFill trim-and-fill of the main analysis, or null
  * @param influence influence diagnostics of the main analysis, or null
+ * @param moderation meta-regression, alternative tau^2 interval and Egger's rma test, or null
  */
 public record MetaSynthesis(
     MetaResult result,
@@ -45,7 +46,8 @@ public record MetaSynthesis(
     List<String> notes,
     Provenance provenance,
     TrimAndFill trimFill,
-    Influence influence) {
+    Influence influence,
+    MetaModeration moderation) {
 
   /**
    * The sensitivity analyses to add to the main analysis.
@@ -94,6 +96,26 @@ public record MetaSynthesis(
       MetaInputReader.Input data,
       MetaOptions options,
       Sensitivity sensitivity,
+      Provenance provenance) {
+    return of(data, options, sensitivity, MetaModeration.Request.none(), provenance);
+  }
+
+  /**
+   * Runs the meta-analysis, the sensitivity analyses and the moderator analyses asked for (see
+   * {@link MetaModeration#of}).
+   *
+   * @param data the studies, in file order
+   * @param options measure, model, estimator and level
+   * @param sensitivity the sensitivity analyses to add
+   * @param moderation the meta-regression, tau^2 interval and Egger's rma test to add
+   * @param provenance the input files, for the outputs
+   * @return the results
+   */
+  public static MetaSynthesis of(
+      MetaInputReader.Input data,
+      MetaOptions options,
+      Sensitivity sensitivity,
+      MetaModeration.Request moderation,
       Provenance provenance) {
     List<StudyData> studies = data.studies();
     List<String> notes = new ArrayList<>(data.omitted());
@@ -149,7 +171,8 @@ public record MetaSynthesis(
         notes,
         provenance,
         trimFill(result, sensitivity.trimFill(), notes),
-        influence(result, sensitivity.influence(), notes));
+        influence(result, sensitivity.influence(), notes),
+        MetaModeration.of(data, result, moderation));
   }
 
   /** Trim-and-fill of the main analysis when asked for, or null with a note saying why not. */
@@ -198,6 +221,9 @@ public record MetaSynthesis(
       all.addAll(subgroups.warnings());
     }
     all.addAll(notes);
+    if (moderation != null) {
+      all.addAll(moderation.notes());
+    }
     return all;
   }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialstats.analysis.MetaModeration;
 import org.trialstats.analysis.MetaSynthesis;
 import org.trialstats.evidence.MetaInputReader;
 import org.trialstats.io.InputFile;
@@ -21,8 +22,10 @@ import org.trialstats.meta.MetaOptions;
 import org.trialstats.meta.PredictionMethod;
 import org.trialstats.meta.SmdVariance;
 import org.trialstats.meta.Tau2Estimator;
+import org.trialstats.meta.Tau2IntervalMethod;
 import org.trialstats.meta.TrimFillEstimator;
 import org.trialstats.report.BaujatPlot;
+import org.trialstats.report.BubblePlot;
 import org.trialstats.report.Figure;
 import org.trialstats.report.ForestOptions;
 import org.trialstats.report.ForestPlot;
@@ -65,7 +68,9 @@ import picocli.CommandLine.Spec;
       "  trialstats meta --input studies.csv --measure or --method mh --format json"
           + " --forest forest.png --funnel funnel.svg",
       "  trialstats meta --input means.csv --measure smd --method reml --forest forest.svg",
-      "  trialstats meta --input rates.csv --measure irr --method mh"
+      "  trialstats meta --input rates.csv --measure irr --method mh",
+      "  trialstats meta --input bcg.csv --measure rr --method reml --mods ablat,alloc"
+          + " --bubble bubble.svg --bubble-moderator ablat"
     })
 public final class MetaCommand implements Callable<Integer> {
 
@@ -187,8 +192,51 @@ public final class MetaCommand implements Callable<Integer> {
       description = "Add a cumulative analysis in the order of this column (e.g. year).")
   String cumulativeBy;
 
-  @Option(names = "--egger", description = "Add Egger's regression test for funnel asymmetry.")
-  boolean egger;
+  @Option(
+      names = "--egger",
+      arity = "0..1",
+      fallbackValue = "classical",
+      paramLabel = "FORM",
+      description =
+          "Add Egger's regression test for funnel asymmetry: classical (least squares of y/se"
+              + " on 1/se; the form without a value) or rma (metafor's default regtest():"
+              + " meta-regression on se with the analysis' tau^2 method).")
+  String egger;
+
+  @Option(
+      names = "--mods",
+      split = ",",
+      paramLabel = "COLUMN",
+      description =
+          "Meta-regression on these input columns (comma-separated; a column with a"
+              + " non-numeric value is categorical, its first sorted level the reference):"
+              + " coefficients, test of moderators QM, residual QE, tau^2, I^2, R^2 (metafor"
+              + " rma(mods = ~ ...)).")
+  List<String> mods;
+
+  @Option(
+      names = "--tau2-ci",
+      defaultValue = "qp",
+      paramLabel = "TYPE",
+      description =
+          "Interval for tau^2: qp (Q-profile, always reported) or pl (profile likelihood, ML"
+              + " or REML) (default: ${DEFAULT-VALUE}).")
+  String tau2Ci;
+
+  @Option(
+      names = "--bubble",
+      paramLabel = "FILE",
+      description =
+          "Draw a bubble plot of the meta-regression (.png or .svg): effect against one"
+              + " moderator, circle area proportional to weight, fitted line with its"
+              + " confidence band.")
+  Path bubble;
+
+  @Option(
+      names = "--bubble-moderator",
+      paramLabel = "COLUMN",
+      description = "The continuous moderator of the bubble plot (default: the first one).")
+  String bubbleModerator;
 
   @Option(
       names = "--begg",
@@ -273,7 +321,9 @@ public final class MetaCommand implements Callable<Integer> {
     checkPlotFile("--forest", forest);
     checkPlotFile("--funnel", funnel);
     checkPlotFile("--baujat", baujat);
-    OutputTarget.checkFiles(Arrays.asList(output, forest, funnel, baujat), List.of(input));
+    checkPlotFile("--bubble", bubble);
+    MetaModeration.Request moderation = moderationRequest();
+    OutputTarget.checkFiles(Arrays.asList(output, forest, funnel, baujat, bubble), List.of(input));
     MetaOptions options = options();
     MetaInputReader.Input data = MetaInputReader.read(input, subgroupColumn, missingValues());
     if (data.form() != options.measure().input()) {
@@ -297,10 +347,11 @@ public final class MetaCommand implements Callable<Integer> {
             new MetaSynthesis.Sensitivity(
                 leaveOneOut,
                 cumulativeBy,
-                egger,
+                "classical".equals(eggerForm()),
                 begg,
                 trimFill == null ? null : TrimFillEstimator.fromId(trimFill),
                 influence || baujat != null),
+            moderation,
             new Provenance(Version.current(), List.of(InputFile.hash(input))));
     String rendered =
         switch (fmt) {
@@ -330,8 +381,12 @@ public final class MetaCommand implements Callable<Integer> {
     }
     byte[] funnelBytes = funnel == null ? null : bytes(funnelFigure(analysis), funnel);
     byte[] baujatBytes = baujat == null ? null : bytes(baujatFigure(analysis), baujat);
+    byte[] bubbleBytes = bubble == null ? null : bytes(bubbleFigure(analysis), bubble);
     // all outputs are committed together, or none of them
     try (OutputFiles.Group outputs = new OutputFiles.Group()) {
+      if (bubbleBytes != null) {
+        outputs.add(bubble, stream -> stream.write(bubbleBytes));
+      }
       if (forestBytes != null) {
         byte[] bytes = forestBytes;
         outputs.add(forest, stream -> stream.write(bytes));
@@ -374,6 +429,51 @@ public final class MetaCommand implements Callable<Integer> {
                   .orElse("influence diagnostics are not available"));
     }
     return BaujatPlot.render(analysis.result(), analysis.influence());
+  }
+
+  /** The Egger form asked for: null, classical or rma. */
+  private String eggerForm() {
+    if (egger == null) {
+      return null;
+    }
+    String form = egger.trim().toLowerCase(Locale.ROOT);
+    if (!form.equals("classical") && !form.equals("rma")) {
+      throw new UserError("unknown --egger '" + egger + "'; use classical or rma");
+    }
+    return form;
+  }
+
+  /** The meta-regression, tau^2 interval and Egger's rma test asked for. */
+  private MetaModeration.Request moderationRequest() {
+    List<String> columns = mods == null ? List.of() : mods.stream().map(String::trim).toList();
+    if (columns.stream().anyMatch(String::isEmpty)) {
+      throw new UserError("--mods needs column names separated by commas, got an empty name");
+    }
+    if (bubble != null && columns.isEmpty()) {
+      throw new UserError("--bubble draws a meta-regression: give its moderators with --mods");
+    }
+    Tau2IntervalMethod interval;
+    try {
+      interval = Tau2IntervalMethod.fromId(tau2Ci.trim());
+    } catch (org.trialstats.stats.StatsException e) {
+      throw new UserError("unknown --tau2-ci '" + tau2Ci + "'; use qp or pl");
+    }
+    return new MetaModeration.Request(columns, interval, "rma".equals(eggerForm()));
+  }
+
+  private Figure bubbleFigure(MetaSynthesis analysis) {
+    MetaModeration m = analysis.moderation();
+    String moderator =
+        bubbleModerator != null ? bubbleModerator.trim() : BubblePlot.firstContinuous(m);
+    if (moderator == null) {
+      throw new UserError(
+          "--bubble needs a continuous moderator; every moderator in --mods is categorical");
+    }
+    try {
+      return BubblePlot.render(analysis.result(), m, moderator);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--bubble-moderator: " + e.getMessage());
+    }
   }
 
   private static byte[] bytes(Figure figure, Path file) {

@@ -118,6 +118,9 @@ public final class MetaOutput {
     }
     trimFillJson(root, a);
     influenceJson(root, a);
+    if (a.moderation() != null) {
+      MetaRegressionOutput.json(root, a.moderation());
+    }
     ArrayNode warnings = root.putArray("warnings");
     a.warnings().forEach(warnings::add);
     return Json.write(root);
@@ -349,6 +352,12 @@ public final class MetaOutput {
       }
       trimFillCsv(p, a);
       influenceCsv(p, a);
+      if (a.moderation() != null) {
+        for (List<String> row :
+            MetaRegressionOutput.csv(a.moderation(), (kind, label) -> base(kind, label, null, r))) {
+          p.printRecord(escape(row));
+        }
+      }
       List<String> zero = base("zero_cells", "zero cells", null, r);
       zero.set(31, r.zeroCells());
       p.printRecord(escape(zero));
@@ -798,6 +807,9 @@ public final class MetaOutput {
     }
     trimFillText(b, a);
     influenceText(b, a);
+    if (a.moderation() != null) {
+      b.append(MetaRegressionOutput.text(a.moderation(), r.level()));
+    }
     List<String> warnings = a.warnings();
     if (!warnings.isEmpty()) {
       b.append('\n').append("Warnings\n");
@@ -942,7 +954,7 @@ public final class MetaOutput {
     return Numbers.significant(x, 4);
   }
 
-  private static String columns(List<String[]> rows) {
+  static String columns(List<String[]> rows) {
     int n = rows.get(0).length;
     int[] width = new int[n];
     for (String[] r : rows) {
