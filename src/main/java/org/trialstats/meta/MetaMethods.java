@@ -53,6 +53,9 @@ public final class MetaMethods {
     out.add(new Entry("tau^2 interval", "q-profile", Q_PROFILE));
     out.add(new Entry("small-study test", "egger", EGGER));
     out.add(new Entry("small-study test", "begg", BEGG));
+    out.add(new Entry("small-study test", "egger rma", EGGER_RMA));
+    out.add(new Entry("tau^2 interval", "pl", PROFILE_LIKELIHOOD));
+    out.add(new Entry("moderators (--mods)", "meta-regression", META_REGRESSION));
     return List.copyOf(out);
   }
 
@@ -89,6 +92,43 @@ public final class MetaMethods {
           "none (no SAS procedure)",
           "metafor::regtest(rma(yi, vi, method = \"FE\"), model = \"lm\")",
           "none");
+
+  private static final MethodInfo EGGER_RMA =
+      new MethodInfo(
+          "Egger's test as a meta-regression on the standard error (metafor's default)",
+          "y_i = b0 + b1 se_i + u_i + e_i with the analysis' tau^2 method, weights 1/(v_i +"
+              + " tau^2); b1 / se(b1) by z (t on k - 2 df under Knapp-Hartung); b0 the limit"
+              + " estimate",
+          "Egger M et al. BMJ 1997;315:629-634; Viechtbauer W. J Stat Softw 2010;36(3), section"
+              + " 3.6",
+          "none (no SAS procedure)",
+          "metafor::regtest(rma(yi, vi, method = ...))",
+          "none");
+
+  private static final MethodInfo PROFILE_LIKELIHOOD =
+      new MethodInfo(
+          "Profile-likelihood confidence interval for tau^2 (ML, REML)",
+          "limits where 2 (l(tau^2 hat) - l(tau^2)) = chi^2(1) quantile at the level, l the"
+              + " (restricted) log-likelihood profiled over mu",
+          "Hardy RJ, Thompson SG. A likelihood approach to meta-analysis with random effects."
+              + " Stat Med 1996;15:619-629",
+          "none (no SAS procedure)",
+          "metafor::confint(rma(..., method = \"REML\"), type = \"PL\")",
+          "none");
+
+  private static final MethodInfo META_REGRESSION =
+      new MethodInfo(
+          "Meta-regression (fixed- and mixed-effects) with Knapp-Hartung option",
+          "y_i = x_i'b + u_i + e_i; b = (X'WX)^-1 X'Wy, W = diag(1/(v_i + tau^2)); residual tau^2"
+              + " by FE, DL, HE, SJ, PM, ML or REML; QM omnibus test of the moderators (chi^2, or F"
+              + " under Knapp-Hartung), QE residual heterogeneity, pseudo R^2 = (tau^2_0 - tau^2)"
+              + " / tau^2_0",
+          "Viechtbauer W. J Stat Softw 2010;36(3); Raudenbush SW, in The Handbook of Research"
+              + " Synthesis and Meta-Analysis, 2nd ed., 2009, ch. 16; Knapp G, Hartung J. Stat Med"
+              + " 2003;22:2693-2710",
+          "PROC MIXED with the within-study variances fixed (PARMS / HOLD=)",
+          "metafor::rma(yi, vi, mods = ~ x1 + x2, method = ..., test = \"knha\")",
+          "statsmodels WLS for the fixed-effects case only");
 
   private static final MethodInfo BEGG =
       new MethodInfo(

@@ -95,8 +95,10 @@ class MethodsCommandTest {
   void everyMetaAnalysisMethodIsListedAndDocumented() {
     List<MetaMethods.Entry> all = MetaMethods.all();
     // 10 measures, 3 fixed-effect methods, 6 tau^2 estimators, 3 SMD variances, 2 PI formulas,
-    // 2 trim-and-fill estimators, influence diagnostics, HKSJ, Q-profile, Egger, Begg
-    assertThat(all).hasSize(31);
+    // 2 trim-and-fill estimators, influence diagnostics, HKSJ, Q-profile, Egger, Begg, Egger rma,
+    // profile likelihood,
+    // meta-regression
+    assertThat(all).hasSize(34);
     for (MetaMethods.Entry e : all) {
       MethodInfo i = e.info();
       String what = e.family() + " " + e.id();
