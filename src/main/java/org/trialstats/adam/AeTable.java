@@ -14,6 +14,7 @@ import java.util.List;
  * @param rows the rows in display order: the "any event" row, then each SOC followed by its
  *     preferred terms
  * @param notes remarks a reader must see (records not counted, uncoded terms)
+ * @param strata the strata of the stratified risk difference; {@code null} when not stratified
  */
 public record AeTable(
     Population population,
@@ -21,11 +22,45 @@ public record AeTable(
     AeTableSpec spec,
     String controlArm,
     List<AeRow> rows,
-    List<String> notes) {
+    List<String> notes,
+    AeStrata strata) {
 
   public AeTable {
     rows = List.copyOf(rows);
     notes = List.copyOf(notes);
+  }
+
+  /** A table without strata. */
+  public AeTable(
+      Population population,
+      AdverseEvents events,
+      AeTableSpec spec,
+      String controlArm,
+      List<AeRow> rows,
+      List<String> notes) {
+    this(population, events, spec, controlArm, rows, notes, null);
+  }
+
+  /** The stratification variable; empty when not stratified. */
+  public String strataVariable() {
+    return strata == null ? "" : strata.variable();
+  }
+
+  /** The strata in ascending order; empty when not stratified. */
+  public List<String> strataLevels() {
+    return strata == null ? List.of() : strata.levels();
+  }
+
+  /**
+   * The arm whose counts order the rows with {@link RowOrder#ARM}: the spec's, as named in the
+   * data, else the last arm.
+   */
+  public String orderArm() {
+    String wanted = spec.orderArm();
+    return arms().stream()
+        .filter(a -> wanted != null && a.equalsIgnoreCase(wanted.strip()))
+        .findFirst()
+        .orElse(arms().get(arms().size() - 1));
   }
 
   /** The arms in display order. */

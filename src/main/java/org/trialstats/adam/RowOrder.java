@@ -13,7 +13,12 @@ public enum RowOrder {
   /** SOCs alphabetically, preferred terms within each SOC by descending frequency as above. */
   SOC_ALPHABETICAL("soc-alphabetical"),
   /** SOCs and preferred terms alphabetically. */
-  ALPHABETICAL("alphabetical");
+  ALPHABETICAL("alphabetical"),
+  /**
+   * SOCs, and preferred terms within each SOC, by descending number of subjects in one chosen arm
+   * ({@link AeTableSpec#orderArm()}, e.g. the high dose), then alphabetically.
+   */
+  ARM("arm");
 
   private final String id;
 

@@ -21,6 +21,8 @@ public final class SubjectOnsets {
   private final int populationSize;
   private int[] subjects = new int[4];
   private double[] onsets = new double[4];
+  // selected records per subject (the "[events]" of a table cell)
+  private int[] events = new int[4];
   private int size;
   // slot -> position + 1; 0 marks an empty slot; null while subjects arrive in order
   private int[] slots;
@@ -40,6 +42,7 @@ public final class SubjectOnsets {
   void add(int subject, double onsetDay) {
     if (last >= 0 && subjects[last] == subject) {
       onsets[last] = Math.min(onsets[last], onsetDay);
+      events[last]++;
       return;
     }
     if (slots == null && direct == null) {
@@ -56,6 +59,7 @@ public final class SubjectOnsets {
         direct[subject] = position + 1;
       } else {
         onsets[position] = Math.min(onsets[position], onsetDay);
+        events[position]++;
       }
       last = position;
       return;
@@ -66,6 +70,7 @@ public final class SubjectOnsets {
       int position = slots[slot] - 1;
       if (subjects[position] == subject) {
         onsets[position] = Math.min(onsets[position], onsetDay);
+        events[position]++;
         last = position;
         return;
       }
@@ -103,9 +108,11 @@ public final class SubjectOnsets {
     if (size == subjects.length) {
       subjects = Arrays.copyOf(subjects, size * 2);
       onsets = Arrays.copyOf(onsets, size * 2);
+      events = Arrays.copyOf(events, size * 2);
     }
     subjects[size] = subject;
     onsets[size] = onsetDay;
+    events[size] = 1;
     return size++;
   }
 
@@ -128,6 +135,14 @@ public final class SubjectOnsets {
       throw new IndexOutOfBoundsException(i);
     }
     return onsets[i];
+  }
+
+  /** Number of selected records (events) of the {@code i}-th subject first seen in the row. */
+  public int events(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    return events[i];
   }
 
   /** Fibonacci hashing: consecutive subject indexes land far apart. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.trialstats.adam.AdamDataException;
 import org.trialstats.adam.AdverseEvents;
 import org.trialstats.adam.AeRow;
+import org.trialstats.adam.AeStrata;
 import org.trialstats.adam.AeTable;
 import org.trialstats.adam.AeTableSpec;
 import org.trialstats.adam.ArmComparison;
@@ -22,8 +23,11 @@ import org.trialstats.adam.RowOrder;
 import org.trialstats.adam.SasValues;
 import org.trialstats.adam.Subject;
 import org.trialstats.adam.SubjectOnsets;
+import org.trialstats.stats.Estimate;
 import org.trialstats.stats.PoissonCount;
+import org.trialstats.stats.StratifiedTables;
 import org.trialstats.stats.TwoByTwo;
+import org.trialstats.stats.TwoByTwoTest;
 
 /**
  * Computes adverse-event incidence tables in the standard clinical-study-report form (ICH E3
@@ -52,8 +56,29 @@ public final class AeIncidence {
    *     positive for a subject, or an onset needed for time to first event is missing
    */
   public static AeTable compute(Population population, AdverseEvents events, AeTableSpec spec) {
+    return compute(population, events, spec, null);
+  }
+
+  /**
+   * As {@link #compute(Population, AdverseEvents, AeTableSpec)}, with the common risk difference
+   * over {@code strata} by {@link AeTableSpec#stratified()} in every comparison: per row, one 2x2
+   * table (arm versus control) per stratum, strata with an empty arm dropped as {@link
+   * org.trialstats.stats.StratifiedTables} does.
+   *
+   * @param strata the stratum of every population subject; required when {@code spec.stratified()}
+   *     is set, else must be null
+   * @throws AdamDataException as the unstratified form, or if the ordering arm is unknown
+   */
+  public static AeTable compute(
+      Population population, AdverseEvents events, AeTableSpec spec, AeStrata strata) {
     if (events.firstOnsets().populationSize() != population.subjects().size()) {
       throw new IllegalArgumentException("the adverse events were read for another population");
+    }
+    if ((spec.stratified() == null) != (strata == null)) {
+      throw new IllegalArgumentException("strata are needed exactly when a method is chosen");
+    }
+    if (strata != null && strata.populationSize() != population.subjects().size()) {
+      throw new IllegalArgumentException("the strata were read for another population");
     }
     List<String> arms = population.arms();
     String control = controlArm(arms, spec.controlArm());
@@ -61,10 +86,14 @@ public final class AeIncidence {
       checkExposure(population);
     }
     FirstOnsets onsets = events.firstOnsets();
-    RowBuilder builder = new RowBuilder(population, spec, control);
+    RowBuilder builder = new RowBuilder(population, spec, control, strata);
     Comparator<AeRow> byName =
         Comparator.comparing(AeRow::name, String.CASE_INSENSITIVE_ORDER).thenComparing(AeRow::name);
-    Comparator<AeRow> byFrequency = frequency(arms.indexOf(control)).thenComparing(byName);
+    Comparator<AeRow> byFrequency =
+        (spec.order() == RowOrder.ARM
+                ? armCount(arms.indexOf(orderArm(arms, spec.orderArm())))
+                : frequency(arms.indexOf(control)))
+            .thenComparing(byName);
     List<AeRow> rows = new ArrayList<>();
     rows.add(builder.row(RowLevel.ANY, "", "", onsets.any()));
     List<List<AeRow>> socs = new ArrayList<>();
@@ -88,10 +117,12 @@ public final class AeIncidence {
     Comparator<List<AeRow>> socOrder =
         Comparator.comparing(
             (List<AeRow> block) -> block.get(0),
-            spec.order() == RowOrder.FREQUENCY ? byFrequency : byName);
+            spec.order() == RowOrder.FREQUENCY || spec.order() == RowOrder.ARM
+                ? byFrequency
+                : byName);
     socs.sort(socOrder);
     socs.forEach(rows::addAll);
-    return new AeTable(population, events, spec, control, rows, notes(events));
+    return new AeTable(population, events, spec, control, rows, notes(events), strata);
   }
 
   /** Descending subjects in the treatment arms together, then descending in all arms. */
@@ -106,6 +137,24 @@ public final class AeIncidence {
               return -sum;
             });
     return treatment.thenComparingLong(r -> -r.arms().stream().mapToLong(ArmCount::subjects).sum());
+  }
+
+  /** Descending subjects in one arm. */
+  private static Comparator<AeRow> armCount(int arm) {
+    return Comparator.comparingLong(r -> -r.arms().get(arm).subjects());
+  }
+
+  private static String orderArm(List<String> arms, String wanted) {
+    if (wanted == null) {
+      return arms.get(arms.size() - 1);
+    }
+    return arms.stream()
+        .filter(a -> a.equalsIgnoreCase(wanted.strip()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AdamDataException(
+                    "the arm ordering the rows, '" + wanted + "', is not one of the arms " + arms));
   }
 
   private static String controlArm(List<String> arms, String wanted) {
@@ -188,8 +237,12 @@ public final class AeIncidence {
     private final int[] subjectArm;
     private final long[] n;
     private final double[] armDays;
+    private final AeStrata strata;
+    // subjects per arm and stratum, [arm][stratum]
+    private final long[][] stratumN;
 
-    RowBuilder(Population population, AeTableSpec spec, String controlArm) {
+    RowBuilder(Population population, AeTableSpec spec, String controlArm, AeStrata strata) {
+      this.strata = strata;
       this.population = population;
       this.spec = spec;
       this.arms = population.arms();
@@ -209,17 +262,27 @@ public final class AeIncidence {
           armDays[armIndex.get(s.arm())] += s.exposureDays();
         }
       }
+      this.stratumN = strata == null ? null : new long[arms.size()][strata.levels().size()];
+      for (int i = 0; strata != null && i < subjects.length; i++) {
+        stratumN[subjectArm[i]][strata.level(i)]++;
+      }
     }
 
     AeRow row(RowLevel level, String soc, String term, SubjectOnsets firstOnsets) {
       int k = arms.size();
       long[] x = new long[k];
+      long[] events = new long[k];
+      long[][] stratumX = strata == null ? null : new long[k][strata.levels().size()];
       double[] days = armDays.clone();
       // Subjects in the order first seen in ADAE, so that person-time is summed in that order.
       for (int i = 0; i < firstOnsets.size(); i++) {
         Subject s = subjects[firstOnsets.subject(i)];
         int a = subjectArm[firstOnsets.subject(i)];
         x[a]++;
+        events[a] += firstOnsets.events(i);
+        if (stratumX != null) {
+          stratumX[a][strata.level(firstOnsets.subject(i))]++;
+        }
         if (spec.exposure() == ExposureDefinition.TIME_TO_FIRST_EVENT) {
           double onset = firstOnsets.onset(i);
           if (!(onset >= 1) || Double.isInfinite(onset)) {
@@ -250,7 +313,7 @@ public final class AeIncidence {
           PoissonCount count = new PoissonCount(x[a], years);
           rate = EstimateCell.of(() -> spec.rate().interval(count, spec.level()).scaled(100));
         }
-        counts.add(new ArmCount(arms.get(a), x[a], n[a], years, rate));
+        counts.add(new ArmCount(arms.get(a), x[a], n[a], events[a], years, rate));
       }
       List<ArmComparison> comparisons = new ArrayList<>(k - 1);
       for (int a = 0; a < k; a++) {
@@ -271,9 +334,28 @@ public final class AeIncidence {
               new PoissonCount(x[control], counts.get(control).exposureYears());
           irr = EstimateCell.of(() -> spec.rateRatio().interval(treated, reference, spec.level()));
         }
-        comparisons.add(new ArmComparison(arms.get(a), rd, rr, irr));
+        Estimate fisher = spec.fisher() ? TwoByTwoTest.FISHER.test(table) : null;
+        EstimateCell stratified = null;
+        if (strata != null) {
+          int treated = a;
+          stratified =
+              EstimateCell.of(
+                  () -> spec.stratified().interval(strataTables(stratumX, treated), spec.level()));
+        }
+        comparisons.add(new ArmComparison(arms.get(a), rd, rr, irr, fisher, stratified));
       }
       return new AeRow(level, soc, term, counts, comparisons);
+    }
+
+    /** One 2x2 table per stratum: arm {@code a} versus the control arm. */
+    private StratifiedTables strataTables(long[][] stratumX, int a) {
+      List<StratifiedTables.Stratum> list = new ArrayList<>();
+      for (int s = 0; s < strata.levels().size(); s++) {
+        list.add(
+            new StratifiedTables.Stratum(
+                stratumX[a][s], stratumN[a][s], stratumX[control][s], stratumN[control][s]));
+      }
+      return new StratifiedTables(list);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.trialstats.adam.AdaeSpec;
 import org.trialstats.adam.AdslSpec;
 import org.trialstats.adam.AdverseEvents;
+import org.trialstats.adam.AeStrata;
 import org.trialstats.adam.AeTable;
 import org.trialstats.adam.AeTableSpec;
 import org.trialstats.adam.ArmCount;
@@ -26,6 +27,7 @@ import org.trialstats.io.InputFile;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.OutputTarget;
 import org.trialstats.io.Provenance;
+import org.trialstats.report.AePValueRule;
 import org.trialstats.report.AeReport;
 import org.trialstats.report.AeReportStyle;
 import org.trialstats.report.ReportTable;
@@ -34,6 +36,7 @@ import org.trialstats.stats.RateMethod;
 import org.trialstats.stats.RateRatioMethod;
 import org.trialstats.stats.RiskDifferenceMethod;
 import org.trialstats.stats.RiskRatioMethod;
+import org.trialstats.stats.StratifiedMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -176,8 +179,102 @@ public final class AeTableCommand implements Callable<Integer> {
       defaultValue = "frequency",
       paramLabel = "ORDER",
       description =
-          "Row order: frequency, soc-alphabetical, alphabetical" + " (default: ${DEFAULT-VALUE}).")
+          "Row order: frequency, soc-alphabetical, alphabetical, arm (descending count in"
+              + " --sort-arm, then alphabetically) (default: ${DEFAULT-VALUE}).")
   String sort;
+
+  @Option(
+      names = "--sort-arm",
+      paramLabel = "ARM",
+      description = "Arm whose counts order the rows with --sort arm (default: the last arm).")
+  String sortArm;
+
+  @Option(
+      names = "--events",
+      description = "Print the number of events after n (%%): n (x.x%%) [events].")
+  boolean events;
+
+  @Option(names = "--total", description = "Add a Total column (all arms together).")
+  boolean total;
+
+  @Option(
+      names = "--no-risk-difference",
+      description = "Leave the risk-difference columns out of the printed tables (not the CSV).")
+  boolean noRiskDifference;
+
+  @Option(
+      names = "--overall-label",
+      paramLabel = "TEXT",
+      description =
+          "Label of the first row (default: from the selection, e.g. 'Any serious"
+              + " treatment-emergent adverse event' with --where AESER=Y).")
+  String overallLabel;
+
+  @Option(
+      names = "--fisher",
+      description = "Fisher's exact p-value (two-sided) of each arm versus the control arm.")
+  boolean fisher;
+
+  @Option(
+      names = "--p-decimals",
+      defaultValue = "4",
+      paramLabel = "D",
+      description =
+          "Decimals of p-values; smaller ones print as <.0001 (default: ${DEFAULT-VALUE}).")
+  int pDecimals;
+
+  @Option(
+      names = "--p-upper",
+      defaultValue = "0.99",
+      paramLabel = "P",
+      description = "p-values above P print as >P; 1 prints all (default: ${DEFAULT-VALUE}).")
+  double pUpper;
+
+  @Option(
+      names = "--p-flag",
+      defaultValue = "",
+      paramLabel = "TEXT",
+      description = "Flag appended to p-values below --p-flag-below, e.g. '*' (default: none).")
+  String pFlag;
+
+  @Option(
+      names = "--p-flag-below",
+      defaultValue = "0.05",
+      paramLabel = "P",
+      description = "Threshold of --p-flag (default: ${DEFAULT-VALUE}).")
+  double pFlagBelow;
+
+  @Option(
+      names = "--strata",
+      paramLabel = "VAR",
+      description =
+          "ADSL variable (e.g. SITEGR1) to stratify the risk difference of each arm versus"
+              + " the control arm by.")
+  String strata;
+
+  @Option(
+      names = "--strata-method",
+      defaultValue = "mh",
+      paramLabel = "ID",
+      description =
+          "Stratified risk-difference method: mh (Mantel-Haenszel, Sato variance), mh-gr, mn,"
+              + " mn-iv, newcombe, newcombe-wilson (default: ${DEFAULT-VALUE}).")
+  String strataMethod;
+
+  @Option(
+      names = "--font",
+      defaultValue = "times",
+      paramLabel = "FONT",
+      description =
+          "RTF/DOCX font: times (Times New Roman) or courier (Courier New), 9 pt"
+              + " (default: ${DEFAULT-VALUE}).")
+  String font;
+
+  @Option(
+      names = "--table-number",
+      paramLabel = "TEXT",
+      description = "Table number above the title in RTF/DOCX, e.g. 'Table 14-5.01'.")
+  String tableNumber;
 
   @Option(
       names = "--exposure",
@@ -249,6 +346,14 @@ public final class AeTableCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description =
+          "Write NAME.csv, NAME.rtf, ... and NAME_dotplot.png|svg into --out, keeping the"
+              + " folder's other files (default: ae_table.* in a folder replaced as a whole).")
+  String name;
+
+  @Option(
       names = "--format",
       defaultValue = "csv,html,md,rtf,docx,png,svg",
       paramLabel = "LIST",
@@ -273,16 +378,24 @@ public final class AeTableCommand implements Callable<Integer> {
             onsets ? "ASTDY" : null);
     AdslSpec adslSpec =
         new AdslSpec(subject, none(population), arm, arms, "TRTDUR", "TRTSDT", "TRTEDT");
-    OutputTarget.checkFolder(out, List.of(adsl, adae), "ae-table", AeReport::isOutputFile);
+    if (name == null) {
+      OutputTarget.checkFolder(out, List.of(adsl, adae), "ae-table", AeReport::isOutputFile);
+    }
     Population subjects;
     try (DatasetReader reader = DatasetReader.open(adsl)) {
       subjects = Population.read(reader, adslSpec);
     }
-    AdverseEvents events;
-    try (DatasetReader reader = DatasetReader.open(adae)) {
-      events = AdverseEvents.count(reader, adaeSpec, subjects);
+    AeStrata strataOfSubjects = null;
+    if (strata != null) {
+      try (DatasetReader reader = DatasetReader.open(adsl)) {
+        strataOfSubjects = AeStrata.read(reader, subject, strata, subjects);
+      }
     }
-    AeTable table = incidence(subjects, events, tableSpec);
+    AdverseEvents adverseEvents;
+    try (DatasetReader reader = DatasetReader.open(adae)) {
+      adverseEvents = AdverseEvents.count(reader, adaeSpec, subjects);
+    }
+    AeTable table = incidence(subjects, adverseEvents, tableSpec, strataOfSubjects);
     if (table.treatmentArms().isEmpty()
         && (formats.contains(AeReport.Format.PNG) || formats.contains(AeReport.Format.SVG))) {
       throw new UserError(
@@ -296,7 +409,10 @@ public final class AeTableCommand implements Callable<Integer> {
         style.withProvenance(
             new Provenance(Version.current(), List.of(InputFile.hash(adsl), InputFile.hash(adae)))
                 .line());
-    List<Path> written = AeReport.write(out, table, style, formats);
+    List<Path> written =
+        name == null
+            ? AeReport.write(out, table, style, formats)
+            : AeReport.writeNamed(out, name, table, style, formats);
     summary(stdout, table, style);
     written.forEach(p -> stdout.println("wrote " + p));
     table.notes().forEach(n -> stdout.println("note: " + n));
@@ -305,9 +421,10 @@ public final class AeTableCommand implements Callable<Integer> {
   }
 
   /** The table; when the exposure cannot be computed, says which --exposure would work. */
-  private static AeTable incidence(Population subjects, AdverseEvents events, AeTableSpec spec) {
+  private static AeTable incidence(
+      Population subjects, AdverseEvents events, AeTableSpec spec, AeStrata strata) {
     try {
-      return AeIncidence.compute(subjects, events, spec);
+      return AeIncidence.compute(subjects, events, spec, strata);
     } catch (ExposureDataException e) {
       ExposureDefinition alternative = e.alternative();
       throw new UserError(
@@ -331,7 +448,10 @@ public final class AeTableCommand implements Callable<Integer> {
         rates ? RateMethod.fromId(rateMethod) : null,
         rates ? RateRatioMethod.fromId(rateRatioMethod) : null,
         RowOrder.fromId(sort),
-        minPercent);
+        minPercent,
+        sortArm,
+        fisher,
+        strata == null ? null : StratifiedMethod.find(Measure.RD, strataMethod));
   }
 
   private AeReportStyle style() {
@@ -366,8 +486,22 @@ public final class AeTableCommand implements Callable<Integer> {
     if (decimals < 0 || decimals > 6) {
       throw new UserError("--decimals must be 0 to 6, got " + decimals);
     }
+    String fontName =
+        switch (font.toLowerCase(Locale.ROOT)) {
+          case "times" -> ReportTable.TIMES;
+          case "courier" -> ReportTable.COURIER;
+          default -> throw new UserError("unknown font '" + font + "'; expected times or courier");
+        };
+    AePValueRule pValues;
+    try {
+      pValues = new AePValueRule(pDecimals, pUpper, false, pFlag, pFlagBelow);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--p-decimals / --p-flag-below: " + e.getMessage(), e);
+    }
     return new AeReportStyle(
-        title, mode, decimals, decimals, decimals + 1, decimals, size, measure, plotMinPercent);
+            title, mode, decimals, decimals, decimals + 1, decimals, size, measure, plotMinPercent)
+        .withColumns(overallLabel, events, total, !noRiskDifference, pValues)
+        .withPage(fontName, tableNumber);
   }
 
   private static String none(String variable) {

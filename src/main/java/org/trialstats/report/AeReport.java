@@ -191,6 +191,41 @@ public final class AeReport {
     return written;
   }
 
+  /**
+   * Writes the requested outputs as {@code <name>.csv|html|md|rtf|docx} and {@code
+   * <name>_dotplot.png|svg} into {@code folder}, which may hold other files: the files are written
+   * together ({@link OutputFiles.Group}), replacing earlier versions of the same names only, so
+   * several tables can share one report folder.
+   *
+   * @return the files written
+   * @throws org.trialstats.io.OutputException if a file cannot be written
+   */
+  public static List<Path> writeNamed(
+      Path folder, String name, AeTable table, AeReportStyle style, Set<Format> formats)
+      throws IOException {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new AdamDataException(
+          "output name '" + name + "' must be letters, digits, '.', '_' or '-'");
+    }
+    Map<String, byte[]> files = render(table, style, formats);
+    Files.createDirectories(folder);
+    List<Path> written = new ArrayList<>();
+    try (OutputFiles.Group group = new OutputFiles.Group()) {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        String file =
+            f.getKey().startsWith(TABLE + ".")
+                ? name + f.getKey().substring(TABLE.length())
+                : name + "_dotplot" + f.getKey().substring(DOT_PLOT.length());
+        Path target = folder.resolve(file);
+        byte[] bytes = f.getValue();
+        group.add(target, out -> out.write(bytes));
+        written.add(target);
+      }
+      group.commit();
+    }
+    return written;
+  }
+
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

@@ -23,6 +23,15 @@ import org.trialstats.stats.Measure;
  *     one arm
  * @param provenance tool version and input hashes for the source footnote ({@link
  *     Provenance#line()}); empty to leave it out
+ * @param overallLabel label of the first row (subjects with any selected event); {@code null} for
+ *     one derived from the event selection (e.g. "Any serious treatment-emergent adverse event"
+ *     with AESER = Y)
+ * @param events whether cells show the number of events after n (%): {@code n (x.x%) [events]}
+ * @param total whether a Total column (all arms together) follows the arms
+ * @param riskDifferences whether the risk-difference columns are shown
+ * @param pValues how Fisher's exact p-values are printed (when the table has them)
+ * @param font font of RTF and DOCX tables: "Times New Roman" or "Courier New"
+ * @param tableNumber table number printed above the title (e.g. "Table 14-5.01"); empty for none
  */
 public record AeReportStyle(
     String title,
@@ -34,7 +43,20 @@ public record AeReportStyle(
     ReportTable.Paper paper,
     Measure plotMeasure,
     double plotMinPercent,
-    String provenance) {
+    String provenance,
+    String overallLabel,
+    boolean events,
+    boolean total,
+    boolean riskDifferences,
+    AePValueRule pValues,
+    String font,
+    String tableNumber) {
+
+  /** The default font of RTF and DOCX tables. */
+  public static final String TIMES = ReportTable.TIMES;
+
+  /** The monospaced alternative, the other common choice for CSR tables. */
+  public static final String COURIER = ReportTable.COURIER;
 
   public AeReportStyle {
     Objects.requireNonNull(rounding, "rounding");
@@ -51,6 +73,44 @@ public record AeReportStyle(
       throw new IllegalArgumentException("plot measure must be rd or rr, got " + plotMeasure);
     }
     provenance = provenance == null ? "" : provenance;
+    Objects.requireNonNull(pValues, "pValues");
+    if (!TIMES.equals(font) && !COURIER.equals(font)) {
+      throw new IllegalArgumentException(
+          "font must be " + TIMES + " or " + COURIER + ", got " + font);
+    }
+    tableNumber = tableNumber == null ? "" : tableNumber;
+  }
+
+  /** A style with the default columns (n (%), risk differences) and font. */
+  public AeReportStyle(
+      String title,
+      RoundingMode rounding,
+      int percentDecimals,
+      int differenceDecimals,
+      int ratioDecimals,
+      int rateDecimals,
+      ReportTable.Paper paper,
+      Measure plotMeasure,
+      double plotMinPercent,
+      String provenance) {
+    this(
+        title,
+        rounding,
+        percentDecimals,
+        differenceDecimals,
+        ratioDecimals,
+        rateDecimals,
+        paper,
+        plotMeasure,
+        plotMinPercent,
+        provenance,
+        null,
+        false,
+        false,
+        true,
+        AePValueRule.defaults(),
+        TIMES,
+        "");
   }
 
   /** A style without a provenance line. */
@@ -89,7 +149,72 @@ public record AeReportStyle(
         paper,
         plotMeasure,
         plotMinPercent,
-        line);
+        line,
+        overallLabel,
+        events,
+        total,
+        riskDifferences,
+        pValues,
+        font,
+        tableNumber);
+  }
+
+  /**
+   * This style with other table columns and labels.
+   *
+   * @param newOverallLabel label of the first row, {@code null} to derive it
+   * @param withEvents show {@code [events]} after n (%)
+   * @param withTotal add a Total column
+   * @param withRiskDifferences show the risk-difference columns
+   * @param rule how p-values are printed
+   * @return the new style
+   */
+  public AeReportStyle withColumns(
+      String newOverallLabel,
+      boolean withEvents,
+      boolean withTotal,
+      boolean withRiskDifferences,
+      AePValueRule rule) {
+    return new AeReportStyle(
+        title,
+        rounding,
+        percentDecimals,
+        differenceDecimals,
+        ratioDecimals,
+        rateDecimals,
+        paper,
+        plotMeasure,
+        plotMinPercent,
+        provenance,
+        newOverallLabel,
+        withEvents,
+        withTotal,
+        withRiskDifferences,
+        rule,
+        font,
+        tableNumber);
+  }
+
+  /** This style with {@code newFont} in RTF and DOCX and {@code number} above the title. */
+  public AeReportStyle withPage(String newFont, String number) {
+    return new AeReportStyle(
+        title,
+        rounding,
+        percentDecimals,
+        differenceDecimals,
+        ratioDecimals,
+        rateDecimals,
+        paper,
+        plotMeasure,
+        plotMinPercent,
+        provenance,
+        overallLabel,
+        events,
+        total,
+        riskDifferences,
+        pValues,
+        newFont,
+        number);
   }
 
   /** Defaults: SAS rounding, 1 decimal for percentages/differences/rates, 2 for ratios. */

@@ -69,18 +69,43 @@ public final class AeTableLayout {
     return title;
   }
 
-  /** The incidence table: n (%) per arm, risk difference (and ratio) per treatment arm. */
+  /**
+   * The incidence table: n (%) per arm (with {@code [events]} and a Total column when the style
+   * asks for them), then per treatment arm the risk difference (and ratio), the stratified risk
+   * difference and Fisher's exact p-value, each when the table has it.
+   */
   public ReportTable incidence() {
     List<String> headers = new ArrayList<>();
     headers.add("System organ class\nPreferred term");
     long[] n = table.population().armSizes();
+    String countHeader = style.events() ? "n (%) [E]" : "n (%)";
     for (int a = 0; a < table.arms().size(); a++) {
-      headers.add(table.arms().get(a) + "\n(N=" + n[a] + ")\nn (%)");
+      headers.add(table.arms().get(a) + "\n(N=" + n[a] + ")\n" + countHeader);
     }
+    if (style.total()) {
+      headers.add("Total\n(N=" + java.util.Arrays.stream(n).sum() + ")\n" + countHeader);
+    }
+    boolean fisher = table.spec().fisher();
+    boolean stratified = table.spec().stratified() != null;
     for (String arm : table.treatmentArms()) {
-      headers.add(arm + " − " + table.controlArm() + "\nRisk difference, % (" + level + " CI)");
+      String versus = arm + " − " + table.controlArm();
+      if (style.riskDifferences()) {
+        headers.add(versus + "\nRisk difference, % (" + level + " CI)");
+      }
       if (table.hasRiskRatios()) {
         headers.add(arm + " / " + table.controlArm() + "\nRisk ratio (" + level + " CI)");
+      }
+      if (stratified) {
+        headers.add(
+            versus
+                + "\nRisk difference stratified by "
+                + table.strataVariable()
+                + ", % ("
+                + level
+                + " CI)");
+      }
+      if (fisher) {
+        headers.add(arm + " vs " + table.controlArm() + "\nFisher's exact p");
       }
     }
     Set<String> notEstimable = new LinkedHashSet<>();
@@ -89,18 +114,29 @@ public final class AeTableLayout {
       List<String> cells = new ArrayList<>();
       cells.add(label(row));
       for (ArmCount count : row.arms()) {
+        cells.add(count(count.subjects(), count.n(), count.events()));
+      }
+      if (style.total()) {
         cells.add(
-            count.subjects() == 0
-                ? "0"
-                : count.subjects()
-                    + " ("
-                    + style.fixed(count.percent(), style.percentDecimals())
-                    + ")");
+            count(
+                row.arms().stream().mapToLong(ArmCount::subjects).sum(),
+                row.arms().stream().mapToLong(ArmCount::n).sum(),
+                row.arms().stream().mapToLong(ArmCount::events).sum()));
       }
       for (ArmComparison c : row.comparisons()) {
-        cells.add(interval(c.riskDifference(), 100, style.differenceDecimals(), notEstimable));
+        if (style.riskDifferences()) {
+          cells.add(interval(c.riskDifference(), 100, style.differenceDecimals(), notEstimable));
+        }
         if (table.hasRiskRatios()) {
           cells.add(interval(c.riskRatio(), 1, style.ratioDecimals(), notEstimable));
+        }
+        if (stratified) {
+          cells.add(
+              interval(
+                  c.stratifiedRiskDifference(), 100, style.differenceDecimals(), notEstimable));
+        }
+        if (fisher) {
+          cells.add(style.pValues().format(c.fisher().pValue()));
         }
       }
       rows.add(row(row, cells));
@@ -112,16 +148,23 @@ public final class AeTableLayout {
             + "); n = number of subjects with at least one "
             + eventWords()
             + " in the row, each subject counted once per row however many events they had;"
-            + " % = 100 × n / N.");
-    notes.addAll(selectionNotes());
-    notes.add(
-        "Risk difference = treatment minus "
-            + table.controlArm()
-            + " in percentage points, with "
-            + level
-            + " confidence interval by the "
-            + methodText(table.spec().riskDifference())
+            + " % = 100 × n / N"
+            + (style.events() ? "; [E] = number of events (records) in the row" : "")
             + ".");
+    if (style.total()) {
+      notes.add("Total = all arms together.");
+    }
+    notes.addAll(selectionNotes());
+    if (style.riskDifferences()) {
+      notes.add(
+          "Risk difference = treatment minus "
+              + table.controlArm()
+              + " in percentage points, with "
+              + level
+              + " confidence interval by the "
+              + methodText(table.spec().riskDifference())
+              + ".");
+    }
     if (table.hasRiskRatios()) {
       notes.add(
           "Risk ratio = treatment / "
@@ -132,8 +175,45 @@ public final class AeTableLayout {
               + methodText(table.spec().riskRatio())
               + ".");
     }
+    if (stratified) {
+      notes.add(
+          "Stratified risk difference = common risk difference (treatment minus "
+              + table.controlArm()
+              + ", percentage points) over the strata of "
+              + table.strataVariable()
+              + " ("
+              + String.join(", ", table.strataLevels())
+              + "), with "
+              + level
+              + " confidence interval by the "
+              + methodText(table.spec().stratified())
+              + "; strata without subjects in one of the two arms are left out.");
+    }
+    if (fisher) {
+      notes.add(
+          "p = two-sided Fisher's exact test of each arm against "
+              + table.controlArm()
+              + " (2x2 table: subjects with and without the event), as R fisher.test and SAS"
+              + " PROC FREQ; "
+              + style.pValues().description()
+              + ".");
+    }
     notes.addAll(commonNotes(notEstimable));
-    return new ReportTable(title(), subtitle(), headers, widths(headers, rows), rows, notes);
+    return page(new ReportTable(title(), subtitle(), headers, widths(headers, rows), rows, notes));
+  }
+
+  /** An arm's cell: {@code n (x.x)}, or {@code n (x.x%) [events]} with events; 0 alone. */
+  private String count(long subjects, long n, long events) {
+    String percent = style.fixed(100.0 * subjects / n, style.percentDecimals());
+    if (style.events()) {
+      return subjects == 0 ? "0" : subjects + " (" + percent + "%) [" + events + "]";
+    }
+    return subjects == 0 ? "0" : subjects + " (" + percent + ")";
+  }
+
+  /** {@code t} with the style's table number and font. */
+  private ReportTable page(ReportTable t) {
+    return t.withPage(style.tableNumber(), style.font());
   }
 
   /** The exposure-adjusted incidence rate table. */
@@ -195,26 +275,35 @@ public final class AeTableLayout {
             + ".");
     notes.addAll(selectionNotes());
     notes.addAll(commonNotes(notEstimable));
-    return new ReportTable(
-        "Exposure-adjusted incidence rates: " + lowerFirst(title()),
-        subtitle(),
-        headers,
-        widths(headers, rows),
-        rows,
-        notes);
+    return page(
+        new ReportTable(
+            "Exposure-adjusted incidence rates: " + lowerFirst(title()),
+            subtitle(),
+            headers,
+            widths(headers, rows),
+            rows,
+            notes));
   }
 
-  /** Longest unbreakable content per column, in points (label column capped at 200 pt). */
-  private static List<Double> widths(List<String> headers, List<ReportTable.Row> rows) {
+  /**
+   * Longest unbreakable content per column in the style's font, in points (label column capped at
+   * 200 pt): an arm name, a header word, a whole number cell such as "65 (75.6%) [123]".
+   */
+  private List<Double> widths(List<String> headers, List<ReportTable.Row> rows) {
     List<Double> widths = new ArrayList<>();
+    String font = style.font();
     for (int c = 0; c < headers.size(); c++) {
       double w = 0;
-      for (String word : headers.get(c).split("[\\s]+")) {
-        w = Math.max(w, ReportTable.textWidth(word));
+      for (String line : headers.get(c).split("\n")) {
+        // an arm name (the first line) must not wrap; longer lines may wrap between words
+        boolean arm = c > 0 && line.equals(headers.get(c).split("\n")[0]) && line.length() < 30;
+        for (String word : arm ? new String[] {line} : line.split("[\\s]+")) {
+          w = Math.max(w, ReportTable.textWidth(word, font));
+        }
       }
       for (ReportTable.Row r : rows) {
         String cell = r.cells().get(c);
-        w = Math.max(w, ReportTable.textWidth(cell) + (c == 0 ? 12 * r.indent() : 0));
+        w = Math.max(w, ReportTable.textWidth(cell, font) + (c == 0 ? 12 * r.indent() : 0));
       }
       widths.add(c == 0 ? Math.min(w, 200) : w);
     }
@@ -237,9 +326,36 @@ public final class AeTableLayout {
 
   private String label(AeRow row) {
     if (row.level() == RowLevel.ANY) {
-      return "Any " + eventWords();
+      return overallLabel();
     }
     return row.name();
+  }
+
+  /**
+   * The label of the first row: the style's, else "Any" and the event words qualified by the
+   * filters: AESER = Y gives "serious", a single AESEV or AETOXGR value its own word (e.g.
+   * "severe"); other filters are appended in parentheses.
+   */
+  public String overallLabel() {
+    if (style.overallLabel() != null && !style.overallLabel().isBlank()) {
+      return style.overallLabel();
+    }
+    List<String> qualifiers = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (Condition c : table.events().spec().conditions()) {
+      String variable = c.variable().toUpperCase(java.util.Locale.ROOT);
+      boolean single = !c.negated() && c.values().size() == 1;
+      if (single && variable.equals("AESER") && c.values().get(0).equalsIgnoreCase("Y")) {
+        qualifiers.add("serious");
+      } else if (single && variable.equals("AESEV")) {
+        qualifiers.add(c.values().get(0).toLowerCase(java.util.Locale.ROOT));
+      } else {
+        others.add(c.toString());
+      }
+    }
+    String label = "Any " + String.join(" ", qualifiers);
+    label = (qualifiers.isEmpty() ? label : label + " ") + eventWords();
+    return others.isEmpty() ? label : label + " (" + String.join("; ", others) + ")";
   }
 
   private static ReportTable.Row row(AeRow row, List<String> cells) {
@@ -292,6 +408,8 @@ public final class AeTableLayout {
           "system organ classes alphabetically, preferred terms by"
               + " descending number of subjects in the treatment arms together";
       case ALPHABETICAL -> "both alphabetically";
+      case ARM ->
+          "both by descending number of subjects in " + table.orderArm() + ", then alphabetically";
     };
   }
 

@@ -26,17 +26,18 @@ public final class AeTableWriter {
 
   /**
    * CSV with one line per table row: {@code row_type} (any, soc, term), {@code soc}, {@code term};
-   * per arm {@code <arm>:n}, {@code :N}, {@code :percent} and, with rates, {@code :exposure_years},
-   * {@code :rate_per_100py}, {@code :rate_lower}, {@code :rate_upper}; per treatment arm {@code
-   * <arm> vs <control>:rd}, {@code :rd_lower}, {@code :rd_upper} (risk difference as a difference
-   * of proportions), optionally {@code :rr...} and {@code :rate_ratio...}; then {@code
+   * per arm {@code <arm>:n}, {@code :N}, {@code :percent}, {@code :events} and, with rates, {@code
+   * :exposure_years}, {@code :rate_per_100py}, {@code :rate_lower}, {@code :rate_upper}; per
+   * treatment arm {@code <arm> vs <control>:rd}, {@code :rd_lower}, {@code :rd_upper} (risk
+   * difference as a difference of proportions), optionally {@code :rr...}, {@code :rate_ratio...},
+   * {@code :strat_rd...} (the stratified risk difference) and {@code :fisher_p}; then {@code
    * not_estimable} (reasons), {@code confidence_level} and the method ids. Numbers are unrounded
    * (shortest round-trip form); not-estimable values are empty.
    */
   public static String csv(AeTable table) {
     List<String> header = new ArrayList<>(List.of("row_type", "soc", "term"));
     for (String arm : table.arms()) {
-      header.addAll(List.of(arm + ":n", arm + ":N", arm + ":percent"));
+      header.addAll(List.of(arm + ":n", arm + ":N", arm + ":percent", arm + ":events"));
       if (table.hasRates()) {
         header.addAll(
             List.of(
@@ -55,6 +56,12 @@ public final class AeTableWriter {
       if (table.hasRates()) {
         header.addAll(List.of(c + ":rate_ratio", c + ":rate_ratio_lower", c + ":rate_ratio_upper"));
       }
+      if (table.spec().stratified() != null) {
+        header.addAll(List.of(c + ":strat_rd", c + ":strat_rd_lower", c + ":strat_rd_upper"));
+      }
+      if (table.spec().fisher()) {
+        header.add(c + ":fisher_p");
+      }
     }
     header.addAll(
         List.of(
@@ -65,6 +72,9 @@ public final class AeTableWriter {
             "rate_method",
             "rate_ratio_method",
             "exposure"));
+    if (table.spec().stratified() != null) {
+      header.addAll(List.of("strata_variable", "strat_rd_method"));
+    }
 
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
@@ -79,6 +89,7 @@ public final class AeTableWriter {
           cells.add(Long.toString(count.subjects()));
           cells.add(Long.toString(count.n()));
           cells.add(Numbers.full(count.percent()));
+          cells.add(Long.toString(count.events()));
           if (table.hasRates()) {
             cells.add(Numbers.full(count.exposureYears()));
             addEstimate(cells, count.rate(), count.arm() + " rate", reasons);
@@ -93,6 +104,12 @@ public final class AeTableWriter {
           if (table.hasRates()) {
             addEstimate(cells, c.rateRatio(), name + " rate ratio", reasons);
           }
+          if (c.stratifiedRiskDifference() != null) {
+            addEstimate(cells, c.stratifiedRiskDifference(), name + " stratified rd", reasons);
+          }
+          if (c.fisher() != null) {
+            cells.add(Numbers.full(c.fisher().pValue()));
+          }
         }
         cells.add(Escape.csvText(String.join("; ", reasons)));
         cells.add(Numbers.full(table.spec().level()));
@@ -101,6 +118,10 @@ public final class AeTableWriter {
         cells.add(table.hasRates() ? id(table.spec().rate()) : "");
         cells.add(table.hasRates() ? id(table.spec().rateRatio()) : "");
         cells.add(table.spec().exposure().id());
+        if (table.spec().stratified() != null) {
+          cells.add(Escape.csvText(table.strataVariable()));
+          cells.add(table.spec().stratified().id());
+        }
         printer.printRecord(cells);
       }
     } catch (IOException e) {
@@ -140,7 +161,8 @@ public final class AeTableWriter {
             "thead th{font-weight:normal;text-align:center;border-top:1px solid #000;"
                 + "border-bottom:1px solid #000}\n")
         .append("thead th:first-child,td:first-child{text-align:left}\n")
-        .append("td{text-align:center}\ntd.term{padding-left:1.5em}\n")
+        .append("td{text-align:center;white-space:nowrap}\ntd.term{padding-left:1.5em}\n")
+        .append("td:first-child{white-space:normal}\n")
         .append("tbody tr:last-child td{border-bottom:1px solid #000}\n")
         .append("ol.footnotes{font-size:9pt;max-width:60em;margin:0.5em auto}\n")
         .append("</style>\n</head>\n<body>\n");

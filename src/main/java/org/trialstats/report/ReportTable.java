@@ -15,6 +15,10 @@ import java.util.List;
  *     label column the longest label (capped); see {@link #columnTwips(int)}
  * @param rows body rows
  * @param footnotes footnotes in order
+ * @param number table number printed above the title in RTF and DOCX (e.g. "Table 14-5.01"); empty
+ *     for none
+ * @param font font of the RTF and DOCX table: {@link #TIMES} or {@link #COURIER}; {@code widths}
+ *     are measured in this font ({@link #textWidth(String, String)})
  */
 public record ReportTable(
     String title,
@@ -22,9 +26,32 @@ public record ReportTable(
     List<String> headers,
     List<Double> widths,
     List<Row> rows,
-    List<String> footnotes) {
+    List<String> footnotes,
+    String number,
+    String font) {
+
+  /** Times New Roman, the default font. */
+  public static final String TIMES = "Times New Roman";
+
+  /** Courier New, the monospaced alternative. */
+  public static final String COURIER = "Courier New";
+
+  /** A table without a number, in Times New Roman. */
+  public ReportTable(
+      String title,
+      String subtitle,
+      List<String> headers,
+      List<Double> widths,
+      List<Row> rows,
+      List<String> footnotes) {
+    this(title, subtitle, headers, widths, rows, footnotes, "", TIMES);
+  }
 
   public ReportTable {
+    number = number == null ? "" : number;
+    if (!TIMES.equals(font) && !COURIER.equals(font)) {
+      throw new IllegalArgumentException("font must be " + TIMES + " or " + COURIER);
+    }
     headers = List.copyOf(headers);
     widths = List.copyOf(widths);
     rows = List.copyOf(rows);
@@ -118,12 +145,28 @@ public record ReportTable(
 
   /** Estimated width in points of {@code text} set in 9 pt Times New Roman. */
   public static double textWidth(String text) {
+    return textWidth(text, TIMES);
+  }
+
+  /**
+   * Estimated width in points of {@code text} set in 9 pt {@code font}: Times metrics as above, or
+   * Courier New's fixed advance of 600/1000 em for every character.
+   */
+  public static double textWidth(String text, String font) {
+    if (COURIER.equals(font)) {
+      return text.codePointCount(0, text.length()) * 600 * 9 / 1000.0;
+    }
     long units = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       units += c >= 32 && c <= 126 ? TIMES_WIDTHS[c - 32] : 600;
     }
     return units * 9 / 1000.0;
+  }
+
+  /** This table with {@code newNumber} above the title and set in {@code newFont}. */
+  public ReportTable withPage(String newNumber, String newFont) {
+    return new ReportTable(title, subtitle, headers, widths, rows, footnotes, newNumber, newFont);
   }
 
   /**

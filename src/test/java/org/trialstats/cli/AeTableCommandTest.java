@@ -275,7 +275,7 @@ class AeTableCommandTest {
             "--out",
             out),
         "trialstats ae-table: error: unknown row order 'random'; expected one of [frequency,"
-            + " soc-alphabetical, alphabetical]");
+            + " soc-alphabetical, alphabetical, arm]");
     assertError(
         run(
             "--adsl",

@@ -71,7 +71,7 @@ class AeTableOutputsTest {
     assertThat(t.rows())
         .extracting(r -> r.cells().get(0))
         .containsExactly(
-            "Any treatment-emergent adverse event",
+            "Any treatment-emergent adverse event (TRTEMFL ≠ N)",
             "SKIN {AND} SUBCUTANEOUS",
             "PRURITUS",
             "RASH \\ \"<script>",
@@ -83,7 +83,10 @@ class AeTableOutputsTest {
     // R 4.2.2: sqrt(.25*.75/16 + .25*.75/8) * qnorm(.975) * 100 -> 36.749326 (so -36.7, 36.7)
     assertThat(t.rows().get(0).cells())
         .containsExactly(
-            "Any treatment-emergent adverse event", "2 (25.0)", "4 (25.0)", "0.0 (-36.7, 36.7)");
+            "Any treatment-emergent adverse event (TRTEMFL ≠ N)",
+            "2 (25.0)",
+            "4 (25.0)",
+            "0.0 (-36.7, 36.7)");
     // RASH: 0 in placebo prints "0"; 1/16 = 6.25% rounds half away from zero to 6.3
     assertThat(t.rows().get(3).cells().subList(1, 3)).containsExactly("0", "1 (6.3)");
     assertThat(t.footnotes())
@@ -132,6 +135,7 @@ class AeTableOutputsTest {
             "Placebo:n",
             "Placebo:N",
             "Placebo:percent",
+            "Placebo:events",
             "Placebo:exposure_years",
             "Placebo:rate_per_100py",
             "Placebo:rate_lower",
