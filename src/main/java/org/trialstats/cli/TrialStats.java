@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       MetaCommand.class,
       AeTableCommand.class,
-      SurvivalCommand.class
+      SurvivalCommand.class,
+      CsrCommand.class
     })
 public final class TrialStats implements Runnable {
 
