@@ -32,7 +32,8 @@ public final class TrialStats implements Runnable {
           ValidateCommand.class,
           MetaCommand.class,
           AeTableCommand.class,
-          SurvivalCommand.class);
+          SurvivalCommand.class,
+          CsrCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,47 @@
+package org.trialstats.analysis.csr;
+
+import java.util.List;
+
+/**
+ * A computed display, laid out as text cells (the report layer renders it) and with every number in
+ * it unrounded.
+ *
+ * @param number the table number from the shell
+ * @param title the title line, e.g. {@code Table 14-2.01 Summary of Demographic ...}
+ * @param subtitle the population line
+ * @param headers column headers; {@code \n} separates lines
+ * @param rows the body rows
+ * @param footnotes footnotes: the shell's, then the methods
+ * @param values the numbers, in table order
+ * @param notes what the reader should know (tests not computable, excluded records)
+ */
+public record CsrDisplay(
+    String number,
+    String title,
+    String subtitle,
+    List<String> headers,
+    List<Line> rows,
+    List<String> footnotes,
+    List<CsrValue> values,
+    List<String> notes) {
+  public CsrDisplay {
+    headers = List.copyOf(headers);
+    rows = List.copyOf(rows);
+    footnotes = List.copyOf(footnotes);
+    values = List.copyOf(values);
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * A body row.
+   *
+   * @param indent indentation level of the label (0 = flush left)
+   * @param heading whether the row heads a block (kept with the next row on a page)
+   * @param cells the label, then one text per column
+   */
+  public record Line(int indent, boolean heading, List<String> cells) {
+    public Line {
+      cells = List.copyOf(cells);
+    }
+  }
+}

@@ -1,0 +1,808 @@
+package org.trialstats.analysis.csr;
+
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.trialstats.adam.SasValues;
+import org.trialstats.analysis.csr.DisplayShell.Filter;
+import org.trialstats.analysis.csr.DisplayShell.Ref;
+import org.trialstats.analysis.csr.DisplayShell.Subset;
+import org.trialstats.io.Numbers;
+import org.trialstats.linear.Coding;
+import org.trialstats.linear.Coefficient;
+import org.trialstats.linear.Covariate;
+import org.trialstats.linear.DoseResponse;
+import org.trialstats.linear.Factor;
+import org.trialstats.linear.LeastSquaresMean;
+import org.trialstats.linear.LeastSquaresMeanDifference;
+import org.trialstats.linear.LinearModel;
+import org.trialstats.linear.Term;
+import org.trialstats.stats.ContingencyTable;
+import org.trialstats.stats.StatsException;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.joining.JoinType;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * Computes a display from its shell and the ADaM data held as Tablesaw tables.
+ *
+ * <p>Subjects: the ADSL records with the population flag equal to {@code Y} (all records when the
+ * shell says {@code all}). Columns: one per arm, the distinct values of the treatment variable
+ * among them ordered by its numeric code (the smallest code of each arm, e.g. TRT01PN), split into
+ * the shell's subsets (subjects with the subset flag {@code Y}), then an optional Total; the header
+ * shows N, the subjects of the column. A block on a data set other than ADSL reads its records
+ * inner-joined to the population's ADSL records by {@code USUBJID} (ADSL variables the data set
+ * lacks become available to the block), then applies the block's filters; each record belongs to
+ * the columns of its subject.
+ *
+ * <p>Count blocks count subjects (distinct USUBJID), percentages over the column N or over the
+ * subjects with a value. Summary blocks describe the records' values ({@link Description}). Tests
+ * use the arm columns only (not Total). Model blocks fit {@link LinearModel} (QR least squares,
+ * Type III, LS means as SAS LSMEANS) with the arm as the first factor, and the dose response with
+ * {@link DoseResponse}.
+ */
+public final class CsrEngine {
+  /** The subject identifier joining the data sets. */
+  public static final String SUBJECT = "USUBJID";
+
+  private static final String TOTAL = "Total";
+  private static final String P_COLUMN = "p-value";
+
+  private final DisplayShell shell;
+  private final Map<String, Table> data;
+  private final Table population;
+  private final List<Col> columns = new ArrayList<>();
+  private final List<String> arms = new ArrayList<>();
+  private final boolean testColumn;
+  private final List<CsrDisplay.Line> lines = new ArrayList<>();
+  private final List<CsrValue> values = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private final Set<String> methods = new LinkedHashSet<>();
+
+  /** A column: an arm (null for Total), an optional subset, its subjects. */
+  private record Col(String arm, String subset, String name, Set<String> subjects) {}
+
+  private CsrEngine(DisplayShell shell, Map<String, Table> data) {
+    this.shell = shell;
+    this.data = data;
+    Table adsl = table("adsl");
+    require(adsl, new Ref(SUBJECT, 0, "data"), "adsl");
+    if (shell.populationFlag() == null) {
+      population = adsl;
+    } else {
+      String flag = require(adsl, shell.populationFlag(), "adsl");
+      population = adsl.where(isY(adsl, flag));
+      if (population.rowCount() == 0) {
+        throw new ShellException(
+            shell.file(),
+            shell.populationFlag().line(),
+            shell.populationFlag().field(),
+            "population flag "
+                + flag
+                + " selects nobody: no ADSL record has "
+                + flag
+                + " = Y (values found: "
+                + distinct(adsl, flag)
+                + ")");
+      }
+    }
+    setUpColumns();
+    testColumn =
+        shell.rows().stream()
+            .anyMatch(
+                r ->
+                    (r instanceof ShellRow.Count c && c.test() != null)
+                        || (r instanceof ShellRow.Summary s && s.test() != null));
+  }
+
+  /**
+   * Computes a display.
+   *
+   * @param shell the shell
+   * @param data the data sets by the shell's names ({@code adsl} and those the rows read)
+   * @return the display
+   * @throws ShellException when a name in the shell is not in the data, a population flag selects
+   *     nobody, or a test does not fit the layout
+   */
+  public static CsrDisplay compute(DisplayShell shell, Map<String, Table> data) {
+    CsrEngine engine = new CsrEngine(shell, data);
+    for (ShellRow row : shell.rows()) {
+      if (row instanceof ShellRow.Count c) {
+        engine.count(c);
+      } else if (row instanceof ShellRow.Summary s) {
+        engine.summary(s);
+      } else {
+        engine.model((ShellRow.Model) row);
+      }
+    }
+    return engine.display();
+  }
+
+  private CsrDisplay display() {
+    List<String> headers = new ArrayList<>();
+    headers.add("");
+    for (Col c : columns) {
+      StringBuilder h = new StringBuilder(c.arm() == null ? TOTAL : c.arm());
+      if (c.subset() != null) {
+        h.append('\n').append(c.subset());
+      }
+      if (shell.columns().showN()) {
+        h.append("\n(N=").append(c.subjects().size()).append(')');
+      }
+      headers.add(h.toString());
+      values.add(new CsrValue("header", "N", c.name(), "N", c.subjects().size()));
+    }
+    if (testColumn) {
+      headers.add(P_COLUMN);
+    }
+    List<String> footnotes = new ArrayList<>(shell.footnotes());
+    footnotes.addAll(methods);
+    String title = "Table " + shell.number() + " " + shell.title();
+    String subtitle =
+        shell.protocol() == null
+            ? shell.population()
+            : "Protocol: " + shell.protocol() + "; " + shell.population();
+    return new CsrDisplay(
+        shell.number(), title, subtitle, headers, lines, footnotes, values, notes);
+  }
+
+  // ---------------------------------------------------------------- columns
+
+  private void setUpColumns() {
+    Ref treatment = shell.columns().treatment();
+    String trt = require(population, treatment, "adsl");
+    String order =
+        shell.columns().order() == null
+            ? null
+            : require(population, shell.columns().order(), "adsl");
+    Map<String, Double> code = new LinkedHashMap<>();
+    for (int i = 0; i < population.rowCount(); i++) {
+      String arm = text(population, trt, i);
+      if (arm.isEmpty()) {
+        continue;
+      }
+      double c =
+          order == null ? code.size() : number(population, order, i, shell.columns().order());
+      code.merge(arm, c, Math::min);
+    }
+    code.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> arms.add(e.getKey()));
+    List<Subset> subsets = shell.columns().subsets();
+    List<String> flags = new ArrayList<>();
+    for (Subset s : subsets) {
+      flags.add(require(population, s.flag(), "adsl"));
+    }
+    List<String> armsAndTotal = new ArrayList<>(arms);
+    if (shell.columns().total()) {
+      armsAndTotal.add(null);
+    }
+    for (String arm : armsAndTotal) {
+      for (int s = 0; s < Math.max(1, subsets.size()); s++) {
+        Set<String> subjects = new LinkedHashSet<>();
+        for (int i = 0; i < population.rowCount(); i++) {
+          boolean inArm =
+              arm == null
+                  ? !text(population, trt, i).isEmpty()
+                  : arm.equals(text(population, trt, i));
+          boolean inSubset = subsets.isEmpty() || text(population, flags.get(s), i).equals("Y");
+          if (inArm && inSubset) {
+            subjects.add(text(population, SUBJECT, i));
+          }
+        }
+        String subset = subsets.isEmpty() ? null : subsets.get(s).label();
+        String name = (arm == null ? TOTAL : arm) + (subset == null ? "" : "/" + subset);
+        columns.add(new Col(arm, subset, name, subjects));
+      }
+    }
+  }
+
+  private List<Col> armColumns() {
+    return columns.stream().filter(c -> c.arm() != null).toList();
+  }
+
+  // ---------------------------------------------------------------- records
+
+  /** The block's records: population ADSL, or the data set joined to it; filters applied. */
+  private Table records(ShellRow row) {
+    Table t;
+    if (row.dataset().equals("adsl")) {
+      t = population;
+    } else {
+      Table bds = table(row.dataset());
+      String key = require(bds, new Ref(SUBJECT, row.line(), "dataset"), row.dataset());
+      List<String> keep = new ArrayList<>();
+      for (String name : population.columnNames()) {
+        if (name.equals(SUBJECT) || find(bds, name) == null) {
+          keep.add(name);
+        }
+      }
+      Table side = population.selectColumns(keep.toArray(String[]::new));
+      t = bds.joinOn(key).with(side).rightJoinColumns(SUBJECT).type(JoinType.INNER).join();
+    }
+    for (Filter f : row.where()) {
+      String v = require(t, f.variable(), row.dataset());
+      Selection s = Selection.with();
+      for (int i = 0; i < t.rowCount(); i++) {
+        if (f.values().contains(text(t, v, i)) != f.negate()) {
+          s.add(i);
+        }
+      }
+      t = t.where(s);
+    }
+    return t;
+  }
+
+  private static String blockName(ShellRow row, Ref variable) {
+    return row.label() == null ? variable.name() : row.label();
+  }
+
+  // ---------------------------------------------------------------- count
+
+  private void count(ShellRow.Count row) {
+    Table t = records(row);
+    String v = require(t, row.variable(), row.dataset());
+    String block = blockName(row, row.variable());
+    if (row.test() != null && !shell.columns().subsets().isEmpty()) {
+      throw new ShellException(
+          shell.file(), row.line(), "test", "a test needs one column per arm; remove the subsets");
+    }
+    String subjectVar = require(t, new Ref(SUBJECT, row.line(), "count"), row.dataset());
+    int indent = row.label() == null ? 0 : 1;
+    List<String> headingCells = new ArrayList<>();
+    if (row.label() != null) {
+      headingCells = emptyCells(row.label());
+    }
+    if (row.within() != null) {
+      String w = require(t, row.within(), row.dataset());
+      if (row.label() != null) {
+        addLine(0, true, headingCells);
+      }
+      for (String group : new java.util.TreeSet<>(distinctValues(t, w))) {
+        Table g = t.where(t.stringColumn(w).isEqualTo(group));
+        List<ShellRow.Category> cats = new ArrayList<>();
+        for (String value : observed(g, v, null)) {
+          cats.add(new ShellRow.Category(value, value, row.line()));
+        }
+        List<String> groupCells = countCells(row, t, w, subjectVar, group, block, group, null);
+        addLine(indent, true, groupCells.subList(0, groupCells.size()));
+        for (ShellRow.Category c : cats) {
+          addLine(
+              indent + 1,
+              false,
+              countCells(
+                  row, g, v, subjectVar, c.value(), block, group + "/" + c.label(), c.label()));
+        }
+      }
+      return;
+    }
+    List<ShellRow.Category> cats = row.categories();
+    if (cats.isEmpty()) {
+      String order = row.order() == null ? null : require(t, row.order(), row.dataset());
+      cats = new ArrayList<>();
+      for (String value : observed(t, v, order)) {
+        cats.add(new ShellRow.Category(value, value, row.line()));
+      }
+    }
+    if (row.label() != null) {
+      if (row.test() != null) {
+        headingCells.set(
+            headingCells.size() - 1, pValue(testCounts(row, t, v, subjectVar, cats), block));
+      }
+      addLine(0, true, headingCells);
+    }
+    if (row.nRow()) {
+      List<String> cells = new ArrayList<>();
+      cells.add("n");
+      for (Col c : columns) {
+        long n = subjects(t, subjectVar, c, v, null).size();
+        values.add(new CsrValue(block, "n", c.name(), "n", n));
+        cells.add(Long.toString(n));
+      }
+      addP(cells);
+      addLine(indent, false, cells);
+    }
+    for (ShellRow.Category cat : cats) {
+      addLine(
+          indent,
+          false,
+          countCells(row, t, v, subjectVar, cat.value(), block, cat.label(), cat.label()));
+    }
+    if (row.missingRow()) {
+      addLine(indent, false, countCells(row, t, v, subjectVar, "", block, "Missing", "Missing"));
+    }
+    if (row.label() == null && row.test() != null) {
+      throw new ShellException(
+          shell.file(), row.line(), "test", "a tested block needs a label: the p-value's row");
+    }
+  }
+
+  private List<String> countCells(
+      ShellRow.Count row,
+      Table t,
+      String v,
+      String subjectVar,
+      String value,
+      String block,
+      String rowName,
+      String label) {
+    List<String> cells = new ArrayList<>();
+    cells.add(label == null ? rowName : label);
+    for (Col c : columns) {
+      long n = subjects(t, subjectVar, c, v, value).size();
+      double denominator =
+          row.denominator() == ShellRow.Denominator.POPULATION
+              ? c.subjects().size()
+              : subjects(t, subjectVar, c, v, null).size();
+      double percent = denominator == 0 ? Double.NaN : 100.0 * n / denominator;
+      values.add(new CsrValue(block, rowName, c.name(), "n", n));
+      if (row.cell() == ShellRow.CountCell.N_PERCENT) {
+        values.add(new CsrValue(block, rowName, c.name(), "percent", percent));
+      }
+      cells.add(
+          n == 0 || row.cell() == ShellRow.CountCell.N
+              ? Long.toString(n)
+              : n
+                  + " ("
+                  + Numbers.fixed(percent, shell.percentDecimals(), RoundingMode.HALF_UP)
+                  + "%)");
+    }
+    addP(cells);
+    return cells;
+  }
+
+  /** Subjects of a column with the value ({@code null}: any non-missing value). */
+  private static Set<String> subjects(Table t, String subjectVar, Col c, String v, String value) {
+    Set<String> s = new HashSet<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      String id = text(t, subjectVar, i);
+      if (!c.subjects().contains(id)) {
+        continue;
+      }
+      String x = text(t, v, i);
+      if (value == null ? !x.isEmpty() : x.equals(value)) {
+        s.add(id);
+      }
+    }
+    return s;
+  }
+
+  private double testCounts(
+      ShellRow.Count row, Table t, String v, String subjectVar, List<ShellRow.Category> cats) {
+    List<Col> armCols = armColumns();
+    List<long[]> table = new ArrayList<>();
+    for (ShellRow.Category cat : cats) {
+      long[] counts = new long[armCols.size()];
+      long sum = 0;
+      for (int j = 0; j < armCols.size(); j++) {
+        counts[j] = subjects(t, subjectVar, armCols.get(j), v, cat.value()).size();
+        sum += counts[j];
+      }
+      if (sum > 0) {
+        table.add(counts);
+      }
+    }
+    methods.add(
+        "p-values of " + blockName(row, row.variable()) + ": " + row.test().description() + ".");
+    try {
+      return row.test().categorical(new ContingencyTable(table.toArray(long[][]::new)));
+    } catch (StatsException e) {
+      notes.add(blockName(row, row.variable()) + ": no p-value: " + e.getMessage());
+      return Double.NaN;
+    }
+  }
+
+  // ---------------------------------------------------------------- summary
+
+  private void summary(ShellRow.Summary row) {
+    Table t = records(row);
+    String v = require(t, row.variable(), row.dataset());
+    String subjectVar = require(t, new Ref(SUBJECT, row.line(), "summary"), row.dataset());
+    String block = blockName(row, row.variable());
+    Map<Col, double[]> byColumn = new LinkedHashMap<>();
+    for (Col c : columns) {
+      List<Double> x = new ArrayList<>();
+      for (int i = 0; i < t.rowCount(); i++) {
+        if (c.subjects().contains(text(t, subjectVar, i))) {
+          double value = number(t, v, i, row.variable());
+          if (!Double.isNaN(value)) {
+            x.add(value);
+          }
+        }
+      }
+      byColumn.put(c, x.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    int indent = row.label() == null ? 0 : 1;
+    if (row.label() != null) {
+      List<String> heading = emptyCells(row.label());
+      if (row.test() != null) {
+        if (!shell.columns().subsets().isEmpty()) {
+          throw new ShellException(
+              shell.file(), row.line(), "test", "a test needs one column per arm");
+        }
+        List<double[]> groups = armColumns().stream().map(byColumn::get).toList();
+        methods.add("p-value of " + block + ": " + row.test().description() + ".");
+        double p;
+        try {
+          p = row.test().continuous(groups);
+        } catch (StatsException e) {
+          notes.add(block + ": no p-value: " + e.getMessage());
+          p = Double.NaN;
+        }
+        heading.set(heading.size() - 1, pValue(p, block));
+      }
+      addLine(0, true, heading);
+    } else if (row.test() != null) {
+      throw new ShellException(
+          shell.file(), row.line(), "test", "a tested block needs a label: the p-value's row");
+    }
+    Map<Col, Description> described = new HashMap<>();
+    byColumn.forEach((c, x) -> described.put(c, Description.of(x)));
+    for (Col c : columns) {
+      Description d = described.get(c);
+      values.add(new CsrValue(block, "n", c.name(), "n", d.n()));
+      values.add(new CsrValue(block, "mean", c.name(), "mean", d.mean()));
+      values.add(new CsrValue(block, "sd", c.name(), "sd", d.sd()));
+      values.add(new CsrValue(block, "median", c.name(), "median", d.median()));
+      values.add(new CsrValue(block, "min", c.name(), "min", d.min()));
+      values.add(new CsrValue(block, "max", c.name(), "max", d.max()));
+      values.add(new CsrValue(block, "q1", c.name(), "q1", d.q1()));
+      values.add(new CsrValue(block, "q3", c.name(), "q3", d.q3()));
+    }
+    for (Statistic s : row.statistics()) {
+      List<String> cells = new ArrayList<>();
+      cells.add(s.label());
+      for (Col c : columns) {
+        cells.add(s.format(described.get(c), row.decimals()));
+      }
+      addP(cells);
+      addLine(indent, false, cells);
+    }
+  }
+
+  // ---------------------------------------------------------------- model
+
+  private void model(ShellRow.Model row) {
+    if (!shell.columns().subsets().isEmpty()) {
+      throw new ShellException(
+          shell.file(), row.line(), "model", "a model needs one column per arm");
+    }
+    Table t = records(row);
+    String y = require(t, row.response(), row.dataset());
+    String subjectVar = require(t, new Ref(SUBJECT, row.line(), "model"), row.dataset());
+    List<String> factorVars = new ArrayList<>();
+    for (Ref f : row.factors()) {
+      factorVars.add(require(t, f, row.dataset()));
+    }
+    List<String> covariateVars = new ArrayList<>();
+    for (Ref c : row.covariates()) {
+      covariateVars.add(require(t, c, row.dataset()));
+    }
+    String dose = row.dose() == null ? null : require(t, row.dose(), row.dataset());
+    Map<String, String> armOf = new HashMap<>();
+    for (Col c : armColumns()) {
+      c.subjects().forEach(s -> armOf.put(s, c.arm()));
+    }
+    List<Integer> used = new ArrayList<>();
+    int excluded = 0;
+    for (int i = 0; i < t.rowCount(); i++) {
+      boolean ok =
+          armOf.containsKey(text(t, subjectVar, i))
+              && !Double.isNaN(number(t, y, i, row.response()));
+      for (String f : factorVars) {
+        ok &= !text(t, f, i).isEmpty();
+      }
+      for (int k = 0; k < covariateVars.size(); k++) {
+        ok &= !Double.isNaN(number(t, covariateVars.get(k), i, row.covariates().get(k)));
+      }
+      if (dose != null) {
+        ok &= !Double.isNaN(number(t, dose, i, row.dose()));
+      }
+      if (ok) {
+        used.add(i);
+      } else {
+        excluded++;
+      }
+    }
+    String block = blockName(row, row.response());
+    if (excluded > 0) {
+      notes.add(block + ": " + excluded + " records without a value of a model variable excluded");
+    }
+    int n = used.size();
+    double[] response = new double[n];
+    String[] arm = new String[n];
+    for (int k = 0; k < n; k++) {
+      int i = used.get(k);
+      response[k] = number(t, y, i, row.response());
+      arm[k] = armOf.get(text(t, subjectVar, i));
+    }
+    String treatment = shell.columns().treatment().name();
+    List<Term> others = new ArrayList<>();
+    for (String f : factorVars) {
+      String[] levels = new String[n];
+      for (int k = 0; k < n; k++) {
+        levels[k] = text(t, f, used.get(k));
+      }
+      others.add(Factor.of(f, levels, new ArrayList<>(new java.util.TreeSet<>(List.of(levels)))));
+    }
+    for (int c = 0; c < covariateVars.size(); c++) {
+      double[] x = new double[n];
+      for (int k = 0; k < n; k++) {
+        x[k] = number(t, covariateVars.get(c), used.get(k), row.covariates().get(c));
+      }
+      others.add(new Covariate(covariateVars.get(c), x));
+    }
+    List<Term> terms = new ArrayList<>();
+    terms.add(Factor.of(treatment, arm, arms));
+    terms.addAll(others);
+    LinearModel fit = LinearModel.fit(response, terms, Coding.REFERENCE);
+    int d = row.decimals();
+    String confidence = Numbers.plain(100 * row.level());
+    methods.add(
+        block
+            + ": analysis of covariance (least squares) of "
+            + row.response().name()
+            + " with "
+            + treatment
+            + String.join("", factorVars.stream().map(f -> " and " + f).toList())
+            + " as factors"
+            + (covariateVars.isEmpty()
+                ? ""
+                : " and " + String.join(", ", covariateVars) + " as covariates")
+            + "; differences of least-squares means (as SAS LSMEANS) with "
+            + confidence
+            + "% t intervals on "
+            + fit.residualDegreesOfFreedom()
+            + " df, unadjusted"
+            + (dose == null
+                ? ""
+                : "; dose response: the same model with "
+                    + dose
+                    + " as a continuous variable in place of "
+                    + treatment
+                    + ", t test of its slope")
+            + ".");
+    values.add(new CsrValue(block, "model", "", "residual_df", fit.residualDegreesOfFreedom()));
+    if (row.label() != null) {
+      addLine(0, true, emptyCells(row.label()));
+    }
+    int indent = row.label() == null ? 0 : 1;
+    if (row.lsMeans()) {
+      List<String> cells = emptyCells("LS Mean (SE)");
+      for (LeastSquaresMean m : fit.leastSquaresMeans(treatment, row.level())) {
+        int col = columnOf(m.level());
+        cells.set(
+            col + 1, fixed(m.estimate(), d + 1) + " (" + fixed(m.standardError(), d + 2) + ")");
+        values.add(new CsrValue(block, "LS Mean", m.level(), "lsmean", m.estimate()));
+        values.add(new CsrValue(block, "LS Mean", m.level(), "lsmean_se", m.standardError()));
+      }
+      addLine(indent, false, cells);
+    }
+    if (dose != null) {
+      double[] x = new double[n];
+      for (int k = 0; k < n; k++) {
+        x[k] = number(t, dose, used.get(k), row.dose());
+      }
+      Coefficient slope = DoseResponse.test(response, new Covariate(dose, x), others);
+      List<String> cells = emptyCells("p-value (Dose Response)");
+      cells.set(columnOf(arms.get(arms.size() - 1)) + 1, pValue(slope.pValue(), null));
+      values.add(
+          new CsrValue(block, "Dose Response", arms.get(arms.size() - 1), "p", slope.pValue()));
+      addLine(indent, false, cells);
+    }
+    for (ShellRow.Comparison c : row.comparisons()) {
+      for (String a : List.of(c.level(), c.reference())) {
+        if (!arms.contains(a)) {
+          throw new ShellException(
+              shell.file(),
+              c.line(),
+              "comparisons",
+              "unknown arm '" + a + "'; the arms are " + arms);
+        }
+      }
+      LeastSquaresMeanDifference diff =
+          fit.difference(treatment, c.level(), c.reference(), row.level());
+      int col = columnOf(c.level()) + 1;
+      String name = c.level() + " - " + c.reference();
+      List<String> p = emptyCells(c.label());
+      p.set(col, pValue(diff.pValue(), null));
+      addLine(indent, false, p);
+      List<String> est = emptyCells("Diff of LS Means (SE)");
+      est.set(col, fixed(diff.estimate(), d + 1) + " (" + fixed(diff.standardError(), d + 2) + ")");
+      addLine(indent + 1, false, est);
+      List<String> ci = emptyCells(confidence + "% CI");
+      ci.set(col, "(" + fixed(diff.lower(), d + 1) + ";" + fixed(diff.upper(), d + 1) + ")");
+      addLine(indent + 1, false, ci);
+      values.add(new CsrValue(block, name, c.level(), "p", diff.pValue()));
+      values.add(new CsrValue(block, name, c.level(), "diff", diff.estimate()));
+      values.add(new CsrValue(block, name, c.level(), "diff_se", diff.standardError()));
+      values.add(new CsrValue(block, name, c.level(), "diff_lower", diff.lower()));
+      values.add(new CsrValue(block, name, c.level(), "diff_upper", diff.upper()));
+    }
+  }
+
+  private int columnOf(String arm) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (arm.equals(columns.get(i).arm())) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no column for arm " + arm);
+  }
+
+  // ---------------------------------------------------------------- cells
+
+  private List<String> emptyCells(String label) {
+    List<String> cells = new ArrayList<>();
+    cells.add(label);
+    for (int i = 0; i < columns.size(); i++) {
+      cells.add("");
+    }
+    addP(cells);
+    return cells;
+  }
+
+  private void addP(List<String> cells) {
+    if (testColumn && cells.size() == columns.size() + 1) {
+      cells.add("");
+    }
+  }
+
+  private void addLine(int indent, boolean heading, List<String> cells) {
+    lines.add(new CsrDisplay.Line(indent, heading, cells));
+  }
+
+  /** The p-value under the shell's display rule; records it when {@code block} is given. */
+  private String pValue(double p, String block) {
+    if (block != null) {
+      values.add(new CsrValue(block, block, P_COLUMN, "p", p));
+    }
+    DisplayShell.PValueRule rule = shell.pValues();
+    if (Double.isNaN(p)) {
+      return "";
+    }
+    String text;
+    if (p < rule.lower()) {
+      text = rule.lowerText();
+    } else if (p > rule.upper()) {
+      text = rule.upperText();
+    } else {
+      text = Numbers.fixed(p, rule.decimals(), RoundingMode.HALF_UP);
+    }
+    if (!Double.isNaN(rule.flagBelow()) && p < rule.flagBelow()) {
+      text += rule.flag();
+    }
+    return text;
+  }
+
+  private static String fixed(double x, int decimals) {
+    return Numbers.fixed(x, decimals, RoundingMode.HALF_UP);
+  }
+
+  // ---------------------------------------------------------------- data access
+
+  private Table table(String name) {
+    Table t = data.get(name);
+    if (t == null) {
+      throw new ShellException(shell.file(), 0, "data", "data set '" + name + "' was not loaded");
+    }
+    return t;
+  }
+
+  /** The actual column name (SAS names are case-insensitive), or null. */
+  private static String find(Table t, String name) {
+    for (String c : t.columnNames()) {
+      if (c.equalsIgnoreCase(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private String require(Table t, Ref ref, String dataset) {
+    String name = find(t, ref.name());
+    if (name == null) {
+      throw new ShellException(
+          shell.file(),
+          ref.line(),
+          ref.field(),
+          "unknown variable "
+              + ref.name()
+              + " in data set "
+              + dataset
+              + " ("
+              + shell.datasets().get(dataset)
+              + "); its variables are "
+              + t.columnNames());
+    }
+    return name;
+  }
+
+  private static Selection isY(Table t, String flag) {
+    Column<?> c = t.column(flag);
+    Selection s = Selection.with();
+    for (int i = 0; i < t.rowCount(); i++) {
+      if (text(t, flag, i).equals("Y")) {
+        s.add(i);
+      }
+    }
+    return c == null ? Selection.with() : s;
+  }
+
+  private static List<String> distinct(Table t, String v) {
+    return new ArrayList<>(new java.util.TreeSet<>(distinctValues(t, v)));
+  }
+
+  private static Set<String> distinctValues(Table t, String v) {
+    Set<String> s = new LinkedHashSet<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      String x = text(t, v, i);
+      if (!x.isEmpty()) {
+        s.add(x);
+      }
+    }
+    return s;
+  }
+
+  /** Observed non-missing values, by the smallest order code, then alphabetically. */
+  private List<String> observed(Table t, String v, String order) {
+    Map<String, Double> code = new TreeMap<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      String x = text(t, v, i);
+      if (!x.isEmpty()) {
+        double c = order == null ? 0 : number(t, order, i, new Ref(order, 0, "order"));
+        code.merge(x, Double.isNaN(c) ? Double.MAX_VALUE : c, Math::min);
+      }
+    }
+    return code.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** A value as text: character values as they are, numbers in shortest form, missing empty. */
+  static String text(Table t, String v, int i) {
+    Column<?> c = t.column(v);
+    if (c instanceof StringColumn s) {
+      return s.get(i);
+    }
+    if (c instanceof DoubleColumn d) {
+      double x = d.getDouble(i);
+      return Double.isNaN(x) ? "" : SasValues.numberText(x);
+    }
+    Object o = c.get(i);
+    return o == null ? "" : o.toString();
+  }
+
+  private double number(Table t, String v, int i, Ref ref) {
+    Column<?> c = t.column(v);
+    if (c instanceof DoubleColumn d) {
+      return d.getDouble(i);
+    }
+    String s = text(t, v, i).strip();
+    if (s.isEmpty()) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      throw new ShellException(
+          shell.file(),
+          ref.line(),
+          ref.field(),
+          "variable " + v + " must be numeric, but has the value '" + s + "'");
+    }
+  }
+}

@@ -1,0 +1,393 @@
+package org.trialstats.analysis.csr;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.trialstats.analysis.csr.DisplayShell.Columns;
+import org.trialstats.analysis.csr.DisplayShell.Filter;
+import org.trialstats.analysis.csr.DisplayShell.PValueRule;
+import org.trialstats.analysis.csr.DisplayShell.Ref;
+import org.trialstats.analysis.csr.DisplayShell.Subset;
+import org.trialstats.analysis.csr.ShellYaml.Entry;
+import org.trialstats.analysis.csr.ShellYaml.Node;
+
+/**
+ * Reads a display shell (YAML, documented in {@code src/docs/csr.md}) into a {@link DisplayShell}.
+ * Structural mistakes (unknown key, row kind, statistic or test; a value of the wrong type) are
+ * reported with the file, line and key; names that only the data can check (variables, categories,
+ * a population flag that selects nobody) are checked by {@link CsrEngine}.
+ */
+public final class ShellParser {
+  private static final Set<String> TOP =
+      Set.of(
+          "number",
+          "title",
+          "population",
+          "protocol",
+          "data",
+          "population_flag",
+          "columns",
+          "percent_decimals",
+          "p_values",
+          "rows",
+          "footnotes");
+  private static final Set<String> COLUMNS =
+      Set.of("treatment", "order", "total", "subsets", "n_in_header");
+  private static final Set<String> P_VALUES =
+      Set.of("decimals", "lower", "lower_text", "upper", "upper_text", "flag_below", "flag");
+  private static final Set<String> COMMON = Set.of("label", "dataset", "where");
+  private static final List<String> KINDS = List.of("count", "summary", "model");
+  private static final Set<String> COUNT =
+      Set.of(
+          "count",
+          "categories",
+          "order",
+          "within",
+          "n_row",
+          "missing_row",
+          "denominator",
+          "cell",
+          "test");
+  private static final Set<String> SUMMARY = Set.of("summary", "statistics", "decimals", "test");
+  private static final Set<String> MODEL =
+      Set.of(
+          "model", "factors", "covariates", "dose", "comparisons", "level", "ls_means", "decimals");
+
+  private ShellParser() {}
+
+  /**
+   * Parses a shell.
+   *
+   * @param content the YAML text
+   * @param file the file name for messages
+   * @return the shell
+   * @throws ShellException naming file, line and key for every structural mistake
+   */
+  public static DisplayShell parse(String content, String file) {
+    ShellYaml y = new ShellYaml(file);
+    Node root = y.parse(content);
+    y.keys(root, TOP, "the shell");
+    Map<String, String> datasets = new LinkedHashMap<>();
+    Node data = y.map(root, "data");
+    if (data == null) {
+      throw y.error(root.line(), "data", "is required: the data set files, e.g. adsl: adsl.xpt");
+    }
+    for (Entry e : data.entries()) {
+      datasets.put(e.key().toLowerCase(Locale.ROOT), y.text(data, e.key(), true));
+    }
+    if (!datasets.containsKey("adsl")) {
+      throw y.error(y.line(root, "data"), "data", "needs the subject-level data set: adsl: FILE");
+    }
+    String flag = y.text(root, "population_flag", true);
+    Ref population =
+        flag.equalsIgnoreCase("all")
+            ? null
+            : new Ref(flag, y.line(root, "population_flag"), "population_flag");
+    List<ShellRow> rows = new ArrayList<>();
+    List<Node> rowNodes = y.list(root, "rows");
+    if (rowNodes.isEmpty()) {
+      throw y.error(root.line(), "rows", "is required: at least one row block");
+    }
+    for (Node n : rowNodes) {
+      rows.add(row(y, n, datasets));
+    }
+    List<String> footnotes = new ArrayList<>();
+    for (Node n : y.list(root, "footnotes")) {
+      footnotes.add(y.text(n, "footnotes"));
+    }
+    return new DisplayShell(
+        file,
+        y.text(root, "number", true),
+        y.text(root, "title", true),
+        y.text(root, "population", true),
+        y.text(root, "protocol", false),
+        datasets,
+        population,
+        columns(y, root),
+        y.integer(root, "percent_decimals", 1, 0, 3),
+        pValues(y, root),
+        rows,
+        footnotes);
+  }
+
+  private static Columns columns(ShellYaml y, Node root) {
+    Node c = y.map(root, "columns");
+    if (c == null) {
+      throw y.error(root.line(), "columns", "is required: treatment: VAR (e.g. TRT01P)");
+    }
+    y.keys(c, COLUMNS, "columns");
+    List<Subset> subsets = new ArrayList<>();
+    for (Node s : y.list(c, "subsets")) {
+      if (!s.isMap()) {
+        throw y.error(s.line(), "subsets", "expected {flag: VAR, label: TEXT}");
+      }
+      y.keys(s, Set.of("flag", "label"), "a subset");
+      subsets.add(new Subset(ref(y, s, "flag"), y.text(s, "label", true)));
+    }
+    return new Columns(
+        ref(y, c, "treatment"),
+        optionalRef(y, c, "order"),
+        y.bool(c, "total", false),
+        subsets,
+        y.bool(c, "n_in_header", true));
+  }
+
+  private static PValueRule pValues(ShellYaml y, Node root) {
+    Node p = y.map(root, "p_values");
+    if (p == null) {
+      return new PValueRule(3, 0.001, "<0.001", 1, "", Double.NaN, "");
+    }
+    y.keys(p, P_VALUES, "p_values");
+    int decimals = y.integer(p, "decimals", 3, 1, 6);
+    double lower = y.number(p, "lower", Math.pow(10, -decimals), 0, 1);
+    String lowerText = y.text(p, "lower_text", false);
+    double upper = y.number(p, "upper", 1, 0, 1);
+    String upperText = y.text(p, "upper_text", false);
+    double flagBelow = y.number(p, "flag_below", Double.NaN, 0, 1);
+    String flag = y.text(p, "flag", false);
+    return new PValueRule(
+        decimals,
+        lower,
+        lowerText == null ? "<" + lowerDefault(lower) : lowerText,
+        upper,
+        upperText == null ? ">" + upper : upperText,
+        flagBelow,
+        flag == null ? "*" : flag);
+  }
+
+  private static String lowerDefault(double lower) {
+    return org.trialstats.io.Numbers.plain(lower);
+  }
+
+  private static ShellRow row(ShellYaml y, Node n, Map<String, String> datasets) {
+    if (!n.isMap()) {
+      throw y.error(
+          n.line(),
+          "rows",
+          "expected a row block (a mapping starting with " + KINDS + "), got a single value");
+    }
+    List<String> kinds = KINDS.stream().filter(k -> n.entry(k) != null).toList();
+    if (kinds.size() != 1) {
+      throw y.error(
+          n.line(),
+          kinds.isEmpty() ? n.entries().get(0).key() : kinds.get(1),
+          kinds.isEmpty()
+              ? "unknown row kind; a row block starts with one of " + KINDS + ": VARIABLE"
+              : "a row block has one kind, got " + kinds);
+    }
+    String kind = kinds.get(0);
+    String label = y.text(n, "label", false);
+    String dataset = y.text(n, "dataset", false);
+    dataset = dataset == null ? "adsl" : dataset.toLowerCase(Locale.ROOT);
+    if (!datasets.containsKey(dataset)) {
+      throw y.error(
+          y.line(n, "dataset"),
+          "dataset",
+          "unknown data set '" + dataset + "'; the shell's data: lists " + datasets.keySet());
+    }
+    List<Filter> where = new ArrayList<>();
+    for (Node w : y.list(n, "where")) {
+      where.add(filter(y, w));
+    }
+    return switch (kind) {
+      case "count" -> count(y, n, label, dataset, where);
+      case "summary" -> summary(y, n, label, dataset, where);
+      default -> model(y, n, label, dataset, where);
+    };
+  }
+
+  private static Set<String> with(Set<String> kindKeys) {
+    Set<String> all = new java.util.HashSet<>(COMMON);
+    all.addAll(kindKeys);
+    return all;
+  }
+
+  private static ShellRow.Count count(
+      ShellYaml y, Node n, String label, String dataset, List<Filter> where) {
+    y.keys(n, with(COUNT), "a count block");
+    List<ShellRow.Category> categories = new ArrayList<>();
+    for (Node c : y.list(n, "categories")) {
+      if (c.isMap()) {
+        y.keys(c, Set.of("value", "label"), "a category");
+        String value = y.text(c, "value", true);
+        String text = y.text(c, "label", false);
+        categories.add(new ShellRow.Category(value, text == null ? value : text, c.line()));
+      } else {
+        String value = y.text(c, "categories");
+        categories.add(new ShellRow.Category(value, value, c.line()));
+      }
+    }
+    String denominator = y.text(n, "denominator", false);
+    ShellRow.Denominator d =
+        denominator == null
+            ? ShellRow.Denominator.POPULATION
+            : switch (denominator) {
+              case "population" -> ShellRow.Denominator.POPULATION;
+              case "nonmissing" -> ShellRow.Denominator.NONMISSING;
+              default ->
+                  throw y.error(
+                      y.line(n, "denominator"),
+                      "denominator",
+                      "expected population or nonmissing, got " + denominator);
+            };
+    String cell = y.text(n, "cell", false);
+    ShellRow.CountCell c =
+        cell == null
+            ? ShellRow.CountCell.N_PERCENT
+            : switch (cell) {
+              case "n_percent" -> ShellRow.CountCell.N_PERCENT;
+              case "n" -> ShellRow.CountCell.N;
+              default ->
+                  throw y.error(y.line(n, "cell"), "cell", "expected n_percent or n, got " + cell);
+            };
+    return new ShellRow.Count(
+        label,
+        dataset,
+        where,
+        ref(y, n, "count"),
+        categories,
+        optionalRef(y, n, "order"),
+        optionalRef(y, n, "within"),
+        y.bool(n, "n_row", false),
+        y.bool(n, "missing_row", false),
+        d,
+        c,
+        test(y, n, true),
+        n.line());
+  }
+
+  private static ShellRow.Summary summary(
+      ShellYaml y, Node n, String label, String dataset, List<Filter> where) {
+    y.keys(n, with(SUMMARY), "a summary block");
+    List<Statistic> statistics = new ArrayList<>();
+    for (Node s : y.list(n, "statistics")) {
+      String id = y.text(s, "statistics");
+      Statistic st = Statistic.fromId(id.toLowerCase(Locale.ROOT));
+      if (st == null) {
+        throw y.error(
+            s.line(),
+            "statistics",
+            "unknown statistic '"
+                + id
+                + "'; expected some of "
+                + Arrays.stream(Statistic.values()).map(Statistic::id).toList());
+      }
+      statistics.add(st);
+    }
+    if (statistics.isEmpty()) {
+      statistics =
+          List.of(
+              Statistic.N,
+              Statistic.MEAN,
+              Statistic.SD,
+              Statistic.MEDIAN,
+              Statistic.MIN,
+              Statistic.MAX);
+    }
+    return new ShellRow.Summary(
+        label,
+        dataset,
+        where,
+        ref(y, n, "summary"),
+        statistics,
+        y.integer(n, "decimals", 0, 0, 6),
+        test(y, n, false),
+        n.line());
+  }
+
+  private static ShellRow.Model model(
+      ShellYaml y, Node n, String label, String dataset, List<Filter> where) {
+    y.keys(n, with(MODEL), "a model block");
+    List<Ref> factors = new ArrayList<>();
+    for (Node f : y.list(n, "factors")) {
+      factors.add(new Ref(y.text(f, "factors"), f.line(), "factors"));
+    }
+    List<Ref> covariates = new ArrayList<>();
+    for (Node f : y.list(n, "covariates")) {
+      covariates.add(new Ref(y.text(f, "covariates"), f.line(), "covariates"));
+    }
+    List<ShellRow.Comparison> comparisons = new ArrayList<>();
+    for (Node c : y.list(n, "comparisons")) {
+      if (!c.isMap()) {
+        throw y.error(c.line(), "comparisons", "expected {arm: A, versus: B, label: TEXT}");
+      }
+      y.keys(c, Set.of("arm", "versus", "label"), "a comparison");
+      String arm = y.text(c, "arm", true);
+      String versus = y.text(c, "versus", true);
+      String text = y.text(c, "label", false);
+      comparisons.add(
+          new ShellRow.Comparison(
+              arm,
+              versus,
+              text == null ? "p-value (" + arm + " - " + versus + ")" : text,
+              c.line()));
+    }
+    return new ShellRow.Model(
+        label,
+        dataset,
+        where,
+        ref(y, n, "model"),
+        factors,
+        covariates,
+        optionalRef(y, n, "dose"),
+        comparisons,
+        y.number(n, "level", 0.95, 0.5, 0.9999),
+        y.bool(n, "ls_means", false),
+        y.integer(n, "decimals", 0, 0, 6),
+        n.line());
+  }
+
+  private static TestMethod test(ShellYaml y, Node n, boolean counts) {
+    String id = y.text(n, "test", false);
+    if (id == null) {
+      return null;
+    }
+    List<TestMethod> fitting =
+        Arrays.stream(TestMethod.values()).filter(t -> t.forCounts() == counts).toList();
+    for (TestMethod t : fitting) {
+      if (t.id().equals(id.toLowerCase(Locale.ROOT))) {
+        return t;
+      }
+    }
+    throw y.error(
+        y.line(n, "test"),
+        "test",
+        "unknown test '"
+            + id
+            + "' for a "
+            + (counts ? "count" : "summary")
+            + " block; expected one of "
+            + fitting.stream().map(TestMethod::id).toList());
+  }
+
+  /** {@code VAR = a|b} or {@code VAR != a|b}. */
+  private static Filter filter(ShellYaml y, Node w) {
+    String text = y.text(w, "where");
+    int ne = text.indexOf("!=");
+    int eq = text.indexOf('=');
+    if (eq <= 0) {
+      throw y.error(w.line(), "where", "expected VAR = value or VAR != value, got '" + text + "'");
+    }
+    boolean negate = ne > 0 && ne < eq + 1;
+    String variable = text.substring(0, negate ? ne : eq).strip();
+    String values = text.substring(eq + 1).strip();
+    if (variable.isEmpty() || variable.contains(" ")) {
+      throw y.error(w.line(), "where", "expected VAR = value or VAR != value, got '" + text + "'");
+    }
+    List<String> list = Arrays.stream(values.split("\\|", -1)).map(String::strip).toList();
+    return new Filter(new Ref(variable, w.line(), "where"), negate, list);
+  }
+
+  private static Ref ref(ShellYaml y, Node n, String key) {
+    return new Ref(y.text(n, key, true).strip(), y.line(n, key), key);
+  }
+
+  private static Ref optionalRef(ShellYaml y, Node n, String key) {
+    String t = y.text(n, key, false);
+    return t == null ? null : new Ref(t.strip(), y.line(n, key), key);
+  }
+}

@@ -1,0 +1,167 @@
+package org.trialstats.analysis.csr;
+
+import java.util.List;
+import org.trialstats.analysis.csr.DisplayShell.Filter;
+import org.trialstats.analysis.csr.DisplayShell.Ref;
+
+/**
+ * A row block of a display shell: counts of a categorical variable, summary statistics of a
+ * continuous one, or a linear model (ANCOVA) of a response. Each block reads one data set ({@code
+ * adsl} or a BDS/OCCDS data set joined to ADSL by subject), after its record filters.
+ */
+public sealed interface ShellRow {
+  /** The heading printed on the block's first line, or null for none. */
+  String label();
+
+  /** The data set the block reads. */
+  String dataset();
+
+  /** The record filters, all of which must hold. */
+  List<Filter> where();
+
+  /** The shell line where the block starts. */
+  int line();
+
+  /**
+   * n (%) of subjects per category.
+   *
+   * @param label heading, or null (categories then print flush left)
+   * @param dataset data set
+   * @param where record filters
+   * @param variable the categorical variable
+   * @param categories the categories to print, in order, with labels; empty for every observed
+   *     value in the order of {@code order}, else alphabetically
+   * @param order a numeric variable ordering the observed values, or null
+   * @param within a grouping variable: categories print under a heading per group, or null
+   * @param nRow whether an "n" row (subjects with a value) precedes the categories
+   * @param missingRow whether a "Missing" row follows the categories
+   * @param denominator the percentage denominator
+   * @param cell what a cell shows
+   * @param test the test of the arms x categories table printed on the heading, or null
+   * @param line shell line
+   */
+  record Count(
+      String label,
+      String dataset,
+      List<Filter> where,
+      Ref variable,
+      List<Category> categories,
+      Ref order,
+      Ref within,
+      boolean nRow,
+      boolean missingRow,
+      Denominator denominator,
+      CountCell cell,
+      TestMethod test,
+      int line)
+      implements ShellRow {
+    public Count {
+      where = List.copyOf(where);
+      categories = List.copyOf(categories);
+    }
+  }
+
+  /**
+   * Summary statistics of a continuous variable.
+   *
+   * @param label heading
+   * @param dataset data set
+   * @param where record filters
+   * @param variable the variable
+   * @param statistics the statistic lines, in order
+   * @param decimals decimals of the data (mean and median print one more, SD two more)
+   * @param test the test across arms printed on the heading, or null
+   * @param line shell line
+   */
+  record Summary(
+      String label,
+      String dataset,
+      List<Filter> where,
+      Ref variable,
+      List<Statistic> statistics,
+      int decimals,
+      TestMethod test,
+      int line)
+      implements ShellRow {
+    public Summary {
+      where = List.copyOf(where);
+      statistics = List.copyOf(statistics);
+    }
+  }
+
+  /**
+   * An analysis of covariance of a response on the treatment (a factor, from the columns' arms) and
+   * further factors and covariates: Type III tests, least-squares means and their differences, and
+   * optionally the dose-response test with the dose as a continuous variable in place of the
+   * treatment factor.
+   *
+   * @param label heading
+   * @param dataset data set
+   * @param where record filters
+   * @param response the response variable
+   * @param factors further classification variables
+   * @param covariates continuous covariates
+   * @param dose the numeric dose variable of the dose-response test, or null
+   * @param comparisons the LS-mean differences to print, level minus reference (arm names)
+   * @param level the confidence level of the intervals
+   * @param lsMeans whether an "LS Mean (SE)" row is printed
+   * @param decimals decimals of the data (LS means and differences print one more, SE two more)
+   * @param line shell line
+   */
+  record Model(
+      String label,
+      String dataset,
+      List<Filter> where,
+      Ref response,
+      List<Ref> factors,
+      List<Ref> covariates,
+      Ref dose,
+      List<Comparison> comparisons,
+      double level,
+      boolean lsMeans,
+      int decimals,
+      int line)
+      implements ShellRow {
+    public Model {
+      where = List.copyOf(where);
+      factors = List.copyOf(factors);
+      covariates = List.copyOf(covariates);
+      comparisons = List.copyOf(comparisons);
+    }
+  }
+
+  /**
+   * A category of a count block.
+   *
+   * @param value the value in the data
+   * @param label the printed label
+   * @param line shell line
+   */
+  record Category(String value, String label, int line) {}
+
+  /**
+   * A difference of least-squares means.
+   *
+   * @param level the arm
+   * @param reference the arm subtracted
+   * @param label the heading of its p-value row, e.g. {@code p-value (Xan - Placebo)}
+   * @param line shell line
+   */
+  record Comparison(String level, String reference, String label, int line) {}
+
+  /** Percentage denominator of count rows. */
+  enum Denominator {
+    /** Subjects of the column (the N in the header). */
+    POPULATION,
+    /** Subjects of the column with a non-missing value after the block's filters. */
+    NONMISSING
+  }
+
+  /** What a count cell shows. */
+  enum CountCell {
+    /** {@code n (x.x%)}, zero as {@code 0}. */
+    N_PERCENT,
+    /** {@code n} only. */
+    N
+  }
+}

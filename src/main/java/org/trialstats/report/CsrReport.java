@@ -1,0 +1,115 @@
+package org.trialstats.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.trialstats.analysis.csr.CsrDisplay;
+import org.trialstats.analysis.csr.CsrValue;
+import org.trialstats.io.Escape;
+import org.trialstats.io.Numbers;
+
+/**
+ * Renders computed CSR displays ({@link CsrDisplay}) through the clinical-study-report writers of
+ * the {@link ReportTable} model: RTF ({@link AeTableRtfWriter}), DOCX ({@link AeTableDocxWriter})
+ * and HTML ({@link AeTableWriter#html}), plus a CSV of every number unrounded. The provenance line
+ * (version, input SHA-256) is the last footnote of each table and the first comment of each CSV.
+ */
+public final class CsrReport {
+  /** Label column width cap in points (longer labels wrap). */
+  private static final double LABEL_CAP = 230;
+
+  private CsrReport() {}
+
+  /** The display as a report table, with the provenance as its last footnote. */
+  public static ReportTable table(CsrDisplay display, String provenance) {
+    List<ReportTable.Row> rows = new ArrayList<>();
+    for (CsrDisplay.Line l : display.rows()) {
+      rows.add(new ReportTable.Row(l.indent(), l.heading(), l.cells()));
+    }
+    List<String> footnotes = new ArrayList<>(display.footnotes());
+    footnotes.add(provenance);
+    return new ReportTable(
+        display.title(),
+        display.subtitle(),
+        display.headers(),
+        widths(display.headers(), rows),
+        rows,
+        footnotes);
+  }
+
+  /** Longest unbreakable content per column in points: header words and whole cells. */
+  private static List<Double> widths(List<String> headers, List<ReportTable.Row> rows) {
+    List<Double> widths = new ArrayList<>();
+    for (int c = 0; c < headers.size(); c++) {
+      double w = 0;
+      for (String word : headers.get(c).split("\\s+")) {
+        w = Math.max(w, ReportTable.textWidth(word));
+      }
+      for (ReportTable.Row r : rows) {
+        w = Math.max(w, ReportTable.textWidth(r.cells().get(c)) + (c == 0 ? 12 * r.indent() : 0));
+      }
+      widths.add(c == 0 ? Math.min(w, LABEL_CAP) : w);
+    }
+    return widths;
+  }
+
+  /**
+   * CSV with one line per number: {@code table, block, row, column, statistic, value} (value in
+   * shortest round-trip form, empty when not computable), after {@code #} comment lines with the
+   * title and provenance.
+   */
+  public static String csv(CsrDisplay display, String provenance) {
+    StringWriter out = new StringWriter();
+    out.append("# ").append(display.title().replace('\n', ' ')).append('\n');
+    out.append("# ").append(provenance).append('\n');
+    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+      printer.printRecord("table", "block", "row", "column", "statistic", "value");
+      for (CsrValue v : display.values()) {
+        printer.printRecord(
+            Escape.csvText(display.number()),
+            Escape.csvText(v.block()),
+            Escape.csvText(v.row()),
+            Escape.csvText(v.column()),
+            v.statistic(),
+            Numbers.full(v.value()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The files of one display: {@code <number>.rtf}, {@code .docx}, {@code .html}, {@code .csv}.
+   *
+   * @param display the display
+   * @param provenance the provenance line
+   * @param paper the RTF/DOCX paper
+   * @return file name to bytes, in that order
+   */
+  public static Map<String, byte[]> render(
+      CsrDisplay display, String provenance, ReportTable.Paper paper) {
+    ReportTable table = table(display, provenance);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    String base = display.number();
+    files.put(
+        base + ".rtf",
+        AeTableRtfWriter.rtf(List.of(table), paper).getBytes(StandardCharsets.US_ASCII));
+    files.put(base + ".docx", AeTableDocxWriter.docx(List.of(table), paper));
+    files.put(base + ".html", AeTableWriter.html(List.of(table)).getBytes(StandardCharsets.UTF_8));
+    files.put(base + ".csv", csv(display, provenance).getBytes(StandardCharsets.UTF_8));
+    return files;
+  }
+
+  /** Whether a file name is one the csr command writes (a display's rendering). */
+  public static boolean isOutputFile(String name) {
+    return name.matches("[A-Za-z0-9._-]+\\.(rtf|docx|html|csv)");
+  }
+}

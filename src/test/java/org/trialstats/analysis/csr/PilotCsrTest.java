@@ -1,0 +1,117 @@
+package org.trialstats.analysis.csr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.testing.Cli;
+import org.trialstats.testing.ReferenceCsv;
+import org.trialstats.testing.SharedFolder;
+import tech.tablesaw.api.Table;
+
+/**
+ * The CDISC pilot CSR displays (shells in datasets/cdiscpilot01) on the shipped ADaM data: every
+ * number against an independent R recomputation (fixtures/pilot_csr.R: base R, haven, emmeans,
+ * fisher.test, chisq.test; relative tolerance 1e-9), and the committed outputs in
+ * reports/cdiscpilot01/csr byte-identical to a fresh run.
+ */
+class PilotCsrTest {
+  private static final Path SHELLS = Path.of("datasets/cdiscpilot01");
+
+  @Test
+  void everyNumberMatchesTheIndependentRComputation() throws Exception {
+    Path data = SharedFolder.require("data/cdiscpilot01/adsl.xpt").getParent();
+    Map<String, String> reference = new HashMap<>();
+    for (Map<String, String> row :
+        ReferenceCsv.read("/org/trialstats/analysis/csr/fixtures/pilot_csr.csv")) {
+      reference.put(
+          String.join(
+              "|",
+              row.get("table"),
+              row.get("block"),
+              row.get("row"),
+              row.get("column"),
+              row.get("statistic")),
+          row.get("value"));
+    }
+    Map<String, Table> loaded = new HashMap<>();
+    int compared = 0;
+    List<String> mismatches = new ArrayList<>();
+    for (Path shellFile : shells()) {
+      DisplayShell shell =
+          ShellParser.parse(Files.readString(shellFile), shellFile.getFileName().toString());
+      Map<String, Table> tables = new HashMap<>();
+      for (Map.Entry<String, String> d : shell.datasets().entrySet()) {
+        Path file = data.resolve(d.getValue());
+        if (!loaded.containsKey(d.getValue())) {
+          loaded.put(d.getValue(), AdamTables.read(file));
+        }
+        tables.put(d.getKey(), loaded.get(d.getValue()));
+      }
+      CsrDisplay display = CsrEngine.compute(shell, tables);
+      for (CsrValue v : display.values()) {
+        String key =
+            String.join("|", display.number(), v.block(), v.row(), v.column(), v.statistic());
+        String expected = reference.remove(key);
+        if (expected == null) {
+          mismatches.add("not in the R fixture: " + key);
+          continue;
+        }
+        compared++;
+        if (!ReferenceCsv.close(ReferenceCsv.number(expected), v.value(), 1e-9)) {
+          mismatches.add(key + ": R " + expected + ", trialstats " + v.value());
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+    assertThat(reference.keySet()).as("R numbers the displays do not print").isEmpty();
+    assertThat(compared).isEqualTo(1001);
+  }
+
+  @Test
+  void committedOutputsAreByteIdenticalToAFreshRun(@TempDir Path temp) throws Exception {
+    Path data = SharedFolder.require("data/cdiscpilot01/adsl.xpt").getParent();
+    Path out = temp.resolve("csr");
+    Cli.Run run =
+        Cli.run(
+            "csr",
+            "--shells",
+            SHELLS.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path committed = Path.of("reports/cdiscpilot01/csr");
+    List<String> names;
+    try (Stream<Path> list = Files.list(out)) {
+      names = list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    try (Stream<Path> list = Files.list(committed)) {
+      assertThat(list.map(p -> p.getFileName().toString()).sorted().toList())
+          .as(
+              "regenerate with: trialstats csr --shells datasets/cdiscpilot01 --data"
+                  + " ../shared/data/cdiscpilot01 --out reports/cdiscpilot01/csr")
+          .isEqualTo(names);
+    }
+    for (String name : names) {
+      assertThat(Files.readAllBytes(out.resolve(name)))
+          .as(name + " is out of date: regenerate reports/cdiscpilot01/csr")
+          .isEqualTo(Files.readAllBytes(committed.resolve(name)));
+    }
+    assertThat(names).hasSize(24);
+  }
+
+  private static List<Path> shells() throws Exception {
+    try (Stream<Path> list = Files.list(SHELLS)) {
+      return list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+}
