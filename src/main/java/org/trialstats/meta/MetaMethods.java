@@ -241,36 +241,7 @@ public final class MetaMethods {
    * @return its entry
    */
   public static MethodInfo info(FixedMethod m) {
-    return switch (m) {
-      case IV ->
-          new MethodInfo(
-              "Inverse variance (common effect)",
-              "mu = sum w y / sum w, w = 1/v, Var = 1/sum w; optional Hartung-Knapp: Var = Q/((k-1)"
-                  + " sum w), t(k-1)",
-              "Hedges & Olkin 1985, ch. 6",
-              NO_SAS,
-              "metafor::rma(yi, vi, method = \"FE\"[, test = \"knha\"])",
-              "statsmodels.stats.meta_analysis.combine_effects(...).summary_frame() (fe row)");
-      case MH ->
-          new MethodInfo(
-              "Mantel-Haenszel",
-              "OR: sum(a d/N)/sum(b c/N), RBG variance; RR, RD: Greenland-Robins and Sato"
-                  + " variances; IRR: sum(x1 t2/T)/sum(x2 t1/T); IRD: sum((x1 t2 - x2 t1)/T)/sum(t1"
-                  + " t2/T)",
-              "Robins, Breslow & Greenland 1986, Biometrics 42:311-323; Greenland &"
-                  + " Robins 1985, Biometrics 41:55-68",
-              "PROC FREQ; TABLES s*a*b / CMH",
-              "metafor::rma.mh(ai, n1i, ci, n2i) or rma.mh(x1i, t1i, x2i, t2i)",
-              "statsmodels.stats.contingency_tables.StratifiedTable (OR, RR)");
-      case PETO ->
-          new MethodInfo(
-              "Peto one-step odds ratio",
-              "log OR = sum(O - E)/sum V, Var = 1/sum V",
-              "Yusuf et al. 1985, Prog Cardiovasc Dis 27:335-371",
-              NO_SAS,
-              "metafor::rma.peto(ai, n1i, ci, n2i)",
-              NO_PYTHON);
-    };
+    return m.info();
   }
 
   /**
@@ -280,60 +251,7 @@ public final class MetaMethods {
    * @return its entry
    */
   public static MethodInfo info(Tau2Estimator m) {
-    String rma =
-        "metafor::rma(yi, vi, method = \""
-            + m.id().toUpperCase(java.util.Locale.ROOT)
-            + "\"[, test = \"knha\"])";
-    return switch (m) {
-      case DL ->
-          new MethodInfo(
-              "DerSimonian-Laird",
-              "tau^2 = max(0, (Q - (k-1))/(sum w - sum w^2/sum w))",
-              "DerSimonian & Laird 1986, Control Clin Trials 7:177-188, eq. 8",
-              NO_SAS,
-              rma,
-              "statsmodels combine_effects(method_re = \"dl\")");
-      case REML ->
-          new MethodInfo(
-              "Restricted maximum likelihood",
-              "Fisher scoring tau^2 += (y'PPy - tr P)/tr(PP)",
-              "Viechtbauer 2005, J Educ Behav Stat 30:261-293",
-              NO_SAS,
-              rma,
-              NO_PYTHON);
-      case PM ->
-          new MethodInfo(
-              "Paule-Mandel",
-              "root of sum (y - mu)^2/(v + tau^2) = k - 1",
-              "Paule & Mandel 1982, J Res Natl Bur Stand 87:377-385",
-              NO_SAS,
-              rma,
-              "statsmodels combine_effects(method_re = \"pm\")");
-      case ML ->
-          new MethodInfo(
-              "Maximum likelihood",
-              "Fisher scoring tau^2 += (sum w^2 (y - mu)^2 - sum w)/sum w^2",
-              "Hardy & Thompson 1996, Stat Med 15:619-629",
-              NO_SAS,
-              rma,
-              NO_PYTHON);
-      case SJ ->
-          new MethodInfo(
-              "Sidik-Jonkman",
-              "tau0^2 = sum (y - ybar)^2/k, tau^2 = tau0^2 Q(tau0^2)/(k-1)",
-              "Sidik & Jonkman 2005, J Biopharm Stat 15:823-838",
-              NO_SAS,
-              rma,
-              NO_PYTHON);
-      case HE ->
-          new MethodInfo(
-              "Hedges (unweighted moments)",
-              "tau^2 = max(0, sum (y - ybar)^2/(k-1) - mean v)",
-              "Hedges & Olkin 1985, ch. 9",
-              NO_SAS,
-              rma,
-              NO_PYTHON);
-    };
+    return m.info();
   }
 
   /**

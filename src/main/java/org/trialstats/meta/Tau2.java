@@ -43,17 +43,10 @@ public final class Tau2 {
     if (y.length == 1) {
       return new Tau2Fit(0, true, 0, null);
     }
-    return switch (estimator) {
-      case DL -> closedForm(dersimonianLaird(y, v));
-      case HE -> closedForm(Math.max(0, hedges(y, v)));
-      case SJ -> closedForm(sidikJonkman(y, v));
-      case PM -> pauleMandel(y, v);
-      case REML -> fisherScoring(true, y, v);
-      case ML -> fisherScoring(false, y, v);
-    };
+    return estimator.fit(y, v);
   }
 
-  private static Tau2Fit closedForm(double tau2) {
+  static Tau2Fit closedForm(double tau2) {
     return new Tau2Fit(tau2, true, 0, null);
   }
 

@@ -1,6 +1,7 @@
 package org.trialstats.meta;
 
 import org.trialstats.stats.Identified;
+import org.trialstats.stats.MethodInfo;
 import org.trialstats.stats.StatsException;
 
 /**
@@ -13,42 +14,136 @@ public enum Tau2Estimator implements Identified {
    * DerSimonian-Laird method of moments: tau^2 = max(0, (Q - (k - 1)) / (sum w_i - sum w_i^2 / sum
    * w_i)) (DerSimonian &amp; Laird 1986, Controlled Clinical Trials 7:177-188, eq. 8).
    */
-  DL("dl", "DerSimonian-Laird"),
+  DL(
+      "dl",
+      "DerSimonian-Laird",
+      new MethodInfo(
+          "DerSimonian-Laird",
+          "tau^2 = max(0, (Q - (k-1))/(sum w - sum w^2/sum w))",
+          "DerSimonian & Laird 1986, Control Clin Trials 7:177-188, eq. 8",
+          "none (no SAS procedure)",
+          "metafor::rma(yi, vi, method = \"DL\"[, test = \"knha\"])",
+          "statsmodels combine_effects(method_re = \"dl\")"),
+      false) {
+    @Override
+    Tau2Fit fit(double[] y, double[] v) {
+      return Tau2.closedForm(Tau2.dersimonianLaird(y, v));
+    }
+  },
   /**
    * Restricted maximum likelihood, by Fisher scoring from the Hedges estimate: tau^2 &lt;- tau^2 +
    * (y'PPy - tr P) / tr(PP), P = W - w w'/sum w, W = diag(1/(v_i + tau^2)) (Viechtbauer 2005, J
    * Educ Behav Stat 30:261-293, eq. 15 and the scoring algorithm of section 3).
    */
-  REML("reml", "REML"),
+  REML(
+      "reml",
+      "REML",
+      new MethodInfo(
+          "Restricted maximum likelihood",
+          "Fisher scoring tau^2 += (y'PPy - tr P)/tr(PP)",
+          "Viechtbauer 2005, J Educ Behav Stat 30:261-293",
+          "none (no SAS procedure)",
+          "metafor::rma(yi, vi, method = \"REML\"[, test = \"knha\"])",
+          "none"),
+      true) {
+    @Override
+    Tau2Fit fit(double[] y, double[] v) {
+      return Tau2.fisherScoring(true, y, v);
+    }
+  },
   /**
    * Paule-Mandel: the tau^2 at which the generalised Q statistic sum (y_i - mu)^2 / (v_i + tau^2)
    * equals its expectation k - 1 (Paule &amp; Mandel 1982, J Res Natl Bur Stand 87:377-385;
    * DerSimonian &amp; Kacker 2007, Contemp Clin Trials 28:105-114).
    */
-  PM("pm", "Paule-Mandel"),
+  PM(
+      "pm",
+      "Paule-Mandel",
+      new MethodInfo(
+          "Paule-Mandel",
+          "root of sum (y - mu)^2/(v + tau^2) = k - 1",
+          "Paule & Mandel 1982, J Res Natl Bur Stand 87:377-385",
+          "none (no SAS procedure)",
+          "metafor::rma(yi, vi, method = \"PM\"[, test = \"knha\"])",
+          "statsmodels combine_effects(method_re = \"pm\")"),
+      true) {
+    @Override
+    Tau2Fit fit(double[] y, double[] v) {
+      return Tau2.pauleMandel(y, v);
+    }
+  },
   /**
    * Maximum likelihood, by Fisher scoring: tau^2 &lt;- tau^2 + (sum w_i^2 (y_i - mu)^2 - sum w_i) /
    * sum w_i^2 with w_i = 1/(v_i + tau^2) (Hardy &amp; Thompson 1996; Viechtbauer 2005, eq. 12).
    */
-  ML("ml", "Maximum likelihood"),
+  ML(
+      "ml",
+      "Maximum likelihood",
+      new MethodInfo(
+          "Maximum likelihood",
+          "Fisher scoring tau^2 += (sum w^2 (y - mu)^2 - sum w)/sum w^2",
+          "Hardy & Thompson 1996, Stat Med 15:619-629",
+          "none (no SAS procedure)",
+          "metafor::rma(yi, vi, method = \"ML\"[, test = \"knha\"])",
+          "none"),
+      true) {
+    @Override
+    Tau2Fit fit(double[] y, double[] v) {
+      return Tau2.fisherScoring(false, y, v);
+    }
+  },
   /**
    * Sidik-Jonkman: tau0^2 = sum (y_i - ybar)^2 / k, then tau^2 = tau0^2 Q(tau0^2) / (k - 1) with
    * Q(tau0^2) the generalised Q at weights 1/(v_i + tau0^2) (Sidik &amp; Jonkman 2005, J Biopharm
    * Stat 15:823-838).
    */
-  SJ("sj", "Sidik-Jonkman"),
+  SJ(
+      "sj",
+      "Sidik-Jonkman",
+      new MethodInfo(
+          "Sidik-Jonkman",
+          "tau0^2 = sum (y - ybar)^2/k, tau^2 = tau0^2 Q(tau0^2)/(k-1)",
+          "Sidik & Jonkman 2005, J Biopharm Stat 15:823-838",
+          "none (no SAS procedure)",
+          "metafor::rma(yi, vi, method = \"SJ\"[, test = \"knha\"])",
+          "none"),
+      false) {
+    @Override
+    Tau2Fit fit(double[] y, double[] v) {
+      return Tau2.closedForm(Tau2.sidikJonkman(y, v));
+    }
+  },
   /**
    * Hedges (unweighted method of moments, "HE"/"CA"): tau^2 = max(0, sum (y_i - ybar)^2 / (k - 1) -
    * sum v_i / k) (Hedges &amp; Olkin 1985, Statistical Methods for Meta-Analysis, ch. 9).
    */
-  HE("he", "Hedges");
+  HE(
+      "he",
+      "Hedges",
+      new MethodInfo(
+          "Hedges (unweighted moments)",
+          "tau^2 = max(0, sum (y - ybar)^2/(k-1) - mean v)",
+          "Hedges & Olkin 1985, ch. 9",
+          "none (no SAS procedure)",
+          "metafor::rma(yi, vi, method = \"HE\"[, test = \"knha\"])",
+          "none"),
+      false) {
+    @Override
+    Tau2Fit fit(double[] y, double[] v) {
+      return Tau2.closedForm(Math.max(0, Tau2.hedges(y, v)));
+    }
+  };
 
   private final String id;
   private final String label;
+  private final MethodInfo info;
+  private final boolean iterative;
 
-  Tau2Estimator(String id, String label) {
+  Tau2Estimator(String id, String label, MethodInfo info, boolean iterative) {
     this.id = id;
     this.label = label;
+    this.info = info;
+    this.iterative = iterative;
   }
 
   /** The command-line and JSON id ({@code dl, reml, pm, ml, sj, he}). */
@@ -71,12 +166,28 @@ public enum Tau2Estimator implements Identified {
    * @return whether the estimate is found iteratively (REML, ML, PM) and may fail to converge
    */
   public boolean isIterative() {
-    return this == REML || this == ML || this == PM;
+    return iterative;
   }
+
+  /**
+   * The formula, reference and equivalent SAS, R and Python calls, for the method catalogue.
+   *
+   * @return the documentation of this estimator
+   */
+  public MethodInfo info() {
+    return info;
+  }
+
+  /**
+   * This estimator's tau^2 from at least two study estimates {@code y} and their sampling variances
+   * {@code v} (all positive, same length).
+   */
+  abstract Tau2Fit fit(double[] y, double[] v);
 
   /**
    * Parses a command-line id (case-insensitive); returns null when it is not an estimator.
    *
+   * @param id the id (case-insensitive)
    * @return the estimator, or null when the id names none
    */
   public static Tau2Estimator fromIdOrNull(String id) {
@@ -86,6 +197,8 @@ public enum Tau2Estimator implements Identified {
   /**
    * Parses a command-line id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the estimator with that id
    * @throws StatsException for an unknown id
    */
   public static Tau2Estimator fromId(String id) {

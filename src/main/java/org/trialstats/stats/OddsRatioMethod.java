@@ -39,7 +39,30 @@ public enum OddsRatioMethod implements StatMethod {
           "PROC FREQ; TABLES arm*event / OR(CL=WALD);",
           "epitools::oddsratio(x, method = \"wald\")",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
-              + " compare=\"odds-ratio\", method=\"logit\")")),
+              + " compare=\"odds-ratio\", method=\"logit\")")) {
+    @Override
+    Estimate interval(TwoByTwo table, double z, double level) {
+      requireDefinedEstimate(table);
+      if (table.x1() == 0
+          || table.x1() == table.n1()
+          || table.x2() == 0
+          || table.x2() == table.n2()) {
+        throw new StatsException(
+            "woolf: a zero cell ("
+                + table.x1()
+                + "/"
+                + table.n1()
+                + " vs "
+                + table.x2()
+                + "/"
+                + table.n2()
+                + ") makes the log odds ratio infinite; use woolf-haldane,"
+                + " mn (score) or exact-conditional");
+      }
+      return woolf(
+          table.x1(), table.n1() - table.x1(), table.x2(), table.n2() - table.x2(), z, level);
+    }
+  },
 
   /**
    * Woolf's interval after adding 0.5 to every cell of every table (Haldane 1956; Gart 1966):
@@ -57,7 +80,25 @@ public enum OddsRatioMethod implements StatMethod {
           "none (PROC FREQ OR(CL=WALD) adds 0.5 only to tables with a zero cell)",
           "none",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
-              + " compare=\"odds-ratio\", method=\"logit-adjusted\")")),
+              + " compare=\"odds-ratio\", method=\"logit-adjusted\")")) {
+    @Override
+    Estimate interval(TwoByTwo table, double z, double level) {
+      Estimate corrected =
+          woolf(
+              table.x1() + 0.5,
+              table.n1() - table.x1() + 0.5,
+              table.x2() + 0.5,
+              table.n2() - table.x2() + 0.5,
+              z,
+              level);
+      // Defined (statsmodels computes it too) but set by the 0.5 alone: the reader must know.
+      return uninformative(table)
+          ? corrected.withNote(
+              "uninformative table: the estimate and limits come from the 0.5 added to every"
+                  + " cell, not from the data")
+          : corrected;
+    }
+  },
 
   /**
    * Miettinen-Nurminen score interval: all psi with |Z(psi)| &lt;= z, Z(psi) = (a - n1 p1~) sqrt(
@@ -78,7 +119,13 @@ public enum OddsRatioMethod implements StatMethod {
           "PROC FREQ; TABLES arm*event / OR(CL=SCORE);",
           "contingencytables::MiettinenNurminen_asymptotic_score_CI_OR_2x2",
           "statsmodels.stats.proportion.confint_proportions_2indep(x1, n1, x2, n2,"
-              + " compare=\"odds-ratio\", method=\"score\", correction=True)")),
+              + " compare=\"odds-ratio\", method=\"score\", correction=True)")) {
+    @Override
+    Estimate interval(TwoByTwo table, double z, double level) {
+      requireDefinedEstimate(table);
+      return score(table, z, level);
+    }
+  },
 
   /**
    * Cornfield's exact conditional interval with the conditional maximum-likelihood estimate. Given
@@ -99,7 +146,13 @@ public enum OddsRatioMethod implements StatMethod {
           "PROC FREQ; TABLES arm*event; EXACT OR; (limits; SAS reports the sample odds ratio)",
           "fisher.test(x)$conf.int, $estimate (root-finding tolerance about 1e-4)",
           "scipy.stats.contingency.odds_ratio(table, kind=\"conditional\")"
-              + ".confidence_interval(confidence_level)")),
+              + ".confidence_interval(confidence_level)")) {
+    @Override
+    Estimate interval(TwoByTwo table, double z, double level) {
+      requireDefinedEstimate(table);
+      return conditional(table, level, 1.0);
+    }
+  },
 
   /**
    * Conditional mid-p interval: as {@link #EXACT_CONDITIONAL} with half the probability of the
@@ -120,7 +173,13 @@ public enum OddsRatioMethod implements StatMethod {
               + " 1961;56:223-234 (mid-p)",
           "PROC FREQ; TABLES arm*event / OR(CL=MIDP);",
           "epitools::or.midp(x) (root-finding tolerance about 1e-4)",
-          "none (scipy.stats.nchypergeom_fisher with scipy.optimize.brentq)"));
+          "none (scipy.stats.nchypergeom_fisher with scipy.optimize.brentq)")) {
+    @Override
+    Estimate interval(TwoByTwo table, double z, double level) {
+      requireDefinedEstimate(table);
+      return conditional(table, level, 0.5);
+    }
+  };
 
   private final String id;
   private final MethodInfo info;
@@ -167,52 +226,14 @@ public enum OddsRatioMethod implements StatMethod {
    *     #WOOLF} with a zero cell
    */
   public Estimate interval(TwoByTwo table, double level) {
-    double z = ConfidenceLevel.z(level);
-    if (this != WOOLF_HALDANE) {
-      requireDefinedEstimate(table);
-    }
-    return switch (this) {
-      case WOOLF -> {
-        if (table.x1() == 0
-            || table.x1() == table.n1()
-            || table.x2() == 0
-            || table.x2() == table.n2()) {
-          throw new StatsException(
-              "woolf: a zero cell ("
-                  + table.x1()
-                  + "/"
-                  + table.n1()
-                  + " vs "
-                  + table.x2()
-                  + "/"
-                  + table.n2()
-                  + ") makes the log odds ratio infinite; use woolf-haldane,"
-                  + " mn (score) or exact-conditional");
-        }
-        yield woolf(
-            table.x1(), table.n1() - table.x1(), table.x2(), table.n2() - table.x2(), z, level);
-      }
-      case WOOLF_HALDANE -> {
-        Estimate corrected =
-            woolf(
-                table.x1() + 0.5,
-                table.n1() - table.x1() + 0.5,
-                table.x2() + 0.5,
-                table.n2() - table.x2() + 0.5,
-                z,
-                level);
-        // Defined (statsmodels computes it too) but set by the 0.5 alone: the reader must know.
-        yield uninformative(table)
-            ? corrected.withNote(
-                "uninformative table: the estimate and limits come from the 0.5 added to every"
-                    + " cell, not from the data")
-            : corrected;
-      }
-      case MN -> score(table, z, level);
-      case EXACT_CONDITIONAL -> conditional(table, level, 1.0);
-      case MID_P -> conditional(table, level, 0.5);
-    };
+    return interval(table, ConfidenceLevel.z(level), level);
   }
+
+  /**
+   * This method's estimate and interval at z = Phi^-1(1 - alpha/2), for a valid level; each method
+   * rejects the tables its formula cannot handle.
+   */
+  abstract Estimate interval(TwoByTwo table, double z, double level);
 
   /** No events in either arm, or events in every subject of both: no information on the OR. */
   private static boolean uninformative(TwoByTwo t) {
@@ -254,7 +275,7 @@ public enum OddsRatioMethod implements StatMethod {
     return (a / b) * (d / c);
   }
 
-  private Estimate woolf(double a, double b, double c, double d, double z, double level) {
+  Estimate woolf(double a, double b, double c, double d, double z, double level) {
     double estimate = (a / b) * (d / c);
     double halfWidth = z * Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);
     double logEstimate = Math.log(estimate);
@@ -267,7 +288,7 @@ public enum OddsRatioMethod implements StatMethod {
         level);
   }
 
-  private Estimate score(TwoByTwo t, double z, double level) {
+  Estimate score(TwoByTwo t, double z, double level) {
     double n = (double) t.n1() + t.n2();
     double varianceFactor = n / (n - 1);
     double estimate = sampleOddsRatio(t);
@@ -372,7 +393,7 @@ public enum OddsRatioMethod implements StatMethod {
     return Math.max(0, Math.min(1, p));
   }
 
-  private Estimate conditional(TwoByTwo t, double level, double weight) {
+  Estimate conditional(TwoByTwo t, double level, double weight) {
     ConditionalOddsRatioDistribution distribution = ConditionalOddsRatioDistribution.of(t);
     long x = t.x1();
     long lo = distribution.supportMin();

@@ -21,7 +21,29 @@ public enum RateDifferenceMethod implements StatMethod {
               + " alpha/2)*se",
           "none (closed form with qnorm(1 - alpha/2))",
           "statsmodels >= 0.14: stats.rates.confint_poisson_2indep(x1, T1, x2, T2,"
-              + " method='wald', compare='diff')"));
+              + " method='wald', compare='diff')")) {
+    @Override
+    Estimate interval(
+        PoissonCount treatment, PoissonCount control, double difference, double z, double level) {
+      // sqrt(x1/T1^2 + x2/T2^2) as a hypotenuse so that T^2 cannot overflow or underflow.
+      double standardError =
+          Math.hypot(
+              Math.sqrt(treatment.events()) / treatment.exposure(),
+              Math.sqrt(control.events()) / control.exposure());
+      double halfWidth = PoissonLimits.requireFinite(z * standardError, "the interval half-width");
+      Estimate estimate =
+          Estimate.interval(
+              Measure.RATE_DIFF,
+              id(),
+              difference,
+              difference - halfWidth,
+              difference + halfWidth,
+              level);
+      return treatment.events() == 0 && control.events() == 0
+          ? estimate.withNote(ZERO_WIDTH_NOTE)
+          : estimate;
+    }
+  };
 
   /** The note attached to a zero-width interval (no events in either arm). */
   static final String ZERO_WIDTH_NOTE =
@@ -65,24 +87,15 @@ public enum RateDifferenceMethod implements StatMethod {
     double rate1 = PoissonLimits.requireFinite(treatment.rate(), "the treatment rate");
     double rate2 = PoissonLimits.requireFinite(control.rate(), "the control rate");
     double difference = rate1 - rate2;
-    // sqrt(x1/T1^2 + x2/T2^2) as a hypotenuse so that T^2 cannot overflow or underflow.
-    double standardError =
-        Math.hypot(
-            Math.sqrt(treatment.events()) / treatment.exposure(),
-            Math.sqrt(control.events()) / control.exposure());
-    double halfWidth = PoissonLimits.requireFinite(z * standardError, "the interval half-width");
-    Estimate estimate =
-        Estimate.interval(
-            Measure.RATE_DIFF,
-            id,
-            difference,
-            difference - halfWidth,
-            difference + halfWidth,
-            level);
-    return treatment.events() == 0 && control.events() == 0
-        ? estimate.withNote(ZERO_WIDTH_NOTE)
-        : estimate;
+    return interval(treatment, control, difference, z, level);
   }
+
+  /**
+   * This method's interval around the finite difference of the two rates, at z = Phi^-1(1 -
+   * alpha/2).
+   */
+  abstract Estimate interval(
+      PoissonCount treatment, PoissonCount control, double difference, double z, double level);
 
   /**
    * Looks a method up by its id (case-insensitive).

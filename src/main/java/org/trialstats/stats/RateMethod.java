@@ -28,7 +28,12 @@ public enum RateMethod implements StatMethod {
           "poisson.test(x, T, conf.level = level)$conf.int",
           "scipy.stats.chi2.ppf(alpha/2, 2*x) / (2*T), scipy.stats.chi2.isf(alpha/2, 2*x + 2) /"
               + " (2*T); statsmodels >= 0.14: stats.rates.confint_poisson(x, T,"
-              + " method='exact-c')")),
+              + " method='exact-c')")) {
+    @Override
+    Estimate interval(long x, double exposure, double rate, double level) {
+      return fromMeanLimits(PoissonLimits.exact(x, level), exposure, rate, level);
+    }
+  },
 
   /**
    * Mid-p exact interval: lower L solves P(X &gt; x; LT) + P(X = x; LT)/2 = alpha/2 (L = 0 when x =
@@ -50,7 +55,12 @@ public enum RateMethod implements StatMethod {
               + " discrete data. R Journal 2010;2(1):53-58",
           "none (solve the mid-p equations in a DATA step or PROC IML)",
           "exactci::poisson.exact(x, T, midp = TRUE, tsmethod = \"central\")$conf.int",
-          "statsmodels >= 0.14: stats.rates.confint_poisson(x, T, method='midp-c')")),
+          "statsmodels >= 0.14: stats.rates.confint_poisson(x, T, method='midp-c')")) {
+    @Override
+    Estimate interval(long x, double exposure, double rate, double level) {
+      return fromMeanLimits(PoissonLimits.midP(x, level), exposure, rate, level);
+    }
+  },
 
   /**
    * Byar's approximation as given by Breslow &amp; Day (1987): lower = x (1 - 1/(9x) - z/(3
@@ -69,7 +79,12 @@ public enum RateMethod implements StatMethod {
               + " Publications 82, Lyon 1987, ch. 2 (Byar's approximation)",
           "DATA step with the closed form",
           "none (epitools::pois.byar adds 0.5 to x in both limits: a different formula)",
-          "none (closed form with scipy.stats.norm.isf(alpha/2))")),
+          "none (closed form with scipy.stats.norm.isf(alpha/2))")) {
+    @Override
+    Estimate interval(long x, double exposure, double rate, double level) {
+      return fromMeanLimits(PoissonLimits.byar(x, level), exposure, rate, level);
+    }
+  },
 
   /**
    * Wald (normal approximation) interval: x/T +/- z sqrt(x)/T, with the lower limit clipped at 0.
@@ -85,7 +100,17 @@ public enum RateMethod implements StatMethod {
               + " Modern Epidemiology, 2nd ed., 1998, ch. 14",
           "DATA step: rate = x/T; lower = MAX(0, rate - PROBIT(1 - alpha/2)*SQRT(x)/T)",
           "epitools::pois.approx(x, T, conf.level = level) (not clipped at 0)",
-          "statsmodels >= 0.14: stats.rates.confint_poisson(x, T, method='wald')"));
+          "statsmodels >= 0.14: stats.rates.confint_poisson(x, T, method='wald')")) {
+    @Override
+    Estimate interval(long x, double exposure, double rate, double level) {
+      double halfWidth = ConfidenceLevel.z(level) * Math.sqrt(x) / exposure;
+      PoissonLimits.requireFinite(rate + halfWidth, "the upper limit");
+      Estimate estimate =
+          Estimate.interval(
+              Measure.RATE, id(), rate, Math.max(0, rate - halfWidth), rate + halfWidth, level);
+      return x == 0 ? estimate.withNote(ZERO_WIDTH_NOTE) : estimate;
+    }
+  };
 
   /** The note attached to a zero-width Wald interval. */
   static final String ZERO_WIDTH_NOTE =
@@ -129,27 +154,18 @@ public enum RateMethod implements StatMethod {
     long x = count.events();
     double exposure = count.exposure();
     double rate = PoissonLimits.requireFinite(x / exposure, "the rate");
-    if (this == WALD) {
-      double halfWidth = ConfidenceLevel.z(level) * Math.sqrt(x) / exposure;
-      PoissonLimits.requireFinite(rate + halfWidth, "the upper limit");
-      Estimate estimate =
-          Estimate.interval(
-              Measure.RATE, id, rate, Math.max(0, rate - halfWidth), rate + halfWidth, level);
-      return x == 0 ? estimate.withNote(ZERO_WIDTH_NOTE) : estimate;
-    }
-    PoissonLimits.Limits limits = meanLimits(x, level).dividedBy(exposure);
-    PoissonLimits.requireFinite(limits.upper(), "the upper limit");
-    return Estimate.interval(Measure.RATE, id, rate, limits.lower(), limits.upper(), level);
+    return interval(x, exposure, rate, level);
   }
 
-  /** Limits for the Poisson mean of count x (this method must not be WALD). */
-  private PoissonLimits.Limits meanLimits(long x, double level) {
-    return switch (this) {
-      case EXACT -> PoissonLimits.exact(x, level);
-      case MID_P -> PoissonLimits.midP(x, level);
-      case BYAR -> PoissonLimits.byar(x, level);
-      case WALD -> throw new IllegalStateException("the Wald interval is not a mean-limit method");
-    };
+  /** This method's interval around the finite rate x / exposure, for a valid level. */
+  abstract Estimate interval(long x, double exposure, double rate, double level);
+
+  /** The rate interval from limits for the Poisson mean of the count. */
+  Estimate fromMeanLimits(
+      PoissonLimits.Limits meanLimits, double exposure, double rate, double level) {
+    PoissonLimits.Limits limits = meanLimits.dividedBy(exposure);
+    PoissonLimits.requireFinite(limits.upper(), "the upper limit");
+    return Estimate.interval(Measure.RATE, id, rate, limits.lower(), limits.upper(), level);
   }
 
   /**

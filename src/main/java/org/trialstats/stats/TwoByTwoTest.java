@@ -26,7 +26,12 @@ public enum TwoByTwoTest implements StatMethod {
               + " 1900;50:157-175",
           "PROC FREQ; TABLES arm*event / CHISQ; (Chi-Square)",
           "chisq.test(x, correct = FALSE)",
-          "scipy.stats.chi2_contingency(table, correction=False)")),
+          "scipy.stats.chi2_contingency(table, correction=False)")) {
+    @Override
+    public Estimate test(TwoByTwo table) {
+      return chiSquare(table, false);
+    }
+  },
 
   /**
    * Pearson's chi-square test with Yates' continuity correction as R's {@code chisq.test} and SAS
@@ -43,7 +48,12 @@ public enum TwoByTwoTest implements StatMethod {
               + " J R Stat Soc Suppl 1934;1:217-235",
           "PROC FREQ; TABLES arm*event / CHISQ; (Continuity Adj. Chi-Square)",
           "chisq.test(x, correct = TRUE)",
-          "scipy.stats.chi2_contingency(table, correction=True)")),
+          "scipy.stats.chi2_contingency(table, correction=True)")) {
+    @Override
+    public Estimate test(TwoByTwo table) {
+      return chiSquare(table, true);
+    }
+  },
 
   /**
    * Fisher's exact test, two-sided as R's {@code fisher.test}: the sum of the hypergeometric
@@ -61,7 +71,12 @@ public enum TwoByTwoTest implements StatMethod {
           "Fisher RA. J R Stat Soc 1935;98:39-82; Irwin JO. Metron 1935;12:83-94",
           "PROC FREQ; TABLES arm*event / FISHER; (two-sided Pr <= P)",
           "fisher.test(x)$p.value",
-          "scipy.stats.fisher_exact(table)")),
+          "scipy.stats.fisher_exact(table)")) {
+    @Override
+    public Estimate test(TwoByTwo table) {
+      return Estimate.test(id(), Double.NaN, fisherPValue(table));
+    }
+  },
 
   /**
    * Barnard's unconditional exact test with the pooled-variance Z statistic, two-sided, as SciPy's
@@ -88,7 +103,15 @@ public enum TwoByTwoTest implements StatMethod {
               + " Suissa S, Shuster JJ. J R Stat Soc A 1985;148:317-327",
           "PROC FREQ; TABLES arm*event; EXACT BARNARD; (not compared with SAS here)",
           "Exact::exact.test(x, method = \"z-pooled\", to.plot = FALSE)",
-          "scipy.stats.barnard_exact([[x1, x2], [n1 - x1, n2 - x2]], pooled=True)")),
+          "scipy.stats.barnard_exact([[x1, x2], [n1 - x1, n2 - x2]], pooled=True)")) {
+    @Override
+    public Estimate test(TwoByTwo table) {
+      return Estimate.test(
+          id(),
+          UnconditionalExactTest.barnardStatistic(table),
+          UnconditionalExactTest.barnardPValue(table));
+    }
+  },
 
   /**
    * Boschloo's test: unconditional test ordered by Fisher's one-sided p-value; two-sided p-value as
@@ -108,7 +131,15 @@ public enum TwoByTwoTest implements StatMethod {
           "Boschloo RD. Stat Neerl 1970;24:1-9",
           "none (SAS EXACT BARNARD does not offer Boschloo's ordering)",
           "Exact::exact.test(x, method = \"boschloo\") (different two-sided definition)",
-          "scipy.stats.boschloo_exact([[x1, x2], [n1 - x1, n2 - x2]])"));
+          "scipy.stats.boschloo_exact([[x1, x2], [n1 - x1, n2 - x2]])")) {
+    @Override
+    public Estimate test(TwoByTwo table) {
+      double[] less = UnconditionalExactTest.boschlooOneSided(table, true);
+      double[] greater = UnconditionalExactTest.boschlooOneSided(table, false);
+      double[] smaller = less[0] < greater[0] ? less : greater;
+      return Estimate.test(id(), smaller[1], Math.min(1, 2 * smaller[0]));
+    }
+  };
 
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
@@ -157,21 +188,9 @@ public enum TwoByTwoTest implements StatMethod {
    * @throws StatsException for chisq / chisq-yates with a zero margin, or for barnard / boschloo
    *     with n1 + n2 &gt; 20,000 or (n1+1)(n2+1) &gt; 4,000,000
    */
-  public Estimate test(TwoByTwo table) {
-    return switch (this) {
-      case CHISQ -> chiSquare(table, false);
-      case CHISQ_YATES -> chiSquare(table, true);
-      case FISHER -> Estimate.test(id, Double.NaN, fisherPValue(table));
-      case BARNARD ->
-          Estimate.test(
-              id,
-              UnconditionalExactTest.barnardStatistic(table),
-              UnconditionalExactTest.barnardPValue(table));
-      case BOSCHLOO -> boschloo(table);
-    };
-  }
+  public abstract Estimate test(TwoByTwo table);
 
-  private Estimate chiSquare(TwoByTwo t, boolean yates) {
+  Estimate chiSquare(TwoByTwo t, boolean yates) {
     long m = t.x1() + t.x2();
     long big = t.n1() + t.n2();
     if (m == 0 || m == big) {
@@ -245,12 +264,5 @@ public enum TwoByTwoTest implements StatMethod {
       p += Math.exp(central.logUpperTail(upperStart, 1));
     }
     return Math.min(1, p);
-  }
-
-  private Estimate boschloo(TwoByTwo t) {
-    double[] less = UnconditionalExactTest.boschlooOneSided(t, true);
-    double[] greater = UnconditionalExactTest.boschlooOneSided(t, false);
-    double[] smaller = less[0] < greater[0] ? less : greater;
-    return Estimate.test(id, smaller[1], Math.min(1, 2 * smaller[0]));
   }
 }
