@@ -19,6 +19,12 @@ public record ContinuousArms(double mean1, double sd1, long n1, double mean2, do
   /**
    * Validates the summaries.
    *
+   * @param mean1 mean in arm 1 (finite)
+   * @param sd1 standard deviation in arm 1 (finite, &gt;= 0)
+   * @param n1 participants in arm 1 (&gt;= 1)
+   * @param mean2 mean in arm 2 (finite)
+   * @param sd2 standard deviation in arm 2 (finite, &gt;= 0)
+   * @param n2 participants in arm 2 (&gt;= 1)
    * @throws StatsException for a non-finite mean, a negative or non-finite standard deviation or an
    *     arm with no participants
    */

@@ -125,6 +125,8 @@ public enum EffectMeasure implements Identified {
   /**
    * Parses a command-line id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the measure with that id
    * @throws StatsException for an unknown id, listing the valid ones
    */
   public static EffectMeasure fromId(String id) {

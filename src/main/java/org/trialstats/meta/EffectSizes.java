@@ -13,12 +13,19 @@ public final class EffectSizes {
 
   private EffectSizes() {}
 
-  /** A study estimate y with its sampling variance v and the value added to every cell. */
+  /**
+   * A study estimate y with its sampling variance v and the value added to every cell.
+   *
+   * @param yi the study estimate, on the analysis scale
+   * @param vi its sampling variance
+   * @param added the continuity correction added to every cell (0 or 0.5)
+   */
   public record Effect(double yi, double vi, double added) {}
 
   /**
    * Whether any of the four cells is zero.
    *
+   * @param t the two arms' counts
    * @return whether any of the four cells is zero
    */
   public static boolean hasZeroCell(TwoByTwo t) {
@@ -30,6 +37,10 @@ public final class EffectSizes {
    * study with no events in either arm, or with events in every subject of both arms, is left out
    * (its ratio is undefined whatever the correction; metafor's {@code drop00 = TRUE}). For RD such
    * a study is kept: a difference of 0 is informative.
+   *
+   * @param s the study
+   * @param measure the effect measure
+   * @return the reason, or null when the study is used
    */
   public static String exclusionReason(StudyData s, EffectMeasure measure) {
     if (!s.hasCounts() || !measure.isRatio()) {
@@ -55,6 +66,9 @@ public final class EffectSizes {
    *   <li>RD: y = a/n1 - c/n2, v = a b / n1^3 + c d / n2^3
    * </ul>
    *
+   * @param t the two arms' counts (arm 1 = treatment)
+   * @param measure RR, OR or RD
+   * @return y on the analysis scale (log for RR and OR), v and the value added to every cell
    * @throws IllegalArgumentException for a measure not computed from two-by-two counts
    */
   public static Effect of(TwoByTwo t, EffectMeasure measure) {
@@ -81,6 +95,9 @@ public final class EffectSizes {
    * Peto's one-step log odds ratio of a single study from the raw counts: y = (O - E)/V, v = 1/V,
    * with O - E = (a d - b c)/N and V = (a + c)(b + d) n1 n2 / (N^2 (N - 1)) (Yusuf et al. 1985,
    * Prog Cardiovasc Dis 27:335-371). Undefined (V = 0) when a column total is zero.
+   *
+   * @param t the two arms' counts (arm 1 = treatment)
+   * @return the log odds ratio y and its variance v, nothing added (y NaN, v infinite when V = 0)
    */
   public static Effect peto(TwoByTwo t) {
     double observedMinusExpected = petoObservedMinusExpected(t);

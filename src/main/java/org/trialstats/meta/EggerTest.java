@@ -37,6 +37,8 @@ public record EggerTest(
   /**
    * Egger's test on the study estimates and variances of a meta-analysis.
    *
+   * @param result the meta-analysis whose study estimates and variances are tested
+   * @return the intercept test and the slope
    * @throws StatsException with fewer than 3 studies or when all standard errors are equal
    */
   public static EggerTest of(MetaResult result) {

@@ -33,7 +33,12 @@ import org.trialstats.stats.StatsException;
  */
 public record Influence(List<Influence.Study> studies, int k) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param studies one row per pooled study, in the order of the analysis
+   * @param k the number of studies
+   */
   public Influence {
     studies = List.copyOf(studies);
   }

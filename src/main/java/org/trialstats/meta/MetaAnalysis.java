@@ -54,6 +54,10 @@ public final class MetaAnalysis {
   /**
    * Pools the studies.
    *
+   * @param studies the studies, each with the input the measure needs (counts, arm summaries,
+   *     events and person-time, or a generic estimate and variance)
+   * @param options measure, model, method, level and adjustments
+   * @return the pooled estimate with heterogeneity statistics, study rows and warnings
    * @throws StatsException when the input does not fit the measure (counts vs generic effects), no
    *     study is left after exclusions, or a Mantel-Haenszel ratio is undefined
    */
@@ -609,7 +613,7 @@ public final class MetaAnalysis {
           zero.isEmpty()
               ? "; no study has an arm without events."
               : "; for the study estimates and heterogeneity 0.5 was added to both event counts of:"
-                    + " "
+                  + " "
                   + String.join(", ", zero)
                   + ".");
     } else {
@@ -635,6 +639,10 @@ public final class MetaAnalysis {
    * al. 2009, Introduction to Meta-Analysis, ch. 19; RevMan 5's test for subgroup differences).
    * Subgroups appear in the order of their first study.
    *
+   * @param studies the studies, each with a non-blank subgroup label
+   * @param options measure, model, method, level and adjustments, the same in every subgroup
+   * @return the overall analysis, one analysis per subgroup that can be pooled, and the test for
+   *     subgroup differences
    * @throws StatsException if a study has no subgroup label
    */
   public static SubgroupAnalysis subgroups(List<StudyData> studies, MetaOptions options) {
@@ -680,6 +688,10 @@ public final class MetaAnalysis {
    * the studies without the omitted one and keeps only its summary: O(k) memory per step and for
    * the steps together.
    *
+   * @param studies the studies, each with the input the measure needs (counts, arm summaries,
+   *     events and person-time, or a generic estimate and variance)
+   * @param options measure, model, method, level and adjustments
+   * @return one step per pooled study, in input order, labelled with the omitted study
    * @throws StatsException with fewer than 2 pooled studies
    */
   public static List<SensitivityStep> leaveOneOut(List<StudyData> studies, MetaOptions options) {
@@ -718,6 +730,11 @@ public final class MetaAnalysis {
    * metafor's {@code cumul()}); each step is labelled with the study just added. Order the list
    * (e.g. by year) before calling. Leading studies that cannot be pooled on their own are carried
    * into the next step.
+   *
+   * @param studies the studies in the order in which they are added
+   * @param options measure, model, method, level and adjustments
+   * @return one step per usable study, labelled with the study just added
+   * @throws StatsException when the input does not fit the measure
    */
   public static List<SensitivityStep> cumulative(List<StudyData> studies, MetaOptions options) {
     checkInput(studies, options);

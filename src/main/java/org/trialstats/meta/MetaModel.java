@@ -30,6 +30,8 @@ public enum MetaModel implements Identified {
   /**
    * Parses a command-line id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the model with that id
    * @throws StatsException for an unknown id
    */
   public static MetaModel fromId(String id) {

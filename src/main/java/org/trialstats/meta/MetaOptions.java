@@ -40,6 +40,21 @@ public record MetaOptions(
   /**
    * Validates the combination.
    *
+   * @param measure effect measure
+   * @param model fixed or random effects
+   * @param fixedMethod the pooling method of a fixed-effect model (null for random effects)
+   * @param tau2Estimator the tau^2 estimator of a random-effects model (null for fixed effect)
+   * @param hksj whether to use the Hartung-Knapp-Sidik-Jonkman variance and t(k - 1) intervals
+   *     (random effects, or a fixed-effect inverse-variance model as metafor's {@code rma(method =
+   *     "FE", test = "knha")})
+   * @param level confidence level in (0, 1), used for every interval (studies, pooled estimate,
+   *     prediction interval, Q-profile interval for tau^2)
+   * @param exponentiate for {@link EffectMeasure#GENERIC} only: the effects are log ratios (e.g.
+   *     log hazard ratios) and are reported and plotted as exp(y)
+   * @param smdVariance how Hedges' g and its variance are computed (used by {@link
+   *     EffectMeasure#SMD} only; {@link SmdVariance#LS} by default)
+   * @param prediction the prediction-interval formula of random-effects models ({@link
+   *     PredictionMethod#HTS} by default)
    * @throws StatsException for a combination that is not defined (e.g. Peto's method for a risk
    *     ratio, Mantel-Haenszel for generic effects)
    */
@@ -90,7 +105,14 @@ public record MetaOptions(
     }
   }
 
-  /** A fixed-effect analysis with the given pooling method at the 95% level. */
+  /**
+   * A fixed-effect analysis with the given pooling method at the 95% level.
+   *
+   * @param measure the effect measure
+   * @param method the pooling method (iv, mh or peto)
+   * @return the options, without HKSJ, with the default SMD variance and prediction formula
+   * @throws StatsException when the method does not apply to the measure (see the constructor)
+   */
   public static MetaOptions fixed(EffectMeasure measure, FixedMethod method) {
     return new MetaOptions(
         measure,
@@ -104,7 +126,13 @@ public record MetaOptions(
         PredictionMethod.HTS);
   }
 
-  /** A random-effects analysis with the given tau^2 estimator at the 95% level. */
+  /**
+   * A random-effects analysis with the given tau^2 estimator at the 95% level.
+   *
+   * @param measure the effect measure
+   * @param estimator the tau^2 estimator
+   * @return the options, without HKSJ, with the default SMD variance and prediction formula
+   */
   public static MetaOptions random(EffectMeasure measure, Tau2Estimator estimator) {
     return new MetaOptions(
         measure,
@@ -118,7 +146,13 @@ public record MetaOptions(
         PredictionMethod.HTS);
   }
 
-  /** The same options with the Hartung-Knapp-Sidik-Jonkman adjustment switched on or off. */
+  /**
+   * The same options with the Hartung-Knapp-Sidik-Jonkman adjustment switched on or off.
+   *
+   * @param on whether to apply the adjustment
+   * @return the new options
+   * @throws StatsException when HKSJ is switched on for a fixed-effect method other than iv
+   */
   public MetaOptions withHksj(boolean on) {
     return new MetaOptions(
         measure,
@@ -132,7 +166,13 @@ public record MetaOptions(
         prediction);
   }
 
-  /** The same options at another confidence level. */
+  /**
+   * The same options at another confidence level.
+   *
+   * @param newLevel the confidence level, in (0, 1)
+   * @return the new options
+   * @throws StatsException when the level is not in (0, 1)
+   */
   public MetaOptions withLevel(double newLevel) {
     return new MetaOptions(
         measure,
@@ -146,7 +186,13 @@ public record MetaOptions(
         prediction);
   }
 
-  /** The same options with generic effects treated as log ratios (or not). */
+  /**
+   * The same options with generic effects treated as log ratios (or not).
+   *
+   * @param on whether generic effects are log ratios, reported as exp(y)
+   * @return the new options
+   * @throws StatsException when switched on for a measure other than generic
+   */
   public MetaOptions withExponentiate(boolean on) {
     return new MetaOptions(
         measure, model, fixedMethod, tau2Estimator, hksj, level, on, smdVariance, prediction);
@@ -182,17 +228,30 @@ public record MetaOptions(
         measure, model, fixedMethod, tau2Estimator, hksj, level, exponentiate, smdVariance, method);
   }
 
-  /** The method id as used on the command line and in JSON: iv, mh, peto, dl, reml, ... */
+  /**
+   * The method id as used on the command line and in JSON: iv, mh, peto, dl, reml, ...
+   *
+   * @return the fixed-effect method's id for a fixed-effect model, else the tau^2 estimator's
+   */
   public String methodId() {
     return model == MetaModel.FIXED ? fixedMethod.id() : tau2Estimator.id();
   }
 
-  /** Whether results are reported as exp(y): ratio measures and exponentiated generic effects. */
+  /**
+   * Whether results are reported as exp(y): ratio measures and exponentiated generic effects.
+   *
+   * @return true when estimates are analysed on the log scale and reported exponentiated
+   */
   public boolean ratioScale() {
     return measure.isRatio() || exponentiate;
   }
 
-  /** Maps a value on the analysis scale to the reporting scale (exp for ratios). */
+  /**
+   * Maps a value on the analysis scale to the reporting scale (exp for ratios).
+   *
+   * @param y a value on the analysis scale (a log ratio for ratio measures)
+   * @return exp(y) on a ratio scale, else y
+   */
   public double toReportScale(double y) {
     return ratioScale() ? Math.exp(y) : y;
   }

@@ -117,6 +117,10 @@ public record MetaRegression(
     /**
      * Validates.
      *
+     * @param model fixed effect (tau^2 = 0) or mixed effects
+     * @param estimator the tau^2 estimator of the mixed-effects model (null for fixed effect)
+     * @param knappHartung whether to use the Knapp-Hartung variance and t / F tests
+     * @param level the confidence level
      * @throws StatsException when the estimator does not fit the model or the level is not in (0,
      *     1)
      */

@@ -27,6 +27,10 @@ public record ModeratorDesign(List<String> columns, List<String> terms, double[]
   /**
    * Validates and copies.
    *
+   * @param columns the column names: {@code intrcpt}, the covariate's name, or {@code name[level]}
+   *     for a dummy column
+   * @param terms the moderator of each column ({@code intrcpt} for the intercept)
+   * @param x the matrix, x[i][j] for study i and column j
    * @throws StatsException when the rows are ragged, a value is not finite or there are no columns
    */
   public ModeratorDesign {

@@ -17,6 +17,10 @@ public record PersonTime(long events1, double time1, long events2, double time2)
   /**
    * Validates the counts and times.
    *
+   * @param events1 events in arm 1 (&gt;= 0)
+   * @param time1 person-time at risk in arm 1 (finite, &gt; 0)
+   * @param events2 events in arm 2 (&gt;= 0)
+   * @param time2 person-time at risk in arm 2 (finite, &gt; 0)
    * @throws StatsException for a negative count or a person-time that is not finite and positive
    */
   public PersonTime {

@@ -25,6 +25,9 @@ public final class QProfile {
   /**
    * The Q-profile interval at the given confidence level; NaN limits for k &lt; 2.
    *
+   * @param y the study estimates, on the analysis scale
+   * @param v their sampling variances (each &gt; 0)
+   * @param level the confidence level, in (0, 1)
    * @return the Q-profile interval at the given confidence level; NaN limits for k &lt; 2
    */
   public static Interval tau2(double[] y, double[] v, double level) {

@@ -28,6 +28,13 @@ public record StudyData(
   /**
    * Validates the study.
    *
+   * @param study study label as shown in outputs (not blank)
+   * @param subgroup subgroup label, or null when the analysis has no subgroups
+   * @param table the counts, or null
+   * @param yi the generic effect (NaN for the other forms)
+   * @param vi its sampling variance, finite and &gt; 0 (NaN for the other forms)
+   * @param means per-arm means, standard deviations and sizes, or null
+   * @param rates per-arm events and person-time, or null
    * @throws StatsException for a blank label, more than one form of data, or an invalid generic
    *     effect or variance
    */

@@ -35,6 +35,12 @@ public final class Tau2 {
   /**
    * Estimates tau^2 from study estimates {@code y} and sampling variances {@code v} (all v_i &gt;
    * 0). With one study tau^2 is not estimable and 0 is returned.
+   *
+   * @param estimator the estimator
+   * @param y the study estimates, on the analysis scale
+   * @param v their sampling variances (each &gt; 0)
+   * @return tau^2 (&gt;= 0) with its convergence flag, iteration count and note
+   * @throws IllegalArgumentException when y and v differ in length or are empty
    */
   public static Tau2Fit estimate(Tau2Estimator estimator, double[] y, double[] v) {
     if (y.length != v.length || y.length == 0) {

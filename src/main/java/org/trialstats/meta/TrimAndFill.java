@@ -49,7 +49,21 @@ public record TrimAndFill(
   /** metafor's {@code maxiter}: the iteration stops with an error after this many steps. */
   public static final int MAX_ITERATIONS = 100;
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param estimator the k0 estimator
+   * @param side the side of the funnel on which studies were estimated missing
+   * @param sideChosen whether the side was chosen from the data (as metafor does by default)
+   * @param k0 the estimated number of missing studies
+   * @param k0Se the standard error of the unrounded k0 estimate (metafor's {@code se.k0})
+   * @param k0Pvalue for R0, the p-value of the test of k0 = 0, 0.5^(k0 + 1) (Duval &amp; Tweedie
+   *     2000, Biometrics, section 3.2; metafor's {@code p.k0}); NaN for L0
+   * @param iterations iterations until k0 was stable
+   * @param filled the filled studies (labelled "Filled 1", ...), empty when k0 = 0
+   * @param result the model refitted to the observed and filled studies (the original result when
+   *     k0 = 0), with generic effects on the original reporting scale
+   */
   public TrimAndFill {
     filled = List.copyOf(filled);
   }
@@ -61,7 +75,11 @@ public record TrimAndFill(
     /** Missing on the right (large estimates). */
     RIGHT;
 
-    /** "left" or "right". */
+    /**
+     * "left" or "right".
+     *
+     * @return the side's id
+     */
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -76,7 +94,11 @@ public record TrimAndFill(
    * @param vi its variance (that of the mirrored study)
    */
   public record Filled(String study, String mirrorOf, double yi, double vi) {
-    /** The standard error sqrt(vi). */
+    /**
+     * The standard error sqrt(vi).
+     *
+     * @return the filled study's standard error
+     */
     public double se() {
       return Math.sqrt(vi);
     }

@@ -100,7 +100,11 @@ public enum TrimFillEstimator implements Identified {
     return id;
   }
 
-  /** The name as printed: "L0" or "R0". */
+  /**
+   * The name as printed: "L0" or "R0".
+   *
+   * @return the estimator's printed name
+   */
   public String label() {
     return name();
   }

@@ -14,6 +14,7 @@ public record ContingencyTable(long[][] counts) {
   /**
    * Validates and copies the cells.
    *
+   * @param counts the cells, {@code counts[i][j]} for row i and column j (non-negative)
    * @throws StatsException if there is no cell, the rows differ in length or a count is negative
    */
   public ContingencyTable {

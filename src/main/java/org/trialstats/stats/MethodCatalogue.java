@@ -53,12 +53,21 @@ public final class MethodCatalogue {
     return Collections.unmodifiableMap(map);
   }
 
-  /** Every method, grouped by measure in catalogue order. */
+  /**
+   * Every method, grouped by measure in catalogue order.
+   *
+   * @return the unmodifiable list of every method
+   */
   public static List<StatMethod> all() {
     return ALL;
   }
 
-  /** The methods of one measure, in catalogue order. */
+  /**
+   * The methods of one measure, in catalogue order.
+   *
+   * @param measure the measure
+   * @return its methods (unmodifiable)
+   */
   public static List<StatMethod> forMeasure(Measure measure) {
     return BY_MEASURE.get(measure);
   }
@@ -66,6 +75,9 @@ public final class MethodCatalogue {
   /**
    * Finds a method by measure and id (case-insensitive).
    *
+   * @param measure the measure the method belongs to
+   * @param id the method id within the measure
+   * @return the method
    * @throws StatsException naming the valid ids when there is no such method
    */
   public static StatMethod find(Measure measure, String id) {
@@ -75,6 +87,9 @@ public final class MethodCatalogue {
   /**
    * Evaluates a request.
    *
+   * @param r the measure, method id and the counts the measure needs
+   * @return the estimate with its interval (rates and rate differences scaled by {@code per}), or
+   *     the test result
    * @throws StatsException when a needed count is missing, invalid or above {@link #MAX_COUNT}, or
    *     the method does not apply to these counts
    */

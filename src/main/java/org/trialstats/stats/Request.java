@@ -36,6 +36,8 @@ public record Request(
    * method, events1, n1, events2, n2, exposure1, exposure2, expected, per, level}); blank or absent
    * fields are absent values, {@code per} defaults to 1 and {@code level} to 0.95.
    *
+   * @param fields the field values by column name; unknown names are ignored
+   * @return the request, not yet checked against what its measure needs
    * @throws StatsException naming the field when a value is malformed (counts must be whole
    *     numbers, other values finite decimals)
    */
@@ -145,12 +147,31 @@ public record Request(
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 
-  /** A request for a single proportion x / n. */
+  /**
+   * A request for a single proportion x / n.
+   *
+   * @param method the proportion method id
+   * @param x the number of events
+   * @param n the number of subjects
+   * @param level the confidence level, in (0, 1)
+   * @return the request
+   */
   public static Request proportion(String method, long x, long n, double level) {
     return new Request(Measure.PROPORTION, method, x, n, null, null, null, null, null, 1, level);
   }
 
-  /** A request for a two-arm binomial measure (rd, rr, or, nnt, test). */
+  /**
+   * A request for a two-arm binomial measure (rd, rr, or, nnt, test).
+   *
+   * @param measure one of rd, rr, or, nnt, test
+   * @param method the method id within the measure
+   * @param x1 events in arm 1 (treatment)
+   * @param n1 subjects in arm 1
+   * @param x2 events in arm 2 (control)
+   * @param n2 subjects in arm 2
+   * @param level the confidence level, in (0, 1)
+   * @return the request
+   */
   public static Request twoArm(
       Measure measure, String method, long x1, long n1, long x2, long n2, double level) {
     return new Request(measure, method, x1, n1, x2, n2, null, null, null, 1, level);

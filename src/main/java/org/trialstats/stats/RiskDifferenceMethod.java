@@ -233,6 +233,8 @@ public enum RiskDifferenceMethod implements StatMethod {
   /**
    * Looks a method up by its id (case-insensitive, surrounding blanks ignored).
    *
+   * @param id the id
+   * @return the constant with that id
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static RiskDifferenceMethod fromId(String id) {
@@ -244,6 +246,7 @@ public enum RiskDifferenceMethod implements StatMethod {
    *
    * @param table counts of both arms (arm 1 = treatment)
    * @param level confidence level, strictly between 0 and 1
+   * @return the estimate and its interval
    * @throws StatsException if {@code level} is not in (0, 1)
    */
   public Estimate interval(TwoByTwo table, double level) {

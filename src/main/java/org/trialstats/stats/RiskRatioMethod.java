@@ -125,6 +125,8 @@ public enum RiskRatioMethod implements StatMethod {
   /**
    * Looks a method up by its id (case-insensitive).
    *
+   * @param id the id (case-insensitive)
+   * @return the constant with that id
    * @throws StatsException naming the valid ids when {@code id} is unknown
    */
   public static RiskRatioMethod fromId(String id) {
@@ -134,6 +136,9 @@ public enum RiskRatioMethod implements StatMethod {
   /**
    * The point estimate p1 / p2 and the two-sided confidence interval at {@code level}.
    *
+   * @param table the two arms' counts (arm 1 = treatment)
+   * @param level the confidence level, in (0, 1)
+   * @return the estimate and its interval
    * @throws StatsException for an invalid level, when x1 = x2 = 0 (undefined estimate), or for
    *     {@link #KATZ} when x1 = 0 or x2 = 0
    */

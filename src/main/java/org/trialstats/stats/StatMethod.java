@@ -9,20 +9,32 @@ import java.util.List;
  * #id()}) is unique and is part of the public interface.
  */
 public interface StatMethod extends Identified {
-  /** The measure this method estimates. */
+  /**
+   * The measure this method estimates.
+   *
+   * @return the measure (risk difference, odds ratio, rate, test...)
+   */
   Measure measure();
 
   /** The method id, e.g. {@code newcombe}, {@code exact-conditional}. */
   @Override
   String id();
 
-  /** Formula, reference and crosswalk to other tools. */
+  /**
+   * Formula, reference and crosswalk to other tools.
+   *
+   * @return this method's documentation
+   */
   MethodInfo info();
 
   /**
    * Looks a method up by its id among {@code methods} (case-insensitive, surrounding blanks
    * ignored): the single lookup behind every family's {@code fromId} and the catalogue.
    *
+   * @param <M> the method family
+   * @param methods the methods of one measure
+   * @param id the id looked for
+   * @return the method with that id
    * @throws StatsException naming the measure and the valid ids when there is no such method
    */
   static <M extends StatMethod> M byId(List<M> methods, String id) {
@@ -31,7 +43,15 @@ public interface StatMethod extends Identified {
         .orElseThrow(() -> new StatsException(Identified.unknown(measure + "method", id, methods)));
   }
 
-  /** {@link #byId(List, String)} over an enum's constants. */
+  /**
+   * {@link #byId(List, String)} over an enum's constants.
+   *
+   * @param <M> the method family
+   * @param methods the family's constants, e.g. {@code values()}
+   * @param id the id looked for
+   * @return the method with that id
+   * @throws StatsException naming the measure and the valid ids when there is no such method
+   */
   static <M extends StatMethod> M byId(M[] methods, String id) {
     return byId(Arrays.asList(methods), id);
   }
