@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.trialstats.stats.Estimate;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.TwoByTwo;
 
 /**
@@ -46,7 +46,7 @@ public class ExactBenchmark {
   public String size;
 
   private TwoByTwo[] tables;
-  private Function<TwoByTwo, Estimate> evaluator;
+  private Function<TwoByTwo, Result> evaluator;
   private int next;
 
   @Setup
@@ -56,7 +56,7 @@ public class ExactBenchmark {
   }
 
   @Benchmark
-  public Estimate exact() {
+  public Result exact() {
     TwoByTwo t = tables[next];
     next = (next + 1) & (Workload.TABLES - 1);
     return evaluator.apply(t);

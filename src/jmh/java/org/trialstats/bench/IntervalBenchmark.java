@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.trialstats.stats.Estimate;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.TwoByTwo;
 
 /**
@@ -62,7 +62,7 @@ public class IntervalBenchmark {
   public String method;
 
   private TwoByTwo[] tables;
-  private Function<TwoByTwo, Estimate> evaluator;
+  private Function<TwoByTwo, Result> evaluator;
   private int next;
 
   @Setup
@@ -72,7 +72,7 @@ public class IntervalBenchmark {
   }
 
   @Benchmark
-  public Estimate interval() {
+  public Result interval() {
     TwoByTwo t = tables[next];
     next = (next + 1) & (Workload.TABLES - 1);
     return evaluator.apply(t);

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.trialstats.meta.MetaAnalysis;
 import org.trialstats.meta.MetaOptions;
 import org.trialstats.meta.StudyData;
-import org.trialstats.stats.Estimate;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.StatsException;
 import org.trialstats.stats.TwoByTwo;
 
@@ -70,7 +70,7 @@ public final class TimingHarness {
       tables[i] = TwoByTwo.of(r[0], r[1], r[2], r[3]);
     }
     for (String name : Arrays.copyOfRange(args, 1, args.length)) {
-      Function<TwoByTwo, Estimate> f = Workload.evaluator(name);
+      Function<TwoByTwo, Result> f = Workload.evaluator(name);
       print(
           name,
           rate(

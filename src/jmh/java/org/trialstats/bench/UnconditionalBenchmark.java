@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.trialstats.stats.Estimate;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.TwoByTwo;
 
 /**
@@ -35,7 +35,7 @@ public class UnconditionalBenchmark {
   public String size;
 
   private TwoByTwo[] tables;
-  private Function<TwoByTwo, Estimate> evaluator;
+  private Function<TwoByTwo, Result> evaluator;
   private int next;
 
   @Setup
@@ -45,7 +45,7 @@ public class UnconditionalBenchmark {
   }
 
   @Benchmark
-  public Estimate unconditional() {
+  public Result unconditional() {
     TwoByTwo t = tables[next];
     next = (next + 1) & (Workload.TABLES - 1);
     return evaluator.apply(t);

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.trialstats.stats.Binomial;
-import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.NumberNeededToTreat;
@@ -19,6 +18,7 @@ import org.trialstats.stats.ProportionMethod;
 import org.trialstats.stats.RateDifferenceMethod;
 import org.trialstats.stats.RateMethod;
 import org.trialstats.stats.RateRatioMethod;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.RiskDifferenceMethod;
 import org.trialstats.stats.RiskRatioMethod;
 import org.trialstats.stats.SirMethod;
@@ -69,7 +69,7 @@ public final class Workload {
    * counts as they are; rates read arm sizes as person-time (n * 1.5); the SIR uses arm 1 events
    * observed against x2 + 0.5 expected.
    */
-  public static Function<TwoByTwo, Estimate> evaluator(String measureAndMethod) {
+  public static Function<TwoByTwo, Result> evaluator(String measureAndMethod) {
     int colon = measureAndMethod.indexOf(':');
     Measure measure = Measure.fromId(measureAndMethod.substring(0, colon));
     StatMethod method = MethodCatalogue.find(measure, measureAndMethod.substring(colon + 1));

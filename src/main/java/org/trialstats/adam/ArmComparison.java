@@ -1,6 +1,6 @@
 package org.trialstats.adam;
 
-import org.trialstats.stats.Estimate;
+import org.trialstats.stats.TestResult;
 
 /**
  * The comparison of one treatment arm with the control arm in a row.
@@ -10,7 +10,7 @@ import org.trialstats.stats.Estimate;
  * @param riskRatio proportion ratio treatment over control; {@code null} when not requested
  * @param rateRatio exposure-adjusted incidence rate ratio; {@code null} without rates
  * @param fisher two-sided Fisher exact test of the arm's 2x2 table against the control arm (p-value
- *     in {@link Estimate#pValue()}); {@code null} when not requested
+ *     in {@link TestResult#pValue()}); {@code null} when not requested
  * @param stratifiedRiskDifference common risk difference over the strata of {@link
  *     AeTableSpec#stratified()}; {@code null} when the table is not stratified
  */
@@ -19,7 +19,7 @@ public record ArmComparison(
     EstimateCell riskDifference,
     EstimateCell riskRatio,
     EstimateCell rateRatio,
-    Estimate fisher,
+    TestResult fisher,
     EstimateCell stratifiedRiskDifference) {
 
   /** A comparison without a test and without stratification. */

@@ -23,9 +23,9 @@ import org.trialstats.adam.RowOrder;
 import org.trialstats.adam.SasValues;
 import org.trialstats.adam.Subject;
 import org.trialstats.adam.SubjectOnsets;
-import org.trialstats.stats.Estimate;
 import org.trialstats.stats.PoissonCount;
 import org.trialstats.stats.StratifiedTables;
+import org.trialstats.stats.TestResult;
 import org.trialstats.stats.TwoByTwo;
 import org.trialstats.stats.TwoByTwoTest;
 
@@ -334,7 +334,7 @@ public final class AeIncidence {
               new PoissonCount(x[control], counts.get(control).exposureYears());
           irr = EstimateCell.of(() -> spec.rateRatio().interval(treated, reference, spec.level()));
         }
-        Estimate fisher = spec.fisher() ? TwoByTwoTest.FISHER.test(table) : null;
+        TestResult fisher = spec.fisher() ? TwoByTwoTest.FISHER.test(table) : null;
         EstimateCell stratified = null;
         if (strata != null) {
           int treated = a;

@@ -13,13 +13,13 @@ import org.trialstats.evidence.Dataset;
 import org.trialstats.evidence.RateFigure;
 import org.trialstats.evidence.SirFigure;
 import org.trialstats.io.Numbers;
-import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.OddsRatioMethod;
 import org.trialstats.stats.ProportionMethod;
 import org.trialstats.stats.RateMethod;
 import org.trialstats.stats.Request;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.RiskDifferenceMethod;
 import org.trialstats.stats.RiskRatioMethod;
 import org.trialstats.stats.SirMethod;
@@ -182,7 +182,7 @@ public record EvidenceAnalysis(
     if (t.eventsDerived() || k.eventsDerived()) {
       for (long e1 : t.compatibleEvents()) {
         for (long e2 : k.compatibleEvents()) {
-          Estimate rd =
+          Result rd =
               MethodCatalogue.compute(
                   Request.twoArm(Measure.RD, RD_METHOD.id(), e1, t.n(), e2, k.n(), level));
           sensitivity.add(
@@ -192,7 +192,7 @@ public record EvidenceAnalysis(
                   t.n(),
                   e2,
                   k.n(),
-                  rd.estimate(),
+                  rd.value(),
                   rd.lower(),
                   rd.upper(),
                   e1 == x1 && e2 == x2));
@@ -204,13 +204,13 @@ public record EvidenceAnalysis(
   private static ResultRow row(String figure, String endpoint, String subject, Request r) {
     StatMethod method = MethodCatalogue.find(r.measure(), r.method());
     try {
-      Estimate e = MethodCatalogue.compute(r);
+      Result e = MethodCatalogue.compute(r);
       return new ResultRow(
           figure,
           endpoint,
           subject,
           method,
-          e.estimate(),
+          e.value(),
           e.lower(),
           e.upper(),
           e.level(),

@@ -30,9 +30,9 @@ import org.trialstats.io.Escape;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.OutputFiles;
 import org.trialstats.io.OutputTarget;
-import org.trialstats.stats.Estimate;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.Request;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.StatsException;
 
 /**
@@ -426,8 +426,8 @@ public final class BatchRunner {
         throw new StatsException(
             "the row has " + record.size() + " fields, the header " + headerSize);
       }
-      Estimate e = MethodCatalogue.compute(Request.fromFields(values));
-      row.add(Numbers.full(e.estimate()));
+      Result e = MethodCatalogue.compute(Request.fromFields(values));
+      row.add(Numbers.full(e.value()));
       row.add(Numbers.full(e.lower()));
       row.add(Numbers.full(e.upper()));
       row.add(Numbers.full(e.pValue()));

@@ -12,10 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.trialstats.io.Json;
 import org.trialstats.io.Numbers;
-import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.Request;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StatsException;
 import picocli.CommandLine.Command;
@@ -172,7 +172,7 @@ public final class CiCommand implements Callable<Integer> {
     return result.getValue() ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
-  private record Row(String method, Estimate estimate, String error) {}
+  private record Row(String method, Result estimate, String error) {}
 
   /**
    * Refuses an option the measure does not use, whatever its value ({@code --per 1} included), so
@@ -386,13 +386,13 @@ public final class CiCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, fmt, r.method, "-", "-", "-", "", "error: " + r.error));
         continue;
       }
-      Estimate e = r.estimate;
+      Result e = r.estimate;
       b.append(
           String.format(
               Locale.ROOT,
               fmt,
               r.method,
-              Numbers.significant(e.estimate(), 7),
+              Numbers.significant(e.value(), 7),
               Numbers.significant(e.lower(), 7),
               Numbers.significant(e.upper(), 7),
               Double.isNaN(e.pValue()) ? "" : Numbers.pValue(e.pValue()),
@@ -420,11 +420,11 @@ public final class CiCommand implements Callable<Integer> {
           p.printRecord(
               measure.id(), r.method, "", "", "", Numbers.full(level), "", "error", r.error);
         } else {
-          Estimate e = r.estimate;
+          Result e = r.estimate;
           p.printRecord(
               measure.id(),
               r.method,
-              Numbers.full(e.estimate()),
+              Numbers.full(e.value()),
               Numbers.full(e.lower()),
               Numbers.full(e.upper()),
               Numbers.full(e.level()),
@@ -443,8 +443,8 @@ public final class CiCommand implements Callable<Integer> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("measure", measure.id());
       m.put("method", r.method);
-      Estimate e = r.estimate;
-      m.put("estimate", e == null ? null : Json.number(e.estimate()));
+      Result e = r.estimate;
+      m.put("estimate", e == null ? null : Json.number(e.value()));
       m.put("lower", e == null ? null : Json.number(e.lower()));
       m.put("upper", e == null ? null : Json.number(e.upper()));
       m.put("level", e == null ? Json.number(level) : Json.number(e.level()));

@@ -3,21 +3,21 @@ package org.trialstats.stats;
 import java.util.Objects;
 
 /**
- * The result of one method applied to one set of counts: a point estimate with a two-sided
- * confidence interval, or (for {@link Measure#TEST}) a test statistic with its p-value.
+ * The result of one interval method applied to one set of counts: a point estimate with a two-sided
+ * confidence interval (tests give a {@link TestResult}).
  *
  * <p>Limits may be {@code 0}, {@code Double.POSITIVE_INFINITY} or {@code Double.NEGATIVE_INFINITY}
  * where the mathematics gives them (for example a score interval for a risk ratio whose control arm
- * has no events). Fields that do not apply are {@code Double.NaN}: the interval of a test, the
- * p-value of an interval.
+ * has no events). The p-value is {@code Double.NaN} except for the methods that also test the null
+ * value (the SIR against 1).
  *
  * @param measure the family of the measure
  * @param method the method id within the family (e.g. {@code newcombe})
- * @param estimate point estimate (for tests: the test statistic, or NaN where there is none)
+ * @param estimate point estimate
  * @param lower lower confidence limit
  * @param upper upper confidence limit
  * @param level confidence level in (0, 1)
- * @param pValue two-sided p-value for tests, otherwise NaN
+ * @param pValue two-sided p-value of the null value where the method gives one (SIR), otherwise NaN
  * @param note empty, or a remark a reader must see (e.g. a disjoint NNT interval)
  */
 public record Estimate(
@@ -28,18 +28,20 @@ public record Estimate(
     double upper,
     double level,
     double pValue,
-    String note) {
+    String note)
+    implements Result {
 
   /**
    * Checks the identity fields and turns a null note into the empty string.
    *
    * @param measure the family of the measure
    * @param method the method id within the family (e.g. {@code newcombe})
-   * @param estimate point estimate (for tests: the test statistic, or NaN where there is none)
+   * @param estimate point estimate
    * @param lower lower confidence limit
    * @param upper upper confidence limit
    * @param level confidence level in (0, 1)
-   * @param pValue two-sided p-value for tests, otherwise NaN
+   * @param pValue two-sided p-value of the null value where the method gives one (SIR), otherwise
+   *     NaN
    * @param note empty, or a remark a reader must see (e.g. a disjoint NNT interval)
    * @throws NullPointerException if {@code measure} or {@code method} is null
    */
@@ -66,16 +68,13 @@ public record Estimate(
   }
 
   /**
-   * A test result: statistic (NaN if none) and p-value; no interval.
+   * The point estimate, printed in the estimate column of a results table.
    *
-   * @param method the test's id
-   * @param statistic the test statistic, or NaN when the test has none (Fisher)
-   * @param pValue the two-sided p-value, in [0, 1]
-   * @return a {@link Measure#TEST} result whose limits and level are NaN
+   * @return {@link #estimate()}
    */
-  public static Estimate test(String method, double statistic, double pValue) {
-    return new Estimate(
-        Measure.TEST, method, statistic, Double.NaN, Double.NaN, Double.NaN, pValue, "");
+  @Override
+  public double value() {
+    return estimate;
   }
 
   /**

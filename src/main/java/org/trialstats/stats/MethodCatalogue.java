@@ -88,12 +88,12 @@ public final class MethodCatalogue {
    * Evaluates a request.
    *
    * @param r the measure, method id and the counts the measure needs
-   * @return the estimate with its interval (rates and rate differences scaled by {@code per}), or
-   *     the test result
+   * @return the {@link Estimate} with its interval (rates and rate differences scaled by {@code
+   *     per}), or the {@link TestResult}
    * @throws StatsException when a needed count is missing, invalid or above {@link #MAX_COUNT}, or
    *     the method does not apply to these counts
    */
-  public static Estimate compute(Request r) {
+  public static Result compute(Request r) {
     ConfidenceLevel.check(r.level());
     checkCount(r.events1(), "events1");
     checkCount(r.n1(), "n1");

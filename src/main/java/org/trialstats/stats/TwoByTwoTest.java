@@ -6,8 +6,8 @@ import org.trialstats.numerics.IntegerSearch;
 
 /**
  * Two-sided tests of H0: p1 = p2 for a 2x2 table of two independent binomial samples (arm 1 =
- * treatment, arm 2 = control). {@link #test(TwoByTwo)} returns the test statistic as the estimate
- * (NaN where a method has none) and the two-sided p-value.
+ * treatment, arm 2 = control). {@link #test(TwoByTwo)} returns the test statistic (NaN where a
+ * method has none) and the two-sided p-value.
  *
  * <p>With cells a = x1, b = n1 - x1, c = x2, d = n2 - x2, N = n1 + n2 and m = x1 + x2 events.
  */
@@ -28,7 +28,7 @@ public enum TwoByTwoTest implements StatMethod {
           "chisq.test(x, correct = FALSE)",
           "scipy.stats.chi2_contingency(table, correction=False)")) {
     @Override
-    public Estimate test(TwoByTwo table) {
+    public TestResult test(TwoByTwo table) {
       return chiSquare(table, false);
     }
   },
@@ -50,7 +50,7 @@ public enum TwoByTwoTest implements StatMethod {
           "chisq.test(x, correct = TRUE)",
           "scipy.stats.chi2_contingency(table, correction=True)")) {
     @Override
-    public Estimate test(TwoByTwo table) {
+    public TestResult test(TwoByTwo table) {
       return chiSquare(table, true);
     }
   },
@@ -73,8 +73,8 @@ public enum TwoByTwoTest implements StatMethod {
           "fisher.test(x)$p.value",
           "scipy.stats.fisher_exact(table)")) {
     @Override
-    public Estimate test(TwoByTwo table) {
-      return Estimate.test(id(), Double.NaN, fisherPValue(table));
+    public TestResult test(TwoByTwo table) {
+      return new TestResult(this, Double.NaN, fisherPValue(table));
     }
   },
 
@@ -82,7 +82,7 @@ public enum TwoByTwoTest implements StatMethod {
    * Barnard's unconditional exact test with the pooled-variance Z statistic, two-sided, as SciPy's
    * {@code barnard_exact(table, pooled=True)} when the table's columns are the arms: p = sup over
    * pi of P(|Z| &gt;= |Z_obs|; p1 = p2 = pi). Barnard GA. Significance tests for 2x2 tables.
-   * Biometrika 1947;34:123-138; Suissa S, Shuster JJ. J R Stat Soc A 1985;148:317-327. Estimate =
+   * Biometrika 1947;34:123-138; Suissa S, Shuster JJ. J R Stat Soc A 1985;148:317-327. Statistic =
    * Z_obs (arm 1 minus arm 2). Limited to n1 + n2 &lt;= 20,000 and (n1+1)(n2+1) &lt;= 4,000,000
    * tables.
    *
@@ -105,9 +105,9 @@ public enum TwoByTwoTest implements StatMethod {
           "Exact::exact.test(x, method = \"z-pooled\", to.plot = FALSE)",
           "scipy.stats.barnard_exact([[x1, x2], [n1 - x1, n2 - x2]], pooled=True)")) {
     @Override
-    public Estimate test(TwoByTwo table) {
-      return Estimate.test(
-          id(),
+    public TestResult test(TwoByTwo table) {
+      return new TestResult(
+          this,
           UnconditionalExactTest.barnardStatistic(table),
           UnconditionalExactTest.barnardPValue(table));
     }
@@ -117,7 +117,7 @@ public enum TwoByTwoTest implements StatMethod {
    * Boschloo's test: unconditional test ordered by Fisher's one-sided p-value; two-sided p-value as
    * SciPy's {@code boschloo_exact} defines it: twice the smaller of the two one-sided p-values,
    * capped at 1. Boschloo RD. Raised conditional level of significance for the 2x2-table when
-   * testing the equality of two probabilities. Stat Neerl 1970;24:1-9. Estimate = the one-sided
+   * testing the equality of two probabilities. Stat Neerl 1970;24:1-9. Statistic = the one-sided
    * Fisher p-value of the observed table on the side that gives the smaller p-value (SciPy's
    * statistic). Limited to n1 + n2 &lt;= 20,000 and (n1+1)(n2+1) &lt;= 4,000,000 tables.
    */
@@ -133,11 +133,11 @@ public enum TwoByTwoTest implements StatMethod {
           "Exact::exact.test(x, method = \"boschloo\") (different two-sided definition)",
           "scipy.stats.boschloo_exact([[x1, x2], [n1 - x1, n2 - x2]])")) {
     @Override
-    public Estimate test(TwoByTwo table) {
+    public TestResult test(TwoByTwo table) {
       double[] less = UnconditionalExactTest.boschlooOneSided(table, true);
       double[] greater = UnconditionalExactTest.boschlooOneSided(table, false);
       double[] smaller = less[0] < greater[0] ? less : greater;
-      return Estimate.test(id(), smaller[1], Math.min(1, 2 * smaller[0]));
+      return new TestResult(this, smaller[1], Math.min(1, 2 * smaller[0]));
     }
   };
 
@@ -188,9 +188,9 @@ public enum TwoByTwoTest implements StatMethod {
    * @throws StatsException for chisq / chisq-yates with a zero margin, or for barnard / boschloo
    *     with n1 + n2 &gt; 20,000 or (n1+1)(n2+1) &gt; 4,000,000
    */
-  public abstract Estimate test(TwoByTwo table);
+  public abstract TestResult test(TwoByTwo table);
 
-  Estimate chiSquare(TwoByTwo t, boolean yates) {
+  TestResult chiSquare(TwoByTwo t, boolean yates) {
     long m = t.x1() + t.x2();
     long big = t.n1() + t.n2();
     if (m == 0 || m == big) {
@@ -225,7 +225,7 @@ public enum TwoByTwoTest implements StatMethod {
     // P(chi^2_1 >= x) = 2 P(Z >= sqrt(x)): the normal survival function keeps full relative
     // precision far into the tail.
     double p = statistic == 0 ? 1 : 2 * STANDARD_NORMAL.survivalProbability(Math.sqrt(statistic));
-    return Estimate.test(id, statistic, Math.min(1, p));
+    return new TestResult(this, statistic, Math.min(1, p));
   }
 
   /**

@@ -17,6 +17,7 @@ import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.NumberNeededToTreat;
 import org.trialstats.stats.Request;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.StatsException;
 
 /**
@@ -120,7 +121,7 @@ public final class ValidationSuite {
                 : SHARED_TOLERANCE;
         relative = true;
       }
-      Estimate e = null;
+      Result e = null;
       String error = "";
       try {
         e = MethodCatalogue.compute(Request.fromFields(row));
@@ -142,7 +143,7 @@ public final class ValidationSuite {
             e == null
                 ? Double.NaN
                 : switch (q[0]) {
-                  case "estimate" -> e.estimate();
+                  case "estimate" -> e.value();
                   case "lower" -> e.lower();
                   case "upper" -> e.upper();
                   default -> e.pValue();

@@ -10,10 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.Request;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StatsException;
 
@@ -67,9 +67,9 @@ class IntervalInvariantsTest {
     for (int i = 0; i < INPUTS_PER_BATCH; i++) {
       Request at90 = generate(measure, method, random, 0.90);
       Request at99 = withLevel(at90, 0.99);
-      Estimate e90 = computeOrNull(at90);
+      Result e90 = computeOrNull(at90);
       // A test has no level: one evaluation serves both.
-      Estimate e99 = measure == Measure.TEST ? e90 : computeOrNull(at99);
+      Result e99 = measure == Measure.TEST ? e90 : computeOrNull(at99);
       if (e90 == null || e99 == null) {
         assertThat(e90 == null)
             .as("applicability must not depend on the level: %s", at90)
@@ -89,7 +89,7 @@ class IntervalInvariantsTest {
     assertThat(computed).as("computable inputs in the batch").isGreaterThan(INPUTS_PER_BATCH / 3);
   }
 
-  private static Estimate computeOrNull(Request r) {
+  private static Result computeOrNull(Request r) {
     try {
       return MethodCatalogue.compute(r);
     } catch (StatsException e) {
@@ -217,7 +217,7 @@ class IntervalInvariantsTest {
         r.level());
   }
 
-  private static void checkOne(Estimate e, Request r) {
+  private static void checkOne(Result e, Request r) {
     Measure m = r.measure();
     if (m == Measure.TEST) {
       assertThat(e.pValue()).as("p-value of %s", r).isBetween(0.0, 1.0);
@@ -258,21 +258,21 @@ class IntervalInvariantsTest {
     // Agresti-Caffo reports the unadjusted d with limits centred on the adjusted difference, so
     // d = +/-1 (and, rarely, values near it) can lie outside its interval by construction.
     boolean agrestiCaffo = r.method().equals("agresti-caffo");
-    if (Double.isFinite(e.estimate()) && !disjointNnt && !agrestiCaffo) {
-      double slack = ROOT_TOLERANCE * Math.max(1, Math.abs(e.estimate()));
+    if (Double.isFinite(e.value()) && !disjointNnt && !agrestiCaffo) {
+      double slack = ROOT_TOLERANCE * Math.max(1, Math.abs(e.value()));
       assertThat(e.lower())
           .as("lower <= estimate: %s -> %s", r, e)
-          .isLessThanOrEqualTo(e.estimate() + slack);
+          .isLessThanOrEqualTo(e.value() + slack);
       assertThat(e.upper())
           .as("estimate <= upper: %s -> %s", r, e)
-          .isGreaterThanOrEqualTo(e.estimate() - slack);
+          .isGreaterThanOrEqualTo(e.value() - slack);
     }
     if (disjointNnt) {
       assertThat(e.note()).as("a disjoint NNT interval is explained: %s", r).isNotBlank();
     }
   }
 
-  private static void checkNesting(Estimate e90, Estimate e99, Request r) {
+  private static void checkNesting(Result e90, Result e99, Request r) {
     if (r.measure() == Measure.NNT) {
       // A wider RD interval can only turn a one-piece NNT interval into a disjoint one.
       if (e90.lower() > e90.upper()) {
@@ -294,7 +294,7 @@ class IntervalInvariantsTest {
     return Double.isInfinite(limit) ? 0 : ROOT_TOLERANCE * Math.max(1, Math.abs(limit));
   }
 
-  private static void checkSymmetry(Measure m, Request r, Estimate e) {
+  private static void checkSymmetry(Measure m, Request r, Result e) {
     switch (m) {
       case PROPORTION -> {
         Request mirrored =
@@ -310,27 +310,27 @@ class IntervalInvariantsTest {
                 null,
                 1,
                 r.level());
-        Estimate f = MethodCatalogue.compute(mirrored);
-        close(f.estimate(), 1 - e.estimate(), r, "mirrored estimate");
+        Result f = MethodCatalogue.compute(mirrored);
+        close(f.value(), 1 - e.value(), r, "mirrored estimate");
         close(f.lower(), 1 - e.upper(), r, "mirrored lower");
         close(f.upper(), 1 - e.lower(), r, "mirrored upper");
       }
       case RD, RATE_DIFF, NNT -> {
-        Estimate f = MethodCatalogue.compute(swapped(r));
-        close(f.estimate(), -e.estimate(), r, "swapped estimate");
+        Result f = MethodCatalogue.compute(swapped(r));
+        close(f.value(), -e.value(), r, "swapped estimate");
         close(f.lower(), -e.upper(), r, "swapped lower");
         close(f.upper(), -e.lower(), r, "swapped upper");
       }
       case RR, OR, RATE_RATIO -> {
-        Estimate f = MethodCatalogue.compute(swapped(r));
-        if (!Double.isNaN(e.estimate())) {
-          close(f.estimate(), 1 / e.estimate(), r, "swapped estimate");
+        Result f = MethodCatalogue.compute(swapped(r));
+        if (!Double.isNaN(e.value())) {
+          close(f.value(), 1 / e.value(), r, "swapped estimate");
         }
         close(f.lower(), 1 / e.upper(), r, "swapped lower");
         close(f.upper(), 1 / e.lower(), r, "swapped upper");
       }
       case TEST -> {
-        Estimate f = MethodCatalogue.compute(swapped(r));
+        Result f = MethodCatalogue.compute(swapped(r));
         close(f.pValue(), e.pValue(), r, "p-value with the arms swapped");
       }
       default -> {

@@ -16,6 +16,7 @@ import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.Request;
+import org.trialstats.stats.Result;
 import org.trialstats.stats.StatsException;
 import org.trialstats.stats.StratifiedMethod;
 import org.trialstats.stats.StratifiedTables;
@@ -100,8 +101,8 @@ class StratifiedInvariantsTest {
         .isLessThanOrEqualTo(ROOT_TOLERANCE * Math.max(1e-3, Math.abs(expected)));
   }
 
-  private static void same(String what, Estimate expected, Estimate actual) {
-    close(what + " estimate", expected.estimate(), actual.estimate());
+  private static void same(String what, Result expected, Result actual) {
+    close(what + " estimate", expected.value(), actual.value());
     close(what + " lower", expected.lower(), actual.lower());
     close(what + " upper", expected.upper(), actual.upper());
   }
@@ -179,7 +180,7 @@ class StratifiedInvariantsTest {
       if (request == null || stratified == null) {
         continue;
       }
-      Estimate plain;
+      Result plain;
       try {
         plain = MethodCatalogue.compute(request);
       } catch (StatsException e) {
@@ -246,11 +247,11 @@ class StratifiedInvariantsTest {
       if (!c.defined()) {
         continue;
       }
-      Estimate pearson =
+      Result pearson =
           MethodCatalogue.compute(
               Request.twoArm(Measure.TEST, "chisq", s.x1(), s.n1(), s.x2(), s.n2(), 0.95));
       double total = s.n1() + s.n2();
-      close("CMH vs Pearson " + s, pearson.estimate() * (total - 1) / total, c.statistic());
+      close("CMH vs Pearson " + s, pearson.value() * (total - 1) / total, c.statistic());
     }
   }
 }

@@ -10,10 +10,10 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.HypergeometricDistribution;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.Request;
+import org.trialstats.stats.Result;
 
 /**
  * Intervals agree with the tests they invert, over 100 batches of 1,000 seeded tables (10^5 tables,
@@ -71,7 +71,7 @@ class TestIntervalConsistencyTest {
           Math.min(
               1,
               2 * Math.min(h.cumulativeProbability((int) x1), h.survivalProbability((int) x1 - 1)));
-      Estimate exact = compute(Measure.OR, "exact-conditional", x1, n1, x2, n2, level);
+      Result exact = compute(Measure.OR, "exact-conditional", x1, n1, x2, n2, level);
       boolean exactExcludes = exact.lower() > 1 || exact.upper() < 1;
       if (!nearBoundary(central, alpha)) {
         assertThat(exactExcludes)
@@ -88,7 +88,7 @@ class TestIntervalConsistencyTest {
         }
       }
 
-      double x2stat = compute(Measure.TEST, "chisq", x1, n1, x2, n2, level).estimate();
+      double x2stat = compute(Measure.TEST, "chisq", x1, n1, x2, n2, level).value();
       double pearson = CHI2_1.survivalProbability(x2stat);
       if (!nearBoundary(pearson, alpha)) {
         boolean rejects = pearson < alpha;
@@ -120,11 +120,11 @@ class TestIntervalConsistencyTest {
     return Math.abs(p - alpha) <= 1e-9 * alpha;
   }
 
-  private static boolean excludes(Estimate e, double nullValue) {
+  private static boolean excludes(Result e, double nullValue) {
     return e.lower() > nullValue || e.upper() < nullValue;
   }
 
-  private static Estimate compute(
+  private static Result compute(
       Measure measure, String method, long x1, long n1, long x2, long n2, double level) {
     return MethodCatalogue.compute(Request.twoArm(measure, method, x1, n1, x2, n2, level));
   }

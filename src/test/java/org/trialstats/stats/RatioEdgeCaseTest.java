@@ -136,11 +136,11 @@ class RatioEdgeCaseTest {
           .hasMessageContaining("use chisq or fisher");
       return;
     }
-    Estimate e = test.test(t);
+    TestResult e = test.test(t);
     assertThat(e.measure()).isEqualTo(Measure.TEST);
     assertThat(e.pValue()).isNotNaN().isBetween(0.0, 1.0);
     if (test != TwoByTwoTest.FISHER) {
-      assertThat(e.estimate()).isNotNaN();
+      assertThat(e.statistic()).isNotNaN();
     }
   }
 }

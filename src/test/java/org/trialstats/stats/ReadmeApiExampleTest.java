@@ -12,7 +12,7 @@ class ReadmeApiExampleTest {
     TwoByTwo acr20 = TwoByTwo.of(95, 250, 55, 251);
     Estimate rd = RiskDifferenceMethod.NEWCOMBE.interval(acr20, 0.95);
     Estimate rr = RiskRatioMethod.MN.interval(acr20, 0.95);
-    Estimate any =
+    Result any =
         MethodCatalogue.compute(
             Request.twoArm(Measure.OR, "exact-conditional", 95, 250, 55, 251, 0.95));
     // project reference values (R 4.2.2 / statsmodels 0.13.5), printed to 6 decimals
@@ -24,6 +24,6 @@ class ReadmeApiExampleTest {
     assertThat(rr.upper()).isCloseTo(2.304767, within(1e-6));
     assertThat(any.measure()).isEqualTo(Measure.OR);
     assertThat(any.method()).isEqualTo("exact-conditional");
-    assertThat(any.lower()).isLessThan(any.estimate()).isGreaterThan(1);
+    assertThat(any.lower()).isLessThan(any.value()).isGreaterThan(1);
   }
 }

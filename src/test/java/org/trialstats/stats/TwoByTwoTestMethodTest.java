@@ -22,9 +22,9 @@ class TwoByTwoTestMethodTest {
   void rFisherTestDocumentationExamples() {
     // R 4.2.2 ?fisher.test: TeaTasting <- matrix(c(3, 1, 1, 3), nrow = 2);
     // fisher.test(TeaTasting)$p.value -> 0.485714285714286 (= 34/70)
-    Estimate tea = TwoByTwoTest.FISHER.test(TwoByTwo.of(3, 4, 1, 4));
+    TestResult tea = TwoByTwoTest.FISHER.test(TwoByTwo.of(3, 4, 1, 4));
     assertThat(tea.pValue()).isCloseTo(34.0 / 70, within(1e-15));
-    assertThat(tea.estimate()).isNaN();
+    assertThat(tea.statistic()).isNaN();
     // Convictions <- matrix(c(2, 10, 15, 3), nrow = 2); fisher.test(Convictions)$p.value ->
     // 0.000536724119143436
     assertRelative(
@@ -51,11 +51,11 @@ class TwoByTwoTestMethodTest {
     // (tests/testthat/test-ch4.R): 3/4 vs 1/4 Pearson chi-squared P = 0.15730, T = 2.000;
     // with continuity correction P = 0.47950, T = 0.500; 0/16 vs 15/72 Fisher P = 0.06287.
     TwoByTwo tea = TwoByTwo.of(3, 4, 1, 4);
-    Estimate chisq = TwoByTwoTest.CHISQ.test(tea);
-    assertThat(chisq.estimate()).isCloseTo(2.0, within(1e-14));
+    TestResult chisq = TwoByTwoTest.CHISQ.test(tea);
+    assertThat(chisq.statistic()).isCloseTo(2.0, within(1e-14));
     assertThat(chisq.pValue()).isCloseTo(0.15730, within(5e-6));
-    Estimate yates = TwoByTwoTest.CHISQ_YATES.test(tea);
-    assertThat(yates.estimate()).isCloseTo(0.5, within(1e-14));
+    TestResult yates = TwoByTwoTest.CHISQ_YATES.test(tea);
+    assertThat(yates.statistic()).isCloseTo(0.5, within(1e-14));
     assertThat(yates.pValue()).isCloseTo(0.47950, within(5e-6));
     assertThat(TwoByTwoTest.FISHER.test(TwoByTwo.of(0, 16, 15, 72)).pValue())
         .isCloseTo(0.06287, within(5e-6));
@@ -88,12 +88,12 @@ class TwoByTwoTestMethodTest {
   @MethodSource("chisqFisherFixture")
   void matchesR(String name, CSVRecord r) {
     TwoByTwo table = RatioFixtures.table(r, "x1", "n1", "x2", "n2");
-    Estimate e = TwoByTwoTest.fromId(r.get("method")).test(table);
+    TestResult e = TwoByTwoTest.fromId(r.get("method")).test(table);
     double statistic = number(r.get("statistic"));
     if (Double.isNaN(statistic)) {
-      assertThat(e.estimate()).isNaN();
+      assertThat(e.statistic()).isNaN();
     } else {
-      assertRelative(e.estimate(), statistic, 1e-10, name + " statistic");
+      assertRelative(e.statistic(), statistic, 1e-10, name + " statistic");
     }
     assertPValue(e.pValue(), number(r.get("p_value")), 1e-9, name + " p");
   }
@@ -130,7 +130,7 @@ class TwoByTwoTestMethodTest {
   @MethodSource("unconditionalFixture")
   void matchesScipyUnconditionalTests(String name, CSVRecord r) {
     TwoByTwo table = RatioFixtures.table(r, "x1", "n1", "x2", "n2");
-    Estimate e = TwoByTwoTest.fromId(r.get("method")).test(table);
+    TestResult e = TwoByTwoTest.fromId(r.get("method")).test(table);
     assertRelative(e.pValue(), number(r.get("p_value")), 1e-6, name);
   }
 
@@ -163,19 +163,19 @@ class TwoByTwoTestMethodTest {
   void statistics() {
     // chisq 95/250 vs 55/251: R chisq.test(correct = FALSE)$statistic 15.453906016957808
     assertRelative(
-        TwoByTwoTest.CHISQ.test(TwoByTwo.of(95, 250, 55, 251)).estimate(),
+        TwoByTwoTest.CHISQ.test(TwoByTwo.of(95, 250, 55, 251)).statistic(),
         15.453906016957808,
         1e-12,
         "chisq");
     // Barnard Z, arm 1 minus arm 2: SciPy barnard_exact([[3, 1], [1, 3]]).statistic =
     // 1.4142135623730951
-    assertThat(TwoByTwoTest.BARNARD.test(TwoByTwo.of(3, 4, 1, 4)).estimate())
+    assertThat(TwoByTwoTest.BARNARD.test(TwoByTwo.of(3, 4, 1, 4)).statistic())
         .isCloseTo(Math.sqrt(2), within(1e-15));
-    assertThat(TwoByTwoTest.BARNARD.test(TwoByTwo.of(1, 4, 3, 4)).estimate())
+    assertThat(TwoByTwoTest.BARNARD.test(TwoByTwo.of(1, 4, 3, 4)).statistic())
         .isCloseTo(-Math.sqrt(2), within(1e-15));
     // Boschloo: SciPy boschloo_exact([[3, 1], [1, 3]]).statistic = 0.24285714285714283, the
     // one-sided Fisher p-value P(X >= 3) = 17/70
-    assertThat(TwoByTwoTest.BOSCHLOO.test(TwoByTwo.of(3, 4, 1, 4)).estimate())
+    assertThat(TwoByTwoTest.BOSCHLOO.test(TwoByTwo.of(3, 4, 1, 4)).statistic())
         .isCloseTo(17.0 / 70, within(1e-15));
   }
 
@@ -214,7 +214,7 @@ class TwoByTwoTestMethodTest {
       }
     }
     // 1999 x 1999 = 3,996,001 tables is still accepted (at the limit of 4,000,000)
-    Estimate large = TwoByTwoTest.BARNARD.test(TwoByTwo.of(1000, 1998, 900, 1998));
+    TestResult large = TwoByTwoTest.BARNARD.test(TwoByTwo.of(1000, 1998, 900, 1998));
     assertThat(large.pValue()).isBetween(0.0, 1.0);
   }
 
