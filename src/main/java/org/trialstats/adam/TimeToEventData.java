@@ -113,123 +113,11 @@ public record TimeToEventData(
   public static TimeToEventData read(
       DatasetReader data, TimeToEventColumns columns, PopulationSubjects population)
       throws IOException {
-    int time = data.require(columns.time());
-    int status = data.require(columns.status());
-    int group = data.require(columns.group());
-    int strata = columns.strata() == null ? -1 : data.require(columns.strata());
-    int subject = population == null ? -1 : data.require(columns.subject());
-    int parameter = columns.parameter() == null ? -1 : data.require("PARAMCD");
-    int[] filters = columns.where().stream().mapToInt(c -> data.require(c.variable())).toArray();
-    int groupOrder = data.find(columns.group() + "N");
-
-    GrowableColumns out = new GrowableColumns();
-    Map<String, Integer> groupCodes = new HashMap<>();
-    Map<String, Integer> strataCodes = new HashMap<>();
-    Map<String, Double> groupOrderValues = new HashMap<>();
-    int excluded = 0;
-    Set<String> seenSubjects = population == null ? null : new HashSet<>();
-    records:
+    Records out = new Records(data, columns, population);
     while (data.next()) {
-      if (parameter >= 0 && !data.sharedText(parameter).equals(columns.parameter())) {
-        continue;
-      }
-      for (int f = 0; f < filters.length; f++) {
-        if (!columns.where().get(f).accepts(data.sharedText(filters[f]))) {
-          continue records;
-        }
-      }
-      if (population != null) {
-        String id = data.text(subject);
-        if (!population.subjects().contains(id)) {
-          excluded++;
-          continue;
-        }
-        if (!seenSubjects.add(id)) {
-          throw new AdamDataException(
-              data.position()
-                  + ", variable "
-                  + columns.subject()
-                  + ": subject "
-                  + id
-                  + " has a second record; select one parameter (PARAMCD) or filter the records"
-                  + " so that each subject has one");
-        }
-      }
-      double t = data.number(time);
-      if (Double.isNaN(t) || t < 0 || Double.isInfinite(t)) {
-        throw new AdamDataException(
-            data.position()
-                + ", variable "
-                + columns.time()
-                + ": time '"
-                + data.text(time)
-                + "' must be a number >= 0 (missing and negative times are not allowed)");
-      }
-      boolean event = event(data, status, columns);
-      String label = data.sharedText(group);
-      if (label.isEmpty()) {
-        throw new AdamDataException(
-            data.position() + ", variable " + columns.group() + ": the group is missing");
-      }
-      Integer code = groupCodes.get(label);
-      if (code == null) {
-        code = groupCodes.size();
-        groupCodes.put(label, code);
-        if (groupOrder >= 0) {
-          groupOrderValues.put(label, orderNumber(data, groupOrder));
-        }
-      }
-      int stratumCode = 0;
-      if (strata >= 0) {
-        String s = data.sharedText(strata);
-        if (s.isEmpty()) {
-          throw new AdamDataException(
-              data.position() + ", variable " + columns.strata() + ": the stratum is missing");
-        }
-        stratumCode = strataCodes.computeIfAbsent(s, x -> strataCodes.size());
-      }
-      out.add(t, event, code, stratumCode);
+      out.accept();
     }
-    if (out.size == 0) {
-      throw new AdamDataException(
-          data.source()
-              + ": no record left after selecting "
-              + describeSelection(columns, population)
-              + "; check the filters");
-    }
-    String orderNote;
-    Map<String, Double> order = groupOrderValues;
-    if (groupOrder >= 0 && !order.containsValue(Double.NaN)) {
-      orderNote = "groups ordered by " + data.variables().get(groupOrder).name();
-    } else {
-      order = population == null ? null : population.orderCovering(groupCodes.keySet());
-      orderNote =
-          order == null
-              ? "groups ordered alphabetically"
-              : "groups ordered by " + population.orderVariable(groupCodes.keySet());
-    }
-    List<String> groupLabels = sortedLabels(groupCodes, order);
-    List<String> strataLabels = sortedLabels(strataCodes, null);
-    int[] groupRemap = remap(groupCodes, groupLabels);
-    int[] strataRemap = remap(strataCodes, strataLabels);
-    int n = out.size;
-    int[] groupColumn = new int[n];
-    int[] stratumColumn = strata >= 0 ? new int[n] : null;
-    for (int i = 0; i < n; i++) {
-      groupColumn[i] = groupRemap[out.group[i]];
-      if (stratumColumn != null) {
-        stratumColumn[i] = strataRemap[out.stratum[i]];
-      }
-    }
-    return new TimeToEventData(
-        Arrays.copyOf(out.time, n),
-        Arrays.copyOf(out.event, n),
-        groupColumn,
-        groupLabels,
-        stratumColumn,
-        strataLabels,
-        excluded,
-        orderNote);
+    return out.columns();
   }
 
   private static String describeSelection(TimeToEventColumns columns, PopulationSubjects pop) {
@@ -242,38 +130,6 @@ public record TimeToEventData(
       parts.add(pop.flag() + " = Y");
     }
     return parts.isEmpty() ? "all records" : String.join(", ", parts);
-  }
-
-  private static boolean event(DatasetReader data, int status, TimeToEventColumns columns) {
-    double flag = data.number(status);
-    if (columns.statusIsCensor()) {
-      if (flag == 0) {
-        return true;
-      }
-      if (flag > 0 && flag == Math.rint(flag) && !Double.isInfinite(flag)) {
-        return false;
-      }
-      throw new AdamDataException(
-          data.position()
-              + ", variable "
-              + columns.status()
-              + ": censor flag '"
-              + data.text(status)
-              + "' must be 0 (event) or a positive integer (censored)");
-    }
-    if (flag == 1) {
-      return true;
-    }
-    if (flag == 0) {
-      return false;
-    }
-    throw new AdamDataException(
-        data.position()
-            + ", variable "
-            + columns.status()
-            + ": event flag '"
-            + data.text(status)
-            + "' must be 1 (event) or 0 (censored)");
   }
 
   private static List<String> sortedLabels(Map<String, Integer> codes, Map<String, Double> order) {
@@ -295,27 +151,261 @@ public record TimeToEventData(
     return map;
   }
 
-  /** Primitive columns that grow by doubling. */
-  private static final class GrowableColumns {
-    double[] time = new double[1024];
-    boolean[] event = new boolean[1024];
-    int[] group = new int[1024];
-    int[] stratum = new int[1024];
-    int size;
+  /**
+   * The records kept so far, as primitive columns filled in blocks of {@link #BLOCK} records and
+   * joined at the end: each value is allocated and copied once (growing arrays by doubling
+   * allocated three times the columns, and in a fresh JVM zeroing new memory is not free). {@link
+   * #accept()} takes the current record; it is kept short, with the error messages in methods of
+   * their own, because it runs once per record: a small method is compiled early and fully in a
+   * fresh JVM, where a read of a million records is otherwise dominated by compiling one large
+   * loop.
+   */
+  private static final class Records {
+    private static final int IDENTITY_CACHE = 8;
 
-    void add(double t, boolean e, int g, int s) {
-      if (size == time.length) {
-        int capacity = size * 2;
-        time = Arrays.copyOf(time, capacity);
-        event = Arrays.copyOf(event, capacity);
-        group = Arrays.copyOf(group, capacity);
-        stratum = Arrays.copyOf(stratum, capacity);
+    private final DatasetReader data;
+    private final TimeToEventColumns columns;
+    private final PopulationSubjects population;
+    private final int time;
+    private final int status;
+    private final int group;
+    private final int strata;
+    private final int subject;
+    private final int parameter;
+    private final int[] filters;
+    private final int groupOrder;
+    private final Map<String, Integer> groupCodes = new HashMap<>();
+    private final Map<String, Integer> strataCodes = new HashMap<>();
+    private final Map<String, Double> groupOrderValues = new HashMap<>();
+    private final Set<String> seenSubjects;
+    private String[] recentLabels = new String[0];
+    private int excluded;
+
+    private static final int BLOCK = 1 << 14;
+    private final List<double[]> timeBlocks = new ArrayList<>();
+    private final List<boolean[]> eventBlocks = new ArrayList<>();
+    private final List<int[]> groupBlocks = new ArrayList<>();
+    private final List<int[]> stratumBlocks = new ArrayList<>();
+    private double[] times;
+    private boolean[] events;
+    private int[] groupColumn;
+    private int[] stratumColumn;
+
+    /** Records in the current block; the block is full at {@link #BLOCK}. */
+    private int used = BLOCK;
+
+    private int size;
+
+    Records(DatasetReader data, TimeToEventColumns columns, PopulationSubjects population) {
+      this.data = data;
+      this.columns = columns;
+      this.population = population;
+      this.time = data.require(columns.time());
+      this.status = data.require(columns.status());
+      this.group = data.require(columns.group());
+      this.strata = columns.strata() == null ? -1 : data.require(columns.strata());
+      this.subject = population == null ? -1 : data.require(columns.subject());
+      this.parameter = columns.parameter() == null ? -1 : data.require("PARAMCD");
+      this.filters = columns.where().stream().mapToInt(c -> data.require(c.variable())).toArray();
+      this.groupOrder = data.find(columns.group() + "N");
+      this.seenSubjects = population == null ? null : new HashSet<>();
+    }
+
+    /** Takes the current record if it is selected; throws for an invalid value. */
+    void accept() {
+      if (!selected()) {
+        return;
       }
-      time[size] = t;
-      event[size] = e;
-      group[size] = g;
-      stratum[size] = s;
+      double t = data.number(time);
+      if (Double.isNaN(t) || t < 0 || Double.isInfinite(t)) {
+        throw invalidTime();
+      }
+      boolean event = event(data.number(status));
+      int code = groupCode(data.sharedText(group));
+      int stratumCode = strata >= 0 ? stratumCode() : 0;
+      if (used == BLOCK) {
+        newBlock();
+      }
+      times[used] = t;
+      events[used] = event;
+      groupColumn[used] = code;
+      if (strata >= 0) {
+        stratumColumn[used] = stratumCode;
+      }
+      used++;
       size++;
+    }
+
+    /** Whether the current record is of the parameter, passes the filters and the population. */
+    private boolean selected() {
+      if (parameter >= 0 && !data.sharedText(parameter).equals(columns.parameter())) {
+        return false;
+      }
+      for (int f = 0; f < filters.length; f++) {
+        if (!columns.where().get(f).accepts(data.sharedText(filters[f]))) {
+          return false;
+        }
+      }
+      if (population != null) {
+        String id = data.text(subject);
+        if (!population.subjects().contains(id)) {
+          excluded++;
+          return false;
+        }
+        if (!seenSubjects.add(id)) {
+          throw new AdamDataException(
+              data.position()
+                  + ", variable "
+                  + columns.subject()
+                  + ": subject "
+                  + id
+                  + " has a second record; select one parameter (PARAMCD) or filter the records"
+                  + " so that each subject has one");
+        }
+      }
+      return true;
+    }
+
+    private AdamDataException invalidTime() {
+      return new AdamDataException(
+          data.position()
+              + ", variable "
+              + columns.time()
+              + ": time '"
+              + data.text(time)
+              + "' must be a number >= 0 (missing and negative times are not allowed)");
+    }
+
+    private boolean event(double flag) {
+      if (columns.statusIsCensor()) {
+        if (flag == 0) {
+          return true;
+        }
+        if (flag > 0 && flag == Math.rint(flag) && !Double.isInfinite(flag)) {
+          return false;
+        }
+        throw new AdamDataException(
+            data.position()
+                + ", variable "
+                + columns.status()
+                + ": censor flag '"
+                + data.text(status)
+                + "' must be 0 (event) or a positive integer (censored)");
+      }
+      if (flag == 1) {
+        return true;
+      }
+      if (flag == 0) {
+        return false;
+      }
+      throw new AdamDataException(
+          data.position()
+              + ", variable "
+              + columns.status()
+              + ": event flag '"
+              + data.text(status)
+              + "' must be 1 (event) or 0 (censored)");
+    }
+
+    /**
+     * The group's code: the few labels seen are compared by identity first, as a reader that shares
+     * the text of repeated values gives the same string for each, then by equality.
+     */
+    private int groupCode(String label) {
+      for (int k = 0; k < recentLabels.length; k++) {
+        if (recentLabels[k] == label) {
+          return k;
+        }
+      }
+      Integer code = groupCodes.get(label);
+      return code != null ? code : newGroup(label);
+    }
+
+    private int newGroup(String label) {
+      if (label.isEmpty()) {
+        throw new AdamDataException(
+            data.position() + ", variable " + columns.group() + ": the group is missing");
+      }
+      int code = groupCodes.size();
+      groupCodes.put(label, code);
+      if (code < IDENTITY_CACHE) {
+        recentLabels = Arrays.copyOf(recentLabels, code + 1);
+        recentLabels[code] = label;
+      }
+      if (groupOrder >= 0) {
+        groupOrderValues.put(label, orderNumber(data, groupOrder));
+      }
+      return code;
+    }
+
+    private int stratumCode() {
+      String s = data.sharedText(strata);
+      if (s.isEmpty()) {
+        throw new AdamDataException(
+            data.position() + ", variable " + columns.strata() + ": the stratum is missing");
+      }
+      return strataCodes.computeIfAbsent(s, x -> strataCodes.size());
+    }
+
+    private void newBlock() {
+      times = new double[BLOCK];
+      events = new boolean[BLOCK];
+      groupColumn = new int[BLOCK];
+      timeBlocks.add(times);
+      eventBlocks.add(events);
+      groupBlocks.add(groupColumn);
+      if (strata >= 0) {
+        stratumColumn = new int[BLOCK];
+        stratumBlocks.add(stratumColumn);
+      }
+      used = 0;
+    }
+
+    /** The columns read, groups in display order (see {@link TimeToEventData#read}). */
+    TimeToEventData columns() {
+      if (size == 0) {
+        throw new AdamDataException(
+            data.source()
+                + ": no record left after selecting "
+                + describeSelection(columns, population)
+                + "; check the filters");
+      }
+      String orderNote;
+      Map<String, Double> order = groupOrderValues;
+      if (groupOrder >= 0 && !order.containsValue(Double.NaN)) {
+        orderNote = "groups ordered by " + data.variables().get(groupOrder).name();
+      } else {
+        order = population == null ? null : population.orderCovering(groupCodes.keySet());
+        orderNote =
+            order == null
+                ? "groups ordered alphabetically"
+                : "groups ordered by " + population.orderVariable(groupCodes.keySet());
+      }
+      List<String> groupLabels = sortedLabels(groupCodes, order);
+      List<String> strataLabels = sortedLabels(strataCodes, null);
+      int[] groupRemap = remap(groupCodes, groupLabels);
+      int[] strataRemap = remap(strataCodes, strataLabels);
+      int n = size;
+      double[] timeOut = new double[n];
+      boolean[] eventOut = new boolean[n];
+      int[] groupOut = new int[n];
+      int[] stratumOut = strata >= 0 ? new int[n] : null;
+      for (int b = 0; b < timeBlocks.size(); b++) {
+        int from = b * BLOCK;
+        int length = Math.min(BLOCK, n - from);
+        System.arraycopy(timeBlocks.get(b), 0, timeOut, from, length);
+        System.arraycopy(eventBlocks.get(b), 0, eventOut, from, length);
+        int[] blockGroups = groupBlocks.get(b);
+        int[] blockStrata = strata >= 0 ? stratumBlocks.get(b) : null;
+        for (int i = 0; i < length; i++) {
+          groupOut[from + i] = groupRemap[blockGroups[i]];
+          if (blockStrata != null) {
+            stratumOut[from + i] = strataRemap[blockStrata[i]];
+          }
+        }
+      }
+      return new TimeToEventData(
+          timeOut, eventOut, groupOut, groupLabels, stratumOut, strataLabels, excluded, orderNote);
     }
   }
 }

@@ -191,28 +191,29 @@ public final class Utf8Lines implements Closeable {
     boolean ascii = true;
     int i = position;
     while (true) {
-      if (i == end) {
-        if (endOfInput) {
+      // The bytes buffered: one comparison per byte for most of them (line breaks and bytes above
+      // 127, negative as Java bytes, are both <= '\r'); the limit is checked per buffer, not per
+      // byte, with the same outcome (see checkLimit).
+      int high = 0;
+      while (i < end) {
+        byte b = buffer[i];
+        if (b <= '\r' && (b == '\n' || b == '\r')) {
           break;
         }
-        int scanned = i - start;
-        start = compact(start);
-        i = start + scanned;
-        fill();
-        continue;
+        high |= b;
+        i++;
       }
-      byte b = buffer[i];
-      if (b == '\n' || b == '\r') {
-        break;
-      }
-      if (b < 0) {
+      if (high < 0) {
         ascii = false;
       }
-      i++;
-      // Characters never outnumber bytes, and UTF-8 takes at most 4 bytes per character.
-      if (recordLength + i - start > (ascii ? limit : 4L * limit)) {
-        throw new CsvRecordLimit.RecordTooLongException(recordStartLine, line + 1, limit);
+      checkLimit(start, i, ascii);
+      if (i < end || endOfInput) {
+        break;
       }
+      int scanned = i - start;
+      start = compact(start);
+      i = start + scanned;
+      fill();
     }
     if (i == start && i == end && endOfInput) {
       return false;
@@ -247,6 +248,31 @@ public final class Utf8Lines implements Closeable {
     }
     position = i;
     return true;
+  }
+
+  /**
+   * Throws when the line scanned so far, {@code start} to {@code stop}, makes the record longer
+   * than the limit, as a check after every byte would: while the line is ASCII each byte is one
+   * character; from its first byte above 127 on, a character takes at most 4 bytes (the exact count
+   * is checked once the line is decoded). Checked per buffer, this bounds the buffer as the check
+   * per byte did.
+   */
+  private void checkLimit(int start, int stop, boolean ascii)
+      throws CsvRecordLimit.RecordTooLongException {
+    long length = recordLength + stop - start;
+    if (ascii ? length <= limit : length <= 4L * limit && asciiPrefix(start, stop) <= limit) {
+      return;
+    }
+    throw new CsvRecordLimit.RecordTooLongException(recordStartLine, line + 1, limit);
+  }
+
+  /** The record's length up to the first byte above 127 of the range (the range has one). */
+  private long asciiPrefix(int start, int stop) {
+    int i = start;
+    while (i < stop && buffer[i] >= 0) {
+      i++;
+    }
+    return recordLength + i - start;
   }
 
   private String decode(int start, int stop) throws CharacterCodingException {

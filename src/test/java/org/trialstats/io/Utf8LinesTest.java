@@ -112,4 +112,31 @@ class Utf8LinesTest {
                   + " is longer than 10 characters; is this a CSV file?");
     }
   }
+
+  @Test
+  void theLimitIsCheckedAsPerByteAcrossBuffersAndBeforeDecoding() throws IOException {
+    // A line longer than the 64 KiB buffer: within the limit it is read whole, beyond it an error.
+    String longLine = "y".repeat(200_000);
+    assertThat(read((longLine + "\nz\n").getBytes(StandardCharsets.UTF_8), 200_000))
+        .containsExactly(longLine, "z");
+    Path file = temp.resolve("over.csv");
+    Files.writeString(file, "a\n" + "y".repeat(200_001) + "\n");
+    try (Utf8Lines in = Utf8Lines.open(file, 200_000)) {
+      assertThat(in.readLine()).isEqualTo("a");
+      assertThatThrownBy(in::readLine)
+          .hasMessage("line 2 is longer than 200000 characters; is this a CSV file?");
+    }
+    // ASCII beyond the limit before an invalid byte: the length is reported, as a check after
+    // every byte finds it first; within the limit, the invalid byte is.
+    byte[] overLong = "12345678901\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(file, overLong);
+    try (Utf8Lines in = Utf8Lines.open(file, 10)) {
+      assertThatThrownBy(in::readLine).isInstanceOf(CsvRecordLimit.RecordTooLongException.class);
+    }
+    byte[] invalid = "123456789\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(file, invalid);
+    try (Utf8Lines in = Utf8Lines.open(file, 10)) {
+      assertThatThrownBy(in::readLine).isInstanceOf(CharacterCodingException.class);
+    }
+  }
 }
