@@ -17,7 +17,12 @@ import picocli.CommandLine.Spec;
       "Input columns (any order; extra columns are passed through): id, measure, method,"
           + " events1, n1, events2, n2, exposure1, exposure2, expected, per, level.",
       "Output: the input columns, then estimate, lower, upper, p_value, status, message."
-          + " A row that cannot be computed gets status 'error' and the batch goes on."
+          + " A row that cannot be computed gets status 'error' and the batch goes on.",
+      "Stratified: with both a group and a stratum column, the rows of one group are the strata"
+          + " (events1/n1:events2/n2) of one rd, rr or or request; the output has one row per"
+          + " group: group, measure, method, level, strata, estimate, lower, upper, cmh_statistic,"
+          + " cmh_p_value, homogeneity_statistic, homogeneity_df, homogeneity_p_value, status,"
+          + " message."
     })
 public final class BatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

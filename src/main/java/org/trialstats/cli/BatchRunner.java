@@ -143,6 +143,14 @@ public final class BatchRunner {
     try (reader;
         CSVParser parser = parser(reader)) {
       List<String> header = header(input, parser, reader);
+      if (StratifiedBatch.applies(header)) {
+        // One output row per group: a separate path, so that ordinary batches are untouched.
+        StratifiedBatch.Result result =
+            StratifiedBatch.run(
+                header, records(input, parser, reader), parser::getCurrentLineNumber);
+        sink.accept(writer -> writer.write(result.text()));
+        return new Summary(result.rows(), result.errors());
+      }
       InputColumns columns = new InputColumns(header);
       sink.accept(
           writer -> {
