@@ -2,7 +2,6 @@ package org.trialstats.analysis;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,12 +95,7 @@ public record DocumentCheck(
 
   /** Number of results per verdict, every verdict present. */
   public Map<Verdict, Integer> counts() {
-    Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-    for (Verdict v : Verdict.values()) {
-      counts.put(v, 0);
-    }
-    results.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
-    return counts;
+    return Verdict.count(results.stream().map(ClaimResult::verdict).toList());
   }
 
   /** The results judged discrepancies (inconsistent), in text order. */

@@ -128,14 +128,11 @@ public final class CheckCommand implements Callable<Integer> {
     if (out != null || draftDataset != null) {
       stdout.printf(
           Locale.ROOT,
-          "trialstats check: %d file(s)%s%s%n  claims: %d reproduced,"
-              + " %d discrepancies, %d not checkable%n",
+          "trialstats check: %d file(s)%s%s%n  claims: %s%n",
           files.size(),
           out == null ? "" : " -> " + out,
           draftDataset == null ? "" : ", draft dataset " + draftDataset,
-          counts.get(Verdict.REPRODUCED),
-          counts.get(Verdict.DISCREPANCY),
-          counts.get(Verdict.NOT_CHECKABLE));
+          Verdict.summary(counts));
     }
     if (strict && counts.get(Verdict.DISCREPANCY) > 0) {
       stdout.println("inconsistent claims:");

@@ -76,13 +76,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         .getOut()
         .printf(
             java.util.Locale.ROOT,
-            "trialstats reproduce: %s -> %s%n  claims: %d reproduced, %d discrepancies, %d not"
-                + " checkable%n",
+            "trialstats reproduce: %s -> %s%n  claims: %s%n",
             dataset,
             target,
-            counts.get(Verdict.REPRODUCED),
-            counts.get(Verdict.DISCREPANCY),
-            counts.get(Verdict.NOT_CHECKABLE));
+            Verdict.summary(counts));
     if (strict && counts.get(Verdict.DISCREPANCY) > 0) {
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println("discrepancies:");

@@ -25,6 +25,11 @@ import org.trialstats.stats.TestStatistic;
  * <ul>
  *   <li><b>reproduced</b>: the point value, rounded half-up at the printed decimals, equals the
  *       printed value (for a bound such as "more than 10%", the point value satisfies it);
+ *   <li><b>consistent</b>: as reproduced, but the "recomputation" is another printed statement of
+ *       the same quantity ({@code cross-check}, or an arm whose events are not printed and whose
+ *       printed percentage is the only source): agreement, not an independent recomputation;
+ *   <li><b>attainable</b>: a percentage printed without its count, for which some whole count out
+ *       of n gives it;
  *   <li><b>not checkable</b> (rounded inputs): the point value does not round to the printed value,
  *       but the range overlaps the values that do (positive-length overlap); the figure is then
  *       neither confirmed nor refuted without the unrounded inputs, and the detail gives the point
@@ -40,7 +45,7 @@ import org.trialstats.stats.TestStatistic;
  * <ul>
  *   <li>{@code arm-percent}: {@code 100 events / n}. When only the percentage is printed, the check
  *       lists the whole counts compatible with it ({@link Arm#compatibleEvents()}) and is
- *       reproduced when at least one exists (the percentage is attainable with that n), a
+ *       attainable when at least one exists (the percentage is attainable with that n), a
  *       discrepancy when none does.
  *   <li>{@code difference}, {@code sum}, {@code product}, {@code cross-check}: arithmetic on
  *       printed values; parts of a sum are exact counts.
@@ -113,7 +118,7 @@ public final class ClaimChecker {
     } else if (check instanceof ClaimCheck.Product p) {
       result = product(claim, p);
     } else if (check instanceof ClaimCheck.CrossCheck c) {
-      result = crossCheck(claim, c);
+      result = confirmedAs(crossCheck(claim, c), Verdict.CONSISTENT);
     } else if (check instanceof ClaimCheck.Rate r) {
       result = rate(claim, r);
     } else if (check instanceof ClaimCheck.Ratio r) {
@@ -204,7 +209,9 @@ public final class ClaimChecker {
               + "%.";
       BigDecimal low = range[0] > range[1] ? null : percent(range[0], arm.n());
       BigDecimal high = range[0] > range[1] ? null : percent(range[1], arm.n());
-      return judge(claim, point, low, high, lead);
+      // Only the arm's printed percentage stands behind the point count: agreement with it is
+      // consistency with another statement, not a recomputation.
+      return confirmedAs(judge(claim, point, low, high, lead), Verdict.CONSISTENT);
     }
     String text = Decimals.round(point, shown) + "%";
     BigDecimal difference = point.subtract(claim.reported().exactValue());
@@ -250,7 +257,7 @@ public final class ClaimChecker {
             + "; the count itself cannot be checked.";
     return new ClaimResult(
         claim,
-        Verdict.REPRODUCED,
+        Verdict.ATTAINABLE,
         point.doubleValue(),
         text
             + " ("
@@ -574,7 +581,7 @@ public final class ClaimChecker {
     String lead =
         (scale == IntervalPValue.LOG
                 ? "Geometric mean of the limits (a ratio's Wald interval is symmetric on the log"
-                      + " scale): sqrt("
+                    + " scale): sqrt("
                     + Decimals.plain(check.lower())
                     + " x "
                     + Decimals.plain(check.upper())
@@ -739,6 +746,23 @@ public final class ClaimChecker {
   }
 
   // ---------------------------------------------------------------- judging
+
+  /**
+   * The result with a confirming verdict narrowed to {@code verdict}; other verdicts unchanged.
+   * Used where the "recomputation" only compares with another printed statement.
+   */
+  private static ClaimResult confirmedAs(ClaimResult result, Verdict verdict) {
+    if (result.verdict() != Verdict.REPRODUCED) {
+      return result;
+    }
+    return new ClaimResult(
+        result.claim(),
+        verdict,
+        result.recomputed(),
+        result.recomputedText(),
+        result.difference(),
+        result.detail());
+  }
 
   /**
    * Applies the verdict rules of this class.

@@ -158,7 +158,7 @@ public final class AeDotPlot {
       double y = top + (i + 0.5) * ROW_HEIGHT;
       for (int a = 0; a < table.arms().size(); a++) {
         double x = left1 + percent.position(rows.get(i).arms().get(a).percent()) * panelWidth;
-        marker(g, a, x, y);
+        marker(g, a, x, y + armOffset(a, table.arms().size()));
       }
     }
 
@@ -286,6 +286,29 @@ public final class AeDotPlot {
       g.draw(new Line2D.Double(x, bottom, x, bottom + 4));
       centre(g, AeTableLayout.plain(t), x, bottom + 17);
     }
+  }
+
+  /**
+   * Vertical offset of an arm's marker from its row's centre line. Every arm sits at its own height
+   * (dodged), so arms with the same percentage stay visible side by side instead of one marker
+   * hiding the other: a marker's diameter apart when the row has room, less (but centres still
+   * distinct) for many arms.
+   *
+   * @param arm the arm's index
+   * @param arms the number of arms
+   * @return the offset in plot units, symmetric about the row's centre line
+   */
+  static double armOffset(int arm, int arms) {
+    if (arms < 2) {
+      return 0;
+    }
+    double step = Math.min(2 * MARKER, (ROW_HEIGHT - 2 * MARKER) / (arms - 1));
+    return (arm - (arms - 1) / 2.0) * step;
+  }
+
+  /** The marker radius, in plot units. */
+  static double markerRadius() {
+    return MARKER;
   }
 
   private static void marker(Graphics2D g, int arm, double x, double y) {

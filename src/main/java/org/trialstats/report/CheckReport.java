@@ -47,11 +47,7 @@ public final class CheckReport {
     }
   }
 
-  private static final String LEGEND =
-      "Verdicts follow reproduce's rules: reproduced ="
-          + " consistent (the recomputed value rounds half-up to the printed one), discrepancy ="
-          + " inconsistent (no inputs within their printed rounding give the printed value; the"
-          + " difference is given), not checkable = undecidable, with the reason.";
+  private static final String LEGEND = "Verdicts follow reproduce's rules: " + Verdict.legend();
 
   private final DocumentCheck check;
   private final Provenance provenance;
@@ -91,15 +87,7 @@ public final class CheckReport {
   }
 
   private String summary() {
-    Map<Verdict, Integer> counts = check.counts();
-    return check.results().size()
-        + " claims: "
-        + counts.get(Verdict.REPRODUCED)
-        + " reproduced, "
-        + counts.get(Verdict.DISCREPANCY)
-        + " discrepancies, "
-        + counts.get(Verdict.NOT_CHECKABLE)
-        + " not checkable";
+    return check.results().size() + " claims: " + Verdict.summary(check.counts());
   }
 
   private List<ResultRow> estimateRows() {
@@ -222,6 +210,7 @@ public final class CheckReport {
                 + "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
                 + "td,th{border:1px solid #999;padding:4px;vertical-align:top}"
                 + ".discrepancy{background:#fdd}.reproduced{background:#dfd}"
+                + ".consistent,.attainable{background:#eef7e8}"
                 + "</style></head><body>\n");
     s.append("<h1>trialstats check</h1>\n<p>Provenance: ")
         .append(Escape.html(provenance.line()))

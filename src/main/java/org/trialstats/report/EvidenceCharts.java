@@ -96,7 +96,7 @@ public final class EvidenceCharts {
                 r.estimate(),
                 r.lower(),
                 r.upper(),
-                interval(r, 3)));
+                interval(r)));
       }
     }
     return chart.build();
@@ -121,7 +121,7 @@ public final class EvidenceCharts {
                           r.estimate(),
                           r.lower(),
                           r.upper(),
-                          interval(r, 3))));
+                          interval(r))));
     }
     return chart.build();
   }
@@ -159,7 +159,7 @@ public final class EvidenceCharts {
                                     r.estimate(),
                                     r.lower(),
                                     r.upper(),
-                                    interval(r, 4)))));
+                                    interval(r)))));
     return chart.build();
   }
 
@@ -191,7 +191,7 @@ public final class EvidenceCharts {
                                     r.estimate(),
                                     r.lower(),
                                     r.upper(),
-                                    interval(r, 4)))));
+                                    interval(r)))));
     return chart.build();
   }
 
@@ -199,8 +199,8 @@ public final class EvidenceCharts {
     return c.timepoint() == null || c.timepoint().isBlank() ? "" : " (" + c.timepoint() + ")";
   }
 
-  /** "0.380 (0.322 to 0.442)" with the given significant digits. */
-  static String interval(ResultRow r, int digits) {
-    return Numbers.interval(r.estimate(), r.lower(), r.upper(), digits);
+  /** The estimate and interval label, by the report's number policy ({@link ReportNumbers}). */
+  static String interval(ResultRow r) {
+    return ReportNumbers.estimate(r.measure(), r.estimate(), r.lower(), r.upper());
   }
 }

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.trialstats.analysis.EvidenceAnalysis;
@@ -102,14 +105,7 @@ public final class EvidenceReport {
 
   /** Number of claims with each verdict. */
   public Map<Verdict, Integer> verdictCounts() {
-    Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-    for (Verdict v : Verdict.values()) {
-      counts.put(v, 0);
-    }
-    for (ClaimResult c : analysis.claims()) {
-      counts.merge(c.verdict(), 1, Integer::sum);
-    }
-    return counts;
+    return Verdict.count(analysis.claims().stream().map(ClaimResult::verdict).toList());
   }
 
   // ---------------------------------------------------------------- CSV
@@ -236,462 +232,379 @@ public final class EvidenceReport {
     return Numbers.significant(analysis.level() * 100, 6) + "%";
   }
 
-  /**
-   * Formats an estimate for reading: proportions and differences to 4 decimals, ratios to 4
-   * significant digits.
-   */
-  static String value(Measure measure, double x) {
-    return switch (measure) {
-      case PROPORTION, RD -> Numbers.fixed(x, 4);
-      case NNT -> Numbers.fixed(x, 1);
-      case TEST -> Numbers.significant(x, 5);
-      case RR, OR, RATE, RATE_RATIO, RATE_DIFF, SIR -> Numbers.significant(x, 4);
-    };
-  }
-
   private static String estimateText(ResultRow r) {
     if (r.measure() == Measure.TEST) {
-      return Double.isNaN(r.estimate()) ? "" : "statistic " + value(Measure.TEST, r.estimate());
+      return Double.isNaN(r.estimate())
+          ? ""
+          : "statistic " + ReportNumbers.value(Measure.TEST, r.estimate());
     }
-    return value(r.measure(), r.estimate());
+    return ReportNumbers.value(r.measure(), r.estimate());
   }
 
   private static String intervalText(ResultRow r) {
     if (r.measure() == Measure.TEST || Double.isNaN(r.lower())) {
       return "";
     }
-    return value(r.measure(), r.lower()) + " to " + value(r.measure(), r.upper());
+    return ReportNumbers.interval(r.measure(), r.lower(), r.upper());
   }
 
   private static String pText(ResultRow r) {
-    return Double.isNaN(r.pValue()) ? "" : Numbers.pValue(r.pValue());
+    return Double.isNaN(r.pValue()) ? "" : ReportNumbers.pValue(r.pValue());
   }
 
   private String summary() {
-    Map<Verdict, Integer> counts = verdictCounts();
     return analysis.claims().size()
         + " reported figures checked: "
-        + counts.get(Verdict.REPRODUCED)
-        + " reproduced, "
-        + counts.get(Verdict.DISCREPANCY)
-        + " discrepancies, "
-        + counts.get(Verdict.NOT_CHECKABLE)
-        + " not checkable.";
+        + Verdict.summary(verdictCounts())
+        + ".";
   }
 
   private String arms(Comparison c) {
     return c.treatment().label() + " vs " + c.control().label();
   }
 
-  // ---------------------------------------------------------------- Markdown
+  // ---------------------------------------------------------------- document
 
+  /** The Markdown report; the same document as the HTML one, charts linked as PNG. */
   String markdown() {
+    return document(Map.of()).markdown();
+  }
+
+  /** The HTML report, with each chart's already rendered SVG inlined. */
+  String html(Map<EvidenceCharts.Chart, String> svgs) {
+    return document(svgs).html();
+  }
+
+  /**
+   * The report as one document, findings first: the summary (discrepancies with their size, then
+   * the comparisons), a table of contents, the claims grouped by verdict (discrepancies first, not
+   * checkable last and collapsed), then the comparisons, rates, charts, methods, sources and
+   * provenance. A further section is one more call in {@link #sections}.
+   */
+  ReportDocument document(Map<EvidenceCharts.Chart, String> svgs) {
     Dataset d = analysis.dataset();
-    StringBuilder b = new StringBuilder();
-    b.append("# ").append(Escape.markdown(d.title())).append("\n\n");
-    b.append(Escape.markdown(d.description())).append("\n\n");
-    b.append("**")
-        .append(summary())
-        .append("** All intervals are two-sided ")
-        .append(levelText())
-        .append(" confidence intervals.\n\n");
-
-    b.append("## Claim checks\n\n");
-    b.append("| claim | reported | recomputed | verdict | detail | source |\n");
-    b.append("|---|---|---|---|---|---|\n");
-    for (ClaimResult c : analysis.claims()) {
-      b.append("| ")
-          .append(Escape.markdown(c.claim().statement()))
-          .append(" | ")
-          .append(
-              Escape.markdown(
-                  c.claim().reported() == null ? "" : c.claim().reported().asReported()))
-          .append(" | ")
-          .append(Escape.markdown(c.recomputedText()))
-          .append(" | **")
-          .append(c.verdict().label())
-          .append("** | ")
-          .append(Escape.markdown(c.detail()))
-          .append(" | ")
-          .append(Escape.markdown(c.claim().sourceId()))
-          .append(" |\n");
+    List<ReportDocument.Block> body = sections(svgs);
+    ReportDocument doc = new ReportDocument(d.title(), STYLE);
+    doc.add(new ReportDocument.Paragraph(d.description(), false));
+    doc.add(
+        new ReportDocument.Paragraph(
+            summary() + " All intervals are two-sided " + levelText() + " confidence intervals.",
+            true));
+    List<ReportDocument.Item> toc = new ArrayList<>();
+    for (ReportDocument.Block b : body) {
+      if (b instanceof ReportDocument.Heading h && h.level() == 2) {
+        toc.add(new ReportDocument.Item("", h.text(), h.anchor()));
+      }
     }
+    doc.add(new ReportDocument.Heading(2, "Contents"));
+    doc.add(new ReportDocument.Items(toc));
+    body.forEach(doc::add);
+    return doc;
+  }
 
-    b.append("\n## Two-arm comparisons\n");
+  private List<ReportDocument.Block> sections(Map<EvidenceCharts.Chart, String> svgs) {
+    List<ReportDocument.Block> body = new ArrayList<>();
+    findings(body);
+    claims(body);
+    comparisons(body);
+    sensitivity(body);
+    rates(body);
+    charts(body, svgs);
+    methods(body);
+    sources(body);
+    provenance(body);
+    return body;
+  }
+
+  private void findings(List<ReportDocument.Block> body) {
+    body.add(new ReportDocument.Heading(2, "Findings"));
+    List<ClaimResult> discrepancies =
+        analysis.claims().stream().filter(c -> c.verdict() == Verdict.DISCREPANCY).toList();
+    body.add(
+        new ReportDocument.Paragraph(
+            discrepancies.isEmpty()
+                ? "No discrepancies."
+                : discrepancies.size()
+                    + (discrepancies.size() == 1 ? " discrepancy" : " discrepancies")
+                    + " (printed, recomputed, difference recomputed minus printed):",
+            false));
+    if (!discrepancies.isEmpty()) {
+      List<ReportDocument.Item> items = new ArrayList<>();
+      for (ClaimResult c : discrepancies) {
+        items.add(new ReportDocument.Item(c.claim().id() + ":", findingLine(c), ""));
+      }
+      body.add(new ReportDocument.Items(items));
+    }
+    List<ReportDocument.Item> comparisons = new ArrayList<>();
+    for (Comparison c : analysis.dataset().comparisons()) {
+      analysis.results().stream()
+          .filter(r -> r.figure().equals(c.id()) && isBetweenArms(r.measure()))
+          .findFirst()
+          .ifPresent(
+              r ->
+                  comparisons.add(
+                      new ReportDocument.Item(
+                          c.endpoint() + timepoint(c) + ":",
+                          arms(c)
+                              + ", "
+                              + r.measure().label().toLowerCase(Locale.ROOT)
+                              + " "
+                              + estimateText(r)
+                              + " ("
+                              + intervalText(r)
+                              + ", "
+                              + r.method().info().name()
+                              + ")",
+                          "")));
+    }
+    if (!comparisons.isEmpty()) {
+      body.add(
+          new ReportDocument.Paragraph(
+              "Comparisons (the first between-arm measure of each; all in Two-arm comparisons):",
+              false));
+      body.add(new ReportDocument.Items(comparisons));
+    }
+  }
+
+  private static boolean isBetweenArms(Measure m) {
+    return m != Measure.PROPORTION && m != Measure.TEST;
+  }
+
+  /** One line per discrepancy: printed, recomputed and the size of the difference. */
+  private static String findingLine(ClaimResult c) {
+    String size = "bound not met";
+    if (!Double.isNaN(c.difference())) {
+      size = "difference " + Numbers.significant(c.difference(), 3);
+      double printed = c.claim().reported() == null ? 0 : c.claim().reported().value();
+      if (printed != 0) {
+        size += " (" + Numbers.fixed(100 * c.difference() / Math.abs(printed), 1) + "%)";
+      }
+    }
+    return "printed "
+        + (c.claim().reported() == null ? "" : c.claim().reported().asReported())
+        + ", recomputed "
+        + c.recomputedText()
+        + ", "
+        + size
+        + ".";
+  }
+
+  private void claims(List<ReportDocument.Block> body) {
+    body.add(new ReportDocument.Heading(2, "Claim checks"));
+    body.add(new ReportDocument.Paragraph("Verdicts: " + Verdict.legend(), false));
+    Map<Verdict, Integer> counts = verdictCounts();
+    for (Verdict v : CLAIM_ORDER) {
+      if (counts.get(v) == 0) {
+        continue;
+      }
+      List<List<String>> rows = new ArrayList<>();
+      for (ClaimResult c : analysis.claims()) {
+        if (c.verdict() == v) {
+          rows.add(
+              List.of(
+                  c.claim().statement(),
+                  c.claim().reported() == null ? "" : c.claim().reported().asReported(),
+                  c.recomputedText(),
+                  c.detail(),
+                  c.claim().sourceId()));
+        }
+      }
+      ReportDocument.Heading heading =
+          new ReportDocument.Heading(3, capitalised(v.countNoun()) + " (" + counts.get(v) + ")");
+      ReportDocument.Table table =
+          new ReportDocument.Table(
+              List.of("claim", "reported", "recomputed", "detail", "source"),
+              rows,
+              Set.of(),
+              java.util.Collections.nCopies(rows.size(), v == Verdict.DISCREPANCY ? "bad" : ""));
+      if (v == Verdict.NOT_CHECKABLE) {
+        body.add(new ReportDocument.Collapsed(heading, List.of(table)));
+      } else {
+        body.add(heading);
+        body.add(table);
+      }
+    }
+  }
+
+  /** Claims grouped by verdict: findings first, the undecided last. */
+  private static final List<Verdict> CLAIM_ORDER =
+      List.of(
+          Verdict.DISCREPANCY,
+          Verdict.REPRODUCED,
+          Verdict.CONSISTENT,
+          Verdict.ATTAINABLE,
+          Verdict.NOT_CHECKABLE);
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private void comparisons(List<ReportDocument.Block> body) {
+    Dataset d = analysis.dataset();
+    if (d.comparisons().isEmpty()) {
+      return;
+    }
+    body.add(new ReportDocument.Heading(2, "Two-arm comparisons"));
     for (Comparison c : d.comparisons()) {
-      b.append("\n### ").append(Escape.markdown(c.endpoint()));
-      if (c.timepoint() != null && !c.timepoint().isBlank()) {
-        b.append(" (").append(Escape.markdown(c.timepoint())).append(")");
-      }
-      b.append("\n\n")
-          .append(Escape.markdown(arms(c)))
-          .append(". Source: ")
-          .append(Escape.markdown(c.sourceId()))
-          .append(".");
-      if (c.note() != null && !c.note().isBlank()) {
-        b.append(" ").append(Escape.markdown(c.note()));
-      }
-      b.append("\n\n| subject | measure | method | estimate | ")
-          .append(levelText())
-          .append(" CI | p-value | note |\n|---|---|---|---|---|---|---|\n");
+      body.add(new ReportDocument.Heading(3, c.endpoint() + timepoint(c)));
+      String note = c.note() != null && !c.note().isBlank() ? " " + c.note() : "";
+      body.add(
+          new ReportDocument.Paragraph(arms(c) + ". Source: " + c.sourceId() + "." + note, false));
+      List<List<String>> rows = new ArrayList<>();
       for (ResultRow r : analysis.results()) {
         if (r.figure().equals(c.id())) {
-          b.append("| ")
-              .append(Escape.markdown(r.subject()))
-              .append(" | ")
-              .append(r.measure().id())
-              .append(" | ")
-              .append(r.method().id())
-              .append(" | ")
-              .append(estimateText(r))
-              .append(" | ")
-              .append(intervalText(r))
-              .append(" | ")
-              .append(pText(r))
-              .append(" | ")
-              .append(Escape.markdown(r.note()))
-              .append(" |\n");
+          rows.add(
+              List.of(
+                  r.subject(),
+                  r.measure().id(),
+                  r.method().info().name(),
+                  estimateText(r),
+                  intervalText(r),
+                  pText(r),
+                  r.note()));
         }
       }
+      body.add(
+          new ReportDocument.Table(
+              List.of(
+                  "subject",
+                  "measure",
+                  "method",
+                  "estimate",
+                  levelText() + " CI",
+                  "p-value",
+                  "note"),
+              rows,
+              Set.of(3, 4, 5),
+              List.of()));
     }
-    if (!analysis.sensitivity().isEmpty()) {
-      b.append("\n## Counts derived from rounded percentages\n\n")
-          .append(sensitivityIntro())
-          .append("\n\n")
-          .append("| comparison | treatment | control | risk difference | ")
-          .append(levelText())
-          .append(" CI (Newcombe) | used above |\n|---|---|---|---|---|---|\n");
-      for (EvidenceAnalysis.SensitivityRow s : analysis.sensitivity()) {
-        b.append("| ")
-            .append(Escape.markdown(s.comparison()))
-            .append(" | ")
-            .append(s.events1())
-            .append("/")
-            .append(s.n1())
-            .append(" | ")
-            .append(s.events2())
-            .append("/")
-            .append(s.n2())
-            .append(" | ")
-            .append(Numbers.fixed(s.estimate(), 4))
-            .append(" | ")
-            .append(Numbers.fixed(s.lower(), 4))
-            .append(" to ")
-            .append(Numbers.fixed(s.upper(), 4))
-            .append(" | ")
-            .append(s.primary() ? "yes" : "")
-            .append(" |\n");
+  }
+
+  private void sensitivity(List<ReportDocument.Block> body) {
+    if (analysis.sensitivity().isEmpty()) {
+      return;
+    }
+    body.add(new ReportDocument.Heading(2, "Counts derived from rounded percentages"));
+    body.add(new ReportDocument.Paragraph(sensitivityIntro(), false));
+    List<List<String>> rows = new ArrayList<>();
+    List<String> classes = new ArrayList<>();
+    for (EvidenceAnalysis.SensitivityRow s : analysis.sensitivity()) {
+      rows.add(
+          List.of(
+              s.comparison(),
+              s.events1() + "/" + s.n1(),
+              s.events2() + "/" + s.n2(),
+              ReportNumbers.value(Measure.RD, s.estimate()),
+              ReportNumbers.interval(Measure.RD, s.lower(), s.upper()),
+              s.primary() ? "yes" : ""));
+      classes.add(s.primary() ? "primary" : "");
+    }
+    body.add(
+        new ReportDocument.Table(
+            List.of(
+                "comparison",
+                "treatment",
+                "control",
+                "risk difference",
+                levelText() + " CI (Newcombe)",
+                "used above"),
+            rows,
+            Set.of(1, 2, 3, 4),
+            classes));
+  }
+
+  private void rates(List<ReportDocument.Block> body) {
+    Dataset d = analysis.dataset();
+    if (d.rates().isEmpty() && d.sirs().isEmpty()) {
+      return;
+    }
+    body.add(new ReportDocument.Heading(2, "Rates and standardised incidence ratios"));
+    List<List<String>> rows = new ArrayList<>();
+    for (ResultRow r : analysis.results()) {
+      if (r.measure() == Measure.RATE || r.measure() == Measure.SIR) {
+        rows.add(
+            List.of(
+                r.endpoint(),
+                r.subject(),
+                r.measure().id(),
+                r.method().info().name(),
+                estimateText(r),
+                intervalText(r),
+                pText(r)));
       }
     }
-    if (!d.rates().isEmpty() || !d.sirs().isEmpty()) {
-      b.append("\n## Rates and standardised incidence ratios\n\n")
-          .append("| figure | subject | measure | method | estimate | ")
-          .append(levelText())
-          .append(" CI | p-value |\n|---|---|---|---|---|---|---|\n");
-      for (ResultRow r : analysis.results()) {
-        if (r.measure() == Measure.RATE || r.measure() == Measure.SIR) {
-          b.append("| ")
-              .append(Escape.markdown(r.endpoint()))
-              .append(" | ")
-              .append(Escape.markdown(r.subject()))
-              .append(" | ")
-              .append(r.measure().id())
-              .append(" | ")
-              .append(r.method().id())
-              .append(" | ")
-              .append(estimateText(r))
-              .append(" | ")
-              .append(intervalText(r))
-              .append(" | ")
-              .append(pText(r))
-              .append(" |\n");
-        }
-      }
-    }
-    b.append("\n## Charts\n\n");
+    body.add(
+        new ReportDocument.Table(
+            List.of(
+                "figure",
+                "subject",
+                "measure",
+                "method",
+                "estimate",
+                levelText() + " CI",
+                "p-value"),
+            rows,
+            Set.of(4, 5, 6),
+            List.of()));
+  }
+
+  private void charts(List<ReportDocument.Block> body, Map<EvidenceCharts.Chart, String> svgs) {
+    body.add(new ReportDocument.Heading(2, "Charts"));
     for (EvidenceCharts.Chart chart : charts.keySet()) {
-      String name = chart.fileName();
-      b.append("![")
-          .append(chart.caption(analysis.level()))
-          .append("](")
-          .append(name)
-          .append(".png)\n\n")
-          .append("*")
-          .append(chart.caption(analysis.level()))
-          .append("* (also as [SVG](")
-          .append(name)
-          .append(".svg))\n\n");
+      body.add(
+          new ReportDocument.Chart(
+              chart.fileName(), chart.caption(analysis.level()), svgs.getOrDefault(chart, "")));
     }
-    b.append("## Methods\n\n");
+  }
+
+  private void methods(List<ReportDocument.Block> body) {
+    body.add(new ReportDocument.Heading(2, "Methods"));
+    List<ReportDocument.Item> items = new ArrayList<>();
     for (StatMethod m : analysis.methodsUsed()) {
       MethodInfo i = m.info();
-      b.append("- **")
-          .append(m.measure().id())
-          .append(" `")
-          .append(m.id())
-          .append("`: ")
-          .append(Escape.markdown(i.name()))
-          .append("**. ")
-          .append(Escape.markdown(i.formula()))
-          .append(" Reference: ")
-          .append(Escape.markdown(i.reference()))
-          .append("\n");
+      items.add(
+          new ReportDocument.Item(
+              i.name() + " (" + m.measure().id() + " " + m.id() + ").",
+              i.formula() + " Reference: " + i.reference(),
+              ""));
     }
-    b.append("\n## Sources\n\n");
-    for (Source s : d.sources()) {
-      b.append("- `")
-          .append(Escape.markdown(s.id()))
-          .append("`: ")
-          .append(Escape.markdown(s.citation()))
-          .append(" (")
-          .append(Escape.markdown(s.document()))
-          .append(", ")
-          .append(Escape.markdown(s.section()))
-          .append(")\n");
+    body.add(new ReportDocument.Items(items));
+  }
+
+  private void sources(List<ReportDocument.Block> body) {
+    body.add(new ReportDocument.Heading(2, "Sources"));
+    List<ReportDocument.Item> items = new ArrayList<>();
+    for (Source s : analysis.dataset().sources()) {
+      items.add(
+          new ReportDocument.Item(
+              s.id() + ":", s.citation() + " (" + s.document() + ", " + s.section() + ")", ""));
     }
-    b.append("\n## Provenance\n\n")
-        .append("- Tool: trialstats ")
-        .append(version)
-        .append("\n")
-        .append("- Dataset: `")
-        .append(Escape.markdown(d.id()))
-        .append("`\n")
-        .append("- Confidence level: ")
-        .append(levelText())
-        .append("\n")
-        .append("- Inputs (SHA-256):\n");
+    body.add(new ReportDocument.Items(items));
+  }
+
+  private void provenance(List<ReportDocument.Block> body) {
+    Dataset d = analysis.dataset();
+    body.add(new ReportDocument.Heading(2, "Provenance"));
+    List<ReportDocument.Item> items = new ArrayList<>();
+    items.add(ReportDocument.Item.of("Tool: trialstats " + version));
+    items.add(ReportDocument.Item.of("Dataset: " + d.id()));
+    items.add(ReportDocument.Item.of("Confidence level: " + levelText()));
     for (InputFile f : d.inputFiles()) {
-      b.append("  - `")
-          .append(Escape.markdown(f.path()))
-          .append("` ")
-          .append(f.bytes())
-          .append(" bytes, `")
-          .append(f.sha256())
-          .append("`\n");
+      items.add(
+          ReportDocument.Item.of(
+              "Input " + f.path() + ": " + f.bytes() + " bytes, SHA-256 " + f.sha256()));
     }
-    return b.toString();
+    body.add(new ReportDocument.Items(items));
+  }
+
+  private static String timepoint(Comparison c) {
+    return c.timepoint() == null || c.timepoint().isBlank() ? "" : " (" + c.timepoint() + ")";
   }
 
   private String sensitivityIntro() {
     return "Where only a percentage and a denominator were published, several whole counts"
         + " round to the reported percentage. The main results use the nearest count; this"
         + " table shows the risk difference for every compatible combination.";
-  }
-
-  // ---------------------------------------------------------------- HTML
-
-  /** The HTML report, with each chart's already rendered SVG inlined. */
-  String html(Map<EvidenceCharts.Chart, String> svgs) {
-    Dataset d = analysis.dataset();
-    StringBuilder b = new StringBuilder();
-    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>")
-        .append(Escape.html(d.title()))
-        .append("</title>\n<style>\n")
-        .append(STYLE)
-        .append("</style>\n</head>\n<body>\n<main>\n");
-    b.append("<h1>").append(Escape.html(d.title())).append("</h1>\n");
-    b.append("<p>").append(Escape.html(d.description())).append("</p>\n");
-    b.append("<p class=\"summary\">")
-        .append(Escape.html(summary()))
-        .append(" All intervals are two-sided ")
-        .append(levelText())
-        .append(" confidence intervals.</p>\n");
-
-    b.append("<h2 id=\"claims\">Claim checks</h2>\n<table>\n<thead><tr><th>claim</th>")
-        .append("<th>reported</th><th>recomputed</th><th>verdict</th><th>detail</th>")
-        .append("<th>source</th></tr></thead>\n<tbody>\n");
-    for (ClaimResult c : analysis.claims()) {
-      String cls =
-          switch (c.verdict()) {
-            case REPRODUCED -> "ok";
-            case DISCREPANCY -> "bad";
-            case NOT_CHECKABLE -> "na";
-          };
-      b.append("<tr><td>")
-          .append(Escape.html(c.claim().statement()))
-          .append("</td><td>")
-          .append(
-              Escape.html(c.claim().reported() == null ? "" : c.claim().reported().asReported()))
-          .append("</td><td>")
-          .append(Escape.html(c.recomputedText()))
-          .append("</td><td><span class=\"verdict ")
-          .append(cls)
-          .append("\">")
-          .append(c.verdict().label())
-          .append("</span></td><td>")
-          .append(Escape.html(c.detail()))
-          .append("</td><td>")
-          .append(Escape.html(c.claim().sourceId()))
-          .append("</td></tr>\n");
-    }
-    b.append("</tbody>\n</table>\n");
-
-    b.append("<h2 id=\"comparisons\">Two-arm comparisons</h2>\n");
-    for (Comparison c : d.comparisons()) {
-      b.append("<h3>").append(Escape.html(c.endpoint()));
-      if (c.timepoint() != null && !c.timepoint().isBlank()) {
-        b.append(" (").append(Escape.html(c.timepoint())).append(")");
-      }
-      b.append("</h3>\n<p>")
-          .append(Escape.html(arms(c)))
-          .append(". Source: <code>")
-          .append(Escape.html(c.sourceId()))
-          .append("</code>.");
-      if (c.note() != null && !c.note().isBlank()) {
-        b.append(" ").append(Escape.html(c.note()));
-      }
-      b.append("</p>\n<table>\n<thead><tr><th>subject</th><th>measure</th><th>method</th>")
-          .append("<th>estimate</th><th>")
-          .append(levelText())
-          .append(" CI</th><th>p-value</th><th>note</th></tr></thead>\n<tbody>\n");
-      for (ResultRow r : analysis.results()) {
-        if (r.figure().equals(c.id())) {
-          b.append("<tr><td>")
-              .append(Escape.html(r.subject()))
-              .append("</td><td>")
-              .append(r.measure().id())
-              .append("</td><td>")
-              .append(r.method().id())
-              .append("</td><td class=\"num\">")
-              .append(estimateText(r))
-              .append("</td><td class=\"num\">")
-              .append(intervalText(r))
-              .append("</td><td class=\"num\">")
-              .append(pText(r))
-              .append("</td><td>")
-              .append(Escape.html(r.note()))
-              .append("</td></tr>\n");
-        }
-      }
-      b.append("</tbody>\n</table>\n");
-    }
-    if (!analysis.sensitivity().isEmpty()) {
-      b.append("<h2 id=\"sensitivity\">Counts derived from rounded percentages</h2>\n<p>")
-          .append(Escape.html(sensitivityIntro()))
-          .append("</p>\n<table>\n<thead><tr>")
-          .append("<th>comparison</th><th>treatment</th><th>control</th><th>risk difference</th>")
-          .append("<th>")
-          .append(levelText())
-          .append(" CI (Newcombe)</th><th>used above</th>")
-          .append("</tr></thead>\n<tbody>\n");
-      for (EvidenceAnalysis.SensitivityRow s : analysis.sensitivity()) {
-        b.append("<tr")
-            .append(s.primary() ? " class=\"primary\"" : "")
-            .append("><td>")
-            .append(Escape.html(s.comparison()))
-            .append("</td><td class=\"num\">")
-            .append(s.events1())
-            .append("/")
-            .append(s.n1())
-            .append("</td><td class=\"num\">")
-            .append(s.events2())
-            .append("/")
-            .append(s.n2())
-            .append("</td><td class=\"num\">")
-            .append(Numbers.fixed(s.estimate(), 4))
-            .append("</td><td class=\"num\">")
-            .append(Numbers.fixed(s.lower(), 4))
-            .append(" to ")
-            .append(Numbers.fixed(s.upper(), 4))
-            .append("</td><td>")
-            .append(s.primary() ? "yes" : "")
-            .append("</td></tr>\n");
-      }
-      b.append("</tbody>\n</table>\n");
-    }
-    if (!d.rates().isEmpty() || !d.sirs().isEmpty()) {
-      b.append("<h2 id=\"rates\">Rates and standardised incidence ratios</h2>\n<table>\n")
-          .append("<thead><tr><th>figure</th><th>subject</th><th>measure</th><th>method</th>")
-          .append("<th>estimate</th><th>")
-          .append(levelText())
-          .append(" CI</th><th>p-value</th></tr></thead>\n<tbody>\n");
-      for (ResultRow r : analysis.results()) {
-        if (r.measure() == Measure.RATE || r.measure() == Measure.SIR) {
-          b.append("<tr><td>")
-              .append(Escape.html(r.endpoint()))
-              .append("</td><td>")
-              .append(Escape.html(r.subject()))
-              .append("</td><td>")
-              .append(r.measure().id())
-              .append("</td><td>")
-              .append(r.method().id())
-              .append("</td><td class=\"num\">")
-              .append(estimateText(r))
-              .append("</td><td class=\"num\">")
-              .append(intervalText(r))
-              .append("</td><td class=\"num\">")
-              .append(pText(r))
-              .append("</td></tr>\n");
-        }
-      }
-      b.append("</tbody>\n</table>\n");
-    }
-    b.append("<h2 id=\"charts\">Charts</h2>\n");
-    for (Map.Entry<EvidenceCharts.Chart, String> chart : svgs.entrySet()) {
-      String name = chart.getKey().fileName();
-      b.append("<figure id=\"chart-")
-          .append(name)
-          .append("\">\n")
-          .append(inlineSvg(name, chart.getValue()))
-          .append("<figcaption>")
-          .append(Escape.html(chart.getKey().caption(analysis.level())))
-          .append(" Files: <a href=\"")
-          .append(name)
-          .append(".png\">PNG</a>, <a href=\"")
-          .append(name)
-          .append(".svg\">SVG</a>.</figcaption>\n</figure>\n");
-    }
-    b.append("<h2 id=\"methods\">Methods</h2>\n<dl>\n");
-    for (StatMethod m : analysis.methodsUsed()) {
-      MethodInfo i = m.info();
-      b.append("<dt>")
-          .append(m.measure().id())
-          .append(" <code>")
-          .append(m.id())
-          .append("</code>: ")
-          .append(Escape.html(i.name()))
-          .append("</dt>\n<dd>")
-          .append(Escape.html(i.formula()))
-          .append("<br>Reference: ")
-          .append(Escape.html(i.reference()))
-          .append("</dd>\n");
-    }
-    b.append("</dl>\n<h2 id=\"sources\">Sources</h2>\n<ul>\n");
-    for (Source s : d.sources()) {
-      b.append("<li><code>")
-          .append(Escape.html(s.id()))
-          .append("</code>: ")
-          .append(Escape.html(s.citation()))
-          .append(" (")
-          .append(Escape.html(s.document()))
-          .append(", ")
-          .append(Escape.html(s.section()))
-          .append(")</li>\n");
-    }
-    b.append("</ul>\n<h2 id=\"provenance\">Provenance</h2>\n<ul class=\"provenance\">\n")
-        .append("<li>Tool: trialstats ")
-        .append(Escape.html(version))
-        .append("</li>\n")
-        .append("<li>Dataset: <code>")
-        .append(Escape.html(d.id()))
-        .append("</code></li>\n")
-        .append("<li>Confidence level: ")
-        .append(levelText())
-        .append("</li>\n")
-        .append("<li>Inputs (SHA-256):<ul>\n");
-    for (InputFile f : d.inputFiles()) {
-      b.append("<li><code>")
-          .append(Escape.html(f.path()))
-          .append("</code> ")
-          .append(f.bytes())
-          .append(" bytes, <code>")
-          .append(f.sha256())
-          .append("</code></li>\n");
-    }
-    b.append("</ul></li>\n</ul>\n</main>\n</body>\n</html>\n");
-    return b.toString();
   }
 
   /** The SVG without its XML prolog, with ids made unique within the HTML page. */
@@ -716,10 +629,9 @@ public final class EvidenceReport {
               + " left; }",
           "th { background: #f2f2f2; } td.num { text-align: right; white-space: nowrap; }",
           "tr.primary { background: #eef5fb; }",
-          ".verdict { font-weight: bold; padding: 1px 6px; border-radius: 3px; white-space: nowrap;"
-              + " }",
-          ".verdict.ok { background: #dff0d8; } .verdict.bad { background: #f8d7da; }"
-              + " .verdict.na { background: #eee; }",
+          "tr.bad { background: #f8d7da; }",
+          "details > summary { font-size: 16px; font-weight: bold; margin: 16px 0 8px;"
+              + " cursor: pointer; }",
           ".summary { font-weight: bold; }",
           "figure { margin: 16px 0; } figure svg { max-width: 100%; height: auto; }",
           "figcaption { font-size: 13px; color: #333; }",

@@ -45,6 +45,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.trialstats.adam.AdamDataException;
+import org.trialstats.adam.AeRow;
 import org.trialstats.adam.AeTable;
 import org.trialstats.stats.Measure;
 
@@ -496,6 +497,32 @@ class AeTableOutputsTest {
       }
     }
     throw new AssertionError("no part " + name);
+  }
+
+  @Test
+  void dotPlotDodgesArmsWhosePercentagesCoincide() throws IOException {
+    AeTable table = AeFixtures.table(dir, false, true);
+    AeReportStyle all =
+        new AeReportStyle(
+            null, RoundingMode.HALF_UP, 1, 1, 2, 1, ReportTable.Paper.LETTER, Measure.RD, 0);
+    AeRow pruritus =
+        new AeDotPlot(table, all)
+            .rows().stream().filter(r -> r.term().equals("PRURITUS")).findFirst().orElseThrow();
+    // PRURITUS: drug 2/16 = 12.5%, placebo 1/8 = 12.5%: the two markers share their x position
+    assertThat(pruritus.arms()).hasSize(2);
+    assertThat(pruritus.arms().get(0).percent()).isEqualTo(12.5);
+    assertThat(pruritus.arms().get(1).percent()).isEqualTo(12.5);
+    // so only their heights keep them apart: at least one marker diameter for two arms
+    double gap = AeDotPlot.armOffset(1, 2) - AeDotPlot.armOffset(0, 2);
+    assertThat(gap).isGreaterThanOrEqualTo(2 * AeDotPlot.markerRadius());
+    assertThat(AeDotPlot.armOffset(0, 2)).isEqualTo(-AeDotPlot.armOffset(1, 2));
+    // three arms: distinct heights, each centre more than a radius from the next, inside the row
+    double[] three = {
+      AeDotPlot.armOffset(0, 3), AeDotPlot.armOffset(1, 3), AeDotPlot.armOffset(2, 3)
+    };
+    assertThat(three[1] - three[0]).isGreaterThan(AeDotPlot.markerRadius());
+    assertThat(three[2] - three[1]).isEqualTo(three[1] - three[0]);
+    assertThat(three[2] + AeDotPlot.markerRadius()).isLessThanOrEqualTo(10.0);
   }
 
   @Test

@@ -86,7 +86,11 @@ class ReportBrowserTest {
         assertThat(svg.getSize().getWidth()).isGreaterThan(300);
         assertThat(svg.getSize().getHeight()).isGreaterThan(100);
       }
-      assertThat(driver.findElements(By.cssSelector("#claims + table tbody tr"))).isNotEmpty();
+      // findings first: the claims grouped by verdict, the 5 discrepancies marked, the not
+      // checkable ones collapsed
+      assertThat(driver.findElements(By.cssSelector("#claim-checks ~ table tr.bad"))).hasSize(5);
+      assertThat(driver.findElements(By.cssSelector("details#not-checkable-91 tbody tr")))
+          .hasSize(91);
       List<LogEntry> severe =
           driver.manage().logs().get(LogType.BROWSER).getAll().stream()
               .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
