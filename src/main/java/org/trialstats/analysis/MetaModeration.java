@@ -8,6 +8,7 @@ import java.util.Map;
 import org.trialstats.evidence.MetaInputReader;
 import org.trialstats.io.InvalidDataException;
 import org.trialstats.linear.Term;
+import org.trialstats.meta.GeneralisedQWeights;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaRegression;
 import org.trialstats.meta.MetaResult;
@@ -54,13 +55,30 @@ public record MetaModeration(
    * @param moderators the moderator columns (empty for no meta-regression)
    * @param tau2Interval the kind of tau^2 interval ({@link Tau2IntervalMethod#QP} by default)
    * @param eggerRma whether to run Egger's test as a mixed-effects meta-regression on se
+   * @param genqWeights the weights of a generalised-Q interval ({@link
+   *     GeneralisedQWeights#INVERSE_SE} by default)
    */
   public record Request(
-      List<String> moderators, Tau2IntervalMethod tau2Interval, boolean eggerRma) {
-    /** Copies the list; a null interval kind is the Q-profile. */
+      List<String> moderators,
+      Tau2IntervalMethod tau2Interval,
+      boolean eggerRma,
+      GeneralisedQWeights genqWeights) {
+    /** Copies the list; a null interval kind is the Q-profile, null weights are 1/SE. */
     public Request {
       moderators = List.copyOf(moderators);
       tau2Interval = tau2Interval == null ? Tau2IntervalMethod.QP : tau2Interval;
+      genqWeights = genqWeights == null ? GeneralisedQWeights.INVERSE_SE : genqWeights;
+    }
+
+    /**
+     * A request with the default generalised-Q weights (1/SE).
+     *
+     * @param moderators the moderator columns (empty for no meta-regression)
+     * @param tau2Interval the kind of tau^2 interval
+     * @param eggerRma whether to run Egger's test as a mixed-effects meta-regression on se
+     */
+    public Request(List<String> moderators, Tau2IntervalMethod tau2Interval, boolean eggerRma) {
+      this(moderators, tau2Interval, eggerRma, null);
     }
 
     /**
@@ -163,12 +181,12 @@ public record MetaModeration(
       regression = MetaRegression.fit(y, vi, ModeratorDesign.of(k, terms), settings);
       notes.addAll(regression.warnings().stream().map(w -> "meta-regression: " + w).toList());
       if (settings.model() == MetaModel.RANDOM) {
-        regressionTau2 = regressionInterval(request.tau2Interval(), regression, notes);
+        regressionTau2 = regressionInterval(request, regression, notes);
       }
     }
     Tau2Interval interval = null;
     if (request.tau2Interval() != Tau2IntervalMethod.QP) {
-      interval = mainInterval(request.tau2Interval(), result, notes);
+      interval = mainInterval(request, result, notes);
     }
     MixedEggerTest egger = null;
     if (request.eggerRma()) {
@@ -193,18 +211,19 @@ public record MetaModeration(
   }
 
   private static Tau2Interval regressionInterval(
-      Tau2IntervalMethod method, MetaRegression regression, List<String> notes) {
+      Request request, MetaRegression regression, List<String> notes) {
+    Tau2IntervalMethod method = request.tau2Interval();
     if (method == Tau2IntervalMethod.PL && !likelihood(regression.settings().estimator())) {
       notes.add(
           "meta-regression: the profile-likelihood interval for tau^2 needs an ML or REML"
               + " estimate; the Q-profile interval is given instead");
       return Tau2Interval.of(Tau2IntervalMethod.QP, regression);
     }
-    return Tau2Interval.of(method, regression);
+    return Tau2Interval.of(method, request.genqWeights(), regression);
   }
 
-  private static Tau2Interval mainInterval(
-      Tau2IntervalMethod method, MetaResult result, List<String> notes) {
+  private static Tau2Interval mainInterval(Request request, MetaResult result, List<String> notes) {
+    Tau2IntervalMethod method = request.tau2Interval();
     if (result.model() != MetaModel.RANDOM || result.k() < 2) {
       notes.add(
           "tau^2 interval ("
@@ -231,6 +250,7 @@ public record MetaModeration(
       case PL ->
           Tau2Interval.profileLikelihood(
               y, v, design, result.options().tau2Estimator(), result.tau2(), result.level());
+      case GENQ -> Tau2Interval.generalisedQ(y, v, design, request.genqWeights(), result.level());
     };
   }
 }

@@ -17,6 +17,7 @@ import org.trialstats.io.OutputTarget;
 import org.trialstats.io.Provenance;
 import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.FixedMethod;
+import org.trialstats.meta.GeneralisedQWeights;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaOptions;
 import org.trialstats.meta.PredictionMethod;
@@ -219,9 +220,20 @@ public final class MetaCommand implements Callable<Integer> {
       defaultValue = "qp",
       paramLabel = "TYPE",
       description =
-          "Interval for tau^2: qp (Q-profile, always reported) or pl (profile likelihood, ML"
-              + " or REML) (default: ${DEFAULT-VALUE}).")
+          "Interval for tau^2: qp (Q-profile, always reported), pl (profile likelihood, ML"
+              + " or REML) or genq (generalised Q, Jackson 2013; weights by --genq-weights)"
+              + " (default: ${DEFAULT-VALUE}).")
   String tau2Ci;
+
+  @Option(
+      names = "--genq-weights",
+      defaultValue = "se",
+      paramLabel = "WEIGHTS",
+      description =
+          "Weights a_i of the generalised Q statistic for --tau2-ci genq: se (1/SE, Jackson's"
+              + " recommendation) or iv (1/variance, Cochran's Q: Biggerstaff and Jackson 2008)"
+              + " (default: ${DEFAULT-VALUE}).")
+  String genqWeights;
 
   @Option(
       names = "--bubble",
@@ -456,9 +468,15 @@ public final class MetaCommand implements Callable<Integer> {
     try {
       interval = Tau2IntervalMethod.fromId(tau2Ci.trim());
     } catch (org.trialstats.stats.StatsException e) {
-      throw new UserError("unknown --tau2-ci '" + tau2Ci + "'; use qp or pl");
+      throw new UserError("unknown --tau2-ci '" + tau2Ci + "'; use qp, pl or genq");
     }
-    return new MetaModeration.Request(columns, interval, "rma".equals(eggerForm()));
+    GeneralisedQWeights weights;
+    try {
+      weights = GeneralisedQWeights.fromId(genqWeights.trim());
+    } catch (org.trialstats.stats.StatsException e) {
+      throw new UserError("unknown --genq-weights '" + genqWeights + "'; use se or iv");
+    }
+    return new MetaModeration.Request(columns, interval, "rma".equals(eggerForm()), weights);
   }
 
   private Figure bubbleFigure(MetaSynthesis analysis) {

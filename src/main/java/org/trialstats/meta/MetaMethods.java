@@ -55,6 +55,7 @@ public final class MetaMethods {
     out.add(new Entry("small-study test", "begg", BEGG));
     out.add(new Entry("small-study test", "egger rma", EGGER_RMA));
     out.add(new Entry("tau^2 interval", "pl", PROFILE_LIKELIHOOD));
+    out.add(new Entry("tau^2 interval", "genq", GENERALISED_Q));
     out.add(new Entry("moderators (--mods)", "meta-regression", META_REGRESSION));
     return List.copyOf(out);
   }
@@ -114,6 +115,21 @@ public final class MetaMethods {
               + " Stat Med 1996;15:619-629",
           "none (no SAS procedure)",
           "metafor::confint(rma(..., method = \"REML\"), type = \"PL\")",
+          "none");
+
+  private static final MethodInfo GENERALISED_Q =
+      new MethodInfo(
+          "Generalised-Q confidence interval for tau^2 (weights 1/SE or 1/variance)",
+          "Q_A = y'P_A y, P_A = A - AX(X'AX)^-1X'A, A = diag(a_i), is distributed as sum"
+              + " lambda_j(tau^2) chi^2(1), lambda_j the k - p positive eigenvalues of S P_A S, S ="
+              + " diag(sqrt(v_i + tau^2)) (Ruben's series, Farebrother's algorithm); limits where"
+              + " P(Q_A > Q_obs) = alpha/2 and 1 - alpha/2; 0 when not reached",
+          "Jackson D. Confidence intervals for the between-study variance in random effects"
+              + " meta-analysis using generalised Cochran heterogeneity statistics. Res Synth"
+              + " Methods 2013;4:220-229; Farebrother RW. Appl Stat 1984;33:332-339 (AS 204)",
+          "none (no SAS procedure)",
+          "metafor::confint(rma(yi, vi, weights = 1/sqrt(vi), method = \"GENQ\"), type ="
+              + " \"GENQ\")",
           "none");
 
   private static final MethodInfo META_REGRESSION =

@@ -1,6 +1,9 @@
 package org.trialstats.meta;
 
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
 import org.trialstats.numerics.Bracket;
 import org.trialstats.numerics.Brent;
 import org.trialstats.numerics.RootFindingException;
@@ -17,13 +20,31 @@ import org.trialstats.stats.StatsException;
  * @param lower the lower limit (&gt;= 0)
  * @param upper the upper limit
  * @param converged whether both limits were found
+ * @param weights the weights of the generalised Q statistic ({@link Tau2IntervalMethod#GENQ}), or
+ *     null for the other kinds
  */
 public record Tau2Interval(
-    Tau2IntervalMethod method, double lower, double upper, boolean converged) {
+    Tau2IntervalMethod method,
+    double lower,
+    double upper,
+    boolean converged,
+    GeneralisedQWeights weights) {
 
   private static final double RELATIVE_ACCURACY = 1e-15;
   private static final int MAX_EVALUATIONS = 10_000;
   private static final int MAX_DOUBLINGS = 2_100;
+
+  /** The distribution function is summed to about 1e-14, so tau^2 is not resolved further. */
+  private static final double GENQ_RELATIVE_ACCURACY = 1e-12;
+
+  /**
+   * The kind of interval in words, with the weights of a generalised-Q interval.
+   *
+   * @return for example "Q-profile" or "generalised Q, 1/SE weights"
+   */
+  public String label() {
+    return weights == null ? method.label() : method.label() + ", " + weights.label() + " weights";
+  }
 
   /**
    * The Q-profile interval.
@@ -47,7 +68,7 @@ public record Tau2Interval(
     double lower = qLimit(qe, q0, Quantiles.chiSquaredUpper(df, alpha / 2), scale);
     double upper = qLimit(qe, q0, Quantiles.chiSquaredLower(df, alpha / 2), scale);
     return new Tau2Interval(
-        Tau2IntervalMethod.QP, lower, upper, !Double.isNaN(lower) && !Double.isNaN(upper));
+        Tau2IntervalMethod.QP, lower, upper, !Double.isNaN(lower) && !Double.isNaN(upper), null);
   }
 
   private static double qLimit(DoubleUnaryOperator qe, double q0, double critical, double scale) {
@@ -126,7 +147,101 @@ public record Tau2Interval(
       upper = Double.NaN;
       converged = false;
     }
-    return new Tau2Interval(Tau2IntervalMethod.PL, lower, upper, converged);
+    return new Tau2Interval(Tau2IntervalMethod.PL, lower, upper, converged, null);
+  }
+
+  /**
+   * The generalised-Q interval (Jackson 2013; see {@link Tau2IntervalMethod#GENQ}).
+   *
+   * @param yi the study estimates
+   * @param vi their sampling variances, all positive
+   * @param design the design matrix (intercept only for a meta-analysis)
+   * @param weights the weights a_i of the generalised Q statistic
+   * @param level the confidence level
+   * @return the interval; a limit whose root search failed is NaN and the interval not converged
+   * @throws StatsException when there are not more studies than coefficients or a variance is not
+   *     positive
+   */
+  public static Tau2Interval generalisedQ(
+      double[] yi, double[] vi, ModeratorDesign design, GeneralisedQWeights weights, double level) {
+    ConfidenceLevel.check(level);
+    int df = checkedDf(yi, design);
+    double[] a = weights.of(vi);
+    double[][] x = design.matrix();
+    WeightedFit fixed = new WeightedFit(yi, x, a);
+    double observed = fixed.rss;
+    int k = yi.length;
+    int p = design.p();
+    // P_A = A - A X (X'AX)^-1 X'A
+    double[][] projection = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        double s = 0;
+        for (int r = 0; r < p; r++) {
+          for (int c = 0; c < p; c++) {
+            s += x[i][r] * fixed.inverse[r][c] * x[j][c];
+          }
+        }
+        projection[i][j] = (i == j ? a[i] : 0) - a[i] * s * a[j];
+      }
+    }
+    // G(tau^2) = P(Q_A > observed), increasing in tau^2
+    DoubleUnaryOperator upperTail =
+        t -> ChiSquareMixture.upperTail(observed, eigenvalues(projection, vi, t, df));
+    double alpha = 1 - level;
+    double scale = Tau2.meanOf(vi);
+    double atZero = upperTail.applyAsDouble(0);
+    double lower = genqLimit(upperTail, atZero, alpha / 2, scale);
+    double upper = genqLimit(upperTail, atZero, 1 - alpha / 2, scale);
+    return new Tau2Interval(
+        Tau2IntervalMethod.GENQ,
+        lower,
+        upper,
+        !Double.isNaN(lower) && !Double.isNaN(upper),
+        weights);
+  }
+
+  /** The k - p largest eigenvalues of S P S, S = diag(sqrt(v_i + tau^2)). */
+  private static double[] eigenvalues(double[][] projection, double[] vi, double tau2, int df) {
+    int k = vi.length;
+    double[] s = new double[k];
+    for (int i = 0; i < k; i++) {
+      s[i] = Math.sqrt(vi[i] + tau2);
+    }
+    double[][] m = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j <= i; j++) {
+        m[i][j] = s[i] * projection[i][j] * s[j];
+        m[j][i] = m[i][j];
+      }
+    }
+    double[] values =
+        new EigenDecomposition(new Array2DRowRealMatrix(m, false)).getRealEigenvalues().clone();
+    Arrays.sort(values);
+    // the p zero eigenvalues (rounded to about +-1e-16 of the largest) are the smallest
+    return Arrays.copyOfRange(values, k - df, k);
+  }
+
+  /** The tau^2 where the increasing G reaches the target: 0 when G(0) is at or above it. */
+  private static double genqLimit(
+      DoubleUnaryOperator upperTail, double atZero, double target, double scale) {
+    if (atZero >= target) {
+      return 0;
+    }
+    try {
+      DoubleUnaryOperator below = t -> target - upperTail.applyAsDouble(t);
+      double firstUpper = scale > 0 && Double.isFinite(scale) ? scale : 1;
+      Bracket bracket = Bracket.doublingUpward(below, 0, firstUpper, MAX_DOUBLINGS);
+      return Brent.solve(
+              below,
+              bracket,
+              GENQ_RELATIVE_ACCURACY,
+              GENQ_RELATIVE_ACCURACY * Math.min(firstUpper, bracket.upper()),
+              MAX_EVALUATIONS)
+          .value();
+    } catch (RootFindingException | StatsException e) {
+      return Double.NaN;
+    }
   }
 
   /**
@@ -134,10 +249,24 @@ public record Tau2Interval(
    *
    * @param method the kind
    * @param fit the meta-regression (random effects; ML or REML for the profile likelihood)
-   * @return the interval
+   * @return the interval (a generalised-Q one with the weights 1/SE)
    * @throws StatsException for a fixed-effect model or an estimator without likelihood for PL
    */
   public static Tau2Interval of(Tau2IntervalMethod method, MetaRegression fit) {
+    return of(method, GeneralisedQWeights.INVERSE_SE, fit);
+  }
+
+  /**
+   * The interval of the given kind for a fitted random-effects meta-regression.
+   *
+   * @param method the kind
+   * @param weights the weights of a generalised-Q interval (unused by the other kinds)
+   * @param fit the meta-regression (random effects; ML or REML for the profile likelihood)
+   * @return the interval
+   * @throws StatsException for a fixed-effect model or an estimator without likelihood for PL
+   */
+  public static Tau2Interval of(
+      Tau2IntervalMethod method, GeneralisedQWeights weights, MetaRegression fit) {
     if (fit.settings().model() != MetaModel.RANDOM) {
       throw new StatsException("a tau^2 interval needs a random-effects model");
     }
@@ -151,6 +280,7 @@ public record Tau2Interval(
               fit.settings().estimator(),
               fit.tau2(),
               fit.settings().level());
+      case GENQ -> generalisedQ(fit.yi(), fit.vi(), fit.design(), weights, fit.settings().level());
     };
   }
 

@@ -23,7 +23,19 @@ public enum Tau2IntervalMethod implements Identified {
    * value (Hardy &amp; Thompson 1996, Stat Med 15:619-629; Viechtbauer 2007, section 3.2; metafor
    * {@code confint(fit, type = "PL")}).
    */
-  PL("pl", "profile likelihood");
+  PL("pl", "profile likelihood"),
+  /**
+   * Generalised Q (Jackson 2013, Res Synth Methods 4:220-229, section 3; Biggerstaff &amp; Jackson
+   * 2008, Stat Med 27:6093-6110, for the weights 1/v_i): with fixed weights A = diag(a_i) and P_A =
+   * A - AX(X'AX)^-1X'A, the statistic Q_A = y'P_A y is distributed at tau^2 as sum_j
+   * lambda_j(tau^2) chi2_1, lambda_j(tau^2) the k - p positive eigenvalues of S P_A S with S =
+   * diag(sqrt(v_i + tau^2)); its upper tail G(tau^2) = P(Q_A &gt; Q_A,obs) increases in tau^2. The
+   * lower limit solves G = alpha/2, the upper G = 1 - alpha/2, a limit without solution being 0;
+   * the distribution is computed by Ruben's series as Farebrother's algorithm (metafor {@code
+   * confint(rma(yi, vi, weights = a, method = "GENQ"), type = "GENQ")}). The weights are given by
+   * {@link GeneralisedQWeights}.
+   */
+  GENQ("genq", "generalised Q");
 
   private final String id;
   private final String label;
@@ -34,7 +46,7 @@ public enum Tau2IntervalMethod implements Identified {
   }
 
   /**
-   * @return the command-line and JSON id ({@code qp} or {@code pl})
+   * @return the command-line and JSON id ({@code qp}, {@code pl} or {@code genq})
    */
   public String id() {
     return id;

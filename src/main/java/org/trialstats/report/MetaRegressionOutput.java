@@ -28,7 +28,7 @@ public final class MetaRegressionOutput {
   }
 
   private static String interval(Tau2Interval t) {
-    return "[" + sig(t.lower()) + ", " + sig(t.upper()) + "] (" + t.method().label() + ")";
+    return "[" + sig(t.lower()) + ", " + sig(t.upper()) + "] (" + t.label() + ")";
   }
 
   /**
@@ -138,6 +138,9 @@ public final class MetaRegressionOutput {
     }
     ObjectNode n = parent.putObject(field);
     n.put("method", t.method().id());
+    if (t.weights() != null) {
+      n.put("weights", t.weights().id());
+    }
     number(n, "lower", t.lower());
     number(n, "upper", t.upper());
     n.put("converged", t.converged());
@@ -265,7 +268,7 @@ public final class MetaRegressionOutput {
       out.add(row);
     }
     if (m.tau2Interval() != null) {
-      List<String> row = base.apply("tau2_interval", m.tau2Interval().method().label());
+      List<String> row = base.apply("tau2_interval", m.tau2Interval().label());
       row.set(20, Numbers.full(m.tau2Interval().lower()));
       row.set(21, Numbers.full(m.tau2Interval().upper()));
       out.add(row);

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.FixedMethod;
+import org.trialstats.meta.GeneralisedQWeights;
 import org.trialstats.meta.MetaAnalysis;
 import org.trialstats.meta.MetaModel;
 import org.trialstats.meta.MetaOptions;
 import org.trialstats.meta.MetaResult;
+import org.trialstats.meta.ModeratorDesign;
 import org.trialstats.meta.StudyData;
 import org.trialstats.meta.Tau2Estimator;
+import org.trialstats.meta.Tau2Interval;
 import org.trialstats.stats.StatsException;
 
 /**
@@ -146,6 +149,61 @@ final class MetaCases {
     }
     return cases;
   }
+
+  /**
+   * The generalised-Q interval for tau^2 (Jackson 2013) on the log risk ratios of a study file: one
+   * row per limit naming the weights ({@code se} or {@code iv}), the level, the quantity ({@code
+   * tau2_lower} or {@code tau2_upper}), the reference value and its source; relative tolerance
+   * 1e-9.
+   */
+  static List<ValidationCase> generalisedQ(String studiesFile, String file) {
+    MetaResult result =
+        MetaAnalysis.run(
+            studies(studiesFile), MetaOptions.random(EffectMeasure.RR, Tau2Estimator.REML));
+    int k = result.studies().size();
+    double[] y = new double[k];
+    double[] v = new double[k];
+    for (int i = 0; i < k; i++) {
+      y[i] = result.studies().get(i).yi();
+      v[i] = result.studies().get(i).vi();
+    }
+    List<ValidationCase> cases = new ArrayList<>();
+    for (Map<String, String> row : ValidationSuite.readCsv(file)) {
+      double actual = Double.NaN;
+      String error = "";
+      try {
+        Tau2Interval ci =
+            Tau2Interval.generalisedQ(
+                y,
+                v,
+                ModeratorDesign.interceptOnly(k),
+                GeneralisedQWeights.fromId(row.get("weights")),
+                Double.parseDouble(row.get("level")));
+        actual = row.get("quantity").equals("tau2_lower") ? ci.lower() : ci.upper();
+      } catch (StatsException e) {
+        error = e.getMessage();
+      }
+      cases.add(
+          new ValidationCase(
+              GENQ_SUITE,
+              row.get("id"),
+              "meta rr tau^2 interval genq " + row.get("weights") + " " + row.get("level"),
+              row.get("quantity"),
+              ValidationSuite.number(row.get("ref_value")),
+              actual,
+              GENQ_TOLERANCE,
+              true,
+              row.get("ref_source"),
+              error));
+    }
+    return cases;
+  }
+
+  /** The suite of the generalised-Q interval cases. */
+  static final String GENQ_SUITE = "generalised-Q tau^2 interval (metafor 3.8-1 objective, mpmath)";
+
+  /** Relative tolerance of the generalised-Q limits (both sides solve to about 1e-12). */
+  static final double GENQ_TOLERANCE = 1e-9;
 
   /** Study data: columns study, events1, n1, events2, n2 (arm 1 = treatment). */
   static List<StudyData> studies(String file) {

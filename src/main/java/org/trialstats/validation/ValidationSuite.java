@@ -85,6 +85,7 @@ public final class ValidationSuite {
     cases.addAll(SurvivalCases.published(PUBLISHED_SUITE));
     cases.addAll(SurvivalCases.run());
     cases.addAll(StratifiedCases.all());
+    cases.addAll(MetaCases.generalisedQ("bcg.csv", "meta_genq_bcg.csv"));
     return cases;
   }
 

@@ -96,9 +96,8 @@ class MethodsCommandTest {
     List<MetaMethods.Entry> all = MetaMethods.all();
     // 10 measures, 3 fixed-effect methods, 6 tau^2 estimators, 3 SMD variances, 2 PI formulas,
     // 2 trim-and-fill estimators, influence diagnostics, HKSJ, Q-profile, Egger, Begg, Egger rma,
-    // profile likelihood,
-    // meta-regression
-    assertThat(all).hasSize(34);
+    // profile likelihood, generalised Q, meta-regression
+    assertThat(all).hasSize(35);
     for (MetaMethods.Entry e : all) {
       MethodInfo i = e.info();
       String what = e.family() + " " + e.id();
@@ -110,7 +109,8 @@ class MethodsCommandTest {
     assertThat(Cli.run("methods", "--format", "md").out())
         .contains("## Meta-analysis (`meta`)")
         .contains("| smd-variance | `ub` |")
-        .contains("| prediction | `metafor` |");
+        .contains("| prediction | `metafor` |")
+        .contains("| tau^2 interval | `genq` |");
   }
 
   @Test

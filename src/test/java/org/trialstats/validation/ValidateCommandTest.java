@@ -19,8 +19,8 @@ class ValidateCommandTest {
     assertThat(report.failures()).isEmpty();
     // 8576 shared binary/Poisson values, 338 metafor values, 190 published values, 10178
     // values of the generated unit-test fixtures, R survival values, 13 published and 1600
-    // generated stratified values
-    assertThat(cases).hasSize(24456);
+    // generated stratified values, 8 generalised-Q tau^2 limits
+    assertThat(cases).hasSize(24464);
     assertThat(report.summaries())
         .extracting(ValidationReport.MethodSummary::method)
         .contains(
@@ -67,7 +67,7 @@ class ValidateCommandTest {
     String html = Files.readString(out);
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
-        .contains("24456 of 24456 cases agree")
+        .contains("24464 of 24464 cases agree")
         .contains("<td>meta or fixed peto</td>")
         .doesNotContain("class=\"bad\"");
   }

@@ -74,7 +74,9 @@ class ValidationSuiteTest {
     assertThat(count(SurvivalCases.SUITE)).isEqualTo(5 * 456 + 5 * 171 + 78 + 291 + 38);
     // stratified: 764 R/epiR values, 29 x 4 statsmodels Breslow-Day values, 240 x 3 mpmath
     assertThat(count(StratifiedCases.SUITE)).isEqualTo(764 + 116 + 720);
-    assertThat(cases).hasSize(8576 + 338 + 222 + 10178 + 3542 + 1600);
+    // generalised-Q tau^2 interval on BCG: 2 weights x 2 levels x 2 limits
+    assertThat(count(MetaCases.GENQ_SUITE)).isEqualTo(8);
+    assertThat(cases).hasSize(8576 + 338 + 222 + 10178 + 3542 + 1600 + 8);
   }
 
   @Test
