@@ -176,4 +176,36 @@ class UnconditionalExactIntervalTest {
     }
     assertThat(checked).isGreaterThan(1500);
   }
+
+  /**
+   * Edge cases: no events in either arm (symmetric interval around 0, the ratio refused), all
+   * events in one arm and none in the other (the limit at the end of the range is exact), n = 1 in
+   * both arms, and counts up to 10^9 (refused with the size limit; an empty arm is refused by
+   * {@link Binomial}).
+   */
+  @Test
+  void edgeCases() {
+    for (Estimate e :
+        new Estimate[] {
+          score(TwoByTwo.of(0, 10, 0, 10), 0.95), raw(TwoByTwo.of(0, 10, 0, 10), 0.95)
+        }) {
+      assertThat(e.estimate()).isEqualTo(0.0);
+      assertThat(e.lower()).isCloseTo(-e.upper(), within(1e-12));
+      assertThat(e.upper()).isBetween(0.1, 0.5);
+    }
+    assertThat(score(TwoByTwo.of(10, 10, 0, 10), 0.95).upper()).isEqualTo(1.0);
+    assertThat(score(TwoByTwo.of(0, 10, 10, 10), 0.95).lower()).isEqualTo(-1.0);
+    Estimate one = score(TwoByTwo.of(1, 1, 0, 1), 0.95);
+    assertThat(one.upper()).isEqualTo(1.0);
+    assertThat(one.lower()).isBetween(-1.0, 0.0);
+    Estimate noControlEvents = ratio(TwoByTwo.of(4, 10, 0, 10), 0.95);
+    assertThat(noControlEvents.upper()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(noControlEvents.lower()).isGreaterThan(0.0).isLessThan(Double.POSITIVE_INFINITY);
+    assertThat(ratio(TwoByTwo.of(0, 10, 4, 10), 0.95).lower()).isEqualTo(0.0);
+    assertThatThrownBy(() -> raw(TwoByTwo.of(5, 1_000_000_000L, 7, 1_000_000_000L), 0.95))
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("(n1+1)(n2+1) <= 1100000")
+        .hasMessageContaining("use mn");
+    assertThatThrownBy(() -> TwoByTwo.of(0, 0, 3, 10)).isInstanceOf(StatsException.class);
+  }
 }
