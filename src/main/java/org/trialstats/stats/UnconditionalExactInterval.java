@@ -76,6 +76,17 @@ public final class UnconditionalExactInterval {
   public static final long MAX_TABLES = 1_100_000L;
 
   private static final int REFINED_MAXIMA = 8;
+
+  /**
+   * Local grid maxima below this share of the best grid value are not refined: a peak at least five
+   * grid spacings wide (one binomial standard deviation, see the class comment) has a grid point
+   * within half a spacing of its top, whose value is within exp(-1/200), 0.5%, of the top.
+   */
+  private static final double REFINED_SHARE = 0.9;
+
+  /** Binomial terms below this share of the mode's, with their tails, are taken as 0. */
+  private static final double NEGLIGIBLE = 1e-20;
+
   private static final double TIE = 1e-10;
   private static final double STEP = 0.05;
   private static final double DIFFERENCE_LIMIT = 18 / STEP;
@@ -339,24 +350,35 @@ public final class UnconditionalExactInterval {
     }
     UpperTail tail = new UpperTail(ordering, x1, n1, x2, n2, halfAlpha, gamma);
     double start = atanh(Math.max(-0.999, ScoreInterval.lower(x1, n1, x2, n2, z, 1))) / STEP;
-    double s =
-        infimum(
-            s1 -> tail.excess(Math.tanh(s1 * STEP)), start, DIFFERENCE_LIMIT, n1 + n2, halfAlpha);
+    double step = 1.0 / (8 * (n1 + n2) * STEP);
+    double s = infimum(tail, s1 -> Math.tanh(s1 * STEP), start, DIFFERENCE_LIMIT, step);
     return s == Double.NEGATIVE_INFINITY ? -1 : Math.tanh(s * STEP);
   }
 
   /**
-   * The infimum of {s : f(s) &gt; 0} for f(s) = P_U - alpha/2 in the scaled parameter s: first the
-   * crossing nearest the asymptotic start (stepping bracket, Brent to 1e-9 in s), then, because P_U
-   * is a sawtooth (non-decreasing between the jumps where a table leaves the region, Chan &amp;
-   * Zhang's monotonicity holding only piecewise), a scan below that crossing in steps of 1/(8N) in
-   * delta (or log theta) until f &lt; -alpha/4; every point of the scan with f &gt; 0 moves the
-   * limit down to the crossing just below it. Teeth of the sawtooth that rise above alpha/2 over
-   * less than one scan step are not resolved. {@code -Infinity} when f &gt; 0 down to the end of
-   * the range.
+   * The infimum of {s : f(s) &gt; 0} for f(s) = P_U(phi(s)) - alpha/2 in the scaled parameter s:
+   * first the crossing nearest the asymptotic start (stepping bracket, Brent to 1e-9 in s).
+   *
+   * <p>With a region that does not depend on phi (raw difference, no Berger-Boos restriction) P_U
+   * is non-decreasing in phi: for a region that grows with i and shrinks with j, the probability
+   * grows with p1 and falls with p2, and every point (p1, p2) of the nuisance range at phi is
+   * dominated by a point of the range at any larger phi (p1 larger or p2 smaller). That crossing is
+   * then the infimum.
+   *
+   * <p>Otherwise P_U is a sawtooth: non-decreasing while the region stays the same (the same
+   * argument), with jumps where a table leaves the region, so f can be positive again below the
+   * first crossing (Chan &amp; Zhang's monotonicity holds only piecewise). A scan below that
+   * crossing in steps of {@code step} (1/(8N) in delta or log theta) until f &lt; -alpha/4 looks
+   * for such teeth; every point with f &gt; 0 moves the limit down to the crossing just below it.
+   * Teeth of the sawtooth that rise above alpha/2 over less than one scan step, or below the point
+   * where the scan stops, are not resolved (9/12 vs 3/30, score, 99%: P_U falls below alpha/4 at
+   * delta = 0.18 and the scan stops at 0.2071, but P_U jumps to 0.0088 &gt; alpha/2 just below
+   * 0.171, so the infimum of the definition is 0.1511; the Python reference stops the same way).
+   * {@code -Infinity} when f &gt; 0 down to the end of the range.
    */
   private static double infimum(
-      DoubleUnaryOperator f, double start, double limit, int subjects, double halfAlpha) {
+      UpperTail tail, DoubleUnaryOperator phiOf, double start, double limit, double step) {
+    DoubleUnaryOperator f = s1 -> tail.excess(phiOf.applyAsDouble(s1));
     double root;
     try {
       Bracket bracket = Bracket.stepping(f, start, true, limit);
@@ -364,7 +386,10 @@ public final class UnconditionalExactInterval {
     } catch (RootFindingException noCrossing) {
       return Double.NEGATIVE_INFINITY;
     }
-    double step = 1.0 / (8 * subjects * STEP);
+    if (tail.monotone()) {
+      return root;
+    }
+    double halfAlpha = tail.halfAlpha;
     boolean previousAbove = false;
     for (double s = root - step; s > -limit; s -= step) {
       double value = f.applyAsDouble(s);
@@ -391,8 +416,8 @@ public final class UnconditionalExactInterval {
             .interval(TwoByTwo.of(x1, n1, x2, n2), 1 - 2 * Math.max(halfAlpha, 1e-300))
             .lower();
     double start = Math.log(koopman) / STEP;
-    double s =
-        infimum(s1 -> tail.excess(Math.exp(s1 * STEP)), start, RATIO_LIMIT, n1 + n2, halfAlpha);
+    double step = 1.0 / (8 * (n1 + n2) * STEP);
+    double s = infimum(tail, s1 -> Math.exp(s1 * STEP), start, RATIO_LIMIT, step);
     return s == Double.NEGATIVE_INFINITY ? 0 : Math.exp(s * STEP);
   }
 
@@ -403,18 +428,16 @@ public final class UnconditionalExactInterval {
     private final int n1;
     private final int x2;
     private final int n2;
-    private final double halfAlpha;
+    final double halfAlpha;
     private final double gamma;
     private final double[] confidence1;
     private final double[] confidence2;
-    private final double[] arm1;
-    private final double[] arm2;
-    private final double[] prefix;
-    private final double[] suffix;
-    private final boolean[] member;
-    private int[][] runs;
+    private final BinomialTerms arm1;
+    private final BinomialTerms arm2;
+    private final double[] cumulative2;
+    private final int[] bound;
     private final int gridPerArm;
-    private final BrentOptimizer optimizer = new BrentOptimizer(1e-12, 1e-14);
+    private final BrentOptimizer optimizer = new BrentOptimizer(1e-10, 1e-12);
 
     UpperTail(Ordering ordering, int x1, int n1, int x2, int n2, double halfAlpha, double gamma) {
       this.ordering = ordering;
@@ -424,11 +447,10 @@ public final class UnconditionalExactInterval {
       this.n2 = n2;
       this.halfAlpha = halfAlpha;
       this.gamma = gamma;
-      this.arm1 = new double[n1 + 1];
-      this.arm2 = new double[n2 + 1];
-      this.prefix = new double[n2 + 2];
-      this.suffix = new double[n2 + 2];
-      this.member = new boolean[n2 + 1];
+      this.arm1 = new BinomialTerms(n1);
+      this.arm2 = new BinomialTerms(n2);
+      this.cumulative2 = new double[n2 + 1];
+      this.bound = new int[n1 + 1];
       this.gridPerArm = Math.max(100, (int) Math.ceil(8 * Math.sqrt((double) n1 + n2)));
       if (gamma > 0) {
         double armLevel = Math.sqrt(1 - gamma);
@@ -441,8 +463,13 @@ public final class UnconditionalExactInterval {
         confidence2 = new double[] {0, 1};
       }
       if (ordering.exact()) {
-        runs = region(0);
+        staircase(0);
       }
+    }
+
+    /** Whether the region does not depend on phi and the nuisance range is not restricted. */
+    boolean monotone() {
+      return ordering.exact() && gamma == 0;
     }
 
     /** P_U(phi) - alpha/2. */
@@ -453,7 +480,7 @@ public final class UnconditionalExactInterval {
     /** P_U(phi), with the Berger-Boos restriction when gamma &gt; 0. */
     double pValue(double phi) {
       if (!ordering.exact()) {
-        runs = region(phi);
+        staircase(phi);
       }
       double[] range = nuisanceRange(phi);
       if (range == null) {
@@ -478,21 +505,32 @@ public final class UnconditionalExactInterval {
       return ordering == Ordering.RISK_RATIO_SCORE ? p1 / phi : p1 - phi;
     }
 
-    /** For each i the runs of j with T(i, j; phi) &gt;= t0 (within the tie tolerance). */
-    private int[][] region(double phi) {
+    /**
+     * The region {T(i, j; phi) &gt;= t0} (within the tie tolerance) as a staircase: row i holds the
+     * j from 0 to {@code bound[i]} (none when -1). T increases in i and decreases in j (Barnard's
+     * convexity, checked against full enumeration in the tests), so each row's region is a prefix
+     * of j and the prefixes lengthen with i: one walk along the boundary, O(n1 + n2) statistics.
+     *
+     * @return {@code bound}, valid until the next call
+     */
+    int[] staircase(double phi) {
       double observed = ordering.statistic(x1, n1, x2, n2, phi);
       double threshold = ordering.exact() ? observed : observed - TIE * (1 + Math.abs(observed));
-      int[][] result = new int[n1 + 1][];
+      int j = -1;
       for (int i = 0; i <= n1; i++) {
-        for (int j = 0; j <= n2; j++) {
-          member[j] = ordering.statistic(i, n1, j, n2, phi) >= threshold;
+        while (j < n2 && ordering.statistic(i, n1, j + 1, n2, phi) >= threshold) {
+          j++;
         }
-        result[i] = UnconditionalExactTest.toRuns(member);
+        bound[i] = j;
       }
-      return result;
+      return bound;
     }
 
-    /** sup over p2 in [low, high] of P(region; p1(p2), p2). */
+    /**
+     * sup over p2 in [low, high] of P(region; p1(p2), p2): the grid, then Brent's method between
+     * the grid neighbours of each local grid maximum within {@value #REFINED_SHARE} of the best
+     * grid value (at most {@value #REFINED_MAXIMA}, highest first).
+     */
     private double supremum(double phi, double low, double high) {
       double[] grid = grid(phi, low, high);
       double[] values = new double[grid.length];
@@ -504,9 +542,13 @@ public final class UnconditionalExactInterval {
       if (grid.length < 3) {
         return best;
       }
+      double gridBest = best;
       Integer[] maxima = localMaxima(values);
       for (int r = 0; r < Math.min(REFINED_MAXIMA, maxima.length); r++) {
         int k = maxima[r];
+        if (values[k] < REFINED_SHARE * gridBest) {
+          break;
+        }
         double left = grid[Math.max(0, k - 1)];
         double right = grid[Math.min(grid.length - 1, k + 1)];
         if (!(right > left)) {
@@ -581,35 +623,95 @@ public final class UnconditionalExactInterval {
     /** sum over (i, j) in the region of b(i; n1, p1) b(j; n2, p2), p1 = p1(p2). */
     double probability(double phi, double p2) {
       double p1 = ordering.armOne(p2, phi);
-      UnconditionalExactTest.binomialProbabilities(n1, p1, arm1);
-      UnconditionalExactTest.binomialProbabilities(n2, p2, arm2);
-      for (int j = 0; j <= n2; j++) {
-        prefix[j + 1] = prefix[j] + arm2[j];
+      long range1 = arm1.fill(p1);
+      long range2 = arm2.fill(p2);
+      int first1 = (int) (range1 >>> 32);
+      int last1 = (int) range1;
+      int first2 = (int) (range2 >>> 32);
+      int last2 = (int) range2;
+      double[] b2 = arm2.terms;
+      double running = 0;
+      for (int j = first2; j <= last2; j++) {
+        running += b2[j];
+        cumulative2[j] = running;
       }
-      for (int j = n2; j >= 0; j--) {
-        suffix[j] = suffix[j + 1] + arm2[j];
-      }
+      // row i contributes b(i; n1, p1) P(X2 <= bound[i]); the absolute error of the cumulative
+      // sums, 1e-16, is all that matters next to alpha/2
+      double[] b1 = arm1.terms;
       double total = 0;
-      for (int i = 0; i <= n1; i++) {
-        int[] runList = runs[i];
-        if (arm1[i] == 0 || runList.length == 0) {
-          continue;
+      for (int i = first1; i <= last1; i++) {
+        int last = Math.min(bound[i], last2);
+        if (last >= first2) {
+          total += b1[i] * cumulative2[last];
         }
-        double inner = 0;
-        for (int r = 0; r < runList.length; r += 2) {
-          int start = runList[r];
-          int end = runList[r + 1];
-          // sums from the end each run touches; differences of prefix sums in between (the
-          // absolute error, 1e-16, is all that matters next to alpha/2)
-          if (end == n2) {
-            inner += suffix[start];
-          } else {
-            inner += prefix[end + 1] - prefix[start];
-          }
-        }
-        total += arm1[i] * inner;
       }
       return total;
+    }
+  }
+
+  /**
+   * The binomial probabilities b(k; n, p) of one arm, with the ratios (n - k) / (k + 1) of the
+   * recurrence computed once per arm size.
+   */
+  static final class BinomialTerms {
+    private final int n;
+    private final double[] up;
+    private final double[] down;
+    final double[] terms;
+
+    BinomialTerms(int n) {
+      this.n = n;
+      this.up = new double[n + 1];
+      this.down = new double[n + 1];
+      this.terms = new double[n + 1];
+      for (int k = 0; k < n; k++) {
+        up[k] = (double) (n - k) / (k + 1);
+      }
+      for (int k = 1; k <= n; k++) {
+        down[k] = (double) k / (n - k + 1);
+      }
+    }
+
+    /**
+     * b(k; n, p) into {@link #terms} for the k of the returned range: the mode from the
+     * saddle-point form ({@link LoaderSaddlePoint}), the rest by the ratio recurrence outwards,
+     * stopping where a term and the geometric bound of everything beyond it (the ratios only fall
+     * away from the mode) are below {@value #NEGLIGIBLE} times the mode's term; p = 0 and p = 1
+     * give the point masses.
+     *
+     * @return the range as (first &lt;&lt; 32) | last; terms outside it are not written
+     */
+    long fill(double p) {
+      if (p <= 0 || p >= 1) {
+        int k = p <= 0 ? 0 : n;
+        terms[k] = 1;
+        return ((long) k << 32) | k;
+      }
+      double q = 1 - p;
+      int mode = (int) Math.min(n, Math.floor((n + 1) * p));
+      double top = Math.exp(LoaderSaddlePoint.logBinomialProbability(mode, n, p, q));
+      terms[mode] = top;
+      double floor = NEGLIGIBLE * top;
+      double odds = p / q;
+      int last = mode;
+      while (last < n) {
+        double ratio = up[last] * odds;
+        double next = terms[last] * ratio;
+        terms[++last] = next;
+        if (ratio < 0.5 && next < floor) {
+          break;
+        }
+      }
+      int first = mode;
+      while (first > 0) {
+        double ratio = down[first] / odds;
+        double next = terms[first] * ratio;
+        terms[--first] = next;
+        if (ratio < 0.5 && next < floor) {
+          break;
+        }
+      }
+      return ((long) first << 32) | last;
     }
   }
 }

@@ -134,4 +134,78 @@ class UnconditionalExactIntervalTest {
         .isInstanceOf(StatsException.class)
         .hasMessageContaining("undefined estimate");
   }
+
+  /**
+   * The staircase walk equals full enumeration of {T(i, j; phi) &gt;= t0} (Barnard convexity of all
+   * three statistics) on 8 pairs of arm sizes up to 60, about 64 observed tables each, at 13 values
+   * of phi.
+   */
+  @Test
+  void staircaseEqualsFullEnumeration() {
+    int checked = 0;
+    int[][] sizes = {{3, 5}, {7, 7}, {14, 9}, {1, 14}, {12, 13}, {60, 20}, {25, 60}, {40, 41}};
+    for (int[] size : sizes) {
+      int n1 = size[0];
+      int n2 = size[1];
+      for (UnconditionalExactInterval.Ordering o : UnconditionalExactInterval.Ordering.values()) {
+        for (int x1 = 0; x1 <= n1; x1 += Math.max(1, n1 / 7)) {
+          for (int x2 = 0; x2 <= n2; x2 += Math.max(1, n2 / 7)) {
+            UnconditionalExactInterval.UpperTail tail =
+                new UnconditionalExactInterval.UpperTail(o, x1, n1, x2, n2, 0.025, 0);
+            for (int k = -18; k <= 18; k += 3) {
+              double phi =
+                  o == UnconditionalExactInterval.Ordering.RISK_RATIO_SCORE
+                      ? Math.exp(k / 3.0)
+                      : k / 20.0;
+              int[] bound = tail.staircase(phi);
+              double t0 = o.statistic(x1, n1, x2, n2, phi);
+              double threshold = o.exact() ? t0 : t0 - 1e-10 * (1 + Math.abs(t0));
+              for (int i = 0; i <= n1; i++) {
+                for (int j = 0; j <= n2; j++) {
+                  boolean member = o.statistic(i, n1, j, n2, phi) >= threshold;
+                  assertThat(j <= bound[i])
+                      .as("%s %d/%d vs %d/%d phi %s table (%d, %d)", o, x1, n1, x2, n2, phi, i, j)
+                      .isEqualTo(member);
+                }
+              }
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(1500);
+  }
+
+  /**
+   * Edge cases: no events in either arm (symmetric interval around 0, the ratio refused), all
+   * events in one arm and none in the other (the limit at the end of the range is exact), n = 1 in
+   * both arms, and counts up to 10^9 (refused with the size limit; an empty arm is refused by
+   * {@link Binomial}).
+   */
+  @Test
+  void edgeCases() {
+    for (Estimate e :
+        new Estimate[] {
+          score(TwoByTwo.of(0, 10, 0, 10), 0.95), raw(TwoByTwo.of(0, 10, 0, 10), 0.95)
+        }) {
+      assertThat(e.estimate()).isEqualTo(0.0);
+      assertThat(e.lower()).isCloseTo(-e.upper(), within(1e-12));
+      assertThat(e.upper()).isBetween(0.1, 0.5);
+    }
+    assertThat(score(TwoByTwo.of(10, 10, 0, 10), 0.95).upper()).isEqualTo(1.0);
+    assertThat(score(TwoByTwo.of(0, 10, 10, 10), 0.95).lower()).isEqualTo(-1.0);
+    Estimate one = score(TwoByTwo.of(1, 1, 0, 1), 0.95);
+    assertThat(one.upper()).isEqualTo(1.0);
+    assertThat(one.lower()).isBetween(-1.0, 0.0);
+    Estimate noControlEvents = ratio(TwoByTwo.of(4, 10, 0, 10), 0.95);
+    assertThat(noControlEvents.upper()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(noControlEvents.lower()).isGreaterThan(0.0).isLessThan(Double.POSITIVE_INFINITY);
+    assertThat(ratio(TwoByTwo.of(0, 10, 4, 10), 0.95).lower()).isEqualTo(0.0);
+    assertThatThrownBy(() -> raw(TwoByTwo.of(5, 1_000_000_000L, 7, 1_000_000_000L), 0.95))
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("(n1+1)(n2+1) <= 1100000")
+        .hasMessageContaining("use mn");
+    assertThatThrownBy(() -> TwoByTwo.of(0, 0, 3, 10)).isInstanceOf(StatsException.class);
+  }
 }
