@@ -68,6 +68,21 @@ public final class ShellParser {
    * @throws ShellException naming file, line and key for every structural mistake
    */
   public static DisplayShell parse(String content, String file) {
+    return parse(content, file, name -> true);
+  }
+
+  /**
+   * Parses a shell and checks that every data set file it names exists, so a missing file is
+   * reported at its line under {@code data:}.
+   *
+   * @param content the YAML text
+   * @param file the file name for messages
+   * @param dataFileExists whether a file named under {@code data:} exists
+   * @return the shell
+   * @throws ShellException naming file, line and key for every structural mistake or missing file
+   */
+  public static DisplayShell parse(
+      String content, String file, java.util.function.Predicate<String> dataFileExists) {
     ShellYaml y = new ShellYaml(file);
     Node root = y.parse(content);
     y.keys(root, TOP, "the shell");
@@ -77,7 +92,14 @@ public final class ShellParser {
       throw y.error(root.line(), "data", "is required: the data set files, e.g. adsl: adsl.xpt");
     }
     for (Entry e : data.entries()) {
-      datasets.put(e.key().toLowerCase(Locale.ROOT), y.text(data, e.key(), true));
+      String name = y.text(data, e.key(), true);
+      if (!dataFileExists.test(name)) {
+        throw y.error(
+            e.line(),
+            e.key(),
+            "data set file '" + name + "' not found in the data folder; expected a .xpt or .csv");
+      }
+      datasets.put(e.key().toLowerCase(Locale.ROOT), name);
     }
     if (!datasets.containsKey("adsl")) {
       throw y.error(y.line(root, "data"), "data", "needs the subject-level data set: adsl: FILE");
