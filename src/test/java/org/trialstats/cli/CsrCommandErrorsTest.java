@@ -164,6 +164,13 @@ class CsrCommandErrorsTest {
   }
 
   @Test
+  void unknownQuantileDefinition() throws IOException {
+    assertError(
+        shell("ITTFL", "- summary: AGE\n  quantiles: type6"),
+        "t1.yaml:13: field 'quantiles': unknown quantile definition 'type6'; expected sas5");
+  }
+
+  @Test
   void unknownTest() throws IOException {
     assertError(
         shell("ITTFL", "- count: SEX\n  label: Sex\n  test: anova"),

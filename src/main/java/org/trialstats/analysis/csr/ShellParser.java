@@ -52,7 +52,8 @@ public final class ShellParser {
           "denominator",
           "cell",
           "test");
-  private static final Set<String> SUMMARY = Set.of("summary", "statistics", "decimals", "test");
+  private static final Set<String> SUMMARY =
+      Set.of("summary", "statistics", "decimals", "quantiles", "test");
   private static final Set<String> MODEL =
       Set.of(
           "model", "factors", "covariates", "dose", "comparisons", "level", "ls_means", "decimals");
@@ -317,8 +318,27 @@ public final class ShellParser {
         ref(y, n, "summary"),
         statistics,
         y.integer(n, "decimals", 0, 0, 6),
+        quantiles(y, n),
         test(y, n, false),
         n.line());
+  }
+
+  /** {@code quantiles: sas5} (default: the pilot's SAS, QNTLDEF=5) or {@code r7} (R's default). */
+  private static QuantileDefinition quantiles(ShellYaml y, Node n) {
+    String id = y.text(n, "quantiles", false);
+    if (id == null) {
+      return QuantileDefinition.SAS5;
+    }
+    QuantileDefinition q = QuantileDefinition.fromId(id.strip().toLowerCase(Locale.ROOT));
+    if (q == null) {
+      throw y.error(
+          y.line(n, "quantiles"),
+          "quantiles",
+          "unknown quantile definition '"
+              + id
+              + "'; expected sas5 (SAS QNTLDEF=5) or r7 (R's default type 7)");
+    }
+    return q;
   }
 
   private static ShellRow.Model model(

@@ -211,6 +211,22 @@ class CsrEngineTest {
   }
 
   @Test
+  void quartilesBySasOrByRsDefaultDefinition() {
+    // Placebo ages 64, 70, 75, 81. R (small_engine.R): type 2 (SAS QNTLDEF=5) Q1 67, Q3 78;
+    // type 7 (R's default) Q1 68.5, Q3 76.5. The median is 72.5 under both.
+    CsrDisplay sas = compute("- summary: AGE\n  statistics: [median, q1_q3]\n  quantiles: sas5");
+    CsrDisplay r = compute("- summary: AGE\n  statistics: [median, q1_q3]\n  quantiles: r7");
+    assertThat(cells(sas, 0).subList(0, 2)).containsExactly("Median", "72.5");
+    assertThat(cells(sas, 1).subList(0, 2)).containsExactly("Q1, Q3", "67.0, 78.0");
+    assertThat(cells(r, 0).subList(0, 2)).containsExactly("Median", "72.5");
+    assertThat(cells(r, 1).subList(0, 2)).containsExactly("Q1, Q3", "68.5, 76.5");
+    assertThat(value(r, "AGE", "q1", "Placebo", "q1")).isCloseTo(68.5, within(1e-12));
+    // Low 50, 51, 52, 53 (sorted): type 7 Q1 = 50 + 0.75 = 50.75 -> 50.8 (half away from zero).
+    assertThat(value(r, "AGE", "q1", "Low", "q1")).isCloseTo(50.75, within(1e-12));
+    assertThat(cells(r, 1).get(2)).isEqualTo("50.8, 52.3");
+  }
+
+  @Test
   void summaryOfAllMissingValuesIsBlankAndItsTestTooWithOneDecimalData() {
     // WEIGHT: Placebo 60, (missing), 70, 80 (decimals 1): mean 70.00, SD 10.000, min 60.0;
     // the other arms have no value: blank cells; ANOVA with one group: blank.
