@@ -105,7 +105,11 @@ public final class CsrCommand implements Callable<Integer> {
     for (Path file : files) {
       byte[] bytes = Files.readAllBytes(file);
       String name = file.getFileName().toString();
-      DisplayShell shell = ShellParser.parse(new String(bytes, StandardCharsets.UTF_8), name);
+      DisplayShell shell =
+          ShellParser.parse(
+              new String(bytes, StandardCharsets.UTF_8),
+              name,
+              f -> Files.isRegularFile(data.resolve(f)));
       Map<String, Table> tables = new HashMap<>();
       List<InputFile> inputs = new ArrayList<>();
       inputs.add(InputFile.of(name, bytes));

@@ -37,7 +37,9 @@ class PilotCibicAncovaTest {
         col.put(vars.get(i).name(), i);
       }
       while (r.next()) {
+        // The CSR's analysis set: ANL01FL drops 3 duplicate week-24 records (234 of 237).
         if (r.text(col.get("EFFFL")).equals("Y")
+            && r.text(col.get("ANL01FL")).equals("Y")
             && r.text(col.get("PARAMCD")).equals("CIBICVAL")
             && r.text(col.get("AVISIT")).equals("Week 24")) {
           aval.add(r.number(col.get("AVAL")));

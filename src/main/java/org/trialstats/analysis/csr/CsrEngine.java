@@ -448,7 +448,7 @@ public final class CsrEngine {
           shell.file(), row.line(), "test", "a tested block needs a label: the p-value's row");
     }
     Map<Col, Description> described = new HashMap<>();
-    byColumn.forEach((c, x) -> described.put(c, Description.of(x)));
+    byColumn.forEach((c, x) -> described.put(c, Description.of(x, row.quantiles())));
     for (Col c : columns) {
       Description d = described.get(c);
       values.add(new CsrValue(block, "n", c.name(), "n", d.n()));

@@ -52,7 +52,8 @@ public final class ShellParser {
           "denominator",
           "cell",
           "test");
-  private static final Set<String> SUMMARY = Set.of("summary", "statistics", "decimals", "test");
+  private static final Set<String> SUMMARY =
+      Set.of("summary", "statistics", "decimals", "quantiles", "test");
   private static final Set<String> MODEL =
       Set.of(
           "model", "factors", "covariates", "dose", "comparisons", "level", "ls_means", "decimals");
@@ -68,6 +69,21 @@ public final class ShellParser {
    * @throws ShellException naming file, line and key for every structural mistake
    */
   public static DisplayShell parse(String content, String file) {
+    return parse(content, file, name -> true);
+  }
+
+  /**
+   * Parses a shell and checks that every data set file it names exists, so a missing file is
+   * reported at its line under {@code data:}.
+   *
+   * @param content the YAML text
+   * @param file the file name for messages
+   * @param dataFileExists whether a file named under {@code data:} exists
+   * @return the shell
+   * @throws ShellException naming file, line and key for every structural mistake or missing file
+   */
+  public static DisplayShell parse(
+      String content, String file, java.util.function.Predicate<String> dataFileExists) {
     ShellYaml y = new ShellYaml(file);
     Node root = y.parse(content);
     y.keys(root, TOP, "the shell");
@@ -77,7 +93,14 @@ public final class ShellParser {
       throw y.error(root.line(), "data", "is required: the data set files, e.g. adsl: adsl.xpt");
     }
     for (Entry e : data.entries()) {
-      datasets.put(e.key().toLowerCase(Locale.ROOT), y.text(data, e.key(), true));
+      String name = y.text(data, e.key(), true);
+      if (!dataFileExists.test(name)) {
+        throw y.error(
+            e.line(),
+            e.key(),
+            "data set file '" + name + "' not found in the data folder; expected a .xpt or .csv");
+      }
+      datasets.put(e.key().toLowerCase(Locale.ROOT), name);
     }
     if (!datasets.containsKey("adsl")) {
       throw y.error(y.line(root, "data"), "data", "needs the subject-level data set: adsl: FILE");
@@ -295,8 +318,27 @@ public final class ShellParser {
         ref(y, n, "summary"),
         statistics,
         y.integer(n, "decimals", 0, 0, 6),
+        quantiles(y, n),
         test(y, n, false),
         n.line());
+  }
+
+  /** {@code quantiles: sas5} (default: the pilot's SAS, QNTLDEF=5) or {@code r7} (R's default). */
+  private static QuantileDefinition quantiles(ShellYaml y, Node n) {
+    String id = y.text(n, "quantiles", false);
+    if (id == null) {
+      return QuantileDefinition.SAS5;
+    }
+    QuantileDefinition q = QuantileDefinition.fromId(id.strip().toLowerCase(Locale.ROOT));
+    if (q == null) {
+      throw y.error(
+          y.line(n, "quantiles"),
+          "quantiles",
+          "unknown quantile definition '"
+              + id
+              + "'; expected sas5 (SAS QNTLDEF=5) or r7 (R's default type 7)");
+    }
+    return q;
   }
 
   private static ShellRow.Model model(

@@ -70,6 +70,7 @@ public sealed interface ShellRow {
    * @param variable the variable
    * @param statistics the statistic lines, in order
    * @param decimals decimals of the data (mean and median print one more, SD two more)
+   * @param quantiles the quartiles' definition
    * @param test the test across arms printed on the heading, or null
    * @param line shell line
    */
@@ -80,6 +81,7 @@ public sealed interface ShellRow {
       Ref variable,
       List<Statistic> statistics,
       int decimals,
+      QuantileDefinition quantiles,
       TestMethod test,
       int line)
       implements ShellRow {

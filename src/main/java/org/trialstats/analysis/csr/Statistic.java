@@ -7,8 +7,10 @@ import org.trialstats.io.Numbers;
 
 /**
  * A line of a summary block. Decimals follow the SAS convention of CSR tables, with d the decimals
- * of the data: mean and median d + 1, standard deviation d + 2, minimum, maximum and quartiles d.
- * Numbers are rounded half away from zero (SAS).
+ * of the data: mean, median and quartiles d + 1, standard deviation d + 2, minimum and maximum d.
+ * Quartiles take the median's decimals because, like it, they can fall halfway between two values
+ * (SAS QNTLDEF=5): 64, 70, 75, 81 have Q1 67.0 and Q3 78.0, which d decimals would round. Numbers
+ * are rounded half away from zero (SAS).
  */
 public enum Statistic {
   /** Number of non-missing values. */
@@ -80,21 +82,21 @@ public enum Statistic {
   Q1("Q1") {
     @Override
     String format(Description s, int d) {
-      return fixed(s.q1(), d);
+      return fixed(s.q1(), d + 1);
     }
   },
   /** Third quartile (SAS QNTLDEF=5). */
   Q3("Q3") {
     @Override
     String format(Description s, int d) {
-      return fixed(s.q3(), d);
+      return fixed(s.q3(), d + 1);
     }
   },
   /** Both quartiles: {@code Q1, Q3}. */
   Q1_Q3("Q1, Q3") {
     @Override
     String format(Description s, int d) {
-      return s.n() == 0 ? "" : fixed(s.q1(), d) + ", " + fixed(s.q3(), d);
+      return s.n() == 0 ? "" : fixed(s.q1(), d + 1) + ", " + fixed(s.q3(), d + 1);
     }
   };
 

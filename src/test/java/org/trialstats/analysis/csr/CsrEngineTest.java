@@ -1,0 +1,268 @@
+package org.trialstats.analysis.csr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The display engine on a 12-subject ADSL (three arms of four, one subject outside the population)
+ * whose every printed number is worked out by hand in the comments; the p-values are R's (script
+ * src/test/resources/org/trialstats/analysis/csr/fixtures/small_engine.R, output quoted below).
+ */
+class CsrEngineTest {
+  private static final double NA = Double.NaN;
+
+  /** The data; S13 (ITTFL = N) must not be counted anywhere. */
+  static Table adsl() {
+    return Table.create(
+        "ADSL",
+        StringColumn.create(
+            "USUBJID", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12",
+            "S13"),
+        StringColumn.create(
+            "TRT01P", "Placebo", "Placebo", "Placebo", "Placebo", "Low", "Low", "Low", "Low",
+            "High", "High", "High", "High", "High"),
+        DoubleColumn.create("TRT01PN", 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2),
+        StringColumn.create(
+            "ITTFL", "Y", "Y", "Y", "Y", "Y", "Y", "Y", "Y", "Y", "Y", "Y", "Y", "N"),
+        StringColumn.create("SEX", "F", "F", "M", "F", "M", "M", "M", "M", "F", "M", "F", "M", "F"),
+        DoubleColumn.create("AGE", 70, 64, 81, 75, 50, 52, 51, 53, 90, 91, 89, 92, 20),
+        StringColumn.create("GRP", "A", "A", "B", "B", "A", "A", "B", "B", "A", "A", "B", "B", "A"),
+        StringColumn.create("RACE", "W", "W", "", "B", "W", "W", "W", "W", "B", "B", "W", "", "W"),
+        StringColumn.create("ONE", "X", "X", "X", "X", "X", "X", "X", "X", "X", "X", "X", "X", "X"),
+        DoubleColumn.create("WEIGHT", 60, NA, 70, 80, NA, NA, NA, NA, NA, NA, NA, NA, 99));
+  }
+
+  private static final String HEAD =
+      """
+      number: "T"
+      title: Small
+      population: ITT
+      data:
+        adsl: adsl.csv
+      population_flag: ITTFL
+      columns:
+        treatment: TRT01P
+        order: TRT01PN
+        total: true
+      p_values:
+        decimals: 2
+        lower: 0.0001
+        lower_text: "<.0001"
+        upper: 0.99
+        upper_text: ">0.99"
+        flag_below: 0.05
+        flag: "*"
+      rows:
+      """;
+
+  private static CsrDisplay compute(String rows) {
+    return CsrEngine.compute(
+        ShellParser.parse(HEAD + rows.strip().indent(2), "t.yaml"), Map.of("adsl", adsl()));
+  }
+
+  private static List<String> cells(CsrDisplay d, int row) {
+    return d.rows().get(row).cells();
+  }
+
+  private static double value(CsrDisplay d, String block, String row, String col, String stat) {
+    return d.values().stream()
+        .filter(
+            v ->
+                v.block().equals(block)
+                    && v.row().equals(row)
+                    && v.column().equals(col)
+                    && v.statistic().equals(stat))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(block + "/" + row + "/" + col + "/" + stat))
+        .value();
+  }
+
+  @Test
+  void headerHasArmsInCodeOrderWithTheirNAndTheTotal() {
+    CsrDisplay d = compute("- count: SEX");
+    assertThat(d.headers())
+        .containsExactly("", "Placebo\n(N=4)", "Low\n(N=4)", "High\n(N=4)", "Total\n(N=12)");
+  }
+
+  @Test
+  void countsWithAZeroCellAndFishersExactTest() {
+    // Sex by arm: F 3, 0, 2 (total 5); M 1, 4, 2 (total 7). Percent of the population N = 4
+    // (12 for Total); the empty cell prints as 0. Fisher (R): p = 0.21212121212121166 -> 0.21.
+    CsrDisplay d =
+        compute(
+            """
+            - count: SEX
+              label: Sex
+              categories: [{value: F, label: Female}, {value: M, label: Male}]
+              n_row: true
+              test: fisher
+            """);
+    assertThat(cells(d, 0)).containsExactly("Sex", "", "", "", "", "0.21");
+    assertThat(cells(d, 1)).containsExactly("n", "4", "4", "4", "12", "");
+    assertThat(cells(d, 2))
+        .containsExactly("Female", "3 (75.0%)", "0", "2 (50.0%)", "5 (41.7%)", "");
+    assertThat(cells(d, 3))
+        .containsExactly("Male", "1 (25.0%)", "4 (100.0%)", "2 (50.0%)", "7 (58.3%)", "");
+    assertThat(value(d, "Sex", "Sex", "p-value", "p"))
+        .isCloseTo(0.21212121212121166, within(1e-12));
+    assertThat(value(d, "Sex", "Female", "Total", "percent")).isCloseTo(500.0 / 12, within(1e-12));
+  }
+
+  @Test
+  void pearsonChiSquareAndTheUpperDisplayRule() {
+    // R: chisq.test(correct = FALSE) p = 0.090717953289412512 (0.09, not flagged at 0.05);
+    // GRP has A, A, B, B in every arm: X^2 = 0, p = 1 -> ">0.99".
+    CsrDisplay d =
+        compute(
+            """
+            - count: SEX
+              label: Sex
+              test: chisq
+            - count: GRP
+              label: Group
+              test: chisq
+            """);
+    assertThat(cells(d, 0)).last().isEqualTo("0.09");
+    assertThat(value(d, "Sex", "Sex", "p-value", "p"))
+        .isCloseTo(0.090717953289412512, within(1e-12));
+    assertThat(cells(d, 3)).containsExactly("Group", "", "", "", "", ">0.99");
+    assertThat(value(d, "Group", "Group", "p-value", "p")).isCloseTo(1, within(1e-12));
+  }
+
+  @Test
+  void aTestThatCannotBeComputedIsBlankWithANote() {
+    // Every subject has ONE = X: a 1 x 3 table has no test.
+    CsrDisplay d =
+        compute(
+            """
+            - count: ONE
+              label: One category
+              test: chisq
+            """);
+    assertThat(cells(d, 0)).containsExactly("One category", "", "", "", "", "");
+    assertThat(d.notes()).anyMatch(n -> n.startsWith("One category: no p-value"));
+  }
+
+  @Test
+  void denominatorsFromThePopulationOrTheNonMissingValues() {
+    // Race, Placebo W, W, (missing), B; Low W x 4; High B, B, W, (missing).
+    // Population: W 2/4 = 50.0%, 4/4, 1/4 = 25.0%; non-missing: W 2/3 = 66.7%, 4/4, 1/3 = 33.3%.
+    CsrDisplay d =
+        compute(
+            """
+            - count: RACE
+              label: Race
+              categories: [W, B]
+              missing_row: true
+            - count: RACE
+              label: Race (non-missing)
+              categories: [W, B]
+              denominator: nonmissing
+              n_row: true
+            """);
+    assertThat(cells(d, 1))
+        .containsExactly("W", "2 (50.0%)", "4 (100.0%)", "1 (25.0%)", "7 (58.3%)");
+    assertThat(cells(d, 2)).containsExactly("B", "1 (25.0%)", "0", "2 (50.0%)", "3 (25.0%)");
+    assertThat(cells(d, 3)).containsExactly("Missing", "1 (25.0%)", "0", "1 (25.0%)", "2 (16.7%)");
+    assertThat(cells(d, 5)).containsExactly("n", "3", "4", "3", "10");
+    assertThat(cells(d, 6))
+        .containsExactly("W", "2 (66.7%)", "4 (100.0%)", "1 (33.3%)", "7 (70.0%)");
+    assertThat(cells(d, 7)).containsExactly("B", "1 (33.3%)", "0", "2 (66.7%)", "3 (30.0%)");
+  }
+
+  @Test
+  void summaryDecimalsFollowTheSasConventionAndAnovaWithTheLowerRuleAndFlag() {
+    // Placebo ages 70, 64, 81, 75 (data decimals 0): n 4, mean 72.5 -> 72.5 (d + 1), SD
+    // sqrt(157 / 3) = 7.2342... -> 7.23 (d + 2), median 72.5 (d + 1), min 64, max 81 (d);
+    // Q1, Q3 by SAS QNTLDEF=5 = R type 2: 67, 78 -> 67.0, 78.0. Low 50..53: mean 51.5, SD
+    // sqrt(5 / 3) = 1.29099 -> 1.29. ANOVA (R): p = 1.6592419622358518e-06 -> "<.0001*".
+    CsrDisplay d =
+        compute(
+            """
+            - summary: AGE
+              label: Age (y)
+              decimals: 0
+              statistics: [n, mean, sd, median, min, max, q1, q3, mean_sd, median_range]
+              test: anova
+            """);
+    assertThat(cells(d, 0)).containsExactly("Age (y)", "", "", "", "", "<.0001*");
+    assertThat(cells(d, 1)).containsExactly("n", "4", "4", "4", "12", "");
+    assertThat(cells(d, 2)).containsExactly("Mean", "72.5", "51.5", "90.5", "71.5", "");
+    assertThat(cells(d, 3).subList(0, 3)).containsExactly("SD", "7.23", "1.29");
+    assertThat(cells(d, 4).subList(0, 3)).containsExactly("Median", "72.5", "51.5");
+    assertThat(cells(d, 5).subList(0, 5)).containsExactly("Min", "64", "50", "89", "50");
+    assertThat(cells(d, 6).subList(0, 5)).containsExactly("Max", "81", "53", "92", "92");
+    assertThat(cells(d, 7).subList(0, 2)).containsExactly("Q1", "67.0");
+    assertThat(cells(d, 8).subList(0, 2)).containsExactly("Q3", "78.0");
+    assertThat(cells(d, 9).subList(0, 2)).containsExactly("Mean (SD)", "72.5 (7.23)");
+    assertThat(cells(d, 10).subList(0, 2)).containsExactly("Median (Range)", "72.5 (64;81)");
+    assertThat(value(d, "Age (y)", "Age (y)", "p-value", "p"))
+        .isCloseTo(1.6592419622358518e-06, within(1e-15));
+    assertThat(value(d, "Age (y)", "sd", "Placebo", "sd"))
+        .isCloseTo(Math.sqrt(157.0 / 3), within(1e-12));
+  }
+
+  @Test
+  void quartilesBySasOrByRsDefaultDefinition() {
+    // Placebo ages 64, 70, 75, 81. R (small_engine.R): type 2 (SAS QNTLDEF=5) Q1 67, Q3 78;
+    // type 7 (R's default) Q1 68.5, Q3 76.5. The median is 72.5 under both.
+    CsrDisplay sas = compute("- summary: AGE\n  statistics: [median, q1_q3]\n  quantiles: sas5");
+    CsrDisplay r = compute("- summary: AGE\n  statistics: [median, q1_q3]\n  quantiles: r7");
+    assertThat(cells(sas, 0).subList(0, 2)).containsExactly("Median", "72.5");
+    assertThat(cells(sas, 1).subList(0, 2)).containsExactly("Q1, Q3", "67.0, 78.0");
+    assertThat(cells(r, 0).subList(0, 2)).containsExactly("Median", "72.5");
+    assertThat(cells(r, 1).subList(0, 2)).containsExactly("Q1, Q3", "68.5, 76.5");
+    assertThat(value(r, "AGE", "q1", "Placebo", "q1")).isCloseTo(68.5, within(1e-12));
+    // Low 50, 51, 52, 53 (sorted): type 7 Q1 = 50 + 0.75 = 50.75 -> 50.8 (half away from zero).
+    assertThat(value(r, "AGE", "q1", "Low", "q1")).isCloseTo(50.75, within(1e-12));
+    assertThat(cells(r, 1).get(2)).isEqualTo("50.8, 52.3");
+  }
+
+  @Test
+  void summaryOfAllMissingValuesIsBlankAndItsTestTooWithOneDecimalData() {
+    // WEIGHT: Placebo 60, (missing), 70, 80 (decimals 1): mean 70.00, SD 10.000, min 60.0;
+    // the other arms have no value: blank cells; ANOVA with one group: blank.
+    CsrDisplay d =
+        compute(
+            """
+            - summary: WEIGHT
+              label: Weight (kg)
+              decimals: 1
+              statistics: [n, mean, sd, min]
+              test: anova
+            """);
+    assertThat(cells(d, 0)).containsExactly("Weight (kg)", "", "", "", "", "");
+    assertThat(cells(d, 1)).containsExactly("n", "3", "0", "0", "3", "");
+    assertThat(cells(d, 2)).containsExactly("Mean", "70.00", "", "", "70.00", "");
+    assertThat(cells(d, 3)).containsExactly("SD", "10.000", "", "", "10.000", "");
+    assertThat(cells(d, 4)).containsExactly("Min", "60.0", "", "", "60.0", "");
+  }
+
+  @Test
+  void aCategoryTheShellNamesButTheDataLackIsAZeroRow() {
+    CsrDisplay d = compute("- count: SEX\n  categories: [F, M, U]");
+    assertThat(cells(d, 2)).containsExactly("U", "0", "0", "0", "0");
+  }
+
+  @Test
+  void aPopulationFlagThatSelectsNobodyIsAShellError() {
+    assertThatThrownBy(
+            () ->
+                CsrEngine.compute(
+                    ShellParser.parse(
+                        (HEAD + "  - count: SEX\n").replace("ITTFL", "GRP"), "t.yaml"),
+                    Map.of("adsl", adsl())))
+        .isInstanceOf(ShellException.class)
+        .hasMessage(
+            "t.yaml:6: field 'population_flag': population flag GRP selects nobody: no ADSL"
+                + " record has GRP = Y (values found: [A, B])");
+  }
+}
