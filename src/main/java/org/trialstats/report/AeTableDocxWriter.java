@@ -420,8 +420,7 @@ public final class AeTableDocxWriter {
     xml.append("</w:r>");
   }
 
-  private static void run(
-      StringBuilder xml, String font, String text, int points, boolean bold) {
+  private static void run(StringBuilder xml, String font, String text, int points, boolean bold) {
     runStart(xml, font, points, bold);
     text(xml, text);
     xml.append("</w:r>");

@@ -33,11 +33,10 @@ public final class CsrReport {
   }
 
   /**
-   * The display as a report table set in {@code font} at {@code points}, with the provenance as
-   * its last footnote.
+   * The display as a report table set in {@code font} at {@code points}, with the provenance as its
+   * last footnote.
    */
-  public static ReportTable table(
-      CsrDisplay display, String provenance, String font, int points) {
+  public static ReportTable table(CsrDisplay display, String provenance, String font, int points) {
     List<ReportTable.Row> rows = new ArrayList<>();
     for (CsrDisplay.Line l : display.rows()) {
       rows.add(new ReportTable.Row(l.indent(), l.heading(), l.cells()));

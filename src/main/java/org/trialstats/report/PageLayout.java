@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Page geometry and explicit pagination of a {@link ReportTable} on a landscape page, shared by
- * the RTF and DOCX writers. The title block (table number, title, population line) sits in the
- * page header and the footnotes with "Page x of y" in the page footer, so the top and bottom
- * margins grow with them; the body rows are split into pages by their estimated height (lines
- * after word wrapping in the column widths, at the table's font and size), and each page repeats
- * the column header rows. Viewers that honour the repeat-header flag (Word) and those that do not
- * show the same pages, since every page is its own table.
+ * Page geometry and explicit pagination of a {@link ReportTable} on a landscape page, shared by the
+ * RTF and DOCX writers. The title block (table number, title, population line) sits in the page
+ * header and the footnotes with "Page x of y" in the page footer, so the top and bottom margins
+ * grow with them; the body rows are split into pages by their estimated height (lines after word
+ * wrapping in the column widths, at the table's font and size), and each page repeats the column
+ * header rows. Viewers that honour the repeat-header flag (Word) and those that do not show the
+ * same pages, since every page is its own table.
  *
  * <p>Rows are kept in blocks: a block starts at a row of indentation 0 (a SOC, a parameter, a
- * characteristic); a block that does not fit the rest of a page starts the next page when it fits
- * a page on its own and less than 40% of the page would stay empty, and a heading row ({@link
+ * characteristic); a block that does not fit the rest of a page starts the next page when it fits a
+ * page on its own and less than 40% of the page would stay empty, and a heading row ({@link
  * ReportTable.Row#keepWithNext()}) never ends a page.
  */
 final class PageLayout {

@@ -19,8 +19,8 @@ import java.util.List;
  *     for none
  * @param font font of the RTF and DOCX table: {@link #TIMES} or {@link #COURIER}; {@code widths}
  *     are measured in this font ({@link #textWidth(String, String)})
- * @param points font size of the table body in points (the title is one point larger, the
- *     footnotes one point smaller); one point less when the columns do not fit at this size
+ * @param points font size of the table body in points (the title is one point larger, the footnotes
+ *     one point smaller); one point less when the columns do not fit at this size
  */
 public record ReportTable(
     String title,
