@@ -100,8 +100,8 @@ public record ReportTable(
   /**
    * Column widths in twips filling {@code usable} twips at {@link #fontPoints(int)}. When every
    * column's content fits, the spare width is shared in proportion; otherwise the number columns
-   * keep their width and the label column takes the rest, but at least a fifth of the width (then
-   * numbers wrap).
+   * keep their width and the label column takes the rest, but at least its need or a fifth of the
+   * width, whichever is less (then numbers wrap).
    */
   public int[] columnTwips(int usable) {
     int points = fontPoints(usable);
@@ -118,7 +118,7 @@ public record ReportTable(
       }
     } else {
       double numbers = total - need[0];
-      twips[0] = Math.max(usable / 5.0, usable - numbers);
+      twips[0] = Math.max(Math.min(need[0], usable / 5.0), usable - numbers);
       for (int i = 1; i < k; i++) {
         twips[i] = need[i] * (usable - twips[0]) / numbers;
       }
@@ -200,7 +200,9 @@ public record ReportTable(
    * that must not wrap. In the label column that is the longest label plus its indentation, capped
    * at {@code labelCap} (longer labels wrap between words); in the other columns every whole cell
    * (so "65 (75.6%) [123]" stays on one line), every word of the header and the first header line
-   * when it is short (an arm name, never broken). The one width rule of AE tables and CSR displays.
+   * when it is short (an arm name, kept whole unless the columns then cannot fit a US Letter page
+   * even at one point less; it then wraps between words, never inside one). The one width rule of
+   * AE tables and CSR displays.
    *
    * @param headers column headers, lines separated by {@code \n}
    * @param rows body rows
@@ -210,12 +212,25 @@ public record ReportTable(
    */
   public static List<Double> contentWidths(
       List<String> headers, List<Row> rows, String font, double labelCap) {
+    List<Double> whole = contentWidths(headers, rows, font, labelCap, true);
+    // arm names wrap between their words only when keeping them whole cannot fit the narrowest
+    // page (US Letter landscape) even at one point less
+    double need = 0;
+    for (double w : whole) {
+      need += w * 8 / 9.0 * 20 * 1.1 + 60 + 2 * CELL_PADDING_TWIPS;
+    }
+    int narrowest = Paper.LETTER.widthTwips() - 2 * 1440;
+    return need <= narrowest ? whole : contentWidths(headers, rows, font, labelCap, false);
+  }
+
+  private static List<Double> contentWidths(
+      List<String> headers, List<Row> rows, String font, double labelCap, boolean armsWhole) {
     List<Double> result = new java.util.ArrayList<>();
     for (int c = 0; c < headers.size(); c++) {
       double w = 0;
       String[] lines = headers.get(c).split("\n");
       for (int l = 0; l < lines.length; l++) {
-        boolean arm = c > 0 && l == 0 && lines[l].length() < 30;
+        boolean arm = armsWhole && c > 0 && l == 0 && lines[l].length() < 30;
         for (String word : arm ? new String[] {lines[l]} : lines[l].split("\\s+")) {
           w = Math.max(w, textWidth(word, font));
         }

@@ -143,6 +143,35 @@ class PageLayoutTest {
   }
 
   @Test
+  void manyArmColumnsWrapArmNamesBetweenWordsNeverInsideOne() {
+    // 3 arms x 3 populations + 3 totals, as display 14-1.03: whole arm names cannot fit the page
+    List<String> headers = new ArrayList<>(List.of("Pooled Site / Site"));
+    for (String arm : List.of("Placebo", "Xanomeline Low Dose", "Xanomeline High Dose", "Total")) {
+      for (String population : List.of("ITT", "Eff", "Com")) {
+        headers.add(arm + "\n" + population);
+      }
+    }
+    List<ReportTable.Row> rows = new ArrayList<>();
+    rows.add(
+        new ReportTable.Row(0, false, new ArrayList<>(java.util.Collections.nCopies(13, "14"))));
+    List<Double> widths = ReportTable.contentWidths(headers, rows, ReportTable.TIMES, 200);
+    ReportTable t = new ReportTable("t", "s", headers, widths, rows, List.of());
+    int usable = ReportTable.Paper.LETTER.widthTwips() - 2 * PageLayout.SIDE_MARGIN;
+    int points = t.fontPoints(usable);
+    int[] twips = t.columnTwips(usable);
+    for (int c = 0; c < headers.size(); c++) {
+      for (String word : headers.get(c).split("\\s+")) {
+        double wordTwips = ReportTable.textWidth(word, ReportTable.TIMES) * points / 9.0 * 20;
+        assertThat(wordTwips)
+            .as("column %d word %s", c, word)
+            .isLessThan(twips[c] - 2 * ReportTable.CELL_PADDING_TWIPS);
+      }
+    }
+    // the widest column is sized by "Xanomeline", not by the whole arm name
+    assertThat(widths.get(4)).isEqualTo(ReportTable.textWidth("Xanomeline", ReportTable.TIMES));
+  }
+
+  @Test
   void theShellNamesTheFont() throws IOException {
     String shell = Files.readString(Path.of("datasets/cdiscpilot01/14-1.01.yaml"));
     DisplayShell times = ShellParser.parse(shell, "14-1.01.yaml");
