@@ -129,7 +129,8 @@ public final class CsrCommand implements Callable<Integer> {
       }
       CsrDisplay display = CsrEngine.compute(shell, tables);
       String provenance = new Provenance(Version.current(), inputs).line();
-      for (Map.Entry<String, byte[]> f : CsrReport.render(display, provenance, size).entrySet()) {
+      for (Map.Entry<String, byte[]> f :
+          CsrReport.render(display, provenance, size, shell.font(), shell.fontSize()).entrySet()) {
         if (outputs.put(f.getKey(), f.getValue()) != null) {
           throw new UserError("two shells have the table number " + display.number());
         }

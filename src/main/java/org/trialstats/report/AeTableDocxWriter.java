@@ -12,10 +12,12 @@ import org.trialstats.io.Escape;
 
 /**
  * Writes {@link ReportTable}s as a Word document (Office Open XML WordprocessingML, ECMA-376) with
- * the same clinical-study-report layout as {@link AeTableRtfWriter}: landscape page, 1-inch
- * margins, Times New Roman 9 pt (8 pt for wide tables), repeated header row, rules above and below
- * the header and below the table, rows that do not split, footnotes in 8 pt and "Page X of Y" in
- * the footer; each table after the first starts on a new page.
+ * the same clinical-study-report layout as {@link AeTableRtfWriter}: landscape page, the table's
+ * font (Times New Roman or Courier New, 9 pt by default), the title block in the page header and
+ * the footnotes with "Page X of Y" (PAGE and NUMPAGES fields) in the page footer of every page,
+ * explicit pages ({@link PageLayout}) each starting with the column header rows (also flagged
+ * {@code w:tblHeader}), rules above and below the header and below each page's last row, rows that
+ * do not split; each table is a section of its own with its own header and footer.
  *
  * <p>The package is written directly (ZIP container plus hand-written XML parts) rather than
  * through a document library, which would cost about a second of class loading per run and most of
@@ -25,9 +27,6 @@ import org.trialstats.io.Escape;
  * ZIP entry has the same fixed time and the entries are always written in the same order.
  */
 public final class AeTableDocxWriter {
-  private static final String FONT = "Times New Roman";
-  private static final int MARGIN = 1440;
-  private static final int HEADER_FOOTER_DISTANCE = 720;
   private static final int INDENT = 240;
   private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
   private static final String FIXED_DATE = "2000-01-01T00:00:00Z";
@@ -39,16 +38,6 @@ public final class AeTableDocxWriter {
       "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   private static final String PACKAGE_REL_NS =
       "http://schemas.openxmlformats.org/package/2006/relationships";
-  private static final String RUN_FONTS =
-      "<w:rFonts w:ascii=\""
-          + FONT
-          + "\" w:hAnsi=\""
-          + FONT
-          + "\" w:cs=\""
-          + FONT
-          + "\" w:eastAsia=\""
-          + FONT
-          + "\"/>";
   private static final String RULE = "w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"";
 
   private AeTableDocxWriter() {}
@@ -68,15 +57,19 @@ public final class AeTableDocxWriter {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
       zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
-      entry(zip, "[Content_Types].xml", contentTypes());
+      List<PageLayout> layouts = tables.stream().map(t -> new PageLayout(t, paper)).toList();
+      entry(zip, "[Content_Types].xml", contentTypes(tables.size()));
       entry(zip, "_rels/.rels", packageRelationships());
       entry(zip, "docProps/app.xml", appProperties());
       entry(zip, "docProps/core.xml", coreProperties(tables.get(0).title()));
-      entry(zip, "word/document.xml", document(tables, paper));
-      entry(zip, "word/_rels/document.xml.rels", documentRelationships());
-      entry(zip, "word/styles.xml", styles());
+      entry(zip, "word/document.xml", document(tables, layouts, paper));
+      entry(zip, "word/_rels/document.xml.rels", documentRelationships(tables.size()));
+      entry(zip, "word/styles.xml", styles(tables.get(0).font()));
       entry(zip, "word/settings.xml", settings());
-      entry(zip, "word/footer1.xml", footer());
+      for (int i = 0; i < tables.size(); i++) {
+        entry(zip, "word/header" + (i + 1) + ".xml", header(tables.get(i), layouts.get(i)));
+        entry(zip, "word/footer" + (i + 1) + ".xml", footer(tables.get(i), layouts.get(i)));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -92,7 +85,7 @@ public final class AeTableDocxWriter {
     zip.closeEntry();
   }
 
-  private static String contentTypes() {
+  private static String contentTypes(int sections) {
     return XML_DECLARATION
         + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         + "<Default Extension=\"rels\""
@@ -112,10 +105,18 @@ public final class AeTableDocxWriter {
         + override(
             "/word/settings.xml",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml")
-        + override(
-            "/word/footer1.xml",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml")
+        + headersAndFooters(sections)
         + "</Types>";
+  }
+
+  private static String headersAndFooters(int sections) {
+    StringBuilder xml = new StringBuilder();
+    String type = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+    for (int i = 1; i <= sections; i++) {
+      xml.append(override("/word/header" + i + ".xml", type + "header+xml"));
+      xml.append(override("/word/footer" + i + ".xml", type + "footer+xml"));
+    }
+    return xml.toString();
   }
 
   private static String override(String part, String type) {
@@ -136,15 +137,18 @@ public final class AeTableDocxWriter {
         + "</Relationships>";
   }
 
-  private static String documentRelationships() {
-    return XML_DECLARATION
-        + "<Relationships xmlns=\""
-        + PACKAGE_REL_NS
-        + "\">"
-        + relationship("rId1", R_NS + "/styles", "styles.xml")
-        + relationship("rId2", R_NS + "/settings", "settings.xml")
-        + relationship("rId3", R_NS + "/footer", "footer1.xml")
-        + "</Relationships>";
+  private static String documentRelationships(int sections) {
+    StringBuilder xml = new StringBuilder(XML_DECLARATION);
+    xml.append("<Relationships xmlns=\"")
+        .append(PACKAGE_REL_NS)
+        .append("\">")
+        .append(relationship("rId1", R_NS + "/styles", "styles.xml"))
+        .append(relationship("rId2", R_NS + "/settings", "settings.xml"));
+    for (int i = 1; i <= sections; i++) {
+      xml.append(relationship("rIdH" + i, R_NS + "/header", "header" + i + ".xml"));
+      xml.append(relationship("rIdF" + i, R_NS + "/footer", "footer" + i + ".xml"));
+    }
+    return xml.append("</Relationships>").toString();
   }
 
   private static String relationship(String id, String type, String target) {
@@ -188,7 +192,7 @@ public final class AeTableDocxWriter {
    * make the rendering differ from the earlier (kerned) one; Word does not kern without {@code
    * w:kern} either way.
    */
-  private static String styles() {
+  private static String styles(String font) {
     return XML_DECLARATION
         + "<w:styles xmlns:w=\""
         + W_NS
@@ -198,7 +202,7 @@ public final class AeTableDocxWriter {
         + "</w:pPr></w:pPrDefault></w:docDefaults>"
         + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
         + "<w:name w:val=\"Normal\"/><w:qFormat/><w:rPr>"
-        + RUN_FONTS
+        + runFonts(font)
         + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"
         + "<w:lang w:val=\"en-US\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/></w:rPr></w:style>"
         + "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
@@ -217,29 +221,68 @@ public final class AeTableDocxWriter {
     return XML_DECLARATION + "<w:settings xmlns:w=\"" + W_NS + "\"/>";
   }
 
-  /** Right-aligned "Page X of Y" in 8 pt with simple PAGE and NUMPAGES fields. */
-  private static String footer() {
+  private static String runFonts(String font) {
+    return "<w:rFonts w:ascii=\""
+        + font
+        + "\" w:hAnsi=\""
+        + font
+        + "\" w:cs=\""
+        + font
+        + "\" w:eastAsia=\""
+        + font
+        + "\"/>";
+  }
+
+  /** The title block: table number (if any) and title in bold, then the population line. */
+  private static String header(ReportTable t, PageLayout page) {
     StringBuilder xml = new StringBuilder(XML_DECLARATION);
-    xml.append("<w:ftr xmlns:w=\"")
-        .append(W_NS)
-        .append("\">")
-        .append("<w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr>");
-    run(xml, "Page ", 8, false);
-    field(xml, "PAGE");
-    run(xml, " of ", 8, false);
-    field(xml, "NUMPAGES");
+    xml.append("<w:hdr xmlns:w=\"").append(W_NS).append("\">");
+    int points = page.points();
+    if (!t.number().isEmpty()) {
+      xml.append("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>");
+      run(xml, t.font(), t.number(), points + 1, true);
+      xml.append("</w:p>");
+    }
+    xml.append("<w:p><w:pPr><w:spacing w:after=\"")
+        .append(PageLayout.TITLE_AFTER)
+        .append("\"/><w:jc w:val=\"center\"/></w:pPr>");
+    run(xml, t.font(), t.title(), points + 1, true);
+    xml.append("</w:p><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>");
+    run(xml, t.font(), t.subtitle(), points, false);
+    xml.append("</w:p></w:hdr>");
+    return xml.toString();
+  }
+
+  /** The footnotes, then a right-aligned "Page X of Y" with PAGE and NUMPAGES fields. */
+  private static String footer(ReportTable t, PageLayout page) {
+    StringBuilder xml = new StringBuilder(XML_DECLARATION);
+    xml.append("<w:ftr xmlns:w=\"").append(W_NS).append("\">");
+    int small = page.points() - 1;
+    for (String note : t.footnotes()) {
+      xml.append("<w:p><w:pPr><w:spacing w:after=\"")
+          .append(PageLayout.NOTE_AFTER)
+          .append("\"/></w:pPr>");
+      run(xml, t.font(), note, small, false);
+      xml.append("</w:p>");
+    }
+    xml.append("<w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr>");
+    run(xml, t.font(), "Page ", small, false);
+    field(xml, t.font(), "PAGE", small);
+    run(xml, t.font(), " of ", small, false);
+    field(xml, t.font(), "NUMPAGES", small);
     xml.append("</w:p></w:ftr>");
     return xml.toString();
   }
 
   /** A simple field whose cached result ("1") is shown in the footer font until updated. */
-  private static void field(StringBuilder xml, String instruction) {
+  private static void field(StringBuilder xml, String font, String instruction, int points) {
     xml.append("<w:fldSimple w:instr=\"").append(instruction).append("\">");
-    run(xml, "1", 8, false);
+    run(xml, font, "1", points, false);
     xml.append("</w:fldSimple>");
   }
 
-  private static String document(List<ReportTable> tables, ReportTable.Paper paper) {
+  private static String document(
+      List<ReportTable> tables, List<PageLayout> layouts, ReportTable.Paper paper) {
     StringBuilder xml = new StringBuilder(256 * 1024);
     xml.append(XML_DECLARATION)
         .append("<w:document xmlns:w=\"")
@@ -247,95 +290,102 @@ public final class AeTableDocxWriter {
         .append("\" xmlns:r=\"")
         .append(R_NS)
         .append("\"><w:body>");
-    int usable = paper.widthTwips() - 2 * MARGIN;
     for (int i = 0; i < tables.size(); i++) {
-      table(xml, tables.get(i), usable, i > 0);
+      table(xml, tables.get(i), layouts.get(i));
+      String section = sectionProperties(layouts.get(i), paper, i + 1);
+      if (i < tables.size() - 1) {
+        // a section ends at a paragraph carrying its properties; the next starts on a new page
+        xml.append("<w:p><w:pPr><w:spacing w:after=\"0\"/>")
+            .append(section)
+            .append("<w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>");
+      } else {
+        xml.append("<w:p><w:pPr><w:spacing w:after=\"0\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>")
+            .append("</w:pPr></w:p>")
+            .append(section);
+      }
     }
-    xml.append("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>")
-        .append("<w:pgSz w:w=\"")
-        .append(paper.widthTwips())
-        .append("\" w:h=\"")
-        .append(paper.heightTwips())
-        .append("\" w:orient=\"landscape\"/>")
-        .append("<w:pgMar w:top=\"")
-        .append(MARGIN)
-        .append("\" w:right=\"")
-        .append(MARGIN)
-        .append("\" w:bottom=\"")
-        .append(MARGIN)
-        .append("\" w:left=\"")
-        .append(MARGIN)
-        .append("\" w:header=\"")
-        .append(HEADER_FOOTER_DISTANCE)
-        .append("\" w:footer=\"")
-        .append(HEADER_FOOTER_DISTANCE)
-        .append("\" w:gutter=\"0\"/>")
-        .append("</w:sectPr></w:body></w:document>");
+    xml.append("</w:body></w:document>");
     return xml.toString();
   }
 
-  private static void table(StringBuilder xml, ReportTable t, int usable, boolean newPage) {
-    // On/off properties carry an explicit w:val="1": ECMA-376 reads an omitted value as on, but
-    // some readers (Apache POI 5.5 XWPFParagraph.isKeepNext) take it as off.
-    xml.append("<w:p><w:pPr><w:keepNext w:val=\"1\"/>");
-    if (newPage) {
-      xml.append("<w:pageBreakBefore w:val=\"1\"/>");
-    }
-    xml.append("<w:spacing w:after=\"60\"/><w:jc w:val=\"center\"/></w:pPr>");
-    run(xml, t.title(), 10, true);
-    xml.append("</w:p><w:p><w:pPr><w:keepNext w:val=\"1\"/><w:spacing w:after=\"160\"/>")
-        .append("<w:jc w:val=\"center\"/></w:pPr>");
-    run(xml, t.subtitle(), 9, false);
-    xml.append("</w:p>");
+  private static String sectionProperties(PageLayout page, ReportTable.Paper paper, int number) {
+    return "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdH"
+        + number
+        + "\"/><w:footerReference w:type=\"default\" r:id=\"rIdF"
+        + number
+        + "\"/><w:pgSz w:w=\""
+        + paper.widthTwips()
+        + "\" w:h=\""
+        + paper.heightTwips()
+        + "\" w:orient=\"landscape\"/><w:pgMar w:top=\""
+        + page.top()
+        + "\" w:right=\""
+        + PageLayout.SIDE_MARGIN
+        + "\" w:bottom=\""
+        + page.bottom()
+        + "\" w:left=\""
+        + PageLayout.SIDE_MARGIN
+        + "\" w:header=\""
+        + PageLayout.EDGE
+        + "\" w:footer=\""
+        + PageLayout.EDGE
+        + "\" w:gutter=\"0\"/></w:sectPr>";
+  }
 
+  private static void table(StringBuilder xml, ReportTable t, PageLayout page) {
     int columns = t.headers().size();
-    int[] widths = t.columnTwips(usable);
-    int points = t.fontPoints(usable);
-    xml.append("<w:tbl><w:tblPr><w:tblW w:w=\"")
-        .append(usable)
-        .append("\" w:type=\"dxa\"/>")
-        .append("<w:jc w:val=\"center\"/><w:tblBorders>")
-        .append("<w:top w:val=\"none\"/><w:left w:val=\"none\"/><w:bottom w:val=\"none\"/>")
-        .append("<w:right w:val=\"none\"/><w:insideH w:val=\"none\"/>")
-        .append("<w:insideV w:val=\"none\"/></w:tblBorders>")
-        .append("<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
-    for (int width : widths) {
-      xml.append("<w:gridCol w:w=\"").append(width).append("\"/>");
-    }
-    xml.append("</w:tblGrid>");
-
-    xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/><w:tblHeader w:val=\"1\"/></w:trPr>");
-    for (int c = 0; c < columns; c++) {
-      cellStart(xml, widths[c], true, true);
-      xml.append("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>");
-      lines(xml, t.headers().get(c).lines().toList(), points);
-      xml.append("</w:p></w:tc>");
-    }
-    xml.append("</w:tr>");
-    for (int i = 0; i < t.rows().size(); i++) {
-      ReportTable.Row row = t.rows().get(i);
-      boolean last = i == t.rows().size() - 1;
-      xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/></w:trPr>");
+    int[] widths = page.widths();
+    int points = page.points();
+    List<List<Integer>> pages = page.pages();
+    for (int p = 0; p < pages.size(); p++) {
+      if (p > 0) {
+        // an explicit page break: the next page's table starts with the header rows again
+        xml.append("<w:p><w:pPr><w:pageBreakBefore w:val=\"1\"/><w:spacing w:after=\"0\"/>")
+            .append("<w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>");
+      }
+      xml.append("<w:tbl><w:tblPr><w:tblW w:w=\"")
+          .append(page.usable())
+          .append("\" w:type=\"dxa\"/>")
+          .append("<w:jc w:val=\"center\"/><w:tblBorders>")
+          .append("<w:top w:val=\"none\"/><w:left w:val=\"none\"/><w:bottom w:val=\"none\"/>")
+          .append("<w:right w:val=\"none\"/><w:insideH w:val=\"none\"/>")
+          .append("<w:insideV w:val=\"none\"/></w:tblBorders>")
+          .append("<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
+      for (int width : widths) {
+        xml.append("<w:gridCol w:w=\"").append(width).append("\"/>");
+      }
+      xml.append("</w:tblGrid>");
+      xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/><w:tblHeader w:val=\"1\"/></w:trPr>");
       for (int c = 0; c < columns; c++) {
-        cellStart(xml, widths[c], false, last);
-        xml.append("<w:p><w:pPr>");
-        if (row.keepWithNext()) {
-          xml.append("<w:keepNext w:val=\"1\"/>");
-        }
-        if (c == 0 && row.indent() > 0) {
-          xml.append("<w:ind w:left=\"").append(INDENT * row.indent()).append("\"/>");
-        }
-        xml.append("<w:jc w:val=\"").append(c == 0 ? "left" : "center").append("\"/></w:pPr>");
-        run(xml, row.cells().get(c), points, false);
+        cellStart(xml, widths[c], true, true);
+        xml.append("<w:p><w:pPr><w:jc w:val=\"")
+            .append(c == 0 ? "left" : "center")
+            .append("\"/></w:pPr>");
+        lines(xml, t.font(), t.headers().get(c).lines().toList(), points);
         xml.append("</w:p></w:tc>");
       }
       xml.append("</w:tr>");
-    }
-    xml.append("</w:tbl><w:p/>");
-    for (String note : t.footnotes()) {
-      xml.append("<w:p><w:pPr><w:spacing w:after=\"40\"/></w:pPr>");
-      run(xml, note, 8, false);
-      xml.append("</w:p>");
+      List<Integer> rows = pages.get(p);
+      for (int i = 0; i < rows.size(); i++) {
+        ReportTable.Row row = t.rows().get(rows.get(i));
+        boolean last = i == rows.size() - 1;
+        xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/></w:trPr>");
+        for (int c = 0; c < columns; c++) {
+          cellStart(xml, widths[c], false, last);
+          xml.append("<w:p><w:pPr>");
+          if (row.keepWithNext()) {
+            xml.append("<w:keepNext w:val=\"1\"/>");
+          }
+          if (c == 0 && row.indent() > 0) {
+            xml.append("<w:ind w:left=\"").append(INDENT * row.indent()).append("\"/>");
+          }
+          xml.append("<w:jc w:val=\"").append(c == 0 ? "left" : "center").append("\"/></w:pPr>");
+          lines(xml, t.font(), row.cells().get(c).lines().toList(), points);
+          xml.append("</w:p></w:tc>");
+        }
+        xml.append("</w:tr>");
+      }
+      xml.append("</w:tbl>");
     }
   }
 
@@ -359,8 +409,8 @@ public final class AeTableDocxWriter {
   }
 
   /** One run showing {@code lines} separated by line breaks. */
-  private static void lines(StringBuilder xml, List<String> lines, int points) {
-    runStart(xml, points, false);
+  private static void lines(StringBuilder xml, String font, List<String> lines, int points) {
+    runStart(xml, font, points, false);
     for (int l = 0; l < lines.size(); l++) {
       if (l > 0) {
         xml.append("<w:br/>");
@@ -370,14 +420,14 @@ public final class AeTableDocxWriter {
     xml.append("</w:r>");
   }
 
-  private static void run(StringBuilder xml, String text, int points, boolean bold) {
-    runStart(xml, points, bold);
+  private static void run(StringBuilder xml, String font, String text, int points, boolean bold) {
+    runStart(xml, font, points, bold);
     text(xml, text);
     xml.append("</w:r>");
   }
 
-  private static void runStart(StringBuilder xml, int points, boolean bold) {
-    xml.append("<w:r><w:rPr>").append(RUN_FONTS);
+  private static void runStart(StringBuilder xml, String font, int points, boolean bold) {
+    xml.append("<w:r><w:rPr>").append(runFonts(font));
     if (bold) {
       xml.append("<w:b w:val=\"1\"/>");
     }

@@ -285,29 +285,9 @@ public final class AeTableLayout {
             notes));
   }
 
-  /**
-   * Longest unbreakable content per column in the style's font, in points (label column capped at
-   * 200 pt): an arm name, a header word, a whole number cell such as "65 (75.6%) [123]".
-   */
+  /** Longest unbreakable content per column in the style's font (label column capped at 200 pt). */
   private List<Double> widths(List<String> headers, List<ReportTable.Row> rows) {
-    List<Double> widths = new ArrayList<>();
-    String font = style.font();
-    for (int c = 0; c < headers.size(); c++) {
-      double w = 0;
-      for (String line : headers.get(c).split("\n")) {
-        // an arm name (the first line) must not wrap; longer lines may wrap between words
-        boolean arm = c > 0 && line.equals(headers.get(c).split("\n")[0]) && line.length() < 30;
-        for (String word : arm ? new String[] {line} : line.split("[\\s]+")) {
-          w = Math.max(w, ReportTable.textWidth(word, font));
-        }
-      }
-      for (ReportTable.Row r : rows) {
-        String cell = r.cells().get(c);
-        w = Math.max(w, ReportTable.textWidth(cell, font) + (c == 0 ? 12 * r.indent() : 0));
-      }
-      widths.add(c == 0 ? Math.min(w, 200) : w);
-    }
-    return widths;
+    return ReportTable.contentWidths(headers, rows, style.font(), 200);
   }
 
   /** A confidence level such as 0.95 as a percentage without trailing zeros: "95". */

@@ -5,15 +5,17 @@ import org.trialstats.io.Escape;
 
 /**
  * Writes {@link ReportTable}s as an RTF 1.9 document in the layout of a clinical study report
- * table: landscape page with 1-inch margins, Times New Roman 9 pt (8 pt for wide tables), centred
- * bold title and population line, a header row that repeats on every page with N per arm,
- * horizontal rules above and below the header and below the table only, rows that never split
- * across pages (and SOC rows kept with their first term), footnotes in 8 pt, "Page x of y" in the
- * footer, and one table per section. The document contains no date or other varying data, so the
- * bytes are identical from run to run. Text is escaped with {@link Escape#rtf}.
+ * table: landscape page, the table's font (Times New Roman or Courier New, 9 pt by default, one
+ * point less for wide tables), the title block (table number, bold title, population line) in the
+ * page header and the footnotes (ending with the source line) with "Page x of y" in the page
+ * footer, so both are on every page. The body is paginated explicitly ({@link PageLayout}): each
+ * page is a table of its own that starts with the column header rows (also flagged {@code \trhdr}
+ * for viewers that repeat them), with horizontal rules above and below the header and below the
+ * last row, rows that never split, the label column left-aligned and the numbers centred; one
+ * section per table. The document contains no date or other varying data, so the bytes are
+ * identical from run to run. Text is escaped with {@link Escape#rtf}.
  */
 public final class AeTableRtfWriter {
-  private static final int MARGIN = 1440;
   private static final int INDENT = 240;
   private static final String RULE = "\\brdrs\\brdrw10 ";
 
@@ -23,7 +25,8 @@ public final class AeTableRtfWriter {
   public static String rtf(List<ReportTable> tables, ReportTable.Paper paper) {
     StringBuilder b = new StringBuilder();
     b.append("{\\rtf1\\ansi\\ansicpg1252\\uc1\\deff0\\deflang1033\n")
-        .append("{\\fonttbl{\\f0\\froman\\fprq2\\fcharset0 Times New Roman;}}\n")
+        .append("{\\fonttbl{\\f0\\froman\\fprq2\\fcharset0 Times New Roman;}")
+        .append("{\\f1\\fmodern\\fprq1\\fcharset0 Courier New;}}\n")
         .append("{\\colortbl;\\red0\\green0\\blue0;}\n")
         .append("{\\info{\\title ")
         .append(Escape.rtf(tables.get(0).title()))
@@ -32,25 +35,19 @@ public final class AeTableRtfWriter {
         .append(paper.widthTwips())
         .append("\\paperh")
         .append(paper.heightTwips())
-        .append("\\margl")
-        .append(MARGIN)
-        .append("\\margr")
-        .append(MARGIN)
-        .append("\\margt")
-        .append(MARGIN)
-        .append("\\margb")
-        .append(MARGIN)
         .append("\\landscape\\widowctrl\\ftnbj\n");
-    int usable = paper.widthTwips() - 2 * MARGIN;
     for (int i = 0; i < tables.size(); i++) {
-      section(b, tables.get(i), paper, usable, i > 0);
+      section(b, tables.get(i), paper, i > 0);
     }
     b.append("}\n");
     return b.toString();
   }
 
   private static void section(
-      StringBuilder b, ReportTable t, ReportTable.Paper paper, int usable, boolean newPage) {
+      StringBuilder b, ReportTable t, ReportTable.Paper paper, boolean newPage) {
+    PageLayout page = new PageLayout(t, paper);
+    String f = ReportTable.COURIER.equals(t.font()) ? "\\f1" : "\\f0";
+    int points = page.points();
     if (newPage) {
       b.append("\\sect");
     }
@@ -59,57 +56,94 @@ public final class AeTableRtfWriter {
         .append("\\pghsxn")
         .append(paper.heightTwips())
         .append("\\marglsxn")
-        .append(MARGIN)
+        .append(PageLayout.SIDE_MARGIN)
         .append("\\margrsxn")
-        .append(MARGIN)
+        .append(PageLayout.SIDE_MARGIN)
         .append("\\margtsxn")
-        .append(MARGIN)
+        .append(page.top())
         .append("\\margbsxn")
-        .append(MARGIN)
-        .append("\\headery720\\footery720\n")
-        .append(
-            "{\\footer\\pard\\plain\\qr\\f0\\fs16 Page {\\field{\\*\\fldinst PAGE}"
-                + "{\\fldrslt 1}} of {\\field{\\*\\fldinst NUMPAGES}{\\fldrslt 1}}\\par}\n");
-    b.append("\\pard\\plain\\qc\\keepn\\sb0\\sa60\\f0\\fs20\\b ")
+        .append(page.bottom())
+        .append("\\headery")
+        .append(PageLayout.EDGE)
+        .append("\\footery")
+        .append(PageLayout.EDGE)
+        .append('\n');
+    b.append("{\\header");
+    if (!t.number().isEmpty()) {
+      b.append("\\pard\\plain\\qc\\sb0\\sa0")
+          .append(f)
+          .append("\\fs")
+          .append(2 * (points + 1))
+          .append("\\b ")
+          .append(Escape.rtf(t.number()))
+          .append("\\b0\\par\n");
+    }
+    b.append("\\pard\\plain\\qc\\sb0\\sa")
+        .append(PageLayout.TITLE_AFTER)
+        .append(f)
+        .append("\\fs")
+        .append(2 * (points + 1))
+        .append("\\b ")
         .append(Escape.rtf(t.title()))
         .append("\\b0\\par\n");
-    b.append("\\pard\\plain\\qc\\keepn\\sb0\\sa160\\f0\\fs18 ")
+    b.append("\\pard\\plain\\qc\\sb0\\sa0")
+        .append(f)
+        .append("\\fs")
+        .append(2 * points)
+        .append(' ')
         .append(Escape.rtf(t.subtitle()))
-        .append("\\par\n");
+        .append("\\par}\n");
+    String small = f + "\\fs" + 2 * (points - 1);
+    b.append("{\\footer");
+    for (String note : t.footnotes()) {
+      b.append("\\pard\\plain\\ql\\sb0\\sa")
+          .append(PageLayout.NOTE_AFTER)
+          .append(small)
+          .append(' ')
+          .append(Escape.rtf(note))
+          .append("\\par\n");
+    }
+    b.append("\\pard\\plain\\qr\\sb0\\sa0")
+        .append(small)
+        .append(" Page {\\field{\\*\\fldinst PAGE}{\\fldrslt 1}} of ")
+        .append("{\\field{\\*\\fldinst NUMPAGES}{\\fldrslt 1}}\\par}\n");
 
-    int[] widths = t.columnTwips(usable);
-    int halfPoints = 2 * t.fontPoints(usable);
+    int[] widths = page.widths();
     int[] edges = new int[widths.length];
     for (int i = 0, sum = 0; i < widths.length; i++) {
       sum += widths[i];
       edges[i] = sum;
     }
-    row(b, t.headers(), edges, halfPoints, true, false, 0, false);
-    for (int r = 0; r < t.rows().size(); r++) {
-      ReportTable.Row row = t.rows().get(r);
-      row(
-          b,
-          row.cells(),
-          edges,
-          halfPoints,
-          false,
-          r == t.rows().size() - 1,
-          row.indent(),
-          row.keepWithNext());
+    String font = f + "\\fs" + 2 * points;
+    List<List<Integer>> pages = page.pages();
+    for (int p = 0; p < pages.size(); p++) {
+      if (p > 0) {
+        // an explicit page break: the next page's table starts with the header rows again
+        b.append("\\pard\\plain\\sb0\\sa0\\fs2\\page\\par\n");
+      }
+      row(b, t.headers(), edges, font, true, false, 0, false);
+      List<Integer> rows = pages.get(p);
+      for (int r = 0; r < rows.size(); r++) {
+        ReportTable.Row row = t.rows().get(rows.get(r));
+        row(
+            b,
+            row.cells(),
+            edges,
+            font,
+            false,
+            r == rows.size() - 1,
+            row.indent(),
+            row.keepWithNext());
+      }
     }
-    b.append("\\pard\\plain\\sb120\\sa0\\f0\\fs16\\par\n");
-    for (String note : t.footnotes()) {
-      b.append("\\pard\\plain\\ql\\sb0\\sa40\\f0\\fs16 ")
-          .append(Escape.rtf(note))
-          .append("\\par\n");
-    }
+    b.append("\\pard\\plain\\sb0\\sa0\\fs2\\par\n");
   }
 
   private static void row(
       StringBuilder b,
       List<String> cells,
       int[] edges,
-      int halfPoints,
+      String font,
       boolean header,
       boolean last,
       int indent,
@@ -129,14 +163,14 @@ public final class AeTableRtfWriter {
     }
     for (int i = 0; i < cells.size(); i++) {
       b.append("\\pard\\plain\\intbl");
-      b.append(i == 0 && !header ? "\\ql" : "\\qc");
+      b.append(i == 0 ? "\\ql" : "\\qc");
       if (keepWithNext) {
         b.append("\\keepn");
       }
       if (i == 0 && indent > 0) {
         b.append("\\li").append(INDENT * indent);
       }
-      b.append("\\sb0\\sa0\\f0\\fs").append(halfPoints).append(' ');
+      b.append("\\sb0\\sa0").append(font).append(' ');
       String text = cells.get(i);
       b.append(String.join("\\line ", text.lines().map(Escape::rtf).toList()));
       b.append("\\cell\n");

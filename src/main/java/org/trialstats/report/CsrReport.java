@@ -29,6 +29,14 @@ public final class CsrReport {
 
   /** The display as a report table, with the provenance as its last footnote. */
   public static ReportTable table(CsrDisplay display, String provenance) {
+    return table(display, provenance, ReportTable.TIMES, 9);
+  }
+
+  /**
+   * The display as a report table set in {@code font} at {@code points}, with the provenance as its
+   * last footnote.
+   */
+  public static ReportTable table(CsrDisplay display, String provenance, String font, int points) {
     List<ReportTable.Row> rows = new ArrayList<>();
     for (CsrDisplay.Line l : display.rows()) {
       rows.add(new ReportTable.Row(l.indent(), l.heading(), l.cells()));
@@ -39,25 +47,12 @@ public final class CsrReport {
         display.title(),
         display.subtitle(),
         display.headers(),
-        widths(display.headers(), rows),
+        ReportTable.contentWidths(display.headers(), rows, font, LABEL_CAP),
         rows,
-        footnotes);
-  }
-
-  /** Longest unbreakable content per column in points: header words and whole cells. */
-  private static List<Double> widths(List<String> headers, List<ReportTable.Row> rows) {
-    List<Double> widths = new ArrayList<>();
-    for (int c = 0; c < headers.size(); c++) {
-      double w = 0;
-      for (String word : headers.get(c).split("\\s+")) {
-        w = Math.max(w, ReportTable.textWidth(word));
-      }
-      for (ReportTable.Row r : rows) {
-        w = Math.max(w, ReportTable.textWidth(r.cells().get(c)) + (c == 0 ? 12 * r.indent() : 0));
-      }
-      widths.add(c == 0 ? Math.min(w, LABEL_CAP) : w);
-    }
-    return widths;
+        footnotes,
+        "",
+        font,
+        points);
   }
 
   /**
@@ -96,7 +91,22 @@ public final class CsrReport {
    */
   public static Map<String, byte[]> render(
       CsrDisplay display, String provenance, ReportTable.Paper paper) {
-    ReportTable table = table(display, provenance);
+    return render(display, provenance, paper, ReportTable.TIMES, 9);
+  }
+
+  /**
+   * The files of one display set in {@code font} at {@code points} (RTF and DOCX).
+   *
+   * @param display the display
+   * @param provenance the provenance line
+   * @param paper the RTF/DOCX paper
+   * @param font {@link ReportTable#TIMES} or {@link ReportTable#COURIER}
+   * @param points font size of the table body
+   * @return file name to bytes, in that order
+   */
+  public static Map<String, byte[]> render(
+      CsrDisplay display, String provenance, ReportTable.Paper paper, String font, int points) {
+    ReportTable table = table(display, provenance, font, points);
     Map<String, byte[]> files = new LinkedHashMap<>();
     String base = display.number();
     files.put(

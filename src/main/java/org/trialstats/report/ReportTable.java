@@ -19,6 +19,8 @@ import java.util.List;
  *     for none
  * @param font font of the RTF and DOCX table: {@link #TIMES} or {@link #COURIER}; {@code widths}
  *     are measured in this font ({@link #textWidth(String, String)})
+ * @param points font size of the table body in points (the title is one point larger, the footnotes
+ *     one point smaller); one point less when the columns do not fit at this size
  */
 public record ReportTable(
     String title,
@@ -28,7 +30,8 @@ public record ReportTable(
     List<Row> rows,
     List<String> footnotes,
     String number,
-    String font) {
+    String font,
+    int points) {
 
   /** Times New Roman, the default font. */
   public static final String TIMES = "Times New Roman";
@@ -44,13 +47,29 @@ public record ReportTable(
       List<Double> widths,
       List<Row> rows,
       List<String> footnotes) {
-    this(title, subtitle, headers, widths, rows, footnotes, "", TIMES);
+    this(title, subtitle, headers, widths, rows, footnotes, "", TIMES, 9);
+  }
+
+  /** A table in {@code font} at 9 pt. */
+  public ReportTable(
+      String title,
+      String subtitle,
+      List<String> headers,
+      List<Double> widths,
+      List<Row> rows,
+      List<String> footnotes,
+      String number,
+      String font) {
+    this(title, subtitle, headers, widths, rows, footnotes, number, font, 9);
   }
 
   public ReportTable {
     number = number == null ? "" : number;
     if (!TIMES.equals(font) && !COURIER.equals(font)) {
       throw new IllegalArgumentException("font must be " + TIMES + " or " + COURIER);
+    }
+    if (points < 7 || points > 12) {
+      throw new IllegalArgumentException("font size must be 7 to 12 points, not " + points);
     }
     headers = List.copyOf(headers);
     widths = List.copyOf(widths);
@@ -71,18 +90,18 @@ public record ReportTable(
   public static final int CELL_PADDING_TWIPS = 72;
 
   /**
-   * Font size of the table body and header: 9 pt when every column's content fits the usable width
-   * at 9 pt, else 8 pt.
+   * Font size of the table body and header: {@link #points} when every column's content fits the
+   * usable width at that size, else one point less.
    */
   public int fontPoints(int usable) {
-    return totalNeed(9) <= usable ? 9 : 8;
+    return totalNeed(points) <= usable ? points : points - 1;
   }
 
   /**
    * Column widths in twips filling {@code usable} twips at {@link #fontPoints(int)}. When every
    * column's content fits, the spare width is shared in proportion; otherwise the number columns
-   * keep their width and the label column takes the rest, but at least a fifth of the width (then
-   * numbers wrap).
+   * keep their width and the label column takes the rest, but at least its need or a fifth of the
+   * width, whichever is less (then numbers wrap).
    */
   public int[] columnTwips(int usable) {
     int points = fontPoints(usable);
@@ -99,7 +118,7 @@ public record ReportTable(
       }
     } else {
       double numbers = total - need[0];
-      twips[0] = Math.max(usable / 5.0, usable - numbers);
+      twips[0] = Math.max(Math.min(need[0], usable / 5.0), usable - numbers);
       for (int i = 1; i < k; i++) {
         twips[i] = need[i] * (usable - twips[0]) / numbers;
       }
@@ -166,7 +185,65 @@ public record ReportTable(
 
   /** This table with {@code newNumber} above the title and set in {@code newFont}. */
   public ReportTable withPage(String newNumber, String newFont) {
-    return new ReportTable(title, subtitle, headers, widths, rows, footnotes, newNumber, newFont);
+    return new ReportTable(
+        title, subtitle, headers, widths, rows, footnotes, newNumber, newFont, points);
+  }
+
+  /** This table set in {@code newFont} at {@code newPoints}. */
+  public ReportTable withFont(String newFont, int newPoints) {
+    return new ReportTable(
+        title, subtitle, headers, widths, rows, footnotes, number, newFont, newPoints);
+  }
+
+  /**
+   * The widths a table needs, in points at 9 pt of {@code font}: per column the longest content
+   * that must not wrap. In the label column that is the longest label plus its indentation, capped
+   * at {@code labelCap} (longer labels wrap between words); in the other columns every whole cell
+   * (so "65 (75.6%) [123]" stays on one line), every word of the header and the first header line
+   * when it is short (an arm name, kept whole unless the columns then cannot fit a US Letter page
+   * even at one point less; it then wraps between words, never inside one). The one width rule of
+   * AE tables and CSR displays.
+   *
+   * @param headers column headers, lines separated by {@code \n}
+   * @param rows body rows
+   * @param font {@link #TIMES} or {@link #COURIER}
+   * @param labelCap the largest width of the label column in points
+   * @return one width per column
+   */
+  public static List<Double> contentWidths(
+      List<String> headers, List<Row> rows, String font, double labelCap) {
+    List<Double> whole = contentWidths(headers, rows, font, labelCap, true);
+    // arm names wrap between their words only when keeping them whole cannot fit the narrowest
+    // page (US Letter landscape) even at one point less
+    double need = 0;
+    for (double w : whole) {
+      need += w * 8 / 9.0 * 20 * 1.1 + 60 + 2 * CELL_PADDING_TWIPS;
+    }
+    int narrowest = Paper.LETTER.widthTwips() - 2 * 1440;
+    return need <= narrowest ? whole : contentWidths(headers, rows, font, labelCap, false);
+  }
+
+  private static List<Double> contentWidths(
+      List<String> headers, List<Row> rows, String font, double labelCap, boolean armsWhole) {
+    List<Double> result = new java.util.ArrayList<>();
+    for (int c = 0; c < headers.size(); c++) {
+      double w = 0;
+      String[] lines = headers.get(c).split("\n");
+      for (int l = 0; l < lines.length; l++) {
+        boolean arm = armsWhole && c > 0 && l == 0 && lines[l].length() < 30;
+        for (String word : arm ? new String[] {lines[l]} : lines[l].split("\\s+")) {
+          w = Math.max(w, textWidth(word, font));
+        }
+      }
+      for (Row r : rows) {
+        String cell = r.cells().get(c);
+        for (String line : cell.split("\n")) {
+          w = Math.max(w, textWidth(line, font) + (c == 0 ? 12 * r.indent() : 0));
+        }
+      }
+      result.add(c == 0 ? Math.min(w, labelCap) : w);
+    }
+    return result;
   }
 
   /**

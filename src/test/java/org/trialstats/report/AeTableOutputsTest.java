@@ -26,7 +26,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
@@ -233,7 +232,8 @@ class AeTableOutputsTest {
           .isEqualTo("landscape");
       assertThat(doc.getProperties().getCoreProperties().getCreated().toInstant().toString())
           .isEqualTo("2000-01-01T00:00:00Z");
-      assertThat(doc.getParagraphs())
+      // footnotes are in the page footer of the table's section, so on every page
+      assertThat(doc.getFooterList().get(0).getParagraphs())
           .extracting(p -> p.getText())
           .contains("Numbers are rounded half away from zero (as SAS ROUND and w.d formats).");
     }
@@ -254,7 +254,10 @@ class AeTableOutputsTest {
               "word/_rels/document.xml.rels",
               "word/styles.xml",
               "word/settings.xml",
-              "word/footer1.xml");
+              "word/header1.xml",
+              "word/footer1.xml",
+              "word/header2.xml",
+              "word/footer2.xml");
     }
   }
 
@@ -292,7 +295,18 @@ class AeTableOutputsTest {
                   margins.getHeader(),
                   margins.getFooter()))
           .extracting(Object::toString)
-          .containsExactly("1440", "1440", "1440", "1440", "720", "720");
+          .containsExactly(
+              "1440",
+              "1440",
+              Integer.toString(new PageLayout(tables.get(2), ReportTable.Paper.LETTER).top()),
+              Integer.toString(new PageLayout(tables.get(2), ReportTable.Paper.LETTER).bottom()),
+              "720",
+              "720");
+      // the title block and the footnotes make room for themselves in the margins
+      assertThat(Integer.parseInt(margins.getTop().toString())).isGreaterThan(1440);
+      // footer at 720 twips, then one footnote and the page line at 7 pt, then the gap
+      assertThat(Integer.parseInt(margins.getBottom().toString()))
+          .isGreaterThanOrEqualTo(720 + 2 * 7 * 24 + 240);
 
       assertThat(doc.getTables()).hasSize(tables.size());
       List<XWPFParagraph> paragraphs = doc.getParagraphs();
@@ -303,19 +317,20 @@ class AeTableOutputsTest {
         int[] widths = t.columnTwips(usable);
         int columns = t.headers().size();
 
-        XWPFParagraph title =
-            paragraphs.stream()
-                .filter(p -> p.getText().equals(t.title()))
-                .findFirst()
-                .orElseThrow();
+        // the title block is the page header of the table's section, not body text
+        List<XWPFParagraph> head = doc.getHeaderList().get(i).getParagraphs();
+        assertThat(paragraphs).extracting(XWPFParagraph::getText).doesNotContain(t.title());
+        int offset = t.number().isEmpty() ? 0 : 1;
+        if (offset == 1) {
+          assertThat(head.get(0).getText()).isEqualTo(t.number());
+        }
+        XWPFParagraph title = head.get(offset);
+        assertThat(title.getText()).isEqualTo(t.title());
         assertThat(title.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
-        assertThat(title.isKeepNext()).isTrue();
-        assertThat(title.isPageBreak()).as("page break before table %d", i).isEqualTo(i > 0);
-        assertThat(title.getRuns()).allSatisfy(r -> font(r, 10, true));
-        XWPFParagraph subtitle = paragraphs.get(paragraphs.indexOf(title) + 1);
+        assertThat(title.getRuns()).allSatisfy(r -> font(r, points + 1, true));
+        XWPFParagraph subtitle = head.get(offset + 1);
         assertThat(subtitle.getText()).isEqualTo(t.subtitle());
-        assertThat(subtitle.isKeepNext()).isTrue();
-        assertThat(subtitle.getRuns()).allSatisfy(r -> font(r, 9, false));
+        assertThat(subtitle.getRuns()).allSatisfy(r -> font(r, points, false));
 
         assertThat(table.getTableAlignment()).isEqualTo(TableRowAlign.CENTER);
         assertThat(table.getCTTbl().getTblPr().getTblLayout().getType())
@@ -372,7 +387,7 @@ class AeTableOutputsTest {
             XWPFParagraph p = cell.getParagraphs().get(0);
             assertThat(p.getAlignment())
                 .as(where)
-                .isEqualTo(c == 0 && !header ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+                .isEqualTo(c == 0 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
             assertThat(p.getRuns())
                 .as(where)
                 .isNotEmpty()
@@ -386,11 +401,20 @@ class AeTableOutputsTest {
             }
           }
         }
-        List<XWPFParagraph> notes =
-            paragraphs.stream().filter(p -> t.footnotes().contains(p.getText())).toList();
-        assertThat(notes).extracting(XWPFParagraph::getText).containsAll(t.footnotes());
+        List<XWPFParagraph> notes = doc.getFooterList().get(i).getParagraphs();
+        assertThat(notes.subList(0, t.footnotes().size()))
+            .extracting(XWPFParagraph::getText)
+            .containsExactlyElementsOf(t.footnotes());
         assertThat(notes)
-            .allSatisfy(p -> assertThat(p.getRuns()).allSatisfy(run -> font(run, 8, false)));
+            .allSatisfy(
+                p -> assertThat(p.getRuns()).allSatisfy(run -> font(run, points - 1, false)));
+        // footer: right-aligned "Page X of Y" from PAGE and NUMPAGES fields, after the notes
+        XWPFParagraph pageNumbers = notes.get(notes.size() - 1);
+        assertThat(pageNumbers.getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
+        assertThat(pageNumbers.getCTP().getFldSimpleList())
+            .extracting(f -> f.getInstr())
+            .containsExactly("PAGE", "NUMPAGES");
+        assertThat(pageNumbers.getText()).isEqualTo("Page 1 of 1");
       }
       // the SOC heading rows keep with the next row; preferred terms are indented
       assertThat(doc.getTables().get(0).getRow(2).getCell(0).getParagraphs().get(0).isKeepNext())
@@ -405,17 +429,9 @@ class AeTableOutputsTest {
                   .getIndentationLeft())
           .isEqualTo(240);
 
-      // footer: right-aligned "Page X of Y" from PAGE and NUMPAGES fields, in 8 pt
-      assertThat(doc.getFooterList()).hasSize(1);
-      XWPFFooter footer = doc.getFooterList().get(0);
-      assertThat(doc.getHeaderFooterPolicy().getDefaultFooter()).isSameAs(footer);
-      XWPFParagraph pageNumbers = footer.getParagraphs().get(0);
-      assertThat(pageNumbers.getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
-      assertThat(pageNumbers.getCTP().getFldSimpleList())
-          .extracting(f -> f.getInstr())
-          .containsExactly("PAGE", "NUMPAGES");
-      assertThat(pageNumbers.getText()).isEqualTo("Page 1 of 1");
-      assertThat(pageNumbers.getRuns()).allSatisfy(run -> font(run, 8, false));
+      // one header and one footer per table (section)
+      assertThat(doc.getFooterList()).hasSize(tables.size());
+      assertThat(doc.getHeaderList()).hasSize(tables.size());
 
       // Times New Roman is the document's default font (paragraphs without runs)
       XWPFStyle normal = doc.getStyles().getStyle("Normal");
@@ -477,7 +493,9 @@ class AeTableOutputsTest {
       assertThat(table.getRow(1).getCell(1).getText()).isEqualTo("<1>");
       assertThat(table.getRow(2).getCell(0).getText()).isEqualTo("&amp;");
       assertThat(table.getRow(2).getCell(1).getText()).isEmpty();
-      assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText).contains(kept, " " + kept);
+      assertThat(doc.getHeaderList().get(0).getParagraphs())
+          .extracting(XWPFParagraph::getText)
+          .contains(kept, " " + kept);
       assertThat(doc.getProperties().getCoreProperties().getTitle()).isEqualTo(kept);
     }
   }

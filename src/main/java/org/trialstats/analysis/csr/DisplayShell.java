@@ -20,6 +20,8 @@ import java.util.Map;
  * @param pValues the display rule of p-values
  * @param rows the rows, in order
  * @param footnotes the footnotes, in order
+ * @param font the font of the RTF and DOCX table ({@code Times New Roman} or {@code Courier New})
+ * @param fontSize the font size of the table body in points
  */
 public record DisplayShell(
     String file,
@@ -33,7 +35,9 @@ public record DisplayShell(
     int percentDecimals,
     PValueRule pValues,
     List<ShellRow> rows,
-    List<String> footnotes) {
+    List<String> footnotes,
+    String font,
+    int fontSize) {
 
   public DisplayShell {
     datasets = Map.copyOf(datasets);

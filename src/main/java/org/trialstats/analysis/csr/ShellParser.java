@@ -34,7 +34,8 @@ public final class ShellParser {
           "percent_decimals",
           "p_values",
           "rows",
-          "footnotes");
+          "footnotes",
+          "font");
   private static final Set<String> COLUMNS =
       Set.of("treatment", "order", "total", "subsets", "n_in_header");
   private static final Set<String> P_VALUES =
@@ -134,7 +135,31 @@ public final class ShellParser {
         y.integer(root, "percent_decimals", 1, 0, 3),
         pValues(y, root),
         rows,
-        footnotes);
+        footnotes,
+        fontFamily(y, root),
+        fontSize(y, root));
+  }
+
+  /** {@code font: {family: Courier New, size: 9}}; Times New Roman 9 pt when absent. */
+  private static String fontFamily(ShellYaml y, Node root) {
+    Node f = y.map(root, "font");
+    if (f == null) {
+      return "Times New Roman";
+    }
+    y.keys(f, Set.of("family", "size"), "font");
+    String family = y.text(f, "family", false);
+    if (family == null) {
+      return "Times New Roman";
+    }
+    if (!family.equals("Times New Roman") && !family.equals("Courier New")) {
+      throw y.error(f.line(), "family", "must be Times New Roman or Courier New, not " + family);
+    }
+    return family;
+  }
+
+  private static int fontSize(ShellYaml y, Node root) {
+    Node f = y.map(root, "font");
+    return f == null ? 9 : y.integer(f, "size", 9, 7, 12);
   }
 
   private static Columns columns(ShellYaml y, Node root) {
