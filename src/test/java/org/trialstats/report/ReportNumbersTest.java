@@ -47,7 +47,8 @@ class ReportNumbersTest {
             List.of(new ReportDocument.Paragraph("x", false))));
     assertThat(doc.markdown())
         .isEqualTo(
-            "# T &lt;1&gt;\n\n## Claim checks\n\n| claim | p |\n|---|---:|\n| a\\|b | &lt;0.0001 |\n\n"
+            "# T &lt;1&gt;\n\n## Claim checks\n\n| claim | p |\n|---|---:|\n"
+                + "| a\\|b | &lt;0.0001 |\n\n"
                 + "### Not checkable (1)\n\nx\n");
     assertThat(doc.html())
         .contains("<h1>T &lt;1&gt;</h1>")
