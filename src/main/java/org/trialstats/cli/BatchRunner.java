@@ -25,13 +25,14 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.trialstats.analysis.RequestFields;
 import org.trialstats.io.CsvRecordLimit;
 import org.trialstats.io.Escape;
+import org.trialstats.io.InvalidDataException;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.OutputFiles;
 import org.trialstats.io.OutputTarget;
 import org.trialstats.stats.MethodCatalogue;
-import org.trialstats.stats.Request;
 import org.trialstats.stats.Result;
 import org.trialstats.stats.StatsException;
 
@@ -434,7 +435,7 @@ public final class BatchRunner {
         throw new StatsException(
             "the row has " + record.size() + " fields, the header " + headerSize);
       }
-      Result e = MethodCatalogue.compute(Request.fromFields(values));
+      Result e = MethodCatalogue.compute(RequestFields.parse(values));
       row.add(Numbers.full(e.value()));
       row.add(Numbers.full(e.lower()));
       row.add(Numbers.full(e.upper()));
@@ -442,7 +443,7 @@ public final class BatchRunner {
       row.add("ok");
       row.add(e.note());
       return true;
-    } catch (StatsException | ArithmeticException e) {
+    } catch (StatsException | InvalidDataException | ArithmeticException e) {
       row.add("");
       row.add("");
       row.add("");

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.trialstats.analysis.RequestFields;
 import org.trialstats.io.Escape;
+import org.trialstats.io.InvalidDataException;
 import org.trialstats.io.Numbers;
 import org.trialstats.report.StratifiedRow;
 import org.trialstats.stats.Request;
@@ -80,7 +82,7 @@ final class StratifiedBatch {
                   + previous
                   + ")");
         }
-        Request r = Request.fromFields(values);
+        Request r = RequestFields.parse(values);
         for (String field : List.of("events1", "n1", "events2", "n2")) {
           if (values.getOrDefault(field, "").isBlank()) {
             throw new StatsException("field '" + field + "' is empty; a stratum needs x1/n1:x2/n2");
@@ -95,7 +97,7 @@ final class StratifiedBatch {
           same("level", Numbers.full(r.level()), Numbers.full(request.level()));
         }
         strata.add(new Stratum(r.events1(), r.n1(), r.events2(), r.n2()));
-      } catch (StatsException | ArithmeticException e) {
+      } catch (StatsException | InvalidDataException | ArithmeticException e) {
         error = "line " + line + ": " + e.getMessage();
       }
     }

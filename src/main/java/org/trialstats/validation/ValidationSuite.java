@@ -12,11 +12,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.trialstats.analysis.RequestFields;
+import org.trialstats.io.InvalidDataException;
 import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.NumberNeededToTreat;
-import org.trialstats.stats.Request;
 import org.trialstats.stats.Result;
 import org.trialstats.stats.StatsException;
 
@@ -125,8 +126,8 @@ public final class ValidationSuite {
       Result e = null;
       String error = "";
       try {
-        e = MethodCatalogue.compute(Request.fromFields(row));
-      } catch (StatsException ex) {
+        e = MethodCatalogue.compute(RequestFields.parse(row));
+      } catch (StatsException | InvalidDataException ex) {
         error = ex.getMessage();
       }
       String[][] quantities = {
