@@ -13,7 +13,6 @@ import org.trialstats.analysis.ResultRow;
 import org.trialstats.evidence.ClaimResult;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Verdict;
-import org.trialstats.io.Escape;
 import org.trialstats.io.Json;
 import org.trialstats.io.Numbers;
 import org.trialstats.io.Provenance;
@@ -135,9 +134,9 @@ public final class CheckReport {
         s.append("  ")
             .append(row.figure())
             .append("  ")
-            .append(row.measure())
+            .append(row.measure().id())
             .append(' ')
-            .append(row.method())
+            .append(row.method().id())
             .append(": ")
             .append(estimate(row))
             .append('\n');
@@ -154,115 +153,74 @@ public final class CheckReport {
     return row.note().isEmpty() ? value : value + " (" + row.note() + ")";
   }
 
-  private String markdown() {
-    StringBuilder s = new StringBuilder("# trialstats check\n\n");
-    s.append("Provenance: ")
-        .append(Escape.markdown(provenance.line()))
-        .append("\n\n")
-        .append(summary())
-        .append(". ")
-        .append(LEGEND)
-        .append("\n\n")
-        .append("| verdict | where | kind | printed | recomputed | detail |\n")
-        .append("|---|---|---|---|---|---|\n");
+  /**
+   * The report as one document, written to Markdown and HTML: the provenance, the summary, one
+   * table row per claim (coloured by verdict in HTML) and the estimates of the comparisons, rates
+   * and SIRs found.
+   */
+  ReportDocument document() {
+    ReportDocument doc = new ReportDocument("trialstats check", STYLE);
+    doc.add(new ReportDocument.Paragraph("Provenance: " + provenance.line(), false));
+    doc.add(new ReportDocument.Paragraph(summary() + ". " + LEGEND, false));
+    List<List<String>> claims = new ArrayList<>();
+    List<String> verdicts = new ArrayList<>();
     for (ClaimResult r : check.results()) {
-      s.append("| ")
-          .append(r.verdict().label())
-          .append(" | ")
-          .append(Escape.markdown(check.span(r).describe()))
-          .append(" | ")
-          .append(r.claim().check().kind())
-          .append(" | ")
-          .append(Escape.markdown(r.claim().reported().asReported()))
-          .append(" | ")
-          .append(Escape.markdown(recomputed(r)))
-          .append(" | ")
-          .append(Escape.markdown(r.detail()))
-          .append(" |\n");
+      claims.add(
+          List.of(
+              r.verdict().label(),
+              check.span(r).describe(),
+              r.claim().check().kind(),
+              r.claim().reported().asReported(),
+              recomputed(r),
+              r.detail()));
+      // the label is the row's style class; "not checkable" rows stay uncoloured
+      verdicts.add(r.verdict() == Verdict.NOT_CHECKABLE ? "" : r.verdict().label());
     }
+    doc.add(
+        new ReportDocument.Table(
+            List.of("verdict", "where", "kind", "printed", "recomputed", "detail"),
+            claims,
+            Set.of(),
+            verdicts));
     List<ResultRow> rows = estimateRows();
     if (!rows.isEmpty()) {
-      s.append("\n## Estimates for the comparisons, rates and SIRs found\n\n")
-          .append("| figure | measure | method | estimate (")
-          .append(Numbers.fixed(LEVEL * 100, 0))
-          .append("% interval) |\n|---|---|---|---|\n");
-      for (ResultRow row : rows) {
-        s.append("| ")
-            .append(row.figure())
-            .append(" | ")
-            .append(row.measure())
-            .append(" | ")
-            .append(row.method())
-            .append(" | ")
-            .append(Escape.markdown(estimate(row)))
-            .append(" |\n");
-      }
+      doc.add(new ReportDocument.Heading(2, "Estimates for the comparisons, rates and SIRs found"));
+      doc.add(
+          new ReportDocument.Table(
+              List.of(
+                  "figure",
+                  "measure",
+                  "method",
+                  "estimate (" + Numbers.fixed(LEVEL * 100, 0) + "% interval)"),
+              rows.stream()
+                  .map(
+                      row ->
+                          List.of(
+                              row.figure(), row.measure().id(), row.method().id(), estimate(row)))
+                  .toList(),
+              Set.of(),
+              List.of()));
     }
-    return s.toString();
+    return doc;
+  }
+
+  private String markdown() {
+    return document().markdown();
   }
 
   private String html() {
-    StringBuilder s =
-        new StringBuilder(
-            "<!DOCTYPE html>\n"
-                + "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>trialstats"
-                + " check</title><style>"
-                + "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-                + "td,th{border:1px solid #999;padding:4px;vertical-align:top}"
-                + ".discrepancy{background:#fdd}.reproduced{background:#dfd}"
-                + ".consistent,.attainable{background:#eef7e8}"
-                + "</style></head><body>\n");
-    s.append("<h1>trialstats check</h1>\n<p>Provenance: ")
-        .append(Escape.html(provenance.line()))
-        .append("</p>\n<p>")
-        .append(Escape.html(summary()))
-        .append(". ")
-        .append(Escape.html(LEGEND))
-        .append(
-            "</p>\n<table>\n<tr><th>verdict</th><th>where</th>"
-                + "<th>kind</th><th>printed</th><th>recomputed</th><th>detail</th></tr>\n");
-    for (ClaimResult r : check.results()) {
-      String css =
-          r.verdict() == Verdict.NOT_CHECKABLE ? "" : " class=\"" + r.verdict().label() + "\"";
-      s.append("<tr")
-          .append(css)
-          .append("><td>")
-          .append(r.verdict().label())
-          .append("</td><td>")
-          .append(Escape.html(check.span(r).describe()))
-          .append("</td><td>")
-          .append(r.claim().check().kind())
-          .append("</td><td>")
-          .append(Escape.html(r.claim().reported().asReported()))
-          .append("</td><td>")
-          .append(Escape.html(recomputed(r)))
-          .append("</td><td>")
-          .append(Escape.html(r.detail()))
-          .append("</td></tr>\n");
-    }
-    s.append("</table>\n");
-    List<ResultRow> rows = estimateRows();
-    if (!rows.isEmpty()) {
-      s.append(
-          "<h2>Estimates for the comparisons, rates and SIRs found</h2>\n"
-              + "<table>\n"
-              + "<tr><th>figure</th><th>measure</th><th>method</th><th>estimate"
-              + " (interval)</th></tr>\n");
-      for (ResultRow row : rows) {
-        s.append("<tr><td>")
-            .append(Escape.html(row.figure()))
-            .append("</td><td>")
-            .append(row.measure())
-            .append("</td><td>")
-            .append(row.method())
-            .append("</td><td>")
-            .append(Escape.html(estimate(row)))
-            .append("</td></tr>\n");
-      }
-      s.append("</table>\n");
-    }
-    return s.append("</body></html>\n").toString();
+    return document().html();
   }
+
+  /** The house style of the reports, with the claim rows coloured by verdict. */
+  private static final String STYLE =
+      ReportDocument.STYLE
+          + String.join(
+              "\n",
+              "tr.discrepancy { background: #f8d7da; }",
+              "tr.reproduced { background: #ddffdd; }",
+              "tr.consistent, tr.attainable { background: #eef7e8; }",
+              "");
 
   private String json() {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -309,8 +267,8 @@ public final class CheckReport {
     for (ResultRow row : estimateRows()) {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("figure", row.figure());
-      e.put("measure", row.measure());
-      e.put("method", row.method());
+      e.put("measure", row.measure().id());
+      e.put("method", row.method().id());
       e.put("estimate", Json.number(row.estimate()));
       e.put("lower", Json.number(row.lower()));
       e.put("upper", Json.number(row.upper()));

@@ -284,7 +284,7 @@ public final class EvidenceReport {
   ReportDocument document(Map<EvidenceCharts.Chart, String> svgs) {
     Dataset d = analysis.dataset();
     List<ReportDocument.Block> body = sections(svgs);
-    ReportDocument doc = new ReportDocument(d.title(), STYLE);
+    ReportDocument doc = new ReportDocument(d.title(), ReportDocument.STYLE);
     doc.add(new ReportDocument.Paragraph(d.description(), false));
     doc.add(
         new ReportDocument.Paragraph(
@@ -615,26 +615,4 @@ public final class EvidenceReport {
             .replaceFirst("<svg", "<svg role=\"img\" aria-label=\"" + Escape.html(name) + "\"")
         + "\n";
   }
-
-  private static final String STYLE =
-      String.join(
-          "\n",
-          "body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 14px; color: #111;"
-              + " margin: 0; background: #fff; }",
-          "main { max-width: 1100px; margin: 0 auto; padding: 24px; }",
-          "h1 { font-size: 24px; } h2 { font-size: 19px; margin-top: 32px;"
-              + " border-bottom: 1px solid #ccc; } h3 { font-size: 16px; }",
-          "table { border-collapse: collapse; margin: 8px 0 16px; width: 100%; }",
-          "th, td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align:"
-              + " left; }",
-          "th { background: #f2f2f2; } td.num { text-align: right; white-space: nowrap; }",
-          "tr.primary { background: #eef5fb; }",
-          "tr.bad { background: #f8d7da; }",
-          "details > summary { font-size: 16px; font-weight: bold; margin: 16px 0 8px;"
-              + " cursor: pointer; }",
-          ".summary { font-weight: bold; }",
-          "figure { margin: 16px 0; } figure svg { max-width: 100%; height: auto; }",
-          "figcaption { font-size: 13px; color: #333; }",
-          "code { font-size: 12px; }",
-          "");
 }

@@ -88,6 +88,31 @@ public final class ReportDocument {
    */
   public record Collapsed(Heading heading, List<Block> blocks) implements Block {}
 
+  /**
+   * The house style sheet of the HTML reports (DejaVu Sans, bordered tables, collapsible groups).
+   */
+  public static final String STYLE =
+      String.join(
+          "\n",
+          "body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 14px; color: #111;"
+              + " margin: 0; background: #fff; }",
+          "main { max-width: 1100px; margin: 0 auto; padding: 24px; }",
+          "h1 { font-size: 24px; } h2 { font-size: 19px; margin-top: 32px;"
+              + " border-bottom: 1px solid #ccc; } h3 { font-size: 16px; }",
+          "table { border-collapse: collapse; margin: 8px 0 16px; width: 100%; }",
+          "th, td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align:"
+              + " left; }",
+          "th { background: #f2f2f2; } td.num { text-align: right; white-space: nowrap; }",
+          "tr.primary { background: #eef5fb; }",
+          "tr.bad { background: #f8d7da; }",
+          "details > summary { font-size: 16px; font-weight: bold; margin: 16px 0 8px;"
+              + " cursor: pointer; }",
+          ".summary { font-weight: bold; }",
+          "figure { margin: 16px 0; } figure svg { max-width: 100%; height: auto; }",
+          "figcaption { font-size: 13px; color: #333; }",
+          "code { font-size: 12px; }",
+          "");
+
   private final String title;
   private final String style;
   private final List<Block> blocks = new ArrayList<>();
