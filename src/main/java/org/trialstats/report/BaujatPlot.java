@@ -3,11 +3,8 @@ package org.trialstats.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Shape;
-import java.awt.geom.AffineTransform;
+import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.trialstats.meta.Influence;
 import org.trialstats.meta.MetaModel;
@@ -22,11 +19,7 @@ import org.trialstats.meta.MetaResult;
  * PNG and SVG via {@link Figure}.
  */
 public final class BaujatPlot {
-  private static final Font AXIS = Charts.font(10.5f);
-  private static final Font LABEL = Charts.font(11.5f);
   private static final Font POINT_LABEL = Charts.font(9f);
-  private static final Font TITLE = Charts.boldFont(13f);
-  private static final Font CAPTION = Charts.font(10f);
   private static final double WIDTH = 600;
   private static final double HEIGHT = 460;
   private static final Color POINT = new Color(0x00, 0x72, 0xB2);
@@ -72,12 +65,7 @@ public final class BaujatPlot {
     EffectAxis xAxis = axis(maxX);
     EffectAxis yAxis = axis(maxY);
     boolean titled = title != null && !title.isBlank();
-    double left = 70;
-    double right = 28;
-    double top = titled ? 44 : 20;
-    double bottom = 64;
-    double plotW = WIDTH - left - right;
-    double plotH = HEIGHT - top - bottom;
+    PlotFrame frame = new PlotFrame(WIDTH, HEIGHT, 70, 28, titled ? 44 : 20, 64, false);
     // metafor's axis titles: the x axis is Q's contribution for a fixed-effect model
     String xTitle =
         result.model() == MetaModel.FIXED
@@ -92,70 +80,45 @@ public final class BaujatPlot {
         WIDTH,
         HEIGHT,
         g -> {
-          g.setColor(INK);
-          if (titled) {
-            Figure.text(g, title, TITLE, left, 26, Figure.Align.LEFT);
-          }
-          double baseY = top + plotH;
-          g.setStroke(new BasicStroke(0.6f));
-          g.setColor(GRID);
-          for (double t : xAxis.ticks) {
-            double tx = xAxis.toX(t, left, plotW);
-            g.draw(new Line2D.Double(tx, top, tx, baseY));
-          }
-          for (double t : yAxis.ticks) {
-            double ty = toY(yAxis, t, top, plotH);
-            g.draw(new Line2D.Double(left, ty, left + plotW, ty));
-          }
-          Shape frame = g.getClip();
-          g.clip(new Rectangle2D.Double(left - 6, top - 6, plotW + 12, plotH + 12));
-          for (Influence.Study s : studies) {
-            double px = xAxis.toX(s.baujatX(), left, plotW);
-            double py = toY(yAxis, s.baujatY(), top, plotH);
-            Ellipse2D.Double dot = new Ellipse2D.Double(px - 3.5, py - 3.5, 7, 7);
-            g.setColor(POINT);
-            g.fill(dot);
-            g.setColor(POINT_EDGE);
-            g.setStroke(new BasicStroke(0.8f));
-            g.draw(dot);
-            if (!labelled(s, xAxis, yAxis)) {
-              continue;
-            }
-            g.setColor(INK);
-            // labels to the left of points in the right third, so that they stay inside
-            boolean leftSide = px > left + plotW * 2 / 3;
-            Figure.text(
-                g,
-                s.study(),
-                POINT_LABEL,
-                leftSide ? px - 6 : px + 6,
-                py + 3,
-                leftSide ? Figure.Align.RIGHT : Figure.Align.LEFT);
-          }
-          g.setClip(frame);
-          g.setColor(INK);
-          g.setStroke(new BasicStroke(0.9f));
-          g.draw(new Rectangle2D.Double(left, top, plotW, plotH));
-          for (int i = 0; i < xAxis.ticks.length; i++) {
-            double tx = xAxis.toX(xAxis.ticks[i], left, plotW);
-            g.draw(new Line2D.Double(tx, baseY, tx, baseY + 4));
-            Figure.text(g, xAxis.labels[i], AXIS, tx, baseY + 16, Figure.Align.CENTER);
-          }
-          for (int i = 0; i < yAxis.ticks.length; i++) {
-            double ty = toY(yAxis, yAxis.ticks[i], top, plotH);
-            g.draw(new Line2D.Double(left - 4, ty, left, ty));
-            Figure.text(g, yAxis.labels[i], AXIS, left - 7, ty + 3.8, Figure.Align.RIGHT);
-          }
-          Figure.text(g, xTitle, LABEL, left + plotW / 2, baseY + 34, Figure.Align.CENTER);
-          AffineTransform saved = g.getTransform();
-          g.transform(AffineTransform.getRotateInstance(-Math.PI / 2));
-          Figure.text(g, yTitle, LABEL, -(top + plotH / 2), 18, Figure.Align.CENTER);
-          g.setTransform(saved);
-          g.setColor(new Color(0x44, 0x44, 0x44));
-          double captionX =
-              Math.max(12, Math.min(left, WIDTH - 12 - Figure.textWidth(caption, CAPTION)));
-          Figure.text(g, caption, CAPTION, captionX, HEIGHT - 10, Figure.Align.LEFT);
+          frame.title(g, title);
+          frame.grid(g, xAxis, yAxis, GRID);
+          // a margin so that dots on the axes are drawn whole
+          frame.inside(
+              g,
+              6,
+              clipped -> {
+                for (Influence.Study s : studies) {
+                  dot(clipped, frame, s, xAxis, yAxis);
+                }
+              });
+          frame.axes(g, xAxis, yAxis, xTitle, yTitle);
+          frame.captions(g, List.of(caption));
         });
+  }
+
+  /** A study's dot, and its label when it is one of those a Baujat plot is read for. */
+  private static void dot(
+      Graphics2D g, PlotFrame frame, Influence.Study s, EffectAxis xAxis, EffectAxis yAxis) {
+    double px = frame.x(xAxis, s.baujatX());
+    double py = frame.y(yAxis, s.baujatY());
+    Ellipse2D.Double dot = new Ellipse2D.Double(px - 3.5, py - 3.5, 7, 7);
+    g.setColor(POINT);
+    g.fill(dot);
+    g.setColor(POINT_EDGE);
+    g.setStroke(new BasicStroke(0.8f));
+    g.draw(dot);
+    if (labelled(s, xAxis, yAxis)) {
+      g.setColor(INK);
+      // labels to the left of points in the right third, so that they stay inside
+      boolean leftSide = px > frame.left() + frame.plotWidth() * 2 / 3;
+      Figure.text(
+          g,
+          s.study(),
+          POINT_LABEL,
+          leftSide ? px - 6 : px + 6,
+          py + 3,
+          leftSide ? Figure.Align.RIGHT : Figure.Align.LEFT);
+    }
   }
 
   /**
@@ -172,9 +135,5 @@ public final class BaujatPlot {
     double top = max > 0 && Double.isFinite(max) ? max * 1.04 : 1;
     double step = EffectAxis.niceCeiling(top / 5);
     return EffectAxis.fitted(false, 0, Math.ceil(top / step) * step);
-  }
-
-  private static double toY(EffectAxis axis, double value, double top, double height) {
-    return top + height - (value - axis.min) / (axis.max - axis.min) * height;
   }
 }

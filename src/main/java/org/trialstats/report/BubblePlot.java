@@ -2,13 +2,11 @@ package org.trialstats.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Shape;
-import java.awt.geom.AffineTransform;
+import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
+import java.util.List;
 import java.util.Locale;
 import org.trialstats.analysis.MetaModeration;
 import org.trialstats.meta.MetaRegression;
@@ -22,10 +20,6 @@ import org.trialstats.meta.ModeratorDesign;
  * means (as metafor's {@code regplot()}). Deterministic PNG and SVG via {@link Figure}.
  */
 public final class BubblePlot {
-  private static final Font AXIS = Charts.font(10.5f);
-  private static final Font LABEL = Charts.font(11.5f);
-  private static final Font TITLE = Charts.boldFont(13f);
-  private static final Font CAPTION = Charts.font(10f);
   private static final double WIDTH = 560;
   private static final double HEIGHT = 440;
   private static final double MAX_RADIUS = 14;
@@ -114,12 +108,7 @@ public final class BubblePlot {
     double xPad = (xMax - xMin) * 0.05;
     EffectAxis xAxis = EffectAxis.fitted(false, xMin - xPad, xMax + xPad);
     String title = "Bubble plot: " + key;
-    double left = 64;
-    double right = 24;
-    double top = 44;
-    double bottom = 76;
-    double plotW = WIDTH - left - right;
-    double plotH = HEIGHT - top - bottom;
+    PlotFrame frame = new PlotFrame(WIDTH, HEIGHT, 64, 24, 44, 76, false);
     String yTitle = ForestPlot.effectName(result) + (ratio ? " (log scale)" : "");
     String caption =
         "Line: fitted meta-regression ("
@@ -135,85 +124,72 @@ public final class BubblePlot {
         WIDTH,
         HEIGHT,
         g -> {
-          g.setColor(INK);
-          Figure.text(g, title, TITLE, left, 26, Figure.Align.LEFT);
-          double baseY = top + plotH;
-          Shape frame = g.getClip();
-          g.clip(new Rectangle2D.Double(left, top, plotW, plotH));
-          Path2D.Double band = new Path2D.Double();
-          for (int i = 0; i < LINE_POINTS; i++) {
-            double px = xAxis.toX(gridX[i], left, plotW);
-            double py = yPixel(yAxis, fitted[i][3], top, plotH);
-            if (i == 0) {
-              band.moveTo(px, py);
-            } else {
-              band.lineTo(px, py);
-            }
-          }
-          for (int i = LINE_POINTS - 1; i >= 0; i--) {
-            band.lineTo(xAxis.toX(gridX[i], left, plotW), yPixel(yAxis, fitted[i][2], top, plotH));
-          }
-          band.closePath();
-          g.setColor(BAND);
-          g.fill(band);
-          g.setColor(INK);
-          g.setStroke(new BasicStroke(1.3f));
-          g.draw(
-              new Line2D.Double(
-                  xAxis.toX(gridX[0], left, plotW),
-                  yPixel(yAxis, fitted[0][0], top, plotH),
-                  xAxis.toX(gridX[LINE_POINTS - 1], left, plotW),
-                  yPixel(yAxis, fitted[LINE_POINTS - 1][0], top, plotH)));
-          // largest circles first so that small studies stay visible
-          Integer[] order = new Integer[k];
-          for (int i = 0; i < k; i++) {
-            order[i] = i;
-          }
-          java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b], w[a]));
-          for (int i : order) {
-            double radius = Math.max(2, MAX_RADIUS * Math.sqrt(w[i] / finalWMax));
-            double px = xAxis.toX(x[i][column], left, plotW);
-            double py = yPixel(yAxis, y[i], top, plotH);
-            Ellipse2D.Double dot =
-                new Ellipse2D.Double(px - radius, py - radius, 2 * radius, 2 * radius);
-            g.setColor(POINT);
-            g.fill(dot);
-            g.setColor(POINT_EDGE);
-            g.setStroke(new BasicStroke(0.8f));
-            g.draw(dot);
-          }
-          g.setClip(frame);
-          g.setColor(INK);
-          g.setStroke(new BasicStroke(0.9f));
-          g.draw(new Rectangle2D.Double(left, top, plotW, plotH));
-          for (int i = 0; i < xAxis.ticks.length; i++) {
-            double tx = xAxis.toX(xAxis.ticks[i], left, plotW);
-            g.draw(new Line2D.Double(tx, baseY, tx, baseY + 4));
-            Figure.text(g, xAxis.labels[i], AXIS, tx, baseY + 16, Figure.Align.CENTER);
-          }
-          for (int i = 0; i < yAxis.ticks.length; i++) {
-            double ty = yPixel(yAxis, yAxis.ticks[i], top, plotH);
-            g.draw(new Line2D.Double(left - 4, ty, left, ty));
-            Figure.text(g, yAxis.labels[i], AXIS, left - 7, ty + 3.8, Figure.Align.RIGHT);
-          }
-          Figure.text(g, key, LABEL, left + plotW / 2, baseY + 36, Figure.Align.CENTER);
-          AffineTransform saved = g.getTransform();
-          g.transform(AffineTransform.getRotateInstance(-Math.PI / 2));
-          Figure.text(g, yTitle, LABEL, -(top + plotH / 2), 20, Figure.Align.CENTER);
-          g.setTransform(saved);
-          g.setColor(new Color(0x44, 0x44, 0x44));
-          double captionX =
-              Math.max(12, Math.min(left, WIDTH - 12 - Figure.textWidth(caption, CAPTION)));
-          Figure.text(g, caption, CAPTION, captionX, HEIGHT - 12, Figure.Align.LEFT);
+          frame.title(g, title);
+          frame.inside(
+              g,
+              0,
+              clipped -> {
+                band(clipped, frame, xAxis, yAxis, gridX, fitted);
+                // largest circles first so that small studies stay visible
+                Integer[] order = new Integer[k];
+                for (int i = 0; i < k; i++) {
+                  order[i] = i;
+                }
+                java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b], w[a]));
+                for (int i : order) {
+                  double radius = Math.max(2, MAX_RADIUS * Math.sqrt(w[i] / finalWMax));
+                  double px = frame.x(xAxis, x[i][column]);
+                  double py = frame.y(yAxis, y[i]);
+                  Ellipse2D.Double dot =
+                      new Ellipse2D.Double(px - radius, py - radius, 2 * radius, 2 * radius);
+                  clipped.setColor(POINT);
+                  clipped.fill(dot);
+                  clipped.setColor(POINT_EDGE);
+                  clipped.setStroke(new BasicStroke(0.8f));
+                  clipped.draw(dot);
+                }
+              });
+          frame.axes(g, xAxis, yAxis, key, yTitle);
+          frame.captions(g, List.of(caption));
         });
   }
 
-  private static double yPixel(EffectAxis axis, double value, double top, double height) {
-    return top + height - (axis.toX(value, 0, height));
+  /** The confidence band of the fitted line (grey) and the line itself. */
+  private static void band(
+      Graphics2D g,
+      PlotFrame frame,
+      EffectAxis xAxis,
+      EffectAxis yAxis,
+      double[] gridX,
+      double[][] fitted) {
+    Path2D.Double band = new Path2D.Double();
+    for (int i = 0; i < LINE_POINTS; i++) {
+      double px = frame.x(xAxis, gridX[i]);
+      double py = frame.y(yAxis, fitted[i][3]);
+      if (i == 0) {
+        band.moveTo(px, py);
+      } else {
+        band.lineTo(px, py);
+      }
+    }
+    for (int i = LINE_POINTS - 1; i >= 0; i--) {
+      band.lineTo(frame.x(xAxis, gridX[i]), frame.y(yAxis, fitted[i][2]));
+    }
+    band.closePath();
+    g.setColor(BAND);
+    g.fill(band);
+    g.setColor(INK);
+    g.setStroke(new BasicStroke(1.3f));
+    g.draw(
+        new Line2D.Double(
+            frame.x(xAxis, gridX[0]),
+            frame.y(yAxis, fitted[0][0]),
+            frame.x(xAxis, gridX[LINE_POINTS - 1]),
+            frame.y(yAxis, fitted[LINE_POINTS - 1][0])));
   }
 
-  private static java.util.List<String> continuous(ModeratorDesign d) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  private static List<String> continuous(ModeratorDesign d) {
+    List<String> out = new java.util.ArrayList<>();
     for (int j = 1; j < d.p(); j++) {
       if (d.columns().get(j).equals(d.terms().get(j))) {
         out.add(d.columns().get(j));

@@ -2,14 +2,10 @@ package org.trialstats.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.Shape;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.trialstats.meta.MetaResult;
@@ -24,10 +20,6 @@ import org.trialstats.stats.ConfidenceLevel;
  * drawn as open circles. Deterministic PNG and SVG via {@link Figure}.
  */
 public final class FunnelPlot {
-  private static final Font AXIS = Charts.font(10.5f);
-  private static final Font LABEL = Charts.font(11.5f);
-  private static final Font TITLE = Charts.boldFont(13f);
-  private static final Font CAPTION = Charts.font(10f);
   private static final double WIDTH = 560;
   private static final double HEIGHT = 440;
   private static final Color FUNNEL = new Color(0xEE, 0xEE, 0xEE);
@@ -123,96 +115,65 @@ public final class FunnelPlot {
     EffectAxis xAxis = EffectAxis.fitted(ratio, lo - pad, hi + pad);
 
     boolean titled = title != null && !title.isBlank();
-    double left = 64;
-    double right = 24;
-    double top = titled ? 44 : 20;
-    double bottom = 76;
-    double plotW = WIDTH - left - right;
-    double plotH = HEIGHT - top - bottom;
+    PlotFrame frame = new PlotFrame(WIDTH, HEIGHT, 64, 24, titled ? 44 : 20, 76, true);
     String xTitle = ForestPlot.effectName(result) + (ratio ? " (log scale)" : "");
 
     return new Figure(
         WIDTH,
         HEIGHT,
         g -> {
-          g.setColor(INK);
-          if (titled) {
-            Figure.text(g, title, TITLE, left, 26, Figure.Align.LEFT);
-          }
-          // funnel region
-          double apexX = xAxis.toX(mu, left, plotW);
-          double baseY = top + plotH;
-          Path2D.Double funnel = new Path2D.Double();
-          funnel.moveTo(apexX, top);
-          funnel.lineTo(xAxis.toX(mu - z * seMax, left, plotW), baseY);
-          funnel.lineTo(xAxis.toX(mu + z * seMax, left, plotW), baseY);
-          funnel.closePath();
-          // clip and transform are saved and restored on g itself: VectorGraphics2D does not
-          // restore its state when a graphics copy from create() is disposed
-          Shape frame = g.getClip();
-          Graphics2D clipped = g;
-          clipped.clip(new Rectangle2D.Double(left, top, plotW, plotH));
-          clipped.setColor(FUNNEL);
-          clipped.fill(funnel);
-          clipped.setColor(FUNNEL_EDGE);
-          clipped.setStroke(
-              new BasicStroke(
-                  0.9f,
-                  BasicStroke.CAP_BUTT,
-                  BasicStroke.JOIN_MITER,
-                  10f,
-                  new float[] {4f, 3f},
-                  0f));
-          clipped.draw(
-              new Line2D.Double(apexX, top, xAxis.toX(mu - z * seMax, left, plotW), baseY));
-          clipped.draw(
-              new Line2D.Double(apexX, top, xAxis.toX(mu + z * seMax, left, plotW), baseY));
-          clipped.setStroke(new BasicStroke(1.1f));
-          clipped.setColor(INK);
-          clipped.draw(new Line2D.Double(apexX, top, apexX, baseY));
-          // points, largest standard errors first so that precise studies stay on top
-          List<Point> order =
-              studies.stream().sorted((a, b) -> Double.compare(b.se(), a.se())).toList();
-          for (Point e : order) {
-            double px = xAxis.toX(e.yi(), left, plotW);
-            double py = top + e.se() / seMax * plotH;
-            Ellipse2D.Double dot = new Ellipse2D.Double(px - 4, py - 4, 8, 8);
-            // filled (imputed) studies are open circles, as metafor draws them
-            clipped.setColor(e.open() ? Color.WHITE : POINT);
-            clipped.fill(dot);
-            clipped.setColor(POINT_EDGE);
-            clipped.setStroke(new BasicStroke(0.8f));
-            clipped.draw(dot);
-          }
-          g.setClip(frame);
-
-          // frame and axes
-          g.setColor(INK);
-          g.setStroke(new BasicStroke(0.9f));
-          g.draw(new Rectangle2D.Double(left, top, plotW, plotH));
-          for (int i = 0; i < xAxis.ticks.length; i++) {
-            double tx = xAxis.toX(xAxis.ticks[i], left, plotW);
-            g.draw(new Line2D.Double(tx, baseY, tx, baseY + 4));
-            Figure.text(g, xAxis.labels[i], AXIS, tx, baseY + 16, Figure.Align.CENTER);
-          }
-          for (int i = 0; i < seAxis.ticks.length; i++) {
-            double ty = top + seAxis.ticks[i] / seMax * plotH;
-            g.draw(new Line2D.Double(left - 4, ty, left, ty));
-            Figure.text(g, seAxis.labels[i], AXIS, left - 7, ty + 3.8, Figure.Align.RIGHT);
-          }
-          Figure.text(g, xTitle, LABEL, left + plotW / 2, baseY + 36, Figure.Align.CENTER);
-          AffineTransform saved = g.getTransform();
-          g.transform(AffineTransform.getRotateInstance(-Math.PI / 2));
-          Figure.text(g, "Standard error", LABEL, -(top + plotH / 2), 20, Figure.Align.CENTER);
-          g.setTransform(saved);
-          g.setColor(new Color(0x44, 0x44, 0x44));
-          for (int i = 0; i < captions.size(); i++) {
-            String caption = captions.get(i);
-            double captionX =
-                Math.max(12, Math.min(left, WIDTH - 12 - Figure.textWidth(caption, CAPTION)));
-            double baseline = HEIGHT - 12 - 13 * (captions.size() - 1 - i);
-            Figure.text(g, caption, CAPTION, captionX, baseline, Figure.Align.LEFT);
-          }
+          frame.title(g, title);
+          frame.inside(
+              g,
+              0,
+              clipped -> {
+                funnel(clipped, frame, xAxis, mu, z * seMax);
+                // points, largest standard errors first so that precise studies stay on top
+                List<Point> order =
+                    studies.stream().sorted((a, b) -> Double.compare(b.se(), a.se())).toList();
+                for (Point e : order) {
+                  double px = frame.x(xAxis, e.yi());
+                  double py = frame.y(seAxis, e.se());
+                  Ellipse2D.Double dot = new Ellipse2D.Double(px - 4, py - 4, 8, 8);
+                  // filled (imputed) studies are open circles, as metafor draws them
+                  clipped.setColor(e.open() ? Color.WHITE : POINT);
+                  clipped.fill(dot);
+                  clipped.setColor(POINT_EDGE);
+                  clipped.setStroke(new BasicStroke(0.8f));
+                  clipped.draw(dot);
+                }
+              });
+          frame.axes(g, xAxis, seAxis, xTitle, "Standard error");
+          frame.captions(g, captions);
         });
+  }
+
+  /**
+   * The funnel: the region mu +/- halfWidth at the largest standard error, its dashed edges, and
+   * the pooled estimate as a vertical line from the apex.
+   */
+  private static void funnel(
+      Graphics2D g, PlotFrame frame, EffectAxis xAxis, double mu, double halfWidth) {
+    double apexX = frame.x(xAxis, mu);
+    double top = frame.top();
+    double baseY = frame.baseY();
+    double leftX = frame.x(xAxis, mu - halfWidth);
+    double rightX = frame.x(xAxis, mu + halfWidth);
+    Path2D.Double funnel = new Path2D.Double();
+    funnel.moveTo(apexX, top);
+    funnel.lineTo(leftX, baseY);
+    funnel.lineTo(rightX, baseY);
+    funnel.closePath();
+    g.setColor(FUNNEL);
+    g.fill(funnel);
+    g.setColor(FUNNEL_EDGE);
+    g.setStroke(
+        new BasicStroke(
+            0.9f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+    g.draw(new Line2D.Double(apexX, top, leftX, baseY));
+    g.draw(new Line2D.Double(apexX, top, rightX, baseY));
+    g.setStroke(new BasicStroke(1.1f));
+    g.setColor(INK);
+    g.draw(new Line2D.Double(apexX, top, apexX, baseY));
   }
 }
