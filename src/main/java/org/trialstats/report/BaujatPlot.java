@@ -65,17 +65,18 @@ public final class BaujatPlot {
     EffectAxis xAxis = axis(maxX);
     EffectAxis yAxis = axis(maxY);
     boolean titled = title != null && !title.isBlank();
-    PlotFrame frame = new PlotFrame(WIDTH, HEIGHT, 70, 28, titled ? 44 : 20, 64, false);
+    PlotFrame frame = new PlotFrame(WIDTH, HEIGHT, 70, 28, titled ? 44 : 20, 76, false);
     // metafor's axis titles: the x axis is Q's contribution for a fixed-effect model
     String xTitle =
         result.model() == MetaModel.FIXED
             ? "Contribution to overall heterogeneity"
             : "Squared Pearson residual";
     String yTitle = "Influence on overall result";
-    String caption =
-        "x: (y_i - mu)^2 / (v_i + tau^2); y: (mu without study i - mu)^2 / its variance; "
-            + MetaOutput.methodLabel(result)
-            + "; labels beyond 1/5 of an axis";
+    // two lines: on one the caption ran past the figure's right edge
+    List<String> caption =
+        List.of(
+            "x: (y_i - mu)^2 / (v_i + tau^2); y: (mu without study i - mu)^2 / its variance",
+            MetaOutput.methodLabel(result) + "; labels beyond 1/5 of an axis");
     return new Figure(
         WIDTH,
         HEIGHT,
@@ -92,7 +93,7 @@ public final class BaujatPlot {
                 }
               });
           frame.axes(g, xAxis, yAxis, xTitle, yTitle);
-          frame.captions(g, List.of(caption));
+          frame.captions(g, caption);
         });
   }
 
