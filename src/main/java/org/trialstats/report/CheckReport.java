@@ -21,7 +21,9 @@ import org.trialstats.io.Provenance;
  * Renders a {@link DocumentCheck} as plain text, Markdown, HTML or JSON: the verdict of every claim
  * found with its source span, the estimates with intervals for the two-arm comparisons, rates and
  * SIRs found (the methods of {@code reproduce}, {@link EvidenceAnalysis}), and the provenance
- * (trialstats version, SHA-256 of every input). No timestamps: same input, same bytes.
+ * (trialstats version, SHA-256 of every input). Markdown and HTML are one {@link ReportDocument},
+ * as the evidence report is; the plain text is a terminal layout (one block per claim) and JSON the
+ * machine-readable record. No timestamps: same input, same bytes.
  */
 public final class CheckReport {
   /** Confidence level of the intervals computed for comparisons, rates and SIRs. */
@@ -47,6 +49,16 @@ public final class CheckReport {
   }
 
   private static final String LEGEND = "Verdicts follow reproduce's rules: " + Verdict.legend();
+
+  /** The house style of the reports, with the claim rows coloured by verdict. */
+  private static final String STYLE =
+      ReportDocument.STYLE
+          + String.join(
+              "\n",
+              "tr.discrepancy { background: #f8d7da; }",
+              "tr.reproduced { background: #ddffdd; }",
+              "tr.consistent, tr.attainable { background: #eef7e8; }",
+              "");
 
   private final DocumentCheck check;
   private final Provenance provenance;
@@ -211,16 +223,6 @@ public final class CheckReport {
   private String html() {
     return document().html();
   }
-
-  /** The house style of the reports, with the claim rows coloured by verdict. */
-  private static final String STYLE =
-      ReportDocument.STYLE
-          + String.join(
-              "\n",
-              "tr.discrepancy { background: #f8d7da; }",
-              "tr.reproduced { background: #ddffdd; }",
-              "tr.consistent, tr.attainable { background: #eef7e8; }",
-              "");
 
   private String json() {
     Map<String, Object> root = new LinkedHashMap<>();
