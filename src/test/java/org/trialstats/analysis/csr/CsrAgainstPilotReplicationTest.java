@@ -62,28 +62,29 @@ class CsrAgainstPilotReplicationTest {
      */
     ZERO_WITHOUT_PERCENT,
     /**
-     * The pilot prints a percentage that rounds to 0 as "<1%"; trialstats prints "0%" (14-2.01,
-     * total of Other race: 1 of 254 = 0.39%). Same count; "0%" is consistent with "<1%".
+     * The pilot prints a percentage that rounds to 0 as {@code <1%}; trialstats prints {@code 0%}
+     * (14-2.01, total of Other race: 1 of 254 = 0.39%). Same count; 0% is consistent with {@code
+     * <1%}.
      */
     PERCENT_BELOW_ONE,
     /**
      * Summary statistics: the pilot prints mean, median, min and max with one decimal and SD with
      * two whatever the data; trialstats uses the SAS convention asked for in the issue (mean and
      * median one decimal more than the data, SD two more, min and max as the data). Checked: both
-     * prints round the same value, |a - b| <= half a unit of each one's last decimal.
+     * prints round the same value, |a - b| &lt; half a unit of each one's last decimal.
      */
     SUMMARY_DECIMALS,
     /**
-     * p-values: the pilot prints 4 (14-1.02, 14-2.01) or 3 decimals (14-5.0x, with a "*" flag at p
-     * < 0.15 in 14-5.01), "<.0001" and ">.99"; trialstats prints the shell's rule (3 decimals,
-     * "<.001") or the AE tables' (4 decimals without the leading zero). Checked: the two printed
-     * values denote overlapping intervals.
+     * p-values: the pilot prints 4 (14-1.02, 14-2.01) or 3 decimals (14-5.0x, with a {@code *} flag
+     * at p &lt; 0.15 in 14-5.01), {@code <.0001} and {@code >.99}; trialstats prints the shell's
+     * rule (3 decimals, {@code <.001}) or the AE tables' (4 decimals without the leading zero).
+     * Checked: the two printed values denote overlapping intervals.
      */
     P_VALUE_DISPLAY,
     /**
      * 14-5.0x: the pilot leaves the Fisher p blank when neither arm of the comparison has the
-     * event; trialstats prints "&gt;.99" (the test of an all-zero row, p = 1). Checked: both arms
-     * print 0 in that row.
+     * event; trialstats prints {@code >.99} (the test of an all-zero row, p = 1). Checked: both
+     * arms print 0 in that row.
      */
     P_BLANK_WITHOUT_EVENTS,
     /**
