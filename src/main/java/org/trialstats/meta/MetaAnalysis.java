@@ -404,12 +404,19 @@ public final class MetaAnalysis {
                 hkFactor));
       }
     }
-    if (measure.usesCounts()) {
+    boolean events = measure.usesCounts() || measure.input() == EffectMeasure.Input.PERSON_TIME;
+    if (events) {
       String sparse = sparseEvents(included);
       boolean inverseVariance =
           options.model() == MetaModel.RANDOM || options.fixedMethod() == FixedMethod.IV;
       if (sparse != null && inverseVariance) {
-        boolean corrected = included.stream().anyMatch(s -> EffectSizes.hasZeroCell(s.table()));
+        boolean corrected =
+            included.stream()
+                .anyMatch(
+                    s ->
+                        s.table() != null
+                            ? EffectSizes.hasZeroCell(s.table())
+                            : s.rates().hasZeroCount());
         warnings.add(
             "sparse events ("
                 + sparse
@@ -423,6 +430,8 @@ public final class MetaAnalysis {
                 + " Mantel-Haenszel (or Peto for odds ratios) pooling of the raw counts is"
                 + " preferred");
       }
+    }
+    if (measure.usesCounts()) {
       if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO) {
         String unbalanced = unbalancedArms(included);
         double or = Math.exp(mu);
@@ -449,16 +458,19 @@ public final class MetaAnalysis {
    * needs the 0.5 correction), or has fewer than {@value #SPARSE_EVENTS} events in its two arms
    * together, where the log-scale normal approximation behind inverse-variance weighting fails
    * (Bradburn et al. 2007, Stat Med 26:53-77). Risks below 1% alone do not count: 1,065 and 1,510
-   * events over 13 BCG trials are not sparse.
+   * events over 13 BCG trials are not sparse. Studies given as events and person-time follow the
+   * same rule on their event counts.
    */
   static String sparseEvents(List<StudyData> included) {
     List<String> zero = new ArrayList<>();
     List<String> few = new ArrayList<>();
     for (StudyData s : included) {
       TwoByTwo t = s.table();
-      if (t.x1() == 0 || t.x2() == 0) {
+      long events1 = t != null ? t.x1() : s.rates().events1();
+      long events2 = t != null ? t.x2() : s.rates().events2();
+      if (events1 == 0 || events2 == 0) {
         zero.add(s.study());
-      } else if (t.x1() + t.x2() < SPARSE_EVENTS) {
+      } else if (events1 + events2 < SPARSE_EVENTS) {
         few.add(s.study());
       }
     }
