@@ -63,6 +63,11 @@ public enum Tau2Estimator implements Identified {
     Tau2Fit fit(double[] y, double[] v, double[][] x) {
       return Tau2.fisherScoring(true, y, v, x);
     }
+
+    @Override
+    public boolean maximisesLikelihood() {
+      return true;
+    }
   },
   /**
    * Paule-Mandel: the tau^2 at which the generalised Q statistic sum (y_i - mu)^2 / (v_i + tau^2)
@@ -115,6 +120,11 @@ public enum Tau2Estimator implements Identified {
     @Override
     Tau2Fit fit(double[] y, double[] v, double[][] x) {
       return Tau2.fisherScoring(false, y, v, x);
+    }
+
+    @Override
+    public boolean maximisesLikelihood() {
+      return true;
     }
   },
   /**
@@ -204,6 +214,16 @@ public enum Tau2Estimator implements Identified {
    */
   public boolean isIterative() {
     return iterative;
+  }
+
+  /**
+   * Whether the estimate maximises a (restricted) likelihood, so that a profile-likelihood interval
+   * for tau^2 belongs to it: ML and REML.
+   *
+   * @return true for ML and REML
+   */
+  public boolean maximisesLikelihood() {
+    return false;
   }
 
   /**
