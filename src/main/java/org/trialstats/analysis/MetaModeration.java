@@ -207,7 +207,7 @@ public record MetaModeration(
   }
 
   private static boolean likelihood(Tau2Estimator e) {
-    return e == Tau2Estimator.ML || e == Tau2Estimator.REML;
+    return e != null && e.maximisesLikelihood();
   }
 
   private static Tau2Interval regressionInterval(

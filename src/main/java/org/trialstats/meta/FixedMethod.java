@@ -1,8 +1,11 @@
 package org.trialstats.meta;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.trialstats.stats.Identified;
 import org.trialstats.stats.MethodInfo;
 import org.trialstats.stats.StatsException;
+import org.trialstats.stats.TwoByTwo;
 
 /** Pooling methods of the fixed-effect model. */
 public enum FixedMethod implements Identified {
@@ -20,12 +23,44 @@ public enum FixedMethod implements Identified {
           "Hedges & Olkin 1985, ch. 6",
           "none (no SAS procedure)",
           "metafor::rma(yi, vi, method = \"FE\"[, test = \"knha\"])",
-          "statsmodels.stats.meta_analysis.combine_effects(...).summary_frame() (fe row)")),
+          "statsmodels.stats.meta_analysis.combine_effects(...).summary_frame() (fe row)")) {
+    @Override
+    FixedEffectPool pool(
+        double[] y,
+        double[] v,
+        List<StudyData> included,
+        List<ExcludedStudy> excluded,
+        MetaOptions options) {
+      WeightedSums s = new WeightedSums(y, v, 0);
+      int k = y.length;
+      if (!options.hksj() || k < 2) {
+        return FixedEffectPool.normal(s.mu, Math.sqrt(1 / s.sumW), s.w, s.q, options.level());
+      }
+      double factor = MetaAnalysis.hartungKnappFactor(s.q, k);
+      return new FixedEffectPool(
+          s.mu,
+          Math.sqrt(factor / s.sumW),
+          s.w,
+          s.q,
+          k - 1,
+          Quantiles.tUpper(k - 1, (1 - options.level()) / 2),
+          factor,
+          List.of(
+              "the Hartung-Knapp adjustment was designed for random-effects models; applied to a"
+                  + " fixed-effect model it scales the variance by Q/(k - 1) (metafor warns"
+                  + " likewise)"));
+    }
+  },
   /**
    * Mantel-Haenszel from the raw counts (no continuity correction): the MH odds ratio with the
    * Robins, Breslow &amp; Greenland (1986, Biometrics 42:311-323) variance, the MH risk ratio with
    * the Greenland &amp; Robins (1985, Biometrics 41:55-68) variance, and the MH risk difference
-   * with the Sato, Greenland &amp; Robins (1989, Biometrics 45:1323-1324) variance.
+   * with the Sato, Greenland &amp; Robins (1989, Biometrics 45:1323-1324) variance; for incidence
+   * rates the Mantel-Haenszel rate ratio and difference ({@link PersonTimeMantelHaenszel}). Every
+   * table of the analysis enters, as in metafor's {@code rma.mh()}: the pooled studies first, then
+   * those without a study estimate (no events in either arm add nothing; a risk-ratio study with
+   * events in everyone adds RR 1). Q is taken about the Mantel-Haenszel estimate, sum (y_i -
+   * mu_MH)^2 / v_i, over the studies with an estimate.
    */
   MH(
       "mh",
@@ -39,11 +74,51 @@ public enum FixedMethod implements Identified {
               + " Robins 1985, Biometrics 41:55-68",
           "PROC FREQ; TABLES s*a*b / CMH",
           "metafor::rma.mh(ai, n1i, ci, n2i) or rma.mh(x1i, t1i, x2i, t2i)",
-          "statsmodels.stats.contingency_tables.StratifiedTable (OR, RR)")),
+          "statsmodels.stats.contingency_tables.StratifiedTable (OR, RR)")) {
+    @Override
+    FixedEffectPool pool(
+        double[] y,
+        double[] v,
+        List<StudyData> included,
+        List<ExcludedStudy> excluded,
+        MetaOptions options) {
+      List<StudyData> all = new ArrayList<>(included);
+      excluded.forEach(x -> all.add(x.data()));
+      EffectMeasure measure = options.measure();
+      MantelHaenszel.Pooled mh =
+          measure.input() == EffectMeasure.Input.PERSON_TIME
+              ? PersonTimeMantelHaenszel.pool(all.stream().map(StudyData::rates).toList(), measure)
+              : MantelHaenszel.pool(all.stream().map(StudyData::table).toList(), measure);
+      double q = 0;
+      for (int i = 0; i < y.length; i++) {
+        double r = y[i] - mh.mu();
+        q += r * r / v[i];
+      }
+      FixedEffectPool pooled =
+          FixedEffectPool.normal(mh.mu(), mh.se(), mh.weights(), q, options.level());
+      if (mh.se() != 0) {
+        return pooled;
+      }
+      return new FixedEffectPool(
+          pooled.mu(),
+          pooled.se(),
+          pooled.weights(),
+          pooled.q(),
+          pooled.statisticDf(),
+          pooled.critical(),
+          pooled.hkFactor(),
+          List.of(
+              "the Mantel-Haenszel variance is zero (every study has a risk difference"
+                  + " of -1 or +1): the interval is degenerate at the estimate and the test"
+                  + " meaningless; metafor reports NaN here"));
+    }
+  },
   /**
    * Peto's one-step odds ratio from the raw counts: log OR = sum(O_i - E_i) / sum(V_i), Var =
    * 1/sum(V_i), with E_i = n1 (a + c)/N and V_i = (a + c)(b + d) n1 n2 / (N^2 (N - 1)) (Yusuf,
-   * Peto, Lewis, Collins &amp; Sleight 1985, Prog Cardiovasc Dis 27:335-371).
+   * Peto, Lewis, Collins &amp; Sleight 1985, Prog Cardiovasc Dis 27:335-371). Each study's estimate
+   * is (O_i - E_i) / V_i with variance 1 / V_i, so the inverse-variance sums of those estimates are
+   * the one-step formula.
    */
   PETO(
       "peto",
@@ -54,7 +129,24 @@ public enum FixedMethod implements Identified {
           "Yusuf et al. 1985, Prog Cardiovasc Dis 27:335-371",
           "none (no SAS procedure)",
           "metafor::rma.peto(ai, n1i, ci, n2i)",
-          "none"));
+          "none")) {
+    @Override
+    FixedEffectPool pool(
+        double[] y,
+        double[] v,
+        List<StudyData> included,
+        List<ExcludedStudy> excluded,
+        MetaOptions options) {
+      // y = (O - E)/V and v = 1/V: sum w y / sum w = sum(O - E)/sum V, 1/sum w = 1/sum V
+      WeightedSums s = new WeightedSums(y, v, 0);
+      return FixedEffectPool.normal(s.mu, Math.sqrt(1 / s.sumW), s.w, s.q, options.level());
+    }
+
+    @Override
+    EffectSizes.Effect tableEffect(TwoByTwo t, EffectMeasure measure) {
+      return EffectSizes.peto(t);
+    }
+  };
 
   private final String id;
   private final String label;
@@ -64,6 +156,36 @@ public enum FixedMethod implements Identified {
     this.id = id;
     this.label = label;
     this.info = info;
+  }
+
+  /**
+   * The pooled estimate of this method.
+   *
+   * @param y the estimates of the pooled studies (analysis scale), from {@link #tableEffect} for
+   *     two-by-two counts
+   * @param v their sampling variances
+   * @param included the pooled studies, in the order of {@code y}
+   * @param excluded the studies without an estimate of their own
+   * @param options the analysis options (measure, level, Hartung-Knapp)
+   * @return the estimate, its standard error, the weights, Q and the interval's critical value
+   */
+  abstract FixedEffectPool pool(
+      double[] y,
+      double[] v,
+      List<StudyData> included,
+      List<ExcludedStudy> excluded,
+      MetaOptions options);
+
+  /**
+   * A study's estimate from its two-by-two counts as this method pools it (Peto: its one-step log
+   * odds ratio; otherwise the measure's estimate with the 0.5 correction of zero cells).
+   *
+   * @param t the counts
+   * @param measure the effect measure
+   * @return the estimate and its variance on the analysis scale
+   */
+  EffectSizes.Effect tableEffect(TwoByTwo t, EffectMeasure measure) {
+    return EffectSizes.of(t, measure);
   }
 
   /** The command-line and JSON id ({@code iv, mh, peto}). */

@@ -135,10 +135,12 @@ public final class MetaAnalysis {
   }
 
   /** The study estimate and variance on the analysis scale. */
-  private static EffectSizes.Effect effect(StudyData s, MetaOptions options, boolean peto) {
+  private static EffectSizes.Effect effect(StudyData s, MetaOptions options) {
     return switch (s.input()) {
       case TWO_BY_TWO ->
-          peto ? EffectSizes.peto(s.table()) : EffectSizes.of(s.table(), options.measure());
+          options.model() == MetaModel.FIXED
+              ? options.fixedMethod().tableEffect(s.table(), options.measure())
+              : EffectSizes.of(s.table(), options.measure());
       case MEANS -> ContinuousEffects.of(s.means(), options.measure(), options.smdVariance());
       case PERSON_TIME -> RateEffects.of(s.rates(), options.measure());
       case EFFECT -> new EffectSizes.Effect(s.yi(), s.vi(), 0);
@@ -155,9 +157,8 @@ public final class MetaAnalysis {
     double[] y = new double[k];
     double[] v = new double[k];
     double[] added = new double[k];
-    boolean peto = options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO;
     for (int i = 0; i < k; i++) {
-      EffectSizes.Effect e = effect(included.get(i), options, peto);
+      EffectSizes.Effect e = effect(included.get(i), options);
       y[i] = e.yi();
       v[i] = e.vi();
       added[i] = e.added();
@@ -175,33 +176,17 @@ public final class MetaAnalysis {
     double statisticDf = Double.NaN;
     double critical = z;
     double hkFactor = Double.NaN;
+    double q = fixedSums.q;
     if (options.model() == MetaModel.FIXED) {
-      if (options.fixedMethod() == FixedMethod.MH) {
-        MantelHaenszel.Pooled mh = mantelHaenszel(included, excluded, measure);
-        mu = mh.mu();
-        se = mh.se();
-        weights = mh.weights();
-        if (se == 0) {
-          warnings.add(
-              "the Mantel-Haenszel variance is zero (every study has a risk difference"
-                  + " of -1 or +1): the interval is degenerate at the estimate and the test"
-                  + " meaningless; metafor reports NaN here");
-        }
-      } else {
-        mu = fixedSums.mu;
-        se = Math.sqrt(1 / fixedSums.sumW);
-        weights = fixedSums.w;
-        if (options.hksj() && k >= 2) {
-          hkFactor = hartungKnappFactor(fixedSums.q, k);
-          se = Math.sqrt(hkFactor / fixedSums.sumW);
-          statisticDf = k - 1;
-          critical = Quantiles.tUpper(k - 1, (1 - level) / 2);
-          warnings.add(
-              "the Hartung-Knapp adjustment was designed for random-effects models; applied to a"
-                  + " fixed-effect model it scales the variance by Q/(k - 1) (metafor warns"
-                  + " likewise)");
-        }
-      }
+      FixedEffectPool fixed = options.fixedMethod().pool(y, v, included, excluded, options);
+      mu = fixed.mu();
+      se = fixed.se();
+      weights = fixed.weights();
+      q = fixed.q();
+      statisticDf = fixed.statisticDf();
+      critical = fixed.critical();
+      hkFactor = fixed.hkFactor();
+      warnings.addAll(fixed.warnings());
     } else {
       Tau2Fit fit = Tau2.estimate(options.tau2Estimator(), y, v);
       tau2 = fit.tau2();
@@ -227,17 +212,6 @@ public final class MetaAnalysis {
       }
     }
 
-    double q;
-    if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.MH) {
-      double s = 0;
-      for (int i = 0; i < k; i++) {
-        double r = y[i] - mu;
-        s += r * r / v[i];
-      }
-      q = s;
-    } else {
-      q = fixedSums.q;
-    }
     if (k == 1) {
       q = 0; // one study: no heterogeneity to measure (exactly 0, as metafor reports it)
     }
@@ -350,23 +324,8 @@ public final class MetaAnalysis {
   }
 
   /** The Hartung-Knapp factor Q_gen/(k - 1), 0 when Q_gen is 0 up to rounding. */
-  private static double hartungKnappFactor(double q, int k) {
+  static double hartungKnappFactor(double q, int k) {
     return q <= Math.ulp(1.0) ? 0 : q / (k - 1);
-  }
-
-  /**
-   * Mantel-Haenszel pooling over every table of the analysis, as metafor's {@code rma.mh()}: the
-   * pooled studies first, then those without a study estimate (no events in either arm add nothing;
-   * a risk-ratio study with events in everyone adds RR 1). The weights follow the same order.
-   */
-  private static MantelHaenszel.Pooled mantelHaenszel(
-      List<StudyData> included, List<ExcludedStudy> excluded, EffectMeasure measure) {
-    List<StudyData> all = new ArrayList<>(included);
-    excluded.forEach(x -> all.add(x.data()));
-    if (measure.input() == EffectMeasure.Input.PERSON_TIME) {
-      return PersonTimeMantelHaenszel.pool(all.stream().map(StudyData::rates).toList(), measure);
-    }
-    return MantelHaenszel.pool(all.stream().map(StudyData::table).toList(), measure);
   }
 
   private static void addWarnings(
@@ -445,12 +404,19 @@ public final class MetaAnalysis {
                 hkFactor));
       }
     }
-    if (measure.usesCounts()) {
+    boolean events = measure.usesCounts() || measure.input() == EffectMeasure.Input.PERSON_TIME;
+    if (events) {
       String sparse = sparseEvents(included);
       boolean inverseVariance =
           options.model() == MetaModel.RANDOM || options.fixedMethod() == FixedMethod.IV;
       if (sparse != null && inverseVariance) {
-        boolean corrected = included.stream().anyMatch(s -> EffectSizes.hasZeroCell(s.table()));
+        boolean corrected =
+            included.stream()
+                .anyMatch(
+                    s ->
+                        s.table() != null
+                            ? EffectSizes.hasZeroCell(s.table())
+                            : s.rates().hasZeroCount());
         warnings.add(
             "sparse events ("
                 + sparse
@@ -464,6 +430,8 @@ public final class MetaAnalysis {
                 + " Mantel-Haenszel (or Peto for odds ratios) pooling of the raw counts is"
                 + " preferred");
       }
+    }
+    if (measure.usesCounts()) {
       if (options.model() == MetaModel.FIXED && options.fixedMethod() == FixedMethod.PETO) {
         String unbalanced = unbalancedArms(included);
         double or = Math.exp(mu);
@@ -490,16 +458,19 @@ public final class MetaAnalysis {
    * needs the 0.5 correction), or has fewer than {@value #SPARSE_EVENTS} events in its two arms
    * together, where the log-scale normal approximation behind inverse-variance weighting fails
    * (Bradburn et al. 2007, Stat Med 26:53-77). Risks below 1% alone do not count: 1,065 and 1,510
-   * events over 13 BCG trials are not sparse.
+   * events over 13 BCG trials are not sparse. Studies given as events and person-time follow the
+   * same rule on their event counts.
    */
   static String sparseEvents(List<StudyData> included) {
     List<String> zero = new ArrayList<>();
     List<String> few = new ArrayList<>();
     for (StudyData s : included) {
       TwoByTwo t = s.table();
-      if (t.x1() == 0 || t.x2() == 0) {
+      long events1 = t != null ? t.x1() : s.rates().events1();
+      long events2 = t != null ? t.x2() : s.rates().events2();
+      if (events1 == 0 || events2 == 0) {
         zero.add(s.study());
-      } else if (t.x1() + t.x2() < SPARSE_EVENTS) {
+      } else if (events1 + events2 < SPARSE_EVENTS) {
         few.add(s.study());
       }
     }

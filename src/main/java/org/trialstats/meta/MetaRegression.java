@@ -11,8 +11,6 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
-import org.trialstats.numerics.Root;
-import org.trialstats.numerics.RootFindingException;
 import org.trialstats.stats.ConfidenceLevel;
 import org.trialstats.stats.StatsException;
 
@@ -23,20 +21,12 @@ import org.trialstats.stats.StatsException;
  * Meta-Analysis, 2nd ed., ch. 16).
  *
  * <p><b>Estimation.</b> With W = diag(1/(v_i + tau^2)): b = (X'WX)^-1 X'Wy, Var(b) = (X'WX)^-1. The
- * residual heterogeneity tau^2 by (P_0 = P at tau^2 = 0, P = W - WX(X'WX)^-1X'W):
- *
- * <ul>
- *   <li>FE: tau^2 = 0;
- *   <li>DL: max(0, (y'P_0 y - (k - p)) / tr P_0) (Raudenbush 2009, eq. 16.32);
- *   <li>HE: max(0, (y'(I - H)y - tr((I - H)V)) / (k - p)), H the OLS hat matrix, V = diag(v_i);
- *   <li>SJ: tau0^2 = sum (y_i - ybar)^2 / k, tau^2 = tau0^2 y'P(tau0^2)y / (k - p);
- *   <li>PM: the root of y'P(tau^2)y = k - p (0 when y'P_0 y &lt;= k - p);
- *   <li>ML and REML: Fisher scoring from max(0, HE), tau^2 &lt;- tau^2 + (y'PPy - sum w_i) / sum
- *       w_i^2 (ML) or (y'PPy - tr P) / tr PP (REML), each step halved until tau^2 stays &gt;= 0,
- *       until the step is below 1e-12 max(tau^2, mean v_i) (metafor stops at 1e-5 absolute; its
- *       estimates agree to about that), at most 1000 steps; as metafor, tau^2 = 0 when the
- *       likelihood there is higher (Viechtbauer 2005, J Educ Behav Stat 30:261-293, section 3).
- * </ul>
+ * residual heterogeneity tau^2 is 0 for FE, otherwise found by the moderator form of the chosen
+ * {@link Tau2Estimator} (DL, HE, SJ, PM, ML, REML; each constant states its formula). ML and REML
+ * use Fisher scoring from max(0, HE), each step halved until tau^2 stays &gt;= 0, until the step is
+ * below 1e-12 max(tau^2, mean v_i) (metafor stops at 1e-5 absolute; its estimates agree to about
+ * that), at most 1000 steps; as metafor, tau^2 = 0 when the likelihood there is higher (Viechtbauer
+ * 2005, J Educ Behav Stat 30:261-293, section 3).
  *
  * <p><b>Tests.</b> z_j = b_j / se_j with normal p-values and limits; with the Knapp-Hartung
  * adjustment (Knapp &amp; Hartung 2003, Stat Med 22:2693-2710; metafor {@code test = "knha"})
@@ -97,10 +87,10 @@ public record MetaRegression(
     List<String> warnings) {
 
   /** Fisher scoring stops when a step is below this share of max(tau^2, mean v_i). */
-  public static final double TOLERANCE = 1e-12;
+  public static final double TOLERANCE = Tau2.TOLERANCE;
 
   /** Maximum number of Fisher-scoring steps. */
-  public static final int MAX_ITERATIONS = 1000;
+  public static final int MAX_ITERATIONS = Tau2.MAX_ITERATIONS;
 
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
@@ -204,7 +194,7 @@ public record MetaRegression(
     Tau2Fit tau2Fit =
         settings.model() == MetaModel.FIXED
             ? new Tau2Fit(0, true, 0, null)
-            : estimateTau2(settings.estimator(), yi, vi, x);
+            : settings.estimator().fit(yi, vi, x);
     if (tau2Fit.note() != null) {
       warnings.add(tau2Fit.note());
     }
@@ -338,7 +328,7 @@ public record MetaRegression(
       double adjusted = 1 - (qe / residualDf) / (q0 / (k - 1));
       return Math.max(0, 100 * adjusted);
     }
-    double tau20 = estimateTau2(settings.estimator(), yi, vi, intercept.matrix()).tau2();
+    double tau20 = settings.estimator().fit(yi, vi, intercept.matrix()).tau2();
     if (tau20 == 0) {
       return 0;
     }
@@ -358,142 +348,7 @@ public record MetaRegression(
    */
   public static Tau2Fit tau2(
       Tau2Estimator estimator, double[] yi, double[] vi, ModeratorDesign design) {
-    return estimateTau2(estimator, yi, vi, design.matrix());
-  }
-
-  static Tau2Fit estimateTau2(Tau2Estimator estimator, double[] y, double[] v, double[][] x) {
-    int k = y.length;
-    int p = x[0].length;
-    return switch (estimator) {
-      case DL -> {
-        WeightedFit f = WeightedFit.atTau2(y, v, x, 0);
-        yield closedForm((f.rss - (k - p)) / f.traceP());
-      }
-      case HE -> closedForm(hedges(y, v, x));
-      case SJ -> closedForm(sidikJonkman(y, v, x));
-      case PM -> pauleMandel(y, v, x);
-      case ML -> fisherScoring(false, y, v, x);
-      case REML -> fisherScoring(true, y, v, x);
-    };
-  }
-
-  private static Tau2Fit closedForm(double tau2) {
-    return new Tau2Fit(Math.max(0, tau2), true, 0, null);
-  }
-
-  /** HE before truncation: (y'(I - H)y - sum v_i (1 - h_i)) / (k - p), H the OLS hat matrix. */
-  static double hedges(double[] y, double[] v, double[][] x) {
-    int k = y.length;
-    double[] ones = new double[k];
-    java.util.Arrays.fill(ones, 1);
-    WeightedFit ols = new WeightedFit(y, x, ones);
-    double trace = 0;
-    for (int i = 0; i < k; i++) {
-      trace += v[i] * (1 - ols.leverage(i));
-    }
-    return (ols.rss - trace) / (k - x[0].length);
-  }
-
-  private static double sidikJonkman(double[] y, double[] v, double[][] x) {
-    int k = y.length;
-    double mean = 0;
-    for (double yi : y) {
-      mean += yi;
-    }
-    mean /= k;
-    double tau0 = 0;
-    for (double yi : y) {
-      tau0 += (yi - mean) * (yi - mean);
-    }
-    tau0 /= k;
-    if (tau0 == 0) {
-      return 0;
-    }
-    return tau0 * WeightedFit.atTau2(y, v, x, tau0).rss / (k - x[0].length);
-  }
-
-  private static Tau2Fit pauleMandel(double[] y, double[] v, double[][] x) {
-    int target = y.length - x[0].length;
-    if (WeightedFit.atTau2(y, v, x, 0).rss <= target) {
-      return new Tau2Fit(0, true, 1, null);
-    }
-    try {
-      Root root =
-          Tau2.decreasingRoot(t -> WeightedFit.atTau2(y, v, x, t).rss, target, Tau2.meanOf(v));
-      return new Tau2Fit(root.value(), true, root.evaluations(), null);
-    } catch (RootFindingException e) {
-      return new Tau2Fit(
-          Double.NaN,
-          false,
-          0,
-          "the Paule-Mandel estimate of the residual tau^2 did not converge (no root of"
-              + " QE(tau^2) = k - p was found)");
-    }
-  }
-
-  private static double scoringStep(boolean reml, WeightedFit f) {
-    return reml ? (f.yPPy() - f.traceP()) / f.tracePP() : (f.yPPy() - f.sumW()) / f.sumW2();
-  }
-
-  private static Tau2Fit fisherScoring(boolean reml, double[] y, double[] v, double[][] x) {
-    String name = reml ? "REML" : "ML";
-    double scale = Tau2.meanOf(v);
-    double tau2 = Math.max(0, hedges(y, v, x));
-    boolean converged = false;
-    int iteration = 0;
-    while (iteration < MAX_ITERATIONS) {
-      iteration++;
-      double step = scoringStep(reml, WeightedFit.atTau2(y, v, x, tau2));
-      if (!Double.isFinite(step)) {
-        break;
-      }
-      if (tau2 + step < 0) {
-        if (scoringStep(reml, WeightedFit.atTau2(y, v, x, 0)) <= 0) {
-          tau2 = 0;
-          converged = true;
-          break;
-        }
-        while (tau2 + step < 0) {
-          step /= 2;
-        }
-      }
-      double next = tau2 + step;
-      boolean small = Math.abs(step) <= TOLERANCE * Math.max(next, scale);
-      tau2 = next;
-      if (small) {
-        converged = true;
-        break;
-      }
-    }
-    if (!converged) {
-      return new Tau2Fit(
-          tau2,
-          false,
-          iteration,
-          String.format(
-              Locale.ROOT,
-              "Fisher scoring for the %s estimate of the residual tau^2 did not converge in %d"
-                  + " steps; the last iterate tau^2 = %.6g is used and the results are"
-                  + " unreliable",
-              name,
-              iteration,
-              tau2));
-    }
-    if (tau2 > 0
-        && WeightedFit.atTau2(y, v, x, 0).logLikelihood(reml)
-            > WeightedFit.atTau2(y, v, x, tau2).logLikelihood(reml)) {
-      return new Tau2Fit(
-          0,
-          true,
-          iteration,
-          String.format(
-              Locale.ROOT,
-              "Fisher scoring for the %s estimate stopped at tau^2 = %.6g, but the likelihood"
-                  + " is higher at tau^2 = 0 (a local maximum); tau^2 = 0 is used",
-              name,
-              tau2));
-    }
-    return new Tau2Fit(tau2, true, iteration, null);
+    return estimator.fit(yi, vi, design.matrix());
   }
 
   /**

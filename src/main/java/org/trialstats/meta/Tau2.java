@@ -264,4 +264,128 @@ public final class Tau2 {
     }
     return s / v.length;
   }
+
+  // ---------------------------------------------------------------- moderator forms
+  // The residual tau^2 of a meta-regression with design matrix x (k rows, p columns); with the
+  // intercept alone these are the estimators above, computed through a general least-squares fit.
+
+  /** DL before truncation: (y'P_0 y - (k - p)) / tr P_0 (Raudenbush 2009, eq. 16.32). */
+  static double dersimonianLaird(double[] y, double[] v, double[][] x) {
+    WeightedFit f = WeightedFit.atTau2(y, v, x, 0);
+    return (f.rss - (y.length - x[0].length)) / f.traceP();
+  }
+
+  /** HE before truncation: (y'(I - H)y - sum v_i (1 - h_i)) / (k - p), H the OLS hat matrix. */
+  static double hedges(double[] y, double[] v, double[][] x) {
+    int k = y.length;
+    double[] ones = new double[k];
+    java.util.Arrays.fill(ones, 1);
+    WeightedFit ols = new WeightedFit(y, x, ones);
+    double trace = 0;
+    for (int i = 0; i < k; i++) {
+      trace += v[i] * (1 - ols.leverage(i));
+    }
+    return (ols.rss - trace) / (k - x[0].length);
+  }
+
+  static double sidikJonkman(double[] y, double[] v, double[][] x) {
+    int k = y.length;
+    double mean = 0;
+    for (double yi : y) {
+      mean += yi;
+    }
+    mean /= k;
+    double tau0 = 0;
+    for (double yi : y) {
+      tau0 += (yi - mean) * (yi - mean);
+    }
+    tau0 /= k;
+    if (tau0 == 0) {
+      return 0;
+    }
+    return tau0 * WeightedFit.atTau2(y, v, x, tau0).rss / (k - x[0].length);
+  }
+
+  static Tau2Fit pauleMandel(double[] y, double[] v, double[][] x) {
+    int target = y.length - x[0].length;
+    if (WeightedFit.atTau2(y, v, x, 0).rss <= target) {
+      return new Tau2Fit(0, true, 1, null);
+    }
+    try {
+      Root root = decreasingRoot(t -> WeightedFit.atTau2(y, v, x, t).rss, target, meanOf(v));
+      return new Tau2Fit(root.value(), true, root.evaluations(), null);
+    } catch (RootFindingException e) {
+      return new Tau2Fit(
+          Double.NaN,
+          false,
+          0,
+          "the Paule-Mandel estimate of the residual tau^2 did not converge (no root of"
+              + " QE(tau^2) = k - p was found)");
+    }
+  }
+
+  private static double scoringStep(boolean reml, WeightedFit f) {
+    return reml ? (f.yPPy() - f.traceP()) / f.tracePP() : (f.yPPy() - f.sumW()) / f.sumW2();
+  }
+
+  static Tau2Fit fisherScoring(boolean reml, double[] y, double[] v, double[][] x) {
+    String name = reml ? "REML" : "ML";
+    double scale = meanOf(v);
+    double tau2 = Math.max(0, hedges(y, v, x));
+    boolean converged = false;
+    int iteration = 0;
+    while (iteration < MAX_ITERATIONS) {
+      iteration++;
+      double step = scoringStep(reml, WeightedFit.atTau2(y, v, x, tau2));
+      if (!Double.isFinite(step)) {
+        break;
+      }
+      if (tau2 + step < 0) {
+        if (scoringStep(reml, WeightedFit.atTau2(y, v, x, 0)) <= 0) {
+          tau2 = 0;
+          converged = true;
+          break;
+        }
+        while (tau2 + step < 0) {
+          step /= 2;
+        }
+      }
+      double next = tau2 + step;
+      boolean small = Math.abs(step) <= TOLERANCE * Math.max(next, scale);
+      tau2 = next;
+      if (small) {
+        converged = true;
+        break;
+      }
+    }
+    if (!converged) {
+      return new Tau2Fit(
+          tau2,
+          false,
+          iteration,
+          String.format(
+              Locale.ROOT,
+              "Fisher scoring for the %s estimate of the residual tau^2 did not converge in %d"
+                  + " steps; the last iterate tau^2 = %.6g is used and the results are"
+                  + " unreliable",
+              name,
+              iteration,
+              tau2));
+    }
+    if (tau2 > 0
+        && WeightedFit.atTau2(y, v, x, 0).logLikelihood(reml)
+            > WeightedFit.atTau2(y, v, x, tau2).logLikelihood(reml)) {
+      return new Tau2Fit(
+          0,
+          true,
+          iteration,
+          String.format(
+              Locale.ROOT,
+              "Fisher scoring for the %s estimate stopped at tau^2 = %.6g, but the likelihood"
+                  + " is higher at tau^2 = 0 (a local maximum); tau^2 = 0 is used",
+              name,
+              tau2));
+    }
+    return new Tau2Fit(tau2, true, iteration, null);
+  }
 }

@@ -12,7 +12,9 @@ import org.trialstats.stats.StatsException;
 public enum Tau2Estimator implements Identified {
   /**
    * DerSimonian-Laird method of moments: tau^2 = max(0, (Q - (k - 1)) / (sum w_i - sum w_i^2 / sum
-   * w_i)) (DerSimonian &amp; Laird 1986, Controlled Clinical Trials 7:177-188, eq. 8).
+   * w_i)) (DerSimonian &amp; Laird 1986, Controlled Clinical Trials 7:177-188, eq. 8). With
+   * moderators: max(0, (y'P_0 y - (k - p)) / tr P_0), P_0 = W - W X (X'WX)^-1 X'W at w_i = 1/v_i
+   * (Raudenbush 2009, eq. 16.32).
    */
   DL(
       "dl",
@@ -29,11 +31,17 @@ public enum Tau2Estimator implements Identified {
     Tau2Fit fit(double[] y, double[] v) {
       return Tau2.closedForm(Tau2.dersimonianLaird(y, v));
     }
+
+    @Override
+    Tau2Fit fit(double[] y, double[] v, double[][] x) {
+      return Tau2.closedForm(Math.max(0, Tau2.dersimonianLaird(y, v, x)));
+    }
   },
   /**
    * Restricted maximum likelihood, by Fisher scoring from the Hedges estimate: tau^2 &lt;- tau^2 +
    * (y'PPy - tr P) / tr(PP), P = W - w w'/sum w, W = diag(1/(v_i + tau^2)) (Viechtbauer 2005, J
-   * Educ Behav Stat 30:261-293, eq. 15 and the scoring algorithm of section 3).
+   * Educ Behav Stat 30:261-293, eq. 15 and the scoring algorithm of section 3). With moderators:
+   * the same step with P = W - W X (X'WX)^-1 X'W.
    */
   REML(
       "reml",
@@ -50,11 +58,22 @@ public enum Tau2Estimator implements Identified {
     Tau2Fit fit(double[] y, double[] v) {
       return Tau2.fisherScoring(true, y, v);
     }
+
+    @Override
+    Tau2Fit fit(double[] y, double[] v, double[][] x) {
+      return Tau2.fisherScoring(true, y, v, x);
+    }
+
+    @Override
+    public boolean maximisesLikelihood() {
+      return true;
+    }
   },
   /**
    * Paule-Mandel: the tau^2 at which the generalised Q statistic sum (y_i - mu)^2 / (v_i + tau^2)
    * equals its expectation k - 1 (Paule &amp; Mandel 1982, J Res Natl Bur Stand 87:377-385;
-   * DerSimonian &amp; Kacker 2007, Contemp Clin Trials 28:105-114).
+   * DerSimonian &amp; Kacker 2007, Contemp Clin Trials 28:105-114). With moderators: the root of
+   * y'P y = k - p (0 when y'P_0 y &lt;= k - p).
    */
   PM(
       "pm",
@@ -71,10 +90,16 @@ public enum Tau2Estimator implements Identified {
     Tau2Fit fit(double[] y, double[] v) {
       return Tau2.pauleMandel(y, v);
     }
+
+    @Override
+    Tau2Fit fit(double[] y, double[] v, double[][] x) {
+      return Tau2.pauleMandel(y, v, x);
+    }
   },
   /**
    * Maximum likelihood, by Fisher scoring: tau^2 &lt;- tau^2 + (sum w_i^2 (y_i - mu)^2 - sum w_i) /
    * sum w_i^2 with w_i = 1/(v_i + tau^2) (Hardy &amp; Thompson 1996; Viechtbauer 2005, eq. 12).
+   * With moderators: tau^2 &lt;- tau^2 + (y'PPy - sum w_i) / sum w_i^2.
    */
   ML(
       "ml",
@@ -91,11 +116,21 @@ public enum Tau2Estimator implements Identified {
     Tau2Fit fit(double[] y, double[] v) {
       return Tau2.fisherScoring(false, y, v);
     }
+
+    @Override
+    Tau2Fit fit(double[] y, double[] v, double[][] x) {
+      return Tau2.fisherScoring(false, y, v, x);
+    }
+
+    @Override
+    public boolean maximisesLikelihood() {
+      return true;
+    }
   },
   /**
    * Sidik-Jonkman: tau0^2 = sum (y_i - ybar)^2 / k, then tau^2 = tau0^2 Q(tau0^2) / (k - 1) with
    * Q(tau0^2) the generalised Q at weights 1/(v_i + tau0^2) (Sidik &amp; Jonkman 2005, J Biopharm
-   * Stat 15:823-838).
+   * Stat 15:823-838). With moderators: tau^2 = tau0^2 y'P(tau0^2) y / (k - p).
    */
   SJ(
       "sj",
@@ -112,10 +147,17 @@ public enum Tau2Estimator implements Identified {
     Tau2Fit fit(double[] y, double[] v) {
       return Tau2.closedForm(Tau2.sidikJonkman(y, v));
     }
+
+    @Override
+    Tau2Fit fit(double[] y, double[] v, double[][] x) {
+      return Tau2.closedForm(Math.max(0, Tau2.sidikJonkman(y, v, x)));
+    }
   },
   /**
    * Hedges (unweighted method of moments, "HE"/"CA"): tau^2 = max(0, sum (y_i - ybar)^2 / (k - 1) -
-   * sum v_i / k) (Hedges &amp; Olkin 1985, Statistical Methods for Meta-Analysis, ch. 9).
+   * sum v_i / k) (Hedges &amp; Olkin 1985, Statistical Methods for Meta-Analysis, ch. 9). With
+   * moderators: max(0, (y'(I - H)y - tr((I - H)V)) / (k - p)), H the ordinary least-squares hat
+   * matrix, V = diag(v_i).
    */
   HE(
       "he",
@@ -131,6 +173,11 @@ public enum Tau2Estimator implements Identified {
     @Override
     Tau2Fit fit(double[] y, double[] v) {
       return Tau2.closedForm(Math.max(0, Tau2.hedges(y, v)));
+    }
+
+    @Override
+    Tau2Fit fit(double[] y, double[] v, double[][] x) {
+      return Tau2.closedForm(Math.max(0, Tau2.hedges(y, v, x)));
     }
   };
 
@@ -170,6 +217,16 @@ public enum Tau2Estimator implements Identified {
   }
 
   /**
+   * Whether the estimate maximises a (restricted) likelihood, so that a profile-likelihood interval
+   * for tau^2 belongs to it: ML and REML.
+   *
+   * @return true for ML and REML
+   */
+  public boolean maximisesLikelihood() {
+    return false;
+  }
+
+  /**
    * The formula, reference and equivalent SAS, R and Python calls, for the method catalogue.
    *
    * @return the documentation of this estimator
@@ -183,6 +240,14 @@ public enum Tau2Estimator implements Identified {
    * {@code v} (all positive, same length).
    */
   abstract Tau2Fit fit(double[] y, double[] v);
+
+  /**
+   * This estimator in its moderator form: the residual tau^2 of the meta-regression y = X b + u + e
+   * with design matrix {@code x} (k rows, p &lt; k columns, the first the intercept), as metafor's
+   * {@code rma(yi, vi, mods = ..., method = ...)}; each constant states its formula. With the
+   * intercept alone it is the estimator above, computed through a general least-squares fit.
+   */
+  abstract Tau2Fit fit(double[] y, double[] v, double[][] x);
 
   /**
    * Parses a command-line id (case-insensitive); returns null when it is not an estimator.

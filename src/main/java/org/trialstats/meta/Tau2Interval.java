@@ -103,7 +103,7 @@ public record Tau2Interval(
       double level) {
     ConfidenceLevel.check(level);
     checkedDf(yi, design);
-    if (estimator != Tau2Estimator.ML && estimator != Tau2Estimator.REML) {
+    if (!estimator.maximisesLikelihood()) {
       throw new StatsException(
           "the profile-likelihood interval for tau^2 needs a likelihood estimate (ML or REML),"
               + " not "

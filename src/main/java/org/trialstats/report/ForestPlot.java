@@ -64,13 +64,47 @@ public final class ForestPlot {
    *     unreadable and its PNG several hundred megapixels)
    */
   public static Figure render(MetaResult result, ForestOptions options) {
+    return single(result, options).build(null);
+  }
+
+  /**
+   * The table beside the plot of {@link #render(MetaResult, ForestOptions)}, as text: the column
+   * headers (study, the per-arm input columns of {@link #armColumns} for each arm or the estimate
+   * and its SE, weight, method), then one row per study, total and events line.
+   *
+   * @param result the meta-analysis
+   * @param options labels and decimals
+   * @return the header row followed by the rows with table cells, each as wide as the header
+   */
+  static List<List<String>> table(MetaResult result, ForestOptions options) {
+    return single(result, options).table(null);
+  }
+
+  /**
+   * The per-arm input columns of a forest plot, as RevMan heads them: events and total for two-by-
+   * two counts, mean, SD and total for continuous outcomes, events and person-time for incidence
+   * rates, none for generic effects (their estimate and SE are shown instead).
+   *
+   * @param input the form of the study data
+   * @return the column headers of one arm
+   */
+  static List<String> armColumns(EffectMeasure.Input input) {
+    return switch (input) {
+      case TWO_BY_TWO -> List.of("Events", "Total");
+      case MEANS -> List.of("Mean", "SD", "Total");
+      case PERSON_TIME -> List.of("Events", "Person-time");
+      case EFFECT -> List.of();
+    };
+  }
+
+  private static Builder single(MetaResult result, ForestOptions options) {
     checkSize(result);
     Builder b = new Builder(result, options);
     b.studies(result, weightsOf(result));
     b.pooled("Total (" + ciText(result) + ")", result, true);
     b.notes(result);
     b.zeroCellNotes(result);
-    return b.build(null);
+    return b;
   }
 
   /**
@@ -173,7 +207,7 @@ public final class ForestPlot {
     private final MetaResult overall;
     private final ForestOptions options;
 
-    /** Input columns per arm: 2 (events, total or events, time), 3 (mean, SD, total), 0. */
+    /** Input columns per arm ({@link #armColumns}): 2, 3 or 0. */
     private final int arm;
 
     private final boolean events;
@@ -189,12 +223,7 @@ public final class ForestPlot {
       this.overall = overall;
       this.options = options;
       EffectMeasure.Input input = overall.measure().input();
-      this.arm =
-          switch (input) {
-            case TWO_BY_TWO, PERSON_TIME -> 2;
-            case MEANS -> 3;
-            case EFFECT -> 0;
-          };
+      this.arm = armColumns(input).size();
       this.events =
           input == EffectMeasure.Input.TWO_BY_TWO || input == EffectMeasure.Input.PERSON_TIME;
       this.ratio = overall.options().ratioScale();
@@ -313,27 +342,42 @@ public final class ForestPlot {
 
     // ------------------------------------------------------------------------------ layout
 
+    /** The second header row: study, each arm's input columns (or estimate, SE), weight, method. */
+    private List<String> headers(SubgroupAnalysis analysis) {
+      String effect = options.effectLabel() != null ? options.effectLabel() : effectName(overall);
+      List<String> headers = new ArrayList<>();
+      headers.add(analysis != null ? "Study or subgroup" : "Study");
+      if (arm > 0) {
+        List<String> one = armColumns(overall.measure().input());
+        headers.addAll(one);
+        headers.addAll(one);
+      } else {
+        headers.addAll(List.of(ratio ? "log(" + effect + ")" : effect, "SE"));
+      }
+      headers.add("Weight");
+      headers.add(methodHeader(overall));
+      return headers;
+    }
+
+    /** The header row and the cells of every row with table columns. */
+    List<List<String>> table(SubgroupAnalysis analysis) {
+      List<List<String>> table = new ArrayList<>();
+      table.add(headers(analysis));
+      for (Row row : rows) {
+        String[] c = cells(row);
+        if (c != null) {
+          table.add(List.of(c));
+        }
+      }
+      return table;
+    }
+
     Figure build(SubgroupAnalysis analysis) {
       String effect = options.effectLabel() != null ? options.effectLabel() : effectName(overall);
       String method = methodHeader(overall);
 
       // column texts and widths
-      List<String> headers2 = new ArrayList<>();
-      headers2.add(analysis != null ? "Study or subgroup" : "Study");
-      if (arm > 0) {
-        List<String> one =
-            switch (overall.measure().input()) {
-              case MEANS -> List.of("Mean", "SD", "Total");
-              case PERSON_TIME -> List.of("Events", "Time");
-              default -> List.of("Events", "Total");
-            };
-        headers2.addAll(one);
-        headers2.addAll(one);
-      } else {
-        headers2.addAll(List.of(ratio ? "log(" + effect + ")" : effect, "SE"));
-      }
-      headers2.add("Weight");
-      headers2.add(method);
+      List<String> headers2 = headers(analysis);
       int dataColumns = headers2.size();
       double[] width = new double[dataColumns];
       width[0] = Figure.textWidth(headers2.get(0), BOLD);

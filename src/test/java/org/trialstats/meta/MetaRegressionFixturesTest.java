@@ -182,6 +182,30 @@ class MetaRegressionFixturesTest {
     assertThat(fit.r2()).isNaN();
   }
 
+  /**
+   * Each estimator's two forms agree: with the intercept alone, its moderator form (a general
+   * least-squares fit) gives the tau^2 of its meta-analysis form on BCG, to 1e-10 relative; only ML
+   * and REML carry a profile-likelihood interval.
+   */
+  @Test
+  void everyEstimatorsModeratorFormReducesToItsMetaAnalysisForm() {
+    Data d = data("bcg", "");
+    for (Tau2Estimator e : Tau2Estimator.values()) {
+      Tau2Fit general = e.fit(d.y(), d.v(), d.design().matrix());
+      Tau2Fit plain = Tau2.estimate(e, d.y(), d.v());
+      assertThat(general.converged()).as("%s", e).isTrue();
+      Close.check(e + " tau2", plain.tau2(), general.tau2(), 1e-10);
+      assertThat(e.maximisesLikelihood())
+          .as("%s", e)
+          .isEqualTo(e == Tau2Estimator.ML || e == Tau2Estimator.REML);
+    }
+    assertThatThrownBy(
+            () ->
+                Tau2Interval.profileLikelihood(
+                    d.y(), d.v(), d.design(), Tau2Estimator.DL, 0.1, 0.95))
+        .hasMessageContaining("needs a likelihood estimate (ML or REML), not DerSimonian-Laird");
+  }
+
   @Test
   void categoricalModeratorIsDummyCodedAgainstTheFirstSortedLevel() {
     Data d = data("bcg", "alloc");

@@ -62,6 +62,42 @@ class MetaforParityTest {
         .noneMatch(w -> w.contains("sparse events"));
   }
 
+  /**
+   * The same counts-only rule for incidence rates: in Niel-Weise 2008 Jaeger 2001 has 1 + 1 events,
+   * so the warning names it under every estimator and not under Mantel-Haenszel; the same trials
+   * with ten times the events (person-time scaled alike) draw no warning.
+   */
+  @Test
+  void sparseEventsWarningForIncidenceRatesDependsOnTheCountsOnly() {
+    List<StudyData> rates = MetaforFixturesTest.data("nielweise2008");
+    List<StudyData> common =
+        rates.stream()
+            .map(
+                s ->
+                    StudyData.personTime(
+                        s.study(),
+                        null,
+                        new PersonTime(
+                            10 * s.rates().events1(),
+                            10 * s.rates().time1(),
+                            10 * s.rates().events2(),
+                            10 * s.rates().time2())))
+            .toList();
+    for (Tau2Estimator e : Tau2Estimator.values()) {
+      MetaOptions o = MetaOptions.random(EffectMeasure.IRR, e);
+      assertThat(MetaAnalysis.run(rates, o).warnings())
+          .as("Niel-Weise 2008, %s", e)
+          .anyMatch(w -> w.startsWith("sparse events (fewer than 5 events in Jaeger et al. 2001)"));
+      assertThat(MetaAnalysis.run(common, o).warnings())
+          .as("ten times the events, %s", e)
+          .noneMatch(w -> w.contains("sparse events"));
+    }
+    assertThat(
+            MetaAnalysis.run(rates, MetaOptions.fixed(EffectMeasure.IRR, FixedMethod.MH))
+                .warnings())
+        .noneMatch(w -> w.contains("sparse events"));
+  }
+
   @Test
   void mantelHaenszelKeepsAnAllEventsStudyAsMetafor() {
     // metafor rma.mh(measure = "RR") on (10/10, 10/10), (5/20, 8/20), (20/40, 25/40):

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.trialstats.meta.ContinuousArms;
 import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.FixedMethod;
 import org.trialstats.meta.MetaAnalysis;
 import org.trialstats.meta.MetaOptions;
 import org.trialstats.meta.MetaResult;
+import org.trialstats.meta.PersonTime;
 import org.trialstats.meta.StudyData;
 import org.trialstats.meta.Tau2Estimator;
 
@@ -173,6 +175,73 @@ class ForestPlotTest {
     assertThat(ForestPlot.heterogeneity(rd)).endsWith("I\u00b2 = 99.9%");
     assertThat(MetaOutput.heterogeneity(rd)).contains("I^2 = 99.9%");
     assertThat(ForestPlot.overallEffect(rd)).startsWith("Test for overall effect: Z = \u22122.32 ");
+  }
+
+  /**
+   * The table beside the plot heads each arm's columns as RevMan does: Mean, SD, Total for a
+   * continuous outcome (Gibson 2002, the first three trials), Events and Person-time for incidence
+   * rates (Niel-Weise 2008, the first three trials), and sums the totals per arm.
+   */
+  @Test
+  void tableColumnsFollowTheOutcomeType() {
+    List<StudyData> gibson =
+        List.of(
+            StudyData.means("Cote 1997", null, new ContinuousArms(2.2, 12.73, 50, 5.2, 12.5, 54)),
+            StudyData.means(
+                "Ghosh 1998", null, new ContinuousArms(17.6, 24.2, 140, 34.1, 38.8, 136)),
+            StudyData.means(
+                "Hayward 1996", null, new ContinuousArms(0.38, 0.56, 23, 0.23, 0.29, 19)));
+    List<List<String>> md =
+        ForestPlot.table(
+            MetaAnalysis.run(gibson, MetaOptions.random(EffectMeasure.MD, Tau2Estimator.REML)),
+            ForestOptions.defaults());
+    assertThat(md.get(0))
+        .containsExactly(
+            "Study",
+            "Mean",
+            "SD",
+            "Total",
+            "Mean",
+            "SD",
+            "Total",
+            "Weight",
+            "IV, Random (REML), 95% CI");
+    assertThat(md.get(1).subList(0, 7))
+        .containsExactly("Cote 1997", "2.2", "12.73", "50", "5.2", "12.5", "54");
+    assertThat(md.get(3).subList(0, 7))
+        .containsExactly("Hayward 1996", "0.38", "0.56", "23", "0.23", "0.29", "19");
+    assertThat(md.get(4).subList(0, 7))
+        .containsExactly("Total (95% CI)", "", "", "213", "", "", "209");
+    assertThat(md.get(5).get(0)).isEqualTo("Prediction interval");
+    assertThat(md).hasSize(6).allMatch(row -> row.size() == 9);
+
+    List<StudyData> rates =
+        List.of(
+            StudyData.personTime("Bong et al. 2003", null, new PersonTime(7, 1344, 11, 1988)),
+            StudyData.personTime("Ciresi et al. 1996", null, new PersonTime(8, 1600, 8, 1461)),
+            StudyData.personTime("Hanna et al. 2004", null, new PersonTime(3, 12012, 14, 10962)));
+    List<List<String>> irr =
+        ForestPlot.table(
+            MetaAnalysis.run(rates, MetaOptions.fixed(EffectMeasure.IRR, FixedMethod.MH)),
+            ForestOptions.defaults());
+    assertThat(irr.get(0))
+        .containsExactly(
+            "Study",
+            "Events",
+            "Person-time",
+            "Events",
+            "Person-time",
+            "Weight",
+            "M-H, Fixed, 95% CI");
+    assertThat(irr.get(1).subList(0, 5))
+        .containsExactly("Bong et al. 2003", "7", "1344", "11", "1988");
+    assertThat(irr.get(4).subList(0, 5))
+        .containsExactly("Total (95% CI)", "", "14956", "", "14411");
+    assertThat(irr.get(5).subList(0, 5)).containsExactly("Total events", "18", "", "33", "");
+    assertThat(irr).hasSize(6).allMatch(row -> row.size() == 7);
+    assertThat(ForestPlot.armColumns(EffectMeasure.Input.TWO_BY_TWO))
+        .containsExactly("Events", "Total");
+    assertThat(ForestPlot.armColumns(EffectMeasure.Input.EFFECT)).isEmpty();
   }
 
   @Test
