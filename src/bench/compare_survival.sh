@@ -4,10 +4,10 @@
 # 1,000,000-subject CSV in two groups (integer days, heavy ties, about a third censored), each
 # tool started fresh per run (JVM and R start-up included). Prints the median of RUNS runs per
 # tool (default 5, in rounds that run each tool once) and the ratio; trialstats is also run
-# with -Xmx64m to show that memory is bounded by the columns read, and with an AppCDS archive
-# (JDK class-data sharing: the classes a survival run loads, parsed and verified once) made
-# beforehand by a training run on a different, 1,000-subject file, to show what start-up costs
-# when the archive is used.
+# with -Xmx64m to show that memory is bounded by the columns read, and with the AppCDS archive
+# (JDK class-data sharing: the classes a survival run loads, parsed and verified once) that the
+# build makes by a training run on a different, generated file, to show what start-up costs when
+# the archive is used.
 #
 # Usage (from the repository root): src/bench/compare_survival.sh [OUT_DIR]  (default
 # target/compare)
@@ -30,16 +30,21 @@ if [[ ! -f "$jar" ]]; then
   (cd "$root" && mvn -o -q -B package -DskipTests)
 fi
 
-# The AppCDS archive: a training run on 1,000 other subjects (another seed), not on the timed file.
-training="$out/survival_cds_training.csv"
-awk 'BEGIN { srand(7); print "time,status,arm"
-  for (i = 0; i < 1000; i++) {
-    arm = (i % 2 == 0) ? "Control" : "Treatment"; t = int(-log(1 - rand()) / 0.002) + 1
-    printf "%d,%d,%s\n", t, (rand() < 0.7) ? 1 : 0, arm } }' > "$training"
-archive="$out/trialstats.jsa"
-rm -f "$archive"
-java -XX:ArchiveClassesAtExit="$archive" -jar "$jar" survival --input "$training" --time time \
-  --event status --group arm --format json > /dev/null 2>&1
+# The AppCDS archive: the build's (mvn package writes target/trialstats.jsa from a training run on
+# a generated 2,000-subject file, not on the timed one); when the build skipped it (-Dcds.skip),
+# one made here by a training run on 1,000 other subjects (another seed).
+archive="$root/target/trialstats.jsa"
+if [[ ! -f "$archive" || "$archive" -ot "$jar" ]]; then
+  training="$out/survival_cds_training.csv"
+  awk 'BEGIN { srand(7); print "time,status,arm"
+    for (i = 0; i < 1000; i++) {
+      arm = (i % 2 == 0) ? "Control" : "Treatment"; t = int(-log(1 - rand()) / 0.002) + 1
+      printf "%d,%d,%s\n", t, (rand() < 0.7) ? 1 : 0, arm } }' > "$training"
+  archive="$out/trialstats.jsa"
+  rm -f "$archive"
+  java -XX:ArchiveClassesAtExit="$archive" -jar "$jar" survival --input "$training" --time time \
+    --event status --group arm --format json > /dev/null 2>&1
+fi
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -64,7 +69,7 @@ for ((i = 1; i <= runs; i++)); do
     --group arm --format json
   time_run "trialstats -Xmx64m" java -Xmx64m -jar "$jar" survival --input "$csv" --time time \
     --event status --group arm --format json
-  time_run "trialstats AppCDS" java -XX:SharedArchiveFile="$archive" -jar "$jar" survival \
+  time_run "trialstats AppCDS" java -XX:SharedArchiveFile="$archive" -Xlog:cds*=off -jar "$jar" survival \
     --input "$csv" --time time --event status --group arm --format json
   if ((has_r)); then
     time_run "R survival" Rscript "$root/src/bench/time_survival.R" "$csv"
