@@ -12,7 +12,10 @@ import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Dataset;
 import org.trialstats.evidence.RateFigure;
 import org.trialstats.evidence.SirFigure;
+import org.trialstats.evidence.StratifiedComparison;
 import org.trialstats.io.Numbers;
+import org.trialstats.stats.ChiSquareStatistic;
+import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.OddsRatioMethod;
@@ -25,6 +28,10 @@ import org.trialstats.stats.RiskRatioMethod;
 import org.trialstats.stats.SirMethod;
 import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StatsException;
+import org.trialstats.stats.StratifiedAnalysis;
+import org.trialstats.stats.StratifiedMethod;
+import org.trialstats.stats.StratifiedTables;
+import org.trialstats.stats.StratifiedTest;
 import org.trialstats.stats.TwoByTwoTest;
 
 /**
@@ -38,13 +45,23 @@ import org.trialstats.stats.TwoByTwoTest;
  * @param sensitivity risk-difference intervals for every combination of whole counts compatible
  *     with reported percentages
  * @param claims the verdict for every claim
+ * @param stratified the common estimates and tests of every stratified comparison, in dataset order
+ *     (their rows are also in {@code results})
  */
 public record EvidenceAnalysis(
     Dataset dataset,
     double level,
     List<ResultRow> results,
     List<SensitivityRow> sensitivity,
-    List<ClaimResult> claims) {
+    List<ClaimResult> claims,
+    List<StratifiedResult> stratified) {
+
+  public EvidenceAnalysis {
+    results = List.copyOf(results);
+    sensitivity = List.copyOf(sensitivity);
+    claims = List.copyOf(claims);
+    stratified = List.copyOf(stratified);
+  }
 
   /** Interval for each arm's proportion (Wilson). */
   public static final ProportionMethod PROPORTION_METHOD = ProportionMethod.WILSON;
@@ -75,6 +92,30 @@ public record EvidenceAnalysis(
           MethodCatalogue.find(Measure.NNT, RiskDifferenceMethod.NEWCOMBE.id()),
           TwoByTwoTest.CHISQ,
           TwoByTwoTest.FISHER);
+
+  /**
+   * The common estimates reported for every stratified comparison, in report order: the
+   * Mantel-Haenszel estimators (risk difference with Sato's variance, risk ratio with the
+   * Greenland-Robins variance, odds ratio with the Robins-Breslow-Greenland variance), the
+   * stratified Miettinen-Nurminen score intervals (MN weights), the stratified Newcombe interval
+   * (CMH weights) and the exact conditional interval for the common odds ratio.
+   */
+  public static final List<StratifiedMethod> STRATIFIED_METHODS =
+      List.of(
+          StratifiedMethod.RD_MH,
+          StratifiedMethod.RD_MN,
+          StratifiedMethod.RD_NEWCOMBE,
+          StratifiedMethod.RR_MH,
+          StratifiedMethod.RR_MN,
+          StratifiedMethod.OR_MH,
+          StratifiedMethod.OR_MN,
+          StratifiedMethod.OR_EXACT_CONDITIONAL);
+
+  /**
+   * The tests reported for every stratified comparison: Cochran-Mantel-Haenszel without and with
+   * continuity correction, Breslow-Day and Breslow-Day-Tarone.
+   */
+  public static final List<StratifiedTest> STRATIFIED_TESTS = List.of(StratifiedTest.values());
 
   /**
    * The risk-difference interval for one combination of whole counts.
@@ -144,12 +185,89 @@ public record EvidenceAnalysis(
               level);
       results.add(row(s.id(), s.endpoint(), "observed vs expected", request));
     }
+    List<StratifiedResult> stratified = new ArrayList<>();
+    for (StratifiedComparison c : dataset.stratified()) {
+      StratifiedResult s = analyseStratified(c, level);
+      stratified.add(s);
+      results.addAll(s.estimates());
+      results.addAll(s.tests());
+    }
     return new EvidenceAnalysis(
-        dataset,
+        dataset, level, results, sensitivity, ClaimChecker.check(dataset), stratified);
+  }
+
+  /** The common estimates and tests of one stratified comparison. */
+  private static StratifiedResult analyseStratified(StratifiedComparison c, double level) {
+    StratifiedTables tables = c.tables();
+    String subject =
+        c.treatment()
+            + " vs "
+            + c.control()
+            + ", "
+            + c.strata().size()
+            + " strata of "
+            + c.stratifiedBy();
+    List<ResultRow> estimates = new ArrayList<>();
+    for (StratifiedMethod m : STRATIFIED_METHODS) {
+      Estimate e;
+      try {
+        e = StratifiedAnalysis.of(m, tables, level).estimate();
+      } catch (StatsException ex) {
+        estimates.add(notComputable(c.id(), c.endpoint(), subject, m, level, ex));
+        continue;
+      }
+      estimates.add(
+          new ResultRow(
+              c.id(),
+              c.endpoint(),
+              subject,
+              m,
+              e.estimate(),
+              e.lower(),
+              e.upper(),
+              e.level(),
+              Double.NaN,
+              e.note()));
+    }
+    List<ResultRow> tests = new ArrayList<>();
+    for (StratifiedTest t : STRATIFIED_TESTS) {
+      ChiSquareStatistic x = t.test(tables);
+      tests.add(
+          new ResultRow(
+              c.id(),
+              c.endpoint(),
+              subject,
+              t,
+              x.statistic(),
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              x.pValue(),
+              x.defined()
+                  ? "chi-square with " + x.df() + " df"
+                  : "not computable: no stratum has both events and non-events"));
+    }
+    return new StratifiedResult(c, estimates, tests);
+  }
+
+  private static ResultRow notComputable(
+      String figure,
+      String endpoint,
+      String subject,
+      StatMethod method,
+      double level,
+      StatsException e) {
+    return new ResultRow(
+        figure,
+        endpoint,
+        subject,
+        method,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
         level,
-        List.copyOf(results),
-        List.copyOf(sensitivity),
-        ClaimChecker.check(dataset));
+        Double.NaN,
+        "not computable: " + e.getMessage());
   }
 
   private static void analyseComparison(
@@ -217,17 +335,7 @@ public record EvidenceAnalysis(
           e.pValue(),
           e.note());
     } catch (StatsException e) {
-      return new ResultRow(
-          figure,
-          endpoint,
-          subject,
-          method,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          r.level(),
-          Double.NaN,
-          "not computable: " + e.getMessage());
+      return notComputable(figure, endpoint, subject, method, r.level(), e);
     }
   }
 

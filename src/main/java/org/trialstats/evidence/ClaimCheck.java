@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.trialstats.stats.IntervalPValue;
+import org.trialstats.stats.StatMethod;
+import org.trialstats.stats.StratifiedMethod;
+import org.trialstats.stats.StratifiedTest;
 import org.trialstats.stats.TestStatistic;
 
 /**
@@ -221,6 +224,75 @@ public sealed interface ClaimCheck {
     @Override
     public String kind() {
       return "poisson-tail";
+    }
+  }
+
+  /**
+   * A printed common estimate, confidence limit, test statistic or p-value of a {@link
+   * StratifiedComparison}, recomputed from its strata with one stratified method (e.g. the
+   * Mantel-Haenszel odds ratio's upper 95% limit, or the Cochran-Mantel-Haenszel p-value).
+   *
+   * @param comparisonId the stratified comparison
+   * @param method a {@link StratifiedMethod} (interval of a common RD, RR or OR) or a {@link
+   *     StratifiedTest}
+   * @param quantity which number of the method's result is printed
+   * @param level confidence level of an interval method; null for a test
+   * @param note reviewer's note, empty when none
+   */
+  record Stratified(
+      String comparisonId, StatMethod method, Quantity quantity, BigDecimal level, String note)
+      implements ClaimCheck {
+    public Stratified {
+      Objects.requireNonNull(comparisonId, "comparisonId");
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(quantity, "quantity");
+      Objects.requireNonNull(note, "note");
+      if (!(method instanceof StratifiedMethod || method instanceof StratifiedTest)) {
+        throw new IllegalArgumentException("not a stratified method: " + method);
+      }
+      if (quantity.forTest() != (method instanceof StratifiedTest)) {
+        throw new IllegalArgumentException(quantity.yamlName() + " is not a result of " + method);
+      }
+      if ((level == null) != (method instanceof StratifiedTest)) {
+        throw new IllegalArgumentException("a level is needed for intervals, and only for them");
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "stratified";
+    }
+
+    /** The printed number of a stratified result. */
+    public enum Quantity {
+      /** The common estimate of an interval method. */
+      ESTIMATE("estimate", false),
+      /** Its lower confidence limit. */
+      LOWER("lower", false),
+      /** Its upper confidence limit. */
+      UPPER("upper", false),
+      /** The chi-square statistic of a test. */
+      STATISTIC("statistic", true),
+      /** The p-value of a test. */
+      P_VALUE("p-value", true);
+
+      private final String yamlName;
+      private final boolean forTest;
+
+      Quantity(String yamlName, boolean forTest) {
+        this.yamlName = yamlName;
+        this.forTest = forTest;
+      }
+
+      /** The spelling used in dataset files. */
+      public String yamlName() {
+        return yamlName;
+      }
+
+      /** Whether the quantity belongs to a test (otherwise to an interval). */
+      public boolean forTest() {
+        return forTest;
+      }
     }
   }
 

@@ -7,8 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.trialstats.stats.ChiSquareStatistic;
+import org.trialstats.stats.Estimate;
 import org.trialstats.stats.IntervalPValue;
+import org.trialstats.stats.Measure;
 import org.trialstats.stats.PoissonLimits;
+import org.trialstats.stats.StatsException;
+import org.trialstats.stats.StratifiedMethod;
+import org.trialstats.stats.StratifiedTables;
+import org.trialstats.stats.StratifiedTest;
 import org.trialstats.stats.TestStatistic;
 
 /**
@@ -66,6 +73,11 @@ import org.trialstats.stats.TestStatistic;
  *   <li>{@code formula-mass}: sum of atomic weights over a molecular formula, with the conventional
  *       atomic weights as point value and the standard atomic-weight intervals as range ({@link
  *       AtomicWeights}).
+ *   <li>{@code stratified}: a common estimate, confidence limit, test statistic or p-value of a
+ *       {@link StratifiedComparison}, recomputed from its strata by the named {@link
+ *       StratifiedMethod} or {@link StratifiedTest} (formulas and references on their constants);
+ *       the counts are exact, so the verdict is reproduced or discrepancy. A risk difference
+ *       printed in the unit {@code percentage points} is compared as 100 times the difference.
  *   <li>{@code not-checkable} and {@code recorded}: no arithmetic; verdict not checkable, with what
  *       is missing or the reviewer's note.
  * </ul>
@@ -79,6 +91,7 @@ public final class ClaimChecker {
   private final Dataset dataset;
   private final Map<String, Claim> claims = new HashMap<>();
   private final Map<String, Comparison> comparisons = new HashMap<>();
+  private final Map<String, StratifiedComparison> stratified = new HashMap<>();
   private final Map<String, RateFigure> rates = new HashMap<>();
   private final Map<String, SirFigure> sirs = new HashMap<>();
 
@@ -86,6 +99,7 @@ public final class ClaimChecker {
     this.dataset = dataset;
     dataset.claims().forEach(c -> claims.put(c.id(), c));
     dataset.comparisons().forEach(c -> comparisons.put(c.id(), c));
+    dataset.stratified().forEach(c -> stratified.put(c.id(), c));
     dataset.rates().forEach(r -> rates.put(r.id(), r));
     dataset.sirs().forEach(s -> sirs.put(s.id(), s));
   }
@@ -137,6 +151,8 @@ public final class ClaimChecker {
       result = intervalP(claim, i);
     } else if (check instanceof ClaimCheck.TestStatisticP t) {
       result = testStatistic(claim, t);
+    } else if (check instanceof ClaimCheck.Stratified st) {
+      result = stratified(claim, st);
     } else if (check instanceof ClaimCheck.NotCheckable n) {
       result = notCheckable(claim, "Not checkable: " + sentence(n.missing()));
     } else {
@@ -722,6 +738,100 @@ public final class ClaimChecker {
         BigDecimal.valueOf(Math.min(a, b)),
         BigDecimal.valueOf(Math.max(a, b)),
         lead);
+  }
+
+  /** Unit of a risk difference printed in percentage points rather than as a proportion. */
+  static final String PERCENTAGE_POINTS = "percentage points";
+
+  private ClaimResult stratified(Claim claim, ClaimCheck.Stratified check) {
+    StratifiedComparison comparison =
+        lookup(stratified, check.comparisonId(), "stratified comparison");
+    StratifiedTables tables = comparison.tables();
+    int shown = shownDecimals(claim.reported());
+    String over =
+        " over "
+            + comparison.strata().size()
+            + " strata of "
+            + comparison.stratifiedBy()
+            + " ("
+            + comparison.treatment()
+            + " vs "
+            + comparison.control()
+            + ")";
+    double point;
+    String lead;
+    try {
+      if (check.method() instanceof StratifiedTest test) {
+        ChiSquareStatistic result = test.test(tables);
+        if (!result.defined()) {
+          return notCheckable(
+              claim,
+              "Not checkable: the "
+                  + test.info().name()
+                  + " is undefined for these strata (no stratum has both events and non-events).");
+        }
+        point =
+            check.quantity() == ClaimCheck.Stratified.Quantity.STATISTIC
+                ? result.statistic()
+                : result.pValue();
+        lead =
+            test.info().name()
+                + over
+                + ": chi-square "
+                + Decimals.round(BigDecimal.valueOf(result.statistic()), shown)
+                + " with "
+                + result.df()
+                + " df, p = "
+                + Decimals.round(BigDecimal.valueOf(result.pValue()), Math.max(shown, 4))
+                + ".";
+      } else {
+        StratifiedMethod method = (StratifiedMethod) check.method();
+        Estimate e = method.interval(tables, check.level().doubleValue());
+        double scale =
+            method.measure() == Measure.RD && PERCENTAGE_POINTS.equals(claim.reported().unit())
+                ? 100
+                : 1;
+        point =
+            scale
+                * switch (check.quantity()) {
+                  case ESTIMATE -> e.estimate();
+                  case LOWER -> e.lower();
+                  default -> e.upper();
+                };
+        lead =
+            method.info().name()
+                + over
+                + ": "
+                + Decimals.round(BigDecimal.valueOf(scale * e.estimate()), shown)
+                + " ("
+                + Decimals.plain(check.level().multiply(Decimals.HUNDRED).stripTrailingZeros())
+                + "% CI "
+                + limit(scale * e.lower(), shown)
+                + " to "
+                + limit(scale * e.upper(), shown)
+                + (scale == 100 ? ", in percentage points" : "")
+                + ")."
+                + (e.note().isEmpty() ? "" : " " + sentence(e.note()));
+      }
+    } catch (StatsException e) {
+      return notCheckable(claim, "Not checkable: " + sentence(e.getMessage()));
+    }
+    if (!Double.isFinite(point)) {
+      return notCheckable(
+          claim,
+          lead
+              + " Not checkable: the recomputed "
+              + check.quantity().yamlName()
+              + " is "
+              + (Double.isNaN(point) ? "undefined." : "infinite."));
+    }
+    return judge(claim, BigDecimal.valueOf(point), null, null, lead);
+  }
+
+  private static String limit(double x, int shown) {
+    return Double.isFinite(x)
+        ? Decimals.round(BigDecimal.valueOf(x), shown)
+        : x > 0 ? "infinity" : "-infinity";
   }
 
   /**

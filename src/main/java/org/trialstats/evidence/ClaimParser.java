@@ -2,11 +2,16 @@ package org.trialstats.evidence;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trialstats.stats.IntervalPValue;
+import org.trialstats.stats.Measure;
+import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StatsException;
+import org.trialstats.stats.StratifiedMethod;
+import org.trialstats.stats.StratifiedTest;
 import org.trialstats.stats.TestStatistic;
 
 /**
@@ -40,6 +45,9 @@ final class ClaimParser {
         "test-statistic",
         new KindFields(
             List.of("test", "statistic"), List.of("df1", "df2", "one_tailed_mentioned")));
+    KINDS.put(
+        "stratified",
+        new KindFields(List.of("comparison", "measure", "method", "quantity"), List.of("level")));
     KINDS.put("not-checkable", new KindFields(List.of("missing"), List.of()));
     KINDS.put("recorded", new KindFields(List.of(), List.of()));
   }
@@ -249,6 +257,7 @@ final class ClaimParser {
           }
           case "interval-p" -> intervalP(f, note);
           case "test-statistic" -> testStatistic(f, note);
+          case "stratified" -> stratified(f, note);
           default -> throw new IllegalStateException("kind validated before: " + kind);
         };
     return problems.count() == before ? check : null;
@@ -386,6 +395,84 @@ final class ClaimParser {
       return null;
     }
     return new ClaimCheck.IntervalP(estimate, lower, upper, level, scale, note);
+  }
+
+  private ClaimCheck stratified(Fields f, String note) {
+    String comparison = ref(f, "comparison", "stratified");
+    String measureText = f.text("measure");
+    String methodText = f.text("method");
+    String quantityText = f.text("quantity");
+    if (measureText == null || methodText == null || quantityText == null) {
+      return null;
+    }
+    boolean test = measureText.equals(Measure.TEST.id());
+    StatMethod method = null;
+    if (test) {
+      for (StratifiedTest t : StratifiedTest.values()) {
+        if (t.id().equals(methodText)) {
+          method = t;
+        }
+      }
+      if (method == null) {
+        f.problem(
+            "method",
+            "expected a stratified test ("
+                + String.join(
+                    ", ", Arrays.stream(StratifiedTest.values()).map(StratifiedTest::id).toList())
+                + "), got '"
+                + methodText
+                + "'");
+      }
+    } else if (List.of("rd", "rr", "or").contains(measureText)) {
+      Measure measure = Measure.fromId(measureText);
+      try {
+        method = StratifiedMethod.find(measure, methodText);
+      } catch (StatsException e) {
+        f.problem(
+            "method",
+            "expected a stratified "
+                + measureText
+                + " method ("
+                + String.join(
+                    ", ", StratifiedMethod.forMeasure(measure).stream().map(m -> m.id()).toList())
+                + "), got '"
+                + methodText
+                + "'");
+      }
+    } else {
+      f.problem("measure", "expected rd, rr, or or test, got '" + measureText + "'");
+    }
+    ClaimCheck.Stratified.Quantity quantity = null;
+    for (ClaimCheck.Stratified.Quantity q : ClaimCheck.Stratified.Quantity.values()) {
+      if (q.yamlName().equals(quantityText) && q.forTest() == test) {
+        quantity = q;
+      }
+    }
+    if (quantity == null) {
+      f.problem(
+          "quantity",
+          (test
+                  ? "expected statistic or p-value (the results of a test)"
+                  : "expected estimate, lower or upper (the results of an interval)")
+              + ", got '"
+              + quantityText
+              + "'");
+    }
+    BigDecimal level = null;
+    if (test && f.has("level")) {
+      f.problem("level", "expected no level for a test, got one");
+    } else if (!test) {
+      level = f.has("level") ? f.number("level") : new BigDecimal("0.95");
+      if (level != null && (level.signum() <= 0 || level.compareTo(BigDecimal.ONE) >= 0)) {
+        f.problem(
+            "level", "expected a confidence level between 0 and 1, got " + Decimals.plain(level));
+        level = null;
+      }
+    }
+    if (comparison == null || method == null || quantity == null || (!test && level == null)) {
+      return null;
+    }
+    return new ClaimCheck.Stratified(comparison, method, quantity, level, note);
   }
 
   private ClaimCheck testStatistic(Fields f, String note) {

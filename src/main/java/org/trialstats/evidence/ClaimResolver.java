@@ -168,8 +168,12 @@ final class ClaimResolver {
               + " "
               + reported.unit());
     }
-    if ((check instanceof ClaimCheck.IntervalP || check instanceof ClaimCheck.TestStatisticP)
-        && (reported.value() < 0 || reported.value() > 1)) {
+    boolean pValue =
+        check instanceof ClaimCheck.IntervalP
+            || check instanceof ClaimCheck.TestStatisticP
+            || check instanceof ClaimCheck.Stratified strat
+                && strat.quantity() == ClaimCheck.Stratified.Quantity.P_VALUE;
+    if (pValue && (reported.value() < 0 || reported.value() > 1)) {
       problems.add(
           FILE,
           d.fields().line("reported"),

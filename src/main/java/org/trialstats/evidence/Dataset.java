@@ -28,6 +28,7 @@ import org.trialstats.io.InputFile;
  * @param inputFiles the files read, sorted by path
  * @param approvals rows of {@code approvals.csv} in file order, each an unmodifiable map from
  *     column name to cell text in column order (empty list when the file is absent)
+ * @param stratified comparisons published by stratum ({@code stratified.yaml}) in file order
  */
 public record Dataset(
     String id,
@@ -41,7 +42,8 @@ public record Dataset(
     List<SirFigure> sirs,
     List<Claim> claims,
     List<InputFile> inputFiles,
-    List<Map<String, String>> approvals) {
+    List<Map<String, String>> approvals,
+    List<StratifiedComparison> stratified) {
 
   public Dataset {
     Objects.requireNonNull(id, "id");
@@ -62,6 +64,46 @@ public record Dataset(
       rows.add(Collections.unmodifiableMap(new LinkedHashMap<>(row)));
     }
     approvals = Collections.unmodifiableList(rows);
+    stratified = List.copyOf(stratified);
+  }
+
+  /** A dataset without stratified comparisons. */
+  public Dataset(
+      String id,
+      String title,
+      String drug,
+      String description,
+      Path directory,
+      List<Source> sources,
+      List<Comparison> comparisons,
+      List<RateFigure> rates,
+      List<SirFigure> sirs,
+      List<Claim> claims,
+      List<InputFile> inputFiles,
+      List<Map<String, String>> approvals) {
+    this(
+        id,
+        title,
+        drug,
+        description,
+        directory,
+        sources,
+        comparisons,
+        rates,
+        sirs,
+        claims,
+        inputFiles,
+        approvals,
+        List.of());
+  }
+
+  /**
+   * The stratified comparison with the given id.
+   *
+   * @throws IllegalArgumentException when no stratified comparison has that id
+   */
+  public StratifiedComparison stratifiedComparison(String id) {
+    return find(stratified, StratifiedComparison::id, id, "stratified comparison");
   }
 
   /**

@@ -31,6 +31,7 @@ import org.trialstats.io.InputFile;
  * <ul>
  *   <li>{@code dataset.yaml} (required): id, title, drug, description, sources;
  *   <li>{@code comparisons.yaml}: two-arm comparisons;
+ *   <li>{@code stratified.yaml}: two-arm comparisons published by stratum ({@code stratified});
  *   <li>{@code rates.yaml}: rate figures ({@code rates}) and observed-versus-expected figures
  *       ({@code sirs});
  *   <li>{@code claims.yaml} (required): every printed figure with its check;
@@ -52,13 +53,15 @@ public final class DatasetLoader {
 
   static final String DATASET_FILE = "dataset.yaml";
   static final String COMPARISONS_FILE = "comparisons.yaml";
+  static final String STRATIFIED_FILE = "stratified.yaml";
   static final String RATES_FILE = "rates.yaml";
   static final String CLAIMS_FILE = "claims.yaml";
   static final String APPROVALS_FILE = "approvals.csv";
 
   /** The data files in the order they are read and their problems are reported. */
   static final List<String> FILES =
-      List.of(DATASET_FILE, COMPARISONS_FILE, RATES_FILE, CLAIMS_FILE, APPROVALS_FILE);
+      List.of(
+          DATASET_FILE, COMPARISONS_FILE, STRATIFIED_FILE, RATES_FILE, CLAIMS_FILE, APPROVALS_FILE);
 
   private static final Set<String> REQUIRED_FILES = Set.of(DATASET_FILE, CLAIMS_FILE);
   private static final Set<String> DATA_EXTENSIONS = Set.of("yaml", "yml", "csv", "json", "tsv");
@@ -82,6 +85,7 @@ public final class DatasetLoader {
   private String description;
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, Comparison> comparisons = new LinkedHashMap<>();
+  private final Map<String, StratifiedComparison> stratified = new LinkedHashMap<>();
   private final Map<String, RateFigure> rates = new LinkedHashMap<>();
   private final Map<String, SirFigure> sirs = new LinkedHashMap<>();
   private final Set<String> sirsWithDerivedExpected = new TreeSet<>();
@@ -91,7 +95,8 @@ public final class DatasetLoader {
   /**
    * A field that refers to another entry by id.
    *
-   * @param kind the kind of entry the field must name: source, comparison, rate, sir or claim
+   * @param kind the kind of entry the field must name: source, comparison, stratified, rate, sir or
+   *     claim
    */
   record Reference(String kind, String file, int line, String field, String id) {}
 
@@ -126,6 +131,7 @@ public final class DatasetLoader {
     reportUnexpectedFiles();
     readDataset(read(DATASET_FILE));
     readComparisons(read(COMPARISONS_FILE));
+    readStratified(read(STRATIFIED_FILE));
     readRates(read(RATES_FILE));
     String claimsText = read(CLAIMS_FILE);
     if (claimsText != null) {
@@ -154,7 +160,8 @@ public final class DatasetLoader {
         new ArrayList<>(sirs.values()),
         claims,
         inputFiles,
-        approvals);
+        approvals,
+        new ArrayList<>(stratified.values()));
   }
 
   // ---------------------------------------------------------------- files
@@ -456,6 +463,150 @@ public final class DatasetLoader {
     return new Arm(label, n, events, percent);
   }
 
+  // ---------------------------------------------------------------- stratified.yaml
+
+  private void readStratified(String text) {
+    if (text == null) {
+      markUnverifiableIfPresent(STRATIFIED_FILE, "stratified");
+      return;
+    }
+    Fields root = openRoot(text, STRATIFIED_FILE, List.of("stratified"), List.of());
+    List<YamlTree.Node> items = root == null ? null : root.list("stratified");
+    if (items == null) {
+      unverifiableKinds.add("stratified");
+      return;
+    }
+    for (YamlTree.Node item : items) {
+      // Taken before open, which reports missing required fields: such an entry must
+      // stay out of the result (its fields are null).
+      int before = problems.count();
+      Fields f =
+          Fields.open(
+              STRATIFIED_FILE,
+              problems,
+              item,
+              item.line(),
+              "",
+              List.of(
+                  "id", "endpoint", "stratified_by", "treatment", "control", "strata", "source"),
+              List.of("timepoint", "note"));
+      if (f == null) {
+        continue;
+      }
+      String id = f.id("id");
+      declare("stratified", id, f);
+      String endpoint = f.text("endpoint");
+      String timepoint = f.optionalText("timepoint");
+      String stratifiedBy = f.text("stratified_by");
+      String treatment = f.text("treatment");
+      String control = f.text("control");
+      List<StratifiedComparison.Stratum> strata = strata(f);
+      String source = sourceReference(f, "source");
+      String note = f.optionalText("note");
+      if (problems.count() == before) {
+        stratified.put(
+            id,
+            new StratifiedComparison(
+                id, endpoint, timepoint, stratifiedBy, treatment, control, strata, source, note));
+      }
+    }
+  }
+
+  /** The strata of a stratified comparison; problems are reported (the list is then partial). */
+  private List<StratifiedComparison.Stratum> strata(Fields parent) {
+    List<StratifiedComparison.Stratum> strata = new ArrayList<>();
+    List<YamlTree.Node> items = parent.list("strata");
+    if (items == null) {
+      return strata;
+    }
+    if (items.isEmpty()) {
+      parent.problem("strata", "expected at least one stratum, got an empty list");
+      return strata;
+    }
+    Map<String, Integer> labels = new LinkedHashMap<>();
+    boolean complete = true;
+    for (int i = 0; i < items.size(); i++) {
+      YamlTree.Node item = items.get(i);
+      int before = problems.count();
+      String prefix = parent.path("strata") + "[" + i + "]";
+      Fields f =
+          Fields.open(
+              parent.file,
+              problems,
+              item,
+              item.line(),
+              prefix,
+              List.of("label", "treatment", "control"),
+              List.of());
+      if (f == null) {
+        complete = false;
+        continue;
+      }
+      String label = f.text("label");
+      Integer earlier = label == null ? null : labels.putIfAbsent(label, f.line("label"));
+      if (earlier != null) {
+        f.problem(
+            "label",
+            "expected a label used once in the comparison, got '"
+                + label
+                + "', already used at line "
+                + earlier);
+      }
+      long[] treatment = stratumArm(f, "treatment");
+      long[] control = stratumArm(f, "control");
+      if (problems.count() != before) {
+        complete = false;
+        continue;
+      }
+      strata.add(
+          new StratifiedComparison.Stratum(
+              label, treatment[0], treatment[1], control[0], control[1]));
+    }
+    if (complete && strata.stream().noneMatch(s -> s.n1() > 0 && s.n2() > 0)) {
+      parent.problem(
+          "strata",
+          "expected at least one stratum with subjects in both arms (n >= 1), got "
+              + strata.size()
+              + (strata.size() == 1 ? " stratum" : " strata")
+              + " each with an empty arm");
+    }
+    return strata;
+  }
+
+  /**
+   * One arm of a stratum: {@code events} and {@code n} (0 allowed: a stratum without that arm is
+   * left out of the analysis, as the stratified methods say).
+   *
+   * @return {events, n}, or null when invalid (reported)
+   */
+  private long[] stratumArm(Fields parent, String key) {
+    if (!parent.has(key)) {
+      return null;
+    }
+    Fields f =
+        Fields.open(
+            parent.file,
+            problems,
+            parent.node(key),
+            parent.line(key),
+            parent.path(key),
+            List.of("events", "n"),
+            List.of());
+    if (f == null) {
+      return null;
+    }
+    Long events = f.count("events", 0);
+    Long n = f.count("n", 0);
+    if (events == null || n == null) {
+      return null;
+    }
+    if (events > n) {
+      f.problem("events", "expected at most n = " + n + ", got " + events);
+      return null;
+    }
+    return new long[] {events, n};
+  }
+
   // ---------------------------------------------------------------- rates.yaml
 
   private void readRates(String text) {
@@ -672,6 +823,7 @@ public final class DatasetLoader {
     return switch (kind) {
       case "source" -> "source in " + DATASET_FILE;
       case "comparison" -> "comparison in " + COMPARISONS_FILE;
+      case "stratified" -> "stratified comparison in " + STRATIFIED_FILE;
       case "rate" -> "rate in " + RATES_FILE;
       case "sir" -> "SIR figure (sirs) in " + RATES_FILE;
       case "claim" -> "claim in " + CLAIMS_FILE;
@@ -834,6 +986,10 @@ public final class DatasetLoader {
 
   Map<String, Comparison> comparisons() {
     return comparisons;
+  }
+
+  Map<String, StratifiedComparison> stratified() {
+    return stratified;
   }
 
   Map<String, RateFigure> rates() {

@@ -265,6 +265,14 @@ public final class DatasetWriter {
         f.add("df2: " + Decimals.plain(t.df2()));
       }
       f.add("one_tailed_mentioned: " + t.oneTailedMentioned());
+    } else if (check instanceof ClaimCheck.Stratified strat) {
+      f.add("comparison: " + strat.comparisonId())
+          .add("measure: " + strat.method().measure().id())
+          .add("method: " + strat.method().id())
+          .add("quantity: " + strat.quantity().yamlName());
+      if (strat.level() != null) {
+        f.add("level: " + Decimals.plain(strat.level()));
+      }
     } else if (check instanceof ClaimCheck.NotCheckable n) {
       f.add("missing: " + quote(n.missing()));
     }

@@ -14,10 +14,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.trialstats.analysis.EvidenceAnalysis;
 import org.trialstats.analysis.ResultRow;
+import org.trialstats.analysis.StratifiedResult;
 import org.trialstats.evidence.ClaimResult;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Dataset;
 import org.trialstats.evidence.Source;
+import org.trialstats.evidence.StratifiedComparison;
 import org.trialstats.evidence.Verdict;
 import org.trialstats.io.Escape;
 import org.trialstats.io.InputFile;
@@ -308,6 +310,7 @@ public final class EvidenceReport {
     claims(body);
     comparisons(body);
     sensitivity(body);
+    stratified(body);
     rates(body);
     charts(body, svgs);
     methods(body);
@@ -363,6 +366,37 @@ public final class EvidenceReport {
               "Comparisons (the first between-arm measure of each; all in Two-arm comparisons):",
               false));
       body.add(new ReportDocument.Items(comparisons));
+    }
+    List<ReportDocument.Item> stratified = new ArrayList<>();
+    for (StratifiedResult s : analysis.stratified()) {
+      StratifiedComparison c = s.comparison();
+      s.estimates().stream()
+          .filter(r -> !Double.isNaN(r.estimate()))
+          .findFirst()
+          .ifPresent(
+              r ->
+                  stratified.add(
+                      new ReportDocument.Item(
+                          c.endpoint() + timepoint(c.timepoint()) + ":",
+                          r.subject()
+                              + ", common "
+                              + r.measure().label().toLowerCase(Locale.ROOT)
+                              + " "
+                              + estimateText(r)
+                              + " ("
+                              + intervalText(r)
+                              + ", "
+                              + r.method().info().name()
+                              + ")",
+                          "")));
+    }
+    if (!stratified.isEmpty()) {
+      body.add(
+          new ReportDocument.Paragraph(
+              "Stratified comparisons (the first common estimate of each; all in Stratified"
+                  + " comparisons):",
+              false));
+      body.add(new ReportDocument.Items(stratified));
     }
   }
 
@@ -513,6 +547,78 @@ public final class EvidenceReport {
             classes));
   }
 
+  /**
+   * Per stratified comparison: the counts of each stratum, the common estimates of every method and
+   * the Cochran-Mantel-Haenszel and homogeneity tests.
+   */
+  private void stratified(List<ReportDocument.Block> body) {
+    if (analysis.stratified().isEmpty()) {
+      return;
+    }
+    body.add(new ReportDocument.Heading(2, "Stratified comparisons"));
+    for (StratifiedResult s : analysis.stratified()) {
+      StratifiedComparison c = s.comparison();
+      body.add(new ReportDocument.Heading(3, c.endpoint() + timepoint(c.timepoint())));
+      String note = c.note().isBlank() ? "" : " " + c.note();
+      body.add(
+          new ReportDocument.Paragraph(
+              c.treatment()
+                  + " vs "
+                  + c.control()
+                  + ", stratified by "
+                  + c.stratifiedBy()
+                  + " ("
+                  + c.strata().size()
+                  + " strata). Source: "
+                  + c.sourceId()
+                  + "."
+                  + note,
+              false));
+      List<List<String>> strata = new ArrayList<>();
+      for (StratifiedComparison.Stratum h : c.strata()) {
+        strata.add(List.of(h.label(), armText(h.events1(), h.n1()), armText(h.events2(), h.n2())));
+      }
+      body.add(
+          new ReportDocument.Table(
+              List.of(c.stratifiedBy(), c.treatment(), c.control()),
+              strata,
+              Set.of(1, 2),
+              List.of()));
+      List<List<String>> estimates = new ArrayList<>();
+      for (ResultRow r : s.estimates()) {
+        estimates.add(
+            List.of(
+                r.measure().id(),
+                r.method().info().name(),
+                estimateText(r),
+                intervalText(r),
+                r.note()));
+      }
+      body.add(
+          new ReportDocument.Table(
+              List.of("measure", "method", "common estimate", levelText() + " CI", "note"),
+              estimates,
+              Set.of(2, 3),
+              List.of()));
+      List<List<String>> tests = new ArrayList<>();
+      for (ResultRow r : s.tests()) {
+        String statistic =
+            Double.isNaN(r.estimate()) ? "" : ReportNumbers.value(Measure.TEST, r.estimate());
+        tests.add(List.of(r.method().info().name(), statistic, pText(r), r.note()));
+      }
+      body.add(
+          new ReportDocument.Table(
+              List.of("test", "statistic", "p-value", "note"), tests, Set.of(1, 2), List.of()));
+    }
+  }
+
+  /** Events / n with the percentage; "no subjects" for an empty arm. */
+  private static String armText(long events, long n) {
+    return n == 0
+        ? "no subjects"
+        : events + "/" + n + " (" + Numbers.fixed(100.0 * events / n, 1) + "%)";
+  }
+
   private void rates(List<ReportDocument.Block> body) {
     Dataset d = analysis.dataset();
     if (d.rates().isEmpty() && d.sirs().isEmpty()) {
@@ -549,6 +655,9 @@ public final class EvidenceReport {
   }
 
   private void charts(List<ReportDocument.Block> body, Map<EvidenceCharts.Chart, String> svgs) {
+    if (charts.isEmpty()) {
+      return;
+    }
     body.add(new ReportDocument.Heading(2, "Charts"));
     for (EvidenceCharts.Chart chart : charts.keySet()) {
       body.add(
@@ -598,7 +707,11 @@ public final class EvidenceReport {
   }
 
   private static String timepoint(Comparison c) {
-    return c.timepoint() == null || c.timepoint().isBlank() ? "" : " (" + c.timepoint() + ")";
+    return timepoint(c.timepoint());
+  }
+
+  private static String timepoint(String timepoint) {
+    return timepoint == null || timepoint.isBlank() ? "" : " (" + timepoint + ")";
   }
 
   private String sensitivityIntro() {

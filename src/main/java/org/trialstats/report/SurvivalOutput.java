@@ -1,16 +1,11 @@
 package org.trialstats.report;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.trialstats.analysis.SurvivalResult;
 import org.trialstats.io.InputFile;
 import org.trialstats.io.Json;
@@ -148,218 +143,116 @@ public final class SurvivalOutput {
     return Json.write(root);
   }
 
-  private static final String[] CSV_HEADER = {
-    "section",
-    "group",
-    "time",
-    "n_risk",
-    "n_event",
-    "n_censor",
-    "estimate",
-    "se",
-    "lower",
-    "upper",
-    "statistic",
-    "df",
-    "p_value",
-    "method"
-  };
+  private static final List<String> CSV_HEADER =
+      List.of(
+          "section",
+          "group",
+          "time",
+          "n_risk",
+          "n_event",
+          "n_censor",
+          "estimate",
+          "se",
+          "lower",
+          "upper",
+          "statistic",
+          "df",
+          "p_value",
+          "method");
 
   static String csv(SurvivalResult r) {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter p = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get().print(out)) {
-      p.printRecord((Object[]) CSV_HEADER);
-      String conf = r.transform().id() + " " + r.level();
-      for (SurvivalResult.GroupSummary g : r.groups()) {
-        for (SurvivalPoint pt : g.points()) {
-          p.printRecord(
-              row(
-                  "survival",
-                  g.label(),
-                  Numbers.full(pt.time()),
-                  pt.atRisk(),
-                  pt.events(),
-                  pt.censored(),
-                  Numbers.full(pt.survival()),
-                  Numbers.full(pt.standardError()),
-                  Numbers.full(pt.lower()),
-                  Numbers.full(pt.upper()),
-                  "",
-                  "",
-                  "",
-                  conf));
-        }
-        p.printRecord(
-            row(
-                "median",
-                g.label(),
-                "",
-                g.subjects(),
-                g.events(),
-                g.censored(),
-                optional(g.median().estimate()),
-                "",
-                optional(g.median().lower()),
-                optional(g.median().upper()),
-                "",
-                "",
-                "",
-                "brookmeyer-crowley " + conf));
-        if (g.rmst() != null) {
-          p.printRecord(
-              row(
-                  "rmst",
-                  g.label(),
-                  Numbers.full(g.rmst().tau()),
-                  "",
-                  "",
-                  "",
-                  Numbers.full(g.rmst().estimate()),
-                  Numbers.full(g.rmst().standardError()),
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "restricted mean to tau"));
-        }
+    CsvTable t = new CsvTable(CSV_HEADER);
+    String conf = r.transform().id() + " " + r.level();
+    for (SurvivalResult.GroupSummary g : r.groups()) {
+      for (SurvivalPoint pt : g.points()) {
+        t.row()
+            .put("section", "survival")
+            .put("group", g.label())
+            .put("time", Numbers.full(pt.time()))
+            .put("n_risk", pt.atRisk())
+            .put("n_event", pt.events())
+            .put("n_censor", pt.censored())
+            .put("estimate", Numbers.full(pt.survival()))
+            .put("se", Numbers.full(pt.standardError()))
+            .put("lower", Numbers.full(pt.lower()))
+            .put("upper", Numbers.full(pt.upper()))
+            .put("method", conf);
       }
-      if (r.logRank() != null) {
-        LogRankResult lr = r.logRank();
-        p.printRecord(
-            row(
-                "logrank",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                Numbers.full(lr.chiSquare()),
-                lr.degreesOfFreedom(),
-                Numbers.full(lr.pValue()),
-                lr.stratified() ? "stratified log-rank" : "log-rank"));
+      t.row()
+          .put("section", "median")
+          .put("group", g.label())
+          .put("n_risk", g.subjects())
+          .put("n_event", g.events())
+          .put("n_censor", g.censored())
+          .put("estimate", optional(g.median().estimate()))
+          .put("lower", optional(g.median().lower()))
+          .put("upper", optional(g.median().upper()))
+          .put("method", "brookmeyer-crowley " + conf);
+      if (g.rmst() != null) {
+        t.row()
+            .put("section", "rmst")
+            .put("group", g.label())
+            .put("time", Numbers.full(g.rmst().tau()))
+            .put("estimate", Numbers.full(g.rmst().estimate()))
+            .put("se", Numbers.full(g.rmst().standardError()))
+            .put("method", "restricted mean to tau");
       }
-      if (r.cox() != null) {
-        String method = "cox " + r.cox().ties().id() + (r.cox().stratified() ? " stratified" : "");
-        for (SurvivalResult.LabelledCoxTerm lt : r.coxTerms()) {
-          CoxTerm t = lt.term();
-          p.printRecord(
-              row(
-                  "cox_hr",
-                  lt.label(),
-                  "",
-                  "",
-                  "",
-                  "",
-                  Numbers.full(t.hazardRatio()),
-                  Numbers.full(t.standardError()),
-                  Numbers.full(t.lower()),
-                  Numbers.full(t.upper()),
-                  Numbers.full(t.coefficient()),
-                  "",
-                  Numbers.full(t.pValue()),
-                  method + " (se and statistic: log HR)"));
-        }
-        CoxResult c = r.cox();
-        p.printRecord(
-            row(
-                "cox_lr",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                Numbers.full(c.likelihoodRatio()),
-                c.degreesOfFreedom(),
-                Numbers.full(c.likelihoodRatioP()),
-                method));
-        p.printRecord(
-            row(
-                "cox_wald",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                Numbers.full(c.wald()),
-                c.degreesOfFreedom(),
-                Numbers.full(c.waldP()),
-                method));
-        p.printRecord(
-            row(
-                "cox_score",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                Numbers.full(c.score()),
-                c.degreesOfFreedom(),
-                Numbers.full(c.scoreP()),
-                method));
-      }
-      for (SurvivalResult.RmstComparison c : r.rmstDifferences()) {
-        RestrictedMeanDifference d = c.difference();
-        p.printRecord(
-            row(
-                "rmst_difference",
-                c.label(),
-                "",
-                "",
-                "",
-                "",
-                Numbers.full(d.difference()),
-                Numbers.full(d.standardError()),
-                Numbers.full(d.lower()),
-                Numbers.full(d.upper()),
-                "",
-                "",
-                Numbers.full(d.pValue()),
-                "vs " + r.reference()));
-      }
-      for (String w : r.warnings()) {
-        p.printRecord(row("warning", "", "", "", "", "", "", "", "", "", "", "", "", w));
-      }
-      p.printRecord(
-          row(
-              "provenance",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              new Provenance(r.version(), r.inputs()).line()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out.toString();
+    if (r.logRank() != null) {
+      LogRankResult lr = r.logRank();
+      test(t, "logrank", lr.chiSquare(), lr.degreesOfFreedom(), lr.pValue())
+          .put("method", lr.stratified() ? "stratified log-rank" : "log-rank");
+    }
+    if (r.cox() != null) {
+      String method = "cox " + r.cox().ties().id() + (r.cox().stratified() ? " stratified" : "");
+      for (SurvivalResult.LabelledCoxTerm lt : r.coxTerms()) {
+        CoxTerm term = lt.term();
+        t.row()
+            .put("section", "cox_hr")
+            .put("group", lt.label())
+            .put("estimate", Numbers.full(term.hazardRatio()))
+            .put("se", Numbers.full(term.standardError()))
+            .put("lower", Numbers.full(term.lower()))
+            .put("upper", Numbers.full(term.upper()))
+            .put("statistic", Numbers.full(term.coefficient()))
+            .put("p_value", Numbers.full(term.pValue()))
+            .put("method", method + " (se and statistic: log HR)");
+      }
+      CoxResult c = r.cox();
+      test(t, "cox_lr", c.likelihoodRatio(), c.degreesOfFreedom(), c.likelihoodRatioP())
+          .put("method", method);
+      test(t, "cox_wald", c.wald(), c.degreesOfFreedom(), c.waldP()).put("method", method);
+      test(t, "cox_score", c.score(), c.degreesOfFreedom(), c.scoreP()).put("method", method);
+    }
+    for (SurvivalResult.RmstComparison c : r.rmstDifferences()) {
+      RestrictedMeanDifference d = c.difference();
+      t.row()
+          .put("section", "rmst_difference")
+          .put("group", c.label())
+          .put("estimate", Numbers.full(d.difference()))
+          .put("se", Numbers.full(d.standardError()))
+          .put("lower", Numbers.full(d.lower()))
+          .put("upper", Numbers.full(d.upper()))
+          .put("p_value", Numbers.full(d.pValue()))
+          .put("method", "vs " + r.reference());
+    }
+    for (String w : r.warnings()) {
+      t.row().put("section", "warning").put("method", w);
+    }
+    t.row()
+        .put("section", "provenance")
+        .put("method", new Provenance(r.version(), r.inputs()).line());
+    return t.text();
   }
 
-  private static Object[] row(Object... cells) {
-    return cells;
+  /** A row of a chi-square test: statistic, degrees of freedom and p-value. */
+  private static CsvTable.Row test(
+      CsvTable t, String section, double statistic, int df, double pValue) {
+    return t.row()
+        .put("section", section)
+        .put("statistic", Numbers.full(statistic))
+        .put("df", df)
+        .put("p_value", Numbers.full(pValue));
   }
 
   private static String optional(OptionalDouble x) {

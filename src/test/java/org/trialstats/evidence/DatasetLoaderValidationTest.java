@@ -335,8 +335,9 @@ class DatasetLoaderValidationTest {
         "claim.yaml",
         0,
         null,
-        "claim.yaml: expected only the data files dataset.yaml, comparisons.yaml, rates.yaml,"
-            + " claims.yaml, approvals.csv, got an unexpected data file (misspelt?)");
+        "claim.yaml: expected only the data files dataset.yaml, comparisons.yaml,"
+            + " stratified.yaml, rates.yaml, claims.yaml, approvals.csv, got an unexpected data"
+            + " file (misspelt?)");
   }
 
   @Test
@@ -409,7 +410,7 @@ class DatasetLoaderValidationTest {
         "check.kind",
         "claims.yaml:17: field 'check.kind': expected one of arm-percent, difference, sum,"
             + " product, cross-check, rate, ratio, poisson-tail, accumulation, formula-mass,"
-            + " percent, interval-centre, interval-p, test-statistic,"
+            + " percent, interval-centre, interval-p, test-statistic, stratified,"
             + " not-checkable, recorded, got the text 'guess'");
   }
 
