@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.trialstats.adam.AdamDataException;
+import org.trialstats.adam.RowOrder;
 import org.trialstats.analysis.csr.DisplayShell.Columns;
 import org.trialstats.analysis.csr.DisplayShell.Filter;
 import org.trialstats.analysis.csr.DisplayShell.PValueRule;
@@ -14,6 +16,9 @@ import org.trialstats.analysis.csr.DisplayShell.Ref;
 import org.trialstats.analysis.csr.DisplayShell.Subset;
 import org.trialstats.analysis.csr.ShellYaml.Entry;
 import org.trialstats.analysis.csr.ShellYaml.Node;
+import org.trialstats.stats.Measure;
+import org.trialstats.stats.StatsException;
+import org.trialstats.stats.StratifiedMethod;
 
 /**
  * Reads a display shell (YAML, documented in {@code src/docs/csr.md}) into a {@link DisplayShell}.
@@ -37,11 +42,20 @@ public final class ShellParser {
           "footnotes",
           "font");
   private static final Set<String> COLUMNS =
-      Set.of("treatment", "order", "total", "subsets", "n_in_header");
+      Set.of("treatment", "order", "total", "subsets", "n_in_header", "control");
   private static final Set<String> P_VALUES =
-      Set.of("decimals", "lower", "lower_text", "upper", "upper_text", "flag_below", "flag");
+      Set.of(
+          "decimals",
+          "lower",
+          "lower_text",
+          "upper",
+          "upper_text",
+          "flag_below",
+          "flag",
+          "leading_zero");
   private static final Set<String> COMMON = Set.of("label", "dataset", "where");
-  private static final List<String> KINDS = List.of("count", "summary", "model");
+  private static final String ADVERSE_EVENTS = "adverse_events";
+  private static final List<String> KINDS = List.of("count", "summary", "model", ADVERSE_EVENTS);
   private static final Set<String> COUNT =
       Set.of(
           "count",
@@ -58,6 +72,22 @@ public final class ShellParser {
   private static final Set<String> MODEL =
       Set.of(
           "model", "factors", "covariates", "dose", "comparisons", "level", "ls_means", "decimals");
+
+  private static final Set<String> AE =
+      Set.of(
+          ADVERSE_EVENTS,
+          "soc",
+          "term",
+          "emergent_flag",
+          "overall_label",
+          "events",
+          "order",
+          "order_arm",
+          "min_percent",
+          "test",
+          "strata",
+          "strata_method",
+          "level");
 
   private ShellParser() {}
 
@@ -181,13 +211,14 @@ public final class ShellParser {
         optionalRef(y, c, "order"),
         y.bool(c, "total", false),
         subsets,
-        y.bool(c, "n_in_header", true));
+        y.bool(c, "n_in_header", true),
+        optionalRef(y, c, "control"));
   }
 
   private static PValueRule pValues(ShellYaml y, Node root) {
     Node p = y.map(root, "p_values");
     if (p == null) {
-      return new PValueRule(3, 0.001, "<0.001", 1, "", Double.NaN, "");
+      return new PValueRule(3, 0.001, "<0.001", 1, "", Double.NaN, "", true);
     }
     y.keys(p, P_VALUES, "p_values");
     int decimals = y.integer(p, "decimals", 3, 1, 6);
@@ -204,7 +235,8 @@ public final class ShellParser {
         upper,
         upperText == null ? ">" + upper : upperText,
         flagBelow,
-        flag == null ? "*" : flag);
+        flag == null ? "*" : flag,
+        y.bool(p, "leading_zero", true));
   }
 
   private static String lowerDefault(double lower) {
@@ -229,12 +261,13 @@ public final class ShellParser {
     }
     String kind = kinds.get(0);
     String label = y.text(n, "label", false);
-    String dataset = y.text(n, "dataset", false);
+    String datasetKey = kind.equals(ADVERSE_EVENTS) ? ADVERSE_EVENTS : "dataset";
+    String dataset = y.text(n, datasetKey, false);
     dataset = dataset == null ? "adsl" : dataset.toLowerCase(Locale.ROOT);
     if (!datasets.containsKey(dataset)) {
       throw y.error(
-          y.line(n, "dataset"),
-          "dataset",
+          y.line(n, datasetKey),
+          datasetKey,
           "unknown data set '" + dataset + "'; the shell's data: lists " + datasets.keySet());
     }
     List<Filter> where = new ArrayList<>();
@@ -244,6 +277,7 @@ public final class ShellParser {
     return switch (kind) {
       case "count" -> count(y, n, label, dataset, where);
       case "summary" -> summary(y, n, label, dataset, where);
+      case ADVERSE_EVENTS -> adverseEvents(y, n, label, dataset, where);
       default -> model(y, n, label, dataset, where);
     };
   }
@@ -345,6 +379,72 @@ public final class ShellParser {
         y.integer(n, "decimals", 0, 0, 6),
         quantiles(y, n),
         test(y, n, false),
+        n.line());
+  }
+
+  private static ShellRow.AdverseEvents adverseEvents(
+      ShellYaml y, Node n, String label, String dataset, List<Filter> where) {
+    Set<String> keys = with(AE);
+    keys.remove("dataset");
+    y.keys(n, keys, "an adverse_events block");
+    String order = y.text(n, "order", false);
+    RowOrder rowOrder = RowOrder.FREQUENCY;
+    if (order != null) {
+      try {
+        rowOrder = RowOrder.fromId(order);
+      } catch (AdamDataException e) {
+        throw y.error(y.line(n, "order"), "order", e.getMessage());
+      }
+    }
+    String flag = y.text(n, "emergent_flag", false);
+    Ref emergent =
+        flag == null
+            ? new Ref("TRTEMFL", n.line(), ADVERSE_EVENTS)
+            : flag.equalsIgnoreCase("none")
+                ? null
+                : new Ref(flag.strip(), y.line(n, "emergent_flag"), "emergent_flag");
+    String test = y.text(n, "test", false);
+    if (test != null && !test.equalsIgnoreCase("fisher")) {
+      throw y.error(
+          y.line(n, "test"),
+          "test",
+          "unknown test '"
+              + test
+              + "' for an adverse_events block; expected fisher (each arm versus the control)");
+    }
+    Ref strata = optionalRef(y, n, "strata");
+    String methodId = y.text(n, "strata_method", false);
+    StratifiedMethod method = null;
+    if (strata != null || methodId != null) {
+      if (strata == null) {
+        throw y.error(
+            y.line(n, "strata_method"), "strata_method", "needs strata: VAR (e.g. SITEGR1)");
+      }
+      try {
+        method = StratifiedMethod.find(Measure.RD, methodId == null ? "mh" : methodId.strip());
+      } catch (StatsException e) {
+        throw y.error(y.line(n, "strata_method"), "strata_method", e.getMessage());
+      }
+    }
+    String overall = y.text(n, "overall_label", false);
+    return new ShellRow.AdverseEvents(
+        label,
+        dataset,
+        where,
+        optionalRef(y, n, "soc", "AEBODSYS"),
+        optionalRef(y, n, "term", "AEDECOD"),
+        emergent,
+        overall == null
+            ? "Any " + (emergent == null ? "" : "treatment-emergent ") + "adverse event"
+            : overall,
+        y.bool(n, "events", false),
+        rowOrder,
+        optionalRef(y, n, "order_arm"),
+        y.number(n, "min_percent", 0, 0, 100),
+        test != null,
+        strata,
+        method,
+        y.number(n, "level", 0.95, 0.5, 0.9999),
         n.line());
   }
 
@@ -451,6 +551,11 @@ public final class ShellParser {
 
   private static Ref ref(ShellYaml y, Node n, String key) {
     return new Ref(y.text(n, key, true).strip(), y.line(n, key), key);
+  }
+
+  private static Ref optionalRef(ShellYaml y, Node n, String key, String otherwise) {
+    Ref r = optionalRef(y, n, key);
+    return r == null ? new Ref(otherwise, n.line(), key) : r;
   }
 
   private static Ref optionalRef(ShellYaml y, Node n, String key) {
