@@ -199,8 +199,13 @@ public final class CsrEngine {
    * @return the display
    * @throws ShellException when a name in the shell is not in the data, a population flag selects
    *     nobody, or a test does not fit the layout
+   * @throws IllegalArgumentException for a figure shell
    */
   public static CsrDisplay compute(DisplayShell shell, Map<String, Table> data) {
+    if (shell.figure() != null) {
+      throw new IllegalArgumentException(
+          shell.file() + " is a figure shell: CsrFigures computes it, not the table engine");
+    }
     CsrEngine engine = new CsrEngine(shell, data);
     for (ShellRow row : shell.rows()) {
       if (row instanceof ShellRow.Count c) {

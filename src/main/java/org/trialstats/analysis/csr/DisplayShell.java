@@ -22,6 +22,8 @@ import java.util.Map;
  * @param footnotes the footnotes, in order
  * @param font the font of the RTF and DOCX table ({@code Times New Roman} or {@code Courier New})
  * @param fontSize the font size of the table body in points
+ * @param figure the figure of a figure shell (then {@code columns} is null and {@code rows} empty),
+ *     or null for a table
  */
 public record DisplayShell(
     String file,
@@ -37,7 +39,8 @@ public record DisplayShell(
     List<ShellRow> rows,
     List<String> footnotes,
     String font,
-    int fontSize) {
+    int fontSize,
+    KaplanMeierFigure figure) {
 
   public DisplayShell {
     datasets = Map.copyOf(datasets);

@@ -19,6 +19,8 @@ import org.trialstats.analysis.csr.ShellYaml.Node;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.StatsException;
 import org.trialstats.stats.StratifiedMethod;
+import org.trialstats.survival.ConfidenceTransform;
+import org.trialstats.survival.TiesMethod;
 
 /**
  * Reads a display shell (YAML, documented in {@code src/docs/csr.md}) into a {@link DisplayShell}.
@@ -40,7 +42,24 @@ public final class ShellParser {
           "p_values",
           "rows",
           "footnotes",
-          "font");
+          "font",
+          "figure");
+  private static final Set<String> KAPLAN_MEIER =
+      Set.of(
+          "kaplan_meier",
+          "time",
+          "censor",
+          "group",
+          "parameter",
+          "where",
+          "conf_type",
+          "level",
+          "ties",
+          "times",
+          "rmst",
+          "time_label",
+          "survival_label",
+          "bands");
   private static final Set<String> COLUMNS =
       Set.of("treatment", "order", "total", "subsets", "n_in_header", "control");
   private static final Set<String> P_VALUES =
@@ -143,8 +162,15 @@ public final class ShellParser {
             : new Ref(flag, y.line(root, "population_flag"), "population_flag");
     List<ShellRow> rows = new ArrayList<>();
     List<Node> rowNodes = y.list(root, "rows");
-    if (rowNodes.isEmpty()) {
-      throw y.error(root.line(), "rows", "is required: at least one row block");
+    KaplanMeierFigure figure = figure(y, root, datasets);
+    if (figure != null) {
+      for (String key : List.of("rows", "columns", "p_values", "percent_decimals")) {
+        if (root.entry(key) != null) {
+          throw y.error(y.line(root, key), key, "a figure shell has no " + key + "; remove it");
+        }
+      }
+    } else if (rowNodes.isEmpty()) {
+      throw y.error(root.line(), "rows", "is required: at least one row block (or a figure)");
     }
     for (Node n : rowNodes) {
       rows.add(row(y, n, datasets));
@@ -161,13 +187,92 @@ public final class ShellParser {
         y.text(root, "protocol", false),
         datasets,
         population,
-        columns(y, root),
+        figure == null ? columns(y, root) : null,
         y.integer(root, "percent_decimals", 1, 0, 3),
         pValues(y, root),
         rows,
         footnotes,
         fontFamily(y, root),
-        fontSize(y, root));
+        fontSize(y, root),
+        figure);
+  }
+
+  /**
+   * {@code figure: {kaplan_meier: DATASET, time: AVAL, censor: CNSR, group: TRTP, ...}}, or null
+   * when the shell is a table.
+   */
+  private static KaplanMeierFigure figure(ShellYaml y, Node root, Map<String, String> datasets) {
+    Node f = y.map(root, "figure");
+    if (f == null) {
+      return null;
+    }
+    y.keys(f, KAPLAN_MEIER, "figure");
+    String dataset = y.text(f, "kaplan_meier", false);
+    if (dataset == null) {
+      throw y.error(f.line(), "figure", "expected kaplan_meier: DATASET, the only kind of figure");
+    }
+    dataset = dataset.toLowerCase(Locale.ROOT);
+    if (!datasets.containsKey(dataset)) {
+      throw y.error(
+          y.line(f, "kaplan_meier"),
+          "kaplan_meier",
+          "unknown data set '" + dataset + "'; the shell's data: lists " + datasets.keySet());
+    }
+    List<Filter> where = new ArrayList<>();
+    for (Node w : y.list(f, "where")) {
+      where.add(filter(y, w));
+    }
+    String conf = y.text(f, "conf_type", false);
+    ConfidenceTransform transform;
+    try {
+      transform = ConfidenceTransform.parse(conf == null ? "log-log" : conf.strip());
+    } catch (StatsException e) {
+      throw y.error(y.line(f, "conf_type"), "conf_type", e.getMessage());
+    }
+    String tiesId = y.text(f, "ties", false);
+    TiesMethod ties;
+    try {
+      ties = TiesMethod.parse(tiesId == null ? "efron" : tiesId.strip());
+    } catch (StatsException e) {
+      throw y.error(y.line(f, "ties"), "ties", e.getMessage());
+    }
+    List<Double> times = null;
+    if (f.entry("times") != null) {
+      times = new ArrayList<>();
+      for (Node t : y.list(f, "times")) {
+        String text = y.text(t, "times");
+        try {
+          double v = Double.parseDouble(text.strip());
+          if (v >= 0 && Double.isFinite(v)) {
+            times.add(v);
+            continue;
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        throw y.error(t.line(), "times", "expected times >= 0, got " + text);
+      }
+      times.sort(null);
+    }
+    double rmst = y.number(f, "rmst", Double.NaN, 0, Double.MAX_VALUE);
+    String timeLabel = y.text(f, "time_label", false);
+    String survivalLabel = y.text(f, "survival_label", false);
+    return new KaplanMeierFigure(
+        dataset,
+        ref(y, f, "time"),
+        ref(y, f, "censor"),
+        ref(y, f, "group"),
+        y.text(f, "parameter", false),
+        where,
+        transform,
+        y.number(f, "level", 0.95, 0.5, 0.9999),
+        ties,
+        times,
+        Double.isNaN(rmst) ? null : rmst,
+        timeLabel == null ? "Time" : timeLabel,
+        survivalLabel == null ? "Survival probability" : survivalLabel,
+        y.bool(f, "bands", false),
+        f.line());
   }
 
   /** {@code font: {family: Courier New, size: 9}}; Times New Roman 9 pt when absent. */

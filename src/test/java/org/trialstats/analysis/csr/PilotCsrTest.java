@@ -60,6 +60,9 @@ class PilotCsrTest {
         }
         tables.put(d.getKey(), loaded.get(d.getValue()));
       }
+      if (shell.figure() != null) {
+        continue; // Figure 14-1: PilotFigureTest
+      }
       CsrDisplay display = CsrEngine.compute(shell, tables);
       for (CsrValue v : display.values()) {
         String key =
@@ -111,7 +114,7 @@ class PilotCsrTest {
           .as(name + " is out of date: regenerate reports/cdiscpilot01/csr")
           .isEqualTo(Files.readAllBytes(committed.resolve(name)));
     }
-    assertThat(names).hasSize(32);
+    assertThat(names).hasSize(36);
   }
 
   private static List<Path> shells() throws Exception {
