@@ -128,7 +128,7 @@ public final class CsrEngine {
         shell.rows().stream()
             .anyMatch(
                 r ->
-                    (r instanceof ShellRow.Count c && c.test() != null)
+                    (r instanceof ShellRow.Count c && c.test() != null && !c.test().versusControl())
                         || (r instanceof ShellRow.Summary s && s.test() != null));
     setUpPairColumns();
   }
@@ -147,6 +147,9 @@ public final class CsrEngine {
         rd |= ae.strata() != null;
         p |= ae.fisher();
         line = ae.line();
+      } else if (r instanceof ShellRow.Count c && c.test() != null && c.test().versusControl()) {
+        p = true;
+        line = c.line();
       }
     }
     if (!rd && !p) {
@@ -397,7 +400,9 @@ public final class CsrEngine {
       }
     }
     if (row.label() != null) {
-      if (row.test() != null) {
+      if (row.test() != null && row.test().versusControl()) {
+        versusControl(row, t, v, subjectVar, cats, block, headingCells);
+      } else if (row.test() != null) {
         headingCells.set(
             columns.size() + 1, pValue(testCounts(row, t, v, subjectVar, cats), block));
       }
@@ -479,28 +484,129 @@ public final class CsrEngine {
     return s;
   }
 
-  private double testCounts(
-      ShellRow.Count row, Table t, String v, String subjectVar, List<ShellRow.Category> cats) {
-    List<Col> armCols = armColumns();
+  /** The categories x columns table of subject counts, categories without subjects left out. */
+  private static long[][] countTable(
+      Table t, String v, String subjectVar, List<ShellRow.Category> cats, List<Col> cols) {
     List<long[]> table = new ArrayList<>();
     for (ShellRow.Category cat : cats) {
-      long[] counts = new long[armCols.size()];
+      long[] counts = new long[cols.size()];
       long sum = 0;
-      for (int j = 0; j < armCols.size(); j++) {
-        counts[j] = subjects(t, subjectVar, armCols.get(j), v, cat.value()).size();
+      for (int j = 0; j < cols.size(); j++) {
+        counts[j] = subjects(t, subjectVar, cols.get(j), v, cat.value()).size();
         sum += counts[j];
       }
       if (sum > 0) {
         table.add(counts);
       }
     }
-    methods.add(
-        "p-values of " + blockName(row, row.variable()) + ": " + row.test().description() + ".");
+    return table.toArray(long[][]::new);
+  }
+
+  private double testCounts(
+      ShellRow.Count row, Table t, String v, String subjectVar, List<ShellRow.Category> cats) {
+    String block = blockName(row, row.variable());
     try {
-      return row.test().categorical(new ContingencyTable(table.toArray(long[][]::new)));
+      if (row.test().stratified()) {
+        return stratifiedTest(row, t, v, subjectVar, cats, block);
+      }
+      methods.add("p-values of " + block + ": " + row.test().description() + ".");
+      return row.test()
+          .categorical(new ContingencyTable(countTable(t, v, subjectVar, cats, armColumns())));
     } catch (StatsException e) {
-      notes.add(blockName(row, row.variable()) + ": no p-value: " + e.getMessage());
+      notes.add(block + ": no p-value: " + e.getMessage());
       return Double.NaN;
+    }
+  }
+
+  /**
+   * A stratified test: per value of the block's strata variable, the categories x arms table of the
+   * subjects (every category kept, empty ones included, so that the tables align); the categories'
+   * scores are their values when all are numbers, else their ranks.
+   */
+  private double stratifiedTest(
+      ShellRow.Count row,
+      Table t,
+      String v,
+      String subjectVar,
+      List<ShellRow.Category> cats,
+      String block) {
+    String strata = require(t, row.strata(), row.dataset());
+    List<String> levels = distinct(t, strata);
+    List<ContingencyTable> tables = new ArrayList<>();
+    for (String level : levels) {
+      Selection in = Selection.with();
+      for (int i = 0; i < t.rowCount(); i++) {
+        if (text(t, strata, i).equals(level)) {
+          in.add(i);
+        }
+      }
+      Table part = t.where(in);
+      long[][] counts = new long[cats.size()][armColumns().size()];
+      for (int c = 0; c < cats.size(); c++) {
+        for (int j = 0; j < armColumns().size(); j++) {
+          counts[c][j] =
+              subjects(part, subjectVar, armColumns().get(j), v, cats.get(c).value()).size();
+        }
+      }
+      tables.add(new ContingencyTable(counts));
+    }
+    double[] scores = new double[cats.size()];
+    boolean numeric = true;
+    for (int c = 0; c < cats.size(); c++) {
+      try {
+        scores[c] = Double.parseDouble(cats.get(c).value());
+      } catch (NumberFormatException e) {
+        numeric = false;
+      }
+    }
+    for (int c = 0; c < cats.size() && !numeric; c++) {
+      scores[c] = c + 1;
+    }
+    methods.add(
+        "p-values of "
+            + block
+            + ": "
+            + row.test().description()
+            + ", stratified by "
+            + row.strata().name()
+            + " ("
+            + String.join(", ", levels)
+            + ")"
+            + (row.test() == TestMethod.CMH_ROW_MEANS
+                ? "; category scores " + (numeric ? "their values" : "their ranks")
+                : "")
+            + ".");
+    return row.test().stratified(tables, scores);
+  }
+
+  /** The p-value of each arm versus the control on the block's heading row. */
+  private void versusControl(
+      ShellRow.Count row,
+      Table t,
+      String v,
+      String subjectVar,
+      List<ShellRow.Category> cats,
+      String block,
+      List<String> heading) {
+    Col controlColumn = armColumns().get(arms.indexOf(control));
+    methods.add("p-values of " + block + ": " + row.test().description() + " (" + control + ").");
+    for (Col c : armColumns()) {
+      if (c == controlColumn) {
+        continue;
+      }
+      double p;
+      try {
+        p =
+            row.test()
+                .categorical(
+                    new ContingencyTable(
+                        countTable(t, v, subjectVar, cats, List.of(controlColumn, c))));
+      } catch (StatsException e) {
+        notes.add(block + ", " + c.arm() + " vs " + control + ": no p-value: " + e.getMessage());
+        p = Double.NaN;
+      }
+      values.add(new CsrValue(block, block, c.arm() + " vs " + control, "p", p));
+      heading.set(pairIndex(c.arm(), "p"), pText(p));
     }
   }
 

@@ -85,7 +85,8 @@ public final class ShellParser {
           "missing_row",
           "denominator",
           "cell",
-          "test");
+          "test",
+          "strata");
   private static final Set<String> SUMMARY =
       Set.of("summary", "statistics", "decimals", "quantiles", "test");
   private static final Set<String> MODEL =
@@ -431,6 +432,19 @@ public final class ShellParser {
               default ->
                   throw y.error(y.line(n, "cell"), "cell", "expected n_percent or n, got " + cell);
             };
+    TestMethod countTest = test(y, n, true);
+    Ref strata = optionalRef(y, n, "strata");
+    if (countTest != null && countTest.stratified() && strata == null) {
+      throw y.error(
+          y.line(n, "test"), "test", countTest.id() + " needs strata: VAR (e.g. SITEGR1)");
+    }
+    if (strata != null && (countTest == null || !countTest.stratified())) {
+      throw y.error(
+          y.line(n, "strata"),
+          "strata",
+          "only the stratified tests (cmh, cmh_row_means) use strata; the test is "
+              + (countTest == null ? "none" : countTest.id()));
+    }
     return new ShellRow.Count(
         label,
         dataset,
@@ -443,7 +457,8 @@ public final class ShellParser {
         y.bool(n, "missing_row", false),
         d,
         c,
-        test(y, n, true),
+        countTest,
+        strata,
         n.line());
   }
 

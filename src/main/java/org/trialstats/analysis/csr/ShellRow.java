@@ -38,6 +38,7 @@ public sealed interface ShellRow {
    * @param denominator the percentage denominator
    * @param cell what a cell shows
    * @param test the test of the arms x categories table printed on the heading, or null
+   * @param strata the stratification variable of a stratified test (CMH), or null
    * @param line shell line
    */
   record Count(
@@ -53,6 +54,7 @@ public sealed interface ShellRow {
       Denominator denominator,
       CountCell cell,
       TestMethod test,
+      Ref strata,
       int line)
       implements ShellRow {
     public Count {

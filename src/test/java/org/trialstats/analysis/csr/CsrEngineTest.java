@@ -265,4 +265,66 @@ class CsrEngineTest {
             "t.yaml:6: field 'population_flag': population flag GRP selects nobody: no ADSL"
                 + " record has GRP = Y (values found: [A, B])");
   }
+
+  // R values of the tests below: fixtures/small_engine_pairwise_cmh.R
+
+  @Test
+  void fisherAndChiSquareOfEachArmVersusTheControl() {
+    // Low vs Placebo: F 3/0, M 1/4; High vs Placebo: F 3/2, M 1/2
+    CsrDisplay d =
+        compute(
+            """
+            - count: SEX
+              label: Sex
+              test: fisher_vs_control
+            - count: SEX
+              label: Sex (chi-square)
+              test: chisq_vs_control
+            """);
+    assertThat(d.headers().subList(5, 7))
+        .containsExactly("Low\nvs Placebo\np-value", "High\nvs Placebo\np-value");
+    assertThat(cells(d, 0)).containsExactly("Sex", "", "", "", "", "0.14", ">0.99");
+    assertThat(value(d, "Sex", "Sex", "Low vs Placebo", "p"))
+        .isCloseTo(0.14285714285714288, within(1e-12));
+    assertThat(value(d, "Sex", "Sex", "High vs Placebo", "p")).isCloseTo(1, within(1e-12));
+    assertThat(value(d, "Sex (chi-square)", "Sex (chi-square)", "Low vs Placebo", "p"))
+        .isCloseTo(0.028459736916310541, within(1e-12));
+    assertThat(cells(d, 3).subList(5, 7)).containsExactly("0.03*", "0.47");
+    assertThat(value(d, "Sex (chi-square)", "Sex (chi-square)", "High vs Placebo", "p"))
+        .isCloseTo(0.46520881845214174, within(1e-12));
+  }
+
+  @Test
+  void cochranMantelHaenszelTestsStratifiedByAnAdslVariable() {
+    CsrDisplay d =
+        compute(
+            """
+            - count: SEX
+              label: Sex
+              test: cmh
+              strata: GRP
+            - count: AGE
+              label: Age
+              test: cmh_row_means
+              strata: GRP
+            """);
+    // R mantelhaen.test(table(sex, arm, grp), correct = FALSE)
+    assertThat(value(d, "Sex", "Sex", "p-value", "p"))
+        .isCloseTo(0.12760400397979499, within(1e-12));
+    // row mean scores with the ages as scores (LHK 1978 coded in R)
+    assertThat(value(d, "Age", "Age", "p-value", "p"))
+        .isCloseTo(0.0081305635582285124, within(1e-12));
+    assertThat(d.footnotes())
+        .anyMatch(f -> f.contains("row mean scores") && f.contains("stratified by GRP (A, B)"));
+  }
+
+  @Test
+  void stratifiedTestsNeedStrataAndOnlyThemUseThem() {
+    assertThatThrownBy(() -> compute("- count: SEX\n  label: Sex\n  test: cmh"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("field 'test': cmh needs strata");
+    assertThatThrownBy(() -> compute("- count: SEX\n  label: Sex\n  test: fisher\n  strata: GRP"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("field 'strata': only the stratified tests");
+  }
 }
