@@ -92,6 +92,9 @@ public final class CsrEngine {
   private final List<CsrValue> values = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final Set<String> methods = new LinkedHashSet<>();
+  // the tests' footnotes, each printed once, and the marker of each block's p-values
+  private final Map<String, String> markers = new LinkedHashMap<>();
+  private final Map<String, String> blockMarker = new HashMap<>();
 
   /** A column of one arm versus the control: a p-value ({@code p}) or a risk difference. */
   private record PairColumn(String arm, String statistic) {}
@@ -250,6 +253,7 @@ public final class CsrEngine {
               + (p.statistic().equals("p") ? P_COLUMN : "Stratified RD (CI)"));
     }
     List<String> footnotes = new ArrayList<>(shell.footnotes());
+    markers.forEach((text, marker) -> footnotes.add(marker + " " + text));
     footnotes.addAll(methods);
     String title = "Table " + shell.number() + " " + shell.title();
     String subtitle =
@@ -403,8 +407,8 @@ public final class CsrEngine {
       if (row.test() != null && row.test().versusControl()) {
         versusControl(row, t, v, subjectVar, cats, block, headingCells);
       } else if (row.test() != null) {
-        headingCells.set(
-            columns.size() + 1, pValue(testCounts(row, t, v, subjectVar, cats), block));
+        double p = testCounts(row, t, v, subjectVar, cats);
+        headingCells.set(columns.size() + 1, pValue(p, block) + markerOf(block, p));
       }
       addLine(0, true, headingCells);
     }
@@ -509,7 +513,7 @@ public final class CsrEngine {
       if (row.test().stratified()) {
         return stratifiedTest(row, t, v, subjectVar, cats, block);
       }
-      methods.add("p-values of " + block + ": " + row.test().description() + ".");
+      mark(block, capitalised(row.test().description()) + ".");
       return row.test()
           .categorical(new ContingencyTable(countTable(t, v, subjectVar, cats, armColumns())));
     } catch (StatsException e) {
@@ -562,11 +566,9 @@ public final class CsrEngine {
     for (int c = 0; c < cats.size() && !numeric; c++) {
       scores[c] = c + 1;
     }
-    methods.add(
-        "p-values of "
-            + block
-            + ": "
-            + row.test().description()
+    mark(
+        block,
+        capitalised(row.test().description())
             + ", stratified by "
             + row.strata().name()
             + " ("
@@ -589,7 +591,7 @@ public final class CsrEngine {
       String block,
       List<String> heading) {
     Col controlColumn = armColumns().get(arms.indexOf(control));
-    methods.add("p-values of " + block + ": " + row.test().description() + " (" + control + ").");
+    mark(block, capitalised(row.test().description()) + " (" + control + ").");
     for (Col c : armColumns()) {
       if (c == controlColumn) {
         continue;
@@ -606,8 +608,28 @@ public final class CsrEngine {
         p = Double.NaN;
       }
       values.add(new CsrValue(block, block, c.arm() + " vs " + control, "p", p));
-      heading.set(pairIndex(c.arm(), "p"), pText(p));
+      heading.set(pairIndex(c.arm(), "p"), pText(p) + markerOf(block, p));
     }
+  }
+
+  /**
+   * Notes that the block's p-values come from the test described: the description is printed once
+   * as a footnote with a marker ([a], [b], ...), which the block's p-values carry.
+   */
+  private void mark(String block, String description) {
+    String marker =
+        markers.computeIfAbsent(description, d -> "[" + (char) ('a' + markers.size()) + "]");
+    blockMarker.put(block, marker);
+  }
+
+  /** The marker suffix of a block's printed p-value; none when there is no p-value. */
+  private String markerOf(String block, double p) {
+    String marker = blockMarker.get(block);
+    return marker == null || Double.isNaN(p) ? "" : " " + marker;
+  }
+
+  private static String capitalised(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   // ---------------------------------------------------------------- summary
@@ -639,7 +661,7 @@ public final class CsrEngine {
               shell.file(), row.line(), "test", "a test needs one column per arm");
         }
         List<double[]> groups = armColumns().stream().map(byColumn::get).toList();
-        methods.add("p-value of " + block + ": " + row.test().description() + ".");
+        mark(block, capitalised(row.test().description()) + ".");
         double p;
         try {
           p = row.test().continuous(groups);
@@ -647,7 +669,7 @@ public final class CsrEngine {
           notes.add(block + ": no p-value: " + e.getMessage());
           p = Double.NaN;
         }
-        heading.set(columns.size() + 1, pValue(p, block));
+        heading.set(columns.size() + 1, pValue(p, block) + markerOf(block, p));
       }
       addLine(0, true, heading);
     } else if (row.test() != null) {
