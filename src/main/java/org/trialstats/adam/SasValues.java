@@ -45,7 +45,7 @@ public final class SasValues {
    * @param where the file, line and variable, for the error message
    * @throws AdamDataException if the text is none of these
    */
-  static double parseNumber(String text, String where) {
+  public static double parseNumber(String text, String where) {
     String t = text.strip();
     if (t.isEmpty()
         || t.equals(".")

@@ -13,9 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.trialstats.analysis.SurvivalResult;
 import org.trialstats.analysis.csr.AdamTables;
 import org.trialstats.analysis.csr.CsrDisplay;
 import org.trialstats.analysis.csr.CsrEngine;
+import org.trialstats.analysis.csr.CsrFigures;
 import org.trialstats.analysis.csr.DisplayShell;
 import org.trialstats.analysis.csr.ShellException;
 import org.trialstats.analysis.csr.ShellParser;
@@ -43,7 +45,8 @@ import tech.tablesaw.api.Table;
     description = {
       "Clinical-study-report displays from declarative YAML shells and ADaM data (.xpt or .csv):"
           + " counts, summary statistics, tests and ANCOVA models by arm; one RTF, DOCX, HTML"
-          + " and CSV file per shell (see src/docs/csr.md)."
+          + " and CSV file per shell (see src/docs/csr.md); Kaplan-Meier figure shells give"
+          + " PNG, SVG, JSON and CSV."
     })
 public final class CsrCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -110,6 +113,17 @@ public final class CsrCommand implements Callable<Integer> {
               new String(bytes, StandardCharsets.UTF_8),
               name,
               f -> Files.isRegularFile(data.resolve(f)));
+      if (shell.figure() != null) {
+        SurvivalResult result = CsrFigures.kaplanMeier(shell, data, Version.current());
+        for (Map.Entry<String, byte[]> f : CsrReport.renderFigure(shell, result).entrySet()) {
+          if (outputs.put(f.getKey(), f.getValue()) != null) {
+            throw new UserError("two shells have the number " + shell.number());
+          }
+        }
+        summary.add(shell.number() + ": figure, " + result.groups().size() + " groups");
+        result.warnings().forEach(w -> summary.add("  note: " + w));
+        continue;
+      }
       Map<String, Table> tables = new HashMap<>();
       List<InputFile> inputs = new ArrayList<>();
       inputs.add(InputFile.of(name, bytes));

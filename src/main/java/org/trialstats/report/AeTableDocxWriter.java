@@ -58,16 +58,26 @@ public final class AeTableDocxWriter {
     try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
       zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
       List<PageLayout> layouts = tables.stream().map(t -> new PageLayout(t, paper)).toList();
-      entry(zip, "[Content_Types].xml", contentTypes(tables.size()));
+      entry(zip, "[Content_Types].xml", contentTypes(layouts));
       entry(zip, "_rels/.rels", packageRelationships());
       entry(zip, "docProps/app.xml", appProperties());
       entry(zip, "docProps/core.xml", coreProperties(tables.get(0).title()));
       entry(zip, "word/document.xml", document(tables, layouts, paper));
-      entry(zip, "word/_rels/document.xml.rels", documentRelationships(tables.size()));
+      entry(zip, "word/_rels/document.xml.rels", documentRelationships(layouts));
       entry(zip, "word/styles.xml", styles(tables.get(0).font()));
       entry(zip, "word/settings.xml", settings());
       for (int i = 0; i < tables.size(); i++) {
-        entry(zip, "word/header" + (i + 1) + ".xml", header(tables.get(i), layouts.get(i)));
+        ReportTable t = tables.get(i);
+        PageLayout page = layouts.get(i);
+        // a table of several pages: the first page's header has the title (a header part of its
+        // own), the others' the title and "(continued)"
+        if (continued(page)) {
+          entry(zip, "word/header" + (i + 1) + "first.xml", header(t, page, t.title()));
+        }
+        entry(
+            zip,
+            "word/header" + (i + 1) + ".xml",
+            header(t, page, continued(page) ? PageLayout.continued(t.title()) : t.title()));
         entry(zip, "word/footer" + (i + 1) + ".xml", footer(tables.get(i), layouts.get(i)));
       }
     } catch (IOException e) {
@@ -85,7 +95,12 @@ public final class AeTableDocxWriter {
     zip.closeEntry();
   }
 
-  private static String contentTypes(int sections) {
+  /** Whether the table has continuation pages. */
+  private static boolean continued(PageLayout page) {
+    return page.pages().size() > 1;
+  }
+
+  private static String contentTypes(List<PageLayout> sections) {
     return XML_DECLARATION
         + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         + "<Default Extension=\"rels\""
@@ -109,10 +124,13 @@ public final class AeTableDocxWriter {
         + "</Types>";
   }
 
-  private static String headersAndFooters(int sections) {
+  private static String headersAndFooters(List<PageLayout> sections) {
     StringBuilder xml = new StringBuilder();
     String type = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
-    for (int i = 1; i <= sections; i++) {
+    for (int i = 1; i <= sections.size(); i++) {
+      if (continued(sections.get(i - 1))) {
+        xml.append(override("/word/header" + i + "first.xml", type + "header+xml"));
+      }
       xml.append(override("/word/header" + i + ".xml", type + "header+xml"));
       xml.append(override("/word/footer" + i + ".xml", type + "footer+xml"));
     }
@@ -137,14 +155,17 @@ public final class AeTableDocxWriter {
         + "</Relationships>";
   }
 
-  private static String documentRelationships(int sections) {
+  private static String documentRelationships(List<PageLayout> sections) {
     StringBuilder xml = new StringBuilder(XML_DECLARATION);
     xml.append("<Relationships xmlns=\"")
         .append(PACKAGE_REL_NS)
         .append("\">")
         .append(relationship("rId1", R_NS + "/styles", "styles.xml"))
         .append(relationship("rId2", R_NS + "/settings", "settings.xml"));
-    for (int i = 1; i <= sections; i++) {
+    for (int i = 1; i <= sections.size(); i++) {
+      if (continued(sections.get(i - 1))) {
+        xml.append(relationship("rIdHF" + i, R_NS + "/header", "header" + i + "first.xml"));
+      }
       xml.append(relationship("rIdH" + i, R_NS + "/header", "header" + i + ".xml"));
       xml.append(relationship("rIdF" + i, R_NS + "/footer", "footer" + i + ".xml"));
     }
@@ -234,7 +255,7 @@ public final class AeTableDocxWriter {
   }
 
   /** The title block: table number (if any) and title in bold, then the population line. */
-  private static String header(ReportTable t, PageLayout page) {
+  private static String header(ReportTable t, PageLayout page, String title) {
     StringBuilder xml = new StringBuilder(XML_DECLARATION);
     xml.append("<w:hdr xmlns:w=\"").append(W_NS).append("\">");
     int points = page.points();
@@ -246,7 +267,7 @@ public final class AeTableDocxWriter {
     xml.append("<w:p><w:pPr><w:spacing w:after=\"")
         .append(PageLayout.TITLE_AFTER)
         .append("\"/><w:jc w:val=\"center\"/></w:pPr>");
-    run(xml, t.font(), t.title(), points + 1, true);
+    run(xml, t.font(), title, points + 1, true);
     xml.append("</w:p><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>");
     run(xml, t.font(), t.subtitle(), points, false);
     xml.append("</w:p></w:hdr>");
@@ -309,11 +330,22 @@ public final class AeTableDocxWriter {
   }
 
   private static String sectionProperties(PageLayout page, ReportTable.Paper paper, int number) {
+    // several pages: a first-page header of its own (titlePg), the same footer on every page
+    String first =
+        continued(page)
+            ? "<w:headerReference w:type=\"first\" r:id=\"rIdHF"
+                + number
+                + "\"/><w:footerReference w:type=\"first\" r:id=\"rIdF"
+                + number
+                + "\"/>"
+            : "";
     return "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdH"
         + number
         + "\"/><w:footerReference w:type=\"default\" r:id=\"rIdF"
         + number
-        + "\"/><w:pgSz w:w=\""
+        + "\"/>"
+        + first
+        + "<w:pgSz w:w=\""
         + paper.widthTwips()
         + "\" w:h=\""
         + paper.heightTwips()
@@ -329,7 +361,9 @@ public final class AeTableDocxWriter {
         + PageLayout.EDGE
         + "\" w:footer=\""
         + PageLayout.EDGE
-        + "\" w:gutter=\"0\"/></w:sectPr>";
+        + "\" w:gutter=\"0\"/>"
+        + (continued(page) ? "<w:titlePg/>" : "")
+        + "</w:sectPr>";
   }
 
   private static void table(StringBuilder xml, ReportTable t, PageLayout page) {

@@ -68,45 +68,18 @@ public final class AeTableRtfWriter {
         .append("\\footery")
         .append(PageLayout.EDGE)
         .append('\n');
-    b.append("{\\header");
-    if (!t.number().isEmpty()) {
-      b.append("\\pard\\plain\\qc\\sb0\\sa0")
-          .append(f)
-          .append("\\fs")
-          .append(2 * (points + 1))
-          .append("\\b ")
-          .append(Escape.rtf(t.number()))
-          .append("\\b0\\par\n");
+    // a table of several pages: the first page's header has the title, the others' the title
+    // and "(continued)" (\titlepg: first-page header and footer of their own)
+    boolean continued = page.pages().size() > 1;
+    if (continued) {
+      b.append("\\titlepg\n");
+      titleBlock(b, t, "{\\headerf", t.title(), f, points);
+      titleBlock(b, t, "{\\header", PageLayout.continued(t.title()), f, points);
+      footer(b, t, "{\\footerf", f, points);
+    } else {
+      titleBlock(b, t, "{\\header", t.title(), f, points);
     }
-    b.append("\\pard\\plain\\qc\\sb0\\sa")
-        .append(PageLayout.TITLE_AFTER)
-        .append(f)
-        .append("\\fs")
-        .append(2 * (points + 1))
-        .append("\\b ")
-        .append(Escape.rtf(t.title()))
-        .append("\\b0\\par\n");
-    b.append("\\pard\\plain\\qc\\sb0\\sa0")
-        .append(f)
-        .append("\\fs")
-        .append(2 * points)
-        .append(' ')
-        .append(Escape.rtf(t.subtitle()))
-        .append("\\par}\n");
-    String small = f + "\\fs" + 2 * (points - 1);
-    b.append("{\\footer");
-    for (String note : t.footnotes()) {
-      b.append("\\pard\\plain\\ql\\sb0\\sa")
-          .append(PageLayout.NOTE_AFTER)
-          .append(small)
-          .append(' ')
-          .append(Escape.rtf(note))
-          .append("\\par\n");
-    }
-    b.append("\\pard\\plain\\qr\\sb0\\sa0")
-        .append(small)
-        .append(" Page {\\field{\\*\\fldinst PAGE}{\\fldrslt 1}} of ")
-        .append("{\\field{\\*\\fldinst NUMPAGES}{\\fldrslt 1}}\\par}\n");
+    footer(b, t, "{\\footer", f, points);
 
     int[] widths = page.widths();
     int[] edges = new int[widths.length];
@@ -176,5 +149,53 @@ public final class AeTableRtfWriter {
       b.append("\\cell\n");
     }
     b.append("\\row\n");
+  }
+
+  /** The title block (number, title, population line) as a header group. */
+  private static void titleBlock(
+      StringBuilder b, ReportTable t, String group, String title, String f, int points) {
+    b.append(group);
+    if (!t.number().isEmpty()) {
+      b.append("\\pard\\plain\\qc\\sb0\\sa0")
+          .append(f)
+          .append("\\fs")
+          .append(2 * (points + 1))
+          .append("\\b ")
+          .append(Escape.rtf(t.number()))
+          .append("\\b0\\par\n");
+    }
+    b.append("\\pard\\plain\\qc\\sb0\\sa")
+        .append(PageLayout.TITLE_AFTER)
+        .append(f)
+        .append("\\fs")
+        .append(2 * (points + 1))
+        .append("\\b ")
+        .append(Escape.rtf(title))
+        .append("\\b0\\par\n");
+    b.append("\\pard\\plain\\qc\\sb0\\sa0")
+        .append(f)
+        .append("\\fs")
+        .append(2 * points)
+        .append(' ')
+        .append(Escape.rtf(t.subtitle()))
+        .append("\\par}\n");
+  }
+
+  /** The footnotes and "Page x of y" as a footer group. */
+  private static void footer(StringBuilder b, ReportTable t, String group, String f, int points) {
+    String small = f + "\\fs" + 2 * (points - 1);
+    b.append(group);
+    for (String note : t.footnotes()) {
+      b.append("\\pard\\plain\\ql\\sb0\\sa")
+          .append(PageLayout.NOTE_AFTER)
+          .append(small)
+          .append(' ')
+          .append(Escape.rtf(note))
+          .append("\\par\n");
+    }
+    b.append("\\pard\\plain\\qr\\sb0\\sa0")
+        .append(small)
+        .append(" Page {\\field{\\*\\fldinst PAGE}{\\fldrslt 1}} of ")
+        .append("{\\field{\\*\\fldinst NUMPAGES}{\\fldrslt 1}}\\par}\n");
   }
 }

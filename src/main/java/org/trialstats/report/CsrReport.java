@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.trialstats.analysis.SurvivalResult;
 import org.trialstats.analysis.csr.CsrDisplay;
 import org.trialstats.analysis.csr.CsrValue;
+import org.trialstats.analysis.csr.DisplayShell;
+import org.trialstats.analysis.csr.KaplanMeierFigure;
 import org.trialstats.io.Escape;
 import org.trialstats.io.Numbers;
 
@@ -120,6 +123,38 @@ public final class CsrReport {
 
   /** Whether a file name is one the csr command writes (a display's rendering). */
   public static boolean isOutputFile(String name) {
-    return name.matches("[A-Za-z0-9._-]+\\.(rtf|docx|html|csv)");
+    return name.matches("[A-Za-z0-9._-]+\\.(rtf|docx|html|csv|png|svg|json)");
+  }
+
+  /**
+   * The files of a Kaplan-Meier figure shell: {@code NUMBER.png} and {@code NUMBER.svg} (the figure
+   * of {@link KaplanMeierPlot}, titled {@code Figure NUMBER TITLE (POPULATION)}), {@code
+   * NUMBER.json} and {@code NUMBER.csv} (every number of the analysis, as {@code trialstats
+   * survival} writes them, with their provenance).
+   *
+   * @param shell the figure shell
+   * @param result its analysis
+   * @return file name to content, in a fixed order
+   */
+  public static Map<String, byte[]> renderFigure(DisplayShell shell, SurvivalResult result) {
+    KaplanMeierFigure f = shell.figure();
+    Figure figure =
+        KaplanMeierPlot.figure(
+            result,
+            new KaplanMeierPlot.Options(
+                "Figure " + shell.number() + " " + shell.title() + " (" + shell.population() + ")",
+                f.timeLabel(),
+                f.survivalLabel(),
+                f.bands()));
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(shell.number() + ".png", figure.png());
+    files.put(shell.number() + ".svg", figure.svg().getBytes(StandardCharsets.UTF_8));
+    files.put(
+        shell.number() + ".json",
+        SurvivalOutput.render(result, "json").getBytes(StandardCharsets.UTF_8));
+    files.put(
+        shell.number() + ".csv",
+        SurvivalOutput.render(result, "csv").getBytes(StandardCharsets.UTF_8));
+    return files;
   }
 }

@@ -56,7 +56,12 @@ final class PageLayout {
     if (!table.number().isEmpty()) {
       header += lines(table.number(), usable, points + 1) * lineTwips(points + 1);
     }
-    header += lines(table.title(), usable, points + 1) * lineTwips(points + 1) + TITLE_AFTER;
+    // continuation pages print the title with "(continued)": room for the longer of the two
+    int titleLines =
+        Math.max(
+            lines(table.title(), usable, points + 1),
+            lines(continued(table.title()), usable, points + 1));
+    header += titleLines * lineTwips(points + 1) + TITLE_AFTER;
     header += lines(table.subtitle(), usable, points) * lineTwips(points) + SUBTITLE_AFTER;
     int footer = lineTwips(points - 1);
     for (String note : table.footnotes()) {
@@ -96,6 +101,11 @@ final class PageLayout {
   /** The body rows of each page, as indices into {@link ReportTable#rows()}; at least one page. */
   List<List<Integer>> pages() {
     return pages;
+  }
+
+  /** The title of a continuation page. */
+  static String continued(String title) {
+    return title + " (continued)";
   }
 
   /** Line height in twips of text at {@code size} points (1.2 times the size, single spacing). */

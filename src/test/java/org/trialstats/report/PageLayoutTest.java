@@ -57,15 +57,28 @@ class PageLayoutTest {
     assertThat(layout.pages()).hasSizeGreaterThan(2);
     String rtf = AeTableRtfWriter.rtf(List.of(t), ReportTable.Paper.LETTER);
     assertThat(rtf).isEqualTo(AeTableRtfWriter.rtf(List.of(t), ReportTable.Paper.LETTER));
-    String header = group(rtf, "{\\header");
-    String footer = group(rtf, "{\\footer");
-    assertThat(header).contains(t.title(), t.subtitle());
+    // several pages: the first page's header has the title, the others' "(continued)"; the
+    // first page has its own header and footer groups (\titlepg)
+    assertThat(rtf).contains("\\titlepg");
+    String firstHeader = group(rtf, "{\\headerf");
+    String firstFooter = group(rtf, "{\\footerf");
+    String header = group(rtf, "{\\header\\");
+    String footer = group(rtf, "{\\footer\\");
+    assertThat(firstHeader).contains(t.title(), t.subtitle()).doesNotContain("(continued)");
+    assertThat(header).contains(t.title() + " (continued)", t.subtitle());
+    assertThat(firstFooter.substring("{\\footerf".length()))
+        .isEqualTo(footer.substring("{\\footer".length()));
     assertThat(footer)
         .contains("n = number of subjects.", SOURCE)
         .contains("{\\field{\\*\\fldinst PAGE}")
         .contains("{\\field{\\*\\fldinst NUMPAGES}");
     // title and footnotes are not body text (once) but in the header and footer groups
-    String body = rtf.substring(rtf.indexOf("\\sectd")).replace(header, "").replace(footer, "");
+    String body =
+        rtf.substring(rtf.indexOf("\\sectd"))
+            .replace(header, "")
+            .replace(footer, "")
+            .replace(firstHeader, "")
+            .replace(firstFooter, "");
     assertThat(body).doesNotContain(t.title()).doesNotContain(SOURCE);
     // the body splits at explicit page breaks; every page starts with the flagged header row
     String[] pages = body.substring(body.indexOf("\\trowd")).split("\\\\page\\\\par");
@@ -91,8 +104,12 @@ class PageLayoutTest {
     byte[] docx = AeTableDocxWriter.docx(List.of(t), ReportTable.Paper.A4);
     assertThat(AeTableDocxWriter.docx(List.of(t), ReportTable.Paper.A4)).isEqualTo(docx);
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
-      List<XWPFParagraph> head = doc.getHeaderList().get(0).getParagraphs();
-      assertThat(head).extracting(XWPFParagraph::getText).containsExactly(t.title(), t.subtitle());
+      // several pages: a first-page header with the title, the others' with "(continued)"
+      assertThat(doc.getHeaderList())
+          .extracting(h -> h.getParagraphs().stream().map(XWPFParagraph::getText).toList())
+          .containsExactlyInAnyOrder(
+              List.of(t.title(), t.subtitle()), List.of(t.title() + " (continued)", t.subtitle()));
+      assertThat(doc.getDocument().getBody().getSectPr().isSetTitlePg()).isTrue();
       List<XWPFParagraph> foot = doc.getFooterList().get(0).getParagraphs();
       assertThat(foot)
           .extracting(XWPFParagraph::getText)

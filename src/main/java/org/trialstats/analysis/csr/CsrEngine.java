@@ -1,5 +1,7 @@
 package org.trialstats.analysis.csr;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.trialstats.adam.AdaeSpec;
+import org.trialstats.adam.AdamDataException;
+import org.trialstats.adam.AdslSpec;
+import org.trialstats.adam.AdverseEvents;
+import org.trialstats.adam.AeRow;
+import org.trialstats.adam.AeStrata;
+import org.trialstats.adam.AeTable;
+import org.trialstats.adam.AeTableSpec;
+import org.trialstats.adam.ArmComparison;
+import org.trialstats.adam.ArmCount;
+import org.trialstats.adam.Condition;
+import org.trialstats.adam.EstimateCell;
+import org.trialstats.adam.ExposureDefinition;
+import org.trialstats.adam.Population;
+import org.trialstats.adam.RowLevel;
 import org.trialstats.adam.SasValues;
+import org.trialstats.analysis.AeIncidence;
 import org.trialstats.analysis.csr.DisplayShell.Filter;
 import org.trialstats.analysis.csr.DisplayShell.Ref;
 import org.trialstats.analysis.csr.DisplayShell.Subset;
@@ -25,6 +43,8 @@ import org.trialstats.linear.LeastSquaresMeanDifference;
 import org.trialstats.linear.LinearModel;
 import org.trialstats.linear.Term;
 import org.trialstats.stats.ContingencyTable;
+import org.trialstats.stats.Estimate;
+import org.trialstats.stats.RiskDifferenceMethod;
 import org.trialstats.stats.StatsException;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -63,11 +83,21 @@ public final class CsrEngine {
   private final Table population;
   private final List<Col> columns = new ArrayList<>();
   private final List<String> arms = new ArrayList<>();
+  // a "p-value" column for the tests across all arms
   private final boolean testColumn;
+  // the control arm of pairwise columns, and those columns: per compared arm, what they show
+  private String control;
+  private final List<PairColumn> pairColumns = new ArrayList<>();
   private final List<CsrDisplay.Line> lines = new ArrayList<>();
   private final List<CsrValue> values = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final Set<String> methods = new LinkedHashSet<>();
+  // the tests' footnotes, each printed once, and the marker of each block's p-values
+  private final Map<String, String> markers = new LinkedHashMap<>();
+  private final Map<String, String> blockMarker = new HashMap<>();
+
+  /** A column of one arm versus the control: a p-value ({@code p}) or a risk difference. */
+  private record PairColumn(String arm, String statistic) {}
 
   /** A column: an arm (null for Total), an optional subset, its subjects. */
   private record Col(String arm, String subset, String name, Set<String> subjects) {}
@@ -101,8 +131,70 @@ public final class CsrEngine {
         shell.rows().stream()
             .anyMatch(
                 r ->
-                    (r instanceof ShellRow.Count c && c.test() != null)
+                    (r instanceof ShellRow.Count c && c.test() != null && !c.test().versusControl())
                         || (r instanceof ShellRow.Summary s && s.test() != null));
+    setUpPairColumns();
+  }
+
+  /**
+   * The columns of arm-versus-control statistics: per treatment arm, a stratified risk difference
+   * when an adverse-event block asks for one, then a p-value when a block tests each arm against
+   * the control.
+   */
+  private void setUpPairColumns() {
+    boolean rd = false;
+    boolean p = false;
+    int line = 0;
+    for (ShellRow r : shell.rows()) {
+      if (r instanceof ShellRow.AdverseEvents ae) {
+        rd |= ae.strata() != null;
+        p |= ae.fisher();
+        line = ae.line();
+      } else if (r instanceof ShellRow.Count c && c.test() != null && c.test().versusControl()) {
+        p = true;
+        line = c.line();
+      }
+    }
+    if (!rd && !p) {
+      return;
+    }
+    if (!shell.columns().subsets().isEmpty()) {
+      throw new ShellException(
+          shell.file(), line, "columns", "arm-versus-control columns need one column per arm");
+    }
+    control = controlArm();
+    for (String arm : arms) {
+      if (arm.equals(control)) {
+        continue;
+      }
+      if (rd) {
+        pairColumns.add(new PairColumn(arm, "rd"));
+      }
+      if (p) {
+        pairColumns.add(new PairColumn(arm, "p"));
+      }
+    }
+  }
+
+  /** The shell's control arm, else the arm named Placebo, else the first arm. */
+  private String controlArm() {
+    Ref wanted = shell.columns().control();
+    if (wanted == null) {
+      return arms.stream()
+          .filter(a -> a.equalsIgnoreCase("Placebo"))
+          .findFirst()
+          .orElse(arms.get(0));
+    }
+    return arms.stream()
+        .filter(a -> a.equals(wanted.name()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ShellException(
+                    shell.file(),
+                    wanted.line(),
+                    wanted.field(),
+                    "unknown arm '" + wanted.name() + "'; the arms are " + arms));
   }
 
   /**
@@ -113,14 +205,21 @@ public final class CsrEngine {
    * @return the display
    * @throws ShellException when a name in the shell is not in the data, a population flag selects
    *     nobody, or a test does not fit the layout
+   * @throws IllegalArgumentException for a figure shell
    */
   public static CsrDisplay compute(DisplayShell shell, Map<String, Table> data) {
+    if (shell.figure() != null) {
+      throw new IllegalArgumentException(
+          shell.file() + " is a figure shell: CsrFigures computes it, not the table engine");
+    }
     CsrEngine engine = new CsrEngine(shell, data);
     for (ShellRow row : shell.rows()) {
       if (row instanceof ShellRow.Count c) {
         engine.count(c);
       } else if (row instanceof ShellRow.Summary s) {
         engine.summary(s);
+      } else if (row instanceof ShellRow.AdverseEvents ae) {
+        engine.adverseEvents(ae);
       } else {
         engine.model((ShellRow.Model) row);
       }
@@ -145,7 +244,16 @@ public final class CsrEngine {
     if (testColumn) {
       headers.add(P_COLUMN);
     }
+    for (PairColumn p : pairColumns) {
+      headers.add(
+          p.arm()
+              + "\nvs "
+              + control
+              + "\n"
+              + (p.statistic().equals("p") ? P_COLUMN : "Stratified RD (CI)"));
+    }
     List<String> footnotes = new ArrayList<>(shell.footnotes());
+    markers.forEach((text, marker) -> footnotes.add(marker + " " + text));
     footnotes.addAll(methods);
     String title = "Table " + shell.number() + " " + shell.title();
     String subtitle =
@@ -296,9 +404,11 @@ public final class CsrEngine {
       }
     }
     if (row.label() != null) {
-      if (row.test() != null) {
-        headingCells.set(
-            headingCells.size() - 1, pValue(testCounts(row, t, v, subjectVar, cats), block));
+      if (row.test() != null && row.test().versusControl()) {
+        versusControl(row, t, v, subjectVar, cats, block, headingCells);
+      } else if (row.test() != null) {
+        double p = testCounts(row, t, v, subjectVar, cats);
+        headingCells.set(columns.size() + 1, pValue(p, block) + markerOf(block, p));
       }
       addLine(0, true, headingCells);
     }
@@ -378,29 +488,148 @@ public final class CsrEngine {
     return s;
   }
 
-  private double testCounts(
-      ShellRow.Count row, Table t, String v, String subjectVar, List<ShellRow.Category> cats) {
-    List<Col> armCols = armColumns();
+  /** The categories x columns table of subject counts, categories without subjects left out. */
+  private static long[][] countTable(
+      Table t, String v, String subjectVar, List<ShellRow.Category> cats, List<Col> cols) {
     List<long[]> table = new ArrayList<>();
     for (ShellRow.Category cat : cats) {
-      long[] counts = new long[armCols.size()];
+      long[] counts = new long[cols.size()];
       long sum = 0;
-      for (int j = 0; j < armCols.size(); j++) {
-        counts[j] = subjects(t, subjectVar, armCols.get(j), v, cat.value()).size();
+      for (int j = 0; j < cols.size(); j++) {
+        counts[j] = subjects(t, subjectVar, cols.get(j), v, cat.value()).size();
         sum += counts[j];
       }
       if (sum > 0) {
         table.add(counts);
       }
     }
-    methods.add(
-        "p-values of " + blockName(row, row.variable()) + ": " + row.test().description() + ".");
+    return table.toArray(long[][]::new);
+  }
+
+  private double testCounts(
+      ShellRow.Count row, Table t, String v, String subjectVar, List<ShellRow.Category> cats) {
+    String block = blockName(row, row.variable());
     try {
-      return row.test().categorical(new ContingencyTable(table.toArray(long[][]::new)));
+      if (row.test().stratified()) {
+        return stratifiedTest(row, t, v, subjectVar, cats, block);
+      }
+      mark(block, capitalised(row.test().description()) + ".");
+      return row.test()
+          .categorical(new ContingencyTable(countTable(t, v, subjectVar, cats, armColumns())));
     } catch (StatsException e) {
-      notes.add(blockName(row, row.variable()) + ": no p-value: " + e.getMessage());
+      notes.add(block + ": no p-value: " + e.getMessage());
       return Double.NaN;
     }
+  }
+
+  /**
+   * A stratified test: per value of the block's strata variable, the categories x arms table of the
+   * subjects (every category kept, empty ones included, so that the tables align); the categories'
+   * scores are their values when all are numbers, else their ranks.
+   */
+  private double stratifiedTest(
+      ShellRow.Count row,
+      Table t,
+      String v,
+      String subjectVar,
+      List<ShellRow.Category> cats,
+      String block) {
+    String strata = require(t, row.strata(), row.dataset());
+    List<String> levels = distinct(t, strata);
+    List<ContingencyTable> tables = new ArrayList<>();
+    for (String level : levels) {
+      Selection in = Selection.with();
+      for (int i = 0; i < t.rowCount(); i++) {
+        if (text(t, strata, i).equals(level)) {
+          in.add(i);
+        }
+      }
+      Table part = t.where(in);
+      long[][] counts = new long[cats.size()][armColumns().size()];
+      for (int c = 0; c < cats.size(); c++) {
+        for (int j = 0; j < armColumns().size(); j++) {
+          counts[c][j] =
+              subjects(part, subjectVar, armColumns().get(j), v, cats.get(c).value()).size();
+        }
+      }
+      tables.add(new ContingencyTable(counts));
+    }
+    double[] scores = new double[cats.size()];
+    boolean numeric = true;
+    for (int c = 0; c < cats.size(); c++) {
+      try {
+        scores[c] = Double.parseDouble(cats.get(c).value());
+      } catch (NumberFormatException e) {
+        numeric = false;
+      }
+    }
+    for (int c = 0; c < cats.size() && !numeric; c++) {
+      scores[c] = c + 1;
+    }
+    mark(
+        block,
+        capitalised(row.test().description())
+            + ", stratified by "
+            + row.strata().name()
+            + " ("
+            + String.join(", ", levels)
+            + ")"
+            + (row.test() == TestMethod.CMH_ROW_MEANS
+                ? "; category scores " + (numeric ? "their values" : "their ranks")
+                : "")
+            + ".");
+    return row.test().stratified(tables, scores);
+  }
+
+  /** The p-value of each arm versus the control on the block's heading row. */
+  private void versusControl(
+      ShellRow.Count row,
+      Table t,
+      String v,
+      String subjectVar,
+      List<ShellRow.Category> cats,
+      String block,
+      List<String> heading) {
+    Col controlColumn = armColumns().get(arms.indexOf(control));
+    mark(block, capitalised(row.test().description()) + " (" + control + ").");
+    for (Col c : armColumns()) {
+      if (c == controlColumn) {
+        continue;
+      }
+      double p;
+      try {
+        p =
+            row.test()
+                .categorical(
+                    new ContingencyTable(
+                        countTable(t, v, subjectVar, cats, List.of(controlColumn, c))));
+      } catch (StatsException e) {
+        notes.add(block + ", " + c.arm() + " vs " + control + ": no p-value: " + e.getMessage());
+        p = Double.NaN;
+      }
+      values.add(new CsrValue(block, block, c.arm() + " vs " + control, "p", p));
+      heading.set(pairIndex(c.arm(), "p"), pText(p) + markerOf(block, p));
+    }
+  }
+
+  /**
+   * Notes that the block's p-values come from the test described: the description is printed once
+   * as a footnote with a marker ([a], [b], ...), which the block's p-values carry.
+   */
+  private void mark(String block, String description) {
+    String marker =
+        markers.computeIfAbsent(description, d -> "[" + (char) ('a' + markers.size()) + "]");
+    blockMarker.put(block, marker);
+  }
+
+  /** The marker suffix of a block's printed p-value; none when there is no p-value. */
+  private String markerOf(String block, double p) {
+    String marker = blockMarker.get(block);
+    return marker == null || Double.isNaN(p) ? "" : " " + marker;
+  }
+
+  private static String capitalised(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   // ---------------------------------------------------------------- summary
@@ -432,7 +661,7 @@ public final class CsrEngine {
               shell.file(), row.line(), "test", "a test needs one column per arm");
         }
         List<double[]> groups = armColumns().stream().map(byColumn::get).toList();
-        methods.add("p-value of " + block + ": " + row.test().description() + ".");
+        mark(block, capitalised(row.test().description()) + ".");
         double p;
         try {
           p = row.test().continuous(groups);
@@ -440,7 +669,7 @@ public final class CsrEngine {
           notes.add(block + ": no p-value: " + e.getMessage());
           p = Double.NaN;
         }
-        heading.set(heading.size() - 1, pValue(p, block));
+        heading.set(columns.size() + 1, pValue(p, block) + markerOf(block, p));
       }
       addLine(0, true, heading);
     } else if (row.test() != null) {
@@ -468,6 +697,221 @@ public final class CsrEngine {
       }
       addP(cells);
       addLine(indent, false, cells);
+    }
+  }
+
+  // ---------------------------------------------------------------- adverse events
+
+  /**
+   * Adverse-event incidence by {@link AeIncidence} on the population's ADSL and the block's ADAE
+   * records: one row for any selected event, then each system organ class with its preferred terms.
+   */
+  private void adverseEvents(ShellRow.AdverseEvents row) {
+    if (!shell.columns().subsets().isEmpty()) {
+      throw new ShellException(
+          shell.file(), row.line(), "adverse_events", "adverse events need one column per arm");
+    }
+    Table adsl = table("adsl");
+    Table adae = table(row.dataset());
+    List<Condition> conditions = new ArrayList<>();
+    for (Filter f : row.where()) {
+      conditions.add(
+          new Condition(require(adae, f.variable(), row.dataset()), f.negate(), f.values()));
+    }
+    String emergent =
+        row.emergentFlag() == null ? null : require(adae, row.emergentFlag(), row.dataset());
+    AdaeSpec adaeSpec =
+        new AdaeSpec(
+            require(adae, new Ref(SUBJECT, row.line(), "adverse_events"), row.dataset()),
+            require(adae, row.soc(), row.dataset()),
+            require(adae, row.term(), row.dataset()),
+            emergent,
+            conditions,
+            null,
+            null);
+    String orderArm = null;
+    if (row.orderArm() != null) {
+      orderArm = row.orderArm().name();
+      if (!arms.contains(orderArm)) {
+        throw new ShellException(
+            shell.file(),
+            row.orderArm().line(),
+            "order_arm",
+            "unknown arm '" + orderArm + "'; the arms are " + arms);
+      }
+    }
+    String adslFile = shell.datasets().get("adsl");
+    AdslSpec adslSpec =
+        new AdslSpec(
+            SUBJECT,
+            shell.populationFlag() == null ? null : shell.populationFlag().name(),
+            shell.columns().treatment().name(),
+            arms,
+            "TRTDUR",
+            "TRTSDT",
+            "TRTEDT");
+    AeTableSpec spec =
+        new AeTableSpec(
+                control,
+                row.level(),
+                RiskDifferenceMethod.WALD,
+                null,
+                ExposureDefinition.NONE,
+                null,
+                null,
+                row.order(),
+                row.minPercent())
+            .withOrder(row.order(), orderArm)
+            .withFisher(row.fisher())
+            .withStratified(row.stratified());
+    AeTable table;
+    try {
+      Population subjects = Population.read(new TableReader(adsl, adslFile), adslSpec);
+      AeStrata strata = null;
+      if (row.strata() != null) {
+        String variable = require(population, row.strata(), "adsl");
+        strata = AeStrata.read(new TableReader(adsl, adslFile), SUBJECT, variable, subjects);
+      }
+      AdverseEvents events =
+          AdverseEvents.count(
+              new TableReader(adae, shell.datasets().get(row.dataset())), adaeSpec, subjects);
+      table = AeIncidence.compute(subjects, events, spec, strata);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (AdamDataException e) {
+      throw new ShellException(shell.file(), row.line(), "adverse_events", e.getMessage());
+    }
+    notes.addAll(table.notes());
+    String block = row.label() == null ? row.overallLabel() : row.label();
+    if (row.label() != null) {
+      addLine(0, true, emptyCells(row.label()));
+    }
+    int indent = row.label() == null ? 0 : 1;
+    for (AeRow r : table.rows()) {
+      String label = r.level() == RowLevel.ANY ? row.overallLabel() : r.name();
+      String rowName =
+          switch (r.level()) {
+            case ANY -> row.overallLabel();
+            case SOC -> r.soc();
+            case TERM -> r.soc() + "/" + r.term();
+          };
+      List<String> cells = new ArrayList<>();
+      cells.add(label);
+      for (Col c : columns) {
+        List<ArmCount> counts =
+            c.arm() == null
+                ? r.arms()
+                : r.arms().stream().filter(a -> a.arm().equals(c.arm())).toList();
+        long n = counts.stream().mapToLong(ArmCount::subjects).sum();
+        long of = counts.stream().mapToLong(ArmCount::n).sum();
+        long events = counts.stream().mapToLong(ArmCount::events).sum();
+        double percent = 100.0 * n / of;
+        values.add(new CsrValue(block, rowName, c.name(), "n", n));
+        values.add(new CsrValue(block, rowName, c.name(), "percent", percent));
+        values.add(new CsrValue(block, rowName, c.name(), "events", events));
+        cells.add(
+            n == 0
+                ? "0"
+                : n
+                    + " ("
+                    + Numbers.fixed(percent, shell.percentDecimals(), RoundingMode.HALF_UP)
+                    + "%)"
+                    + (row.events() ? " [" + events + "]" : ""));
+      }
+      addP(cells);
+      for (ArmComparison c : r.comparisons()) {
+        if (row.fisher()) {
+          double p = c.fisher().pValue();
+          values.add(new CsrValue(block, rowName, c.arm() + " vs " + control, "p", p));
+          cells.set(pairIndex(c.arm(), "p"), pText(p));
+        }
+        if (row.stratified() != null) {
+          cells.set(
+              pairIndex(c.arm(), "rd"),
+              riskDifference(block, rowName, c.arm(), c.stratifiedRiskDifference()));
+        }
+      }
+      int level = r.level() == RowLevel.TERM ? indent + 1 : indent;
+      addLine(level, r.level() == RowLevel.SOC, cells);
+    }
+    aeMethods(row, table, block);
+  }
+
+  /** A risk difference in percentage points with its interval, e.g. {@code 2.4 (-1.1, 5.6)}. */
+  private String riskDifference(String block, String rowName, String arm, EstimateCell cell) {
+    String column = arm + " vs " + control;
+    if (!cell.estimable()) {
+      values.add(new CsrValue(block, rowName, column, "rd", Double.NaN));
+      return "NE";
+    }
+    Estimate e = cell.estimate();
+    values.add(new CsrValue(block, rowName, column, "rd", e.estimate()));
+    values.add(new CsrValue(block, rowName, column, "rd_lower", e.lower()));
+    values.add(new CsrValue(block, rowName, column, "rd_upper", e.upper()));
+    int d = shell.percentDecimals();
+    return fixed(100 * e.estimate(), d)
+        + " ("
+        + fixed(100 * e.lower(), d)
+        + ", "
+        + fixed(100 * e.upper(), d)
+        + ")";
+  }
+
+  private void aeMethods(ShellRow.AdverseEvents row, AeTable table, String block) {
+    methods.add(
+        block
+            + ": n = subjects with at least one "
+            + (row.emergentFlag() == null
+                ? ""
+                : "treatment-emergent (" + row.emergentFlag().name() + " = Y) ")
+            + "event"
+            + (row.where().isEmpty()
+                ? ""
+                : " with "
+                    + String.join(" and ", row.where().stream().map(Filter::describe).toList()))
+            + " in the row, counted once per row; % = 100 x n / N"
+            + (row.events() ? "; [ ] = number of events (records)" : "")
+            + "; rows: "
+            + row.soc().name()
+            + " and "
+            + row.term().name()
+            + switch (row.order()) {
+              case ARM -> " by descending count in " + table.orderArm() + ", then alphabetically";
+              case FREQUENCY -> " by descending count in the treatment arms together";
+              case SOC_ALPHABETICAL -> ", classes alphabetically, terms by descending frequency";
+              case ALPHABETICAL -> " alphabetically";
+            }
+            + (row.minPercent() > 0
+                ? "; terms reported by at least "
+                    + Numbers.plain(row.minPercent())
+                    + "% of subjects in some arm"
+                : "")
+            + ".");
+    if (row.fisher()) {
+      methods.add(
+          block
+              + ": p-values of each arm versus "
+              + control
+              + ": two-sided Fisher's exact test of the 2x2 table of subjects with and without"
+              + " the event.");
+    }
+    if (row.stratified() != null) {
+      methods.add(
+          block
+              + ": stratified RD = common risk difference (arm minus "
+              + control
+              + ", percentage points) over the strata of "
+              + table.strataVariable()
+              + " ("
+              + String.join(", ", table.strataLevels())
+              + ") by the "
+              + row.stratified().info().name()
+              + " method ("
+              + row.stratified().id()
+              + "), "
+              + Numbers.plain(100 * row.level())
+              + "% confidence interval; strata without subjects in one of the two arms are left"
+              + " out.");
     }
   }
 
@@ -653,10 +1097,22 @@ public final class CsrEngine {
     return cells;
   }
 
+  /** Pads a row of label and column cells with the blank test cells. */
   private void addP(List<String> cells) {
-    if (testColumn && cells.size() == columns.size() + 1) {
-      cells.add("");
+    if (cells.size() == columns.size() + 1) {
+      if (testColumn) {
+        cells.add("");
+      }
+      pairColumns.forEach(p -> cells.add(""));
     }
+  }
+
+  /** The cell index of an arm-versus-control column. */
+  private int pairIndex(String arm, String statistic) {
+    return columns.size()
+        + 1
+        + (testColumn ? 1 : 0)
+        + pairColumns.indexOf(new PairColumn(arm, statistic));
   }
 
   private void addLine(int indent, boolean heading, List<String> cells) {
@@ -668,6 +1124,11 @@ public final class CsrEngine {
     if (block != null) {
       values.add(new CsrValue(block, block, P_COLUMN, "p", p));
     }
+    return pText(p);
+  }
+
+  /** The p-value under the shell's display rule. */
+  private String pText(double p) {
     DisplayShell.PValueRule rule = shell.pValues();
     if (Double.isNaN(p)) {
       return "";
@@ -679,6 +1140,9 @@ public final class CsrEngine {
       text = rule.upperText();
     } else {
       text = Numbers.fixed(p, rule.decimals(), RoundingMode.HALF_UP);
+    }
+    if (!rule.leadingZero() && text.startsWith("0.")) {
+      text = text.substring(1);
     }
     if (!Double.isNaN(rule.flagBelow()) && p < rule.flagBelow()) {
       text += rule.flag();

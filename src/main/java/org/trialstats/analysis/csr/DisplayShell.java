@@ -22,6 +22,8 @@ import java.util.Map;
  * @param footnotes the footnotes, in order
  * @param font the font of the RTF and DOCX table ({@code Times New Roman} or {@code Courier New})
  * @param fontSize the font size of the table body in points
+ * @param figure the figure of a figure shell (then {@code columns} is null and {@code rows} empty),
+ *     or null for a table
  */
 public record DisplayShell(
     String file,
@@ -37,7 +39,8 @@ public record DisplayShell(
     List<ShellRow> rows,
     List<String> footnotes,
     String font,
-    int fontSize) {
+    int fontSize,
+    KaplanMeierFigure figure) {
 
   public DisplayShell {
     datasets = Map.copyOf(datasets);
@@ -63,9 +66,11 @@ public record DisplayShell(
    * @param total whether a Total column follows the arms
    * @param subsets sub-columns per arm (e.g. ITT, efficacy, completers), empty for one column
    * @param showN whether headers print {@code (N=..)}
+   * @param control the control arm of pairwise comparisons (adverse-event tests, tests versus
+   *     control), or null for the arm named Placebo if there is one, else the first arm
    */
   public record Columns(
-      Ref treatment, Ref order, boolean total, List<Subset> subsets, boolean showN) {
+      Ref treatment, Ref order, boolean total, List<Subset> subsets, boolean showN, Ref control) {
     public Columns {
       subsets = List.copyOf(subsets);
     }
@@ -109,6 +114,8 @@ public record DisplayShell(
    * @param upperText the text above it
    * @param flagBelow the threshold of the flag, or NaN
    * @param flag the flag text, e.g. {@code *}
+   * @param leadingZero whether a zero precedes the decimal point ({@code 0.031}, else {@code .031}
+   *     as SAS's PVALUE format prints)
    */
   public record PValueRule(
       int decimals,
@@ -117,5 +124,6 @@ public record DisplayShell(
       double upper,
       String upperText,
       double flagBelow,
-      String flag) {}
+      String flag,
+      boolean leadingZero) {}
 }

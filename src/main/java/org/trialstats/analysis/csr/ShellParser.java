@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.trialstats.adam.AdamDataException;
+import org.trialstats.adam.RowOrder;
 import org.trialstats.analysis.csr.DisplayShell.Columns;
 import org.trialstats.analysis.csr.DisplayShell.Filter;
 import org.trialstats.analysis.csr.DisplayShell.PValueRule;
@@ -14,6 +16,11 @@ import org.trialstats.analysis.csr.DisplayShell.Ref;
 import org.trialstats.analysis.csr.DisplayShell.Subset;
 import org.trialstats.analysis.csr.ShellYaml.Entry;
 import org.trialstats.analysis.csr.ShellYaml.Node;
+import org.trialstats.stats.Measure;
+import org.trialstats.stats.StatsException;
+import org.trialstats.stats.StratifiedMethod;
+import org.trialstats.survival.ConfidenceTransform;
+import org.trialstats.survival.TiesMethod;
 
 /**
  * Reads a display shell (YAML, documented in {@code src/docs/csr.md}) into a {@link DisplayShell}.
@@ -35,13 +42,39 @@ public final class ShellParser {
           "p_values",
           "rows",
           "footnotes",
-          "font");
+          "font",
+          "figure");
+  private static final Set<String> KAPLAN_MEIER =
+      Set.of(
+          "kaplan_meier",
+          "time",
+          "censor",
+          "group",
+          "parameter",
+          "where",
+          "conf_type",
+          "level",
+          "ties",
+          "times",
+          "rmst",
+          "time_label",
+          "survival_label",
+          "bands");
   private static final Set<String> COLUMNS =
-      Set.of("treatment", "order", "total", "subsets", "n_in_header");
+      Set.of("treatment", "order", "total", "subsets", "n_in_header", "control");
   private static final Set<String> P_VALUES =
-      Set.of("decimals", "lower", "lower_text", "upper", "upper_text", "flag_below", "flag");
+      Set.of(
+          "decimals",
+          "lower",
+          "lower_text",
+          "upper",
+          "upper_text",
+          "flag_below",
+          "flag",
+          "leading_zero");
   private static final Set<String> COMMON = Set.of("label", "dataset", "where");
-  private static final List<String> KINDS = List.of("count", "summary", "model");
+  private static final String ADVERSE_EVENTS = "adverse_events";
+  private static final List<String> KINDS = List.of("count", "summary", "model", ADVERSE_EVENTS);
   private static final Set<String> COUNT =
       Set.of(
           "count",
@@ -52,12 +85,29 @@ public final class ShellParser {
           "missing_row",
           "denominator",
           "cell",
-          "test");
+          "test",
+          "strata");
   private static final Set<String> SUMMARY =
       Set.of("summary", "statistics", "decimals", "quantiles", "test");
   private static final Set<String> MODEL =
       Set.of(
           "model", "factors", "covariates", "dose", "comparisons", "level", "ls_means", "decimals");
+
+  private static final Set<String> AE =
+      Set.of(
+          ADVERSE_EVENTS,
+          "soc",
+          "term",
+          "emergent_flag",
+          "overall_label",
+          "events",
+          "order",
+          "order_arm",
+          "min_percent",
+          "test",
+          "strata",
+          "strata_method",
+          "level");
 
   private ShellParser() {}
 
@@ -113,8 +163,15 @@ public final class ShellParser {
             : new Ref(flag, y.line(root, "population_flag"), "population_flag");
     List<ShellRow> rows = new ArrayList<>();
     List<Node> rowNodes = y.list(root, "rows");
-    if (rowNodes.isEmpty()) {
-      throw y.error(root.line(), "rows", "is required: at least one row block");
+    KaplanMeierFigure figure = figure(y, root, datasets);
+    if (figure != null) {
+      for (String key : List.of("rows", "columns", "p_values", "percent_decimals")) {
+        if (root.entry(key) != null) {
+          throw y.error(y.line(root, key), key, "a figure shell has no " + key + "; remove it");
+        }
+      }
+    } else if (rowNodes.isEmpty()) {
+      throw y.error(root.line(), "rows", "is required: at least one row block (or a figure)");
     }
     for (Node n : rowNodes) {
       rows.add(row(y, n, datasets));
@@ -131,13 +188,92 @@ public final class ShellParser {
         y.text(root, "protocol", false),
         datasets,
         population,
-        columns(y, root),
+        figure == null ? columns(y, root) : null,
         y.integer(root, "percent_decimals", 1, 0, 3),
         pValues(y, root),
         rows,
         footnotes,
         fontFamily(y, root),
-        fontSize(y, root));
+        fontSize(y, root),
+        figure);
+  }
+
+  /**
+   * {@code figure: {kaplan_meier: DATASET, time: AVAL, censor: CNSR, group: TRTP, ...}}, or null
+   * when the shell is a table.
+   */
+  private static KaplanMeierFigure figure(ShellYaml y, Node root, Map<String, String> datasets) {
+    Node f = y.map(root, "figure");
+    if (f == null) {
+      return null;
+    }
+    y.keys(f, KAPLAN_MEIER, "figure");
+    String dataset = y.text(f, "kaplan_meier", false);
+    if (dataset == null) {
+      throw y.error(f.line(), "figure", "expected kaplan_meier: DATASET, the only kind of figure");
+    }
+    dataset = dataset.toLowerCase(Locale.ROOT);
+    if (!datasets.containsKey(dataset)) {
+      throw y.error(
+          y.line(f, "kaplan_meier"),
+          "kaplan_meier",
+          "unknown data set '" + dataset + "'; the shell's data: lists " + datasets.keySet());
+    }
+    List<Filter> where = new ArrayList<>();
+    for (Node w : y.list(f, "where")) {
+      where.add(filter(y, w));
+    }
+    String conf = y.text(f, "conf_type", false);
+    ConfidenceTransform transform;
+    try {
+      transform = ConfidenceTransform.parse(conf == null ? "log-log" : conf.strip());
+    } catch (StatsException e) {
+      throw y.error(y.line(f, "conf_type"), "conf_type", e.getMessage());
+    }
+    String tiesId = y.text(f, "ties", false);
+    TiesMethod ties;
+    try {
+      ties = TiesMethod.parse(tiesId == null ? "efron" : tiesId.strip());
+    } catch (StatsException e) {
+      throw y.error(y.line(f, "ties"), "ties", e.getMessage());
+    }
+    List<Double> times = null;
+    if (f.entry("times") != null) {
+      times = new ArrayList<>();
+      for (Node t : y.list(f, "times")) {
+        String text = y.text(t, "times");
+        try {
+          double v = Double.parseDouble(text.strip());
+          if (v >= 0 && Double.isFinite(v)) {
+            times.add(v);
+            continue;
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        throw y.error(t.line(), "times", "expected times >= 0, got " + text);
+      }
+      times.sort(null);
+    }
+    double rmst = y.number(f, "rmst", Double.NaN, 0, Double.MAX_VALUE);
+    String timeLabel = y.text(f, "time_label", false);
+    String survivalLabel = y.text(f, "survival_label", false);
+    return new KaplanMeierFigure(
+        dataset,
+        ref(y, f, "time"),
+        ref(y, f, "censor"),
+        ref(y, f, "group"),
+        y.text(f, "parameter", false),
+        where,
+        transform,
+        y.number(f, "level", 0.95, 0.5, 0.9999),
+        ties,
+        times,
+        Double.isNaN(rmst) ? null : rmst,
+        timeLabel == null ? "Time" : timeLabel,
+        survivalLabel == null ? "Survival probability" : survivalLabel,
+        y.bool(f, "bands", false),
+        f.line());
   }
 
   /** {@code font: {family: Courier New, size: 9}}; Times New Roman 9 pt when absent. */
@@ -181,13 +317,14 @@ public final class ShellParser {
         optionalRef(y, c, "order"),
         y.bool(c, "total", false),
         subsets,
-        y.bool(c, "n_in_header", true));
+        y.bool(c, "n_in_header", true),
+        optionalRef(y, c, "control"));
   }
 
   private static PValueRule pValues(ShellYaml y, Node root) {
     Node p = y.map(root, "p_values");
     if (p == null) {
-      return new PValueRule(3, 0.001, "<0.001", 1, "", Double.NaN, "");
+      return new PValueRule(3, 0.001, "<0.001", 1, "", Double.NaN, "", true);
     }
     y.keys(p, P_VALUES, "p_values");
     int decimals = y.integer(p, "decimals", 3, 1, 6);
@@ -204,7 +341,8 @@ public final class ShellParser {
         upper,
         upperText == null ? ">" + upper : upperText,
         flagBelow,
-        flag == null ? "*" : flag);
+        flag == null ? "*" : flag,
+        y.bool(p, "leading_zero", true));
   }
 
   private static String lowerDefault(double lower) {
@@ -229,12 +367,13 @@ public final class ShellParser {
     }
     String kind = kinds.get(0);
     String label = y.text(n, "label", false);
-    String dataset = y.text(n, "dataset", false);
+    String datasetKey = kind.equals(ADVERSE_EVENTS) ? ADVERSE_EVENTS : "dataset";
+    String dataset = y.text(n, datasetKey, false);
     dataset = dataset == null ? "adsl" : dataset.toLowerCase(Locale.ROOT);
     if (!datasets.containsKey(dataset)) {
       throw y.error(
-          y.line(n, "dataset"),
-          "dataset",
+          y.line(n, datasetKey),
+          datasetKey,
           "unknown data set '" + dataset + "'; the shell's data: lists " + datasets.keySet());
     }
     List<Filter> where = new ArrayList<>();
@@ -244,6 +383,7 @@ public final class ShellParser {
     return switch (kind) {
       case "count" -> count(y, n, label, dataset, where);
       case "summary" -> summary(y, n, label, dataset, where);
+      case ADVERSE_EVENTS -> adverseEvents(y, n, label, dataset, where);
       default -> model(y, n, label, dataset, where);
     };
   }
@@ -292,6 +432,19 @@ public final class ShellParser {
               default ->
                   throw y.error(y.line(n, "cell"), "cell", "expected n_percent or n, got " + cell);
             };
+    TestMethod countTest = test(y, n, true);
+    Ref strata = optionalRef(y, n, "strata");
+    if (countTest != null && countTest.stratified() && strata == null) {
+      throw y.error(
+          y.line(n, "test"), "test", countTest.id() + " needs strata: VAR (e.g. SITEGR1)");
+    }
+    if (strata != null && (countTest == null || !countTest.stratified())) {
+      throw y.error(
+          y.line(n, "strata"),
+          "strata",
+          "only the stratified tests (cmh, cmh_row_means) use strata; the test is "
+              + (countTest == null ? "none" : countTest.id()));
+    }
     return new ShellRow.Count(
         label,
         dataset,
@@ -304,7 +457,8 @@ public final class ShellParser {
         y.bool(n, "missing_row", false),
         d,
         c,
-        test(y, n, true),
+        countTest,
+        strata,
         n.line());
   }
 
@@ -345,6 +499,72 @@ public final class ShellParser {
         y.integer(n, "decimals", 0, 0, 6),
         quantiles(y, n),
         test(y, n, false),
+        n.line());
+  }
+
+  private static ShellRow.AdverseEvents adverseEvents(
+      ShellYaml y, Node n, String label, String dataset, List<Filter> where) {
+    Set<String> keys = with(AE);
+    keys.remove("dataset");
+    y.keys(n, keys, "an adverse_events block");
+    String order = y.text(n, "order", false);
+    RowOrder rowOrder = RowOrder.FREQUENCY;
+    if (order != null) {
+      try {
+        rowOrder = RowOrder.fromId(order);
+      } catch (AdamDataException e) {
+        throw y.error(y.line(n, "order"), "order", e.getMessage());
+      }
+    }
+    String flag = y.text(n, "emergent_flag", false);
+    Ref emergent =
+        flag == null
+            ? new Ref("TRTEMFL", n.line(), ADVERSE_EVENTS)
+            : flag.equalsIgnoreCase("none")
+                ? null
+                : new Ref(flag.strip(), y.line(n, "emergent_flag"), "emergent_flag");
+    String test = y.text(n, "test", false);
+    if (test != null && !test.equalsIgnoreCase("fisher")) {
+      throw y.error(
+          y.line(n, "test"),
+          "test",
+          "unknown test '"
+              + test
+              + "' for an adverse_events block; expected fisher (each arm versus the control)");
+    }
+    Ref strata = optionalRef(y, n, "strata");
+    String methodId = y.text(n, "strata_method", false);
+    StratifiedMethod method = null;
+    if (strata != null || methodId != null) {
+      if (strata == null) {
+        throw y.error(
+            y.line(n, "strata_method"), "strata_method", "needs strata: VAR (e.g. SITEGR1)");
+      }
+      try {
+        method = StratifiedMethod.find(Measure.RD, methodId == null ? "mh" : methodId.strip());
+      } catch (StatsException e) {
+        throw y.error(y.line(n, "strata_method"), "strata_method", e.getMessage());
+      }
+    }
+    String overall = y.text(n, "overall_label", false);
+    return new ShellRow.AdverseEvents(
+        label,
+        dataset,
+        where,
+        optionalRef(y, n, "soc", "AEBODSYS"),
+        optionalRef(y, n, "term", "AEDECOD"),
+        emergent,
+        overall == null
+            ? "Any " + (emergent == null ? "" : "treatment-emergent ") + "adverse event"
+            : overall,
+        y.bool(n, "events", false),
+        rowOrder,
+        optionalRef(y, n, "order_arm"),
+        y.number(n, "min_percent", 0, 0, 100),
+        test != null,
+        strata,
+        method,
+        y.number(n, "level", 0.95, 0.5, 0.9999),
         n.line());
   }
 
@@ -451,6 +671,11 @@ public final class ShellParser {
 
   private static Ref ref(ShellYaml y, Node n, String key) {
     return new Ref(y.text(n, key, true).strip(), y.line(n, key), key);
+  }
+
+  private static Ref optionalRef(ShellYaml y, Node n, String key, String otherwise) {
+    Ref r = optionalRef(y, n, key);
+    return r == null ? new Ref(otherwise, n.line(), key) : r;
   }
 
   private static Ref optionalRef(ShellYaml y, Node n, String key) {

@@ -38,6 +38,7 @@ public sealed interface ShellRow {
    * @param denominator the percentage denominator
    * @param cell what a cell shows
    * @param test the test of the arms x categories table printed on the heading, or null
+   * @param strata the stratification variable of a stratified test (CMH), or null
    * @param line shell line
    */
   record Count(
@@ -53,6 +54,7 @@ public sealed interface ShellRow {
       Denominator denominator,
       CountCell cell,
       TestMethod test,
+      Ref strata,
       int line)
       implements ShellRow {
     public Count {
@@ -129,6 +131,53 @@ public sealed interface ShellRow {
       factors = List.copyOf(factors);
       covariates = List.copyOf(covariates);
       comparisons = List.copyOf(comparisons);
+    }
+  }
+
+  /**
+   * Adverse-event incidence by system organ class and preferred term ({@code
+   * org.trialstats.analysis.AeIncidence}): subjects with at least one selected event per row and
+   * arm, optionally the number of events, Fisher's exact test and a stratified risk difference of
+   * each arm versus the control arm.
+   *
+   * @param label heading, or null
+   * @param dataset the ADAE data set
+   * @param where record filters (e.g. {@code AESER = Y})
+   * @param soc the system organ class variable
+   * @param term the preferred term variable
+   * @param emergentFlag the treatment-emergent flag ({@code Y} counts), or null for every record
+   * @param overallLabel the label of the first row (subjects with any selected event)
+   * @param events whether cells print the number of events: {@code n (x.x%) [events]}
+   * @param order the row order
+   * @param orderArm the arm whose counts order the rows with {@link
+   *     org.trialstats.adam.RowOrder#ARM}, or null for the last arm
+   * @param minPercent preferred terms print when some arm reaches this percentage
+   * @param fisher whether each arm is tested against the control by Fisher's exact test
+   * @param strata the ADSL stratification variable of the stratified risk difference, or null
+   * @param stratified the stratified risk-difference method, or null
+   * @param level the confidence level of the stratified risk difference
+   * @param line shell line
+   */
+  record AdverseEvents(
+      String label,
+      String dataset,
+      List<Filter> where,
+      Ref soc,
+      Ref term,
+      Ref emergentFlag,
+      String overallLabel,
+      boolean events,
+      org.trialstats.adam.RowOrder order,
+      Ref orderArm,
+      double minPercent,
+      boolean fisher,
+      Ref strata,
+      org.trialstats.stats.StratifiedMethod stratified,
+      double level,
+      int line)
+      implements ShellRow {
+    public AdverseEvents {
+      where = List.copyOf(where);
     }
   }
 

@@ -105,7 +105,7 @@ class CsrEngineTest {
               n_row: true
               test: fisher
             """);
-    assertThat(cells(d, 0)).containsExactly("Sex", "", "", "", "", "0.21");
+    assertThat(cells(d, 0)).containsExactly("Sex", "", "", "", "", "0.21 [a]");
     assertThat(cells(d, 1)).containsExactly("n", "4", "4", "4", "12", "");
     assertThat(cells(d, 2))
         .containsExactly("Female", "3 (75.0%)", "0", "2 (50.0%)", "5 (41.7%)", "");
@@ -130,10 +130,10 @@ class CsrEngineTest {
               label: Group
               test: chisq
             """);
-    assertThat(cells(d, 0)).last().isEqualTo("0.09");
+    assertThat(cells(d, 0)).last().isEqualTo("0.09 [a]");
     assertThat(value(d, "Sex", "Sex", "p-value", "p"))
         .isCloseTo(0.090717953289412512, within(1e-12));
-    assertThat(cells(d, 3)).containsExactly("Group", "", "", "", "", ">0.99");
+    assertThat(cells(d, 3)).containsExactly("Group", "", "", "", "", ">0.99 [a]");
     assertThat(value(d, "Group", "Group", "p-value", "p")).isCloseTo(1, within(1e-12));
   }
 
@@ -193,7 +193,7 @@ class CsrEngineTest {
               statistics: [n, mean, sd, median, min, max, q1, q3, mean_sd, median_range]
               test: anova
             """);
-    assertThat(cells(d, 0)).containsExactly("Age (y)", "", "", "", "", "<.0001*");
+    assertThat(cells(d, 0)).containsExactly("Age (y)", "", "", "", "", "<.0001* [a]");
     assertThat(cells(d, 1)).containsExactly("n", "4", "4", "4", "12", "");
     assertThat(cells(d, 2)).containsExactly("Mean", "72.5", "51.5", "90.5", "71.5", "");
     assertThat(cells(d, 3).subList(0, 3)).containsExactly("SD", "7.23", "1.29");
@@ -264,5 +264,95 @@ class CsrEngineTest {
         .hasMessage(
             "t.yaml:6: field 'population_flag': population flag GRP selects nobody: no ADSL"
                 + " record has GRP = Y (values found: [A, B])");
+  }
+
+  @Test
+  void eachTestsFootnoteIsPrintedOnceAndItsBlocksCarryItsMarker() {
+    CsrDisplay d =
+        compute(
+            """
+            - count: SEX
+              label: Sex
+              test: chisq
+            - summary: AGE
+              label: Age
+              test: anova
+            - count: GRP
+              label: Group
+              test: chisq
+            """);
+    assertThat(cells(d, 0).get(5)).endsWith(" [a]");
+    assertThat(d.rows().stream().filter(l -> l.cells().get(0).equals("Group")).findFirst())
+        .hasValueSatisfying(l -> assertThat(l.cells().get(5)).endsWith(" [a]"));
+    assertThat(d.rows().stream().filter(l -> l.cells().get(0).equals("Age")).findFirst())
+        .hasValueSatisfying(l -> assertThat(l.cells().get(5)).endsWith(" [b]"));
+    assertThat(d.footnotes())
+        .containsExactly("[a] Pearson's chi-square test.", "[b] One-way analysis of variance.");
+  }
+
+  // R values of the tests below: fixtures/small_engine_pairwise_cmh.R
+
+  @Test
+  void fisherAndChiSquareOfEachArmVersusTheControl() {
+    // Low vs Placebo: F 3/0, M 1/4; High vs Placebo: F 3/2, M 1/2
+    CsrDisplay d =
+        compute(
+            """
+            - count: SEX
+              label: Sex
+              test: fisher_vs_control
+            - count: SEX
+              label: Sex (chi-square)
+              test: chisq_vs_control
+            """);
+    assertThat(d.headers().subList(5, 7))
+        .containsExactly("Low\nvs Placebo\np-value", "High\nvs Placebo\np-value");
+    assertThat(cells(d, 0)).containsExactly("Sex", "", "", "", "", "0.14 [a]", ">0.99 [a]");
+    assertThat(value(d, "Sex", "Sex", "Low vs Placebo", "p"))
+        .isCloseTo(0.14285714285714288, within(1e-12));
+    assertThat(value(d, "Sex", "Sex", "High vs Placebo", "p")).isCloseTo(1, within(1e-12));
+    assertThat(value(d, "Sex (chi-square)", "Sex (chi-square)", "Low vs Placebo", "p"))
+        .isCloseTo(0.028459736916310541, within(1e-12));
+    assertThat(cells(d, 3).subList(5, 7)).containsExactly("0.03* [b]", "0.47 [b]");
+    assertThat(d.footnotes())
+        .containsExactly(
+            "[a] Fisher's exact test of each arm versus the control (Placebo).",
+            "[b] Pearson's chi-square test of each arm versus the control (Placebo).");
+    assertThat(value(d, "Sex (chi-square)", "Sex (chi-square)", "High vs Placebo", "p"))
+        .isCloseTo(0.46520881845214174, within(1e-12));
+  }
+
+  @Test
+  void cochranMantelHaenszelTestsStratifiedByAnAdslVariable() {
+    CsrDisplay d =
+        compute(
+            """
+            - count: SEX
+              label: Sex
+              test: cmh
+              strata: GRP
+            - count: AGE
+              label: Age
+              test: cmh_row_means
+              strata: GRP
+            """);
+    // R mantelhaen.test(table(sex, arm, grp), correct = FALSE)
+    assertThat(value(d, "Sex", "Sex", "p-value", "p"))
+        .isCloseTo(0.12760400397979499, within(1e-12));
+    // row mean scores with the ages as scores (LHK 1978 coded in R)
+    assertThat(value(d, "Age", "Age", "p-value", "p"))
+        .isCloseTo(0.0081305635582285124, within(1e-12));
+    assertThat(d.footnotes())
+        .anyMatch(f -> f.contains("row mean scores") && f.contains("stratified by GRP (A, B)"));
+  }
+
+  @Test
+  void stratifiedTestsNeedStrataAndOnlyThemUseThem() {
+    assertThatThrownBy(() -> compute("- count: SEX\n  label: Sex\n  test: cmh"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("field 'test': cmh needs strata");
+    assertThatThrownBy(() -> compute("- count: SEX\n  label: Sex\n  test: fisher\n  strata: GRP"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("field 'strata': only the stratified tests");
   }
 }

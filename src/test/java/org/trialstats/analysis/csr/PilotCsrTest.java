@@ -27,6 +27,8 @@ class PilotCsrTest {
 
   @Test
   void everyNumberMatchesTheIndependentRComputation() throws Exception {
+    // the adverse-event displays (14-5.*) are checked against ae-table and its R reference in
+    // PilotAeCsrTest
     Path data = SharedFolder.require("data/cdiscpilot01/adsl.xpt").getParent();
     Map<String, String> reference = new HashMap<>();
     for (Map<String, String> row :
@@ -45,6 +47,9 @@ class PilotCsrTest {
     int compared = 0;
     List<String> mismatches = new ArrayList<>();
     for (Path shellFile : shells()) {
+      if (shellFile.getFileName().toString().startsWith("14-5.")) {
+        continue;
+      }
       DisplayShell shell =
           ShellParser.parse(Files.readString(shellFile), shellFile.getFileName().toString());
       Map<String, Table> tables = new HashMap<>();
@@ -54,6 +59,9 @@ class PilotCsrTest {
           loaded.put(d.getValue(), AdamTables.read(file));
         }
         tables.put(d.getKey(), loaded.get(d.getValue()));
+      }
+      if (shell.figure() != null) {
+        continue; // Figure 14-1: PilotFigureTest
       }
       CsrDisplay display = CsrEngine.compute(shell, tables);
       for (CsrValue v : display.values()) {
@@ -106,7 +114,7 @@ class PilotCsrTest {
           .as(name + " is out of date: regenerate reports/cdiscpilot01/csr")
           .isEqualTo(Files.readAllBytes(committed.resolve(name)));
     }
-    assertThat(names).hasSize(24);
+    assertThat(names).hasSize(36);
   }
 
   private static List<Path> shells() throws Exception {

@@ -1,0 +1,74 @@
+package org.trialstats.analysis.csr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.trialstats.report.CsrReport;
+import org.trialstats.survival.ConfidenceTransform;
+import org.trialstats.testing.SharedFolder;
+
+/**
+ * Figure 14-1 from its shell (datasets/cdiscpilot01/14-1.yaml): the analysis written by {@code csr}
+ * is byte for byte the one {@code trialstats survival} wrote for the committed figure
+ * (reports/cdiscpilot01/km_plain.json, SAS 9.1's linear intervals of the 2006 pilot; with {@code
+ * conf_type: log-log} km_loglog.json, today's SAS default), whose numbers SurvivalPilotReportTest
+ * and the survival fixtures check against R.
+ */
+class PilotFigureTest {
+  private static final Path SHELL = Path.of("datasets/cdiscpilot01/14-1.yaml");
+
+  @ParameterizedTest
+  @CsvSource({"plain,km_plain", "log-log,km_loglog"})
+  void numbersEqualTheSurvivalCommandsOutput(String transform, String committed) throws Exception {
+    Path data = SharedFolder.require("data/cdiscpilot01/adtte.xpt").getParent();
+    String text = Files.readString(SHELL);
+    assertThat(text).contains("conf_type: plain ");
+    DisplayShell shell =
+        ShellParser.parse(
+            text.replace("conf_type: plain ", "conf_type: " + transform), "14-1.yaml");
+    assertThat(shell.figure().transform()).isEqualTo(ConfidenceTransform.parse(transform));
+    Map<String, byte[]> files =
+        CsrReport.renderFigure(shell, CsrFigures.kaplanMeier(shell, data, "0.1.0"));
+    assertThat(files.keySet()).containsExactly("14-1.png", "14-1.svg", "14-1.json", "14-1.csv");
+    assertThat(new String(files.get("14-1.json"), StandardCharsets.UTF_8))
+        .isEqualTo(Files.readString(Path.of("reports/cdiscpilot01/" + committed + ".json")));
+  }
+
+  @Test
+  void aFigureShellHasNoRowsAndKnownIntervalScales() {
+    String head =
+        """
+        number: "F"
+        title: T
+        population: P
+        data:
+          adsl: adsl.xpt
+          adtte: adtte.xpt
+        population_flag: SAFFL
+        figure:
+          kaplan_meier: adtte
+          time: AVAL
+          censor: CNSR
+          group: TRTP
+        """;
+    assertThatThrownBy(() -> ShellParser.parse(head + "  conf_type: loglin\n", "f.yaml"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("f.yaml:13: field 'conf_type'");
+    assertThatThrownBy(() -> ShellParser.parse(head + "rows:\n  - count: SEX\n", "f.yaml"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("field 'rows': a figure shell has no rows");
+    assertThatThrownBy(
+            () -> ShellParser.parse(head.replace("adtte\n  time", "adae\n  time"), "f.yaml"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("field 'kaplan_meier': unknown data set 'adae'");
+    assertThat(ShellParser.parse(head, "f.yaml").figure().transform())
+        .isEqualTo(ConfidenceTransform.LOG_LOG);
+  }
+}
