@@ -192,6 +192,9 @@ class CsrAgainstPilotReplicationTest {
     for (Path shellFile : shells()) {
       DisplayShell shell =
           ShellParser.parse(Files.readString(shellFile), shellFile.getFileName().toString());
+      if (shell.figure() != null) {
+        continue; // Figure 14-1 has no printed table to compare (PilotFigureTest checks its data)
+      }
       Map<String, Table> tables = new HashMap<>();
       for (Map.Entry<String, String> d : shell.datasets().entrySet()) {
         if (!loaded.containsKey(d.getValue())) {
@@ -403,6 +406,8 @@ class CsrAgainstPilotReplicationTest {
   }
 
   /** A csr display's printed cells, keyed by the row's label path and the column header. */
+  private static final Pattern FOOTNOTE_MARKER = Pattern.compile(" \\[[a-z]\\]$");
+
   private static void addDisplay(CsrDisplay display, Map<Key, String> ours) {
     List<String> path = new ArrayList<>();
     List<String> headers = display.headers();
@@ -419,7 +424,9 @@ class CsrAgainstPilotReplicationTest {
       int offset = headers.size() == cells.size() ? 0 : 1;
       for (int j = 1; j < cells.size(); j++) {
         String column = headers.get(j - offset).replace('\n', ' ');
-        put(ours, new Key(display.number(), row, column), cells.get(j));
+        // a test's footnote marker ("0.604 [b]") is not part of the number
+        String cell = FOOTNOTE_MARKER.matcher(cells.get(j)).replaceFirst("");
+        put(ours, new Key(display.number(), row, column), cell);
       }
     }
   }
