@@ -405,9 +405,9 @@ class CsrAgainstPilotReplicationTest {
     return new BigDecimal[] {v.subtract(halfUnit(v)), v.add(halfUnit(v))};
   }
 
-  /** A csr display's printed cells, keyed by the row's label path and the column header. */
   private static final Pattern FOOTNOTE_MARKER = Pattern.compile(" \\[[a-z]\\]$");
 
+  /** A csr display's printed cells, keyed by the row's label path and the column header. */
   private static void addDisplay(CsrDisplay display, Map<Key, String> ours) {
     List<String> path = new ArrayList<>();
     List<String> headers = display.headers();
