@@ -406,7 +406,7 @@ public final class CsrEngine {
     if (row.label() != null) {
       if (row.test() != null && row.test().versusControl()) {
         versusControl(row, t, v, subjectVar, cats, block, headingCells);
-      } else if (row.test() != null) {
+      } else if (row.test() != null && !row.test().perCategory()) {
         double p = testCounts(row, t, v, subjectVar, cats);
         headingCells.set(columns.size() + 1, pValue(p, block) + markerOf(block, p));
       }
@@ -469,7 +469,41 @@ public final class CsrEngine {
                   + "%)");
     }
     addP(cells);
+    if (row.test() != null && row.test().perCategory() && label != null) {
+      double p = categoryTest(row, t, subjectVar, v, value, block, rowName);
+      cells.set(columns.size() + 1, pText(p) + markerOf(block, p));
+    }
     return cells;
+  }
+
+  /**
+   * The per-category test: the 2 x arms table of the subjects with the value and the other subjects
+   * of each arm's population column.
+   */
+  private double categoryTest(
+      ShellRow.Count row,
+      Table t,
+      String subjectVar,
+      String v,
+      String value,
+      String block,
+      String rowName) {
+    List<Col> arms = armColumns();
+    long[][] counts = new long[2][arms.size()];
+    for (int j = 0; j < arms.size(); j++) {
+      counts[0][j] = subjects(t, subjectVar, arms.get(j), v, value).size();
+      counts[1][j] = arms.get(j).subjects().size() - counts[0][j];
+    }
+    mark(block, capitalised(row.test().description()) + ".");
+    double p;
+    try {
+      p = row.test().categorical(new ContingencyTable(counts));
+    } catch (StatsException e) {
+      notes.add(block + ", " + rowName + ": no p-value: " + e.getMessage());
+      p = Double.NaN;
+    }
+    values.add(new CsrValue(block, rowName, P_COLUMN, "p", p));
+    return p;
   }
 
   /** Subjects of a column with the value ({@code null}: any non-missing value). */

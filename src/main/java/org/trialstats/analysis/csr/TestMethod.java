@@ -61,6 +61,18 @@ public enum TestMethod {
             .test(armsByCategory, ranks(strata.get(0).columns()), scores)
             .pValue();
       }),
+  /**
+   * Fisher's exact test of each category versus the rest of the population: per category row, the 2
+   * x arms table of the subjects in that category and the other subjects of each arm's population
+   * column ({@link FisherExactRxC}), printed on the category's row. This is how the CDISC pilot's
+   * 2006 Table 14-1.02 tested each reason for early termination (against all other ITT subjects);
+   * {@link #FISHER} tests the whole categories x arms table once.
+   */
+  FISHER_PER_CATEGORY(
+      "Fisher's exact test of each category versus the other subjects of the population",
+      null,
+      FisherExactRxC::pValue,
+      null),
   /** Fisher's exact test of each arm versus the control: the categories x 2 table of the two. */
   FISHER_VS_CONTROL("Fisher's exact test of each arm versus the control", null, null, null),
   /** Pearson's chi-square test of each arm versus the control: the categories x 2 table. */
@@ -102,6 +114,11 @@ public enum TestMethod {
   /** Whether the test compares each arm with the control (one p-value column per arm). */
   public boolean versusControl() {
     return this == FISHER_VS_CONTROL || this == CHISQ_VS_CONTROL;
+  }
+
+  /** Whether the test is of each category row (its p-value printed on that row). */
+  public boolean perCategory() {
+    return this == FISHER_PER_CATEGORY;
   }
 
   /** The method's name for footnotes. */

@@ -323,6 +323,36 @@ class CsrEngineTest {
   }
 
   @Test
+  void fisherOfEachCategoryAgainstTheRestOfThePopulation() {
+    // Sex F: 3 of 4, 0 of 4, 2 of 4 against the other ITT subjects of each arm; race W among the
+    // males (where SEX = M): 0 of 4, 4 of 4, 0 of 4 against the other ITT subjects, females too
+    CsrDisplay d =
+        compute(
+            """
+            - count: SEX
+              label: Sex
+              test: fisher_per_category
+            - count: RACE
+              label: Race of the males
+              where: SEX = M
+              categories:
+                - {value: W, label: White}
+              test: fisher_per_category
+            """);
+    assertThat(cells(d, 0).get(5)).isEmpty(); // no p-value on the block's heading
+    assertThat(cells(d, 1))
+        .containsExactly("F", "3 (75.0%)", "0", "2 (50.0%)", "5 (41.7%)", "0.21 [a]");
+    assertThat(value(d, "Sex", "F", "p-value", "p")).isCloseTo(0.21212121212121166, within(1e-12));
+    assertThat(value(d, "Sex", "M", "p-value", "p")).isCloseTo(0.21212121212121166, within(1e-12));
+    assertThat(value(d, "Race of the males", "White", "p-value", "p"))
+        .isCloseTo(0.0060606060606060502, within(1e-12));
+    assertThat(d.footnotes())
+        .containsExactly(
+            "[a] Fisher's exact test of each category versus the other subjects of the"
+                + " population.");
+  }
+
+  @Test
   void cochranMantelHaenszelTestsStratifiedByAnAdslVariable() {
     CsrDisplay d =
         compute(
