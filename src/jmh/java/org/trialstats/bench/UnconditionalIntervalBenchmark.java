@@ -19,8 +19,8 @@ import org.trialstats.stats.UnconditionalExactInterval;
 
 /**
  * One exact unconditional interval (both limits) for a table with n1 = n2 = {@code n}, the issue 14
- * targets being n = 100 under 50 ms and n = 500 under 2 s. Four tables per size cycle: 50% vs 40%,
- * 10% vs 3%, 90% vs 80%, and 2% vs 0% of each arm.
+ * targets being n = 100 under 50 ms and n = 500 under 2 s. Four tables per size ({@code table}, in
+ * percent of each arm): 50% vs 40%, 10% vs 3%, 90% vs 80%, and 2% vs 0%.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,19 +35,18 @@ public class UnconditionalIntervalBenchmark {
   @Param({"100", "500"})
   public int n;
 
-  private TwoByTwo[] tables;
+  @Param({"50-40", "10-3", "90-80", "2-0"})
+  public String table;
+
+  private TwoByTwo counts;
   private Function<TwoByTwo, Estimate> evaluator;
-  private int next;
 
   @Setup
   public void setUp() {
-    tables =
-        new TwoByTwo[] {
-          TwoByTwo.of(n / 2, n, 2L * n / 5, n),
-          TwoByTwo.of(n / 10, n, 3L * n / 100, n),
-          TwoByTwo.of(9L * n / 10, n, 4L * n / 5, n),
-          TwoByTwo.of(n / 50, n, 0, n)
-        };
+    String[] percent = table.split("-");
+    counts =
+        TwoByTwo.of(
+            n * Long.parseLong(percent[0]) / 100, n, n * Long.parseLong(percent[1]) / 100, n);
     evaluator =
         switch (method) {
           case "rd-score" ->
@@ -60,8 +59,6 @@ public class UnconditionalIntervalBenchmark {
 
   @Benchmark
   public Estimate interval() {
-    TwoByTwo t = tables[next];
-    next = (next + 1) & 3;
-    return evaluator.apply(t);
+    return evaluator.apply(counts);
   }
 }

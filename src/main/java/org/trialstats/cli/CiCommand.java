@@ -369,7 +369,9 @@ public final class CiCommand implements Callable<Integer> {
       b.append(", per ").append(Numbers.significant(per, 6));
     }
     b.append('\n');
-    String fmt = "%-18s %14s %14s %14s %12s  %s%n";
+    // the method column is 18 wide, wider when an id is longer (exact-unconditional-raw)
+    int width = Math.max(18, rows.stream().mapToInt(r -> r.method.length()).max().orElse(0));
+    String fmt = "%-" + width + "s %14s %14s %14s %12s  %s%n";
     b.append(
         String.format(
             Locale.ROOT,

@@ -179,6 +179,11 @@ public final class MethodCatalogue {
     }
 
     @Override
+    public long maxTables() {
+      return rd.maxTables();
+    }
+
+    @Override
     public MethodInfo info() {
       MethodInfo base = rd.info();
       return new MethodInfo(

@@ -202,6 +202,86 @@ public enum RiskDifferenceMethod implements StatMethod {
               + 0.5 / Math.min(n1, n2);
       return clipped(d, d, halfWidth, level);
     }
+  },
+
+  /**
+   * Exact unconditional interval with the score statistic (Chan IS, Zhang Z 1999, Biometrics
+   * 55:1202-1209, section 2; SAS {@code EXACT RISKDIFF}, whose default {@code METHOD=SCORE} it is):
+   * the two one-sided exact unconditional tests of H0: p1 - p2 = delta inverted at alpha/2 each,
+   *
+   * <pre>
+   *   lower = inf { delta : P_U(delta) &gt; alpha/2 }
+   *   upper = sup { delta : P_L(delta) &gt; alpha/2 }
+   *   P_U(delta) = sup over p2 of the sum over T(i, j; delta) &gt;= t0
+   *                of b(i; n1, p2 + delta) b(j; n2, p2)
+   * </pre>
+   *
+   * (P_L likewise with T &lt;= t0), T the Farrington-Manning score statistic (i/n1 - j/n2 - delta)
+   * / sqrt(p1~ q1~ / n1 + p2~ q2~ / n2) at the restricted MLE, t0 its value at the observed table,
+   * the nuisance p2 maximised over its whole range [max(0, -delta), min(1, 1 - delta)]. The
+   * Berger-Boos restriction (Berger RL, Boos DD 1994, JASA 89:1012-1016) is available through
+   * {@link UnconditionalExactInterval#riskDifference} with gamma &gt; 0; this constant uses gamma =
+   * 0, as SAS does. See {@link UnconditionalExactInterval} for the computation. Size limit: (n1 +
+   * 1)(n2 + 1) &lt;= {@value UnconditionalExactInterval#MAX_TABLES} ({@link #maxTables()}).
+   */
+  EXACT_UNCONDITIONAL(
+      "exact-unconditional",
+      new MethodInfo(
+          "Exact unconditional (score statistic, Chan-Zhang)",
+          "lower = inf{delta : sup_p2 P(T >= t0; p2 + delta, p2) > alpha/2}, upper = sup{delta :"
+              + " sup_p2 P(T <= t0; p2 + delta, p2) > alpha/2}; T = Farrington-Manning score"
+              + " statistic for H0: p1 - p2 = delta, p2 over its whole range;"
+              + " (n1 + 1)(n2 + 1) <= 1,100,000",
+          "Chan IS, Zhang Z (1999) Biometrics 55:1202-1209; Farrington CP, Manning G (1990)"
+              + " Stat Med 9:1447-1454",
+          "PROC FREQ; TABLES arm*event / RISKDIFF; EXACT RISKDIFF; (METHOD=SCORE, the default)",
+          "exact2x2::uncondExact2x2(x2, n2, x1, n1, parmtype = \"difference\","
+              + " method = \"score\", tsmethod = \"central\", conf.int = TRUE)"
+              + " (arms swapped: it estimates its p2 - p1)",
+          "none (scipy.stats.barnard_exact tests p1 = p2 only, no interval)")) {
+    @Override
+    Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
+      return UnconditionalExactInterval.riskDifference(
+          TwoByTwo.of(x1, n1, x2, n2), level, true, 0, id());
+    }
+
+    @Override
+    public long maxTables() {
+      return UnconditionalExactInterval.MAX_TABLES;
+    }
+  },
+
+  /**
+   * Exact unconditional interval with the raw difference as ordering statistic (Santner TJ, Snell
+   * MK 1980, JASA 75:386-394, section 4; SAS {@code EXACT RISKDIFF(METHOD=NOSCORE)}): as {@link
+   * #EXACT_UNCONDITIONAL} with T(i, j) = i/n1 - j/n2 (compared exactly as the integers i n2 - j
+   * n1), a region that does not depend on delta, so that P_U is non-decreasing in delta and each
+   * limit is the single crossing of alpha/2. Berger-Boos restriction and size limit as {@link
+   * #EXACT_UNCONDITIONAL}.
+   */
+  EXACT_UNCONDITIONAL_RAW(
+      "exact-unconditional-raw",
+      new MethodInfo(
+          "Exact unconditional (raw difference, Santner-Snell)",
+          "lower = inf{delta : sup_p2 P(D >= d; p2 + delta, p2) > alpha/2}, upper = sup{delta :"
+              + " sup_p2 P(D <= d; p2 + delta, p2) > alpha/2}; D = i/n1 - j/n2, p2 over its whole"
+              + " range; (n1 + 1)(n2 + 1) <= 1,100,000",
+          "Santner TJ, Snell MK (1980) J Am Stat Assoc 75:386-394",
+          "PROC FREQ; TABLES arm*event / RISKDIFF; EXACT RISKDIFF(METHOD=NOSCORE);",
+          "exact2x2::uncondExact2x2(x2, n2, x1, n1, parmtype = \"difference\","
+              + " method = \"simple\", tsmethod = \"central\", conf.int = TRUE)"
+              + " (arms swapped: it estimates its p2 - p1)",
+          "none")) {
+    @Override
+    Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
+      return UnconditionalExactInterval.riskDifference(
+          TwoByTwo.of(x1, n1, x2, n2), level, false, 0, id());
+    }
+
+    @Override
+    public long maxTables() {
+      return UnconditionalExactInterval.MAX_TABLES;
+    }
   };
 
   /** Largest n for which n1 * n2 (and so x1 n2 - x2 n1) fits in a long: floor(sqrt(2^63 - 1)). */

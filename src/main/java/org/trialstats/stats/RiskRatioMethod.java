@@ -97,6 +97,51 @@ public enum RiskRatioMethod implements StatMethod {
       double n = (double) table.n1() + table.n2();
       return score(table, estimate, z, n / (n - 1), level);
     }
+  },
+
+  /**
+   * Exact unconditional interval with the score statistic (Chan IS, Zhang Z 1999, Biometrics
+   * 55:1202-1209, applied to the ratio as SAS {@code EXACT RELRISK} and StatXact do): the two
+   * one-sided exact unconditional tests of H0: p1 / p2 = theta inverted at alpha/2 each,
+   *
+   * <pre>
+   *   lower = inf { theta : P_U(theta) &gt; alpha/2 }
+   *   upper = sup { theta : P_L(theta) &gt; alpha/2 }
+   *   P_U(theta) = sup over p2 of the sum over T(i, j; theta) &gt;= t0
+   *                of b(i; n1, theta p2) b(j; n2, p2)
+   * </pre>
+   *
+   * (P_L likewise with T &lt;= t0), T the Koopman score statistic (i/n1 - theta j/n2) / sqrt(p1~
+   * q1~ / n1 + theta^2 p2~ q2~ / n2) at the restricted MLE (Koopman PAR 1984, Biometrics
+   * 40:513-517), the nuisance p2 over its whole range [0, min(1, 1/theta)]; lower limit 0 when x1 =
+   * 0, upper limit +Infinity when x2 = 0. The Berger-Boos restriction (Berger RL, Boos DD 1994,
+   * JASA 89:1012-1016) is available through {@link UnconditionalExactInterval#riskRatio} with gamma
+   * &gt; 0; this constant uses gamma = 0. See {@link UnconditionalExactInterval}. Size limit: (n1 +
+   * 1)(n2 + 1) &lt;= {@value UnconditionalExactInterval#MAX_TABLES} ({@link #maxTables()}).
+   */
+  EXACT_UNCONDITIONAL(
+      "exact-unconditional",
+      new MethodInfo(
+          "Exact unconditional (score statistic)",
+          "lower = inf{theta : sup_p2 P(T >= t0; theta p2, p2) > alpha/2}, upper = sup{theta :"
+              + " sup_p2 P(T <= t0; theta p2, p2) > alpha/2}; T = Koopman score statistic for"
+              + " H0: p1 / p2 = theta, p2 over its whole range; (n1 + 1)(n2 + 1) <= 1,100,000",
+          "Chan IS, Zhang Z (1999) Biometrics 55:1202-1209; Koopman PAR (1984) Biometrics"
+              + " 40:513-517",
+          "PROC FREQ; TABLES arm*event / RELRISK; EXACT RELRISK;",
+          "exact2x2::uncondExact2x2(x2, n2, x1, n1, parmtype = \"ratio\", method = \"score\","
+              + " tsmethod = \"central\", conf.int = TRUE) (arms swapped: it estimates its"
+              + " p2 / p1; it leaves the table 0/0 out of the sample space)",
+          "none")) {
+    @Override
+    Estimate interval(TwoByTwo table, double estimate, double z, double level) {
+      return UnconditionalExactInterval.riskRatio(table, level, 0, id());
+    }
+
+    @Override
+    public long maxTables() {
+      return UnconditionalExactInterval.MAX_TABLES;
+    }
   };
 
   private final String id;

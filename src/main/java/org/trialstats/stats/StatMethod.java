@@ -28,6 +28,37 @@ public interface StatMethod extends Identified {
   MethodInfo info();
 
   /**
+   * The size limit of this method: the largest number of possible outcomes (n1 + 1)(n2 + 1) of a
+   * two-arm table it accepts. The methods that enumerate every table of the sample space (the exact
+   * unconditional intervals) refuse larger tables with a {@link StatsException} that names the
+   * limit; the others have none.
+   *
+   * @return the limit, {@link Long#MAX_VALUE} when there is none
+   */
+  default long maxTables() {
+    return Long.MAX_VALUE;
+  }
+
+  /**
+   * Whether a two-arm table with these arm sizes is within {@link #maxTables()}: the tables this
+   * method computes; for the others it throws a {@link StatsException} naming the limit.
+   *
+   * @param n1 size of arm 1
+   * @param n2 size of arm 2
+   * @return true when (n1 + 1)(n2 + 1) &lt;= {@link #maxTables()}
+   */
+  default boolean accepts(long n1, long n2) {
+    if (maxTables() == Long.MAX_VALUE) {
+      return true;
+    }
+    try {
+      return Math.multiplyExact(n1 + 1, n2 + 1) <= maxTables();
+    } catch (ArithmeticException overflow) {
+      return false;
+    }
+  }
+
+  /**
    * Looks a method up by its id among {@code methods} (case-insensitive, surrounding blanks
    * ignored): the single lookup behind every family's {@code fromId} and the catalogue.
    *

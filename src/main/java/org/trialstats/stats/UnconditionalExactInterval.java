@@ -78,11 +78,27 @@ public final class UnconditionalExactInterval {
   private static final int REFINED_MAXIMA = 8;
 
   /**
-   * Local grid maxima below this share of the best grid value are not refined: a peak at least five
-   * grid spacings wide (one binomial standard deviation, see the class comment) has a grid point
-   * within half a spacing of its top, whose value is within exp(-1/200), 0.5%, of the top.
+   * Local grid maxima below this share of the best grid value are not refined: a peak at least one
+   * binomial standard deviation sigma wide (see the class comment; sigma &gt;= 1 / (2 sqrt N) in
+   * the arcsine scale, the spacing at most 1 / (5 sqrt N), so sigma &gt;= 2.5 spacings) has a grid
+   * point within 0.2 sigma of its top, whose value is within exp(-0.02), 2%, of the top.
    */
   private static final double REFINED_SHARE = 0.9;
+
+  /**
+   * The supremum is at most this multiple of the best grid value: by the argument of {@link
+   * #REFINED_SHARE} the top of a peak is within exp(0.02) of a grid point; 2.5 times that margin.
+   */
+  private static final double GRID_MARGIN = 1.05;
+
+  /**
+   * The scan's first look uses every {@value #COARSE_STRIDE}rd grid point: a spacing of at most 1.2
+   * sigma (see {@link #REFINED_SHARE}), so a point within 0.6 sigma of the top of a peak, whose
+   * value is within exp(-0.18), 16.5%, of the top; {@link #COARSE_MARGIN} allows about twice that.
+   */
+  private static final int COARSE_STRIDE = 3;
+
+  private static final double COARSE_MARGIN = 1.4;
 
   /** Binomial terms below this share of the mode's, with their tails, are taken as 0. */
   private static final double NEGLIGIBLE = 1e-20;
@@ -392,7 +408,8 @@ public final class UnconditionalExactInterval {
     double halfAlpha = tail.halfAlpha;
     boolean previousAbove = false;
     for (double s = root - step; s > -limit; s -= step) {
-      double value = f.applyAsDouble(s);
+      // only the comparisons of f with 0 and -alpha/4 matter here: decided by the grid if it can
+      double value = tail.scanExcess(phiOf.applyAsDouble(s));
       if (value <= 0 && previousAbove) {
         // f <= 0 at s, > 0 at s + step: the crossing between them is the new candidate
         root = Brent.solve(f, new Bracket(s, s + step, 0), 1e-12, 1e-9, 500).value();
@@ -479,6 +496,34 @@ public final class UnconditionalExactInterval {
 
     /** P_U(phi), with the Berger-Boos restriction when gamma &gt; 0. */
     double pValue(double phi) {
+      return pValue(phi, null);
+    }
+
+    /**
+     * A value v with the same comparisons v &gt; 0 and v &lt; -alpha/4 as P_U(phi) - alpha/2: the
+     * latter itself, or, when the best value b of every {@value #COARSE_STRIDE}rd grid point
+     * decides both comparisons for every supremum in [b, {@value #COARSE_MARGIN} b] (or the best of
+     * the whole grid for [b, {@value #GRID_MARGIN} b]), min(1, gamma + b) - alpha/2, without the
+     * rest of the grid or the refinement by Brent's method (most of the cost of the scan below the
+     * first crossing, where P_U mostly lies well between alpha/4 and alpha/2).
+     */
+    double scanExcess(double phi) {
+      return pValue(phi, this::gridDecides) - halfAlpha;
+    }
+
+    private boolean gridDecides(double best, double margin) {
+      double low = Math.min(1, gamma + best) - halfAlpha;
+      double high = Math.min(1, gamma + margin * best) - halfAlpha;
+      return (low > 0) == (high > 0) && (low < -halfAlpha / 2) == (high < -halfAlpha / 2);
+    }
+
+    /** Whether a lower bound b of the supremum (b times the margin an upper bound) is enough. */
+    private interface GridDecision {
+      boolean decides(double best, double margin);
+    }
+
+    /** P_U(phi); a grid value when {@code gridSuffices} (null: never) accepts it. */
+    private double pValue(double phi, GridDecision gridSuffices) {
       if (!ordering.exact()) {
         staircase(phi);
       }
@@ -486,7 +531,7 @@ public final class UnconditionalExactInterval {
       if (range == null) {
         return gamma;
       }
-      return Math.min(1, gamma + supremum(phi, range[0], range[1]));
+      return Math.min(1, gamma + supremum(phi, range[0], range[1], gridSuffices));
     }
 
     /** The p2 range under phi, narrowed to the Berger-Boos set; null when empty. */
@@ -529,17 +574,35 @@ public final class UnconditionalExactInterval {
     /**
      * sup over p2 in [low, high] of P(region; p1(p2), p2): the grid, then Brent's method between
      * the grid neighbours of each local grid maximum within {@value #REFINED_SHARE} of the best
-     * grid value (at most {@value #REFINED_MAXIMA}, highest first).
+     * grid value (at most {@value #REFINED_MAXIMA}, highest first); the best grid value alone when
+     * {@code gridSuffices} accepts it.
      */
-    private double supremum(double phi, double low, double high) {
+    private double supremum(double phi, double low, double high, GridDecision gridSuffices) {
       double[] grid = grid(phi, low, high);
       double[] values = new double[grid.length];
       double best = 0;
-      for (int k = 0; k < grid.length; k++) {
-        values[k] = probability(phi, grid[k]);
-        best = Math.max(best, values[k]);
+      int last = grid.length - 1;
+      boolean coarse = gridSuffices != null && grid.length >= 3;
+      if (coarse) {
+        for (int k = 0; k <= last; k += COARSE_STRIDE) {
+          values[k] = probability(phi, grid[k]);
+          best = Math.max(best, values[k]);
+        }
+        if (last % COARSE_STRIDE != 0) {
+          values[last] = probability(phi, grid[last]);
+          best = Math.max(best, values[last]);
+        }
+        if (gridSuffices.decides(best, COARSE_MARGIN)) {
+          return best;
+        }
       }
-      if (grid.length < 3) {
+      for (int k = 0; k <= last; k++) {
+        if (!coarse || (k % COARSE_STRIDE != 0 && k != last)) {
+          values[k] = probability(phi, grid[k]);
+          best = Math.max(best, values[k]);
+        }
+      }
+      if (grid.length < 3 || (gridSuffices != null && gridSuffices.decides(best, GRID_MARGIN))) {
         return best;
       }
       double gridBest = best;

@@ -171,6 +171,56 @@ def unconditional_tests():
                   ref_p_value=r["p_value"])
 
 
+UNCONDITIONAL_SOURCE = ("unconditional_intervals.py (independent Python reference: NumPy/SciPy, "
+                        "dense nuisance grid, bisection)")
+UNCONDITIONAL_METHODS = {"rd": ("rd", "exact-unconditional"),
+                         "raw": ("rd", "exact-unconditional-raw"),
+                         "rr": ("rr", "exact-unconditional")}
+# NNT rows only from RD rows whose non-zero values are all at least this large: the RD check is
+# 2e-8 absolute, so 1/RD is then known to 2e-8 / 0.005 = 4e-6 relative
+UNCONDITIONAL_NNT_FLOOR = Decimal("0.005")
+
+
+def unconditional_intervals():
+    # UnconditionalExactIntervalTest.agreesWithIndependentPythonImplementation: 2e-8, absolute for
+    # the difference, relative for the ratio. Only the rows without the Berger-Boos restriction
+    # (gamma = 0): the catalogue methods take the supremum over the whole nuisance range.
+    fixture = "unconditional_intervals.csv"
+    for line, r in rows(fixture):
+        if float(r["gamma"]) != 0:
+            continue
+        measure, method = UNCONDITIONAL_METHODS[r["statistic"]]
+        yield out(fixture, line, measure, method, "2e-8", UNCONDITIONAL_SOURCE,
+                  kind="relative-strict" if measure == "rr" else "absolute",
+                  events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"], level=r["level"],
+                  ref_lower=r["lower"], ref_upper=r["upper"])
+
+
+def unconditional_nnt():
+    """NNT rows from the exact unconditional RD rows (estimate x1/n1 - x2/n2 in Decimal), with the
+    relative tolerance 2e-8 / UNCONDITIONAL_NNT_FLOOR that the RD tolerance implies."""
+    fixture = "unconditional_intervals.csv"
+    for line, r in rows(fixture):
+        if float(r["gamma"]) != 0 or r["statistic"] == "rr":
+            continue
+        estimate = Decimal(r["x1"]) / Decimal(r["n1"]) - Decimal(r["x2"]) / Decimal(r["n2"])
+        values = [estimate, Decimal(r["lower"]), Decimal(r["upper"])]
+        if any(v != 0 and abs(v) < UNCONDITIONAL_NNT_FLOOR for v in values):
+            continue
+        lower, upper = Decimal(r["lower"]), Decimal(r["upper"])
+        if lower == 0 and upper == 0:
+            nnt_lower = nnt_upper = "inf"
+        else:
+            nnt_lower = reciprocal(r["upper"], "-inf")
+            nnt_upper = reciprocal(r["lower"], "inf")
+        yield out(fixture, line, "nnt", UNCONDITIONAL_METHODS[r["statistic"]][1],
+                  format(Decimal("2e-8") / UNCONDITIONAL_NNT_FLOOR, "g"),
+                  "1/RD of " + UNCONDITIONAL_SOURCE + ", Altman (1998) conventions",
+                  suffix=":nnt", events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"],
+                  level=r["level"], ref_estimate=reciprocal(str(estimate), "inf"),
+                  ref_lower=nnt_lower, ref_upper=nnt_upper)
+
+
 def main():
     writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -187,6 +237,8 @@ def main():
         score_intervals(),
         chisq_fisher(),
         unconditional_tests(),
+        unconditional_intervals(),
+        unconditional_nnt(),
     ]
     for generator in generators:
         for row in generator:

@@ -153,10 +153,12 @@ class AeTableCommandTest {
     assertError(
         run("--adsl", adsl.toString(), "--adae", adae.toString(), "--method", "foo", "--out", out),
         "trialstats ae-table: error: unknown rd method 'foo'; expected one of [wald, wald-cc,"
-            + " newcombe, newcombe-cc, mn, mee, agresti-caffo, hauck-anderson]");
+            + " newcombe, newcombe-cc, mn, mee, agresti-caffo, hauck-anderson, exact-unconditional,"
+            + " exact-unconditional-raw]");
     assertError(
         run("--adsl", adsl.toString(), "--adae", adae.toString(), "--rr", "foo", "--out", out),
-        "trialstats ae-table: error: unknown rr method 'foo'; expected one of [katz, koopman, mn]");
+        "trialstats ae-table: error: unknown rr method 'foo'; expected one of [katz, koopman, mn,"
+            + " exact-unconditional]");
     assertError(
         run(
             "--adsl",

@@ -1,6 +1,7 @@
 package org.trialstats.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -39,10 +40,18 @@ import org.trialstats.stats.StatsException;
  *
  * <p>A {@link StatsException} (a method that does not apply to the counts, e.g. Woolf with a zero
  * cell) is an accepted outcome as long as it explains itself; anything else fails.
+ *
+ * <p>Methods with a size limit ({@link StatMethod#maxTables()}: the exact unconditional intervals,
+ * which enumerate every table and take milliseconds even for small ones) get {@value
+ * #LIMITED_INPUTS_PER_BATCH} inputs per batch with arms of at most {@value #LIMITED_ARM} subjects,
+ * and each of those inputs is paired with one above the limit, which must be refused with a {@link
+ * StatsException} naming the limit.
  */
 class IntervalInvariantsTest {
   private static final int BATCHES_PER_MEASURE = 100;
   private static final int INPUTS_PER_BATCH = 1_000;
+  private static final int LIMITED_INPUTS_PER_BATCH = 8;
+  private static final int LIMITED_ARM = 16;
 
   /** Relative tolerance for comparisons that involve two independent root searches. */
   private static final double ROOT_TOLERANCE = 1e-7;
@@ -63,9 +72,18 @@ class IntervalInvariantsTest {
   void invariantsHold(Measure measure, String method, int batch) {
     SplittableRandom random =
         new SplittableRandom(0x5EED_0000L + 7919L * measure.ordinal() + batch);
+    StatMethod statMethod = MethodCatalogue.find(measure, method);
+    boolean limited = statMethod.maxTables() != Long.MAX_VALUE;
+    int inputs = limited ? LIMITED_INPUTS_PER_BATCH : INPUTS_PER_BATCH;
     int computed = 0;
-    for (int i = 0; i < INPUTS_PER_BATCH; i++) {
-      Request at90 = generate(measure, method, random, 0.90);
+    for (int i = 0; i < inputs; i++) {
+      Request at90 =
+          limited
+              ? limited(measure, method, random, 0.90)
+              : generate(measure, method, random, 0.90);
+      if (limited) {
+        checkRefusedAboveLimit(statMethod, aboveLimit(at90, statMethod, random));
+      }
       Request at99 = withLevel(at90, 0.99);
       Result e90 = computeOrNull(at90);
       // A test has no level: one evaluation serves both.
@@ -86,7 +104,53 @@ class IntervalInvariantsTest {
     }
     // Most generated inputs must be computable, or the invariants were not exercised (Woolf and
     // Katz refuse zero cells, which a quarter of the generated tables have).
-    assertThat(computed).as("computable inputs in the batch").isGreaterThan(INPUTS_PER_BATCH / 3);
+    assertThat(computed).as("computable inputs in the batch").isGreaterThan(inputs / 3);
+  }
+
+  /** A two-arm request within a limited method's size limit: arms of 1 to LIMITED_ARM. */
+  private static Request limited(
+      Measure measure, String method, SplittableRandom random, double level) {
+    long n1 = 1 + random.nextLong(LIMITED_ARM);
+    long n2 = 1 + random.nextLong(LIMITED_ARM);
+    return new Request(
+        measure,
+        method,
+        events(random, n1),
+        n1,
+        events(random, n2),
+        n2,
+        null,
+        null,
+        null,
+        1,
+        level);
+  }
+
+  /**
+   * The request with arm sizes above the method's limit: n1 from just above sqrt(limit) to 10^9, n2
+   * the smallest that makes (n1 + 1)(n2 + 1) exceed the limit (or larger); about the same
+   * proportions, with at least one event.
+   */
+  private static Request aboveLimit(Request r, StatMethod method, SplittableRandom random) {
+    long root = (long) Math.sqrt((double) method.maxTables());
+    long n1 = root + 1 + random.nextLong(1_000_000_000L - root);
+    long n2 = Math.max(1, method.maxTables() / (n1 + 1)) + random.nextLong(1_000);
+    long x1 = Math.round((double) r.events1() / r.n1() * n1);
+    long x2 = Math.round((double) r.events2() / r.n2() * n2);
+    if (x1 == 0 && x2 == 0) {
+      x1 = 1; // 0/0 would be refused as an undefined risk ratio before the size is looked at
+    }
+    Request big =
+        new Request(r.measure(), r.method(), x1, n1, x2, n2, null, null, null, r.per(), r.level());
+    assertThat(method.accepts(n1, n2)).as("%s is above the limit", big).isFalse();
+    return random.nextBoolean() ? big : swapped(big);
+  }
+
+  private static void checkRefusedAboveLimit(StatMethod method, Request r) {
+    assertThatThrownBy(() -> MethodCatalogue.compute(r))
+        .as("%s refuses %s", method.id(), r)
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("(n1+1)(n2+1) <= " + method.maxTables());
   }
 
   private static Result computeOrNull(Request r) {

@@ -174,6 +174,11 @@ class NumberNeededToTreatTest {
   void limitsAreTheReciprocalRiskDifferenceLimits(
       RiskDifferenceMethod method, long x1, long n1, long x2, long n2) {
     TwoByTwo table = TwoByTwo.of(x1, n1, x2, n2);
+    if (!method.accepts(n1, n2)) {
+      // above the size limit of the exact unconditional interval: the NNT is refused as its RD
+      SizeLimits.assertRefused(method, () -> NumberNeededToTreat.of(table, method, 0.95));
+      return;
+    }
     Estimate rd = method.interval(table, 0.95);
     Estimate nnt = NumberNeededToTreat.of(table, method, 0.95);
     assertThat(nnt.method()).isEqualTo(method.id());

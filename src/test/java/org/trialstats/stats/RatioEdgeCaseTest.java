@@ -92,6 +92,11 @@ class RatioEdgeCaseTest {
       if (name.equals("rr katz") && (t.x1() == 0 || t.x2() == 0)) {
         return "use koopman or mn";
       }
+      RiskRatioMethod method = RiskRatioMethod.fromId(name.substring(3));
+      if (!method.accepts(t.n1(), t.n2())) {
+        // the size limit of the exact unconditional interval (StatMethod.maxTables)
+        return "(n1+1)(n2+1) <= " + method.maxTables();
+      }
       return null;
     }
     if (name.equals("or woolf-haldane")) {

@@ -90,6 +90,14 @@ class RiskDifferenceMethodTest {
   void generatedFixtureCoversEveryMethodAtTheEdges() {
     List<Row> rows = fixtureRows().toList();
     for (RiskDifferenceMethod method : RiskDifferenceMethod.values()) {
+      if (SizeLimits.limited(method)) {
+        // the exact unconditional intervals have their own fixture (unconditional_intervals.csv,
+        // UnconditionalExactIntervalTest); here: the mpmath fixture's 10^9 tables are refused
+        assertThat(rows).noneMatch(r -> r.method().equals(method.id()));
+        SizeLimits.assertRefused(
+            method, () -> method.interval(TwoByTwo.of(5, 1_000_000_000L, 7, 1_000_000_000L), 0.95));
+        continue;
+      }
       List<Row> mine = rows.stream().filter(r -> r.method().equals(method.id())).toList();
       assertThat(mine).as(method.id()).anyMatch(r -> r.x1() == 0 && r.x2() > 0);
       assertThat(mine).as(method.id()).anyMatch(r -> r.x1() == r.n1() && r.x2() < r.n2());
@@ -222,6 +230,10 @@ class RiskDifferenceMethodTest {
   void limitsAreMinusOneOrOneExactlyOnlyWhereTheDataSaySo(RiskDifferenceMethod method) {
     for (long n : new long[] {1, 7, 1_000_000_000L}) {
       for (double level : new double[] {0.5, 0.95, 0.999}) {
+        if (!method.accepts(n, n)) {
+          SizeLimits.assertRefused(method, () -> method.interval(TwoByTwo.of(n, n, 0, n), level));
+          continue;
+        }
         Estimate allVsNone = method.interval(TwoByTwo.of(n, n, 0, n), level);
         Estimate noneVsAll = method.interval(TwoByTwo.of(0, n, n, n), level);
         assertThat(allVsNone.estimate()).isEqualTo(1);
@@ -285,19 +297,22 @@ class RiskDifferenceMethodTest {
     SplittableRandom random = new SplittableRandom(20240612L);
     List<Arguments> cases = new ArrayList<>();
     for (RiskDifferenceMethod method : RiskDifferenceMethod.values()) {
-      for (int i = 0; i < 60; i++) {
-        long n1 = size(random, i);
-        long n2 = size(random, i + random.nextInt(4));
+      // the exact unconditional intervals take milliseconds even for small tables: fewer cases,
+      // arms of at most 20 where others get 300, and the large arms must be refused
+      boolean limited = SizeLimits.limited(method);
+      for (int i = 0; i < (limited ? 12 : 60); i++) {
+        long n1 = size(random, i, limited);
+        long n2 = size(random, i + random.nextInt(4), limited);
         cases.add(Arguments.of(method, count(random, n1, i), n1, count(random, n2, i / 5), n2));
       }
     }
     return cases.stream();
   }
 
-  private static long size(SplittableRandom random, int i) {
+  private static long size(SplittableRandom random, int i, boolean limited) {
     return switch (i % 4) {
       case 0 -> 1 + random.nextLong(5);
-      case 1 -> 1 + random.nextLong(300);
+      case 1 -> 1 + random.nextLong(limited ? 20 : 300);
       case 2 -> 1 + random.nextLong(1_000_000);
       default -> 1 + random.nextLong(1_000_000_000L);
     };
@@ -316,6 +331,11 @@ class RiskDifferenceMethodTest {
   @MethodSource("randomTables")
   void limitsAreValidNestedAndAntisymmetric(
       RiskDifferenceMethod method, long x1, long n1, long x2, long n2) {
+    if (!method.accepts(n1, n2)) {
+      SizeLimits.assertRefused(method, () -> method.interval(TwoByTwo.of(x1, n1, x2, n2), 0.95));
+      return;
+    }
+    double tolerance = SizeLimits.limited(method) ? SizeLimits.EXACT_SEARCH_TOLERANCE : 1e-12;
     Estimate previous = null;
     for (double level : new double[] {0.5, 0.8, 0.95, 0.99, 0.999}) {
       Estimate e = method.interval(TwoByTwo.of(x1, n1, x2, n2), level);
@@ -333,11 +353,11 @@ class RiskDifferenceMethodTest {
       }
       previous = e;
       Estimate swapped = method.interval(TwoByTwo.of(x2, n2, x1, n1), level);
-      assertThat(swapped.lower()).isCloseTo(-e.upper(), within(1e-12));
-      assertThat(swapped.upper()).isCloseTo(-e.lower(), within(1e-12));
+      assertThat(swapped.lower()).isCloseTo(-e.upper(), within(tolerance));
+      assertThat(swapped.upper()).isCloseTo(-e.lower(), within(tolerance));
       Estimate nonEvents = method.interval(TwoByTwo.of(n1 - x1, n1, n2 - x2, n2), level);
-      assertThat(nonEvents.lower()).isCloseTo(-e.upper(), within(1e-12));
-      assertThat(nonEvents.upper()).isCloseTo(-e.lower(), within(1e-12));
+      assertThat(nonEvents.lower()).isCloseTo(-e.upper(), within(tolerance));
+      assertThat(nonEvents.upper()).isCloseTo(-e.lower(), within(tolerance));
     }
   }
 
@@ -386,7 +406,9 @@ class RiskDifferenceMethodTest {
             "mn",
             "mee",
             "agresti-caffo",
-            "hauck-anderson");
+            "hauck-anderson",
+            "exact-unconditional",
+            "exact-unconditional-raw");
     for (RiskDifferenceMethod method : RiskDifferenceMethod.values()) {
       assertThat(RiskDifferenceMethod.fromId(method.id().toUpperCase(Locale.ROOT) + " "))
           .isSameAs(method);

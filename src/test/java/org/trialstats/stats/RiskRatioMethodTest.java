@@ -159,7 +159,7 @@ class RiskRatioMethodTest {
   @Test
   void idsAndLookup() {
     assertThat(Stream.of(RiskRatioMethod.values()).map(RiskRatioMethod::id))
-        .containsExactly("katz", "koopman", "mn");
+        .containsExactly("katz", "koopman", "mn", "exact-unconditional");
     for (RiskRatioMethod method : RiskRatioMethod.values()) {
       assertThat(RiskRatioMethod.fromId(" " + method.id().toUpperCase() + " ")).isSameAs(method);
       assertThat(method.measure()).isEqualTo(Measure.RR);
@@ -184,17 +184,41 @@ class RiskRatioMethodTest {
         .limit(200);
   }
 
-  /** Swapping the arms inverts the ratio: RR(2:1) limits are 1 / RR(1:2) limits, reversed. */
+  /**
+   * Swapping the arms inverts the ratio: RR(2:1) limits are 1 / RR(1:2) limits, reversed. A method
+   * with a size limit (the exact unconditional interval, milliseconds per table) must refuse the
+   * tables above it, and is checked on every fifth table shrunk to arms of at most 20 (same
+   * proportions, rounded).
+   */
   @ParameterizedTest
   @MethodSource("randomTables")
   void swappingArmsInvertsTheInterval(TwoByTwo table, double level) {
     for (RiskRatioMethod method : RiskRatioMethod.values()) {
-      Estimate forward = method.interval(table, level);
-      Estimate backward = method.interval(table.swapped(), level);
+      TwoByTwo t = table;
+      if (SizeLimits.limited(method)) {
+        if (!method.accepts(table.n1(), table.n2())) {
+          SizeLimits.assertRefused(method, () -> method.interval(table, level));
+        }
+        if ((table.n1() + table.n2()) % 5 != 0) {
+          continue;
+        }
+        t = shrunk(table, 20);
+      }
+      Estimate forward = method.interval(t, level);
+      Estimate backward = method.interval(t.swapped(), level);
       assertThat(forward.lower() * backward.upper()).as(method.id()).isCloseTo(1, within(1e-10));
       assertThat(forward.upper() * backward.lower()).as(method.id()).isCloseTo(1, within(1e-10));
       assertThat(forward.lower()).isLessThanOrEqualTo(forward.estimate());
       assertThat(forward.upper()).isGreaterThanOrEqualTo(forward.estimate());
     }
+  }
+
+  /** The table with arms of at most {@code arm} subjects and about the same proportions. */
+  private static TwoByTwo shrunk(TwoByTwo t, long arm) {
+    long n1 = Math.min(t.n1(), arm);
+    long n2 = Math.min(t.n2(), arm);
+    long x1 = Math.max(1, Math.round((double) t.x1() / t.n1() * n1));
+    long x2 = Math.max(1, Math.round((double) t.x2() / t.n2() * n2));
+    return TwoByTwo.of(x1, n1, x2, n2);
   }
 }

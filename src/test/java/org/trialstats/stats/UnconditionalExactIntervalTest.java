@@ -38,6 +38,42 @@ class UnconditionalExactIntervalTest {
   }
 
   /**
+   * StatXact 11 (and, for 13/13 vs 0/7, SAS 9.4 EXACT RISKDIFF) values quoted in the test suite of
+   * the R package exact2x2 (inst/slowTests/test_StatXact.R; its arms are swapped, it estimates p2 -
+   * p1 and p2 / p1), at the decimals printed there (tolerance half a unit of the last one): the
+   * score statistic for the difference and the ratio, with gamma = 0 and with the Berger-Boos gamma
+   * = 1e-6 where StatXact reports it. Kind: rd (difference) or rr (ratio).
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "rd, 6, 13, 2, 7, 0, -0.3108, 0.00005, 0.5787, 0.00005",
+    "rd, 13, 13, 0, 7, 0, 0.5904, 0.00005, 1.000, 0.00005",
+    "rd, 24, 61, 10, 35, 0, -0.09922, 0.000005, 0.2949, 0.00005",
+    "rd, 24, 61, 10, 35, 1e-6, -0.09731, 0.000005, 0.2949, 0.00005",
+    "rr, 11, 13, 2, 7, 0, 1.078, 0.0005, 29.1, 0.05"
+  })
+  void matchesStatXact(
+      String kind,
+      long x1,
+      long n1,
+      long x2,
+      long n2,
+      double gamma,
+      double lower,
+      double lowerTolerance,
+      double upper,
+      double upperTolerance) {
+    TwoByTwo t = TwoByTwo.of(x1, n1, x2, n2);
+    Estimate e =
+        kind.equals("rr")
+            ? UnconditionalExactInterval.riskRatio(t, 0.95, gamma, "exact-unconditional")
+            : UnconditionalExactInterval.riskDifference(
+                t, 0.95, true, gamma, "exact-unconditional");
+    assertThat(e.lower()).isCloseTo(lower, within(lowerTolerance));
+    assertThat(e.upper()).isCloseTo(upper, within(upperTolerance));
+  }
+
+  /**
    * Every row of the Python reference: limits of the difference to 2e-8 absolute, of the ratio to
    * 2e-8 relative (both searches stop at 1e-9 in their scaled parameter, the reference at 1e-17).
    */

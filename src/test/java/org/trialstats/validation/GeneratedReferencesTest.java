@@ -29,6 +29,15 @@ import org.trialstats.stats.StatMethod;
 class GeneratedReferencesTest {
   private static final String FILE = "generated_references.csv";
   private static final String FIXTURES = "/org/trialstats/stats/fixtures/";
+  private static final String UNCONDITIONAL = "unconditional_intervals.csv";
+  private static final long EXACT_UNCONDITIONAL_VALUES = 30;
+
+  /** Statistic of the exact unconditional fixture -&gt; (measure, method id). */
+  private static final Map<String, List<String>> UNCONDITIONAL_METHODS =
+      Map.of(
+          "rd", List.of("rd", "exact-unconditional"),
+          "raw", List.of("rd", "exact-unconditional-raw"),
+          "rr", List.of("rr", "exact-unconditional"));
 
   private static List<ValidationCase> cases;
 
@@ -49,13 +58,16 @@ class GeneratedReferencesTest {
         catalogue.add(measure.id() + " " + method.id());
       }
     }
-    assertThat(catalogue).hasSize(48);
+    assertThat(catalogue).hasSize(53);
     assertThat(all.keySet()).containsAll(catalogue);
   }
 
   /**
    * With the generated suite no catalogue method rests on a handful of values: each is checked on
-   * at least 50 values (limits, estimates, p-values) by one or more suites.
+   * at least 50 values (limits, estimates, p-values) by one or more suites; the exact unconditional
+   * intervals (and their NNT) on at least {@value #EXACT_UNCONDITIONAL_VALUES}, because their
+   * independent reference (unconditional_intervals.py) takes minutes per limit and the fixture
+   * holds only the rows it has finished (see the fixtures README).
    */
   @Test
   void everyCatalogueMethodIsCheckedOnSeveralDozenValues() {
@@ -64,7 +76,10 @@ class GeneratedReferencesTest {
             .collect(Collectors.groupingBy(ValidationCase::method, Collectors.counting()));
     for (StatMethod method : MethodCatalogue.all()) {
       String name = method.measure().id() + " " + method.id();
-      assertThat(all.getOrDefault(name, 0L)).as(name).isGreaterThanOrEqualTo(50);
+      boolean exactUnconditional = method.id().startsWith("exact-unconditional");
+      assertThat(all.getOrDefault(name, 0L))
+          .as(name)
+          .isGreaterThanOrEqualTo(exactUnconditional ? EXACT_UNCONDITIONAL_VALUES : 50);
     }
   }
 
@@ -77,29 +92,44 @@ class GeneratedReferencesTest {
   void everyRowIsTheFixtureLineItNames() {
     Map<String, List<CSVRecord>> fixtures = new HashMap<>();
     List<Map<String, String>> rows = ValidationSuite.readCsv(FILE);
-    assertThat(rows).hasSize(3854);
+    assertThat(rows).hasSize(4043);
     for (Map<String, String> row : rows) {
       String[] id = row.get("id").split(":");
       List<CSVRecord> fixture = fixtures.computeIfAbsent(id[0], GeneratedReferencesTest::read);
       CSVRecord line = fixture.get(Integer.parseInt(id[1]) - 2);
       List<String> fields = line.toList();
       assertThat(row.get("ref_source")).endsWith("fixtures/" + id[0] + " line " + id[1]);
-      // the binomial unit tests allow 1e-12 absolute near 0 (validate's default floor); all
-      // others compare purely relatively
+      // the binomial unit tests allow 1e-12 absolute near 0 (validate's default floor), the exact
+      // unconditional risk-difference test compares absolutely; all others purely relatively
+      boolean absolute = id[0].equals(UNCONDITIONAL) && row.get("measure").equals("rd");
       assertThat(row.get("tolerance_kind"))
           .as(row.get("id"))
-          .isEqualTo(id[0].startsWith("binomial_") ? "relative" : "relative-strict");
+          .isEqualTo(
+              id[0].startsWith("binomial_")
+                  ? "relative"
+                  : absolute ? "absolute" : "relative-strict");
       for (String count : List.of("events1", "n1", "events2", "n2")) {
         if (!row.get(count).isBlank()) {
           assertThat(fields).as(row.get("id") + " " + count).contains(row.get(count));
         }
       }
       boolean nnt = row.get("measure").equals("nnt");
-      if (nnt) {
+      if (id[0].equals(UNCONDITIONAL)) {
+        // the fixture names the statistic (rd, raw, rr), not the method id
+        assertThat(line.get("gamma")).as(row.get("id")).isEqualTo("0");
+        assertThat(UNCONDITIONAL_METHODS.get(line.get("statistic")))
+            .as(row.get("id"))
+            .isEqualTo(List.of(nnt ? "rd" : row.get("measure"), row.get("method")));
+        if (nnt) {
+          checkUnconditionalReciprocals(row, line);
+          continue;
+        }
+      } else if (nnt) {
         checkReciprocals(row, line);
         continue;
+      } else {
+        assertThat(fields).as(row.get("id")).contains(row.get("method"));
       }
-      assertThat(fields).as(row.get("id")).contains(row.get("method"));
       for (String ref : List.of("ref_estimate", "ref_lower", "ref_upper", "ref_p_value")) {
         String value = row.get(ref);
         if (!value.isBlank()) {
@@ -113,7 +143,8 @@ class GeneratedReferencesTest {
    * Tolerances of the fixtures' own unit tests: BinomialReferenceRows 1e-6, PoissonReferenceTest
    * 1e-9 and 1e-11, RateRatioShortSideReferenceTest and ProportionExactReferenceTest 1e-14,
    * OddsRatioMethodTest 1e-8 (conditional) and 1e-6 / 1e-8 (score), TwoByTwoTestMethodTest 1e-10
-   * (statistic), 1e-9 (p) and 1e-6 (unconditional).
+   * (statistic), 1e-9 (p) and 1e-6 (unconditional), UnconditionalExactIntervalTest 2e-8 (and the
+   * 4e-6 relative that implies for the NNT rows).
    */
   @Test
   void everyRowUsesItsFixtureTestTolerance() {
@@ -145,6 +176,8 @@ class GeneratedReferencesTest {
           switch (fixture) {
             case "score_intervals.csv" -> row.get("ref_source").contains("60-digit") ? 1e-8 : 1e-6;
             case "chisq_fisher.csv" -> id.endsWith(":statistic") ? 1e-10 : 1e-9;
+            // 2e-8 absolute on |RD| >= 0.005 (the rows used) is 4e-6 relative on 1/RD
+            case UNCONDITIONAL -> id.endsWith(":nnt") ? 4e-6 : 2e-8;
             default -> byFixture.get(fixture);
           };
       assertThat(tolerance).as(id).isEqualTo(expected);
@@ -210,7 +243,39 @@ class GeneratedReferencesTest {
                     c ->
                         c.suite().equals(ValidationSuite.GENERATED_SUITE)
                             && c.relativeFloor() == ValidationCase.STRICT_FLOOR))
-        .hasSize(10178 - 3 * (872 + 143 + 593)); // binomial and NNT rows: 3 values each
+        // binomial and NNT rows: 3 values each; exact unconditional RD rows (absolute): 2 each
+        .hasSize(10592 - 3 * (872 + 143 + 593) - 2 * 36);
+  }
+
+  /**
+   * NNT rows of the exact unconditional fixture: the estimate is 1 / (x1/n1 - x2/n2) (infinite for
+   * 0), the limits the reciprocals of the RD limits; every non-zero RD value is at least 0.005.
+   */
+  private static void checkUnconditionalReciprocals(Map<String, String> row, CSVRecord line) {
+    java.math.BigDecimal rd =
+        new java.math.BigDecimal(line.get("x1"))
+            .divide(new java.math.BigDecimal(line.get("n1")), java.math.MathContext.DECIMAL128)
+            .subtract(
+                new java.math.BigDecimal(line.get("x2"))
+                    .divide(
+                        new java.math.BigDecimal(line.get("n2")),
+                        java.math.MathContext.DECIMAL128));
+    double estimate = ValidationSuite.number(row.get("ref_estimate"));
+    if (rd.signum() == 0) {
+      assertThat(estimate).isInfinite();
+    } else {
+      assertThat(estimate * rd.doubleValue())
+          .as(row.get("id") + " estimate")
+          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-15));
+    }
+    String[][] pairs = {{"ref_lower", "upper"}, {"ref_upper", "lower"}};
+    for (String[] pair : pairs) {
+      double limit = Double.parseDouble(line.get(pair[1]));
+      assertThat(Math.abs(limit)).as(row.get("id")).isGreaterThanOrEqualTo(0.005);
+      assertThat(ValidationSuite.number(row.get(pair[0])) * limit)
+          .as(row.get("id") + " " + pair[0])
+          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-15));
+    }
   }
 
   private static void checkReciprocals(Map<String, String> row, CSVRecord line) {

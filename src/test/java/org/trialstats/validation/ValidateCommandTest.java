@@ -20,7 +20,7 @@ class ValidateCommandTest {
     // 8576 shared binary/Poisson values, 338 metafor values, 190 published values, 10178
     // values of the generated unit-test fixtures, R survival values, 13 published and 1600
     // generated stratified values, 8 generalised-Q tau^2 limits
-    assertThat(cases).hasSize(24464);
+    assertThat(cases).hasSize(24894);
     assertThat(report.summaries())
         .extracting(ValidationReport.MethodSummary::method)
         .contains(
@@ -67,7 +67,7 @@ class ValidateCommandTest {
     String html = Files.readString(out);
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
-        .contains("24464 of 24464 cases agree")
+        .contains("24894 of 24894 cases agree")
         .contains("<td>meta or fixed peto</td>")
         .doesNotContain("class=\"bad\"");
   }

@@ -49,12 +49,12 @@ class ValidationSuiteTest {
     // 19 metafor configurations: 7 fixed-effect ones with 14 non-NA values each (no tau^2
     // interval or prediction interval), 12 random-effects ones with all 20 values.
     assertThat(count(MetaCases.SHARED_SUITE)).isEqualTo(7 * 14 + 12 * 20);
-    // published_examples.csv: 81 rows, 158 values; NNT: 3 rows, 6 values; meta: 26 values.
-    assertThat(ValidationSuite.readCsv("published_examples.csv")).hasSize(81);
+    // published_examples.csv: 91 rows, 174 values; NNT: 3 rows, 6 values; meta: 26 values.
+    assertThat(ValidationSuite.readCsv("published_examples.csv")).hasSize(91);
     assertThat(
             ValidationSuite.binaryCases(
                 ValidationSuite.PUBLISHED_SUITE, "published_examples.csv", false))
-        .hasSize(158);
+        .hasSize(174);
     assertThat(
             ValidationSuite.nntCases(ValidationSuite.PUBLISHED_SUITE, "published_nnt_examples.csv"))
         .hasSize(6);
@@ -65,10 +65,10 @@ class ValidationSuiteTest {
     // time-to-event: 6-MP Kaplan-Meier table (7 times x 2), log-rank, Wilcoxon, Cox (3 values)
     assertThat(SurvivalCases.published(ValidationSuite.PUBLISHED_SUITE)).hasSize(19);
     // published_stratified_examples.csv: 13 printed values (PROC FREQ migraine, Agresti).
-    assertThat(count(ValidationSuite.PUBLISHED_SUITE)).isEqualTo(158 + 6 + 26 + 19 + 13);
-    // generated_references.csv: 3854 rows of the unit-test fixtures give 10178 checked values.
-    assertThat(ValidationSuite.readCsv("generated_references.csv")).hasSize(3854);
-    assertThat(count(ValidationSuite.GENERATED_SUITE)).isEqualTo(10178);
+    assertThat(count(ValidationSuite.PUBLISHED_SUITE)).isEqualTo(174 + 6 + 26 + 19 + 13);
+    // generated_references.csv: 4043 rows of the unit-test fixtures give 10592 checked values.
+    assertThat(ValidationSuite.readCsv("generated_references.csv")).hasSize(4043);
+    assertThat(count(ValidationSuite.GENERATED_SUITE)).isEqualTo(10592);
     // R survival fixtures: Kaplan-Meier at requested times (456 values per transform), quantiles
     // (171 per transform), log-rank family (78), Cox (291), RMST (38)
     assertThat(count(SurvivalCases.SUITE)).isEqualTo(5 * 456 + 5 * 171 + 78 + 291 + 38);
@@ -76,7 +76,7 @@ class ValidationSuiteTest {
     assertThat(count(StratifiedCases.SUITE)).isEqualTo(764 + 116 + 720);
     // generalised-Q tau^2 interval on BCG: 2 weights x 2 levels x 2 limits
     assertThat(count(MetaCases.GENQ_SUITE)).isEqualTo(8);
-    assertThat(cases).hasSize(8576 + 338 + 222 + 10178 + 3542 + 1600 + 8);
+    assertThat(cases).hasSize(8576 + 338 + 238 + 10592 + 3542 + 1600 + 8);
   }
 
   @Test
@@ -120,7 +120,10 @@ class ValidationSuiteTest {
         .containsEntry("stratified test breslow-day", 3L)
         .containsEntry("stratified or mh", 4L)
         .containsEntry("stratified rr mh", 3L)
-        .hasSize(39);
+        .containsEntry("rd exact-unconditional", 6L)
+        .containsEntry("rd exact-unconditional-raw", 8L)
+        .containsEntry("rr exact-unconditional", 2L)
+        .hasSize(42);
   }
 
   @Test
