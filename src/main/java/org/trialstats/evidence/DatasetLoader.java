@@ -324,6 +324,23 @@ public final class DatasetLoader {
     }
   }
 
+  /**
+   * The entries of a file whose root holds one list under {@code key}, or null (its references then
+   * unverifiable) when the file is absent, unreadable or without the list.
+   */
+  private List<YamlTree.Node> entries(String text, String file, String key, String kind) {
+    if (text == null) {
+      markUnverifiableIfPresent(file, kind);
+      return null;
+    }
+    Fields root = openRoot(text, file, List.of(key), List.of());
+    List<YamlTree.Node> items = root == null ? null : root.list(key);
+    if (items == null) {
+      unverifiableKinds.add(kind);
+    }
+    return items;
+  }
+
   // ---------------------------------------------------------------- dataset.yaml
 
   private void readDataset(String text) {
@@ -381,14 +398,8 @@ public final class DatasetLoader {
   // ---------------------------------------------------------------- comparisons.yaml
 
   private void readComparisons(String text) {
-    if (text == null) {
-      markUnverifiableIfPresent(COMPARISONS_FILE, "comparison");
-      return;
-    }
-    Fields root = openRoot(text, COMPARISONS_FILE, List.of("comparisons"), List.of());
-    List<YamlTree.Node> items = root == null ? null : root.list("comparisons");
+    List<YamlTree.Node> items = entries(text, COMPARISONS_FILE, "comparisons", "comparison");
     if (items == null) {
-      unverifiableKinds.add("comparison");
       return;
     }
     for (YamlTree.Node item : items) {
@@ -466,14 +477,8 @@ public final class DatasetLoader {
   // ---------------------------------------------------------------- stratified.yaml
 
   private void readStratified(String text) {
-    if (text == null) {
-      markUnverifiableIfPresent(STRATIFIED_FILE, "stratified");
-      return;
-    }
-    Fields root = openRoot(text, STRATIFIED_FILE, List.of("stratified"), List.of());
-    List<YamlTree.Node> items = root == null ? null : root.list("stratified");
+    List<YamlTree.Node> items = entries(text, STRATIFIED_FILE, "stratified", "stratified");
     if (items == null) {
-      unverifiableKinds.add("stratified");
       return;
     }
     for (YamlTree.Node item : items) {
