@@ -21,25 +21,19 @@ import picocli.CommandLine.Command;
     description = "Clinical-trial evidence statistics: recompute published figures and check them.")
 public final class TrialStats implements Runnable {
 
-  /**
-   * The subcommands, in the order {@code --help} lists them. In a class of its own: naming the
-   * classes loads them, and a run that names its subcommand loads only that one (see {@link
-   * #commandNamed}).
-   */
-  private static final class Commands {
-    static final List<Class<?>> ALL =
-        List.of(
-            ReproduceCommand.class,
-            CheckCommand.class,
-            CiCommand.class,
-            BatchCommand.class,
-            MethodsCommand.class,
-            ValidateCommand.class,
-            MetaCommand.class,
-            AeTableCommand.class,
-            SurvivalCommand.class,
-            CsrCommand.class);
-  }
+  /** The subcommands, in the order {@code --help} lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          ReproduceCommand.class,
+          CheckCommand.class,
+          CiCommand.class,
+          BatchCommand.class,
+          MethodsCommand.class,
+          ValidateCommand.class,
+          MetaCommand.class,
+          AeTableCommand.class,
+          SurvivalCommand.class,
+          CsrCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -80,12 +74,7 @@ public final class TrialStats implements Runnable {
 
   /** The configured command line with every subcommand (tests set its output and error writers). */
   public static CommandLine commandLine() {
-    return commandLine(Commands.ALL);
-  }
-
-  /** The subcommand classes, in the order {@code --help} lists them. */
-  static List<Class<?>> commands() {
-    return Commands.ALL;
+    return commandLine(COMMANDS);
   }
 
   /**
@@ -93,45 +82,17 @@ public final class TrialStats implements Runnable {
    * subcommand is modelled, else all of them (for the overall help and the suggestions for a
    * mistyped name). Picocli builds each subcommand's model by reflection over its options and
    * registers its type converters per subcommand: modelling all of them took most of the start-up
-   * time of a run; loading the other subcommands' classes to read their names took a little more.
+   * time of a run.
    */
   static CommandLine commandLineFor(String... args) {
-    Class<?> named = args.length > 0 ? commandNamed(args[0]) : null;
-    return named != null ? commandLine(List.of(named)) : commandLine(Commands.ALL);
-  }
-
-  /**
-   * The subcommand class called {@code name}, found by the naming convention of this package
-   * ({@code ae-table} is {@code AeTableCommand}) so that no other class is loaded, or null when no
-   * class of that name is a command of that name. TrialStatsStartTest checks that the convention
-   * finds exactly the listed subcommands.
-   */
-  static Class<?> commandNamed(String name) {
-    StringBuilder className = new StringBuilder(TrialStats.class.getPackageName()).append('.');
-    boolean wordStart = true;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '-' && !wordStart) {
-        wordStart = true;
-      } else if (c >= 'a' && c <= 'z') {
-        className.append(wordStart ? (char) (c - 'a' + 'A') : c);
-        wordStart = false;
-      } else {
-        return null;
+    if (args.length > 0) {
+      for (Class<?> command : COMMANDS) {
+        if (command.getAnnotation(Command.class).name().equals(args[0])) {
+          return commandLine(List.of(command));
+        }
       }
     }
-    if (wordStart) {
-      return null; // empty, or ending with '-'
-    }
-    try {
-      Class<?> command =
-          Class.forName(
-              className.append("Command").toString(), false, TrialStats.class.getClassLoader());
-      Command annotation = command.getAnnotation(Command.class);
-      return annotation != null && annotation.name().equals(name) ? command : null;
-    } catch (ClassNotFoundException e) {
-      return null;
-    }
+    return commandLine(COMMANDS);
   }
 
   private static CommandLine commandLine(List<Class<?>> commands) {

@@ -2,9 +2,6 @@ package org.trialstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.stream.Stream;
@@ -53,50 +50,5 @@ class TrialStatsStartTest {
   void noArgumentsGiveTheFullModel() {
     assertThat(TrialStats.commandLineFor().getSubcommands().keySet())
         .containsExactlyElementsOf(commands().toList());
-  }
-
-  @Test
-  void everyListedCommandIsFoundByItsNameAlone() {
-    for (Class<?> command : TrialStats.commands()) {
-      String name = command.getAnnotation(CommandLine.Command.class).name();
-      assertThat(TrialStats.commandNamed(name)).as(name).isSameAs(command);
-    }
-  }
-
-  @Test
-  void everyCommandClassOfThePackageIsListed() {
-    var declared =
-        new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(TrialStats.class.getPackageName())
-                .stream()
-                .filter(c -> c.isAnnotatedWith(CommandLine.Command.class))
-                .filter(c -> !c.isEquivalentTo(TrialStats.class))
-                .map(JavaClass::reflect)
-                .toList();
-    assertThat(declared).containsExactlyInAnyOrderElementsOf(TrialStats.commands());
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "",
-        "-",
-        "--help",
-        "surival",
-        "Survival",
-        "SURVIVAL",
-        "ae-",
-        "-ae-table",
-        "ae--table",
-        "aeTable",
-        "ae_table",
-        "stratified-batch",
-        "trial-stats",
-        "survival ",
-        "methods2"
-      })
-  void aNameThatIsNoCommandFindsNone(String name) {
-    assertThat(TrialStats.commandNamed(name)).isNull();
   }
 }
