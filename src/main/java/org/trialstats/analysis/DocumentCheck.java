@@ -81,6 +81,7 @@ public record DocumentCheck(
             findings.sirs(),
             findings.claims(),
             List.of(),
+            List.of(),
             List.of());
     List<ClaimResult> all = ClaimChecker.check(dataset);
     List<ClaimResult> checked =

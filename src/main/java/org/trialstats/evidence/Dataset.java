@@ -67,36 +67,6 @@ public record Dataset(
     stratified = List.copyOf(stratified);
   }
 
-  /** A dataset without stratified comparisons. */
-  public Dataset(
-      String id,
-      String title,
-      String drug,
-      String description,
-      Path directory,
-      List<Source> sources,
-      List<Comparison> comparisons,
-      List<RateFigure> rates,
-      List<SirFigure> sirs,
-      List<Claim> claims,
-      List<InputFile> inputFiles,
-      List<Map<String, String>> approvals) {
-    this(
-        id,
-        title,
-        drug,
-        description,
-        directory,
-        sources,
-        comparisons,
-        rates,
-        sirs,
-        claims,
-        inputFiles,
-        approvals,
-        List.of());
-  }
-
   /**
    * The stratified comparison with the given id.
    *

@@ -59,6 +59,7 @@ public final class CsvRecordLimit extends FilterReader {
   private static final int QUOTE_IN_QUOTED = 3;
 
   private final int limit;
+  private final char[] one = new char[1];
   private int state = FIELD_START;
   private long line = 1;
   private long recordStartLine = 1;
@@ -174,7 +175,8 @@ public final class CsvRecordLimit extends FilterReader {
     }
     skipByteOrderMark = false;
     if (c >= 0) {
-      scan(new char[] {(char) c}, 0, 1);
+      one[0] = (char) c;
+      scan(one, 0, 1);
     }
     return c;
   }

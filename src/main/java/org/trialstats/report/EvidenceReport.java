@@ -250,6 +250,22 @@ public final class EvidenceReport {
     return ReportNumbers.interval(r.measure(), r.lower(), r.upper());
   }
 
+  /** A findings line: "heading: lead measure estimate (interval, method)". */
+  private static ReportDocument.Item estimateItem(String heading, String lead, ResultRow r) {
+    return new ReportDocument.Item(
+        heading + ":",
+        lead
+            + r.measure().label().toLowerCase(Locale.ROOT)
+            + " "
+            + estimateText(r)
+            + " ("
+            + intervalText(r)
+            + ", "
+            + r.method().info().name()
+            + ")",
+        "");
+  }
+
   private static String pText(ResultRow r) {
     return Double.isNaN(r.pValue()) ? "" : ReportNumbers.pValue(r.pValue());
   }
@@ -344,21 +360,7 @@ public final class EvidenceReport {
           .filter(r -> r.figure().equals(c.id()) && isBetweenArms(r.measure()))
           .findFirst()
           .ifPresent(
-              r ->
-                  comparisons.add(
-                      new ReportDocument.Item(
-                          c.endpoint() + timepoint(c) + ":",
-                          arms(c)
-                              + ", "
-                              + r.measure().label().toLowerCase(Locale.ROOT)
-                              + " "
-                              + estimateText(r)
-                              + " ("
-                              + intervalText(r)
-                              + ", "
-                              + r.method().info().name()
-                              + ")",
-                          "")));
+              r -> comparisons.add(estimateItem(c.endpoint() + timepoint(c), arms(c) + ", ", r)));
     }
     if (!comparisons.isEmpty()) {
       body.add(
@@ -376,19 +378,8 @@ public final class EvidenceReport {
           .ifPresent(
               r ->
                   stratified.add(
-                      new ReportDocument.Item(
-                          c.endpoint() + timepoint(c.timepoint()) + ":",
-                          r.subject()
-                              + ", common "
-                              + r.measure().label().toLowerCase(Locale.ROOT)
-                              + " "
-                              + estimateText(r)
-                              + " ("
-                              + intervalText(r)
-                              + ", "
-                              + r.method().info().name()
-                              + ")",
-                          "")));
+                      estimateItem(
+                          c.endpoint() + timepoint(c.timepoint()), r.subject() + ", common ", r)));
     }
     if (!stratified.isEmpty()) {
       body.add(

@@ -43,6 +43,7 @@ class ClaimCheckerRulesTest {
             sirs,
             claims,
             List.of(),
+            List.of(),
             List.of());
     return ClaimChecker.check(d).stream()
         .filter(r -> r.claim().id().equals(id))
