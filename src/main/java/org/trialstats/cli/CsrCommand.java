@@ -115,7 +115,7 @@ public final class CsrCommand implements Callable<Integer> {
               f -> Files.isRegularFile(data.resolve(f)));
       if (shell.figure() != null) {
         SurvivalResult result = CsrFigures.kaplanMeier(shell, data, Version.current());
-        for (Map.Entry<String, byte[]> f : CsrReport.renderFigure(shell, result).entrySet()) {
+        for (Map.Entry<String, byte[]> f : CsrReport.renderFigure(shell, result, size).entrySet()) {
           if (outputs.put(f.getKey(), f.getValue()) != null) {
             throw new UserError("two shells have the number " + shell.number());
           }

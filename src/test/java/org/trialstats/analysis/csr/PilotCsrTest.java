@@ -114,7 +114,7 @@ class PilotCsrTest {
           .as(name + " is out of date: regenerate reports/cdiscpilot01/csr")
           .isEqualTo(Files.readAllBytes(committed.resolve(name)));
     }
-    assertThat(names).hasSize(36);
+    assertThat(names).hasSize(38);
   }
 
   private static List<Path> shells() throws Exception {
