@@ -233,9 +233,12 @@ public final class CsrEngine {
     for (Col c : columns) {
       StringBuilder h = new StringBuilder(c.arm() == null ? TOTAL : c.arm());
       if (c.subset() != null) {
+        // sub-columns: the arm's N on the arm's line ("Placebo (N=86)"), as the pilot's 14-1.03
+        if (shell.columns().showN()) {
+          h.append(" (N=").append(armSize(c.arm())).append(')');
+        }
         h.append('\n').append(c.subset());
-      }
-      if (shell.columns().showN()) {
+      } else if (shell.columns().showN()) {
         h.append("\n(N=").append(c.subjects().size()).append(')');
       }
       headers.add(h.toString());
@@ -314,6 +317,19 @@ public final class CsrEngine {
         columns.add(new Col(arm, subset, name, subjects));
       }
     }
+  }
+
+  /** The population's subjects in an arm (null: in any arm), whatever the subsets. */
+  private int armSize(String arm) {
+    String trt = require(population, shell.columns().treatment(), "adsl");
+    int n = 0;
+    for (int i = 0; i < population.rowCount(); i++) {
+      String a = text(population, trt, i);
+      if (arm == null ? !a.isEmpty() : arm.equals(a)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private List<Col> armColumns() {
