@@ -385,4 +385,60 @@ class CsrEngineTest {
         .isInstanceOf(ShellException.class)
         .hasMessageContaining("field 'strata': only the stratified tests");
   }
+
+  /**
+   * A footnote the shell writes that the engine also writes (the test's marker footnote), or one
+   * written twice, prints once, at its first place.
+   */
+  @Test
+  void eachDistinctFootnotePrintsOnce() {
+    CsrDisplay d =
+        CsrEngine.compute(
+            ShellParser.parse(
+                HEAD
+                    + "  - count: SEX\n    label: Sex\n    test: fisher\n"
+                    + "footnotes:\n  - \"[a] Fisher's exact test.\"\n  - Note.\n"
+                    + "  - \"Note. \"\n",
+                "t.yaml"),
+            Map.of("adsl", adsl()));
+    assertThat(d.footnotes()).containsExactly("[a] Fisher's exact test.", "Note.");
+    assertThat(CsrDisplay.distinct(List.of("a  b", "c", "a b", " c ")))
+        .containsExactly("a  b", "c");
+  }
+
+  /**
+   * Sub-columns of the arms (ITT / subset) carry the arm's N on the arm's line, whatever the
+   * subset's size: 4 subjects per arm, 12 in total.
+   */
+  @Test
+  void subColumnHeadersCarryTheArmsN() {
+    String shell =
+        HEAD.replace(
+                    "  total: true\n",
+                    "  total: true\n  subsets:\n    - {flag: ITTFL, label: ITT}\n"
+                        + "    - {flag: F, label: Women}\n")
+                .replaceAll("(?s)p_values:.*rows:\n", "rows:\n")
+            + "  - count: SEX\n    label: Sex\n    cell: n\n";
+    Table adsl = adsl();
+    adsl.addColumns(
+        StringColumn.create(
+            "F",
+            adsl.stringColumn("SEX").asList().stream()
+                .map(x -> x.equals("F") ? "Y" : "N")
+                .toList()));
+    CsrDisplay d = CsrEngine.compute(ShellParser.parse(shell, "t.yaml"), Map.of("adsl", adsl));
+    assertThat(d.headers())
+        .containsExactly(
+            "",
+            "Placebo (N=4)\nITT",
+            "Placebo (N=4)\nWomen",
+            "Low (N=4)\nITT",
+            "Low (N=4)\nWomen",
+            "High (N=4)\nITT",
+            "High (N=4)\nWomen",
+            "Total (N=12)\nITT",
+            "Total (N=12)\nWomen");
+    // the sub-column's own N stays in the numbers
+    assertThat(value(d, "header", "N", "Placebo/Women", "N")).isEqualTo(3);
+  }
 }
