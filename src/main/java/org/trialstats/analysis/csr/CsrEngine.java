@@ -176,25 +176,21 @@ public final class CsrEngine {
     }
   }
 
-  /** The shell's control arm, else the arm named Placebo, else the first arm. */
+  /**
+   * The control arm: {@link AeIncidence#controlArm}, the shell's {@code control:} arm matched
+   * ignoring case, else the arm named Placebo, else the first arm.
+   */
   private String controlArm() {
     Ref wanted = shell.columns().control();
-    if (wanted == null) {
-      return arms.stream()
-          .filter(a -> a.equalsIgnoreCase("Placebo"))
-          .findFirst()
-          .orElse(arms.get(0));
+    try {
+      return AeIncidence.controlArm(arms, wanted == null ? null : wanted.name());
+    } catch (AdamDataException e) {
+      throw new ShellException(
+          shell.file(),
+          wanted.line(),
+          wanted.field(),
+          "unknown arm '" + wanted.name() + "'; the arms are " + arms);
     }
-    return arms.stream()
-        .filter(a -> a.equals(wanted.name()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new ShellException(
-                    shell.file(),
-                    wanted.line(),
-                    wanted.field(),
-                    "unknown arm '" + wanted.name() + "'; the arms are " + arms));
   }
 
   /**

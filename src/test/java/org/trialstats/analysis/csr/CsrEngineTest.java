@@ -441,4 +441,30 @@ class CsrEngineTest {
     // the sub-column's own N stays in the numbers
     assertThat(value(d, "header", "N", "Placebo/Women", "N")).isEqualTo(3);
   }
+
+  /**
+   * The shell's control arm is matched ignoring case (AeIncidence.controlArm, the one rule of the
+   * AE tables and the displays): {@code control: PLACEBO} is the arm Placebo; an unknown name is an
+   * error naming the shell line.
+   */
+  @Test
+  void theControlArmMatchesIgnoringCase() {
+    String rows = "  - count: SEX\n    label: Sex\n    test: fisher_vs_control\n";
+    CsrDisplay d =
+        CsrEngine.compute(
+            ShellParser.parse(
+                HEAD.replace("  total: true\n", "  total: true\n  control: \" PLACEBO\"\n") + rows,
+                "t.yaml"),
+            Map.of("adsl", adsl()));
+    assertThat(d.headers()).contains("Low\nvs Placebo\np-value", "High\nvs Placebo\np-value");
+    assertThatThrownBy(
+            () ->
+                CsrEngine.compute(
+                    ShellParser.parse(
+                        HEAD.replace("  total: true\n", "  total: true\n  control: Plac\n") + rows,
+                        "t.yaml"),
+                    Map.of("adsl", adsl())))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("t.yaml:11: field 'control': unknown arm 'Plac'");
+  }
 }
