@@ -80,7 +80,7 @@ class PilotCsrTest {
     }
     assertThat(mismatches).isEmpty();
     assertThat(reference.keySet()).as("R numbers the displays do not print").isEmpty();
-    assertThat(compared).isEqualTo(1001);
+    assertThat(compared).isEqualTo(1009);
   }
 
   @Test
