@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialstats.io.YamlDocument;
 import org.trialstats.stats.IntervalPValue;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.StatMethod;
@@ -113,17 +114,17 @@ final class ClaimParser {
   }
 
   /** Parses the root node (null for an empty file) into {@link DatasetLoader#claimDrafts()}. */
-  void parse(YamlTree.Node root) {
+  void parse(YamlDocument.Node root) {
     if (root == null) {
       problems.add(FILE, 0, null, "expected a mapping with the key claims, got an empty file");
       return;
     }
     Fields f = Fields.open(FILE, problems, root, 1, "", List.of("claims"), List.of());
-    List<YamlTree.Node> items = f == null ? null : f.list("claims");
+    List<YamlDocument.Node> items = f == null ? null : f.list("claims");
     if (items == null) {
       return;
     }
-    for (YamlTree.Node item : items) {
+    for (YamlDocument.Node item : items) {
       Draft draft = claim(item);
       if (draft != null) {
         loader.claimDrafts().add(draft);
@@ -131,7 +132,7 @@ final class ClaimParser {
     }
   }
 
-  private Draft claim(YamlTree.Node item) {
+  private Draft claim(YamlDocument.Node item) {
     String kind = kindOf(item);
     boolean reportedOptional = kind == null || FIGURE_KINDS.contains(kind);
     List<String> required = new ArrayList<>(List.of("id", "topic", "statement", "source", "check"));
@@ -165,12 +166,12 @@ final class ClaimParser {
   }
 
   /** The check's kind text when it is readable, else null (reported later). */
-  private static String kindOf(YamlTree.Node item) {
-    if (item instanceof YamlTree.MapNode map
+  private static String kindOf(YamlDocument.Node item) {
+    if (item instanceof YamlDocument.MapNode map
         && map.get("check") != null
-        && map.get("check").value() instanceof YamlTree.MapNode check
+        && map.get("check").value() instanceof YamlDocument.MapNode check
         && check.get("kind") != null
-        && check.get("kind").value() instanceof YamlTree.ScalarNode kind
+        && check.get("kind").value() instanceof YamlDocument.ScalarNode kind
         && KINDS.containsKey(kind.text())) {
       return kind.text();
     }
@@ -178,9 +179,9 @@ final class ClaimParser {
   }
 
   private Fields checkFields(Fields claim, String kind) {
-    YamlTree.Node node = claim.node("check");
+    YamlDocument.Node node = claim.node("check");
     if (kind == null) {
-      if (!(node instanceof YamlTree.MapNode map)) {
+      if (!(node instanceof YamlDocument.MapNode map)) {
         claim.problem("check", "expected a mapping with the field kind, got " + node.describe());
       } else if (map.get("kind") == null) {
         problems.add(
@@ -335,7 +336,7 @@ final class ClaimParser {
       return null;
     }
     Map<String, Long> formula = new LinkedHashMap<>();
-    for (YamlTree.Entry e : f.map.entries()) {
+    for (YamlDocument.Entry e : f.map.entries()) {
       Long count = symbols.contains(e.key()) ? f.count(e.key(), 1) : null;
       if (count != null) {
         formula.put(e.key(), count);
@@ -568,7 +569,7 @@ final class ClaimParser {
 
   private List<ClaimCheck.Operand> operandList(
       Fields f, String key, Role role, List<OperandAt> operands) {
-    List<YamlTree.Node> nodes = f.list(key);
+    List<YamlDocument.Node> nodes = f.list(key);
     if (nodes == null) {
       return null;
     }
@@ -584,13 +585,13 @@ final class ClaimParser {
   }
 
   private ClaimCheck.Operand operand(Fields f, String key, Role role, List<OperandAt> operands) {
-    YamlTree.Node node = f.node(key);
+    YamlDocument.Node node = f.node(key);
     return node == null ? null : operand(f, node, f.path(key), role, operands);
   }
 
   private ClaimCheck.Operand operand(
-      Fields f, YamlTree.Node node, String field, Role role, List<OperandAt> operands) {
-    if (node instanceof YamlTree.ScalarNode scalar && scalar.isNumber()) {
+      Fields f, YamlDocument.Node node, String field, Role role, List<OperandAt> operands) {
+    if (node instanceof YamlDocument.ScalarNode scalar && scalar.isNumber()) {
       BigDecimal value = f.number(node, field);
       if (value == null) {
         return null;
@@ -599,7 +600,7 @@ final class ClaimParser {
       operands.add(new OperandAt(op, role, node.line(), field));
       return op;
     }
-    if (node instanceof YamlTree.ScalarNode scalar
+    if (node instanceof YamlDocument.ScalarNode scalar
         && !scalar.isNull()
         && Fields.ID.matcher(scalar.text()).matches()) {
       ClaimCheck.Operand op = new ClaimCheck.ClaimValue(scalar.text());

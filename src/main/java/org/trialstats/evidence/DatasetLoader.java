@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.trialstats.io.InputFile;
+import org.trialstats.io.YamlDocument;
 
 /**
  * Loads and validates a dataset directory. The format is documented field by field in the dataset's
@@ -136,7 +137,7 @@ public final class DatasetLoader {
     String claimsText = read(CLAIMS_FILE);
     if (claimsText != null) {
       int before = problems.count();
-      YamlTree.Node root = parseYaml(claimsText, CLAIMS_FILE);
+      YamlDocument.Node root = parseYaml(claimsText, CLAIMS_FILE);
       if (problems.count() == before) {
         new ClaimParser(this).parse(root);
       }
@@ -277,9 +278,10 @@ public final class DatasetLoader {
   }
 
   /** Parses YAML, reporting syntax problems; null when the document is empty or malformed. */
-  YamlTree.Node parseYaml(String text, String file) {
+  YamlDocument.Node parseYaml(String text, String file) {
     try {
-      return YamlTree.parse(text, file);
+      return YamlDocument.parse(text, file, Math.toIntExact(MAX_FILE_BYTES), DatasetException::new)
+          .root();
     } catch (DatasetException e) {
       problems.addAll(e);
       return null;
@@ -289,7 +291,7 @@ public final class DatasetLoader {
   /** Opens the root mapping of a YAML file with the given top-level keys. */
   private Fields openRoot(String text, String file, List<String> required, List<String> optional) {
     int before = problems.count();
-    YamlTree.Node root = parseYaml(text, file);
+    YamlDocument.Node root = parseYaml(text, file);
     if (root == null) {
       if (problems.count() == before) {
         List<String> keys = new ArrayList<>(required);
@@ -328,13 +330,13 @@ public final class DatasetLoader {
    * The entries of a file whose root holds one list under {@code key}, or null (its references then
    * unverifiable) when the file is absent, unreadable or without the list.
    */
-  private List<YamlTree.Node> entries(String text, String file, String key, String kind) {
+  private List<YamlDocument.Node> entries(String text, String file, String key, String kind) {
     if (text == null) {
       markUnverifiableIfPresent(file, kind);
       return null;
     }
     Fields root = openRoot(text, file, List.of(key), List.of());
-    List<YamlTree.Node> items = root == null ? null : root.list(key);
+    List<YamlDocument.Node> items = root == null ? null : root.list(key);
     if (items == null) {
       unverifiableKinds.add(kind);
     }
@@ -360,7 +362,7 @@ public final class DatasetLoader {
     title = root.text("title");
     drug = root.text("drug");
     description = root.text("description");
-    List<YamlTree.Node> items = root.list("sources");
+    List<YamlDocument.Node> items = root.list("sources");
     if (items == null || !root.has("sources")) {
       unverifiableKinds.add("source");
       return;
@@ -368,7 +370,7 @@ public final class DatasetLoader {
     if (items.isEmpty()) {
       root.problem("sources", "expected at least one source, got an empty list");
     }
-    for (YamlTree.Node item : items) {
+    for (YamlDocument.Node item : items) {
       // Taken before open, which reports missing required fields: such an entry must
       // stay out of the result (its fields are null).
       int before = problems.count();
@@ -398,11 +400,11 @@ public final class DatasetLoader {
   // ---------------------------------------------------------------- comparisons.yaml
 
   private void readComparisons(String text) {
-    List<YamlTree.Node> items = entries(text, COMPARISONS_FILE, "comparisons", "comparison");
+    List<YamlDocument.Node> items = entries(text, COMPARISONS_FILE, "comparisons", "comparison");
     if (items == null) {
       return;
     }
-    for (YamlTree.Node item : items) {
+    for (YamlDocument.Node item : items) {
       // Taken before open, which reports missing required fields: such an entry must
       // stay out of the result (its fields are null).
       int before = problems.count();
@@ -477,11 +479,11 @@ public final class DatasetLoader {
   // ---------------------------------------------------------------- stratified.yaml
 
   private void readStratified(String text) {
-    List<YamlTree.Node> items = entries(text, STRATIFIED_FILE, "stratified", "stratified");
+    List<YamlDocument.Node> items = entries(text, STRATIFIED_FILE, "stratified", "stratified");
     if (items == null) {
       return;
     }
-    for (YamlTree.Node item : items) {
+    for (YamlDocument.Node item : items) {
       // Taken before open, which reports missing required fields: such an entry must
       // stay out of the result (its fields are null).
       int before = problems.count();
@@ -520,7 +522,7 @@ public final class DatasetLoader {
   /** The strata of a stratified comparison; problems are reported (the list is then partial). */
   private List<StratifiedComparison.Stratum> strata(Fields parent) {
     List<StratifiedComparison.Stratum> strata = new ArrayList<>();
-    List<YamlTree.Node> items = parent.list("strata");
+    List<YamlDocument.Node> items = parent.list("strata");
     if (items == null) {
       return strata;
     }
@@ -531,7 +533,7 @@ public final class DatasetLoader {
     Map<String, Integer> labels = new LinkedHashMap<>();
     boolean complete = true;
     for (int i = 0; i < items.size(); i++) {
-      YamlTree.Node item = items.get(i);
+      YamlDocument.Node item = items.get(i);
       int before = problems.count();
       String prefix = parent.path("strata") + "[" + i + "]";
       Fields f =
@@ -620,8 +622,8 @@ public final class DatasetLoader {
       return;
     }
     Fields root = openRoot(text, RATES_FILE, List.of(), List.of("rates", "sirs"));
-    List<YamlTree.Node> rateItems = root == null ? null : root.list("rates");
-    List<YamlTree.Node> sirItems = root == null ? null : root.list("sirs");
+    List<YamlDocument.Node> rateItems = root == null ? null : root.list("rates");
+    List<YamlDocument.Node> sirItems = root == null ? null : root.list("sirs");
     if (rateItems == null) {
       unverifiableKinds.add("rate");
     } else {
@@ -634,7 +636,7 @@ public final class DatasetLoader {
     }
   }
 
-  private void readRate(YamlTree.Node item) {
+  private void readRate(YamlDocument.Node item) {
     // Taken before open, which reports missing required fields: such an entry must
     // stay out of the result (its fields are null).
     int before = problems.count();
@@ -678,7 +680,7 @@ public final class DatasetLoader {
     }
   }
 
-  private void readSir(YamlTree.Node item) {
+  private void readSir(YamlDocument.Node item) {
     // Taken before open, which reports missing required fields: such an entry must
     // stay out of the result (its fields are null).
     int before = problems.count();
@@ -846,11 +848,11 @@ public final class DatasetLoader {
    * @return null when absent or invalid (reported)
    */
   Reported reported(Fields parent, String key, String defaultUnit, boolean wordingRequired) {
-    YamlTree.Node node = parent.node(key);
+    YamlDocument.Node node = parent.node(key);
     if (node == null) {
       return null;
     }
-    if (node instanceof YamlTree.ScalarNode && defaultUnit != null) {
+    if (node instanceof YamlDocument.ScalarNode && defaultUnit != null) {
       BigDecimal value = parent.number(node, parent.path(key));
       if (value == null) {
         return null;
@@ -882,7 +884,7 @@ public final class DatasetLoader {
     String unit = f.has("unit") ? f.text("unit") : defaultUnit;
     Integer decimals = null;
     if (f.has("decimals")) {
-      YamlTree.Node d = f.node("decimals");
+      YamlDocument.Node d = f.node("decimals");
       BigDecimal number = f.number(d, f.path("decimals"));
       if (number != null) {
         if (number.scale() > 0

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.trialstats.io.YamlDocument;
 
 /**
  * Typed, located access to the fields of one YAML mapping. Every problem (unknown key, missing
@@ -25,10 +26,10 @@ final class Fields {
 
   final String file;
   final Problems problems;
-  final YamlTree.MapNode map;
+  final YamlDocument.MapNode map;
   private final String prefix;
 
-  private Fields(String file, Problems problems, YamlTree.MapNode map, String prefix) {
+  private Fields(String file, Problems problems, YamlDocument.MapNode map, String prefix) {
     this.file = file;
     this.problems = problems;
     this.map = map;
@@ -45,12 +46,12 @@ final class Fields {
   static Fields open(
       String file,
       Problems problems,
-      YamlTree.Node node,
+      YamlDocument.Node node,
       int lineIfAbsent,
       String prefix,
       List<String> required,
       List<String> optional) {
-    if (!(node instanceof YamlTree.MapNode map)) {
+    if (!(node instanceof YamlDocument.MapNode map)) {
       problems.add(
           file,
           node == null ? lineIfAbsent : node.line(),
@@ -64,7 +65,7 @@ final class Fields {
     Fields fields = new Fields(file, problems, map, prefix);
     Set<String> allowed = new LinkedHashSet<>(required);
     allowed.addAll(optional);
-    for (YamlTree.Entry e : map.entries()) {
+    for (YamlDocument.Entry e : map.entries()) {
       if (!allowed.contains(e.key())) {
         problems.add(
             file,
@@ -96,13 +97,13 @@ final class Fields {
 
   /** Line of {@code key}, or of the mapping when the key is absent. */
   int line(String key) {
-    YamlTree.Entry e = map.get(key);
+    YamlDocument.Entry e = map.get(key);
     return e == null ? map.line() : e.line();
   }
 
   /** The node under {@code key}, or null. */
-  YamlTree.Node node(String key) {
-    YamlTree.Entry e = map.get(key);
+  YamlDocument.Node node(String key) {
+    YamlDocument.Entry e = map.get(key);
     return e == null ? null : e.value();
   }
 
@@ -112,11 +113,11 @@ final class Fields {
 
   /** Non-empty text (any scalar's text, trimmed), or null when absent or invalid. */
   String text(String key) {
-    YamlTree.Node node = node(key);
+    YamlDocument.Node node = node(key);
     if (node == null) {
       return null;
     }
-    if (!(node instanceof YamlTree.ScalarNode scalar) || scalar.isNull()) {
+    if (!(node instanceof YamlDocument.ScalarNode scalar) || scalar.isNull()) {
       problem(key, "expected text, got " + node.describe());
       return null;
     }
@@ -150,12 +151,12 @@ final class Fields {
 
   /** A whole number at least {@code min}, or null. */
   Long count(String key, long min) {
-    YamlTree.Node node = node(key);
+    YamlDocument.Node node = node(key);
     if (node == null) {
       return null;
     }
     String expected = "expected a whole number >= " + min;
-    if (!(node instanceof YamlTree.ScalarNode scalar)
+    if (!(node instanceof YamlDocument.ScalarNode scalar)
         || !scalar.isNumber()
         || !NUMBER.matcher(scalar.text()).matches()
         || scalar.text().contains(".")) {
@@ -172,7 +173,7 @@ final class Fields {
 
   /** A plain decimal number, or null. */
   BigDecimal number(String key) {
-    YamlTree.Node node = node(key);
+    YamlDocument.Node node = node(key);
     return node == null ? null : number(node, path(key));
   }
 
@@ -190,8 +191,8 @@ final class Fields {
   }
 
   /** {@code node} as a plain decimal number, reporting under {@code path}; null when invalid. */
-  BigDecimal number(YamlTree.Node node, String path) {
-    if (node instanceof YamlTree.ScalarNode scalar
+  BigDecimal number(YamlDocument.Node node, String path) {
+    if (node instanceof YamlDocument.ScalarNode scalar
         && scalar.isNumber()
         && NUMBER.matcher(scalar.text()).matches()) {
       BigDecimal value = new BigDecimal(scalar.text());
@@ -210,7 +211,7 @@ final class Fields {
       return value;
     }
     String hint = "";
-    if (node instanceof YamlTree.ScalarNode scalar && !scalar.isNull()) {
+    if (node instanceof YamlDocument.ScalarNode scalar && !scalar.isNull()) {
       hint =
           scalar.isNumber()
               ? " (write plain decimals such as 0.5 or 6400)"
@@ -221,12 +222,12 @@ final class Fields {
   }
 
   /** The list under {@code key} (empty when absent), or null when it is not a list. */
-  List<YamlTree.Node> list(String key) {
-    YamlTree.Node node = node(key);
+  List<YamlDocument.Node> list(String key) {
+    YamlDocument.Node node = node(key);
     if (node == null) {
       return new ArrayList<>();
     }
-    if (node instanceof YamlTree.ListNode list) {
+    if (node instanceof YamlDocument.ListNode list) {
       return list.items();
     }
     problem(key, "expected a list, got " + node.describe());

@@ -14,8 +14,9 @@ import org.trialstats.analysis.csr.DisplayShell.Filter;
 import org.trialstats.analysis.csr.DisplayShell.PValueRule;
 import org.trialstats.analysis.csr.DisplayShell.Ref;
 import org.trialstats.analysis.csr.DisplayShell.Subset;
-import org.trialstats.analysis.csr.ShellYaml.Entry;
-import org.trialstats.analysis.csr.ShellYaml.Node;
+import org.trialstats.io.YamlDocument;
+import org.trialstats.io.YamlDocument.Entry;
+import org.trialstats.io.YamlDocument.Node;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.StatsException;
 import org.trialstats.stats.StratifiedMethod;
@@ -112,6 +113,9 @@ public final class ShellParser {
           "strata_method",
           "level");
 
+  /** The most characters a shell may have. */
+  private static final int MAX_CHARS = 1 << 20;
+
   private ShellParser() {}
 
   /**
@@ -138,8 +142,8 @@ public final class ShellParser {
    */
   public static DisplayShell parse(
       String content, String file, java.util.function.Predicate<String> dataFileExists) {
-    ShellYaml y = new ShellYaml(file);
-    Node root = y.parse(content);
+    YamlDocument y = YamlDocument.parse(content, file, MAX_CHARS, ShellException::new);
+    Node root = y.rootMap("a display shell (a YAML mapping)");
     y.keys(root, TOP, "the shell");
     Map<String, String> datasets = new LinkedHashMap<>();
     Node data = y.map(root, "data");
@@ -169,7 +173,7 @@ public final class ShellParser {
     KaplanMeierFigure figure = figure(y, root, datasets);
     if (figure != null) {
       for (String key : List.of("rows", "columns", "p_values", "percent_decimals")) {
-        if (root.entry(key) != null) {
+        if (root.get(key) != null) {
           throw y.error(y.line(root, key), key, "a figure shell has no " + key + "; remove it");
         }
       }
@@ -206,7 +210,7 @@ public final class ShellParser {
    * {@code figure: {kaplan_meier: DATASET, time: AVAL, censor: CNSR, group: TRTP, ...}}, or null
    * when the shell is a table.
    */
-  private static KaplanMeierFigure figure(ShellYaml y, Node root, Map<String, String> datasets) {
+  private static KaplanMeierFigure figure(YamlDocument y, Node root, Map<String, String> datasets) {
     Node f = y.map(root, "figure");
     if (f == null) {
       return null;
@@ -242,7 +246,7 @@ public final class ShellParser {
       throw y.error(y.line(f, "ties"), "ties", e.getMessage());
     }
     List<Double> times = null;
-    if (f.entry("times") != null) {
+    if (f.get("times") != null) {
       times = new ArrayList<>();
       for (Node t : y.list(f, "times")) {
         String text = y.text(t, "times");
@@ -281,7 +285,7 @@ public final class ShellParser {
   }
 
   /** {@code font: {family: Courier New, size: 9}}; Times New Roman 9 pt when absent. */
-  private static String fontFamily(ShellYaml y, Node root) {
+  private static String fontFamily(YamlDocument y, Node root) {
     Node f = y.map(root, "font");
     if (f == null) {
       return "Times New Roman";
@@ -297,12 +301,12 @@ public final class ShellParser {
     return family;
   }
 
-  private static int fontSize(ShellYaml y, Node root) {
+  private static int fontSize(YamlDocument y, Node root) {
     Node f = y.map(root, "font");
     return f == null ? 9 : y.integer(f, "size", 9, 7, 12);
   }
 
-  private static Columns columns(ShellYaml y, Node root) {
+  private static Columns columns(YamlDocument y, Node root) {
     Node c = y.map(root, "columns");
     if (c == null) {
       throw y.error(root.line(), "columns", "is required: treatment: VAR (e.g. TRT01P)");
@@ -325,7 +329,7 @@ public final class ShellParser {
         optionalRef(y, c, "control"));
   }
 
-  private static PValueRule pValues(ShellYaml y, Node root) {
+  private static PValueRule pValues(YamlDocument y, Node root) {
     Node p = y.map(root, "p_values");
     if (p == null) {
       return new PValueRule(3, 0.001, "<0.001", 1, "", Double.NaN, "", true);
@@ -353,14 +357,14 @@ public final class ShellParser {
     return org.trialstats.io.Numbers.plain(lower);
   }
 
-  private static ShellRow row(ShellYaml y, Node n, Map<String, String> datasets) {
+  private static ShellRow row(YamlDocument y, Node n, Map<String, String> datasets) {
     if (!n.isMap()) {
       throw y.error(
           n.line(),
           "rows",
           "expected a row block (a mapping starting with " + KINDS + "), got a single value");
     }
-    List<String> kinds = KINDS.stream().filter(k -> n.entry(k) != null).toList();
+    List<String> kinds = KINDS.stream().filter(k -> n.get(k) != null).toList();
     if (kinds.size() != 1) {
       throw y.error(
           n.line(),
@@ -399,7 +403,7 @@ public final class ShellParser {
   }
 
   private static ShellRow.Count count(
-      ShellYaml y, Node n, String label, String dataset, List<Filter> where) {
+      YamlDocument y, Node n, String label, String dataset, List<Filter> where) {
     y.keys(n, with(COUNT), "a count block");
     List<ShellRow.Category> categories = new ArrayList<>();
     for (Node c : y.list(n, "categories")) {
@@ -543,7 +547,7 @@ public final class ShellParser {
   }
 
   private static ShellRow.Summary summary(
-      ShellYaml y, Node n, String label, String dataset, List<Filter> where) {
+      YamlDocument y, Node n, String label, String dataset, List<Filter> where) {
     y.keys(n, with(SUMMARY), "a summary block");
     List<Statistic> statistics = new ArrayList<>();
     for (Node s : y.list(n, "statistics")) {
@@ -583,7 +587,7 @@ public final class ShellParser {
   }
 
   private static ShellRow.AdverseEvents adverseEvents(
-      ShellYaml y, Node n, String label, String dataset, List<Filter> where) {
+      YamlDocument y, Node n, String label, String dataset, List<Filter> where) {
     Set<String> keys = with(AE);
     keys.remove("dataset");
     y.keys(n, keys, "an adverse_events block");
@@ -649,7 +653,7 @@ public final class ShellParser {
   }
 
   /** {@code quantiles: sas5} (default: the pilot's SAS, QNTLDEF=5) or {@code r7} (R's default). */
-  private static QuantileDefinition quantiles(ShellYaml y, Node n) {
+  private static QuantileDefinition quantiles(YamlDocument y, Node n) {
     String id = y.text(n, "quantiles", false);
     if (id == null) {
       return QuantileDefinition.SAS5;
@@ -667,7 +671,7 @@ public final class ShellParser {
   }
 
   private static ShellRow.Model model(
-      ShellYaml y, Node n, String label, String dataset, List<Filter> where) {
+      YamlDocument y, Node n, String label, String dataset, List<Filter> where) {
     y.keys(n, with(MODEL), "a model block");
     List<Ref> factors = new ArrayList<>();
     for (Node f : y.list(n, "factors")) {
@@ -708,7 +712,7 @@ public final class ShellParser {
         n.line());
   }
 
-  private static TestMethod test(ShellYaml y, Node n, boolean counts) {
+  private static TestMethod test(YamlDocument y, Node n, boolean counts) {
     String id = y.text(n, "test", false);
     if (id == null) {
       return null;
@@ -732,7 +736,7 @@ public final class ShellParser {
   }
 
   /** {@code VAR = a|b} or {@code VAR != a|b}. */
-  private static Filter filter(ShellYaml y, Node w) {
+  private static Filter filter(YamlDocument y, Node w) {
     String text = y.text(w, "where");
     int ne = text.indexOf("!=");
     int eq = text.indexOf('=');
@@ -749,16 +753,16 @@ public final class ShellParser {
     return new Filter(new Ref(variable, w.line(), "where"), negate, list);
   }
 
-  private static Ref ref(ShellYaml y, Node n, String key) {
+  private static Ref ref(YamlDocument y, Node n, String key) {
     return new Ref(y.text(n, key, true).strip(), y.line(n, key), key);
   }
 
-  private static Ref optionalRef(ShellYaml y, Node n, String key, String otherwise) {
+  private static Ref optionalRef(YamlDocument y, Node n, String key, String otherwise) {
     Ref r = optionalRef(y, n, key);
     return r == null ? new Ref(otherwise, n.line(), key) : r;
   }
 
-  private static Ref optionalRef(ShellYaml y, Node n, String key) {
+  private static Ref optionalRef(YamlDocument y, Node n, String key) {
     String t = y.text(n, key, false);
     return t == null ? null : new Ref(t.strip(), y.line(n, key), key);
   }
