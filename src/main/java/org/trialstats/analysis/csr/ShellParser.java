@@ -172,7 +172,8 @@ public final class ShellParser {
     List<Node> rowNodes = y.list(root, "rows");
     KaplanMeierFigure figure = figure(y, root, datasets);
     if (figure != null) {
-      for (String key : List.of("rows", "columns", "p_values", "percent_decimals")) {
+      for (String key :
+          List.of("rows", "columns", "p_values", "percent_decimals", "small_percent")) {
         if (root.get(key) != null) {
           throw y.error(y.line(root, key), key, "a figure shell has no " + key + "; remove it");
         }
@@ -476,7 +477,7 @@ public final class ShellParser {
    * {@code small_percent: rounded} (default: a percentage that rounds to 0 prints 0) or {@code
    * below} ({@code <1%}, the pilot's SAS convention).
    */
-  private static DisplayShell.SmallPercent smallPercent(ShellYaml y, Node root) {
+  private static DisplayShell.SmallPercent smallPercent(YamlDocument y, Node root) {
     String id = y.text(root, "small_percent", false);
     if (id == null) {
       return DisplayShell.SmallPercent.ROUNDED;
@@ -493,7 +494,7 @@ public final class ShellParser {
   }
 
   /** {@code origin: VAR = a|b}: subjects with one of these values count under that value. */
-  private static Filter origin(ShellYaml y, Node n) {
+  private static Filter origin(YamlDocument y, Node n) {
     String text = y.text(n, "origin", false);
     if (text == null) {
       return null;
@@ -519,7 +520,7 @@ public final class ShellParser {
   }
 
   /** {@code risk_difference: {strata: VAR, method: mh, level: 0.95}}, or null. */
-  private static ShellRow.RiskDifference riskDifference(ShellYaml y, Node n) {
+  private static ShellRow.RiskDifference riskDifference(YamlDocument y, Node n) {
     Node r = y.map(n, "risk_difference");
     if (r == null) {
       return null;
