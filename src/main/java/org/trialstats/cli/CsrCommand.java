@@ -46,7 +46,7 @@ import tech.tablesaw.api.Table;
       "Clinical-study-report displays from declarative YAML shells and ADaM data (.xpt or .csv):"
           + " counts, summary statistics, tests and ANCOVA models by arm; one RTF, DOCX, HTML"
           + " and CSV file per shell (see src/docs/csr.md); Kaplan-Meier figure shells give"
-          + " PNG, SVG, JSON and CSV."
+          + " PNG, SVG, JSON, CSV and the PNG on an RTF and a DOCX page."
     })
 public final class CsrCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
