@@ -148,29 +148,36 @@ public final class AeIncidence {
     if (wanted == null) {
       return arms.get(arms.size() - 1);
     }
-    return arms.stream()
-        .filter(a -> a.equalsIgnoreCase(wanted.strip()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new AdamDataException(
-                    "the arm ordering the rows, '" + wanted + "', is not one of the arms " + arms));
+    return arm(arms, wanted, "the arm ordering the rows, '" + wanted + "',");
   }
 
-  private static String controlArm(List<String> arms, String wanted) {
+  /**
+   * The control arm of the comparisons, the one rule of the AE tables and the CSR displays: the arm
+   * whose name equals {@code wanted} ignoring case and surrounding spaces ({@code placebo} names
+   * the arm {@code Placebo}); without a wanted name the arm named Placebo (ignoring case) if there
+   * is one, else the first arm.
+   *
+   * @param arms the arms, in display order
+   * @param wanted the control arm as the user wrote it, or null
+   * @return the arm's name as the data spell it
+   * @throws AdamDataException when no arm has the wanted name
+   */
+  public static String controlArm(List<String> arms, String wanted) {
     if (wanted == null) {
       return arms.stream()
           .filter(a -> a.equalsIgnoreCase("Placebo"))
           .findFirst()
           .orElse(arms.get(0));
     }
+    return arm(arms, wanted, "control arm '" + wanted + "'");
+  }
+
+  /** The arm named {@code wanted} ignoring case and surrounding spaces. */
+  private static String arm(List<String> arms, String wanted, String what) {
     return arms.stream()
         .filter(a -> a.equalsIgnoreCase(wanted.strip()))
         .findFirst()
-        .orElseThrow(
-            () ->
-                new AdamDataException(
-                    "control arm '" + wanted + "' is not one of the arms " + arms));
+        .orElseThrow(() -> new AdamDataException(what + " is not one of the arms " + arms));
   }
 
   private static void checkExposure(Population population) {

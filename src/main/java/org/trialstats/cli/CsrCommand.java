@@ -46,7 +46,7 @@ import tech.tablesaw.api.Table;
       "Clinical-study-report displays from declarative YAML shells and ADaM data (.xpt or .csv):"
           + " counts, summary statistics, tests and ANCOVA models by arm; one RTF, DOCX, HTML"
           + " and CSV file per shell (see src/docs/csr.md); Kaplan-Meier figure shells give"
-          + " PNG, SVG, JSON and CSV."
+          + " PNG, SVG, JSON, CSV and the PNG on an RTF and a DOCX page."
     })
 public final class CsrCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -115,7 +115,7 @@ public final class CsrCommand implements Callable<Integer> {
               f -> Files.isRegularFile(data.resolve(f)));
       if (shell.figure() != null) {
         SurvivalResult result = CsrFigures.kaplanMeier(shell, data, Version.current());
-        for (Map.Entry<String, byte[]> f : CsrReport.renderFigure(shell, result).entrySet()) {
+        for (Map.Entry<String, byte[]> f : CsrReport.renderFigure(shell, result, size).entrySet()) {
           if (outputs.put(f.getKey(), f.getValue()) != null) {
             throw new UserError("two shells have the number " + shell.number());
           }

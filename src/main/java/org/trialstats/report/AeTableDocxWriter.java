@@ -38,6 +38,12 @@ public final class AeTableDocxWriter {
       "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   private static final String PACKAGE_REL_NS =
       "http://schemas.openxmlformats.org/package/2006/relationships";
+  private static final String WP_NS =
+      "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+  private static final String A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
+  private static final String PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+  private static final String IMAGE_PART = "word/media/image1.png";
+  private static final String IMAGE_ID = "rIdImage1";
   private static final String RULE = "w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"";
 
   private AeTableDocxWriter() {}
@@ -54,16 +60,46 @@ public final class AeTableDocxWriter {
     if (tables.isEmpty()) {
       throw new IllegalArgumentException("a DOCX report needs at least one table");
     }
+    return write(tables, null, paper);
+  }
+
+  /**
+   * A figure page as DOCX: the title block of {@code frame} in the page header and its footnotes in
+   * the page footer (as for a table), and the picture centred in the body, an inline DrawingML
+   * picture ({@code w:drawing/wp:inline}, ECMA-376 Part 1, 20.4.2.8) whose extent is its natural
+   * size or the size that fits the page ({@link PageLayout#pictureTwips}) in EMU. The PNG is the
+   * part {@code word/media/image1.png}, with its relationship from the document and the {@code
+   * image/png} content type. The frame's headers and rows are not printed.
+   *
+   * @param frame title, population line, footnotes and font of the page
+   * @param picture the PNG picture
+   * @param paper paper size of the landscape page
+   * @return the ZIP package bytes, identical for identical arguments
+   */
+  public static byte[] docx(ReportTable frame, ReportPicture picture, ReportTable.Paper paper) {
+    return write(List.of(frame), picture, paper);
+  }
+
+  private static byte[] write(
+      List<ReportTable> tables, ReportPicture picture, ReportTable.Paper paper) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
       zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
       List<PageLayout> layouts = tables.stream().map(t -> new PageLayout(t, paper)).toList();
-      entry(zip, "[Content_Types].xml", contentTypes(layouts));
+      entry(zip, "[Content_Types].xml", contentTypes(layouts, picture != null));
       entry(zip, "_rels/.rels", packageRelationships());
       entry(zip, "docProps/app.xml", appProperties());
       entry(zip, "docProps/core.xml", coreProperties(tables.get(0).title()));
-      entry(zip, "word/document.xml", document(tables, layouts, paper));
-      entry(zip, "word/_rels/document.xml.rels", documentRelationships(layouts));
+      entry(
+          zip,
+          "word/document.xml",
+          picture == null
+              ? document(tables, layouts, paper)
+              : figureDocument(tables.get(0), layouts.get(0), picture, paper));
+      entry(zip, "word/_rels/document.xml.rels", documentRelationships(layouts, picture != null));
+      if (picture != null) {
+        entry(zip, IMAGE_PART, picture.png());
+      }
       entry(zip, "word/styles.xml", styles(tables.get(0).font()));
       entry(zip, "word/settings.xml", settings());
       for (int i = 0; i < tables.size(); i++) {
@@ -87,11 +123,15 @@ public final class AeTableDocxWriter {
   }
 
   private static void entry(ZipOutputStream zip, String name, String xml) throws IOException {
+    entry(zip, name, xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
     ZipEntry e = new ZipEntry(name);
     // a local time inside the DOS date range is stored without extended-timestamp extra fields
     e.setTimeLocal(ZIP_TIME);
     zip.putNextEntry(e);
-    zip.write(xml.getBytes(StandardCharsets.UTF_8));
+    zip.write(bytes);
     zip.closeEntry();
   }
 
@@ -100,9 +140,10 @@ public final class AeTableDocxWriter {
     return page.pages().size() > 1;
   }
 
-  private static String contentTypes(List<PageLayout> sections) {
+  private static String contentTypes(List<PageLayout> sections, boolean png) {
     return XML_DECLARATION
         + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + (png ? "<Default Extension=\"png\" ContentType=\"image/png\"/>" : "")
         + "<Default Extension=\"rels\""
         + " ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -155,13 +196,16 @@ public final class AeTableDocxWriter {
         + "</Relationships>";
   }
 
-  private static String documentRelationships(List<PageLayout> sections) {
+  private static String documentRelationships(List<PageLayout> sections, boolean image) {
     StringBuilder xml = new StringBuilder(XML_DECLARATION);
     xml.append("<Relationships xmlns=\"")
         .append(PACKAGE_REL_NS)
         .append("\">")
         .append(relationship("rId1", R_NS + "/styles", "styles.xml"))
         .append(relationship("rId2", R_NS + "/settings", "settings.xml"));
+    if (image) {
+      xml.append(relationship(IMAGE_ID, R_NS + "/image", IMAGE_PART.substring("word/".length())));
+    }
     for (int i = 1; i <= sections.size(); i++) {
       if (continued(sections.get(i - 1))) {
         xml.append(relationship("rIdHF" + i, R_NS + "/header", "header" + i + "first.xml"));
@@ -327,6 +371,47 @@ public final class AeTableDocxWriter {
     }
     xml.append("</w:body></w:document>");
     return xml.toString();
+  }
+
+  /** The document of a figure page: the picture, centred, then the section properties. */
+  private static String figureDocument(
+      ReportTable frame, PageLayout page, ReportPicture picture, ReportTable.Paper paper) {
+    int[] size = page.pictureTwips(picture);
+    long cx = PageLayout.emu(size[0]);
+    long cy = PageLayout.emu(size[1]);
+    String extent = "cx=\"" + cx + "\" cy=\"" + cy + "\"";
+    String name = Escape.xml(frame.title());
+    return XML_DECLARATION
+        + "<w:document xmlns:w=\""
+        + W_NS
+        + "\" xmlns:r=\""
+        + R_NS
+        + "\" xmlns:wp=\""
+        + WP_NS
+        + "\" xmlns:a=\""
+        + A_NS
+        + "\" xmlns:pic=\""
+        + PIC_NS
+        + "\"><w:body><w:p><w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr>"
+        + "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+        + "<wp:extent "
+        + extent
+        + "/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+        + "<wp:docPr id=\"1\" name=\"Picture 1\" descr=\""
+        + name
+        + "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/>"
+        + "</wp:cNvGraphicFramePr><a:graphic><a:graphicData uri=\""
+        + PIC_NS
+        + "\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"0\" name=\"image1.png\"/><pic:cNvPicPr/>"
+        + "</pic:nvPicPr><pic:blipFill><a:blip r:embed=\""
+        + IMAGE_ID
+        + "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm>"
+        + "<a:off x=\"0\" y=\"0\"/><a:ext "
+        + extent
+        + "/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
+        + "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        + sectionProperties(page, paper, 1)
+        + "</w:body></w:document>";
   }
 
   private static String sectionProperties(PageLayout page, ReportTable.Paper paper, int number) {

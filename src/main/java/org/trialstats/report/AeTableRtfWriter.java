@@ -23,19 +23,7 @@ public final class AeTableRtfWriter {
 
   /** The RTF document (ASCII only; other characters are {@code \\uN?} escapes). */
   public static String rtf(List<ReportTable> tables, ReportTable.Paper paper) {
-    StringBuilder b = new StringBuilder();
-    b.append("{\\rtf1\\ansi\\ansicpg1252\\uc1\\deff0\\deflang1033\n")
-        .append("{\\fonttbl{\\f0\\froman\\fprq2\\fcharset0 Times New Roman;}")
-        .append("{\\f1\\fmodern\\fprq1\\fcharset0 Courier New;}}\n")
-        .append("{\\colortbl;\\red0\\green0\\blue0;}\n")
-        .append("{\\info{\\title ")
-        .append(Escape.rtf(tables.get(0).title()))
-        .append("}{\\author trialstats}}\n")
-        .append("\\paperw")
-        .append(paper.widthTwips())
-        .append("\\paperh")
-        .append(paper.heightTwips())
-        .append("\\landscape\\widowctrl\\ftnbj\n");
+    StringBuilder b = documentStart(tables.get(0), paper);
     for (int i = 0; i < tables.size(); i++) {
       section(b, tables.get(i), paper, i > 0);
     }
@@ -43,7 +31,95 @@ public final class AeTableRtfWriter {
     return b.toString();
   }
 
+  /**
+   * A figure page: the title block of {@code frame} in the page header, its footnotes in the page
+   * footer (as for a table), and the picture centred in the body as a PNG {@code \pict\pngblip}
+   * group with its bytes in hexadecimal, at its natural size or scaled down to fit the page ({@link
+   * PageLayout#pictureTwips}: {@code \picwgoal}, {@code \pichgoal}). The frame's headers and rows
+   * are not printed.
+   *
+   * @param frame title, population line, footnotes and font of the page
+   * @param picture the PNG picture
+   * @param paper the paper
+   * @return the RTF document (ASCII only)
+   */
+  public static String rtf(ReportTable frame, ReportPicture picture, ReportTable.Paper paper) {
+    StringBuilder b = documentStart(frame, paper);
+    PageLayout page = sectionStart(b, frame, paper, false);
+    int[] size = page.pictureTwips(picture);
+    b.append("\\pard\\plain\\qc\\sb0\\sa0\\keep{\\pict\\pngblip\\picw")
+        .append(picture.widthPixels())
+        .append("\\pich")
+        .append(picture.heightPixels())
+        .append("\\picwgoal")
+        .append(size[0])
+        .append("\\pichgoal")
+        .append(size[1])
+        .append('\n');
+    String hex = picture.hex();
+    for (int at = 0; at < hex.length(); at += 128) {
+      b.append(hex, at, Math.min(hex.length(), at + 128)).append('\n');
+    }
+    b.append("}\\par\n");
+    b.append("}\n");
+    return b.toString();
+  }
+
+  private static StringBuilder documentStart(ReportTable first, ReportTable.Paper paper) {
+    StringBuilder b = new StringBuilder();
+    b.append("{\\rtf1\\ansi\\ansicpg1252\\uc1\\deff0\\deflang1033\n")
+        .append("{\\fonttbl{\\f0\\froman\\fprq2\\fcharset0 Times New Roman;}")
+        .append("{\\f1\\fmodern\\fprq1\\fcharset0 Courier New;}}\n")
+        .append("{\\colortbl;\\red0\\green0\\blue0;}\n")
+        .append("{\\info{\\title ")
+        .append(Escape.rtf(first.title()))
+        .append("}{\\author trialstats}}\n")
+        .append("\\paperw")
+        .append(paper.widthTwips())
+        .append("\\paperh")
+        .append(paper.heightTwips())
+        .append("\\landscape\\widowctrl\\ftnbj\n");
+    return b;
+  }
+
   private static void section(
+      StringBuilder b, ReportTable t, ReportTable.Paper paper, boolean newPage) {
+    PageLayout page = sectionStart(b, t, paper, newPage);
+    String f = ReportTable.COURIER.equals(t.font()) ? "\\f1" : "\\f0";
+    int points = page.points();
+    int[] widths = page.widths();
+    int[] edges = new int[widths.length];
+    for (int i = 0, sum = 0; i < widths.length; i++) {
+      sum += widths[i];
+      edges[i] = sum;
+    }
+    String font = f + "\\fs" + 2 * points;
+    List<List<Integer>> pages = page.pages();
+    for (int p = 0; p < pages.size(); p++) {
+      if (p > 0) {
+        // an explicit page break: the next page's table starts with the header rows again
+        b.append("\\pard\\plain\\sb0\\sa0\\fs2\\page\\par\n");
+      }
+      row(b, t.headers(), edges, font, true, false, 0, false);
+      List<Integer> rows = pages.get(p);
+      for (int r = 0; r < rows.size(); r++) {
+        ReportTable.Row row = t.rows().get(rows.get(r));
+        row(
+            b,
+            row.cells(),
+            edges,
+            font,
+            false,
+            r == rows.size() - 1,
+            row.indent(),
+            row.keepWithNext());
+      }
+    }
+    b.append("\\pard\\plain\\sb0\\sa0\\fs2\\par\n");
+  }
+
+  /** Section properties, title block and footer of a table's (or figure's) section. */
+  private static PageLayout sectionStart(
       StringBuilder b, ReportTable t, ReportTable.Paper paper, boolean newPage) {
     PageLayout page = new PageLayout(t, paper);
     String f = ReportTable.COURIER.equals(t.font()) ? "\\f1" : "\\f0";
@@ -80,36 +156,7 @@ public final class AeTableRtfWriter {
       titleBlock(b, t, "{\\header", t.title(), f, points);
     }
     footer(b, t, "{\\footer", f, points);
-
-    int[] widths = page.widths();
-    int[] edges = new int[widths.length];
-    for (int i = 0, sum = 0; i < widths.length; i++) {
-      sum += widths[i];
-      edges[i] = sum;
-    }
-    String font = f + "\\fs" + 2 * points;
-    List<List<Integer>> pages = page.pages();
-    for (int p = 0; p < pages.size(); p++) {
-      if (p > 0) {
-        // an explicit page break: the next page's table starts with the header rows again
-        b.append("\\pard\\plain\\sb0\\sa0\\fs2\\page\\par\n");
-      }
-      row(b, t.headers(), edges, font, true, false, 0, false);
-      List<Integer> rows = pages.get(p);
-      for (int r = 0; r < rows.size(); r++) {
-        ReportTable.Row row = t.rows().get(rows.get(r));
-        row(
-            b,
-            row.cells(),
-            edges,
-            font,
-            false,
-            r == rows.size() - 1,
-            row.indent(),
-            row.keepWithNext());
-      }
-    }
-    b.append("\\pard\\plain\\sb0\\sa0\\fs2\\par\n");
+    return page;
   }
 
   private static void row(

@@ -17,6 +17,7 @@ import org.trialstats.analysis.csr.DisplayShell;
 import org.trialstats.analysis.csr.KaplanMeierFigure;
 import org.trialstats.io.Escape;
 import org.trialstats.io.Numbers;
+import org.trialstats.io.Provenance;
 
 /**
  * Renders computed CSR displays ({@link CsrDisplay}) through the clinical-study-report writers of
@@ -25,6 +26,12 @@ import org.trialstats.io.Numbers;
  * (version, input SHA-256) is the last footnote of each table and the first comment of each CSV.
  */
 public final class CsrReport {
+  /**
+   * Pixels per inch of a figure's PNG: {@link Figure#PNG_SCALE} pixels per logical unit of 1/96
+   * inch, so the picture has the figure's logical size on paper (the size of its SVG).
+   */
+  static final int FIGURE_DPI = 96 * Figure.PNG_SCALE;
+
   /** Label column width cap in points (longer labels wrap). */
   private static final double LABEL_CAP = 230;
 
@@ -52,7 +59,7 @@ public final class CsrReport {
         display.headers(),
         ReportTable.contentWidths(display.headers(), rows, font, LABEL_CAP),
         rows,
-        footnotes,
+        CsrDisplay.distinct(footnotes),
         "",
         font,
         points);
@@ -137,6 +144,23 @@ public final class CsrReport {
    * @return file name to content, in a fixed order
    */
   public static Map<String, byte[]> renderFigure(DisplayShell shell, SurvivalResult result) {
+    return renderFigure(shell, result, ReportTable.Paper.LETTER);
+  }
+
+  /**
+   * The files of a Kaplan-Meier figure shell: as {@link #renderFigure(DisplayShell,
+   * SurvivalResult)}, then {@code NUMBER.rtf} and {@code NUMBER.docx}, the PNG placed on a
+   * landscape page of {@code paper} with the title block in the page header and the shell's
+   * footnotes and the provenance line (version, SHA-256 of the data read) in the page footer, in
+   * the shell's font, as the tables are laid out.
+   *
+   * @param shell the figure shell
+   * @param result its analysis
+   * @param paper the RTF/DOCX paper
+   * @return file name to content, in a fixed order
+   */
+  public static Map<String, byte[]> renderFigure(
+      DisplayShell shell, SurvivalResult result, ReportTable.Paper paper) {
     KaplanMeierFigure f = shell.figure();
     Figure figure =
         KaplanMeierPlot.figure(
@@ -147,7 +171,8 @@ public final class CsrReport {
                 f.survivalLabel(),
                 f.bands()));
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(shell.number() + ".png", figure.png());
+    byte[] png = figure.png();
+    files.put(shell.number() + ".png", png);
     files.put(shell.number() + ".svg", figure.svg().getBytes(StandardCharsets.UTF_8));
     files.put(
         shell.number() + ".json",
@@ -155,6 +180,35 @@ public final class CsrReport {
     files.put(
         shell.number() + ".csv",
         SurvivalOutput.render(result, "csv").getBytes(StandardCharsets.UTF_8));
+    ReportTable frame =
+        figureFrame(shell, new Provenance(result.version(), result.inputs()).line());
+    ReportPicture picture = ReportPicture.ofPng(png, FIGURE_DPI);
+    files.put(
+        shell.number() + ".rtf",
+        AeTableRtfWriter.rtf(frame, picture, paper).getBytes(StandardCharsets.US_ASCII));
+    files.put(shell.number() + ".docx", AeTableDocxWriter.docx(frame, picture, paper));
     return files;
+  }
+
+  /**
+   * The page of a figure: {@code Figure NUMBER TITLE}, the population line (with the protocol, as
+   * tables print it), the shell's footnotes (each distinct one once) and the provenance; no columns
+   * or rows.
+   */
+  static ReportTable figureFrame(DisplayShell shell, String provenance) {
+    List<String> footnotes = new ArrayList<>(shell.footnotes());
+    footnotes.add(provenance);
+    return new ReportTable(
+        "Figure " + shell.number() + " " + shell.title(),
+        shell.protocol() == null
+            ? shell.population()
+            : "Protocol: " + shell.protocol() + "; " + shell.population(),
+        List.of(""),
+        List.of(0.0),
+        List.of(),
+        CsrDisplay.distinct(footnotes),
+        "",
+        shell.font(),
+        shell.fontSize());
   }
 }

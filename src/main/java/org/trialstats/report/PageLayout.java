@@ -39,8 +39,15 @@ final class PageLayout {
   /** Space after each footnote in twips. */
   static final int NOTE_AFTER = 40;
 
+  /**
+   * English Metric Units per twip: 914,400 EMU per inch (ECMA-376 Part 1, 20.1.2.1, the unit of
+   * DrawingML extents) over 1,440 twips per inch.
+   */
+  static final int EMU_PER_TWIP = 635;
+
   private final ReportTable table;
   private final int usable;
+  private final int body;
   private final int points;
   private final int[] widths;
   private final int top;
@@ -69,7 +76,7 @@ final class PageLayout {
     }
     this.top = EDGE + header + GAP;
     this.bottom = EDGE + footer + GAP;
-    int body = (int) ((paper.heightTwips() - top - bottom - BREAK_TWIPS) * 0.95);
+    this.body = (int) ((paper.heightTwips() - top - bottom - BREAK_TWIPS) * 0.95);
     this.pages = paginate(body);
   }
 
@@ -101,6 +108,30 @@ final class PageLayout {
   /** The body rows of each page, as indices into {@link ReportTable#rows()}; at least one page. */
   List<List<Integer>> pages() {
     return pages;
+  }
+
+  /** Height of the body between the top and bottom margins in twips, with a 5% reserve. */
+  int bodyTwips() {
+    return body;
+  }
+
+  /**
+   * The size in twips at which a picture is placed on this page: its natural size ({@link
+   * ReportPicture#widthTwips()}), scaled down with its aspect ratio kept when it is wider than the
+   * usable width or taller than the body.
+   *
+   * @return width and height in twips
+   */
+  int[] pictureTwips(ReportPicture picture) {
+    double w = picture.widthTwips();
+    double h = picture.heightTwips();
+    double scale = Math.min(1, Math.min(usable / w, body / h));
+    return new int[] {(int) Math.floor(w * scale), (int) Math.floor(h * scale)};
+  }
+
+  /** A length in twips as EMU ({@link #EMU_PER_TWIP}). */
+  static long emu(int twips) {
+    return (long) twips * EMU_PER_TWIP;
   }
 
   /** The title of a continuation page. */

@@ -1,6 +1,9 @@
 package org.trialstats.analysis.csr;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A computed display, laid out as text cells (the report layer renders it) and with every number in
@@ -11,7 +14,8 @@ import java.util.List;
  * @param subtitle the population line
  * @param headers column headers; {@code \n} separates lines
  * @param rows the body rows
- * @param footnotes footnotes: the shell's, then the methods
+ * @param footnotes footnotes: the shell's, then the methods; each distinct text once ({@link
+ *     #distinct})
  * @param values the numbers, in table order
  * @param notes what the reader should know (tests not computable, excluded records)
  */
@@ -27,9 +31,28 @@ public record CsrDisplay(
   public CsrDisplay {
     headers = List.copyOf(headers);
     rows = List.copyOf(rows);
-    footnotes = List.copyOf(footnotes);
+    footnotes = distinct(footnotes);
     values = List.copyOf(values);
     notes = List.copyOf(notes);
+  }
+
+  /**
+   * The footnotes with each distinct text once, at its first place, so that a footnote that both
+   * the shell and a method state (or a shell writes twice) prints once. Texts are compared after
+   * trimming and collapsing runs of white space.
+   *
+   * @param footnotes footnotes in order
+   * @return the first occurrence of each distinct text, in order
+   */
+  public static List<String> distinct(List<String> footnotes) {
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String note : footnotes) {
+      if (seen.add(note.strip().replaceAll("\\s+", " "))) {
+        out.add(note);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -46,6 +46,7 @@ import org.trialstats.stats.ContingencyTable;
 import org.trialstats.stats.Estimate;
 import org.trialstats.stats.RiskDifferenceMethod;
 import org.trialstats.stats.StatsException;
+import org.trialstats.stats.StratifiedTables;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -138,8 +139,8 @@ public final class CsrEngine {
 
   /**
    * The columns of arm-versus-control statistics: per treatment arm, a stratified risk difference
-   * when an adverse-event block asks for one, then a p-value when a block tests each arm against
-   * the control.
+   * when an adverse-event or count block asks for one, then a p-value when a block tests each arm
+   * against the control.
    */
   private void setUpPairColumns() {
     boolean rd = false;
@@ -150,9 +151,15 @@ public final class CsrEngine {
         rd |= ae.strata() != null;
         p |= ae.fisher();
         line = ae.line();
-      } else if (r instanceof ShellRow.Count c && c.test() != null && c.test().versusControl()) {
-        p = true;
-        line = c.line();
+      } else if (r instanceof ShellRow.Count c) {
+        if (c.test() != null && c.test().versusControl()) {
+          p = true;
+          line = c.line();
+        }
+        if (c.riskDifference() != null) {
+          rd = true;
+          line = c.line();
+        }
       }
     }
     if (!rd && !p) {
@@ -176,25 +183,21 @@ public final class CsrEngine {
     }
   }
 
-  /** The shell's control arm, else the arm named Placebo, else the first arm. */
+  /**
+   * The control arm: {@link AeIncidence#controlArm}, the shell's {@code control:} arm matched
+   * ignoring case, else the arm named Placebo, else the first arm.
+   */
   private String controlArm() {
     Ref wanted = shell.columns().control();
-    if (wanted == null) {
-      return arms.stream()
-          .filter(a -> a.equalsIgnoreCase("Placebo"))
-          .findFirst()
-          .orElse(arms.get(0));
+    try {
+      return AeIncidence.controlArm(arms, wanted == null ? null : wanted.name());
+    } catch (AdamDataException e) {
+      throw new ShellException(
+          shell.file(),
+          wanted.line(),
+          wanted.field(),
+          "unknown arm '" + wanted.name() + "'; the arms are " + arms);
     }
-    return arms.stream()
-        .filter(a -> a.equals(wanted.name()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new ShellException(
-                    shell.file(),
-                    wanted.line(),
-                    wanted.field(),
-                    "unknown arm '" + wanted.name() + "'; the arms are " + arms));
   }
 
   /**
@@ -233,9 +236,12 @@ public final class CsrEngine {
     for (Col c : columns) {
       StringBuilder h = new StringBuilder(c.arm() == null ? TOTAL : c.arm());
       if (c.subset() != null) {
+        // sub-columns: the arm's N on the arm's line ("Placebo (N=86)"), as the pilot's 14-1.03
+        if (shell.columns().showN()) {
+          h.append(" (N=").append(armSize(c.arm())).append(')');
+        }
         h.append('\n').append(c.subset());
-      }
-      if (shell.columns().showN()) {
+      } else if (shell.columns().showN()) {
         h.append("\n(N=").append(c.subjects().size()).append(')');
       }
       headers.add(h.toString());
@@ -316,6 +322,19 @@ public final class CsrEngine {
     }
   }
 
+  /** The population's subjects in an arm (null: in any arm), whatever the subsets. */
+  private int armSize(String arm) {
+    String trt = require(population, shell.columns().treatment(), "adsl");
+    int n = 0;
+    for (int i = 0; i < population.rowCount(); i++) {
+      String a = text(population, trt, i);
+      if (arm == null ? !a.isEmpty() : arm.equals(a)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   private List<Col> armColumns() {
     return columns.stream().filter(c -> c.arm() != null).toList();
   }
@@ -362,6 +381,20 @@ public final class CsrEngine {
     Table t = records(row);
     String v = require(t, row.variable(), row.dataset());
     String block = blockName(row, row.variable());
+    if (row.origin() != null) {
+      String o = require(t, row.origin().variable(), row.dataset());
+      t = withOrigin(t, v, o, row.origin().values());
+      methods.add(
+          block
+              + ": subjects with "
+              + row.origin().describe()
+              + " form a category of their own, whatever their "
+              + v
+              + "; the others are counted by "
+              + v
+              + ".");
+      v = ORIGIN;
+    }
     if (row.test() != null && !shell.columns().subsets().isEmpty()) {
       throw new ShellException(
           shell.file(), row.line(), "test", "a test needs one column per arm; remove the subsets");
@@ -463,17 +496,127 @@ public final class CsrEngine {
       cells.add(
           n == 0 || row.cell() == ShellRow.CountCell.N
               ? Long.toString(n)
-              : n
-                  + " ("
-                  + Numbers.fixed(percent, shell.percentDecimals(), RoundingMode.HALF_UP)
-                  + "%)");
+              : n + " (" + percentText(percent) + "%)");
     }
     addP(cells);
+    if (row.riskDifference() != null && label != null) {
+      for (Col c : armColumns()) {
+        if (!c.arm().equals(control)) {
+          cells.set(
+              pairIndex(c.arm(), "rd"),
+              riskDifference(
+                  block, rowName, c.arm(), stratifiedDifference(row, t, v, subjectVar, value, c)));
+        }
+      }
+    }
     if (row.test() != null && row.test().perCategory() && label != null) {
       double p = categoryTest(row, t, subjectVar, v, value, block, rowName);
       cells.set(columns.size() + 1, pText(p) + markerOf(block, p));
     }
     return cells;
+  }
+
+  /** The column of a count block's categories when an origin filter re-assigns subjects. */
+  private static final String ORIGIN = "trialstats.origin";
+
+  /**
+   * The records with a column {@link #ORIGIN}: the origin variable's value where it is one of
+   * {@code values}, else the block variable's value.
+   */
+  private static Table withOrigin(Table t, String v, String originVar, List<String> values) {
+    StringColumn c = StringColumn.create(ORIGIN);
+    for (int i = 0; i < t.rowCount(); i++) {
+      String origin = text(t, originVar, i);
+      c.append(values.contains(origin) ? origin : text(t, v, i));
+    }
+    Table copy = t.copy();
+    copy.addColumns(c);
+    return copy;
+  }
+
+  /**
+   * The common risk difference, arm minus control, of the proportion of subjects with {@code value}
+   * over the strata of the block's ADSL stratification variable: per stratum, the column's subjects
+   * with the value out of the column's subjects (its N, or those with a value under {@code
+   * denominator: nonmissing}) in the stratum. Subjects without a stratum are left out (noted).
+   */
+  private EstimateCell stratifiedDifference(
+      ShellRow.Count row, Table t, String v, String subjectVar, String value, Col arm) {
+    ShellRow.RiskDifference rd = row.riskDifference();
+    String strataVar = require(population, rd.strata(), "adsl");
+    Map<String, String> stratumOf = new HashMap<>();
+    for (int i = 0; i < population.rowCount(); i++) {
+      stratumOf.put(text(population, SUBJECT, i), text(population, strataVar, i));
+    }
+    List<String> levels = new ArrayList<>(new java.util.TreeSet<>(stratumOf.values()));
+    levels.remove("");
+    Col ctrl = armColumns().get(arms.indexOf(control));
+    long[][] x = new long[2][levels.size()];
+    long[][] n = new long[2][levels.size()];
+    List<Col> pair = List.of(arm, ctrl);
+    for (int k = 0; k < 2; k++) {
+      Col c = pair.get(k);
+      Set<String> of =
+          row.denominator() == ShellRow.Denominator.POPULATION
+              ? c.subjects()
+              : subjects(t, subjectVar, c, v, null);
+      Set<String> with = subjects(t, subjectVar, c, v, value);
+      for (String id : of) {
+        int s = levels.indexOf(stratumOf.getOrDefault(id, ""));
+        if (s >= 0) {
+          n[k][s]++;
+          x[k][s] += with.contains(id) ? 1 : 0;
+        }
+      }
+    }
+    List<StratifiedTables.Stratum> strata = new ArrayList<>();
+    for (int s = 0; s < levels.size(); s++) {
+      strata.add(new StratifiedTables.Stratum(x[0][s], n[0][s], x[1][s], n[1][s]));
+    }
+    String method =
+        ": stratified RD = common risk difference of the proportion of subjects in the"
+            + " category (arm minus "
+            + control
+            + ", percentage points) over the strata of "
+            + strataVar
+            + " ("
+            + String.join(", ", levels)
+            + ") by the "
+            + rd.method().info().name()
+            + " method ("
+            + rd.method().id()
+            + "), "
+            + Numbers.plain(100 * rd.level())
+            + "% confidence interval; strata without subjects in one of the two arms are left"
+            + " out.";
+    methods.add(blockName(row, row.variable()) + method);
+    long unassigned = stratumOf.values().stream().filter(String::isEmpty).count();
+    if (unassigned > 0) {
+      notes.add(
+          blockName(row, row.variable())
+              + ": "
+              + unassigned
+              + " subjects without "
+              + strataVar
+              + " are left out of the stratified risk difference");
+    }
+    return EstimateCell.of(() -> rd.method().interval(new StratifiedTables(strata), rd.level()));
+  }
+
+  /**
+   * A percentage at the shell's decimals, rounded half up; with {@code small_percent: below}, one
+   * above zero that rounds to zero prints as below the smallest printable value ({@code <1} at 0
+   * decimals, {@code <0.1} at 1).
+   */
+  private String percentText(double percent) {
+    int d = shell.percentDecimals();
+    String text = fixed(percent, d);
+    if (shell.smallPercent() == DisplayShell.SmallPercent.BELOW
+        && percent > 0
+        && Double.parseDouble(text) == 0) {
+      return "<" + fixed(Math.pow(10, -d), d);
+    }
+    return text;
   }
 
   /**
@@ -848,7 +991,7 @@ public final class CsrEngine {
                 ? "0"
                 : n
                     + " ("
-                    + Numbers.fixed(percent, shell.percentDecimals(), RoundingMode.HALF_UP)
+                    + percentText(percent)
                     + "%)"
                     + (row.events() ? " [" + events + "]" : ""));
       }

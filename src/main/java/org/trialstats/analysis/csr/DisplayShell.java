@@ -17,6 +17,7 @@ import java.util.Map;
  * @param populationFlag the ADSL flag whose value {@code Y} selects the subjects, or null for all
  * @param columns the columns
  * @param percentDecimals decimals of percentages in count cells
+ * @param smallPercent how a percentage that rounds to zero but is not zero prints
  * @param pValues the display rule of p-values
  * @param rows the rows, in order
  * @param footnotes the footnotes, in order
@@ -35,6 +36,7 @@ public record DisplayShell(
     Ref populationFlag,
     Columns columns,
     int percentDecimals,
+    SmallPercent smallPercent,
     PValueRule pValues,
     List<ShellRow> rows,
     List<String> footnotes,
@@ -46,6 +48,20 @@ public record DisplayShell(
     datasets = Map.copyOf(datasets);
     rows = List.copyOf(rows);
     footnotes = List.copyOf(footnotes);
+  }
+
+  /**
+   * How a percentage above zero that rounds to zero at the shell's decimals prints ({@code
+   * small_percent:}).
+   */
+  public enum SmallPercent {
+    /** Rounded like every other percentage: 1 of 254 at 0 decimals prints {@code 1 (0%)}. */
+    ROUNDED,
+    /**
+     * Below the smallest printable percentage: {@code 1 (<1%)} at 0 decimals, {@code (<0.1%)} at 1,
+     * the convention of the pilot's SAS tables, so that a subject never prints as 0%.
+     */
+    BELOW
   }
 
   /**

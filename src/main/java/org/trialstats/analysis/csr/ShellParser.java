@@ -40,6 +40,7 @@ public final class ShellParser {
           "population_flag",
           "columns",
           "percent_decimals",
+          "small_percent",
           "p_values",
           "rows",
           "footnotes",
@@ -87,7 +88,9 @@ public final class ShellParser {
           "denominator",
           "cell",
           "test",
-          "strata");
+          "strata",
+          "origin",
+          "risk_difference");
   private static final Set<String> SUMMARY =
       Set.of("summary", "statistics", "decimals", "quantiles", "test");
   private static final Set<String> MODEL =
@@ -169,7 +172,8 @@ public final class ShellParser {
     List<Node> rowNodes = y.list(root, "rows");
     KaplanMeierFigure figure = figure(y, root, datasets);
     if (figure != null) {
-      for (String key : List.of("rows", "columns", "p_values", "percent_decimals")) {
+      for (String key :
+          List.of("rows", "columns", "p_values", "percent_decimals", "small_percent")) {
         if (root.get(key) != null) {
           throw y.error(y.line(root, key), key, "a figure shell has no " + key + "; remove it");
         }
@@ -194,6 +198,7 @@ public final class ShellParser {
         population,
         figure == null ? columns(y, root) : null,
         y.integer(root, "percent_decimals", 1, 0, 3),
+        smallPercent(y, root),
         pValues(y, root),
         rows,
         footnotes,
@@ -457,13 +462,89 @@ public final class ShellParser {
         categories,
         optionalRef(y, n, "order"),
         optionalRef(y, n, "within"),
+        origin(y, n),
         y.bool(n, "n_row", false),
         y.bool(n, "missing_row", false),
         d,
         c,
         countTest,
         strata,
+        riskDifference(y, n),
         n.line());
+  }
+
+  /**
+   * {@code small_percent: rounded} (default: a percentage that rounds to 0 prints 0) or {@code
+   * below} ({@code <1%}, the pilot's SAS convention).
+   */
+  private static DisplayShell.SmallPercent smallPercent(YamlDocument y, Node root) {
+    String id = y.text(root, "small_percent", false);
+    if (id == null) {
+      return DisplayShell.SmallPercent.ROUNDED;
+    }
+    return switch (id.strip().toLowerCase(Locale.ROOT)) {
+      case "rounded" -> DisplayShell.SmallPercent.ROUNDED;
+      case "below" -> DisplayShell.SmallPercent.BELOW;
+      default ->
+          throw y.error(
+              y.line(root, "small_percent"),
+              "small_percent",
+              "expected rounded (1 of 254 prints 0%) or below (<1%), got '" + id + "'");
+    };
+  }
+
+  /** {@code origin: VAR = a|b}: subjects with one of these values count under that value. */
+  private static Filter origin(YamlDocument y, Node n) {
+    String text = y.text(n, "origin", false);
+    if (text == null) {
+      return null;
+    }
+    int line = y.line(n, "origin");
+    int eq = text.indexOf('=');
+    String variable = eq <= 0 ? "" : text.substring(0, eq).strip();
+    if (variable.isEmpty() || variable.contains(" ") || variable.endsWith("!")) {
+      throw y.error(
+          line,
+          "origin",
+          "expected VAR = value (e.g. ETHNIC = HISPANIC OR LATINO), got '" + text + "'");
+    }
+    if (y.text(n, "within", false) != null) {
+      throw y.error(line, "origin", "a block with within: has no origin");
+    }
+    List<String> values =
+        Arrays.stream(text.substring(eq + 1).split("\\|")).map(String::strip).toList();
+    if (values.stream().anyMatch(String::isEmpty)) {
+      throw y.error(line, "origin", "an empty origin value cannot name a category: '" + text + "'");
+    }
+    return new Filter(new Ref(variable, line, "origin"), false, values);
+  }
+
+  /** {@code risk_difference: {strata: VAR, method: mh, level: 0.95}}, or null. */
+  private static ShellRow.RiskDifference riskDifference(YamlDocument y, Node n) {
+    Node r = y.map(n, "risk_difference");
+    if (r == null) {
+      return null;
+    }
+    y.keys(r, Set.of("strata", "method", "level"), "risk_difference");
+    if (y.text(r, "strata", false) == null) {
+      throw y.error(
+          y.line(n, "risk_difference"),
+          "risk_difference",
+          "needs strata: VAR (an ADSL variable, e.g. SITEGR1)");
+    }
+    String methodId = y.text(r, "method", false);
+    StratifiedMethod method;
+    try {
+      method = StratifiedMethod.find(Measure.RD, methodId == null ? "mh" : methodId.strip());
+    } catch (StatsException e) {
+      throw y.error(y.line(r, "method"), "method", e.getMessage());
+    }
+    if (y.text(n, "within", false) != null) {
+      throw y.error(
+          y.line(n, "risk_difference"), "risk_difference", "a block with within: has none");
+    }
+    return new ShellRow.RiskDifference(
+        ref(y, r, "strata"), method, y.number(r, "level", 0.95, 0.5, 0.9999), r.line());
   }
 
   private static ShellRow.Summary summary(

@@ -33,12 +33,18 @@ public sealed interface ShellRow {
    *     value in the order of {@code order}, else alphabetically
    * @param order a numeric variable ordering the observed values, or null
    * @param within a grouping variable: categories print under a heading per group, or null
+   * @param origin subjects whose record matches this filter (e.g. {@code ETHNIC = HISPANIC OR
+   *     LATINO}) count in the category named by the filter's value, whatever their value of the
+   *     block's variable (the pilot's race by origin: Hispanic subjects in a category of their
+   *     own), or null
    * @param nRow whether an "n" row (subjects with a value) precedes the categories
    * @param missingRow whether a "Missing" row follows the categories
    * @param denominator the percentage denominator
    * @param cell what a cell shows
    * @param test the test of the arms x categories table printed on the heading, or null
    * @param strata the stratification variable of a stratified test (CMH), or null
+   * @param riskDifference the stratified risk difference of each arm versus the control printed on
+   *     each category's row, or null
    * @param line shell line
    */
   record Count(
@@ -49,12 +55,14 @@ public sealed interface ShellRow {
       List<Category> categories,
       Ref order,
       Ref within,
+      Filter origin,
       boolean nRow,
       boolean missingRow,
       Denominator denominator,
       CountCell cell,
       TestMethod test,
       Ref strata,
+      RiskDifference riskDifference,
       int line)
       implements ShellRow {
     public Count {
@@ -180,6 +188,20 @@ public sealed interface ShellRow {
       where = List.copyOf(where);
     }
   }
+
+  /**
+   * The common risk difference of each arm versus the control arm over the strata of an ADSL
+   * variable ({@code risk_difference: {strata: SITEGR1, method: mh, level: 0.95}}): per category,
+   * the proportion of the arm's subjects in the category minus the control's, in each stratum, by a
+   * {@link org.trialstats.stats.StratifiedMethod} for risk differences.
+   *
+   * @param strata the stratification variable
+   * @param method the method (e.g. Mantel-Haenszel with Sato's variance)
+   * @param level the confidence level
+   * @param line shell line
+   */
+  record RiskDifference(
+      Ref strata, org.trialstats.stats.StratifiedMethod method, double level, int line) {}
 
   /**
    * A category of a count block.

@@ -385,4 +385,222 @@ class CsrEngineTest {
         .isInstanceOf(ShellException.class)
         .hasMessageContaining("field 'strata': only the stratified tests");
   }
+
+  /**
+   * A footnote the shell writes that the engine also writes (the test's marker footnote), or one
+   * written twice, prints once, at its first place.
+   */
+  @Test
+  void eachDistinctFootnotePrintsOnce() {
+    CsrDisplay d =
+        CsrEngine.compute(
+            ShellParser.parse(
+                HEAD
+                    + "  - count: SEX\n    label: Sex\n    test: fisher\n"
+                    + "footnotes:\n  - \"[a] Fisher's exact test.\"\n  - Note.\n"
+                    + "  - \"Note. \"\n",
+                "t.yaml"),
+            Map.of("adsl", adsl()));
+    assertThat(d.footnotes()).containsExactly("[a] Fisher's exact test.", "Note.");
+    assertThat(CsrDisplay.distinct(List.of("a  b", "c", "a b", " c ")))
+        .containsExactly("a  b", "c");
+  }
+
+  /**
+   * Sub-columns of the arms (ITT / subset) carry the arm's N on the arm's line, whatever the
+   * subset's size: 4 subjects per arm, 12 in total.
+   */
+  @Test
+  void subColumnHeadersCarryTheArmsN() {
+    String shell =
+        HEAD.replace(
+                    "  total: true\n",
+                    "  total: true\n  subsets:\n    - {flag: ITTFL, label: ITT}\n"
+                        + "    - {flag: F, label: Women}\n")
+                .replaceAll("(?s)p_values:.*rows:\n", "rows:\n")
+            + "  - count: SEX\n    label: Sex\n    cell: n\n";
+    Table adsl = adsl();
+    adsl.addColumns(
+        StringColumn.create(
+            "F",
+            adsl.stringColumn("SEX").asList().stream()
+                .map(x -> x.equals("F") ? "Y" : "N")
+                .toList()));
+    CsrDisplay d = CsrEngine.compute(ShellParser.parse(shell, "t.yaml"), Map.of("adsl", adsl));
+    assertThat(d.headers())
+        .containsExactly(
+            "",
+            "Placebo (N=4)\nITT",
+            "Placebo (N=4)\nWomen",
+            "Low (N=4)\nITT",
+            "Low (N=4)\nWomen",
+            "High (N=4)\nITT",
+            "High (N=4)\nWomen",
+            "Total (N=12)\nITT",
+            "Total (N=12)\nWomen");
+    // the sub-column's own N stays in the numbers
+    assertThat(value(d, "header", "N", "Placebo/Women", "N")).isEqualTo(3);
+  }
+
+  /**
+   * The shell's control arm is matched ignoring case (AeIncidence.controlArm, the one rule of the
+   * AE tables and the displays): {@code control: PLACEBO} is the arm Placebo; an unknown name is an
+   * error naming the shell line.
+   */
+  @Test
+  void theControlArmMatchesIgnoringCase() {
+    String rows = "  - count: SEX\n    label: Sex\n    test: fisher_vs_control\n";
+    CsrDisplay d =
+        CsrEngine.compute(
+            ShellParser.parse(
+                HEAD.replace("  total: true\n", "  total: true\n  control: \" PLACEBO\"\n") + rows,
+                "t.yaml"),
+            Map.of("adsl", adsl()));
+    assertThat(d.headers()).contains("Low\nvs Placebo\np-value", "High\nvs Placebo\np-value");
+    assertThatThrownBy(
+            () ->
+                CsrEngine.compute(
+                    ShellParser.parse(
+                        HEAD.replace("  total: true\n", "  total: true\n  control: Plac\n") + rows,
+                        "t.yaml"),
+                    Map.of("adsl", adsl())))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("t.yaml:11: field 'control': unknown arm 'Plac'");
+  }
+
+  /** The small ADSL with an ethnicity: subjects S2, S6 and S10 (one per arm) have ETH = H. */
+  private static Table adslWithEthnicity() {
+    Table adsl = adsl();
+    adsl.addColumns(
+        StringColumn.create(
+            "ETH", "N", "H", "N", "N", "N", "H", "N", "N", "N", "H", "N", "N", "N"));
+    return adsl;
+  }
+
+  /**
+   * {@code origin: ETH = H}: subjects with ETH = H form the category H whatever their RACE (S10 is
+   * B), the others count by RACE; the chi-square test uses the same table (R: chisq.test of W
+   * 1/3/1, B 1/0/1, H 1/1/1 = 0.69496297426113407, small_engine.R).
+   */
+  @Test
+  void originReassignsSubjectsToTheirOwnCategory() {
+    String shell =
+        HEAD
+            + "  - count: RACE\n    label: Race\n    origin: ETH = H\n    n_row: true\n"
+            + "    categories: [{value: W, label: White}, {value: B, label: Black},"
+            + " {value: H, label: Hispanic}]\n    test: chisq\n";
+    CsrDisplay d =
+        CsrEngine.compute(ShellParser.parse(shell, "t.yaml"), Map.of("adsl", adslWithEthnicity()));
+    assertThat(cells(d, 1)).containsExactly("n", "3", "4", "3", "10", "");
+    assertThat(cells(d, 2))
+        .containsExactly("White", "1 (25.0%)", "3 (75.0%)", "1 (25.0%)", "5 (41.7%)", "");
+    assertThat(cells(d, 3))
+        .containsExactly("Black", "1 (25.0%)", "0", "1 (25.0%)", "2 (16.7%)", "");
+    assertThat(cells(d, 4))
+        .containsExactly("Hispanic", "1 (25.0%)", "1 (25.0%)", "1 (25.0%)", "3 (25.0%)", "");
+    assertThat(value(d, "Race", "Race", "p-value", "p"))
+        .isCloseTo(0.69496297426113407, within(1e-12));
+    assertThat(d.footnotes())
+        .contains(
+            "Race: subjects with ETH = H form a category of their own, whatever their RACE; the"
+                + " others are counted by RACE.");
+    assertThatThrownBy(
+            () -> ShellParser.parse(HEAD + "  - count: RACE\n    origin: ETH != H\n", "t.yaml"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("t.yaml:21: field 'origin': expected VAR = value");
+  }
+
+  /**
+   * {@code small_percent: below} prints a percentage above 0 that rounds to 0 as {@code <1} (0
+   * decimals) or {@code <0.1} (1 decimal); {@code rounded} (the default) prints 0: 1 of 250.
+   */
+  @Test
+  void smallPercentagesPrintBelowTheSmallestPrintableValue() {
+    String[] ids = new String[250];
+    String[] arm = new String[250];
+    String[] flag = new String[250];
+    String[] x = new String[250];
+    for (int i = 0; i < 250; i++) {
+      ids[i] = "S" + i;
+      arm[i] = "Placebo";
+      flag[i] = "Y";
+      x[i] = i == 0 ? "B" : "A";
+    }
+    Table adsl =
+        Table.create(
+            "ADSL",
+            StringColumn.create("USUBJID", ids),
+            StringColumn.create("TRT01P", arm),
+            StringColumn.create("ITTFL", flag),
+            StringColumn.create("X", x));
+    String shell =
+        HEAD.replace("  order: TRT01PN\n", "").replace("  total: true\n", "")
+            + "  - count: X\n    label: X\n";
+    java.util.function.BiFunction<String, String, String> cell =
+        (decimals, small) ->
+            CsrEngine.compute(
+                    ShellParser.parse(
+                        shell.replace(
+                            "columns:",
+                            "percent_decimals: " + decimals + "\n" + small + "columns:"),
+                        "t.yaml"),
+                    Map.of("adsl", adsl))
+                .rows()
+                .get(2)
+                .cells()
+                .get(1);
+    assertThat(cell.apply("0", "")).isEqualTo("1 (0%)");
+    assertThat(cell.apply("0", "small_percent: rounded\n")).isEqualTo("1 (0%)");
+    assertThat(cell.apply("0", "small_percent: below\n")).isEqualTo("1 (<1%)");
+    assertThat(cell.apply("1", "small_percent: below\n")).isEqualTo("1 (0.4%)");
+    assertThatThrownBy(() -> cell.apply("0", "small_percent: tiny\n"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("field 'small_percent': expected rounded");
+  }
+
+  /**
+   * {@code risk_difference: {strata: GRP}} prints each arm's Mantel-Haenszel risk difference (Sato
+   * variance) versus Placebo over the strata of GRP on each category row, in percentage points;
+   * reference values by the formulas in small_engine_stratified_rd.py (female: Low -0.75, 95% CI
+   * -1.1743446502785644, clipped to -1, to -0.32565534972143573; High -0.25, -0.89819716021702822
+   * to 0.39819716021702822).
+   */
+  @Test
+  void aCountBlockPrintsTheStratifiedRiskDifference() {
+    String shell =
+        HEAD
+            + "  - count: SEX\n    label: Sex\n    categories: [F, M]\n"
+            + "    risk_difference: {strata: GRP, method: mh}\n";
+    CsrDisplay d = CsrEngine.compute(ShellParser.parse(shell, "t.yaml"), Map.of("adsl", adsl()));
+    assertThat(d.headers())
+        .endsWith("Low\nvs Placebo\nStratified RD (CI)", "High\nvs Placebo\nStratified RD (CI)");
+    assertThat(value(d, "Sex", "F", "Low vs Placebo", "rd")).isCloseTo(-0.75, within(1e-12));
+    // -1.1743446502785644 clipped to the parameter's range, as every Wald-type limit
+    assertThat(value(d, "Sex", "F", "Low vs Placebo", "rd_lower")).isEqualTo(-1.0);
+    assertThat(value(d, "Sex", "F", "Low vs Placebo", "rd_upper"))
+        .isCloseTo(-0.32565534972143573, within(1e-12));
+    assertThat(value(d, "Sex", "F", "High vs Placebo", "rd")).isCloseTo(-0.25, within(1e-12));
+    assertThat(value(d, "Sex", "F", "High vs Placebo", "rd_lower"))
+        .isCloseTo(-0.89819716021702822, within(1e-12));
+    assertThat(value(d, "Sex", "F", "High vs Placebo", "rd_upper"))
+        .isCloseTo(0.39819716021702822, within(1e-12));
+    // M is the complement of F in every stratum: the differences change sign
+    assertThat(value(d, "Sex", "M", "Low vs Placebo", "rd")).isCloseTo(0.75, within(1e-12));
+    assertThat(cells(d, 1)).endsWith("-75.0 (-100.0, -32.6)", "-25.0 (-89.8, 39.8)");
+    assertThat(d.footnotes())
+        .anyMatch(f -> f.startsWith("Sex: stratified RD") && f.contains("over the strata of GRP"));
+    assertThatThrownBy(
+            () ->
+                ShellParser.parse(
+                    HEAD + "  - count: SEX\n    risk_difference: {method: mh}\n", "t.yaml"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("field 'risk_difference': needs strata");
+    assertThatThrownBy(
+            () ->
+                ShellParser.parse(
+                    HEAD + "  - count: SEX\n    risk_difference: {strata: GRP, method: x}\n",
+                    "t.yaml"))
+        .isInstanceOf(ShellException.class)
+        .hasMessageContaining("field 'method'");
+  }
 }

@@ -3,10 +3,15 @@ package org.trialstats.analysis.csr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,9 +41,50 @@ class PilotFigureTest {
     assertThat(shell.figure().transform()).isEqualTo(ConfidenceTransform.parse(transform));
     Map<String, byte[]> files =
         CsrReport.renderFigure(shell, CsrFigures.kaplanMeier(shell, data, "0.1.0"));
-    assertThat(files.keySet()).containsExactly("14-1.png", "14-1.svg", "14-1.json", "14-1.csv");
+    assertThat(files.keySet())
+        .containsExactly("14-1.png", "14-1.svg", "14-1.json", "14-1.csv", "14-1.rtf", "14-1.docx");
     assertThat(new String(files.get("14-1.json"), StandardCharsets.UTF_8))
         .isEqualTo(Files.readString(Path.of("reports/cdiscpilot01/" + committed + ".json")));
+  }
+
+  /**
+   * The RTF and DOCX of the figure hold the PNG written beside them, byte for byte (RTF: the hex of
+   * a pngblip group; DOCX: the media part), under the figure's title block and footnotes.
+   */
+  @Test
+  void rtfAndDocxEmbedTheFigurePng() throws Exception {
+    Path data = SharedFolder.require("data/cdiscpilot01/adtte.xpt").getParent();
+    DisplayShell shell = ShellParser.parse(Files.readString(SHELL), "14-1.yaml");
+    Map<String, byte[]> files =
+        CsrReport.renderFigure(shell, CsrFigures.kaplanMeier(shell, data, "0.1.0"));
+    byte[] png = files.get("14-1.png");
+    String rtf = new String(files.get("14-1.rtf"), StandardCharsets.US_ASCII);
+    assertThat(rtf.replaceAll("\\s", "")).contains(HexFormat.of().formatHex(png));
+    assertThat(rtf)
+        .contains("\\pict\\pngblip")
+        .contains("Figure 14-1 Time to First Dermatologic Event by Treatment Group")
+        .contains("Protocol: CDISCPILOT01; Safety Population");
+    for (String footnote : shell.footnotes()) {
+      assertThat(rtf).contains(footnote);
+    }
+    Map<String, byte[]> parts = new java.util.HashMap<>();
+    try (ZipInputStream zip =
+        new ZipInputStream(new ByteArrayInputStream(files.get("14-1.docx")))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        parts.put(e.getName(), zip.readAllBytes());
+      }
+    }
+    assertThat(parts.get("word/media/image1.png")).isEqualTo(png);
+    assertThat(new String(parts.get("word/document.xml"), StandardCharsets.UTF_8))
+        .contains("<wp:inline");
+    assertThat(new String(parts.get("word/header1.xml"), StandardCharsets.UTF_8))
+        .contains("Figure 14-1 Time to First Dermatologic Event by Treatment Group");
+    // the committed rendering is up to date
+    for (String name : List.of("14-1.png", "14-1.rtf", "14-1.docx")) {
+      assertThat(files.get(name))
+          .as(name)
+          .isEqualTo(Files.readAllBytes(Path.of("reports/cdiscpilot01/csr/" + name)));
+    }
   }
 
   @Test
