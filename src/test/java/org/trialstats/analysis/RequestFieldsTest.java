@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trialstats.io.InvalidDataException;
 import org.trialstats.stats.Measure;
-import org.trialstats.stats.Request;
 import org.trialstats.stats.StatsException;
 
 class RequestFieldsTest {
@@ -25,8 +24,8 @@ class RequestFieldsTest {
 
   @Test
   void readsEveryColumnOfABatchRow() {
-    Request r =
-        RequestFields.parse(
+    RequestFields.Fields r =
+        RequestFields.read(
             row(
                 "measure", " rate-diff ",
                 "method", " wald ",
@@ -40,13 +39,13 @@ class RequestFieldsTest {
                 "unrelated", "ignored"));
     assertThat(r)
         .isEqualTo(
-            new Request(
+            new RequestFields.Fields(
                 Measure.RATE_DIFF, "wald", 12L, null, 7L, null, 1500.5, 1200.0, null, 100, 0.9));
   }
 
   @Test
   void blankPerAndLevelTakeTheirDefaults() {
-    Request r = RequestFields.parse(row("measure", "rd", "per", " ", "level", ""));
+    RequestFields.Fields r = RequestFields.read(row("measure", "rd", "per", " ", "level", ""));
     assertThat(r.per()).isEqualTo(1.0);
     assertThat(r.level()).isEqualTo(0.95);
     assertThat(r.method()).isEmpty();
@@ -54,14 +53,14 @@ class RequestFieldsTest {
 
   @Test
   void aMissingMeasureIsNamed() {
-    assertThatThrownBy(() -> RequestFields.parse(row("method", "wilson")))
+    assertThatThrownBy(() -> RequestFields.read(row("method", "wilson")))
         .isInstanceOf(InvalidDataException.class)
         .hasMessage("field 'measure' is empty");
   }
 
   @Test
   void anUnknownMeasureListsTheKnownOnes() {
-    assertThatThrownBy(() -> RequestFields.parse(row("measure", "hr")))
+    assertThatThrownBy(() -> RequestFields.read(row("measure", "hr")))
         .isInstanceOf(StatsException.class)
         .hasMessageStartingWith("unknown measure 'hr'; expected one of [proportion, rd,");
   }
@@ -83,7 +82,7 @@ class RequestFieldsTest {
         "exposure2|1,5|field 'exposure2': expected a finite decimal number, got '1,5'"
       })
   void aMalformedNumberNamesItsFieldAndWhatWasExpected(String field, String value, String message) {
-    assertThatThrownBy(() -> RequestFields.parse(row("measure", "rd", field, value)))
+    assertThatThrownBy(() -> RequestFields.read(row("measure", "rd", field, value)))
         .isInstanceOf(InvalidDataException.class)
         .hasMessage(message);
   }
@@ -91,13 +90,13 @@ class RequestFieldsTest {
   @Test
   void aLongValueIsAbbreviatedInTheMessage() {
     String value = "x".repeat(50);
-    assertThatThrownBy(() -> RequestFields.parse(row("measure", "rd", "n1", value)))
+    assertThatThrownBy(() -> RequestFields.read(row("measure", "rd", "n1", value)))
         .hasMessage("field 'n1': expected a whole number >= 0, got '" + "x".repeat(37) + "...'");
   }
 
   @Test
   void theLargestLongIsACount() {
-    Request r = RequestFields.parse(row("measure", "rd", "n1", "9223372036854775807"));
+    RequestFields.Fields r = RequestFields.read(row("measure", "rd", "n1", "9223372036854775807"));
     assertThat(r.n1()).isEqualTo(Long.MAX_VALUE);
   }
 }
