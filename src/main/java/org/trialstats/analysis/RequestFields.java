@@ -243,9 +243,9 @@ public final class RequestFields {
           "field '"
               + BERGER_BOOS
               + "': expected 0 or a number between 0 and alpha/2 = "
-              + Numbers.full(halfAlpha)
+              + Numbers.significant(halfAlpha, 6)
               + " (level "
-              + Numbers.full(level)
+              + Numbers.significant(level, 6)
               + "), got "
               + Numbers.full(gamma));
     }

@@ -250,9 +250,9 @@ public final class CiCommand implements Callable<Integer> {
     if (validLevel && !(bergerBoos == 0 || (bergerBoos > 0 && bergerBoos < halfAlpha))) {
       throw new UserError(
           "--berger-boos must be 0 or between 0 and alpha/2 = "
-              + Numbers.full(halfAlpha)
+              + Numbers.significant(halfAlpha, 6)
               + " (--level "
-              + Numbers.full(level)
+              + Numbers.significant(level, 6)
               + "), got "
               + Numbers.full(bergerBoos));
     }
