@@ -100,6 +100,29 @@ public final class RequestFields {
       this(
           measure, method, events1, n1, events2, n2, exposure1, exposure2, expected, per, level, 0);
     }
+
+    /**
+     * These fields with another method id (the command line computes one set of counts with several
+     * methods).
+     *
+     * @param id the method id
+     * @return the fields with {@code method} replaced
+     */
+    public Fields withMethod(String id) {
+      return new Fields(
+          measure,
+          id,
+          events1,
+          n1,
+          events2,
+          n2,
+          exposure1,
+          exposure2,
+          expected,
+          per,
+          level,
+          bergerBoos);
+    }
   }
 
   /**

@@ -150,21 +150,7 @@ public final class CiCommand implements Callable<Integer> {
     List<Row> rows = new ArrayList<>();
     for (String id : ids) {
       try {
-        Request request =
-            RequestFields.request(
-                new RequestFields.Fields(
-                    fields.measure(),
-                    id,
-                    fields.events1(),
-                    fields.n1(),
-                    fields.events2(),
-                    fields.n2(),
-                    fields.exposure1(),
-                    fields.exposure2(),
-                    fields.expected(),
-                    fields.per(),
-                    fields.level(),
-                    fields.bergerBoos()));
+        Request request = RequestFields.request(fields.withMethod(id));
         rows.add(new Row(id, MethodCatalogue.compute(request), null));
       } catch (StatsException e) {
         if (ids.size() == 1) {

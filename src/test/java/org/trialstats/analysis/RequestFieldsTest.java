@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trialstats.io.InvalidDataException;
+import org.trialstats.stats.Counts;
 import org.trialstats.stats.Measure;
+import org.trialstats.stats.Request;
+import org.trialstats.stats.RiskRatioMethod;
 import org.trialstats.stats.StatsException;
+import org.trialstats.stats.TwoByTwo;
 
 class RequestFieldsTest {
 
@@ -98,5 +102,72 @@ class RequestFieldsTest {
   void theLargestLongIsACount() {
     RequestFields.Fields r = RequestFields.read(row("measure", "rd", "n1", "9223372036854775807"));
     assertThat(r.n1()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void aRowWithSeveralFaultsReportsThemInAFixedOrder() {
+    // level before the size of a count, the size of a count before the method id, the method id
+    // before a missing count, the first arm before the second
+    assertThatThrownBy(
+            () ->
+                RequestFields.parse(
+                    row("measure", "rd", "method", "x", "n1", "3000000000", "level", "1.5")))
+        .hasMessage("level must be strictly between 0 and 1, got 1.5");
+    assertThatThrownBy(
+            () -> RequestFields.parse(row("measure", "rd", "method", "x", "n2", "3000000000")))
+        .hasMessageStartingWith("n2 = 3000000000 is above 2 x 10^9");
+    assertThatThrownBy(() -> RequestFields.parse(row("measure", "rd", "method", "x")))
+        .hasMessageStartingWith("unknown rd method 'x'");
+    assertThatThrownBy(
+            () ->
+                RequestFields.parse(
+                    row("measure", "rd", "method", "mn", "events1", "5", "n1", "3", "n2", "4")))
+        .hasMessage("events (5) must not exceed n (3)");
+    assertThatThrownBy(
+            () -> RequestFields.parse(row("measure", "rd", "method", "mn", "events1", "1")))
+        .hasMessage("n1 is required for this measure");
+  }
+
+  @Test
+  void theTypedRequestCarriesTheMethodConstantAndTheCounts() {
+    Request r =
+        RequestFields.parse(
+            row(
+                "measure",
+                "rr",
+                "method",
+                "Exact-Unconditional",
+                "events1",
+                "3",
+                "n1",
+                "10",
+                "events2",
+                "7",
+                "n2",
+                "12",
+                "berger_boos",
+                "0.001"));
+    assertThat(r.method()).isEqualTo(RiskRatioMethod.EXACT_UNCONDITIONAL);
+    assertThat(r.counts()).isEqualTo(new Counts.TwoArms(TwoByTwo.of(3, 10, 7, 12), 0.001));
+    assertThat(r.level()).isEqualTo(0.95);
+    Request rate =
+        RequestFields.parse(
+            row(
+                "measure",
+                "rate-ratio",
+                "method",
+                "wald",
+                "events1",
+                "3",
+                "exposure1",
+                "10",
+                "events2",
+                "4",
+                "exposure2",
+                "20",
+                "per",
+                "100"));
+    // a ratio of rates has no scale: per is not used
+    assertThat(((Counts.TwoRates) rate.counts()).per()).isEqualTo(1.0);
   }
 }
