@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.trialstats.evidence.Arm;
 import org.trialstats.evidence.ClaimChecker;
 import org.trialstats.evidence.ClaimResult;
@@ -15,6 +16,7 @@ import org.trialstats.evidence.SirFigure;
 import org.trialstats.evidence.StratifiedComparison;
 import org.trialstats.io.Numbers;
 import org.trialstats.stats.ChiSquareStatistic;
+import org.trialstats.stats.Counts;
 import org.trialstats.stats.Estimate;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
@@ -32,6 +34,7 @@ import org.trialstats.stats.StratifiedAnalysis;
 import org.trialstats.stats.StratifiedMethod;
 import org.trialstats.stats.StratifiedTables;
 import org.trialstats.stats.StratifiedTest;
+import org.trialstats.stats.TwoByTwo;
 import org.trialstats.stats.TwoByTwoTest;
 
 /**
@@ -149,41 +152,24 @@ public record EvidenceAnalysis(
       analyseComparison(c, level, results, sensitivity);
     }
     for (RateFigure r : dataset.rates()) {
-      Request request =
-          new Request(
-              Measure.RATE,
-              RATE_METHOD.id(),
-              r.events(),
-              null,
-              null,
-              null,
-              r.patientYears(),
-              null,
-              null,
-              r.per(),
-              level);
       results.add(
           row(
               r.id(),
               r.endpoint(),
               "per " + Numbers.significant(r.per(), 6) + " patient-years",
-              request));
+              RATE_METHOD,
+              level,
+              () -> new Counts.Rate(r.events(), r.patientYears(), r.per())));
     }
     for (SirFigure s : dataset.sirs()) {
-      Request request =
-          new Request(
-              Measure.SIR,
-              SIR_METHOD.id(),
-              s.observed(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              s.expected(),
-              1,
-              level);
-      results.add(row(s.id(), s.endpoint(), "observed vs expected", request));
+      results.add(
+          row(
+              s.id(),
+              s.endpoint(),
+              "observed vs expected",
+              SIR_METHOD,
+              level,
+              () -> new Counts.Sir(s.observed(), s.expected())));
     }
     List<StratifiedResult> stratified = new ArrayList<>();
     for (StratifiedComparison c : dataset.stratified()) {
@@ -281,13 +267,17 @@ public record EvidenceAnalysis(
             c.id(),
             c.endpoint(),
             t.label(),
-            Request.proportion(PROPORTION_METHOD.id(), x1, t.n(), level)));
+            PROPORTION_METHOD,
+            level,
+            () -> new Counts.Proportion(x1, t.n())));
     results.add(
         row(
             c.id(),
             c.endpoint(),
             k.label(),
-            Request.proportion(PROPORTION_METHOD.id(), x2, k.n(), level)));
+            PROPORTION_METHOD,
+            level,
+            () -> new Counts.Proportion(x2, k.n())));
     String contrast = t.label() + " vs " + k.label();
     for (StatMethod m : COMPARISON_METHODS) {
       results.add(
@@ -295,14 +285,15 @@ public record EvidenceAnalysis(
               c.id(),
               c.endpoint(),
               contrast,
-              Request.twoArm(m.measure(), m.id(), x1, t.n(), x2, k.n(), level)));
+              m,
+              level,
+              () -> new Counts.TwoArms(TwoByTwo.of(x1, t.n(), x2, k.n()))));
     }
     if (t.eventsDerived() || k.eventsDerived()) {
       for (long e1 : t.compatibleEvents()) {
         for (long e2 : k.compatibleEvents()) {
           Result rd =
-              MethodCatalogue.compute(
-                  Request.twoArm(Measure.RD, RD_METHOD.id(), e1, t.n(), e2, k.n(), level));
+              MethodCatalogue.compute(Request.twoArms(RD_METHOD, e1, t.n(), e2, k.n(), level));
           sensitivity.add(
               new SensitivityRow(
                   c.id(),
@@ -319,10 +310,19 @@ public record EvidenceAnalysis(
     }
   }
 
-  private static ResultRow row(String figure, String endpoint, String subject, Request r) {
-    StatMethod method = MethodCatalogue.find(r.measure(), r.method());
+  /**
+   * One result row; counts the method cannot take (built inside, so that their error is caught too)
+   * and data the method cannot estimate from give a row marked not computable.
+   */
+  private static ResultRow row(
+      String figure,
+      String endpoint,
+      String subject,
+      StatMethod method,
+      double level,
+      Supplier<Counts> counts) {
     try {
-      Result e = MethodCatalogue.compute(r);
+      Result e = MethodCatalogue.compute(new Request(method, counts.get(), level));
       return new ResultRow(
           figure,
           endpoint,
@@ -335,7 +335,7 @@ public record EvidenceAnalysis(
           e.pValue(),
           e.note());
     } catch (StatsException e) {
-      return notComputable(figure, endpoint, subject, method, r.level(), e);
+      return notComputable(figure, endpoint, subject, method, level, e);
     }
   }
 

@@ -38,6 +38,7 @@ import org.trialstats.stats.RiskDifferenceMethod;
 import org.trialstats.stats.RiskRatioMethod;
 import org.trialstats.stats.StratifiedMethod;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -121,11 +122,7 @@ public final class AeTableCommand implements Callable<Integer> {
       description = "Also show the risk ratio with this rr method (katz, koopman, mn).")
   String riskRatioMethod;
 
-  @Option(
-      names = "--level",
-      defaultValue = "0.95",
-      description = "Confidence level (default: ${DEFAULT-VALUE}).")
-  double level;
+  @Mixin ConfidenceLevelOption level;
 
   @Option(
       names = "--where",
@@ -441,7 +438,7 @@ public final class AeTableCommand implements Callable<Integer> {
     boolean rates = definition != ExposureDefinition.NONE;
     return new AeTableSpec(
         control,
-        level,
+        level.value(),
         RiskDifferenceMethod.fromId(riskDifferenceMethod),
         riskRatioMethod == null ? null : RiskRatioMethod.fromId(riskRatioMethod),
         definition,

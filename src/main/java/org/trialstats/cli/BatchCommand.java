@@ -15,7 +15,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Compute many estimates from a CSV file, one request per row.",
       "Input columns (any order; extra columns are passed through): id, measure, method,"
-          + " events1, n1, events2, n2, exposure1, exposure2, expected, per, level.",
+          + " events1, n1, events2, n2, exposure1, exposure2, expected, per, level, berger_boos.",
+      "berger_boos (optional; empty = 0): the Berger-Boos gamma, 0 or between 0 and alpha/2, of"
+          + " the exact unconditional intervals (rd exact-unconditional[-raw], rr"
+          + " exact-unconditional).",
       "Output: the input columns, then estimate, lower, upper, p_value, status, message."
           + " A row that cannot be computed gets status 'error' and the batch goes on.",
       "Stratified: with both a group and a stratum column, the rows of one group are the strata"

@@ -60,7 +60,8 @@ public final class BatchRunner {
           "exposure2",
           "expected",
           "per",
-          "level");
+          "level",
+          "berger_boos");
 
   /**
    * The longest input record accepted (1 Mi characters, line breaks in quoted fields included):

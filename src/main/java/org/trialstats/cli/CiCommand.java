@@ -1,17 +1,16 @@
 package org.trialstats.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.trialstats.analysis.RequestFields;
 import org.trialstats.io.Json;
 import org.trialstats.io.Numbers;
+import org.trialstats.report.CsvTable;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
 import org.trialstats.stats.Request;
@@ -19,6 +18,7 @@ import org.trialstats.stats.Result;
 import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StatsException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       "  trialstats ci rate-diff e1/t1 e2/t2 [--per=K] [OPTIONS]",
       "  trialstats ci sir OBSERVED --expected=E [OPTIONS]",
       "  trialstats ci rd|rr|or|test --strata=x1/n1:x2/n2,... [OPTIONS]",
+      "  trialstats ci rd|rr x1/n1 x2/n2 --method=exact-unconditional --berger-boos=GAMMA",
       "OPTIONS: [--method=ID[,ID...] | --all] [--level=L] [--format=text|csv|json]"
     },
     description = {
@@ -90,8 +91,16 @@ public final class CiCommand implements Callable<Integer> {
   @Option(names = "--all", description = "every method of the measure")
   boolean all;
 
-  @Option(names = "--level", defaultValue = "0.95", description = "confidence level (default 0.95)")
-  double level;
+  @Mixin ConfidenceLevelOption levelOption;
+
+  @Option(
+      names = "--berger-boos",
+      paramLabel = "GAMMA",
+      description =
+          "Berger-Boos restriction of the exact unconditional intervals (rd: exact-unconditional,"
+              + " exact-unconditional-raw; rr: exact-unconditional): 0 (default, none) or a"
+              + " gamma between 0 and alpha/2")
+  Double bergerBoos;
 
   @Option(names = "--expected", paramLabel = "E", description = "expected count (sir only)")
   Double expected;
@@ -102,8 +111,10 @@ public final class CiCommand implements Callable<Integer> {
       description = "rate multiplier, e.g. 100 for per 100 person-years (rate and rate-diff only)")
   Double per;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, csv or json")
-  String format;
+  @Mixin OutputFormatOption formatOption;
+
+  /** The confidence level given. */
+  private double level;
 
   /** The measure ids, for the help's list of measures. */
   static final class MeasureIds implements Iterable<String> {
@@ -127,15 +138,19 @@ public final class CiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    level = levelOption.value();
     rejectOptionsThatDoNotApply();
     if (strata != null) {
       return stratified();
     }
+    String format = formatOption.value();
     List<String> ids = methodIds();
+    checkBergerBoos(ids);
+    RequestFields.Fields fields = fields();
     List<Row> rows = new ArrayList<>();
     for (String id : ids) {
-      Request request = request(id);
       try {
+        Request request = RequestFields.request(fields.withMethod(id));
         rows.add(new Row(id, MethodCatalogue.compute(request), null));
       } catch (StatsException e) {
         if (ids.size() == 1) {
@@ -145,11 +160,10 @@ public final class CiCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    switch (format.toLowerCase(Locale.ROOT)) {
+    switch (format) {
       case "text" -> out.print(text(rows));
       case "csv" -> out.print(csv(rows));
-      case "json" -> out.print(json(rows));
-      default -> throw new UserError("--format must be text, csv or json, got '" + format + "'");
+      default -> out.print(json(rows));
     }
     out.flush();
     return rows.stream().allMatch(r -> r.error != null) ? ExitCode.INVALID_INPUT : ExitCode.OK;
@@ -165,7 +179,7 @@ public final class CiCommand implements Callable<Integer> {
     }
     List<String> ids = StratifiedCi.methodIds(measure, methods, all);
     Map.Entry<String, Boolean> result =
-        StratifiedCi.run(measure, StratifiedCi.parse(strata), ids, level, format);
+        StratifiedCi.run(measure, StratifiedCi.parse(strata), ids, level, formatOption.value());
     PrintWriter out = spec.commandLine().getOut();
     out.print(result.getKey());
     out.flush();
@@ -187,6 +201,46 @@ public final class CiCommand implements Callable<Integer> {
     }
     if (expected != null && measure != Measure.SIR) {
       throw new UserError("--expected applies only to sir, not " + measure.id());
+    }
+    if (bergerBoos != null && measure != Measure.RD && measure != Measure.RR) {
+      throw new UserError(
+          "--berger-boos applies only to rd and rr (their exact unconditional intervals), not "
+              + measure.id());
+    }
+    if (bergerBoos != null && strata != null) {
+      throw new UserError("--berger-boos does not apply to --strata");
+    }
+  }
+
+  /**
+   * Refuses {@code --berger-boos} with a method that does not take it and a gamma outside [0,
+   * alpha/2) (when the level itself is valid; an invalid level is reported by the computation).
+   */
+  private void checkBergerBoos(List<String> ids) {
+    if (bergerBoos == null) {
+      return;
+    }
+    for (String id : ids) {
+      if (!MethodCatalogue.acceptsBergerBoos(MethodCatalogue.find(measure, id))) {
+        throw new UserError(
+            "--berger-boos applies only to --method "
+                + (measure == Measure.RD
+                    ? "exact-unconditional or exact-unconditional-raw"
+                    : "exact-unconditional")
+                + ", not to "
+                + id);
+      }
+    }
+    double halfAlpha = (1 - level) / 2;
+    boolean validLevel = level > 0 && level < 1;
+    if (validLevel && !(bergerBoos == 0 || (bergerBoos > 0 && bergerBoos < halfAlpha))) {
+      throw new UserError(
+          "--berger-boos must be 0 or between 0 and alpha/2 = "
+              + Numbers.significant(halfAlpha, 6)
+              + " (--level "
+              + Numbers.significant(level, 6)
+              + "), got "
+              + Numbers.full(bergerBoos));
     }
   }
 
@@ -264,7 +318,11 @@ public final class CiCommand implements Callable<Integer> {
     return lines;
   }
 
-  private Request request(String method) {
+  /**
+   * The counts of the arguments as the fields of a {@code batch} row (the method id is set per
+   * method): the same checks, in the same order, as a row of {@code batch}.
+   */
+  private RequestFields.Fields fields() {
     boolean rates =
         measure == Measure.RATE || measure == Measure.RATE_RATIO || measure == Measure.RATE_DIFF;
     boolean twoArms =
@@ -277,20 +335,21 @@ public final class CiCommand implements Callable<Integer> {
       throw new UserError(
           measure.id() + " needs " + needed + " count argument(s), got " + counts.size());
     }
+    double gamma = bergerBoos == null ? 0 : bergerBoos;
     if (measure == Measure.SIR) {
       if (expected == null) {
         throw new UserError("sir needs --expected E (the expected count)");
       }
       long observed = wholeNumber(counts.get(0), "observed");
-      return new Request(
-          measure, method, observed, null, null, null, null, null, expected, 1, level);
+      return new RequestFields.Fields(
+          measure, "", observed, null, null, null, null, null, expected, 1, level, gamma);
     }
     String[] a1 = split(counts.get(0));
     String[] a2 = twoArms ? split(counts.get(1)) : null;
     if (rates) {
-      return new Request(
+      return new RequestFields.Fields(
           measure,
-          method,
+          "",
           wholeNumber(a1[0], "events1"),
           null,
           a2 == null ? null : wholeNumber(a2[0], "events2"),
@@ -299,11 +358,12 @@ public final class CiCommand implements Callable<Integer> {
           a2 == null ? null : decimal(a2[1], "exposure2"),
           null,
           scale(),
-          level);
+          level,
+          gamma);
     }
-    return new Request(
+    return new RequestFields.Fields(
         measure,
-        method,
+        "",
         wholeNumber(a1[0], "x1"),
         wholeNumber(a1[1], "n1"),
         a2 == null ? null : wholeNumber(a2[0], "x2"),
@@ -312,7 +372,8 @@ public final class CiCommand implements Callable<Integer> {
         null,
         null,
         1,
-        level);
+        level,
+        gamma);
   }
 
   /** The rate multiplier: {@code --per}, or 1. */
@@ -368,6 +429,9 @@ public final class CiCommand implements Callable<Integer> {
     if (per != null) {
       b.append(", per ").append(Numbers.significant(per, 6));
     }
+    if (hasBergerBoos()) {
+      b.append(", Berger-Boos gamma ").append(Numbers.full(bergerBoos));
+    }
     b.append('\n');
     // the method column is 18 wide, wider when an id is longer (exact-unconditional-raw)
     int width = Math.max(18, rows.stream().mapToInt(r -> r.method.length()).max().orElse(0));
@@ -403,40 +467,38 @@ public final class CiCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  private String csv(List<Row> rows) throws java.io.IOException {
-    StringWriter w = new StringWriter();
-    try (CSVPrinter p =
-        new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-      p.printRecord(
-          "measure",
-          "method",
-          "estimate",
-          "lower",
-          "upper",
-          "level",
-          "p_value",
-          "status",
-          "message");
-      for (Row r : rows) {
-        if (r.error != null) {
-          p.printRecord(
-              measure.id(), r.method, "", "", "", Numbers.full(level), "", "error", r.error);
-        } else {
-          Result e = r.estimate;
-          p.printRecord(
-              measure.id(),
-              r.method,
-              Numbers.full(e.value()),
-              Numbers.full(e.lower()),
-              Numbers.full(e.upper()),
-              Numbers.full(e.level()),
-              Numbers.full(e.pValue()),
-              "ok",
-              e.note());
-        }
+  /** Whether a non-zero Berger-Boos gamma was given (then it is part of the output). */
+  private boolean hasBergerBoos() {
+    return bergerBoos != null && bergerBoos != 0;
+  }
+
+  private String csv(List<Row> rows) {
+    List<String> header =
+        new ArrayList<>(List.of("measure", "method", "estimate", "lower", "upper", "level"));
+    if (hasBergerBoos()) {
+      header.add("berger_boos");
+    }
+    header.addAll(List.of("p_value", "status", "message"));
+    CsvTable table = new CsvTable(header);
+    for (Row r : rows) {
+      CsvTable.Row row = table.row().put("measure", measure.id()).put("method", r.method);
+      if (hasBergerBoos()) {
+        row.put("berger_boos", Numbers.full(bergerBoos));
+      }
+      if (r.error != null) {
+        row.put("level", Numbers.full(level)).put("status", "error").put("message", r.error);
+      } else {
+        Result e = r.estimate;
+        row.put("estimate", Numbers.full(e.value()))
+            .put("lower", Numbers.full(e.lower()))
+            .put("upper", Numbers.full(e.upper()))
+            .put("level", Numbers.full(e.level()))
+            .put("p_value", Numbers.full(e.pValue()))
+            .put("status", "ok")
+            .put("message", e.note());
       }
     }
-    return w.toString();
+    return table.text();
   }
 
   private String json(List<Row> rows) {
@@ -450,6 +512,9 @@ public final class CiCommand implements Callable<Integer> {
       m.put("lower", e == null ? null : Json.number(e.lower()));
       m.put("upper", e == null ? null : Json.number(e.upper()));
       m.put("level", e == null ? Json.number(level) : Json.number(e.level()));
+      if (hasBergerBoos()) {
+        m.put("berger_boos", Json.number(bergerBoos));
+      }
       m.put("p_value", e == null ? null : Json.number(e.pValue()));
       m.put("status", r.error == null ? "ok" : "error");
       m.put("message", r.error == null ? e.note() : r.error);

@@ -33,6 +33,7 @@ import org.trialstats.report.ForestPlot;
 import org.trialstats.report.FunnelPlot;
 import org.trialstats.report.MetaOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -138,19 +139,9 @@ public final class MetaCommand implements Callable<Integer> {
               + " or fixed effect with --method iv.")
   boolean hksj;
 
-  @Option(
-      names = "--level",
-      defaultValue = "0.95",
-      paramLabel = "LEVEL",
-      description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
-  double level;
+  @Mixin ConfidenceLevelOption level;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text, json or csv (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin OutputFormatOption format;
 
   @Option(
       names = "--out",
@@ -326,10 +317,7 @@ public final class MetaCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    String fmt = format.trim().toLowerCase(Locale.ROOT);
-    if (!List.of("text", "json", "csv").contains(fmt)) {
-      throw new UserError("unknown format '" + format + "'; use text, json or csv");
-    }
+    String fmt = format.value();
     checkPlotFile("--forest", forest);
     checkPlotFile("--funnel", funnel);
     checkPlotFile("--baujat", baujat);
@@ -568,7 +556,7 @@ public final class MetaCommand implements Callable<Integer> {
       o = MetaOptions.random(m, estimator == null ? Tau2Estimator.REML : estimator);
     }
     return o.withHksj(hksj)
-        .withLevel(level)
+        .withLevel(level.value())
         .withExponentiate(exponentiate)
         .withSmdVariance(SmdVariance.fromId(smdVariance))
         .withPrediction(PredictionMethod.fromId(prediction));

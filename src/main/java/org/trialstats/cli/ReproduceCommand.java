@@ -15,6 +15,7 @@ import org.trialstats.io.OutputTarget;
 import org.trialstats.report.EvidenceReport;
 import org.trialstats.stats.ConfidenceLevel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,15 +40,14 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--out", description = "report folder (default: reports/<dataset name>)")
   Path out;
 
-  @Option(names = "--level", defaultValue = "0.95", description = "confidence level (default 0.95)")
-  double level;
+  @Mixin ConfidenceLevelOption level;
 
   @Option(names = "--strict", description = "exit with code 1 when any claim is a discrepancy")
   boolean strict;
 
   @Override
   public Integer call() throws Exception {
-    ConfidenceLevel.check(level);
+    ConfidenceLevel.check(level.value());
     if (!Files.isDirectory(dataset)) {
       throw new UserError(dataset + ": not a dataset folder");
     }
@@ -69,7 +69,8 @@ public final class ReproduceCommand implements Callable<Integer> {
               .collect(java.util.stream.Collectors.joining("\n")),
           e);
     }
-    EvidenceReport report = new EvidenceReport(EvidenceAnalysis.of(data, level), Version.current());
+    EvidenceReport report =
+        new EvidenceReport(EvidenceAnalysis.of(data, level.value()), Version.current());
     report.write(target);
     Map<Verdict, Integer> counts = report.verdictCounts();
     spec.commandLine()

@@ -15,7 +15,6 @@ import org.trialstats.io.Escape;
 import org.trialstats.io.InvalidDataException;
 import org.trialstats.io.Numbers;
 import org.trialstats.report.StratifiedRow;
-import org.trialstats.stats.Request;
 import org.trialstats.stats.StatsException;
 import org.trialstats.stats.StratifiedAnalysis;
 import org.trialstats.stats.StratifiedMethod;
@@ -53,7 +52,7 @@ final class StratifiedBatch {
   private static final class Group {
     final String name;
     final long firstLine;
-    Request request;
+    RequestFields.Fields request;
     final List<Stratum> strata = new ArrayList<>();
     final Map<String, Long> labels = new HashMap<>();
     String error;
@@ -69,11 +68,11 @@ final class StratifiedBatch {
       }
       try {
         if (label.isEmpty()) {
-          throw new StatsException("field 'stratum' is empty");
+          throw new InvalidDataException("field 'stratum' is empty");
         }
         Long previous = labels.putIfAbsent(label, line);
         if (previous != null) {
-          throw new StatsException(
+          throw new InvalidDataException(
               "stratum '"
                   + label
                   + "' appears twice in group '"
@@ -82,11 +81,18 @@ final class StratifiedBatch {
                   + previous
                   + ")");
         }
-        Request r = RequestFields.parse(values);
+        RequestFields.Fields r = RequestFields.read(values);
         for (String field : List.of("events1", "n1", "events2", "n2")) {
           if (values.getOrDefault(field, "").isBlank()) {
-            throw new StatsException("field '" + field + "' is empty; a stratum needs x1/n1:x2/n2");
+            throw new InvalidDataException(
+                "field '" + field + "' is empty; a stratum needs x1/n1:x2/n2");
           }
+        }
+        if (r.bergerBoos() != 0) {
+          throw new InvalidDataException(
+              "field '"
+                  + RequestFields.BERGER_BOOS
+                  + "' does not apply to a stratified request; leave it empty or 0");
         }
         if (request == null) {
           StratifiedMethod.find(r.measure(), methodId(r));
@@ -104,7 +110,7 @@ final class StratifiedBatch {
 
     private void same(String field, String value, String groupValue) {
       if (!value.equalsIgnoreCase(groupValue)) {
-        throw new StatsException(
+        throw new InvalidDataException(
             "field '"
                 + field
                 + "' is '"
@@ -150,7 +156,7 @@ final class StratifiedBatch {
   }
 
   /** The method id of a request, Mantel-Haenszel when the field is blank. */
-  private static String methodId(Request r) {
+  private static String methodId(RequestFields.Fields r) {
     return r.method().isEmpty() ? StratifiedCi.defaultMethod(r.measure()) : r.method();
   }
 

@@ -27,6 +27,7 @@ import org.trialstats.survival.ConfidenceTransform;
 import org.trialstats.survival.TiesMethod;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -158,12 +159,7 @@ public final class SurvivalCommand implements Callable<Integer> {
               + " (SAS 9.2+ default), arcsine, logit (default: ${DEFAULT-VALUE}).")
   String confType;
 
-  @Option(
-      names = "--level",
-      defaultValue = "0.95",
-      paramLabel = "LEVEL",
-      description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
-  double level;
+  @Mixin ConfidenceLevelOption level;
 
   @Option(
       names = "--ties",
@@ -188,12 +184,7 @@ public final class SurvivalCommand implements Callable<Integer> {
           "Restricted mean survival time up to TAU, and differences vs the" + " reference.")
   Double rmst;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text, json or csv (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin OutputFormatOption format;
 
   @Option(
       names = "--plot",
@@ -245,10 +236,7 @@ public final class SurvivalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String fmt = format.strip().toLowerCase(Locale.ROOT);
-    if (!List.of("text", "json", "csv").contains(fmt)) {
-      throw new UserError("--format must be text, json or csv, got '" + format + "'");
-    }
+    String fmt = format.value();
     if (adsl != null && population == null) {
       throw new UserError("--adsl needs --population (e.g. --population SAFFL)");
     }
@@ -281,7 +269,7 @@ public final class SurvivalCommand implements Callable<Integer> {
             population,
             reference,
             option("--conf-type", () -> ConfidenceTransform.parse(confType)),
-            level,
+            level.value(),
             option("--ties", () -> TiesMethod.parse(ties)),
             times == null ? null : sortedTimes(times),
             rmst);

@@ -87,69 +87,100 @@ public final class MethodCatalogue {
   /**
    * Evaluates a request.
    *
-   * @param r the measure, method id and the counts the measure needs
+   * @param r the method, the counts its measure needs and the level
    * @return the {@link Estimate} with its interval (rates and rate differences scaled by {@code
    *     per}), or the {@link TestResult}
-   * @throws StatsException when a needed count is missing, invalid or above {@link #MAX_COUNT}, or
-   *     the method does not apply to these counts
+   * @throws StatsException when the method does not apply to these counts (an undefined estimate, a
+   *     table too large for an exact method)
    */
   public static Result compute(Request r) {
-    ConfidenceLevel.check(r.level());
-    checkCount(r.events1(), "events1");
-    checkCount(r.n1(), "n1");
-    checkCount(r.events2(), "events2");
-    checkCount(r.n2(), "n2");
-    StatMethod method = find(r.measure(), r.method());
-    return switch (r.measure()) {
-      case PROPORTION -> ((ProportionMethod) method).interval(arm1(r), r.level());
-      case RD -> ((RiskDifferenceMethod) method).interval(table(r), r.level());
-      case RR -> ((RiskRatioMethod) method).interval(table(r), r.level());
-      case OR -> ((OddsRatioMethod) method).interval(table(r), r.level());
-      case NNT -> NumberNeededToTreat.of(table(r), ((NntMethod) method).rd(), r.level());
-      case TEST -> ((TwoByTwoTest) method).test(table(r));
-      case RATE -> ((RateMethod) method).interval(rate1(r), r.level()).scaled(per(r));
-      case RATE_RATIO -> ((RateRatioMethod) method).interval(rate1(r), rate2(r), r.level());
-      case RATE_DIFF ->
-          ((RateDifferenceMethod) method).interval(rate1(r), rate2(r), r.level()).scaled(per(r));
-      case SIR ->
-          ((SirMethod) method).interval(required(r.events1(), "events1"), expected(r), r.level());
+    StatMethod method = r.method();
+    Counts counts = r.counts();
+    double level = r.level();
+    return switch (method.measure()) {
+      case PROPORTION ->
+          ((ProportionMethod) method).interval(((Counts.Proportion) counts).binomial(), level);
+      case RD -> riskDifference((RiskDifferenceMethod) method, (Counts.TwoArms) counts, level);
+      case RR -> riskRatio((RiskRatioMethod) method, (Counts.TwoArms) counts, level);
+      case OR -> ((OddsRatioMethod) method).interval(table(counts), level);
+      case NNT -> NumberNeededToTreat.of(table(counts), ((NntMethod) method).rd(), level);
+      case TEST -> ((TwoByTwoTest) method).test(table(counts));
+      case RATE -> {
+        Counts.Rate rate = (Counts.Rate) counts;
+        yield ((RateMethod) method).interval(rate.count(), level).scaled(rate.per());
+      }
+      case RATE_RATIO -> {
+        Counts.TwoRates rates = (Counts.TwoRates) counts;
+        yield ((RateRatioMethod) method).interval(rates.treatment(), rates.control(), level);
+      }
+      case RATE_DIFF -> {
+        Counts.TwoRates rates = (Counts.TwoRates) counts;
+        yield ((RateDifferenceMethod) method)
+            .interval(rates.treatment(), rates.control(), level)
+            .scaled(rates.per());
+      }
+      case SIR -> {
+        Counts.Sir sir = (Counts.Sir) counts;
+        yield ((SirMethod) method).interval(sir.observed(), sir.expected(), level);
+      }
     };
   }
 
-  private static Binomial arm1(Request r) {
-    return new Binomial(required(r.events1(), "events1"), required(r.n1(), "n1"));
+  /**
+   * Whether a method takes the Berger-Boos restriction ({@link Counts.TwoArms#bergerBoos()}): the
+   * exact unconditional intervals of the risk difference (score and raw statistic) and of the risk
+   * ratio, computed by {@link UnconditionalExactInterval}.
+   *
+   * @param method a method of the catalogue
+   * @return whether a Berger-Boos gamma &gt; 0 applies to it
+   */
+  public static boolean acceptsBergerBoos(StatMethod method) {
+    return method == RiskDifferenceMethod.EXACT_UNCONDITIONAL
+        || method == RiskDifferenceMethod.EXACT_UNCONDITIONAL_RAW
+        || method == RiskRatioMethod.EXACT_UNCONDITIONAL;
   }
 
-  private static TwoByTwo table(Request r) {
-    return new TwoByTwo(
-        arm1(r), new Binomial(required(r.events2(), "events2"), required(r.n2(), "n2")));
-  }
-
-  private static PoissonCount rate1(Request r) {
-    return new PoissonCount(required(r.events1(), "events1"), required(r.exposure1(), "exposure1"));
-  }
-
-  private static PoissonCount rate2(Request r) {
-    return new PoissonCount(required(r.events2(), "events2"), required(r.exposure2(), "exposure2"));
-  }
-
-  private static double expected(Request r) {
-    double e = required(r.expected(), "expected");
-    if (!(e > 0) || Double.isInfinite(e)) {
-      throw new StatsException("expected must be a finite positive number, got " + e);
+  private static Estimate riskDifference(
+      RiskDifferenceMethod method, Counts.TwoArms arms, double level) {
+    if (arms.bergerBoos() == 0) {
+      return method.interval(arms.table(), level);
     }
-    return e;
+    return UnconditionalExactInterval.riskDifference(
+        arms.table(),
+        level,
+        method == RiskDifferenceMethod.EXACT_UNCONDITIONAL,
+        arms.bergerBoos(),
+        method.id());
   }
 
-  private static double per(Request r) {
-    if (!(r.per() > 0) || Double.isInfinite(r.per())) {
-      throw new StatsException("per must be a finite positive number, got " + r.per());
+  private static Estimate riskRatio(RiskRatioMethod method, Counts.TwoArms arms, double level) {
+    if (arms.bergerBoos() == 0) {
+      return method.interval(arms.table(), level);
     }
-    return r.per();
+    return UnconditionalExactInterval.riskRatio(
+        arms.table(), level, arms.bergerBoos(), method.id());
   }
 
-  private static void checkCount(Long count, String field) {
-    if (count != null && count > MAX_COUNT) {
+  private static TwoByTwo table(Counts counts) {
+    return ((Counts.TwoArms) counts).table();
+  }
+
+  /** Checks a rate multiplier: finite and positive. */
+  static void checkPer(double per) {
+    if (!(per > 0) || Double.isInfinite(per)) {
+      throw new StatsException("per must be a finite positive number, got " + per);
+    }
+  }
+
+  /**
+   * Checks a count against {@link #MAX_COUNT}.
+   *
+   * @param count the count
+   * @param field the name of the count in the message
+   * @throws StatsException when the count is above {@link #MAX_COUNT}
+   */
+  public static void checkCount(long count, String field) {
+    if (count > MAX_COUNT) {
       throw new StatsException(
           field
               + " = "
@@ -157,13 +188,6 @@ public final class MethodCatalogue {
               + " is above 2 x 10^9 (2,000,000,000), the"
               + " largest count trialstats is validated for");
     }
-  }
-
-  private static <T> T required(T value, String field) {
-    if (value == null) {
-      throw new StatsException(field + " is required for this measure");
-    }
-    return value;
   }
 
   /** The NNT entry of the catalogue for one risk-difference method. */

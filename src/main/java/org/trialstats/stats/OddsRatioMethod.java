@@ -277,15 +277,7 @@ public enum OddsRatioMethod implements StatMethod {
 
   Estimate woolf(double a, double b, double c, double d, double z, double level) {
     double estimate = (a / b) * (d / c);
-    double halfWidth = z * Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);
-    double logEstimate = Math.log(estimate);
-    return Estimate.interval(
-        Measure.OR,
-        id,
-        estimate,
-        Math.exp(logEstimate - halfWidth),
-        Math.exp(logEstimate + halfWidth),
-        level);
+    return LogScaleInterval.wald(Measure.OR, id, estimate, 1 / a + 1 / b + 1 / c + 1 / d, z, level);
   }
 
   Estimate score(TwoByTwo t, double z, double level) {
@@ -298,17 +290,16 @@ public enum OddsRatioMethod implements StatMethod {
                 / ((t.x2() + 0.5) / (t.n2() - t.x2() + 0.5)));
     boolean lowerIsZero = t.x1() == 0 || t.x2() == t.n2();
     boolean upperIsInfinite = t.x1() == t.n1() || t.x2() == 0;
-    double lower =
-        lowerIsZero
-            ? 0
-            : Math.exp(
-                MonotoneRoot.solve(u -> scoreStatistic(t, u, varianceFactor) - z, start, false));
-    double upper =
-        upperIsInfinite
-            ? Double.POSITIVE_INFINITY
-            : Math.exp(
-                MonotoneRoot.solve(u -> scoreStatistic(t, u, varianceFactor) + z, start, false));
-    return Estimate.interval(Measure.OR, id, estimate, lower, upper, level);
+    return LogScaleInterval.score(
+        Measure.OR,
+        id,
+        estimate,
+        u -> scoreStatistic(t, u, varianceFactor),
+        start,
+        z,
+        lowerIsZero,
+        upperIsInfinite,
+        level);
   }
 
   /**

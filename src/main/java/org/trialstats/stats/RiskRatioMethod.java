@@ -1,7 +1,6 @@
 package org.trialstats.stats;
 
 import java.math.BigInteger;
-import org.trialstats.numerics.MonotoneRoot;
 
 /**
  * Confidence intervals for the risk ratio RR = p1 / p2 of two independent binomial samples (arm 1 =
@@ -223,30 +222,20 @@ public enum RiskRatioMethod implements StatMethod {
     }
     double variance =
         (double) (t.n1() - t.x1()) / t.x1() / t.n1() + (double) (t.n2() - t.x2()) / t.x2() / t.n2();
-    double halfWidth = z * Math.sqrt(variance);
-    double logEstimate = Math.log(estimate);
-    return Estimate.interval(
-        Measure.RR,
-        id,
-        estimate,
-        Math.exp(logEstimate - halfWidth),
-        Math.exp(logEstimate + halfWidth),
-        level);
+    return LogScaleInterval.wald(Measure.RR, id, estimate, variance, z, level);
   }
 
   Estimate score(TwoByTwo t, double estimate, double z, double varianceFactor, double level) {
-    double start = Math.log(haldaneRatio(t));
-    double lower =
-        t.x1() == 0
-            ? 0
-            : Math.exp(
-                MonotoneRoot.solve(u -> scoreStatistic(t, u, varianceFactor) - z, start, false));
-    double upper =
-        t.x2() == 0
-            ? Double.POSITIVE_INFINITY
-            : Math.exp(
-                MonotoneRoot.solve(u -> scoreStatistic(t, u, varianceFactor) + z, start, false));
-    return Estimate.interval(Measure.RR, id, estimate, lower, upper, level);
+    return LogScaleInterval.score(
+        Measure.RR,
+        id,
+        estimate,
+        u -> scoreStatistic(t, u, varianceFactor),
+        Math.log(haldaneRatio(t)),
+        z,
+        t.x1() == 0,
+        t.x2() == 0,
+        level);
   }
 
   /** A finite starting value for the root search: the ratio with 0.5 added to the counts. */

@@ -9,9 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trialstats.io.InvalidDataException;
+import org.trialstats.stats.Counts;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.Request;
+import org.trialstats.stats.RiskRatioMethod;
 import org.trialstats.stats.StatsException;
+import org.trialstats.stats.TwoByTwo;
 
 class RequestFieldsTest {
 
@@ -25,8 +28,8 @@ class RequestFieldsTest {
 
   @Test
   void readsEveryColumnOfABatchRow() {
-    Request r =
-        RequestFields.parse(
+    RequestFields.Fields r =
+        RequestFields.read(
             row(
                 "measure", " rate-diff ",
                 "method", " wald ",
@@ -40,13 +43,13 @@ class RequestFieldsTest {
                 "unrelated", "ignored"));
     assertThat(r)
         .isEqualTo(
-            new Request(
+            new RequestFields.Fields(
                 Measure.RATE_DIFF, "wald", 12L, null, 7L, null, 1500.5, 1200.0, null, 100, 0.9));
   }
 
   @Test
   void blankPerAndLevelTakeTheirDefaults() {
-    Request r = RequestFields.parse(row("measure", "rd", "per", " ", "level", ""));
+    RequestFields.Fields r = RequestFields.read(row("measure", "rd", "per", " ", "level", ""));
     assertThat(r.per()).isEqualTo(1.0);
     assertThat(r.level()).isEqualTo(0.95);
     assertThat(r.method()).isEmpty();
@@ -54,14 +57,14 @@ class RequestFieldsTest {
 
   @Test
   void aMissingMeasureIsNamed() {
-    assertThatThrownBy(() -> RequestFields.parse(row("method", "wilson")))
+    assertThatThrownBy(() -> RequestFields.read(row("method", "wilson")))
         .isInstanceOf(InvalidDataException.class)
         .hasMessage("field 'measure' is empty");
   }
 
   @Test
   void anUnknownMeasureListsTheKnownOnes() {
-    assertThatThrownBy(() -> RequestFields.parse(row("measure", "hr")))
+    assertThatThrownBy(() -> RequestFields.read(row("measure", "hr")))
         .isInstanceOf(StatsException.class)
         .hasMessageStartingWith("unknown measure 'hr'; expected one of [proportion, rd,");
   }
@@ -83,7 +86,7 @@ class RequestFieldsTest {
         "exposure2|1,5|field 'exposure2': expected a finite decimal number, got '1,5'"
       })
   void aMalformedNumberNamesItsFieldAndWhatWasExpected(String field, String value, String message) {
-    assertThatThrownBy(() -> RequestFields.parse(row("measure", "rd", field, value)))
+    assertThatThrownBy(() -> RequestFields.read(row("measure", "rd", field, value)))
         .isInstanceOf(InvalidDataException.class)
         .hasMessage(message);
   }
@@ -91,13 +94,80 @@ class RequestFieldsTest {
   @Test
   void aLongValueIsAbbreviatedInTheMessage() {
     String value = "x".repeat(50);
-    assertThatThrownBy(() -> RequestFields.parse(row("measure", "rd", "n1", value)))
+    assertThatThrownBy(() -> RequestFields.read(row("measure", "rd", "n1", value)))
         .hasMessage("field 'n1': expected a whole number >= 0, got '" + "x".repeat(37) + "...'");
   }
 
   @Test
   void theLargestLongIsACount() {
-    Request r = RequestFields.parse(row("measure", "rd", "n1", "9223372036854775807"));
+    RequestFields.Fields r = RequestFields.read(row("measure", "rd", "n1", "9223372036854775807"));
     assertThat(r.n1()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void aRowWithSeveralFaultsReportsThemInAFixedOrder() {
+    // level before the size of a count, the size of a count before the method id, the method id
+    // before a missing count, the first arm before the second
+    assertThatThrownBy(
+            () ->
+                RequestFields.parse(
+                    row("measure", "rd", "method", "x", "n1", "3000000000", "level", "1.5")))
+        .hasMessage("level must be strictly between 0 and 1, got 1.5");
+    assertThatThrownBy(
+            () -> RequestFields.parse(row("measure", "rd", "method", "x", "n2", "3000000000")))
+        .hasMessageStartingWith("n2 = 3000000000 is above 2 x 10^9");
+    assertThatThrownBy(() -> RequestFields.parse(row("measure", "rd", "method", "x")))
+        .hasMessageStartingWith("unknown rd method 'x'");
+    assertThatThrownBy(
+            () ->
+                RequestFields.parse(
+                    row("measure", "rd", "method", "mn", "events1", "5", "n1", "3", "n2", "4")))
+        .hasMessage("events (5) must not exceed n (3)");
+    assertThatThrownBy(
+            () -> RequestFields.parse(row("measure", "rd", "method", "mn", "events1", "1")))
+        .hasMessage("n1 is required for this measure");
+  }
+
+  @Test
+  void theTypedRequestCarriesTheMethodConstantAndTheCounts() {
+    Request r =
+        RequestFields.parse(
+            row(
+                "measure",
+                "rr",
+                "method",
+                "Exact-Unconditional",
+                "events1",
+                "3",
+                "n1",
+                "10",
+                "events2",
+                "7",
+                "n2",
+                "12",
+                "berger_boos",
+                "0.001"));
+    assertThat(r.method()).isEqualTo(RiskRatioMethod.EXACT_UNCONDITIONAL);
+    assertThat(r.counts()).isEqualTo(new Counts.TwoArms(TwoByTwo.of(3, 10, 7, 12), 0.001));
+    assertThat(r.level()).isEqualTo(0.95);
+    Request rate =
+        RequestFields.parse(
+            row(
+                "measure",
+                "rate-ratio",
+                "method",
+                "wald",
+                "events1",
+                "3",
+                "exposure1",
+                "10",
+                "events2",
+                "4",
+                "exposure2",
+                "20",
+                "per",
+                "100"));
+    // a ratio of rates has no scale: per is not used
+    assertThat(((Counts.TwoRates) rate.counts()).per()).isEqualTo(1.0);
   }
 }

@@ -371,7 +371,7 @@ class MetaCommandTest {
             new String[] {"--measure", "rr", "--level", "95"},
             "level must be strictly between",
             new String[] {"--measure", "rr", "--format", "xml"},
-            "unknown format",
+            "--format must be text, json or csv, got 'xml'",
             new String[] {"--measure", "rr", "--forest", "f.pdf"},
             "must end in .png or .svg");
     for (Map.Entry<String[], String> c : cases.entrySet()) {

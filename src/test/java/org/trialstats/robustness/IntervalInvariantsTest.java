@@ -11,18 +11,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.trialstats.analysis.RequestFields;
 import org.trialstats.stats.Measure;
 import org.trialstats.stats.MethodCatalogue;
-import org.trialstats.stats.Request;
 import org.trialstats.stats.Result;
 import org.trialstats.stats.StatMethod;
 import org.trialstats.stats.StatsException;
 
 /**
  * Invariants every interval of the catalogue must satisfy, over seeded random tables and rate pairs
- * fed through {@link MethodCatalogue#compute(Request)} (so every method of every measure is
- * covered): 100 batches of 1,000 generated inputs per measure, i.e. 10^5 per measure, the batches
- * of a measure spread round-robin over its methods.
+ * fed through {@link MethodCatalogue#compute} (so every method of every measure is covered): 100
+ * batches of 1,000 generated inputs per measure, i.e. 10^5 per measure, the batches of a measure
+ * spread round-robin over its methods.
  *
  * <ul>
  *   <li>containment: lower &lt;= estimate &lt;= upper wherever the estimate is finite, except the
@@ -77,14 +77,14 @@ class IntervalInvariantsTest {
     int inputs = limited ? LIMITED_INPUTS_PER_BATCH : INPUTS_PER_BATCH;
     int computed = 0;
     for (int i = 0; i < inputs; i++) {
-      Request at90 =
+      RequestFields.Fields at90 =
           limited
               ? limited(measure, method, random, 0.90)
               : generate(measure, method, random, 0.90);
       if (limited) {
         checkRefusedAboveLimit(statMethod, aboveLimit(at90, statMethod, random));
       }
-      Request at99 = withLevel(at90, 0.99);
+      RequestFields.Fields at99 = withLevel(at90, 0.99);
       Result e90 = computeOrNull(at90);
       // A test has no level: one evaluation serves both.
       Result e99 = measure == Measure.TEST ? e90 : computeOrNull(at99);
@@ -108,11 +108,11 @@ class IntervalInvariantsTest {
   }
 
   /** A two-arm request within a limited method's size limit: arms of 1 to LIMITED_ARM. */
-  private static Request limited(
+  private static RequestFields.Fields limited(
       Measure measure, String method, SplittableRandom random, double level) {
     long n1 = 1 + random.nextLong(LIMITED_ARM);
     long n2 = 1 + random.nextLong(LIMITED_ARM);
-    return new Request(
+    return new RequestFields.Fields(
         measure,
         method,
         events(random, n1),
@@ -131,7 +131,8 @@ class IntervalInvariantsTest {
    * the smallest that makes (n1 + 1)(n2 + 1) exceed the limit (or larger); about the same
    * proportions, with at least one event.
    */
-  private static Request aboveLimit(Request r, StatMethod method, SplittableRandom random) {
+  private static RequestFields.Fields aboveLimit(
+      RequestFields.Fields r, StatMethod method, SplittableRandom random) {
     long root = (long) Math.sqrt((double) method.maxTables());
     long n1 = root + 1 + random.nextLong(1_000_000_000L - root);
     long n2 = Math.max(1, method.maxTables() / (n1 + 1)) + random.nextLong(1_000);
@@ -140,22 +141,23 @@ class IntervalInvariantsTest {
     if (x1 == 0 && x2 == 0) {
       x1 = 1; // 0/0 would be refused as an undefined risk ratio before the size is looked at
     }
-    Request big =
-        new Request(r.measure(), r.method(), x1, n1, x2, n2, null, null, null, r.per(), r.level());
+    RequestFields.Fields big =
+        new RequestFields.Fields(
+            r.measure(), r.method(), x1, n1, x2, n2, null, null, null, r.per(), r.level());
     assertThat(method.accepts(n1, n2)).as("%s is above the limit", big).isFalse();
     return random.nextBoolean() ? big : swapped(big);
   }
 
-  private static void checkRefusedAboveLimit(StatMethod method, Request r) {
-    assertThatThrownBy(() -> MethodCatalogue.compute(r))
+  private static void checkRefusedAboveLimit(StatMethod method, RequestFields.Fields r) {
+    assertThatThrownBy(() -> MethodCatalogue.compute(RequestFields.request(r)))
         .as("%s refuses %s", method.id(), r)
         .isInstanceOf(StatsException.class)
         .hasMessageContaining("(n1+1)(n2+1) <= " + method.maxTables());
   }
 
-  private static Result computeOrNull(Request r) {
+  private static Result computeOrNull(RequestFields.Fields r) {
     try {
-      return MethodCatalogue.compute(r);
+      return MethodCatalogue.compute(RequestFields.request(r));
     } catch (StatsException e) {
       assertThat(e.getMessage()).as("message of %s", r).isNotBlank();
       return null;
@@ -194,16 +196,17 @@ class IntervalInvariantsTest {
     return random.nextInt(5) == 0 ? 0 : random.nextLong(size(random, 30) + 1);
   }
 
-  static Request generate(Measure measure, String method, SplittableRandom random, double level) {
+  static RequestFields.Fields generate(
+      Measure measure, String method, SplittableRandom random, double level) {
     switch (measure) {
       case PROPORTION -> {
         long n = size(random, 30);
-        return new Request(
+        return new RequestFields.Fields(
             measure, method, events(random, n), n, null, null, null, null, null, 1, level);
       }
       case RATE, RATE_DIFF, RATE_RATIO -> {
         double per = random.nextBoolean() ? 1 : 1000;
-        return new Request(
+        return new RequestFields.Fields(
             measure,
             method,
             rateEvents(random),
@@ -217,7 +220,7 @@ class IntervalInvariantsTest {
             level);
       }
       case SIR -> {
-        return new Request(
+        return new RequestFields.Fields(
             measure,
             method,
             rateEvents(random),
@@ -235,7 +238,7 @@ class IntervalInvariantsTest {
         boolean unconditional = method.equals("barnard") || method.equals("boschloo");
         long n1 = unconditional ? 1 + random.nextLong(5) : size(random, 30);
         long n2 = unconditional ? 1 + random.nextLong(5) : size(random, 30);
-        return new Request(
+        return new RequestFields.Fields(
             measure,
             method,
             events(random, n1),
@@ -251,8 +254,8 @@ class IntervalInvariantsTest {
     }
   }
 
-  static Request withLevel(Request r, double level) {
-    return new Request(
+  static RequestFields.Fields withLevel(RequestFields.Fields r, double level) {
+    return new RequestFields.Fields(
         r.measure(),
         r.method(),
         r.events1(),
@@ -266,8 +269,8 @@ class IntervalInvariantsTest {
         level);
   }
 
-  static Request swapped(Request r) {
-    return new Request(
+  static RequestFields.Fields swapped(RequestFields.Fields r) {
+    return new RequestFields.Fields(
         r.measure(),
         r.method(),
         r.events2(),
@@ -281,7 +284,7 @@ class IntervalInvariantsTest {
         r.level());
   }
 
-  private static void checkOne(Result e, Request r) {
+  private static void checkOne(Result e, RequestFields.Fields r) {
     Measure m = r.measure();
     if (m == Measure.TEST) {
       assertThat(e.pValue()).as("p-value of %s", r).isBetween(0.0, 1.0);
@@ -336,7 +339,7 @@ class IntervalInvariantsTest {
     }
   }
 
-  private static void checkNesting(Result e90, Result e99, Request r) {
+  private static void checkNesting(Result e90, Result e99, RequestFields.Fields r) {
     if (r.measure() == Measure.NNT) {
       // A wider RD interval can only turn a one-piece NNT interval into a disjoint one.
       if (e90.lower() > e90.upper()) {
@@ -358,11 +361,11 @@ class IntervalInvariantsTest {
     return Double.isInfinite(limit) ? 0 : ROOT_TOLERANCE * Math.max(1, Math.abs(limit));
   }
 
-  private static void checkSymmetry(Measure m, Request r, Result e) {
+  private static void checkSymmetry(Measure m, RequestFields.Fields r, Result e) {
     switch (m) {
       case PROPORTION -> {
-        Request mirrored =
-            new Request(
+        RequestFields.Fields mirrored =
+            new RequestFields.Fields(
                 m,
                 r.method(),
                 r.n1() - r.events1(),
@@ -374,19 +377,19 @@ class IntervalInvariantsTest {
                 null,
                 1,
                 r.level());
-        Result f = MethodCatalogue.compute(mirrored);
+        Result f = MethodCatalogue.compute(RequestFields.request(mirrored));
         close(f.value(), 1 - e.value(), r, "mirrored estimate");
         close(f.lower(), 1 - e.upper(), r, "mirrored lower");
         close(f.upper(), 1 - e.lower(), r, "mirrored upper");
       }
       case RD, RATE_DIFF, NNT -> {
-        Result f = MethodCatalogue.compute(swapped(r));
+        Result f = MethodCatalogue.compute(RequestFields.request(swapped(r)));
         close(f.value(), -e.value(), r, "swapped estimate");
         close(f.lower(), -e.upper(), r, "swapped lower");
         close(f.upper(), -e.lower(), r, "swapped upper");
       }
       case RR, OR, RATE_RATIO -> {
-        Result f = MethodCatalogue.compute(swapped(r));
+        Result f = MethodCatalogue.compute(RequestFields.request(swapped(r)));
         if (!Double.isNaN(e.value())) {
           close(f.value(), 1 / e.value(), r, "swapped estimate");
         }
@@ -394,7 +397,7 @@ class IntervalInvariantsTest {
         close(f.upper(), 1 / e.lower(), r, "swapped upper");
       }
       case TEST -> {
-        Result f = MethodCatalogue.compute(swapped(r));
+        Result f = MethodCatalogue.compute(RequestFields.request(swapped(r)));
         close(f.pValue(), e.pValue(), r, "p-value with the arms swapped");
       }
       default -> {
@@ -403,7 +406,7 @@ class IntervalInvariantsTest {
     }
   }
 
-  private static void close(double actual, double expected, Request r, String what) {
+  private static void close(double actual, double expected, RequestFields.Fields r, String what) {
     if (actual == expected || (Double.isNaN(actual) && Double.isNaN(expected))) {
       return;
     }

@@ -161,7 +161,8 @@ class StratifiedInvariantsTest {
         };
     return id == null
         ? null
-        : Request.twoArm(method.measure(), id, s.x1(), s.n1(), s.x2(), s.n2(), level);
+        : Request.twoArms(
+            MethodCatalogue.find(method.measure(), id), s.x1(), s.n1(), s.x2(), s.n2(), level);
   }
 
   @ParameterizedTest(name = "{0}: one stratum = unstratified")
@@ -249,7 +250,13 @@ class StratifiedInvariantsTest {
       }
       Result pearson =
           MethodCatalogue.compute(
-              Request.twoArm(Measure.TEST, "chisq", s.x1(), s.n1(), s.x2(), s.n2(), 0.95));
+              Request.twoArms(
+                  MethodCatalogue.find(Measure.TEST, "chisq"),
+                  s.x1(),
+                  s.n1(),
+                  s.x2(),
+                  s.n2(),
+                  0.95));
       double total = s.n1() + s.n2();
       close("CMH vs Pearson " + s, pearson.value() * (total - 1) / total, c.statistic());
     }

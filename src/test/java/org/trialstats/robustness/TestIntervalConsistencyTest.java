@@ -126,6 +126,7 @@ class TestIntervalConsistencyTest {
 
   private static Result compute(
       Measure measure, String method, long x1, long n1, long x2, long n2, double level) {
-    return MethodCatalogue.compute(Request.twoArm(measure, method, x1, n1, x2, n2, level));
+    return MethodCatalogue.compute(
+        Request.twoArms(MethodCatalogue.find(measure, method), x1, n1, x2, n2, level));
   }
 }

@@ -14,7 +14,7 @@ class ReadmeApiExampleTest {
     Estimate rr = RiskRatioMethod.MN.interval(acr20, 0.95);
     Result any =
         MethodCatalogue.compute(
-            Request.twoArm(Measure.OR, "exact-conditional", 95, 250, 55, 251, 0.95));
+            Request.twoArms(OddsRatioMethod.EXACT_CONDITIONAL, 95, 250, 55, 251, 0.95));
     // project reference values (R 4.2.2 / statsmodels 0.13.5), printed to 6 decimals
     assertThat(rd.estimate()).isCloseTo(0.160876, within(1e-6));
     assertThat(rd.lower()).isCloseTo(0.080866, within(1e-6));
