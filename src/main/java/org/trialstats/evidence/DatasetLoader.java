@@ -4,12 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.trialstats.io.InputFile;
+import org.trialstats.io.Utf8Text;
 import org.trialstats.io.YamlDocument;
 
 /**
@@ -245,36 +240,16 @@ public final class DatasetLoader {
       return null;
     }
     inputFiles.add(InputFile.of(name, bytes));
-    return decodeUtf8(bytes, name);
-  }
-
-  private String decodeUtf8(byte[] bytes, String name) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int line = 1;
-      for (int i = 0; i < in.position(); i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
+    try {
+      return Utf8Text.decode(name, bytes);
+    } catch (Utf8Text.MalformedException e) {
       problems.add(
           name,
-          line,
+          e.line(),
           null,
-          "expected UTF-8 text, got an invalid byte sequence at byte " + in.position());
+          "expected UTF-8 text, got an invalid byte sequence at byte " + e.offset());
       return null;
     }
-    decoder.flush(out);
-    out.flip();
-    String text = out.toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** Parses YAML, reporting syntax problems; null when the document is empty or malformed. */
