@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.trialstats.io.Utf8Text;
 
 /**
  * Streaming reader for SAS transport files, version 5 (the XPORT engine format that regulators
@@ -743,12 +743,7 @@ public final class XportReader implements DatasetReader {
       return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, from, length))
-          .toString();
+      return Utf8Text.decoder().decode(ByteBuffer.wrap(bytes, from, length)).toString();
     } catch (CharacterCodingException e) {
       return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }

@@ -138,9 +138,8 @@ final class ClaimParser {
     List<String> required = new ArrayList<>(List.of("id", "topic", "statement", "source", "check"));
     List<String> optional = new ArrayList<>();
     (reportedOptional ? optional : required).add("reported");
-    // Taken before open, which reports missing required fields: such an entry must
-    // stay out of the result (its fields are null).
-    int before = problems.count();
+    // An entry with a missing required field (reported by open) stays out of the result:
+    // Fields.clean() counts the problems since open.
     Fields f = Fields.open(FILE, problems, item, item.line(), "", required, optional);
     if (f == null) {
       return null;
@@ -159,7 +158,7 @@ final class ClaimParser {
     boolean checkFieldsComplete = problems.count() == beforeCheckFields;
     ClaimCheck check =
         checkFields == null || !checkFieldsComplete ? null : check(kind, checkFields, operands);
-    if (problems.count() != before || check == null) {
+    if (!f.clean() || check == null) {
       return null;
     }
     return new Draft(id, topic, statement, source, reported, check, f, checkFields, operands);

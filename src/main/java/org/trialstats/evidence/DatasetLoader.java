@@ -4,12 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.trialstats.io.InputFile;
+import org.trialstats.io.Utf8Text;
 import org.trialstats.io.YamlDocument;
 
 /**
@@ -245,36 +242,16 @@ public final class DatasetLoader {
       return null;
     }
     inputFiles.add(InputFile.of(name, bytes));
-    return decodeUtf8(bytes, name);
-  }
-
-  private String decodeUtf8(byte[] bytes, String name) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int line = 1;
-      for (int i = 0; i < in.position(); i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
+    try {
+      return Utf8Text.decode(name, bytes);
+    } catch (Utf8Text.MalformedException e) {
       problems.add(
           name,
-          line,
+          e.line(),
           null,
-          "expected UTF-8 text, got an invalid byte sequence at byte " + in.position());
+          "expected UTF-8 text, got an invalid byte sequence at byte " + e.offset());
       return null;
     }
-    decoder.flush(out);
-    out.flip();
-    String text = out.toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** Parses YAML, reporting syntax problems; null when the document is empty or malformed. */
@@ -370,29 +347,40 @@ public final class DatasetLoader {
     if (items.isEmpty()) {
       root.problem("sources", "expected at least one source, got an empty list");
     }
+    readEntries(
+        DATASET_FILE,
+        items,
+        List.of("id", "document", "section", "citation"),
+        List.of(),
+        f -> {
+          String id = f.id("id");
+          declare("source", id, f);
+          String document = f.text("document");
+          String section = f.text("section");
+          String citation = f.text("citation");
+          return f.clean() ? new Source(id, document, section, citation) : null;
+        },
+        source -> sources.put(source.id(), source));
+  }
+
+  /**
+   * Reads a file's list of entries: each item is opened as a mapping with the given fields and read
+   * by {@code reader}, which returns null for an entry with a problem ({@link Fields#clean()} is
+   * false); the others go to {@code accept}. Problems are reported, and reading goes on with the
+   * next entry.
+   */
+  private <T> void readEntries(
+      String file,
+      List<YamlDocument.Node> items,
+      List<String> required,
+      List<String> optional,
+      Function<Fields, T> reader,
+      Consumer<T> accept) {
     for (YamlDocument.Node item : items) {
-      // Taken before open, which reports missing required fields: such an entry must
-      // stay out of the result (its fields are null).
-      int before = problems.count();
-      Fields f =
-          Fields.open(
-              DATASET_FILE,
-              problems,
-              item,
-              item.line(),
-              "",
-              List.of("id", "document", "section", "citation"),
-              List.of());
-      if (f == null) {
-        continue;
-      }
-      String id = f.id("id");
-      declare("source", id, f);
-      String document = f.text("document");
-      String section = f.text("section");
-      String citation = f.text("citation");
-      if (problems.count() == before) {
-        sources.put(id, new Source(id, document, section, citation));
+      Fields f = Fields.open(file, problems, item, item.line(), "", required, optional);
+      T entry = f == null ? null : reader.apply(f);
+      if (entry != null) {
+        accept.accept(entry);
       }
     }
   }
@@ -404,53 +392,29 @@ public final class DatasetLoader {
     if (items == null) {
       return;
     }
-    for (YamlDocument.Node item : items) {
-      // Taken before open, which reports missing required fields: such an entry must
-      // stay out of the result (its fields are null).
-      int before = problems.count();
-      Fields f =
-          Fields.open(
-              COMPARISONS_FILE,
-              problems,
-              item,
-              item.line(),
-              "",
-              List.of("id", "endpoint", "timepoint", "treatment", "control", "source"),
-              List.of("note"));
-      if (f == null) {
-        continue;
-      }
-      String id = f.id("id");
-      declare("comparison", id, f);
-      String endpoint = f.text("endpoint");
-      String timepoint = f.text("timepoint");
-      Arm treatment = arm(f, "treatment");
-      Arm control = arm(f, "control");
-      String source = sourceReference(f, "source");
-      String note = f.optionalText("note");
-      if (problems.count() == before) {
-        comparisons.put(
-            id, new Comparison(id, endpoint, timepoint, treatment, control, source, note));
-      }
-    }
+    readEntries(
+        COMPARISONS_FILE,
+        items,
+        List.of("id", "endpoint", "timepoint", "treatment", "control", "source"),
+        List.of("note"),
+        f -> {
+          String id = f.id("id");
+          declare("comparison", id, f);
+          String endpoint = f.text("endpoint");
+          String timepoint = f.text("timepoint");
+          Arm treatment = arm(f, "treatment");
+          Arm control = arm(f, "control");
+          String source = sourceReference(f, "source");
+          String note = f.optionalText("note");
+          return f.clean()
+              ? new Comparison(id, endpoint, timepoint, treatment, control, source, note)
+              : null;
+        },
+        comparison -> comparisons.put(comparison.id(), comparison));
   }
 
   private Arm arm(Fields parent, String key) {
-    if (!parent.has(key)) {
-      return null;
-    }
-    // Taken before open, which reports missing required fields: such an entry must
-    // stay out of the result (its fields are null).
-    int before = problems.count();
-    Fields f =
-        Fields.open(
-            parent.file,
-            problems,
-            parent.node(key),
-            parent.line(key),
-            parent.path(key),
-            List.of("label", "n"),
-            List.of("events", "percent"));
+    Fields f = parent.child(key, List.of("label", "n"), List.of("events", "percent"));
     if (f == null) {
       return null;
     }
@@ -470,7 +434,7 @@ public final class DatasetLoader {
       problems.add(
           f.file, f.map.line(), parent.path(key), "expected events, percent or both, got neither");
     }
-    if (problems.count() != before) {
+    if (!f.clean()) {
       return null;
     }
     return new Arm(label, n, events, percent);
@@ -483,40 +447,28 @@ public final class DatasetLoader {
     if (items == null) {
       return;
     }
-    for (YamlDocument.Node item : items) {
-      // Taken before open, which reports missing required fields: such an entry must
-      // stay out of the result (its fields are null).
-      int before = problems.count();
-      Fields f =
-          Fields.open(
-              STRATIFIED_FILE,
-              problems,
-              item,
-              item.line(),
-              "",
-              List.of(
-                  "id", "endpoint", "stratified_by", "treatment", "control", "strata", "source"),
-              List.of("timepoint", "note"));
-      if (f == null) {
-        continue;
-      }
-      String id = f.id("id");
-      declare("stratified", id, f);
-      String endpoint = f.text("endpoint");
-      String timepoint = f.optionalText("timepoint");
-      String stratifiedBy = f.text("stratified_by");
-      String treatment = f.text("treatment");
-      String control = f.text("control");
-      List<StratifiedComparison.Stratum> strata = strata(f);
-      String source = sourceReference(f, "source");
-      String note = f.optionalText("note");
-      if (problems.count() == before) {
-        stratified.put(
-            id,
-            new StratifiedComparison(
-                id, endpoint, timepoint, stratifiedBy, treatment, control, strata, source, note));
-      }
-    }
+    readEntries(
+        STRATIFIED_FILE,
+        items,
+        List.of("id", "endpoint", "stratified_by", "treatment", "control", "strata", "source"),
+        List.of("timepoint", "note"),
+        f -> {
+          String id = f.id("id");
+          declare("stratified", id, f);
+          String endpoint = f.text("endpoint");
+          String timepoint = f.optionalText("timepoint");
+          String stratifiedBy = f.text("stratified_by");
+          String treatment = f.text("treatment");
+          String control = f.text("control");
+          List<StratifiedComparison.Stratum> strata = strata(f);
+          String source = sourceReference(f, "source");
+          String note = f.optionalText("note");
+          return f.clean()
+              ? new StratifiedComparison(
+                  id, endpoint, timepoint, stratifiedBy, treatment, control, strata, source, note)
+              : null;
+        },
+        comparison -> stratified.put(comparison.id(), comparison));
   }
 
   /** The strata of a stratified comparison; problems are reported (the list is then partial). */
@@ -534,7 +486,6 @@ public final class DatasetLoader {
     boolean complete = true;
     for (int i = 0; i < items.size(); i++) {
       YamlDocument.Node item = items.get(i);
-      int before = problems.count();
       String prefix = parent.path("strata") + "[" + i + "]";
       Fields f =
           Fields.open(
@@ -561,7 +512,7 @@ public final class DatasetLoader {
       }
       long[] treatment = stratumArm(f, "treatment");
       long[] control = stratumArm(f, "control");
-      if (problems.count() != before) {
+      if (!f.clean()) {
         complete = false;
         continue;
       }
@@ -587,18 +538,7 @@ public final class DatasetLoader {
    * @return {events, n}, or null when invalid (reported)
    */
   private long[] stratumArm(Fields parent, String key) {
-    if (!parent.has(key)) {
-      return null;
-    }
-    Fields f =
-        Fields.open(
-            parent.file,
-            problems,
-            parent.node(key),
-            parent.line(key),
-            parent.path(key),
-            List.of("events", "n"),
-            List.of());
+    Fields f = parent.child(key, List.of("events", "n"), List.of());
     if (f == null) {
       return null;
     }
@@ -627,31 +567,29 @@ public final class DatasetLoader {
     if (rateItems == null) {
       unverifiableKinds.add("rate");
     } else {
-      rateItems.forEach(this::readRate);
+      readEntries(
+          RATES_FILE,
+          rateItems,
+          List.of("id", "endpoint", "events", "patient_years", "per", "reported", "source"),
+          List.of("patients", "mean_follow_up_months", "note"),
+          this::readRate,
+          rate -> rates.put(rate.id(), rate));
     }
     if (sirItems == null) {
       unverifiableKinds.add("sir");
     } else {
-      sirItems.forEach(this::readSir);
+      readEntries(
+          RATES_FILE,
+          sirItems,
+          List.of("id", "endpoint", "observed", "source"),
+          List.of("expected", "expected_note", "reported_ratio", "note"),
+          this::readSir,
+          sir -> sirs.put(sir.id(), sir));
     }
   }
 
-  private void readRate(YamlDocument.Node item) {
-    // Taken before open, which reports missing required fields: such an entry must
-    // stay out of the result (its fields are null).
-    int before = problems.count();
-    Fields f =
-        Fields.open(
-            RATES_FILE,
-            problems,
-            item,
-            item.line(),
-            "",
-            List.of("id", "endpoint", "events", "patient_years", "per", "reported", "source"),
-            List.of("patients", "mean_follow_up_months", "note"));
-    if (f == null) {
-      return;
-    }
+  /** One entry of {@code rates}, or null when invalid (reported). */
+  private RateFigure readRate(Fields f) {
     String id = f.id("id");
     declare("rate", id, f);
     String endpoint = f.text("endpoint");
@@ -663,39 +601,24 @@ public final class DatasetLoader {
     Reported reported = reported(f, "reported", null, true);
     String source = sourceReference(f, "source");
     String note = f.optionalText("note");
-    if (problems.count() == before) {
-      rates.put(
-          id,
-          new RateFigure(
-              id,
-              endpoint,
-              events,
-              patientYears.doubleValue(),
-              patients,
-              months == null ? null : months.doubleValue(),
-              per.doubleValue(),
-              reported,
-              source,
-              note));
+    if (!f.clean()) {
+      return null;
     }
+    return new RateFigure(
+        id,
+        endpoint,
+        events,
+        patientYears.doubleValue(),
+        patients,
+        months == null ? null : months.doubleValue(),
+        per.doubleValue(),
+        reported,
+        source,
+        note);
   }
 
-  private void readSir(YamlDocument.Node item) {
-    // Taken before open, which reports missing required fields: such an entry must
-    // stay out of the result (its fields are null).
-    int before = problems.count();
-    Fields f =
-        Fields.open(
-            RATES_FILE,
-            problems,
-            item,
-            item.line(),
-            "",
-            List.of("id", "endpoint", "observed", "source"),
-            List.of("expected", "expected_note", "reported_ratio", "note"));
-    if (f == null) {
-      return;
-    }
+  /** One entry of {@code sirs}, or null when invalid (reported) or without an expected count. */
+  private SirFigure readSir(Fields f) {
     String id = f.id("id");
     declare("sir", id, f);
     String endpoint = f.text("endpoint");
@@ -740,12 +663,11 @@ public final class DatasetLoader {
     } else if (expected != null) {
       derivation = "printed: " + (expectedNote.isEmpty() ? Decimals.plain(expected) : expectedNote);
     }
-    if (problems.count() == before && derivation != null) {
-      sirs.put(
-          id,
-          new SirFigure(
-              id, endpoint, observed, expected.doubleValue(), derivation, ratio, source, note));
+    if (!f.clean() || derivation == null) {
+      return null;
     }
+    return new SirFigure(
+        id, endpoint, observed, expected.doubleValue(), derivation, ratio, source, note);
   }
 
   // ---------------------------------------------------------------- shared helpers
@@ -871,12 +793,7 @@ public final class DatasetLoader {
     List<String> optional = new ArrayList<>(List.of("decimals", "qualifier"));
     (defaultUnit == null ? required : optional).add("unit");
     (wordingRequired ? required : optional).add("as_reported");
-    // Taken before open, which reports missing required fields: such an entry must
-    // stay out of the result (its fields are null).
-    int before = problems.count();
-    Fields f =
-        Fields.open(
-            parent.file, problems, node, parent.line(key), parent.path(key), required, optional);
+    Fields f = parent.child(key, required, optional);
     if (f == null) {
       return null;
     }
@@ -914,7 +831,7 @@ public final class DatasetLoader {
       }
     }
     String wording = f.text("as_reported");
-    if (problems.count() != before || value == null || decimals == null || unit == null) {
+    if (!f.clean() || value == null || decimals == null || unit == null) {
       return null;
     }
     if (decimals >= 0 && value.scale() > decimals) {

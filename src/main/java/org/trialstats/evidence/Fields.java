@@ -29,11 +29,16 @@ final class Fields {
   final YamlDocument.MapNode map;
   private final String prefix;
 
-  private Fields(String file, Problems problems, YamlDocument.MapNode map, String prefix) {
+  /** The number of problems reported before the mapping was opened. */
+  private final int openedAt;
+
+  private Fields(
+      String file, Problems problems, YamlDocument.MapNode map, String prefix, int openedAt) {
     this.file = file;
     this.problems = problems;
     this.map = map;
     this.prefix = prefix;
+    this.openedAt = openedAt;
   }
 
   /**
@@ -62,7 +67,7 @@ final class Fields {
               + (node == null ? "nothing" : node.describe()));
       return null;
     }
-    Fields fields = new Fields(file, problems, map, prefix);
+    Fields fields = new Fields(file, problems, map, prefix, problems.count());
     Set<String> allowed = new LinkedHashSet<>(required);
     allowed.addAll(optional);
     for (YamlDocument.Entry e : map.entries()) {
@@ -84,6 +89,28 @@ final class Fields {
       }
     }
     return fields;
+  }
+
+  /**
+   * Opens the optional child mapping under {@code key} with the given required and optional keys,
+   * as {@link #open} does.
+   *
+   * @return null when the key is absent, or when its value is not a mapping (reported)
+   */
+  Fields child(String key, List<String> required, List<String> optional) {
+    YamlDocument.Node node = node(key);
+    return node == null
+        ? null
+        : open(file, problems, node, line(key), path(key), required, optional);
+  }
+
+  /**
+   * Whether no problem has been reported since this mapping was opened (its missing and unknown
+   * keys included), so that an entry built from its fields is complete. Problems are counted across
+   * the whole dataset: read the entry's fields before asking.
+   */
+  boolean clean() {
+    return problems.count() == openedAt;
   }
 
   /** The dotted path of {@code key}. */

@@ -2,8 +2,6 @@ package org.trialstats.evidence;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.trialstats.io.InvalidDataException;
+import org.trialstats.io.Utf8Text;
 import org.trialstats.meta.ContinuousArms;
 import org.trialstats.meta.EffectMeasure;
 import org.trialstats.meta.PersonTime;
@@ -174,12 +173,9 @@ public final class MetaInputReader {
               + " meta-analysis input has one row per study");
     }
     try {
-      text = decodeUtf8(bytes);
-    } catch (CharacterCodingException e) {
+      text = Utf8Text.decode(name, bytes);
+    } catch (Utf8Text.MalformedException e) {
       throw new InvalidDataException(name + ": not valid UTF-8 text; save the file as UTF-8 CSV");
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
     }
     CSVFormat format =
         CSVFormat.DEFAULT
@@ -394,10 +390,6 @@ public final class MetaInputReader {
         yield StudyData.generic(study, subgroup, yi, vi);
       }
     };
-  }
-
-  private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-    return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
   }
 
   static Double parseDoubleOrNull(String s) {

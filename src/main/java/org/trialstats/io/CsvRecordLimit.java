@@ -3,16 +3,9 @@ package org.trialstats.io;
 import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -90,13 +83,7 @@ public final class CsvRecordLimit extends FilterReader {
     CsvRecordLimit reader =
         new CsvRecordLimit(
             new BufferedReader(
-                new InputStreamReader(
-                    Files.newInputStream(file),
-                    StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)),
-                1 << 16),
+                new InputStreamReader(Files.newInputStream(file), Utf8Text.decoder()), 1 << 16),
             MAX_RECORD_CHARS);
     reader.skipByteOrderMark = true;
     reader.file = file;
@@ -118,7 +105,7 @@ public final class CsvRecordLimit extends FilterReader {
     }
     if (e instanceof CharacterCodingException) {
       // The decoder works ahead of the parser by a buffer: find the line in the bytes.
-      long at = file == null ? line : lineOfFirstInvalidUtf8(file);
+      long at = file == null ? line : Utf8Text.lineOfFirstInvalid(file);
       return invalidUtf8(at);
     }
     return "line " + line + ": " + e.getMessage();
@@ -129,42 +116,6 @@ public final class CsvRecordLimit extends FilterReader {
     return "line "
         + line
         + ": the file is not valid UTF-8 text (an invalid byte sequence); save it as UTF-8";
-  }
-
-  /** The line (from 1) of the first byte sequence that is not UTF-8, or the last line. */
-  private static long lineOfFirstInvalidUtf8(Path file) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-    CharBuffer chars = CharBuffer.allocate(1 << 16);
-    long lines = 1;
-    try (InputStream in = Files.newInputStream(file)) {
-      boolean end = false;
-      while (!end) {
-        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-        end = n < 0;
-        bytes.position(bytes.position() + Math.max(n, 0));
-        bytes.flip();
-        int start = bytes.position();
-        CoderResult result = decoder.decode(bytes, chars, end);
-        for (int i = start; i < bytes.position(); i++) {
-          if (bytes.get(i) == '\n') {
-            lines++;
-          }
-        }
-        if (result.isError()) {
-          return lines;
-        }
-        chars.clear();
-        bytes.compact();
-      }
-    } catch (IOException e) {
-      return lines;
-    }
-    return lines;
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -512,22 +514,15 @@ public final class YamlDocument {
    * @throws InvalidDataException when the value is not a whole number in range
    */
   public int integer(Node parent, String key, int fallback, int min, int max) {
-    String t = text(parent, key, false);
-    if (t == null) {
-      return fallback;
-    }
-    try {
-      int v = Integer.parseInt(t.strip());
-      if (v >= min && v <= max) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw error(
-        line(parent, key),
+    return inRange(
+        parent,
         key,
-        "expected a whole number from " + min + " to " + max + ", got " + t);
+        fallback,
+        Integer::parseInt,
+        v -> v >= min && v <= max,
+        "a whole number",
+        min,
+        max);
   }
 
   /**
@@ -542,20 +537,43 @@ public final class YamlDocument {
    * @throws InvalidDataException when the value is not a number in range
    */
   public double number(Node parent, String key, double fallback, double min, double max) {
+    return inRange(
+        parent,
+        key,
+        fallback,
+        Double::parseDouble,
+        v -> v >= min && v <= max,
+        "a number",
+        min,
+        max);
+  }
+
+  /** The value under {@code key} parsed and accepted, or {@code fallback} when absent. */
+  private <T> T inRange(
+      Node parent,
+      String key,
+      T fallback,
+      Function<String, T> parse,
+      Predicate<T> accept,
+      String expected,
+      Object min,
+      Object max) {
     String t = text(parent, key, false);
     if (t == null) {
       return fallback;
     }
     try {
-      double v = Double.parseDouble(t.strip());
-      if (v >= min && v <= max) {
+      T v = parse.apply(t.strip());
+      if (accept.test(v)) {
         return v;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
     throw error(
-        line(parent, key), key, "expected a number from " + min + " to " + max + ", got " + t);
+        line(parent, key),
+        key,
+        "expected " + expected + " from " + min + " to " + max + ", got " + t);
   }
 
   /**

@@ -1,8 +1,6 @@
 package org.trialstats.report;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,14 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.trialstats.analysis.EvidenceAnalysis;
 import org.trialstats.analysis.ResultRow;
 import org.trialstats.analysis.StratifiedResult;
 import org.trialstats.evidence.ClaimResult;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Dataset;
+import org.trialstats.evidence.Reported;
 import org.trialstats.evidence.Source;
 import org.trialstats.evidence.StratifiedComparison;
 import org.trialstats.evidence.Verdict;
@@ -113,115 +110,100 @@ public final class EvidenceReport {
   // ---------------------------------------------------------------- CSV
 
   String resultsCsv() {
-    return csv(
-        List.of(
-            "figure",
-            "endpoint",
-            "subject",
-            "measure",
-            "method",
-            "estimate",
-            "lower",
-            "upper",
-            "level",
-            "p_value",
-            "note"),
-        p -> {
-          for (ResultRow r : analysis.results()) {
-            p.printRecord(
-                text(r.figure()),
-                text(r.endpoint()),
-                text(r.subject()),
-                r.measure().id(),
-                r.method().id(),
-                Numbers.full(r.estimate()),
-                Numbers.full(r.lower()),
-                Numbers.full(r.upper()),
-                Numbers.full(r.level()),
-                Numbers.full(r.pValue()),
-                text(r.note()));
-          }
-        });
+    CsvTable t =
+        new CsvTable(
+            List.of(
+                "figure",
+                "endpoint",
+                "subject",
+                "measure",
+                "method",
+                "estimate",
+                "lower",
+                "upper",
+                "level",
+                "p_value",
+                "note"));
+    for (ResultRow r : analysis.results()) {
+      t.row()
+          .put("figure", text(r.figure()))
+          .put("endpoint", text(r.endpoint()))
+          .put("subject", text(r.subject()))
+          .put("measure", r.measure().id())
+          .put("method", r.method().id())
+          .put("estimate", Numbers.full(r.estimate()))
+          .put("lower", Numbers.full(r.lower()))
+          .put("upper", Numbers.full(r.upper()))
+          .put("level", Numbers.full(r.level()))
+          .put("p_value", Numbers.full(r.pValue()))
+          .put("note", text(r.note()));
+    }
+    return t.text();
   }
 
   String claimsCsv() {
-    return csv(
-        List.of(
-            "claim",
-            "topic",
-            "statement",
-            "reported",
-            "reported_value",
-            "unit",
-            "recomputed",
-            "difference",
-            "verdict",
-            "detail",
-            "source"),
-        p -> {
-          for (ClaimResult c : analysis.claims()) {
-            p.printRecord(
-                text(c.claim().id()),
-                text(c.claim().topic()),
-                text(c.claim().statement()),
-                text(c.claim().reported() == null ? "" : c.claim().reported().asReported()),
-                c.claim().reported() == null ? "" : Numbers.full(c.claim().reported().value()),
-                text(c.claim().reported() == null ? "" : c.claim().reported().unit()),
-                Numbers.full(c.recomputed()),
-                Numbers.full(c.difference()),
-                c.verdict().label(),
-                text(c.detail()),
-                text(c.claim().sourceId()));
-          }
-        });
+    CsvTable t =
+        new CsvTable(
+            List.of(
+                "claim",
+                "topic",
+                "statement",
+                "reported",
+                "reported_value",
+                "unit",
+                "recomputed",
+                "difference",
+                "verdict",
+                "detail",
+                "source"));
+    for (ClaimResult c : analysis.claims()) {
+      Reported reported = c.claim().reported();
+      t.row()
+          .put("claim", text(c.claim().id()))
+          .put("topic", text(c.claim().topic()))
+          .put("statement", text(c.claim().statement()))
+          .put("reported", text(reported == null ? "" : reported.asReported()))
+          .put("reported_value", reported == null ? "" : Numbers.full(reported.value()))
+          .put("unit", text(reported == null ? "" : reported.unit()))
+          .put("recomputed", Numbers.full(c.recomputed()))
+          .put("difference", Numbers.full(c.difference()))
+          .put("verdict", c.verdict().label())
+          .put("detail", text(c.detail()))
+          .put("source", text(c.claim().sourceId()));
+    }
+    return t.text();
   }
 
   String sensitivityCsv() {
-    return csv(
-        List.of(
-            "comparison",
-            "events1",
-            "n1",
-            "events2",
-            "n2",
-            "rd",
-            "lower",
-            "upper",
-            "method",
-            "level",
-            "primary"),
-        p -> {
-          for (EvidenceAnalysis.SensitivityRow s : analysis.sensitivity()) {
-            p.printRecord(
-                text(s.comparison()),
-                s.events1(),
-                s.n1(),
-                s.events2(),
-                s.n2(),
-                Numbers.full(s.estimate()),
-                Numbers.full(s.lower()),
-                Numbers.full(s.upper()),
-                EvidenceAnalysis.RD_METHOD.id(),
-                Numbers.full(analysis.level()),
-                s.primary());
-          }
-        });
-  }
-
-  private interface Rows {
-    void print(CSVPrinter p) throws IOException;
-  }
-
-  private static String csv(List<String> header, Rows rows) {
-    StringWriter w = new StringWriter();
-    try (CSVPrinter p =
-        new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-      p.printRecord(header);
-      rows.print(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    CsvTable t =
+        new CsvTable(
+            List.of(
+                "comparison",
+                "events1",
+                "n1",
+                "events2",
+                "n2",
+                "rd",
+                "lower",
+                "upper",
+                "method",
+                "level",
+                "primary"));
+    for (EvidenceAnalysis.SensitivityRow s : analysis.sensitivity()) {
+      t.row()
+          .put("comparison", text(s.comparison()))
+          .put("events1", s.events1())
+          .put("n1", s.n1())
+          .put("events2", s.events2())
+          .put("n2", s.n2())
+          .put("rd", Numbers.full(s.estimate()))
+          .put("lower", Numbers.full(s.lower()))
+          .put("upper", Numbers.full(s.upper()))
+          .put("method", EvidenceAnalysis.RD_METHOD.id())
+          .put("level", Numbers.full(analysis.level()))
+          .put("primary", s.primary());
     }
-    return w.toString();
+    return t.text();
   }
 
   private static String text(String s) {

@@ -1,6 +1,5 @@
 package org.trialstats.evidence.find;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,26 +44,5 @@ public record Findings(
     for (Claim c : claims) {
       Objects.requireNonNull(spans.get(c.id()), () -> "no span for claim " + c.id());
     }
-  }
-
-  /** The findings of several documents, in the given order. */
-  public static Findings concat(List<Findings> parts) {
-    List<Source> sources = new ArrayList<>();
-    List<Comparison> comparisons = new ArrayList<>();
-    List<RateFigure> rates = new ArrayList<>();
-    List<SirFigure> sirs = new ArrayList<>();
-    List<Claim> claims = new ArrayList<>();
-    Map<String, SourceSpan> spans = new LinkedHashMap<>();
-    List<String> checkable = new ArrayList<>();
-    for (Findings f : parts) {
-      sources.addAll(f.sources);
-      comparisons.addAll(f.comparisons);
-      rates.addAll(f.rates);
-      sirs.addAll(f.sirs);
-      claims.addAll(f.claims);
-      spans.putAll(f.spans);
-      checkable.addAll(f.checkable);
-    }
-    return new Findings(sources, comparisons, rates, sirs, claims, spans, checkable);
   }
 }

@@ -17,7 +17,6 @@ import org.trialstats.evidence.ClaimCheck;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Qualifier;
 import org.trialstats.evidence.Reported;
-import org.trialstats.evidence.Source;
 import org.trialstats.evidence.text.SourceSpan;
 
 /**
@@ -88,10 +87,7 @@ final class PassageLinker {
 
   private final FactTable table;
   private final List<Findings> found;
-  private final List<Source> sources = new ArrayList<>();
-  private final List<Claim> claims = new ArrayList<>();
-  private final Map<String, SourceSpan> spans = new LinkedHashMap<>();
-  private final List<String> checkable = new ArrayList<>();
+  private final FoundClaims linked = new FoundClaims();
   private final Map<String, String> factClaims = new LinkedHashMap<>();
   private final Map<Integer, List<SourceSpan>> checkSpans = new HashMap<>();
   private int counter;
@@ -117,14 +113,7 @@ final class PassageLinker {
     linker.accumulation();
     linker.totals();
     linker.approvals();
-    return new Findings(
-        linker.sources,
-        List.of(),
-        List.of(),
-        List.of(),
-        linker.claims,
-        linker.spans,
-        linker.checkable);
+    return linker.linked.findings();
   }
 
   // ------------------------------------------------------------------ restated quantities
@@ -855,27 +844,7 @@ final class PassageLinker {
         StatementFinder.slug(doc.source().file())
             + "-linked-"
             + String.format(Locale.ROOT, "%03d", ++counter);
-    SourceSpan span = doc.source().span(start, end);
-    Source src =
-        new Source(
-            id + "-at",
-            doc.source().file(),
-            "line "
-                + span.startLine()
-                + " column "
-                + span.startColumn()
-                + " to line "
-                + span.endLine()
-                + " column "
-                + span.endColumn()
-                + (span.page() > 0 ? " (page " + span.page() + ")" : ""),
-            "none: found by trialstats check in the text");
-    sources.add(src);
-    claims.add(new Claim(id, topic, statement, src.id(), reported, check));
-    spans.put(id, span);
-    if (isCheck) {
-      checkable.add(id);
-    }
+    linked.claim(id, topic, statement, reported, check, doc.source(), start, end, isCheck);
     return id;
   }
 }

@@ -19,7 +19,6 @@ import org.trialstats.evidence.RateFigure;
 import org.trialstats.evidence.Reported;
 import org.trialstats.evidence.SirFigure;
 import org.trialstats.evidence.Source;
-import org.trialstats.evidence.text.SourceSpan;
 import org.trialstats.evidence.text.SourceText;
 import org.trialstats.stats.IntervalPValue;
 import org.trialstats.stats.TestStatistic;
@@ -219,13 +218,7 @@ public final class StatementFinder {
   private final BitSet used = new BitSet();
   private int counter;
 
-  private final List<Source> sources = new ArrayList<>();
-  private final List<Comparison> comparisons = new ArrayList<>();
-  private final List<RateFigure> rates = new ArrayList<>();
-  private final List<SirFigure> sirs = new ArrayList<>();
-  private final List<Claim> claims = new ArrayList<>();
-  private final Map<String, SourceSpan> spans = new LinkedHashMap<>();
-  private final List<String> checkable = new ArrayList<>();
+  private final FoundClaims gathered = new FoundClaims();
 
   /** Claims found, with their start offset, to put them in text order at the end. */
   private final Map<String, Integer> starts = new LinkedHashMap<>();
@@ -270,23 +263,15 @@ public final class StatementFinder {
       parts.add(find(s));
     }
     Findings linked = PassageLinker.link(new FactTable(sources), parts);
-    List<Findings> all = new ArrayList<>(parts);
-    all.add(linked);
-    Findings joined = Findings.concat(all);
+    FoundClaims joined = new FoundClaims();
+    parts.forEach(joined::addAll);
+    joined.addAll(linked);
     List<String> files = sources.stream().map(SourceText::file).toList();
-    List<Claim> ordered = new ArrayList<>(joined.claims());
-    ordered.sort(
-        Comparator.comparingInt((Claim c) -> files.indexOf(joined.spans().get(c.id()).file()))
-            .thenComparingInt(c -> joined.spans().get(c.id()).startLine())
-            .thenComparingInt(c -> joined.spans().get(c.id()).startColumn()));
-    return new Findings(
-        joined.sources(),
-        joined.comparisons(),
-        joined.rates(),
-        joined.sirs(),
-        ordered,
-        joined.spans(),
-        joined.checkable());
+    joined.sortClaims(
+        Comparator.comparingInt((Claim c) -> files.indexOf(joined.spans.get(c.id()).file()))
+            .thenComparingInt(c -> joined.spans.get(c.id()).startLine())
+            .thenComparingInt(c -> joined.spans.get(c.id()).startColumn()));
+    return joined.findings();
   }
 
   private void paragraph(int offset, String paragraph) {
@@ -387,7 +372,7 @@ public final class StatementFinder {
     String id = nextId();
     int start = treatment.start();
     Source src = source(id + "-at", start, control.end());
-    comparisons.add(
+    gathered.comparisons.add(
         new Comparison(
             id,
             "as worded in the source",
@@ -595,7 +580,7 @@ public final class StatementFinder {
     String rateId = nextId();
     Source src =
         source(rateId + "-at", offset + Math.min(eventsStart, rateStart), offset + rate.end());
-    rates.add(
+    gathered.rates.add(
         new RateFigure(
             rateId,
             "events as worded in the source",
@@ -644,7 +629,7 @@ public final class StatementFinder {
             fold.group().strip());
     String id = nextId();
     Source src = source(id + "-at", offset + fold.start(), offset + fold.end());
-    sirs.add(
+    gathered.sirs.add(
         new SirFigure(
             id,
             "events as worded in the source",
@@ -705,7 +690,7 @@ public final class StatementFinder {
             false);
     String id = nextId();
     Source src = source(id + "-at", offset + observedStart, offset + expected.end());
-    sirs.add(
+    gathered.sirs.add(
         new SirFigure(
             id,
             "events as worded in the source",
@@ -1028,33 +1013,12 @@ public final class StatementFinder {
       int start,
       int end,
       boolean isCheck) {
-    Source src = source(id + "-at", start, end);
-    claims.add(new Claim(id, topic, statement, src.id(), reported, check));
-    spans.put(id, source.span(start, end));
+    gathered.claim(id, topic, statement, reported, check, source, start, end, isCheck);
     starts.put(id, start);
-    if (isCheck) {
-      checkable.add(id);
-    }
   }
 
   private Source source(String id, int start, int end) {
-    SourceSpan span = source.span(start, end);
-    Source s =
-        new Source(
-            id,
-            source.file(),
-            "line "
-                + span.startLine()
-                + " column "
-                + span.startColumn()
-                + " to line "
-                + span.endLine()
-                + " column "
-                + span.endColumn()
-                + (span.page() > 0 ? " (page " + span.page() + ")" : ""),
-            "none: found by trialstats check in the text");
-    sources.add(s);
-    return s;
+    return gathered.source(id, source, start, end);
   }
 
   private String nextId() {
@@ -1067,9 +1031,8 @@ public final class StatementFinder {
   }
 
   private Findings result() {
-    List<Claim> ordered = new ArrayList<>(claims);
-    ordered.sort((a, b) -> Integer.compare(starts.get(a.id()), starts.get(b.id())));
-    return new Findings(sources, comparisons, rates, sirs, ordered, spans, checkable);
+    gathered.sortClaims((a, b) -> Integer.compare(starts.get(a.id()), starts.get(b.id())));
+    return gathered.findings();
   }
 
   /** A printed figure with an optional "about": round whole numbers so qualified lose zeros. */

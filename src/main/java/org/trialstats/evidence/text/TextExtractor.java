@@ -2,15 +2,10 @@ package org.trialstats.evidence.text;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trialstats.evidence.DatasetLoader;
+import org.trialstats.io.Utf8Text;
 
 /**
  * Reads a document and extracts its plain text ({@link SourceText}), whatever its format ({@link
@@ -88,30 +83,11 @@ public final class TextExtractor {
 
   /** Strict UTF-8 decoding; control characters other than whitespace are rejected. */
   static String decode(String name, byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int at = in.position();
-      throw new TextException(
-          name,
-          lineOfByte(bytes, at),
-          String.format(
-              java.util.Locale.ROOT,
-              "expected UTF-8 text, got the invalid byte 0x%02X at byte %d",
-              bytes[at] & 0xFF,
-              at));
-    }
-    decoder.flush(out);
-    out.flip();
-    String text = out.toString();
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
+    String text;
+    try {
+      text = Utf8Text.decode(name, bytes);
+    } catch (Utf8Text.MalformedException e) {
+      throw new TextException(name, e.line(), e.problem());
     }
     int line = 1;
     for (int i = 0; i < text.length(); i++) {
@@ -129,15 +105,5 @@ public final class TextExtractor {
       }
     }
     return text;
-  }
-
-  private static int lineOfByte(byte[] bytes, int end) {
-    int line = 1;
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
   }
 }
