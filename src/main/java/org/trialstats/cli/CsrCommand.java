@@ -2,7 +2,6 @@ package org.trialstats.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.trialstats.io.InputFile;
 import org.trialstats.io.OutputFiles;
 import org.trialstats.io.OutputTarget;
 import org.trialstats.io.Provenance;
+import org.trialstats.io.Utf8Text;
 import org.trialstats.report.CsrReport;
 import org.trialstats.report.ReportTable;
 import picocli.CommandLine.Command;
@@ -110,9 +110,7 @@ public final class CsrCommand implements Callable<Integer> {
       String name = file.getFileName().toString();
       DisplayShell shell =
           ShellParser.parse(
-              new String(bytes, StandardCharsets.UTF_8),
-              name,
-              f -> Files.isRegularFile(data.resolve(f)));
+              Utf8Text.decode(name, bytes), name, f -> Files.isRegularFile(data.resolve(f)));
       if (shell.figure() != null) {
         SurvivalResult result = CsrFigures.kaplanMeier(shell, data, Version.current());
         for (Map.Entry<String, byte[]> f : CsrReport.renderFigure(shell, result, size).entrySet()) {

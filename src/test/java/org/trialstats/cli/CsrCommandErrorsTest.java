@@ -74,6 +74,28 @@ class CsrCommandErrorsTest {
   }
 
   @Test
+  void aShellThatIsNotUtf8IsRejectedAtItsLine() throws IOException {
+    byte[] latin1 =
+        shell("ITTFL", "- count: SEX\n  label: Sex \u00e9")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(shells.resolve("t1.yaml"), latin1);
+    Cli.Run run =
+        Cli.run(
+            "csr",
+            "--shells",
+            shells.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            out.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "trialstats csr: error: t1.yaml:13: expected UTF-8 text, got the invalid byte 0xE9");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void theValidShellRenders() throws IOException {
     Cli.Run run = run(shell("ITTFL", "- count: SEX\n  label: Sex\n  n_row: true"));
     assertThat(run.exitCode()).as(run.err()).isZero();
