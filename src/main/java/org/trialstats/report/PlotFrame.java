@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
@@ -28,6 +29,12 @@ final class PlotFrame {
   private static final Font CAPTION = Charts.font(10f);
   private static final Color INK = Color.BLACK;
   private static final Color CAPTION_INK = new Color(0x44, 0x44, 0x44);
+
+  /** The fill of the charts' study dots. */
+  static final Color DOT = new Color(0x00, 0x72, 0xB2);
+
+  /** The edge of the charts' study dots. */
+  private static final Color DOT_EDGE = new Color(0x00, 0x3F, 0x66);
 
   /** Baseline of the title, from the top of the figure. */
   private static final double TITLE_BASELINE = 26;
@@ -141,6 +148,19 @@ final class PlotFrame {
             left - margin, top - margin, plotW + 2 * margin, plotH + 2 * margin));
     marks.accept(g);
     g.setClip(saved);
+  }
+
+  /**
+   * Draws a study's dot: a circle of {@code radius} pixels about (px, py), filled with {@code fill}
+   * and edged with a thin dark line, as every chart on this frame draws its studies.
+   */
+  static void dot(Graphics2D g, double px, double py, double radius, Color fill) {
+    Ellipse2D.Double dot = new Ellipse2D.Double(px - radius, py - radius, 2 * radius, 2 * radius);
+    g.setColor(fill);
+    g.fill(dot);
+    g.setColor(DOT_EDGE);
+    g.setStroke(new BasicStroke(0.8f));
+    g.draw(dot);
   }
 
   /** Draws one thin line across the plot area at each tick of both axes (a background grid). */
