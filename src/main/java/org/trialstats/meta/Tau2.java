@@ -65,20 +65,17 @@ public final class Tau2 {
    * (Hedges &amp; Olkin 1985, ch. 9; metafor method "HE").
    */
   static double hedges(double[] y, double[] v) {
-    int k = y.length;
-    double mean = 0;
-    double meanV = 0;
-    for (int i = 0; i < k; i++) {
-      mean += y[i];
-      meanV += v[i];
-    }
-    mean /= k;
-    meanV /= k;
+    return centredSumOfSquares(y) / (y.length - 1) - meanOf(v);
+  }
+
+  /** sum (y_i - ybar)^2, the unweighted sum of squares about the mean. */
+  private static double centredSumOfSquares(double[] y) {
+    double mean = meanOf(y);
     double rss = 0;
     for (double yi : y) {
       rss += (yi - mean) * (yi - mean);
     }
-    return rss / (k - 1) - meanV;
+    return rss;
   }
 
   /**
@@ -87,16 +84,7 @@ public final class Tau2 {
    */
   static double sidikJonkman(double[] y, double[] v) {
     int k = y.length;
-    double mean = 0;
-    for (double yi : y) {
-      mean += yi;
-    }
-    mean /= k;
-    double rss = 0;
-    for (double yi : y) {
-      rss += (yi - mean) * (yi - mean);
-    }
-    double tau0 = rss / k;
+    double tau0 = centredSumOfSquares(y) / k;
     if (tau0 == 0) {
       return 0;
     }
@@ -109,21 +97,44 @@ public final class Tau2 {
    * in tau^2.
    */
   static Tau2Fit pauleMandel(double[] y, double[] v) {
-    int k = y.length;
-    double target = k - 1;
-    if (new WeightedSums(y, v, 0).q <= target) {
+    return pauleMandel(
+        t -> new WeightedSums(y, v, t).q,
+        y.length - 1,
+        meanOf(v),
+        "the Paule-Mandel estimate of tau^2 did not converge (no root of Q(tau^2) = k - 1"
+            + " was found); results are not available for this model");
+  }
+
+  /**
+   * Paule-Mandel on a generalised Q statistic that decreases in tau^2, plain or residual: 0 when
+   * Q(0) &lt;= target, otherwise the root of Q(tau^2) = target; {@code failure} is the note when no
+   * root is found.
+   */
+  private static Tau2Fit pauleMandel(
+      DoubleUnaryOperator q, double target, double scale, String failure) {
+    if (q.applyAsDouble(0) <= target) {
       return new Tau2Fit(0, true, 1, null);
     }
     try {
-      Root root = decreasingRoot(t -> new WeightedSums(y, v, t).q, target, meanOf(v));
+      Root root = decreasingRoot(q, target, scale);
       return new Tau2Fit(root.value(), true, root.evaluations(), null);
     } catch (RootFindingException e) {
-      return new Tau2Fit(
-          Double.NaN,
-          false,
-          0,
-          "the Paule-Mandel estimate of tau^2 did not converge (no root of Q(tau^2) = k - 1"
-              + " was found); results are not available for this model");
+      return new Tau2Fit(Double.NaN, false, 0, failure);
+    }
+  }
+
+  /**
+   * A Q-profile limit: the tau^2 where a generalised Q statistic that decreases in tau^2 equals
+   * {@code critical}, 0 when Q(0) = {@code q0} &lt;= critical, NaN when the root is not found.
+   */
+  static double qProfileLimit(DoubleUnaryOperator q, double q0, double critical, double scale) {
+    if (q0 <= critical) {
+      return 0;
+    }
+    try {
+      return decreasingRoot(q, critical, scale).value();
+    } catch (RootFindingException e) {
+      return Double.NaN;
     }
   }
 
@@ -271,16 +282,7 @@ public final class Tau2 {
 
   static double sidikJonkman(double[] y, double[] v, double[][] x) {
     int k = y.length;
-    double mean = 0;
-    for (double yi : y) {
-      mean += yi;
-    }
-    mean /= k;
-    double tau0 = 0;
-    for (double yi : y) {
-      tau0 += (yi - mean) * (yi - mean);
-    }
-    tau0 /= k;
+    double tau0 = centredSumOfSquares(y) / k;
     if (tau0 == 0) {
       return 0;
     }
@@ -288,21 +290,12 @@ public final class Tau2 {
   }
 
   static Tau2Fit pauleMandel(double[] y, double[] v, double[][] x) {
-    int target = y.length - x[0].length;
-    if (WeightedFit.atTau2(y, v, x, 0).rss <= target) {
-      return new Tau2Fit(0, true, 1, null);
-    }
-    try {
-      Root root = decreasingRoot(t -> WeightedFit.atTau2(y, v, x, t).rss, target, meanOf(v));
-      return new Tau2Fit(root.value(), true, root.evaluations(), null);
-    } catch (RootFindingException e) {
-      return new Tau2Fit(
-          Double.NaN,
-          false,
-          0,
-          "the Paule-Mandel estimate of the residual tau^2 did not converge (no root of"
-              + " QE(tau^2) = k - p was found)");
-    }
+    return pauleMandel(
+        t -> WeightedFit.atTau2(y, v, x, t).rss,
+        y.length - x[0].length,
+        meanOf(v),
+        "the Paule-Mandel estimate of the residual tau^2 did not converge (no root of"
+            + " QE(tau^2) = k - p was found)");
   }
 
   private static double scoringStep(boolean reml, WeightedFit f) {
