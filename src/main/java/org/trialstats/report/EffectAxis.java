@@ -197,15 +197,7 @@ final class EffectAxis {
     if (span <= 0) {
       span = Math.max(Math.abs(lo), 1);
     }
-    double raw = span / 6;
-    double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    double step = mag;
-    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-      if (m * mag >= raw) {
-        step = m * mag;
-        break;
-      }
-    }
+    double step = niceStep(span / 6);
     double min = Math.floor(lo / step) * step;
     double max = Math.ceil(hi / step) * step == min ? min + step : Math.ceil(hi / step) * step;
     long n = Math.round((max - min) / step);
@@ -339,20 +331,30 @@ final class EffectAxis {
    * ticks of a symmetric axis are round too (0.5, 1, 2.5 times the power).
    */
   static double symmetricCeiling(double x) {
-    double p = Math.pow(10, Math.floor(Math.log10(x)));
-    for (double m : new double[] {1, 2, 5, 10}) {
-      if (m * p >= x * (1 - 1e-12)) {
-        return m * p;
-      }
-    }
-    return 10 * p;
+    return roundUp(x, new double[] {1, 2, 5, 10}, 1e-12);
   }
 
   /** The smallest of 1, 2, 2.5, 5 times a power of 10 that is &gt;= x (x &gt; 0). */
   static double niceCeiling(double x) {
+    return roundUp(x, new double[] {1, 2, 2.5, 5, 10}, 1e-12);
+  }
+
+  /**
+   * A tick step: the smallest of 1, 2, 2.5, 5 times a power of 10 that is &gt;= raw (&gt; 0),
+   * compared exactly (interval charts and the Kaplan-Meier time axis).
+   */
+  static double niceStep(double raw) {
+    return roundUp(raw, new double[] {1, 2, 2.5, 5, 10}, 0);
+  }
+
+  /**
+   * The smallest m p, m one of {@code mantissas} (ascending, ending with 10) and p = 10^floor(log10
+   * x), with m p &gt;= x (1 - slack).
+   */
+  private static double roundUp(double x, double[] mantissas, double slack) {
     double p = Math.pow(10, Math.floor(Math.log10(x)));
-    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-      if (m * p >= x * (1 - 1e-12)) {
+    for (double m : mantissas) {
+      if (m * p >= x * (1 - slack)) {
         return m * p;
       }
     }
