@@ -73,24 +73,21 @@ public final class BaujatPlot {
         List.of(
             "x: (y_i - mu)^2 / (v_i + tau^2); y: (mu without study i - mu)^2 / its variance",
             MetaOutput.methodLabel(result) + "; labels beyond 1/5 of an axis");
-    return new Figure(
-        WIDTH,
-        HEIGHT,
-        g -> {
-          frame.title(g, title);
-          frame.grid(g, xAxis, yAxis, GRID);
-          // a margin so that dots on the axes are drawn whole
-          frame.inside(
-              g,
-              6,
-              clipped -> {
-                for (Influence.Study s : studies) {
-                  dot(clipped, frame, s, xAxis, yAxis);
-                }
-              });
-          frame.axes(g, xAxis, yAxis, xTitle, yTitle);
-          frame.captions(g, caption);
-        });
+    // a margin of 6 so that dots on the axes are drawn whole
+    return frame.figure(
+        title,
+        GRID,
+        6,
+        clipped -> {
+          for (Influence.Study s : studies) {
+            dot(clipped, frame, s, xAxis, yAxis);
+          }
+        },
+        xAxis,
+        xTitle,
+        yAxis,
+        yTitle,
+        caption);
   }
 
   /** A study's dot, and its label when it is one of those a Baujat plot is read for. */

@@ -118,32 +118,30 @@ public final class BubblePlot {
             + (design.p() > 2 ? "; other moderators at their means" : "")
             + "; area ~ weight";
     final double finalWMax = wMax;
-    return new Figure(
-        WIDTH,
-        HEIGHT,
-        g -> {
-          frame.title(g, title);
-          frame.inside(
-              g,
-              0,
-              clipped -> {
-                band(clipped, frame, xAxis, yAxis, gridX, fitted);
-                // largest circles first so that small studies stay visible
-                Integer[] order = new Integer[k];
-                for (int i = 0; i < k; i++) {
-                  order[i] = i;
-                }
-                java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b], w[a]));
-                for (int i : order) {
-                  double radius = Math.max(2, MAX_RADIUS * Math.sqrt(w[i] / finalWMax));
-                  double px = frame.x(xAxis, x[i][column]);
-                  double py = frame.y(yAxis, y[i]);
-                  PlotFrame.dot(clipped, px, py, radius, POINT);
-                }
-              });
-          frame.axes(g, xAxis, yAxis, key, yTitle);
-          frame.captions(g, List.of(caption));
-        });
+    return frame.figure(
+        title,
+        null,
+        0,
+        clipped -> {
+          band(clipped, frame, xAxis, yAxis, gridX, fitted);
+          // largest circles first so that small studies stay visible
+          Integer[] order = new Integer[k];
+          for (int i = 0; i < k; i++) {
+            order[i] = i;
+          }
+          java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b], w[a]));
+          for (int i : order) {
+            double radius = Math.max(2, MAX_RADIUS * Math.sqrt(w[i] / finalWMax));
+            double px = frame.x(xAxis, x[i][column]);
+            double py = frame.y(yAxis, y[i]);
+            PlotFrame.dot(clipped, px, py, radius, POINT);
+          }
+        },
+        xAxis,
+        key,
+        yAxis,
+        yTitle,
+        List.of(caption));
   }
 
   /** The confidence band of the fitted line (grey) and the line itself. */

@@ -115,29 +115,27 @@ public final class FunnelPlot {
     PlotFrame frame = new PlotFrame(WIDTH, HEIGHT, 64, 24, titled ? 44 : 20, 76, true);
     String xTitle = ForestPlot.effectName(result) + (ratio ? " (log scale)" : "");
 
-    return new Figure(
-        WIDTH,
-        HEIGHT,
-        g -> {
-          frame.title(g, title);
-          frame.inside(
-              g,
-              0,
-              clipped -> {
-                funnel(clipped, frame, xAxis, mu, z * seMax);
-                // points, largest standard errors first so that precise studies stay on top
-                List<Point> order =
-                    studies.stream().sorted((a, b) -> Double.compare(b.se(), a.se())).toList();
-                for (Point e : order) {
-                  double px = frame.x(xAxis, e.yi());
-                  double py = frame.y(seAxis, e.se());
-                  // filled (imputed) studies are open circles, as metafor draws them
-                  PlotFrame.dot(clipped, px, py, 4, e.open() ? Color.WHITE : PlotFrame.DOT);
-                }
-              });
-          frame.axes(g, xAxis, seAxis, xTitle, "Standard error");
-          frame.captions(g, captions);
-        });
+    return frame.figure(
+        title,
+        null,
+        0,
+        clipped -> {
+          funnel(clipped, frame, xAxis, mu, z * seMax);
+          // points, largest standard errors first so that precise studies stay on top
+          List<Point> order =
+              studies.stream().sorted((a, b) -> Double.compare(b.se(), a.se())).toList();
+          for (Point e : order) {
+            double px = frame.x(xAxis, e.yi());
+            double py = frame.y(seAxis, e.se());
+            // filled (imputed) studies are open circles, as metafor draws them
+            PlotFrame.dot(clipped, px, py, 4, e.open() ? Color.WHITE : PlotFrame.DOT);
+          }
+        },
+        xAxis,
+        xTitle,
+        seAxis,
+        "Standard error",
+        captions);
   }
 
   /**

@@ -117,6 +117,46 @@ final class PlotFrame {
     return top + plotH;
   }
 
+  /**
+   * The chart on this frame, drawn in this order: the title, a background grid at the ticks (in
+   * {@code grid}; null for none), the chart's marks inside the plot area widened by {@code margin}
+   * (see {@link #inside}), the frame with both axes and their titles, and the captions.
+   *
+   * @param title the title (null or blank: none)
+   * @param grid the colour of the background grid, null for none
+   * @param margin how far the marks may reach beyond the plot area
+   * @param marks draws the chart's own marks
+   * @param xAxis the horizontal axis
+   * @param xTitle its title
+   * @param yAxis the vertical axis
+   * @param yTitle its title
+   * @param captions the caption lines at the foot
+   * @return the figure
+   */
+  Figure figure(
+      String title,
+      Color grid,
+      double margin,
+      Consumer<Graphics2D> marks,
+      EffectAxis xAxis,
+      String xTitle,
+      EffectAxis yAxis,
+      String yTitle,
+      List<String> captions) {
+    return new Figure(
+        width,
+        height,
+        g -> {
+          title(g, title);
+          if (grid != null) {
+            grid(g, xAxis, yAxis, grid);
+          }
+          inside(g, margin, marks);
+          axes(g, xAxis, yAxis, xTitle, yTitle);
+          captions(g, captions);
+        });
+  }
+
   /** The x pixel of a value on the x axis. */
   double x(EffectAxis axis, double value) {
     return axis.toX(value, left, plotW);
@@ -129,7 +169,7 @@ final class PlotFrame {
   }
 
   /** Draws the title at the top left, when there is one (null or blank: none). */
-  void title(Graphics2D g, String title) {
+  private void title(Graphics2D g, String title) {
     if (title != null && !title.isBlank()) {
       g.setColor(INK);
       Figure.text(g, title, TITLE, left, TITLE_BASELINE, Figure.Align.LEFT);
@@ -141,7 +181,7 @@ final class PlotFrame {
    * restores the clip. The clip is saved and restored on {@code g} itself: VectorGraphics2D does
    * not restore its state when a graphics copy from {@code create()} is disposed.
    */
-  void inside(Graphics2D g, double margin, Consumer<Graphics2D> marks) {
+  private void inside(Graphics2D g, double margin, Consumer<Graphics2D> marks) {
     Shape saved = g.getClip();
     g.clip(
         new Rectangle2D.Double(
@@ -164,7 +204,7 @@ final class PlotFrame {
   }
 
   /** Draws one thin line across the plot area at each tick of both axes (a background grid). */
-  void grid(Graphics2D g, EffectAxis xAxis, EffectAxis yAxis, Color colour) {
+  private void grid(Graphics2D g, EffectAxis xAxis, EffectAxis yAxis, Color colour) {
     g.setStroke(new BasicStroke(0.6f));
     g.setColor(colour);
     for (double t : xAxis.ticks) {
@@ -186,7 +226,8 @@ final class PlotFrame {
    * @param xTitle the title under the x axis
    * @param yTitle the title beside the y axis, drawn rotated
    */
-  void axes(Graphics2D g, EffectAxis xAxis, EffectAxis yAxis, String xTitle, String yTitle) {
+  private void axes(
+      Graphics2D g, EffectAxis xAxis, EffectAxis yAxis, String xTitle, String yTitle) {
     double baseY = baseY();
     g.setColor(INK);
     g.setStroke(new BasicStroke(0.9f));
@@ -214,7 +255,7 @@ final class PlotFrame {
    * Draws caption lines at the foot of the figure, the last one nearest the bottom edge; each
    * starts at the plot area's left edge, or further left when it would not fit.
    */
-  void captions(Graphics2D g, List<String> captions) {
+  private void captions(Graphics2D g, List<String> captions) {
     g.setColor(CAPTION_INK);
     for (int i = 0; i < captions.size(); i++) {
       String caption = captions.get(i);
