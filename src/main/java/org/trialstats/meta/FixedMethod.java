@@ -31,24 +31,16 @@ public enum FixedMethod implements Identified {
         List<StudyData> included,
         List<ExcludedStudy> excluded,
         MetaOptions options) {
-      WeightedSums s = new WeightedSums(y, v, 0);
-      int k = y.length;
-      if (!options.hksj() || k < 2) {
-        return FixedEffectPool.normal(s.mu, Math.sqrt(1 / s.sumW), s.w, s.q, options.level());
+      boolean hartungKnapp = options.hksj() && y.length >= 2;
+      FixedEffectPool pooled =
+          FixedEffectPool.inverseVariance(y, v, 0, hartungKnapp, options.level());
+      if (!hartungKnapp) {
+        return pooled;
       }
-      double factor = MetaAnalysis.hartungKnappFactor(s.q, k);
-      return new FixedEffectPool(
-          s.mu,
-          Math.sqrt(factor / s.sumW),
-          s.w,
-          s.q,
-          k - 1,
-          Quantiles.tUpper(k - 1, (1 - options.level()) / 2),
-          factor,
-          List.of(
-              "the Hartung-Knapp adjustment was designed for random-effects models; applied to a"
-                  + " fixed-effect model it scales the variance by Q/(k - 1) (metafor warns"
-                  + " likewise)"));
+      return pooled.withWarning(
+          "the Hartung-Knapp adjustment was designed for random-effects models; applied to a"
+              + " fixed-effect model it scales the variance by Q/(k - 1) (metafor warns"
+              + " likewise)");
     }
   },
   /**
@@ -99,18 +91,10 @@ public enum FixedMethod implements Identified {
       if (mh.se() != 0) {
         return pooled;
       }
-      return new FixedEffectPool(
-          pooled.mu(),
-          pooled.se(),
-          pooled.weights(),
-          pooled.q(),
-          pooled.statisticDf(),
-          pooled.critical(),
-          pooled.hkFactor(),
-          List.of(
-              "the Mantel-Haenszel variance is zero (every study has a risk difference"
-                  + " of -1 or +1): the interval is degenerate at the estimate and the test"
-                  + " meaningless; metafor reports NaN here"));
+      return pooled.withWarning(
+          "the Mantel-Haenszel variance is zero (every study has a risk difference"
+              + " of -1 or +1): the interval is degenerate at the estimate and the test"
+              + " meaningless; metafor reports NaN here");
     }
   },
   /**
@@ -138,8 +122,7 @@ public enum FixedMethod implements Identified {
         List<ExcludedStudy> excluded,
         MetaOptions options) {
       // y = (O - E)/V and v = 1/V: sum w y / sum w = sum(O - E)/sum V, 1/sum w = 1/sum V
-      WeightedSums s = new WeightedSums(y, v, 0);
-      return FixedEffectPool.normal(s.mu, Math.sqrt(1 / s.sumW), s.w, s.q, options.level());
+      return FixedEffectPool.inverseVariance(y, v, 0, false, options.level());
     }
 
     @Override

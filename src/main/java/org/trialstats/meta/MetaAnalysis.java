@@ -169,24 +169,12 @@ public final class MetaAnalysis {
     double z = ConfidenceLevel.z(level);
 
     WeightedSums fixedSums = new WeightedSums(y, v, 0);
-    double mu;
-    double se;
+    FixedEffectPool pooled;
     double tau2 = 0;
-    double[] weights;
-    double statisticDf = Double.NaN;
-    double critical = z;
-    double hkFactor = Double.NaN;
-    double q = fixedSums.q;
+    double q;
     if (options.model() == MetaModel.FIXED) {
-      FixedEffectPool fixed = options.fixedMethod().pool(y, v, included, excluded, options);
-      mu = fixed.mu();
-      se = fixed.se();
-      weights = fixed.weights();
-      q = fixed.q();
-      statisticDf = fixed.statisticDf();
-      critical = fixed.critical();
-      hkFactor = fixed.hkFactor();
-      warnings.addAll(fixed.warnings());
+      pooled = options.fixedMethod().pool(y, v, included, excluded, options);
+      q = pooled.q();
     } else {
       Tau2Fit fit = Tau2.estimate(options.tau2Estimator(), y, v);
       tau2 = fit.tau2();
@@ -194,23 +182,21 @@ public final class MetaAnalysis {
         warnings.add(fit.note());
       }
       converged = fit.converged();
-      WeightedSums randomSums = new WeightedSums(y, v, tau2);
-      mu = randomSums.mu;
-      se = Math.sqrt(1 / randomSums.sumW);
-      weights = randomSums.w;
-      if (options.hksj()) {
-        if (k < 2) {
-          warnings.add(
-              "the Hartung-Knapp-Sidik-Jonkman adjustment needs at least 2 studies; the"
-                  + " z-based interval is shown for this single study");
-        } else {
-          hkFactor = hartungKnappFactor(randomSums.q, k);
-          se = Math.sqrt(hkFactor / randomSums.sumW);
-          statisticDf = k - 1;
-          critical = Quantiles.tUpper(k - 1, (1 - level) / 2);
-        }
+      pooled = FixedEffectPool.inverseVariance(y, v, tau2, options.hksj() && k >= 2, level);
+      q = fixedSums.q;
+      if (options.hksj() && k < 2) {
+        warnings.add(
+            "the Hartung-Knapp-Sidik-Jonkman adjustment needs at least 2 studies; the"
+                + " z-based interval is shown for this single study");
       }
     }
+    warnings.addAll(pooled.warnings());
+    double mu = pooled.mu();
+    double se = pooled.se();
+    double[] weights = pooled.weights();
+    double statisticDf = pooled.statisticDf();
+    double critical = pooled.critical();
+    double hkFactor = pooled.hkFactor();
 
     if (k == 1) {
       q = 0; // one study: no heterogeneity to measure (exactly 0, as metafor reports it)
@@ -321,11 +307,6 @@ public final class MetaAnalysis {
         zeroCellStatement(included, excluded, options),
         converged,
         warnings);
-  }
-
-  /** The Hartung-Knapp factor Q_gen/(k - 1), 0 when Q_gen is 0 up to rounding. */
-  static double hartungKnappFactor(double q, int k) {
-    return q <= Math.ulp(1.0) ? 0 : q / (k - 1);
   }
 
   private static void addWarnings(

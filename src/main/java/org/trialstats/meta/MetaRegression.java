@@ -25,8 +25,10 @@ import org.trialstats.stats.StatsException;
  * {@link Tau2Estimator} (DL, HE, SJ, PM, ML, REML; each constant states its formula). ML and REML
  * use Fisher scoring from max(0, HE), each step halved until tau^2 stays &gt;= 0, until the step is
  * below 1e-12 max(tau^2, mean v_i) (metafor stops at 1e-5 absolute; its estimates agree to about
- * that), at most 1000 steps; as metafor, tau^2 = 0 when the likelihood there is higher (Viechtbauer
- * 2005, J Educ Behav Stat 30:261-293, section 3).
+ * that), at most 1000 steps, then a bracketing root search on the score when scoring has not
+ * converged (it oscillates where the observed information exceeds twice the expected); as metafor,
+ * tau^2 = 0 when the likelihood there is higher (Viechtbauer 2005, J Educ Behav Stat 30:261-293,
+ * section 3). The plain model's estimators are found by the same code ({@link Tau2}).
  *
  * <p><b>Tests.</b> z_j = b_j / se_j with normal p-values and limits; with the Knapp-Hartung
  * adjustment (Knapp &amp; Hartung 2003, Stat Med 22:2693-2710; metafor {@code test = "knha"})

@@ -1,6 +1,6 @@
 package org.trialstats.meta;
 
-import org.trialstats.numerics.RootFindingException;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Q-profile confidence interval for tau^2 (Viechtbauer 2007, Stat Med 26:37-52, section 3.3): the
@@ -40,20 +40,9 @@ public final class QProfile {
     double criticalLower = Quantiles.chiSquaredLower(k - 1, alpha / 2);
     double q0 = new WeightedSums(y, v, 0).q;
     double scale = Tau2.meanOf(v);
-    double upper = limit(y, v, q0, criticalLower, scale);
-    double lower = limit(y, v, q0, criticalUpper, scale);
+    DoubleUnaryOperator q = t -> new WeightedSums(y, v, t).q;
+    double upper = Tau2.qProfileLimit(q, q0, criticalLower, scale);
+    double lower = Tau2.qProfileLimit(q, q0, criticalUpper, scale);
     return new Interval(lower, upper, !Double.isNaN(lower) && !Double.isNaN(upper));
-  }
-
-  /** The limit where Q_gen = critical: 0 when Q_gen(0) &lt;= critical, NaN if not found. */
-  private static double limit(double[] y, double[] v, double q0, double critical, double scale) {
-    if (q0 <= critical) {
-      return 0;
-    }
-    try {
-      return Tau2.decreasingRoot(t -> new WeightedSums(y, v, t).q, critical, scale).value();
-    } catch (RootFindingException e) {
-      return Double.NaN;
-    }
   }
 }

@@ -2,8 +2,7 @@ package org.trialstats.meta;
 
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
-import org.trialstats.numerics.Bracket;
-import org.trialstats.numerics.Brent;
+import org.trialstats.numerics.NonNegativeScoring;
 import org.trialstats.numerics.Root;
 import org.trialstats.numerics.RootFindingException;
 
@@ -25,10 +24,6 @@ public final class Tau2 {
 
   /** Convergence tolerance, relative to max(tau^2, mean of the sampling variances). */
   public static final double TOLERANCE = 1e-12;
-
-  private static final double ROOT_RELATIVE_ACCURACY = 1e-15;
-  private static final int MAX_ROOT_EVALUATIONS = 10_000;
-  private static final int MAX_DOUBLINGS = 2_100;
 
   private Tau2() {}
 
@@ -70,20 +65,17 @@ public final class Tau2 {
    * (Hedges &amp; Olkin 1985, ch. 9; metafor method "HE").
    */
   static double hedges(double[] y, double[] v) {
-    int k = y.length;
-    double mean = 0;
-    double meanV = 0;
-    for (int i = 0; i < k; i++) {
-      mean += y[i];
-      meanV += v[i];
-    }
-    mean /= k;
-    meanV /= k;
+    return centredSumOfSquares(y) / (y.length - 1) - meanOf(v);
+  }
+
+  /** sum (y_i - ybar)^2, the unweighted sum of squares about the mean. */
+  private static double centredSumOfSquares(double[] y) {
+    double mean = meanOf(y);
     double rss = 0;
     for (double yi : y) {
       rss += (yi - mean) * (yi - mean);
     }
-    return rss / (k - 1) - meanV;
+    return rss;
   }
 
   /**
@@ -92,16 +84,7 @@ public final class Tau2 {
    */
   static double sidikJonkman(double[] y, double[] v) {
     int k = y.length;
-    double mean = 0;
-    for (double yi : y) {
-      mean += yi;
-    }
-    mean /= k;
-    double rss = 0;
-    for (double yi : y) {
-      rss += (yi - mean) * (yi - mean);
-    }
-    double tau0 = rss / k;
+    double tau0 = centredSumOfSquares(y) / k;
     if (tau0 == 0) {
       return 0;
     }
@@ -114,25 +97,48 @@ public final class Tau2 {
    * in tau^2.
    */
   static Tau2Fit pauleMandel(double[] y, double[] v) {
-    int k = y.length;
-    double target = k - 1;
-    if (new WeightedSums(y, v, 0).q <= target) {
+    return pauleMandel(
+        t -> new WeightedSums(y, v, t).q,
+        y.length - 1,
+        meanOf(v),
+        "the Paule-Mandel estimate of tau^2 did not converge (no root of Q(tau^2) = k - 1"
+            + " was found); results are not available for this model");
+  }
+
+  /**
+   * Paule-Mandel on a generalised Q statistic that decreases in tau^2, plain or residual: 0 when
+   * Q(0) &lt;= target, otherwise the root of Q(tau^2) = target; {@code failure} is the note when no
+   * root is found.
+   */
+  private static Tau2Fit pauleMandel(
+      DoubleUnaryOperator q, double target, double scale, String failure) {
+    if (q.applyAsDouble(0) <= target) {
       return new Tau2Fit(0, true, 1, null);
     }
     try {
-      Root root = decreasingRoot(t -> new WeightedSums(y, v, t).q, target, meanOf(v));
+      Root root = decreasingRoot(q, target, scale);
       return new Tau2Fit(root.value(), true, root.evaluations(), null);
     } catch (RootFindingException e) {
-      return new Tau2Fit(
-          Double.NaN,
-          false,
-          0,
-          "the Paule-Mandel estimate of tau^2 did not converge (no root of Q(tau^2) = k - 1"
-              + " was found); results are not available for this model");
+      return new Tau2Fit(Double.NaN, false, 0, failure);
     }
   }
 
-  /** The score (gradient direction) of the (restricted) log-likelihood at tau^2. */
+  /**
+   * A Q-profile limit: the tau^2 where a generalised Q statistic that decreases in tau^2 equals
+   * {@code critical}, 0 when Q(0) = {@code q0} &lt;= critical, NaN when the root is not found.
+   */
+  static double qProfileLimit(DoubleUnaryOperator q, double q0, double critical, double scale) {
+    if (q0 <= critical) {
+      return 0;
+    }
+    try {
+      return decreasingRoot(q, critical, scale).value();
+    } catch (RootFindingException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** The Fisher-scoring step of the (restricted) log-likelihood at tau^2. */
   private static double scoreStep(boolean reml, double[] y, WeightedSums s) {
     return reml ? (s.yPPy(y) - s.traceP()) / s.tracePP() : (s.yPPy(y) - s.sumW) / s.sumW2();
   }
@@ -153,67 +159,71 @@ public final class Tau2 {
   /**
    * Fisher scoring for REML or ML (Viechtbauer 2005, section 3): tau^2 &lt;- tau^2 + adj, adj =
    * (y'PPy - tr P)/tr(PP) for REML and (sum w^2 (y - mu)^2 - sum w)/sum w^2 for ML, started at
-   * max(0, Hedges); a step that would leave [0, inf) is halved until it does not, and when the
-   * score at 0 points below 0 the estimate is 0.
+   * max(0, Hedges), by {@link #maximiseLikelihood}.
    */
   static Tau2Fit fisherScoring(boolean reml, double[] y, double[] v) {
+    return maximiseLikelihood(
+        reml,
+        "tau^2",
+        Math.max(0, hedges(y, v)),
+        meanOf(v),
+        t -> scoreStep(reml, y, new WeightedSums(y, v, t)),
+        t -> logLikelihood(reml, y, v, t));
+  }
+
+  /**
+   * The ML or REML estimate of tau^2 (plain or residual) that maximises a likelihood, as metafor
+   * finds it: Fisher scoring from {@code start} with its non-negativity rule and the bracketing
+   * fall-back of {@link NonNegativeScoring} (tolerance {@value #TOLERANCE} relative to max(tau^2,
+   * mean v_i), at most {@value #MAX_ITERATIONS} steps), then metafor's check that the likelihood at
+   * tau^2 = 0 is not higher than at the solution (0 when it is). Non-convergence is reported in the
+   * fit's note with the last iterate, never by an exception.
+   *
+   * @param reml REML (true) or ML
+   * @param what the quantity, for the notes ("tau^2", "the residual tau^2")
+   * @param start the first iterate, at least 0
+   * @param scale the mean sampling variance
+   * @param step the Fisher-scoring step at tau^2
+   * @param logLikelihood the (restricted) log-likelihood at tau^2, up to a constant
+   */
+  private static Tau2Fit maximiseLikelihood(
+      boolean reml,
+      String what,
+      double start,
+      double scale,
+      DoubleUnaryOperator step,
+      DoubleUnaryOperator logLikelihood) {
     String name = reml ? "REML" : "ML";
-    double scale = meanOf(v);
-    double tau2 = Math.max(0, hedges(y, v));
-    boolean converged = false;
-    int iteration = 0;
-    while (iteration < MAX_ITERATIONS) {
-      iteration++;
-      double step = scoreStep(reml, y, new WeightedSums(y, v, tau2));
-      if (!Double.isFinite(step)) {
-        break;
-      }
-      if (tau2 + step < 0) {
-        if (scoreStep(reml, y, new WeightedSums(y, v, 0)) <= 0) {
-          tau2 = 0;
-          converged = true;
-          break;
-        }
-        while (tau2 + step < 0) {
-          step /= 2;
-        }
-      }
-      double next = tau2 + step;
-      boolean small = Math.abs(step) <= TOLERANCE * Math.max(next, scale);
-      tau2 = next;
-      if (small) {
-        converged = true;
-        break;
-      }
-    }
-    String note = null;
-    if (!converged) {
-      Tau2Fit fallback = scoreRoot(reml, y, v, scale);
-      if (!fallback.converged()) {
-        return new Tau2Fit(
-            tau2,
-            false,
-            iteration,
-            String.format(
-                Locale.ROOT,
-                "the %s estimate of tau^2 did not converge: Fisher scoring stopped after %d"
-                    + " iterations and a bracketing search on the score found no root; the last"
-                    + " iterate tau^2 = %.6g is used and the results are unreliable",
-                name,
-                iteration,
-                tau2));
-      }
-      note =
+    NonNegativeScoring.Solution solution;
+    try {
+      solution = NonNegativeScoring.solve(step, start, scale, TOLERANCE, MAX_ITERATIONS);
+    } catch (RootFindingException e) {
+      return new Tau2Fit(
+          e.lastIterate(),
+          false,
+          e.evaluations(),
           String.format(
               Locale.ROOT,
-              "Fisher scoring for the %s estimate of tau^2 did not converge in %d iterations;"
-                  + " tau^2 was found by a bracketing root search on the score instead",
+              "the %s estimate of %s did not converge: Fisher scoring stopped after %d"
+                  + " iterations and a bracketing search on the score found no root; the last"
+                  + " iterate tau^2 = %.6g is used and the results are unreliable",
               name,
-              MAX_ITERATIONS);
-      tau2 = fallback.tau2();
-      iteration += fallback.iterations();
+              what,
+              e.evaluations(),
+              e.lastIterate()));
     }
-    if (tau2 > 0 && logLikelihood(reml, y, v, 0) > logLikelihood(reml, y, v, tau2)) {
+    double tau2 = solution.value();
+    String note =
+        solution.bracketed()
+            ? String.format(
+                Locale.ROOT,
+                "Fisher scoring for the %s estimate of %s did not converge in %d iterations;"
+                    + " tau^2 was found by a bracketing root search on the score instead",
+                name,
+                what,
+                MAX_ITERATIONS)
+            : null;
+    if (tau2 > 0 && logLikelihood.applyAsDouble(0) > logLikelihood.applyAsDouble(tau2)) {
       note =
           String.format(
               Locale.ROOT,
@@ -223,38 +233,20 @@ public final class Tau2 {
               tau2);
       tau2 = 0;
     }
-    return new Tau2Fit(tau2, true, iteration, note);
-  }
-
-  /** A root of the score on (0, inf) by bracketing, used when Fisher scoring fails. */
-  private static Tau2Fit scoreRoot(boolean reml, double[] y, double[] v, double scale) {
-    if (scoreStep(reml, y, new WeightedSums(y, v, 0)) <= 0) {
-      return new Tau2Fit(0, true, 1, null);
-    }
-    try {
-      Root root = decreasingRoot(t -> scoreStep(reml, y, new WeightedSums(y, v, t)), 0, scale);
-      return new Tau2Fit(root.value(), true, root.evaluations(), null);
-    } catch (RootFindingException e) {
-      return new Tau2Fit(Double.NaN, false, 0, null);
-    }
+    return new Tau2Fit(tau2, true, solution.iterations(), note);
   }
 
   /**
    * The tau^2 &gt;= 0 with f(tau^2) = target for a function that decreases from f(0) &gt; target
-   * (the generalised Q statistic, for Paule-Mandel and the Q-profile limits; the likelihood score).
-   * The bracket is found by doubling from [0, scale], the root by Brent's method to a relative
-   * accuracy of 1e-15 (absolute 1e-15 times the variance scale near 0).
+   * (the generalised Q statistic, for Paule-Mandel and the Q-profile limits), by {@link
+   * NonNegativeScoring#decreasingRoot}.
    *
    * @param scale a positive value of the order of the sampling variances, used as the first upper
    *     end of the bracket and for the absolute accuracy near 0
    * @throws RootFindingException when no root is bracketed or found
    */
   static Root decreasingRoot(DoubleUnaryOperator f, double target, double scale) {
-    DoubleUnaryOperator excess = t -> f.applyAsDouble(t) - target;
-    double firstUpper = scale > 0 && Double.isFinite(scale) ? scale : 1;
-    Bracket bracket = Bracket.doublingUpward(excess, 0, firstUpper, MAX_DOUBLINGS);
-    double absolute = ROOT_RELATIVE_ACCURACY * Math.min(scale > 0 ? scale : 1, bracket.upper());
-    return Brent.solve(excess, bracket, ROOT_RELATIVE_ACCURACY, absolute, MAX_ROOT_EVALUATIONS);
+    return NonNegativeScoring.decreasingRoot(t -> f.applyAsDouble(t) - target, scale);
   }
 
   static double meanOf(double[] v) {
@@ -290,16 +282,7 @@ public final class Tau2 {
 
   static double sidikJonkman(double[] y, double[] v, double[][] x) {
     int k = y.length;
-    double mean = 0;
-    for (double yi : y) {
-      mean += yi;
-    }
-    mean /= k;
-    double tau0 = 0;
-    for (double yi : y) {
-      tau0 += (yi - mean) * (yi - mean);
-    }
-    tau0 /= k;
+    double tau0 = centredSumOfSquares(y) / k;
     if (tau0 == 0) {
       return 0;
     }
@@ -307,85 +290,26 @@ public final class Tau2 {
   }
 
   static Tau2Fit pauleMandel(double[] y, double[] v, double[][] x) {
-    int target = y.length - x[0].length;
-    if (WeightedFit.atTau2(y, v, x, 0).rss <= target) {
-      return new Tau2Fit(0, true, 1, null);
-    }
-    try {
-      Root root = decreasingRoot(t -> WeightedFit.atTau2(y, v, x, t).rss, target, meanOf(v));
-      return new Tau2Fit(root.value(), true, root.evaluations(), null);
-    } catch (RootFindingException e) {
-      return new Tau2Fit(
-          Double.NaN,
-          false,
-          0,
-          "the Paule-Mandel estimate of the residual tau^2 did not converge (no root of"
-              + " QE(tau^2) = k - p was found)");
-    }
+    return pauleMandel(
+        t -> WeightedFit.atTau2(y, v, x, t).rss,
+        y.length - x[0].length,
+        meanOf(v),
+        "the Paule-Mandel estimate of the residual tau^2 did not converge (no root of"
+            + " QE(tau^2) = k - p was found)");
   }
 
   private static double scoringStep(boolean reml, WeightedFit f) {
     return reml ? (f.yPPy() - f.traceP()) / f.tracePP() : (f.yPPy() - f.sumW()) / f.sumW2();
   }
 
+  /** REML or ML with moderators: the scoring of {@link #maximiseLikelihood} from max(0, HE). */
   static Tau2Fit fisherScoring(boolean reml, double[] y, double[] v, double[][] x) {
-    String name = reml ? "REML" : "ML";
-    double scale = meanOf(v);
-    double tau2 = Math.max(0, hedges(y, v, x));
-    boolean converged = false;
-    int iteration = 0;
-    while (iteration < MAX_ITERATIONS) {
-      iteration++;
-      double step = scoringStep(reml, WeightedFit.atTau2(y, v, x, tau2));
-      if (!Double.isFinite(step)) {
-        break;
-      }
-      if (tau2 + step < 0) {
-        if (scoringStep(reml, WeightedFit.atTau2(y, v, x, 0)) <= 0) {
-          tau2 = 0;
-          converged = true;
-          break;
-        }
-        while (tau2 + step < 0) {
-          step /= 2;
-        }
-      }
-      double next = tau2 + step;
-      boolean small = Math.abs(step) <= TOLERANCE * Math.max(next, scale);
-      tau2 = next;
-      if (small) {
-        converged = true;
-        break;
-      }
-    }
-    if (!converged) {
-      return new Tau2Fit(
-          tau2,
-          false,
-          iteration,
-          String.format(
-              Locale.ROOT,
-              "Fisher scoring for the %s estimate of the residual tau^2 did not converge in %d"
-                  + " steps; the last iterate tau^2 = %.6g is used and the results are"
-                  + " unreliable",
-              name,
-              iteration,
-              tau2));
-    }
-    if (tau2 > 0
-        && WeightedFit.atTau2(y, v, x, 0).logLikelihood(reml)
-            > WeightedFit.atTau2(y, v, x, tau2).logLikelihood(reml)) {
-      return new Tau2Fit(
-          0,
-          true,
-          iteration,
-          String.format(
-              Locale.ROOT,
-              "Fisher scoring for the %s estimate stopped at tau^2 = %.6g, but the likelihood"
-                  + " is higher at tau^2 = 0 (a local maximum); tau^2 = 0 is used",
-              name,
-              tau2));
-    }
-    return new Tau2Fit(tau2, true, iteration, null);
+    return maximiseLikelihood(
+        reml,
+        "the residual tau^2",
+        Math.max(0, hedges(y, v, x)),
+        meanOf(v),
+        t -> scoringStep(reml, WeightedFit.atTau2(y, v, x, t)),
+        t -> WeightedFit.atTau2(y, v, x, t).logLikelihood(reml));
   }
 }

@@ -65,21 +65,10 @@ public record Tau2Interval(
     DoubleUnaryOperator qe = t -> WeightedFit.atTau2(yi, vi, x, t).rss;
     double q0 = qe.applyAsDouble(0);
     double scale = Tau2.meanOf(vi);
-    double lower = qLimit(qe, q0, Quantiles.chiSquaredUpper(df, alpha / 2), scale);
-    double upper = qLimit(qe, q0, Quantiles.chiSquaredLower(df, alpha / 2), scale);
+    double lower = Tau2.qProfileLimit(qe, q0, Quantiles.chiSquaredUpper(df, alpha / 2), scale);
+    double upper = Tau2.qProfileLimit(qe, q0, Quantiles.chiSquaredLower(df, alpha / 2), scale);
     return new Tau2Interval(
         Tau2IntervalMethod.QP, lower, upper, !Double.isNaN(lower) && !Double.isNaN(upper), null);
-  }
-
-  private static double qLimit(DoubleUnaryOperator qe, double q0, double critical, double scale) {
-    if (q0 <= critical) {
-      return 0;
-    }
-    try {
-      return Tau2.decreasingRoot(qe, critical, scale).value();
-    } catch (RootFindingException e) {
-      return Double.NaN;
-    }
   }
 
   /**

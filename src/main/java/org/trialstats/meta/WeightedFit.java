@@ -203,11 +203,7 @@ final class WeightedFit {
 
   /** sum w_i^2. */
   double sumW2() {
-    double s = 0;
-    for (double wi : w) {
-      s += wi * wi;
-    }
-    return s;
+    return WeightedSums.sumOfSquares(w);
   }
 
   /**

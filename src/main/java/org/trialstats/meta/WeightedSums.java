@@ -96,9 +96,14 @@ final class WeightedSums {
 
   /** sum w_i^2. */
   double sumW2() {
+    return sumOfSquares(w);
+  }
+
+  /** sum x_i^2 (the ML information of the weights w_i, here and in {@link WeightedFit}). */
+  static double sumOfSquares(double[] x) {
     double s = 0;
-    for (double wi : w) {
-      s += wi * wi;
+    for (double xi : x) {
+      s += xi * xi;
     }
     return s;
   }

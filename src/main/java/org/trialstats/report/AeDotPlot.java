@@ -11,7 +11,6 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -149,7 +148,7 @@ public final class AeDotPlot {
 
     // left panel: percentages per arm
     double maxPercent = rows.stream().mapToDouble(AeRow::maxPercent).max().orElse(0);
-    Axis percent = Axis.linear(0, Math.max(maxPercent, 1));
+    EffectAxis percent = EffectAxis.dotPlot(false, 0, Math.max(maxPercent, 1));
     frame(g, left1, top, panelWidth, bottom);
     ticks(g, percent, left1, panelWidth, bottom);
     g.setFont(Charts.font(11f));
@@ -157,15 +156,15 @@ public final class AeDotPlot {
     for (int i = 0; i < rows.size(); i++) {
       double y = top + (i + 0.5) * ROW_HEIGHT;
       for (int a = 0; a < table.arms().size(); a++) {
-        double x = left1 + percent.position(rows.get(i).arms().get(a).percent()) * panelWidth;
+        double x = percent.clampedX(rows.get(i).arms().get(a).percent(), left1, panelWidth);
         marker(g, a, x, y + armOffset(a, table.arms().size()));
       }
     }
 
     // right panel: effect and interval per treatment arm
-    Axis effect = effectAxis();
+    EffectAxis effect = effectAxis();
     frame(g, left2, top, panelWidth, bottom);
-    double zero = left2 + effect.position(ratio ? 1 : 0) * panelWidth;
+    double zero = effect.clampedX(ratio ? 1 : 0, left2, panelWidth);
     g.setColor(AXIS);
     g.setStroke(
         new BasicStroke(
@@ -188,8 +187,8 @@ public final class AeDotPlot {
         double y = y0 + (t - (treatments.size() - 1) / 2.0) * 5;
         Estimate e = c.estimate();
         double scale = ratio ? 1 : 100;
-        double x1 = left2 + effect.position(e.lower() * scale) * panelWidth;
-        double x2 = left2 + effect.position(e.upper() * scale) * panelWidth;
+        double x1 = effect.clampedX(e.lower() * scale, left2, panelWidth);
+        double x2 = effect.clampedX(e.upper() * scale, left2, panelWidth);
         g.setColor(Charts.PALETTE[arm % Charts.PALETTE.length]);
         g.setStroke(new BasicStroke(1.5f));
         g.draw(new Line2D.Double(x1, y, x2, y));
@@ -202,7 +201,7 @@ public final class AeDotPlot {
           g.fill(arrow(x1, y, -1));
         }
         if (!Double.isNaN(e.estimate())) {
-          marker(g, arm, left2 + effect.position(e.estimate() * scale) * panelWidth, y);
+          marker(g, arm, effect.clampedX(e.estimate() * scale, left2, panelWidth), y);
         }
       }
     }
@@ -235,7 +234,7 @@ public final class AeDotPlot {
         + "% CI";
   }
 
-  private Axis effectAxis() {
+  private EffectAxis effectAxis() {
     double scale = ratio ? 1 : 100;
     double lo = ratio ? 1 : 0;
     double hi = lo;
@@ -253,7 +252,7 @@ public final class AeDotPlot {
         }
       }
     }
-    return ratio ? Axis.log(lo, hi) : Axis.linear(lo, hi);
+    return EffectAxis.dotPlot(ratio, lo, hi);
   }
 
   private void legend(Graphics2D g, double y) {
@@ -278,13 +277,14 @@ public final class AeDotPlot {
     g.draw(new Rectangle2D.Double(left, top, width, bottom - top));
   }
 
-  private static void ticks(Graphics2D g, Axis axis, double left, double width, double bottom) {
+  private static void ticks(
+      Graphics2D g, EffectAxis axis, double left, double width, double bottom) {
     g.setFont(Charts.font(10f));
-    for (double t : axis.ticks()) {
-      double x = left + axis.position(t) * width;
+    for (int i = 0; i < axis.ticks.length; i++) {
+      double x = left + axis.share(axis.ticks[i]) * width;
       g.setColor(AXIS);
       g.draw(new Line2D.Double(x, bottom, x, bottom + 4));
-      centre(g, AeTableLayout.plain(t), x, bottom + 17);
+      centre(g, axis.labels[i], x, bottom + 17);
     }
   }
 
@@ -374,63 +374,6 @@ public final class AeDotPlot {
       return g.getFontMetrics(font);
     } finally {
       g.dispose();
-    }
-  }
-
-  /** A linear or logarithmic axis with "nice" ticks (1, 2, 5 x 10^k steps). */
-  private record Axis(double min, double max, boolean log, List<Double> ticks) {
-    static Axis linear(double lo, double hi) {
-      if (hi <= lo) {
-        hi = lo + 1;
-      }
-      double step = niceStep((hi - lo) / 5);
-      double min = Math.floor(lo / step) * step;
-      double max = Math.ceil(hi / step) * step;
-      List<Double> ticks = new ArrayList<>();
-      long count = Math.round((max - min) / step);
-      for (long i = 0; i <= count; i++) {
-        ticks.add(
-            BigDecimal.valueOf(min)
-                .add(BigDecimal.valueOf(step).multiply(BigDecimal.valueOf(i)))
-                .doubleValue());
-      }
-      return new Axis(min, max, false, ticks);
-    }
-
-    static Axis log(double lo, double hi) {
-      double min = Math.pow(10, Math.floor(Math.log10(lo) * 2) / 2);
-      double max = Math.pow(10, Math.ceil(Math.log10(hi) * 2) / 2);
-      if (max <= min) {
-        max = min * 10;
-      }
-      List<Double> ticks = new ArrayList<>();
-      for (int k = (int) Math.floor(Math.log10(min)) - 1; k <= Math.ceil(Math.log10(max)); k++) {
-        for (int m : new int[] {1, 2, 5}) {
-          double t = BigDecimal.valueOf(m).scaleByPowerOfTen(k).doubleValue();
-          if (t >= min * 0.999 && t <= max * 1.001) {
-            ticks.add(t);
-          }
-        }
-      }
-      return new Axis(min, max, true, ticks);
-    }
-
-    private static double niceStep(double raw) {
-      double power = Math.pow(10, Math.floor(Math.log10(raw)));
-      double f = raw / power;
-      double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
-      return BigDecimal.valueOf(nice).multiply(BigDecimal.valueOf(power)).doubleValue();
-    }
-
-    /** Position in [0, 1]; values outside (including infinities and 0 on a log axis) clamp. */
-    double position(double v) {
-      double p;
-      if (log) {
-        p = v <= 0 ? 0 : (Math.log(v) - Math.log(min)) / (Math.log(max) - Math.log(min));
-      } else {
-        p = (v - min) / (max - min);
-      }
-      return Double.isNaN(p) ? 0 : Math.max(0, Math.min(1, p));
     }
   }
 }

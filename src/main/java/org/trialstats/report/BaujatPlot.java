@@ -1,10 +1,8 @@
 package org.trialstats.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.util.List;
 import org.trialstats.meta.Influence;
 import org.trialstats.meta.MetaModel;
@@ -22,8 +20,6 @@ public final class BaujatPlot {
   private static final Font POINT_LABEL = Charts.font(9f);
   private static final double WIDTH = 600;
   private static final double HEIGHT = 460;
-  private static final Color POINT = new Color(0x00, 0x72, 0xB2);
-  private static final Color POINT_EDGE = new Color(0x00, 0x3F, 0x66);
   private static final Color GRID = new Color(0xE4, 0xE4, 0xE4);
   private static final Color INK = Color.BLACK;
 
@@ -77,24 +73,21 @@ public final class BaujatPlot {
         List.of(
             "x: (y_i - mu)^2 / (v_i + tau^2); y: (mu without study i - mu)^2 / its variance",
             MetaOutput.methodLabel(result) + "; labels beyond 1/5 of an axis");
-    return new Figure(
-        WIDTH,
-        HEIGHT,
-        g -> {
-          frame.title(g, title);
-          frame.grid(g, xAxis, yAxis, GRID);
-          // a margin so that dots on the axes are drawn whole
-          frame.inside(
-              g,
-              6,
-              clipped -> {
-                for (Influence.Study s : studies) {
-                  dot(clipped, frame, s, xAxis, yAxis);
-                }
-              });
-          frame.axes(g, xAxis, yAxis, xTitle, yTitle);
-          frame.captions(g, caption);
-        });
+    // a margin of 6 so that dots on the axes are drawn whole
+    return frame.figure(
+        title,
+        GRID,
+        6,
+        clipped -> {
+          for (Influence.Study s : studies) {
+            dot(clipped, frame, s, xAxis, yAxis);
+          }
+        },
+        xAxis,
+        xTitle,
+        yAxis,
+        yTitle,
+        caption);
   }
 
   /** A study's dot, and its label when it is one of those a Baujat plot is read for. */
@@ -102,12 +95,7 @@ public final class BaujatPlot {
       Graphics2D g, PlotFrame frame, Influence.Study s, EffectAxis xAxis, EffectAxis yAxis) {
     double px = frame.x(xAxis, s.baujatX());
     double py = frame.y(yAxis, s.baujatY());
-    Ellipse2D.Double dot = new Ellipse2D.Double(px - 3.5, py - 3.5, 7, 7);
-    g.setColor(POINT);
-    g.fill(dot);
-    g.setColor(POINT_EDGE);
-    g.setStroke(new BasicStroke(0.8f));
-    g.draw(dot);
+    PlotFrame.dot(g, px, py, 3.5, PlotFrame.DOT);
     if (labelled(s, xAxis, yAxis)) {
       g.setColor(INK);
       // labels to the left of points in the right third, so that they stay inside

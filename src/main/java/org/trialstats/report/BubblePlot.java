@@ -3,7 +3,6 @@ package org.trialstats.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.util.List;
@@ -26,7 +25,6 @@ public final class BubblePlot {
   private static final int LINE_POINTS = 101;
   private static final Color BAND = new Color(0xDD, 0xDD, 0xDD);
   private static final Color POINT = new Color(0x00, 0x72, 0xB2, 0xB0);
-  private static final Color POINT_EDGE = new Color(0x00, 0x3F, 0x66);
   private static final Color INK = Color.BLACK;
 
   private BubblePlot() {}
@@ -120,38 +118,30 @@ public final class BubblePlot {
             + (design.p() > 2 ? "; other moderators at their means" : "")
             + "; area ~ weight";
     final double finalWMax = wMax;
-    return new Figure(
-        WIDTH,
-        HEIGHT,
-        g -> {
-          frame.title(g, title);
-          frame.inside(
-              g,
-              0,
-              clipped -> {
-                band(clipped, frame, xAxis, yAxis, gridX, fitted);
-                // largest circles first so that small studies stay visible
-                Integer[] order = new Integer[k];
-                for (int i = 0; i < k; i++) {
-                  order[i] = i;
-                }
-                java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b], w[a]));
-                for (int i : order) {
-                  double radius = Math.max(2, MAX_RADIUS * Math.sqrt(w[i] / finalWMax));
-                  double px = frame.x(xAxis, x[i][column]);
-                  double py = frame.y(yAxis, y[i]);
-                  Ellipse2D.Double dot =
-                      new Ellipse2D.Double(px - radius, py - radius, 2 * radius, 2 * radius);
-                  clipped.setColor(POINT);
-                  clipped.fill(dot);
-                  clipped.setColor(POINT_EDGE);
-                  clipped.setStroke(new BasicStroke(0.8f));
-                  clipped.draw(dot);
-                }
-              });
-          frame.axes(g, xAxis, yAxis, key, yTitle);
-          frame.captions(g, List.of(caption));
-        });
+    return frame.figure(
+        title,
+        null,
+        0,
+        clipped -> {
+          band(clipped, frame, xAxis, yAxis, gridX, fitted);
+          // largest circles first so that small studies stay visible
+          Integer[] order = new Integer[k];
+          for (int i = 0; i < k; i++) {
+            order[i] = i;
+          }
+          java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b], w[a]));
+          for (int i : order) {
+            double radius = Math.max(2, MAX_RADIUS * Math.sqrt(w[i] / finalWMax));
+            double px = frame.x(xAxis, x[i][column]);
+            double py = frame.y(yAxis, y[i]);
+            PlotFrame.dot(clipped, px, py, radius, POINT);
+          }
+        },
+        xAxis,
+        key,
+        yAxis,
+        yTitle,
+        List.of(caption));
   }
 
   /** The confidence band of the fitted line (grey) and the line itself. */

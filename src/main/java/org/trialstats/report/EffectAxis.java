@@ -3,12 +3,52 @@ package org.trialstats.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.trialstats.io.Numbers;
 
 /**
- * A horizontal effect axis for forest and funnel plots: values on the analysis scale (log scale for
- * ratios) mapped linearly to pixels, with tick positions and labels on the reporting scale.
+ * The numeric axis of every chart: a value is mapped to its coordinate on the axis's {@link Scale}
+ * (itself, its natural logarithm or its base-10 logarithm), and coordinates from {@link #min} to
+ * {@link #max} linearly to pixels; the ticks are coordinates, each with its label on the reporting
+ * scale. Forest, funnel and bubble plots work in coordinates (the analysis scale, log for ratios);
+ * interval charts and the adverse-event dot plot hand over values.
+ *
+ * <p>Each chart keeps its own tick rule, one factory each: {@link #symmetric} (forest plots),
+ * {@link #fitted} (funnel and bubble plots), {@link #intervals} (interval charts) and {@link
+ * #dotPlot} (the adverse-event dot plot).
  */
 final class EffectAxis {
+  /** How a value becomes a coordinate on the axis. */
+  enum Scale {
+    /** The value itself. */
+    LINEAR {
+      @Override
+      double of(double value) {
+        return value;
+      }
+    },
+    /** Its natural logarithm (the analysis scale of ratios). */
+    LN {
+      @Override
+      double of(double value) {
+        return Math.log(value);
+      }
+    },
+    /** Its base-10 logarithm. */
+    LOG10 {
+      @Override
+      double of(double value) {
+        return Math.log10(value);
+      }
+    };
+
+    /** The coordinate of {@code value}: NaN or -infinity for a value &lt;= 0 on a log scale. */
+    abstract double of(double value);
+
+    static Scale of(boolean ratio) {
+      return ratio ? LN : LINEAR;
+    }
+  }
+
   /** Symmetric ratio ranges [1/R, R] with their ticks, as RevMan offers them. */
   private static final double[][] RATIO_TICKS = {
     {0.5, 0.7, 1, 1.5, 2},
@@ -22,14 +62,14 @@ final class EffectAxis {
     {0.001, 0.1, 1, 10, 1000}
   };
 
-  final boolean log;
+  final Scale scale;
   final double min;
   final double max;
   final double[] ticks;
   final String[] labels;
 
-  private EffectAxis(boolean log, double min, double max, double[] ticks, String[] labels) {
-    this.log = log;
+  private EffectAxis(Scale scale, double min, double max, double[] ticks, String[] labels) {
+    this.scale = scale;
     this.min = min;
     this.max = max;
     this.ticks = ticks;
@@ -66,7 +106,7 @@ final class EffectAxis {
     for (int i = 0; i < ticks.length; i++) {
       labels[i] = label(ticks[i]);
     }
-    return new EffectAxis(false, -r, r, ticks, labels);
+    return new EffectAxis(Scale.LINEAR, -r, r, ticks, labels);
   }
 
   /** An axis spanning [lo, hi] (analysis scale) with a handful of round ticks inside. */
@@ -106,7 +146,7 @@ final class EffectAxis {
     for (int i = 0; i < t.length; i++) {
       labels[i] = ratio ? label(Math.exp(t[i])) : label(t[i]);
     }
-    return new EffectAxis(ratio, lo, hi, t, labels);
+    return new EffectAxis(Scale.of(ratio), lo, hi, t, labels);
   }
 
   private static EffectAxis ratioAxis(double[] reportTicks) {
@@ -116,17 +156,164 @@ final class EffectAxis {
       ticks[i] = Math.log(reportTicks[i]);
       labels[i] = label(reportTicks[i]);
     }
-    return new EffectAxis(true, ticks[0], ticks[ticks.length - 1], ticks, labels);
+    return new EffectAxis(Scale.LN, ticks[0], ticks[ticks.length - 1], ticks, labels);
   }
 
-  /** Pixel position of an analysis-scale value on an axis drawn from x0 to x0 + width. */
-  double toX(double value, double x0, double width) {
-    return x0 + (value - min) / (max - min) * width;
+  /**
+   * The interval chart's axis covering [lo, hi] (values, lo &lt;= hi; for a log axis both &gt; 0).
+   * Log: base-10 coordinates with ends at thirds of a decade (a quarter decade further out on each
+   * side when they are less than half a decade apart), ticks at 1, 2 and 5 times a power of 10,
+   * labelled to 3 significant digits. Linear: a step of 1, 2, 2.5 or 5 times a power of 10, at
+   * least a sixth of the span (of max(|lo|, 1) when the span is 0), ends at multiples of the step
+   * (at least one step apart), labelled to 6 significant digits.
+   */
+  static EffectAxis intervals(boolean log, double lo, double hi) {
+    List<Double> values = new ArrayList<>();
+    List<Double> coordinates = new ArrayList<>();
+    if (log) {
+      double a = Math.floor(Math.log10(lo) * 3) / 3;
+      double b = Math.ceil(Math.log10(hi) * 3) / 3;
+      if (b - a < 0.5) {
+        a -= 0.25;
+        b += 0.25;
+      }
+      for (int e = (int) Math.floor(a) - 1; e <= (int) Math.ceil(b); e++) {
+        for (double m : new double[] {1, 2, 5}) {
+          double v = m * Math.pow(10, e);
+          double c = Math.log10(v);
+          if (c >= a - 1e-12 && c <= b + 1e-12) {
+            values.add(v);
+            coordinates.add(c);
+          }
+        }
+      }
+      String[] labels = new String[values.size()];
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = significantLabel(values.get(i), 3);
+      }
+      return new EffectAxis(Scale.LOG10, a, b, unbox(coordinates), labels);
+    }
+    double span = hi - lo;
+    if (span <= 0) {
+      span = Math.max(Math.abs(lo), 1);
+    }
+    double step = niceStep(span / 6);
+    double min = Math.floor(lo / step) * step;
+    double max = Math.ceil(hi / step) * step == min ? min + step : Math.ceil(hi / step) * step;
+    long n = Math.round((max - min) / step);
+    double[] ticks = new double[(int) n + 1];
+    String[] labels = new String[ticks.length];
+    for (int i = 0; i < ticks.length; i++) {
+      ticks[i] = min + i * step;
+      labels[i] = significantLabel(Math.abs(ticks[i]) < step * 1e-9 ? 0 : ticks[i], 6);
+    }
+    return new EffectAxis(Scale.LINEAR, min, max, ticks, labels);
+  }
+
+  /**
+   * The adverse-event dot plot's axis covering [lo, hi] (values; for a log axis both &gt; 0),
+   * labelled in plain decimals. Log: natural-log coordinates with ends at half decades (a decade
+   * apart at least), ticks at 1, 2 and 5 times a power of 10 within 0.1% of the ends. Linear (an
+   * empty range widened to [lo, lo + 1]): a step of 1, 2 or 5 times a power of 10, at least a fifth
+   * of the span, ends at multiples of the step; the ticks are computed in decimal so that they are
+   * the doubles nearest the round numbers.
+   */
+  static EffectAxis dotPlot(boolean log, double lo, double hi) {
+    List<Double> values = new ArrayList<>();
+    double min;
+    double max;
+    if (log) {
+      min = Math.pow(10, Math.floor(Math.log10(lo) * 2) / 2);
+      max = Math.pow(10, Math.ceil(Math.log10(hi) * 2) / 2);
+      if (max <= min) {
+        max = min * 10;
+      }
+      for (int k = (int) Math.floor(Math.log10(min)) - 1; k <= Math.ceil(Math.log10(max)); k++) {
+        for (int m : new int[] {1, 2, 5}) {
+          double t = BigDecimal.valueOf(m).scaleByPowerOfTen(k).doubleValue();
+          if (t >= min * 0.999 && t <= max * 1.001) {
+            values.add(t);
+          }
+        }
+      }
+    } else {
+      if (hi <= lo) {
+        hi = lo + 1;
+      }
+      double raw = (hi - lo) / 5;
+      double power = Math.pow(10, Math.floor(Math.log10(raw)));
+      double f = raw / power;
+      double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+      double step = BigDecimal.valueOf(nice).multiply(BigDecimal.valueOf(power)).doubleValue();
+      min = Math.floor(lo / step) * step;
+      max = Math.ceil(hi / step) * step;
+      long count = Math.round((max - min) / step);
+      for (long i = 0; i <= count; i++) {
+        values.add(
+            BigDecimal.valueOf(min)
+                .add(BigDecimal.valueOf(step).multiply(BigDecimal.valueOf(i)))
+                .doubleValue());
+      }
+    }
+    Scale scale = log ? Scale.LN : Scale.LINEAR;
+    double[] ticks = new double[values.size()];
+    String[] labels = new String[ticks.length];
+    for (int i = 0; i < ticks.length; i++) {
+      ticks[i] = scale.of(values.get(i));
+      labels[i] = BigDecimal.valueOf(values.get(i)).stripTrailingZeros().toPlainString();
+    }
+    return new EffectAxis(scale, scale.of(min), scale.of(max), ticks, labels);
+  }
+
+  /** Pixel position of a coordinate on an axis drawn from x0 to x0 + width (not clamped). */
+  double toX(double coordinate, double x0, double width) {
+    return x0 + (coordinate - min) / (max - min) * width;
+  }
+
+  /** The coordinate of a value on the reporting scale. */
+  double coordinate(double value) {
+    return scale.of(value);
+  }
+
+  /**
+   * The share of the axis at which a value stands, clamped to [0, 1]: 0 for values below the axis,
+   * -infinity, NaN and values &lt;= 0 on a log axis; 1 above it and for +infinity.
+   */
+  double position(double value) {
+    return share(scale.of(value));
+  }
+
+  /** The share of the axis at which a coordinate stands, clamped to [0, 1] (NaN: 0). */
+  double share(double coordinate) {
+    double p = (coordinate - min) / (max - min);
+    return Double.isNaN(p) ? 0 : Math.max(0, Math.min(1, p));
+  }
+
+  /** Pixel position of a value on an axis drawn from x0 to x0 + width, clamped to its ends. */
+  double clampedX(double value, double x0, double width) {
+    return x0 + position(value) * width;
+  }
+
+  /**
+   * Whether a value lies on the axis, up to 1e-12 in coordinates (never a value &lt;= 0 on log).
+   */
+  boolean contains(double value) {
+    double c = scale.of(value);
+    return c >= min - 1e-12 && c <= max + 1e-12;
   }
 
   /** The null value on the analysis scale (0: log 1 for ratios, 0 for differences). */
   double nullValue() {
     return 0;
+  }
+
+  private static double[] unbox(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** A label to {@code digits} significant digits without trailing zeros (hyphen-minus). */
+  private static String significantLabel(double value, int digits) {
+    return new BigDecimal(Numbers.significant(value, digits)).stripTrailingZeros().toPlainString();
   }
 
   private static double maxAbs(double[] values) {
@@ -144,20 +331,30 @@ final class EffectAxis {
    * ticks of a symmetric axis are round too (0.5, 1, 2.5 times the power).
    */
   static double symmetricCeiling(double x) {
-    double p = Math.pow(10, Math.floor(Math.log10(x)));
-    for (double m : new double[] {1, 2, 5, 10}) {
-      if (m * p >= x * (1 - 1e-12)) {
-        return m * p;
-      }
-    }
-    return 10 * p;
+    return roundUp(x, new double[] {1, 2, 5, 10}, 1e-12);
   }
 
   /** The smallest of 1, 2, 2.5, 5 times a power of 10 that is &gt;= x (x &gt; 0). */
   static double niceCeiling(double x) {
+    return roundUp(x, new double[] {1, 2, 2.5, 5, 10}, 1e-12);
+  }
+
+  /**
+   * A tick step: the smallest of 1, 2, 2.5, 5 times a power of 10 that is &gt;= raw (&gt; 0),
+   * compared exactly (interval charts and the Kaplan-Meier time axis).
+   */
+  static double niceStep(double raw) {
+    return roundUp(raw, new double[] {1, 2, 2.5, 5, 10}, 0);
+  }
+
+  /**
+   * The smallest m p, m one of {@code mantissas} (ascending, ending with 10) and p = 10^floor(log10
+   * x), with m p &gt;= x (1 - slack).
+   */
+  private static double roundUp(double x, double[] mantissas, double slack) {
     double p = Math.pow(10, Math.floor(Math.log10(x)));
-    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-      if (m * p >= x * (1 - 1e-12)) {
+    for (double m : mantissas) {
+      if (m * p >= x * (1 - slack)) {
         return m * p;
       }
     }

@@ -3,12 +3,16 @@ package org.trialstats.report;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.trialstats.analysis.EvidenceAnalysis;
 import org.trialstats.analysis.ResultRow;
 import org.trialstats.evidence.Comparison;
 import org.trialstats.evidence.Dataset;
+import org.trialstats.evidence.RateFigure;
+import org.trialstats.evidence.SirFigure;
 import org.trialstats.io.Numbers;
 import org.trialstats.stats.Measure;
+import org.trialstats.stats.StatMethod;
 
 /** The charts of the evidence report, each built from the analysis's results. */
 public final class EvidenceCharts {
@@ -90,13 +94,10 @@ public final class EvidenceCharts {
         long n = i == 0 ? c.treatment().n() : c.control().n();
         boolean derived = i == 0 ? c.treatment().eventsDerived() : c.control().eventsDerived();
         chart.add(
-            new IntervalChart.Row(
+            row(
                 r.subject() + " (" + events + "/" + n + (derived ? ", derived" : "") + ")",
                 i == 0 ? "treatment arm" : "control arm",
-                r.estimate(),
-                r.lower(),
-                r.upper(),
-                interval(r)));
+                r));
       }
     }
     return chart.build();
@@ -110,19 +111,14 @@ public final class EvidenceCharts {
                     + Numbers.significant(a.level() * 100, 6)
                     + "% Newcombe interval)")
             .reference(0);
-    for (Comparison c : a.dataset().comparisons()) {
-      a.result(c.id(), EvidenceAnalysis.RD_METHOD)
-          .ifPresent(
-              r ->
-                  chart.add(
-                      new IntervalChart.Row(
-                          c.endpoint() + timepoint(c),
-                          "risk difference",
-                          r.estimate(),
-                          r.lower(),
-                          r.upper(),
-                          interval(r))));
-    }
+    addResults(
+        chart,
+        a,
+        a.dataset().comparisons(),
+        Comparison::id,
+        EvidenceAnalysis.RD_METHOD,
+        c -> c.endpoint() + timepoint(c),
+        "risk difference");
     return chart.build();
   }
 
@@ -138,28 +134,22 @@ public final class EvidenceCharts {
         new IntervalChart(
             "Incidence rates",
             unit + " (" + Numbers.significant(a.level() * 100, 6) + "% exact interval)");
-    a.dataset()
-        .rates()
-        .forEach(
-            f ->
-                a.result(f.id(), EvidenceAnalysis.RATE_METHOD)
-                    .ifPresent(
-                        r ->
-                            chart.add(
-                                new IntervalChart.Row(
-                                    f.endpoint()
-                                        + ": "
-                                        + f.events()
-                                        + " / "
-                                        + Numbers.significant(f.patientYears(), 6)
-                                        + " PY, per "
-                                        + Numbers.significant(f.per(), 6)
-                                        + " PY",
-                                    "rate",
-                                    r.estimate(),
-                                    r.lower(),
-                                    r.upper(),
-                                    interval(r)))));
+    addResults(
+        chart,
+        a,
+        a.dataset().rates(),
+        RateFigure::id,
+        EvidenceAnalysis.RATE_METHOD,
+        f ->
+            f.endpoint()
+                + ": "
+                + f.events()
+                + " / "
+                + Numbers.significant(f.patientYears(), 6)
+                + " PY, per "
+                + Numbers.significant(f.per(), 6)
+                + " PY",
+        "rate");
     return chart.build();
   }
 
@@ -172,27 +162,43 @@ public final class EvidenceCharts {
                     + "% exact interval)")
             .logScale()
             .reference(1);
-    a.dataset()
-        .sirs()
-        .forEach(
-            f ->
-                a.result(f.id(), EvidenceAnalysis.SIR_METHOD)
-                    .ifPresent(
-                        r ->
-                            chart.add(
-                                new IntervalChart.Row(
-                                    f.endpoint()
-                                        + ": "
-                                        + f.observed()
-                                        + " observed vs "
-                                        + Numbers.significant(f.expected(), 4)
-                                        + " expected",
-                                    "SIR",
-                                    r.estimate(),
-                                    r.lower(),
-                                    r.upper(),
-                                    interval(r)))));
+    addResults(
+        chart,
+        a,
+        a.dataset().sirs(),
+        SirFigure::id,
+        EvidenceAnalysis.SIR_METHOD,
+        f ->
+            f.endpoint()
+                + ": "
+                + f.observed()
+                + " observed vs "
+                + Numbers.significant(f.expected(), 4)
+                + " expected",
+        "SIR");
     return chart.build();
+  }
+
+  /**
+   * Adds a row for each item that has a result of {@code method}, in the items' order: the item's
+   * label, the group (colour) and the result's estimate and interval.
+   */
+  private static <T> void addResults(
+      IntervalChart chart,
+      EvidenceAnalysis a,
+      List<T> items,
+      Function<T, String> id,
+      StatMethod method,
+      Function<T, String> label,
+      String group) {
+    for (T item : items) {
+      a.result(id.apply(item), method).ifPresent(r -> chart.add(row(label.apply(item), group, r)));
+    }
+  }
+
+  /** A chart row for a result: its estimate, interval and printed interval. */
+  private static IntervalChart.Row row(String label, String group, ResultRow r) {
+    return new IntervalChart.Row(label, group, r.estimate(), r.lower(), r.upper(), interval(r));
   }
 
   private static String timepoint(Comparison c) {

@@ -3,7 +3,6 @@ package org.trialstats.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.util.ArrayList;
@@ -24,8 +23,6 @@ public final class FunnelPlot {
   private static final double HEIGHT = 440;
   private static final Color FUNNEL = new Color(0xEE, 0xEE, 0xEE);
   private static final Color FUNNEL_EDGE = new Color(0x77, 0x77, 0x77);
-  private static final Color POINT = new Color(0x00, 0x72, 0xB2);
-  private static final Color POINT_EDGE = new Color(0x00, 0x3F, 0x66);
   private static final Color INK = Color.BLACK;
 
   private static final java.util.function.Function<MetaResult, String> MODEL_TEXT =
@@ -118,34 +115,27 @@ public final class FunnelPlot {
     PlotFrame frame = new PlotFrame(WIDTH, HEIGHT, 64, 24, titled ? 44 : 20, 76, true);
     String xTitle = ForestPlot.effectName(result) + (ratio ? " (log scale)" : "");
 
-    return new Figure(
-        WIDTH,
-        HEIGHT,
-        g -> {
-          frame.title(g, title);
-          frame.inside(
-              g,
-              0,
-              clipped -> {
-                funnel(clipped, frame, xAxis, mu, z * seMax);
-                // points, largest standard errors first so that precise studies stay on top
-                List<Point> order =
-                    studies.stream().sorted((a, b) -> Double.compare(b.se(), a.se())).toList();
-                for (Point e : order) {
-                  double px = frame.x(xAxis, e.yi());
-                  double py = frame.y(seAxis, e.se());
-                  Ellipse2D.Double dot = new Ellipse2D.Double(px - 4, py - 4, 8, 8);
-                  // filled (imputed) studies are open circles, as metafor draws them
-                  clipped.setColor(e.open() ? Color.WHITE : POINT);
-                  clipped.fill(dot);
-                  clipped.setColor(POINT_EDGE);
-                  clipped.setStroke(new BasicStroke(0.8f));
-                  clipped.draw(dot);
-                }
-              });
-          frame.axes(g, xAxis, seAxis, xTitle, "Standard error");
-          frame.captions(g, captions);
-        });
+    return frame.figure(
+        title,
+        null,
+        0,
+        clipped -> {
+          funnel(clipped, frame, xAxis, mu, z * seMax);
+          // points, largest standard errors first so that precise studies stay on top
+          List<Point> order =
+              studies.stream().sorted((a, b) -> Double.compare(b.se(), a.se())).toList();
+          for (Point e : order) {
+            double px = frame.x(xAxis, e.yi());
+            double py = frame.y(seAxis, e.se());
+            // filled (imputed) studies are open circles, as metafor draws them
+            PlotFrame.dot(clipped, px, py, 4, e.open() ? Color.WHITE : PlotFrame.DOT);
+          }
+        },
+        xAxis,
+        xTitle,
+        seAxis,
+        "Standard error",
+        captions);
   }
 
   /**

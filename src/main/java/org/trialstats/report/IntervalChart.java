@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trialstats.io.Numbers;
 
 /**
  * A horizontal interval chart in the style of a forest plot: one row per estimate with its label on
@@ -116,15 +115,17 @@ public final class IntervalChart {
     int plotHeight = ROW_HEIGHT * items.size() + 8;
     int legendHeight = colours.size() > 1 ? 26 : 0;
     int height = top + plotHeight + 52 + legendHeight;
-    Axis axis = new Axis(range(rows), logScale, left, left + PLOT_WIDTH);
+    double[] range = range(rows);
+    EffectAxis axis = EffectAxis.intervals(logScale, range[0], range[1]);
     int finalTextWidth = textWidth;
     return new Figure(
-        width, height, g -> paint(g, axis, colours, top, plotHeight, width, finalTextWidth));
+        width, height, g -> paint(g, axis, left, colours, top, plotHeight, width, finalTextWidth));
   }
 
   private void paint(
       Graphics2D g,
-      Axis axis,
+      EffectAxis axis,
+      double x0,
       Map<String, Color> colours,
       int top,
       int plotHeight,
@@ -134,26 +135,27 @@ public final class IntervalChart {
     g.setFont(Charts.boldFont(14f));
     g.drawString(title, 16, 26);
     int bottom = top + plotHeight;
+    double x1 = x0 + PLOT_WIDTH;
+    double plotWidth = x1 - x0;
     // grid and ticks
     g.setFont(Charts.font(11f));
     FontMetrics fm = g.getFontMetrics();
-    for (double t : axis.ticks()) {
-      float x = (float) axis.toX(t);
+    for (int i = 0; i < axis.ticks.length; i++) {
+      float x = (float) axis.toX(axis.ticks[i], x0, plotWidth);
       g.setColor(GRID);
       g.draw(new Line2D.Float(x, top, x, bottom));
       g.setColor(Color.BLACK);
       g.draw(new Line2D.Float(x, bottom, x, bottom + 4));
-      String label = axis.label(t);
+      String label = axis.labels[i];
       g.drawString(label, x - fm.stringWidth(label) / 2f, bottom + 17);
     }
     g.setColor(Color.BLACK);
-    g.draw(new Line2D.Double(axis.x0, bottom, axis.x1, bottom));
+    g.draw(new Line2D.Double(x0, bottom, x1, bottom));
     g.setFont(Charts.font(12f));
     fm = g.getFontMetrics();
-    g.drawString(
-        xTitle, (float) ((axis.x0 + axis.x1) / 2 - fm.stringWidth(xTitle) / 2.0), bottom + 36);
+    g.drawString(xTitle, (float) ((x0 + x1) / 2 - fm.stringWidth(xTitle) / 2.0), bottom + 36);
     if (reference != null && axis.contains(reference)) {
-      float x = (float) axis.toX(reference);
+      float x = (float) axis.toX(axis.coordinate(reference), x0, plotWidth);
       g.setColor(Color.DARK_GRAY);
       g.setStroke(
           new BasicStroke(
@@ -162,7 +164,7 @@ public final class IntervalChart {
       g.setStroke(new BasicStroke(1f));
     }
     // rows
-    float textX = (float) axis.x1 + 20;
+    float textX = (float) x1 + 20;
     int y = top + ROW_HEIGHT / 2 + 4;
     for (Object o : items) {
       g.setColor(Color.BLACK);
@@ -174,7 +176,7 @@ public final class IntervalChart {
         g.setFont(Charts.font(12f));
         g.drawString(r.label(), 16, y + 4);
         g.drawString(r.text(), textX, y + 4);
-        drawInterval(g, axis, r, y, colours.get(r.group()));
+        drawInterval(g, axis, x0, plotWidth, r, y, colours.get(r.group()));
       }
       y += ROW_HEIGHT;
     }
@@ -192,24 +194,25 @@ public final class IntervalChart {
     }
   }
 
-  private static void drawInterval(Graphics2D g, Axis axis, Row r, int y, Color colour) {
+  private static void drawInterval(
+      Graphics2D g, EffectAxis axis, double x0, double width, Row r, int y, Color colour) {
     g.setColor(colour);
     g.setStroke(new BasicStroke(2f));
     double lo = r.lower();
     double hi = r.upper();
     if (!Double.isNaN(lo) && !Double.isNaN(hi)) {
-      double x0 = axis.toXClamped(lo);
-      double x1 = axis.toXClamped(hi);
-      g.draw(new Line2D.Double(x0, y, x1, y));
+      double xLow = axis.clampedX(lo, x0, width);
+      double xHigh = axis.clampedX(hi, x0, width);
+      g.draw(new Line2D.Double(xLow, y, xHigh, y));
       if (!axis.contains(lo)) {
-        arrow(g, x0, y, -1);
+        arrow(g, xLow, y, -1);
       }
       if (!axis.contains(hi)) {
-        arrow(g, x1, y, +1);
+        arrow(g, xHigh, y, +1);
       }
     }
     if (Double.isFinite(r.estimate()) && axis.contains(r.estimate())) {
-      double x = axis.toX(r.estimate());
+      double x = axis.toX(axis.coordinate(r.estimate()), x0, width);
       g.fill(new Rectangle2D.Double(x - 5, y - 5, 10, 10));
     }
     g.setStroke(new BasicStroke(1f));
@@ -244,106 +247,5 @@ public final class IntervalChart {
       hi = logScale ? 10 : 1;
     }
     return new double[] {lo, hi};
-  }
-
-  /** Maps data values to pixels, with "nice" ticks covering the data range. */
-  private static final class Axis {
-    final boolean log;
-    final double x0;
-    final double x1;
-    final double min;
-    final double max;
-    final double step;
-
-    Axis(double[] range, boolean log, double x0, double x1) {
-      this.log = log;
-      this.x0 = x0;
-      this.x1 = x1;
-      if (log) {
-        double a = Math.floor(Math.log10(range[0]) * 3) / 3;
-        double b = Math.ceil(Math.log10(range[1]) * 3) / 3;
-        if (b - a < 0.5) {
-          a -= 0.25;
-          b += 0.25;
-        }
-        this.min = a;
-        this.max = b;
-        this.step = 0;
-      } else {
-        double span = range[1] - range[0];
-        if (span <= 0) {
-          span = Math.max(Math.abs(range[0]), 1);
-        }
-        double raw = span / 6;
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double s = mag;
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-          if (m * mag >= raw) {
-            s = m * mag;
-            break;
-          }
-        }
-        this.step = s;
-        this.min = Math.floor(range[0] / s) * s;
-        this.max =
-            Math.ceil(range[1] / s) * s == this.min ? this.min + s : Math.ceil(range[1] / s) * s;
-      }
-    }
-
-    double scaled(double v) {
-      return log ? Math.log10(v) : v;
-    }
-
-    boolean contains(double v) {
-      if (log && !(v > 0)) {
-        return false;
-      }
-      double s = scaled(v);
-      return s >= min - 1e-12 && s <= max + 1e-12;
-    }
-
-    double toX(double v) {
-      return x0 + (scaled(v) - min) / (max - min) * (x1 - x0);
-    }
-
-    double toXClamped(double v) {
-      if (log && !(v > 0)) {
-        return x0;
-      }
-      if (v == Double.POSITIVE_INFINITY) {
-        return x1;
-      }
-      if (v == Double.NEGATIVE_INFINITY) {
-        return x0;
-      }
-      return Math.max(x0, Math.min(x1, toX(v)));
-    }
-
-    List<Double> ticks() {
-      List<Double> ticks = new ArrayList<>();
-      if (log) {
-        for (int e = (int) Math.floor(min) - 1; e <= (int) Math.ceil(max); e++) {
-          for (double m : new double[] {1, 2, 5}) {
-            double v = m * Math.pow(10, e);
-            if (contains(v)) {
-              ticks.add(v);
-            }
-          }
-        }
-      } else {
-        long n = Math.round((max - min) / step);
-        for (long i = 0; i <= n; i++) {
-          ticks.add(min + i * step);
-        }
-      }
-      return ticks;
-    }
-
-    String label(double t) {
-      double value = !log && Math.abs(t) < step * 1e-9 ? 0 : t;
-      return new java.math.BigDecimal(Numbers.significant(value, log ? 3 : 6))
-          .stripTrailingZeros()
-          .toPlainString();
-    }
   }
 }

@@ -95,7 +95,7 @@ public final class KaplanMeierPlot {
         integralTimes &= c.time(i) == Math.rint(c.time(i));
       }
     }
-    double step = niceStep(maxTime > 0 ? maxTime / 8 : 1);
+    double step = EffectAxis.niceStep(maxTime > 0 ? maxTime / 8 : 1);
     double axisMax = Math.max(step, Math.ceil(maxTime / step - 1e-9) * step);
     Scale scale = new Scale(left, top, plotWidth, PLOT_HEIGHT, axisMax);
 
@@ -119,16 +119,6 @@ public final class KaplanMeierPlot {
     double y(double s) {
       return top + height * (1 - s);
     }
-  }
-
-  private static double niceStep(double raw) {
-    double power = Math.pow(10, Math.floor(Math.log10(raw)));
-    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-      if (m * power >= raw) {
-        return m * power;
-      }
-    }
-    return 10 * power;
   }
 
   private static String tickLabel(double v, double step) {

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
@@ -28,6 +29,12 @@ final class PlotFrame {
   private static final Font CAPTION = Charts.font(10f);
   private static final Color INK = Color.BLACK;
   private static final Color CAPTION_INK = new Color(0x44, 0x44, 0x44);
+
+  /** The fill of the charts' study dots. */
+  static final Color DOT = new Color(0x00, 0x72, 0xB2);
+
+  /** The edge of the charts' study dots. */
+  private static final Color DOT_EDGE = new Color(0x00, 0x3F, 0x66);
 
   /** Baseline of the title, from the top of the figure. */
   private static final double TITLE_BASELINE = 26;
@@ -110,6 +117,46 @@ final class PlotFrame {
     return top + plotH;
   }
 
+  /**
+   * The chart on this frame, drawn in this order: the title, a background grid at the ticks (in
+   * {@code grid}; null for none), the chart's marks inside the plot area widened by {@code margin}
+   * (see {@link #inside}), the frame with both axes and their titles, and the captions.
+   *
+   * @param title the title (null or blank: none)
+   * @param grid the colour of the background grid, null for none
+   * @param margin how far the marks may reach beyond the plot area
+   * @param marks draws the chart's own marks
+   * @param xAxis the horizontal axis
+   * @param xTitle its title
+   * @param yAxis the vertical axis
+   * @param yTitle its title
+   * @param captions the caption lines at the foot
+   * @return the figure
+   */
+  Figure figure(
+      String title,
+      Color grid,
+      double margin,
+      Consumer<Graphics2D> marks,
+      EffectAxis xAxis,
+      String xTitle,
+      EffectAxis yAxis,
+      String yTitle,
+      List<String> captions) {
+    return new Figure(
+        width,
+        height,
+        g -> {
+          title(g, title);
+          if (grid != null) {
+            grid(g, xAxis, yAxis, grid);
+          }
+          inside(g, margin, marks);
+          axes(g, xAxis, yAxis, xTitle, yTitle);
+          captions(g, captions);
+        });
+  }
+
   /** The x pixel of a value on the x axis. */
   double x(EffectAxis axis, double value) {
     return axis.toX(value, left, plotW);
@@ -122,7 +169,7 @@ final class PlotFrame {
   }
 
   /** Draws the title at the top left, when there is one (null or blank: none). */
-  void title(Graphics2D g, String title) {
+  private void title(Graphics2D g, String title) {
     if (title != null && !title.isBlank()) {
       g.setColor(INK);
       Figure.text(g, title, TITLE, left, TITLE_BASELINE, Figure.Align.LEFT);
@@ -134,7 +181,7 @@ final class PlotFrame {
    * restores the clip. The clip is saved and restored on {@code g} itself: VectorGraphics2D does
    * not restore its state when a graphics copy from {@code create()} is disposed.
    */
-  void inside(Graphics2D g, double margin, Consumer<Graphics2D> marks) {
+  private void inside(Graphics2D g, double margin, Consumer<Graphics2D> marks) {
     Shape saved = g.getClip();
     g.clip(
         new Rectangle2D.Double(
@@ -143,8 +190,21 @@ final class PlotFrame {
     g.setClip(saved);
   }
 
+  /**
+   * Draws a study's dot: a circle of {@code radius} pixels about (px, py), filled with {@code fill}
+   * and edged with a thin dark line, as every chart on this frame draws its studies.
+   */
+  static void dot(Graphics2D g, double px, double py, double radius, Color fill) {
+    Ellipse2D.Double dot = new Ellipse2D.Double(px - radius, py - radius, 2 * radius, 2 * radius);
+    g.setColor(fill);
+    g.fill(dot);
+    g.setColor(DOT_EDGE);
+    g.setStroke(new BasicStroke(0.8f));
+    g.draw(dot);
+  }
+
   /** Draws one thin line across the plot area at each tick of both axes (a background grid). */
-  void grid(Graphics2D g, EffectAxis xAxis, EffectAxis yAxis, Color colour) {
+  private void grid(Graphics2D g, EffectAxis xAxis, EffectAxis yAxis, Color colour) {
     g.setStroke(new BasicStroke(0.6f));
     g.setColor(colour);
     for (double t : xAxis.ticks) {
@@ -166,7 +226,8 @@ final class PlotFrame {
    * @param xTitle the title under the x axis
    * @param yTitle the title beside the y axis, drawn rotated
    */
-  void axes(Graphics2D g, EffectAxis xAxis, EffectAxis yAxis, String xTitle, String yTitle) {
+  private void axes(
+      Graphics2D g, EffectAxis xAxis, EffectAxis yAxis, String xTitle, String yTitle) {
     double baseY = baseY();
     g.setColor(INK);
     g.setStroke(new BasicStroke(0.9f));
@@ -194,7 +255,7 @@ final class PlotFrame {
    * Draws caption lines at the foot of the figure, the last one nearest the bottom edge; each
    * starts at the plot area's left edge, or further left when it would not fit.
    */
-  void captions(Graphics2D g, List<String> captions) {
+  private void captions(Graphics2D g, List<String> captions) {
     g.setColor(CAPTION_INK);
     for (int i = 0; i < captions.size(); i++) {
       String caption = captions.get(i);
