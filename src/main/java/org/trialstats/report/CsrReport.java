@@ -149,10 +149,10 @@ public final class CsrReport {
 
   /**
    * The files of a Kaplan-Meier figure shell: as {@link #renderFigure(DisplayShell,
-   * SurvivalResult)}, then {@code NUMBER.rtf} and {@code NUMBER.docx}, the PNG placed on a
-   * landscape page of {@code paper} with the title block in the page header and the shell's
-   * footnotes and the provenance line (version, SHA-256 of the data read) in the page footer, in
-   * the shell's font, as the tables are laid out.
+   * SurvivalResult)}, then {@code NUMBER.rtf} and {@code NUMBER.docx}, the plot (as the PNG,
+   * without its title line) placed on a landscape page of {@code paper} with the title block in the
+   * page header and the shell's footnotes and the provenance line (version, SHA-256 of the data
+   * read) in the page footer, in the shell's font, as the tables are laid out.
    *
    * @param shell the figure shell
    * @param result its analysis
@@ -162,17 +162,14 @@ public final class CsrReport {
   public static Map<String, byte[]> renderFigure(
       DisplayShell shell, SurvivalResult result, ReportTable.Paper paper) {
     KaplanMeierFigure f = shell.figure();
+    String title =
+        "Figure " + shell.number() + " " + shell.title() + " (" + shell.population() + ")";
     Figure figure =
         KaplanMeierPlot.figure(
             result,
-            new KaplanMeierPlot.Options(
-                "Figure " + shell.number() + " " + shell.title() + " (" + shell.population() + ")",
-                f.timeLabel(),
-                f.survivalLabel(),
-                f.bands()));
+            new KaplanMeierPlot.Options(title, f.timeLabel(), f.survivalLabel(), f.bands()));
     Map<String, byte[]> files = new LinkedHashMap<>();
-    byte[] png = figure.png();
-    files.put(shell.number() + ".png", png);
+    files.put(shell.number() + ".png", figure.png());
     files.put(shell.number() + ".svg", figure.svg().getBytes(StandardCharsets.UTF_8));
     files.put(
         shell.number() + ".json",
@@ -182,7 +179,11 @@ public final class CsrReport {
         SurvivalOutput.render(result, "csv").getBytes(StandardCharsets.UTF_8));
     ReportTable frame =
         figureFrame(shell, new Provenance(result.version(), result.inputs()).line());
-    ReportPicture picture = ReportPicture.ofPng(png, FIGURE_DPI);
+    // the page header prints the title, so the embedded picture goes without it
+    Figure untitled =
+        KaplanMeierPlot.figure(
+            result, new KaplanMeierPlot.Options("", f.timeLabel(), f.survivalLabel(), f.bands()));
+    ReportPicture picture = ReportPicture.ofPng(untitled.png(), FIGURE_DPI);
     files.put(
         shell.number() + ".rtf",
         AeTableRtfWriter.rtf(frame, picture, paper).getBytes(StandardCharsets.US_ASCII));

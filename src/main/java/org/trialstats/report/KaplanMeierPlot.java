@@ -45,7 +45,8 @@ public final class KaplanMeierPlot {
   /**
    * Options of the figure.
    *
-   * @param title the title above the plot
+   * @param title the title above the plot, empty for none (a page that prints the title in its
+   *     header embeds the figure without it)
    * @param timeLabel the time axis label (e.g. "Time (days)")
    * @param survivalLabel the probability axis label
    * @param confidenceBands whether to shade the pointwise confidence intervals
@@ -62,7 +63,7 @@ public final class KaplanMeierPlot {
    */
   public static Figure figure(SurvivalResult result, Options options) {
     int k = result.groups().size();
-    double top = 52;
+    double top = options.title().isEmpty() ? 22 : 52;
     double plotBottom = top + PLOT_HEIGHT;
     double summaryTop = plotBottom + 62;
     double riskTop = summaryTop + ROW * (k + 2) + 14;
@@ -100,7 +101,9 @@ public final class KaplanMeierPlot {
     Scale scale = new Scale(left, top, plotWidth, PLOT_HEIGHT, axisMax);
 
     g.setColor(INK);
-    Figure.text(g, o.title(), TITLE, WIDTH / 2, 26, Align.CENTER);
+    if (!o.title().isEmpty()) {
+      Figure.text(g, o.title(), TITLE, WIDTH / 2, 26, Align.CENTER);
+    }
     drawAxes(g, scale, step, o);
     for (int gi = 0; gi < r.groups().size(); gi++) {
       drawCurve(g, r, gi, scale, o.confidenceBands());
