@@ -50,7 +50,10 @@ class UnconditionalExactIntervalTest {
     "rd, 13, 13, 0, 7, 0, 0.5904, 0.00005, 1.000, 0.00005",
     "rd, 24, 61, 10, 35, 0, -0.09922, 0.000005, 0.2949, 0.00005",
     "rd, 24, 61, 10, 35, 1e-6, -0.09731, 0.000005, 0.2949, 0.00005",
-    "rr, 11, 13, 2, 7, 0, 1.078, 0.0005, 29.1, 0.05"
+    "rd, 6, 13, 2, 7, 1e-6, -0.3108, 0.00005, 0.5787, 0.00005",
+    "rd, 13, 13, 0, 7, 1e-6, 0.5904, 0.00005, 1.000, 0.00005",
+    "rr, 11, 13, 2, 7, 0, 1.078, 0.0005, 29.1, 0.05",
+    "rr, 11, 13, 2, 7, 1e-6, 1.078, 0.0005, 28.74, 0.005"
   })
   void matchesStatXact(
       String kind,
@@ -162,7 +165,12 @@ class UnconditionalExactIntervalTest {
     TwoByTwo t = TwoByTwo.of(3, 10, 1, 10);
     assertThatThrownBy(() -> UnconditionalExactInterval.riskDifference(t, 0.95, true, 0.03, "x"))
         .isInstanceOf(StatsException.class)
-        .hasMessageContaining("gamma");
+        .hasMessageContaining("0 <= gamma < alpha/2")
+        .hasMessageContaining("[0, 0.025")
+        .hasMessageContaining("got gamma = 0.03");
+    assertThatThrownBy(() -> UnconditionalExactInterval.riskRatio(t, 0.95, -1e-9, "x"))
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("0 <= gamma < alpha/2");
     assertThatThrownBy(() -> score(TwoByTwo.of(10, 2000, 10, 2000), 0.95))
         .isInstanceOf(StatsException.class)
         .hasMessageContaining("(n1+1)(n2+1) <= 1100000");
