@@ -1,5 +1,7 @@
 package org.trialstats.stats;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.optim.MaxEval;
@@ -38,10 +40,25 @@ import org.trialstats.numerics.RootFindingException;
  * 1e-10 (1 + |t0|) of t0 count as ties (in the region); the raw difference compares the integers i
  * n2 - j n1 exactly.
  *
- * <p>Berger-Boos restriction (Berger &amp; Boos 1994, JASA 89:1012-1016), optional: with gamma &gt;
- * 0 the supremum is taken only over the p2 for which both p2 and p1 lie in their Clopper-Pearson
- * intervals at level sqrt(1 - gamma) (a 1 - gamma confidence set for (p1, p2) by independence), and
- * gamma is added to it: P = min(1, gamma + sup); an empty set gives P = gamma.
+ * <p>Berger-Boos restriction (Berger RL, Boos DD 1994, "P values maximised over a confidence set
+ * for the nuisance parameter", JASA 89:1012-1016), optional, as StatXact computes it: with 0 &lt;
+ * gamma &lt; alpha/2 the nuisance proportion pi, p2 for the difference and p1 for the ratio, is
+ * confined to its own exact (Clopper-Pearson) 1 - gamma interval [pi_L, pi_U] computed from its own
+ * arm's data (x2/n2, respectively x1/n1), and gamma is added to the restricted supremum:
+ *
+ * <pre>
+ *   P_U(phi) = min(1, gamma + sup over p2 in R(phi) of the sum over T(i, j; phi) &gt;= t0 ...)
+ *   R(phi)   = the nuisance range under phi intersected with {pi in [pi_L, pi_U]}
+ * </pre>
+ *
+ * P_L likewise with the same restricted arm; an empty R(phi) gives P = gamma. This definition
+ * reproduces every StatXact 11 interval with gamma = 1e-6 quoted in the test suite of the R package
+ * exact2x2 (inst/slowTests/test_StatXact.R; our arms are its arms swapped): 24/61 vs 10/35
+ * [-0.09731, 0.2949], 6/13 vs 2/7 [-0.3108, 0.5787], 13/13 vs 0/7 [0.5904, 1.000], risk ratio 11/13
+ * vs 2/7 [1.078, 28.74]. Confining both arms to Clopper-Pearson intervals at level sqrt(1 - gamma)
+ * (the former definition here; exact2x2 uses 1 - gamma/2 each and describes that as StatXact's
+ * method) gives 0.5690 and 29.04 for the last two upper limits; confining the other arm gives
+ * -0.09905 and 29.11.
  *
  * <h2>Computation</h2>
  *
@@ -111,6 +128,70 @@ public final class UnconditionalExactInterval {
   private UnconditionalExactInterval() {}
 
   /**
+   * The parameter of a comparison under H0: p1 as a function of the nuisance parameter p2, its
+   * inverse and the range of p2.
+   */
+  enum Parameter {
+    /** delta = p1 - p2: p1 = p2 + delta, p2 in [max(0, -delta), min(1, 1 - delta)]. */
+    DIFFERENCE {
+      @Override
+      double nuisanceLower(double delta) {
+        return Math.max(0, -delta);
+      }
+
+      @Override
+      double nuisanceUpper(double delta) {
+        return Math.min(1, 1 - delta);
+      }
+
+      @Override
+      double armOne(double p2, double delta) {
+        return Math.max(0, Math.min(1, p2 + delta));
+      }
+
+      @Override
+      double inverseArmOne(double p1, double delta) {
+        return p1 - delta;
+      }
+    },
+
+    /** theta = p1 / p2: p1 = theta p2, p2 in [0, min(1, 1 / theta)]. */
+    RATIO {
+      @Override
+      double nuisanceLower(double theta) {
+        return 0;
+      }
+
+      @Override
+      double nuisanceUpper(double theta) {
+        return Math.min(1, 1 / theta);
+      }
+
+      @Override
+      double armOne(double p2, double theta) {
+        return Math.max(0, Math.min(1, theta * p2));
+      }
+
+      @Override
+      double inverseArmOne(double p1, double theta) {
+        return p1 / theta;
+      }
+    };
+
+    /** Smallest p2 under phi. */
+    abstract double nuisanceLower(double phi);
+
+    /** Largest p2 under phi. */
+    abstract double nuisanceUpper(double phi);
+
+    /** p1 as a function of p2 under phi (clamped to [0, 1]). */
+    abstract double armOne(double p2, double phi);
+
+    /** The p2 whose p1 under phi is the given value (not clamped). */
+    abstract double inverseArmOne(double p1, double phi);
+  }
+
+  /**
    * The ordering statistics: each gives the region {T &gt;= t0} of the upper tail for a parameter
    * value, and the nuisance range.
    */
@@ -122,7 +203,7 @@ public final class UnconditionalExactInterval {
      * (1990, Stat Med 9:1447-1454, eq. 12; Miettinen &amp; Nurminen 1985, appendix); T = 0 when the
      * variance and the numerator are both 0.
      */
-    RISK_DIFFERENCE_SCORE {
+    RISK_DIFFERENCE_SCORE(Parameter.DIFFERENCE) {
       @Override
       double statistic(int i, int n1, int j, int n2, double delta) {
         double p1hat = (double) i / n1;
@@ -150,28 +231,13 @@ public final class UnconditionalExactInterval {
         double numerator = p1hat - p2hat - delta;
         return ratioOrSign(numerator, variance);
       }
-
-      @Override
-      double nuisanceLower(double delta) {
-        return Math.max(0, -delta);
-      }
-
-      @Override
-      double nuisanceUpper(double delta) {
-        return Math.min(1, 1 - delta);
-      }
-
-      @Override
-      double armOne(double p2, double delta) {
-        return Math.max(0, Math.min(1, p2 + delta));
-      }
     },
 
     /**
      * Raw difference T = i/n1 - j/n2 (Santner &amp; Snell 1980; SAS {@code METHOD=NOSCORE}),
      * compared as the integers i n2 - j n1; the region does not depend on delta.
      */
-    RISK_DIFFERENCE_RAW {
+    RISK_DIFFERENCE_RAW(Parameter.DIFFERENCE) {
       @Override
       double statistic(int i, int n1, int j, int n2, double delta) {
         return (double) i * n2 - (double) j * n1;
@@ -181,21 +247,6 @@ public final class UnconditionalExactInterval {
       boolean exact() {
         return true;
       }
-
-      @Override
-      double nuisanceLower(double delta) {
-        return Math.max(0, -delta);
-      }
-
-      @Override
-      double nuisanceUpper(double delta) {
-        return Math.min(1, 1 - delta);
-      }
-
-      @Override
-      double armOne(double p2, double delta) {
-        return Math.max(0, Math.min(1, p2 + delta));
-      }
     },
 
     /**
@@ -204,7 +255,7 @@ public final class UnconditionalExactInterval {
      * (-B - sqrt(B^2 - 4AC)) / (2A), A = N theta, B = -(n1 theta + i + n2 + j theta), C = i + j,
      * p1~ = theta p2~; T = 0 when the variance and the numerator are both 0.
      */
-    RISK_RATIO_SCORE {
+    RISK_RATIO_SCORE(Parameter.RATIO) {
       @Override
       double statistic(int i, int n1, int j, int n2, double theta) {
         double big = (double) n1 + n2;
@@ -220,22 +271,18 @@ public final class UnconditionalExactInterval {
         double numerator = (double) i / n1 - theta * j / n2;
         return ratioOrSign(numerator, variance);
       }
-
-      @Override
-      double nuisanceLower(double theta) {
-        return 0;
-      }
-
-      @Override
-      double nuisanceUpper(double theta) {
-        return Math.min(1, 1 / theta);
-      }
-
-      @Override
-      double armOne(double p2, double theta) {
-        return Math.max(0, Math.min(1, theta * p2));
-      }
     };
+
+    private final Parameter parameter;
+
+    Ordering(Parameter parameter) {
+      this.parameter = parameter;
+    }
+
+    /** The parameter the statistic tests: its nuisance range and p1 as a function of p2. */
+    Parameter parameter() {
+      return parameter;
+    }
 
     /** T(i, j; phi). */
     abstract double statistic(int i, int n1, int j, int n2, double phi);
@@ -244,15 +291,6 @@ public final class UnconditionalExactInterval {
     boolean exact() {
       return false;
     }
-
-    /** Smallest p2 under phi. */
-    abstract double nuisanceLower(double phi);
-
-    /** Largest p2 under phi. */
-    abstract double nuisanceUpper(double phi);
-
-    /** p1 as a function of p2 under phi. */
-    abstract double armOne(double p2, double phi);
   }
 
   private static double atanh(double x) {
@@ -290,8 +328,10 @@ public final class UnconditionalExactInterval {
     int x2 = (int) table.x2();
     int n2 = (int) table.n2();
     double halfAlpha = (1 - level) / 2;
-    double lower = differenceLower(ordering, x1, n1, x2, n2, z, halfAlpha, gamma);
-    double upper = -differenceLower(ordering, x2, n2, x1, n1, z, halfAlpha, gamma);
+    // the Berger-Boos restriction is on p2 (the nuisance parameter of the difference): arm 2 of
+    // the table, arm 1 of the swapped table
+    double lower = differenceLower(ordering, x1, n1, x2, n2, z, halfAlpha, gamma, false);
+    double upper = -differenceLower(ordering, x2, n2, x1, n1, z, halfAlpha, gamma, true);
     double d = RiskDifferenceMethod.difference(x1, n1, x2, n2);
     return Estimate.interval(Measure.RD, method, d, lower, upper, level);
   }
@@ -323,8 +363,10 @@ public final class UnconditionalExactInterval {
     int x2 = (int) table.x2();
     int n2 = (int) table.n2();
     double halfAlpha = (1 - level) / 2;
-    double lower = ratioLower(x1, n1, x2, n2, z, halfAlpha, gamma);
-    double swappedLower = ratioLower(x2, n2, x1, n1, z, halfAlpha, gamma);
+    // the Berger-Boos restriction is on p1 (the nuisance parameter of the ratio): arm 1 of the
+    // table, arm 2 of the swapped table
+    double lower = ratioLower(x1, n1, x2, n2, z, halfAlpha, gamma, true);
+    double swappedLower = ratioLower(x2, n2, x1, n1, z, halfAlpha, gamma, false);
     double upper = swappedLower == 0 ? Double.POSITIVE_INFINITY : 1 / swappedLower;
     double estimate = ((double) x1 / n1) / ((double) x2 / n2);
     return Estimate.interval(Measure.RR, method, estimate, lower, upper, level);
@@ -335,9 +377,15 @@ public final class UnconditionalExactInterval {
     if (!(gamma >= 0 && gamma < halfAlpha)) {
       throw new StatsException(
           method
-              + ": the Berger-Boos gamma must be 0 or between 0 and alpha/2 = "
-              + halfAlpha
-              + "; got "
+              + ": the Berger-Boos restriction gamma must satisfy 0 <= gamma < alpha/2, where"
+              + " alpha = 1 - confidence level; for the level "
+              + level
+              + " that is the range [0, "
+              + new BigDecimal(halfAlpha)
+                  .round(new MathContext(12))
+                  .stripTrailingZeros()
+                  .toPlainString()
+              + "); got gamma = "
               + gamma);
     }
     long outcomes;
@@ -360,11 +408,19 @@ public final class UnconditionalExactInterval {
   }
 
   private static double differenceLower(
-      Ordering ordering, int x1, int n1, int x2, int n2, double z, double halfAlpha, double gamma) {
+      Ordering ordering,
+      int x1,
+      int n1,
+      int x2,
+      int n2,
+      double z,
+      double halfAlpha,
+      double gamma,
+      boolean restrictArmOne) {
     if (x1 == 0 && x2 == n2) {
       return -1;
     }
-    UpperTail tail = new UpperTail(ordering, x1, n1, x2, n2, halfAlpha, gamma);
+    UpperTail tail = new UpperTail(ordering, x1, n1, x2, n2, halfAlpha, gamma, restrictArmOne);
     double start = atanh(Math.max(-0.999, ScoreInterval.lower(x1, n1, x2, n2, z, 1))) / STEP;
     double step = 1.0 / (8 * (n1 + n2) * STEP);
     double s = infimum(tail, s1 -> Math.tanh(s1 * STEP), start, DIFFERENCE_LIMIT, step);
@@ -423,11 +479,19 @@ public final class UnconditionalExactInterval {
   }
 
   private static double ratioLower(
-      int x1, int n1, int x2, int n2, double z, double halfAlpha, double gamma) {
+      int x1,
+      int n1,
+      int x2,
+      int n2,
+      double z,
+      double halfAlpha,
+      double gamma,
+      boolean restrictArmOne) {
     if (x1 == 0) {
       return 0;
     }
-    UpperTail tail = new UpperTail(Ordering.RISK_RATIO_SCORE, x1, n1, x2, n2, halfAlpha, gamma);
+    UpperTail tail =
+        new UpperTail(Ordering.RISK_RATIO_SCORE, x1, n1, x2, n2, halfAlpha, gamma, restrictArmOne);
     double koopman =
         RiskRatioMethod.KOOPMAN
             .interval(TwoByTwo.of(x1, n1, x2, n2), 1 - 2 * Math.max(halfAlpha, 1e-300))
@@ -447,8 +511,9 @@ public final class UnconditionalExactInterval {
     private final int n2;
     final double halfAlpha;
     private final double gamma;
-    private final double[] confidence1;
-    private final double[] confidence2;
+    private final Parameter parameter;
+    private final boolean restrictArmOne;
+    private final double[] restriction;
     private final BinomialTerms arm1;
     private final BinomialTerms arm2;
     private final double[] cumulative2;
@@ -457,7 +522,25 @@ public final class UnconditionalExactInterval {
     private final BrentOptimizer optimizer = new BrentOptimizer(1e-10, 1e-12);
 
     UpperTail(Ordering ordering, int x1, int n1, int x2, int n2, double halfAlpha, double gamma) {
+      this(ordering, x1, n1, x2, n2, halfAlpha, gamma, false);
+    }
+
+    /**
+     * @param restrictArmOne with gamma &gt; 0, whether the Berger-Boos interval restricts p1 (the
+     *     Clopper-Pearson 1 - gamma interval of x1/n1) rather than p2 (that of x2/n2)
+     */
+    UpperTail(
+        Ordering ordering,
+        int x1,
+        int n1,
+        int x2,
+        int n2,
+        double halfAlpha,
+        double gamma,
+        boolean restrictArmOne) {
       this.ordering = ordering;
+      this.parameter = ordering.parameter();
+      this.restrictArmOne = restrictArmOne;
       this.x1 = x1;
       this.n1 = n1;
       this.x2 = x2;
@@ -470,14 +553,11 @@ public final class UnconditionalExactInterval {
       this.bound = new int[n1 + 1];
       this.gridPerArm = Math.max(100, (int) Math.ceil(8 * Math.sqrt((double) n1 + n2)));
       if (gamma > 0) {
-        double armLevel = Math.sqrt(1 - gamma);
-        Estimate c1 = ProportionMethod.CLOPPER_PEARSON.interval(new Binomial(x1, n1), armLevel);
-        Estimate c2 = ProportionMethod.CLOPPER_PEARSON.interval(new Binomial(x2, n2), armLevel);
-        confidence1 = new double[] {c1.lower(), c1.upper()};
-        confidence2 = new double[] {c2.lower(), c2.upper()};
+        Binomial restricted = restrictArmOne ? new Binomial(x1, n1) : new Binomial(x2, n2);
+        Estimate c = ProportionMethod.CLOPPER_PEARSON.interval(restricted, 1 - gamma);
+        restriction = new double[] {c.lower(), c.upper()};
       } else {
-        confidence1 = new double[] {0, 1};
-        confidence2 = new double[] {0, 1};
+        restriction = new double[] {0, 1};
       }
       if (ordering.exact()) {
         staircase(0);
@@ -534,20 +614,19 @@ public final class UnconditionalExactInterval {
       return Math.min(1, gamma + supremum(phi, range[0], range[1], gridSuffices));
     }
 
-    /** The p2 range under phi, narrowed to the Berger-Boos set; null when empty. */
+    /** The p2 range under phi, narrowed to the Berger-Boos interval; null when empty. */
     private double[] nuisanceRange(double phi) {
-      double low = Math.max(ordering.nuisanceLower(phi), confidence2[0]);
-      double high = Math.min(ordering.nuisanceUpper(phi), confidence2[1]);
-      if (gamma > 0) {
-        // p1 = armOne(p2) is increasing in p2: keep the p2 whose p1 is in arm 1's interval.
-        low = Math.max(low, inverseArmOne(confidence1[0], phi));
-        high = Math.min(high, inverseArmOne(confidence1[1], phi));
+      double low = parameter.nuisanceLower(phi);
+      double high = parameter.nuisanceUpper(phi);
+      if (restrictArmOne) {
+        // p1 = armOne(p2) is increasing in p2: keep the p2 whose p1 is in arm 1's interval
+        low = Math.max(low, parameter.inverseArmOne(restriction[0], phi));
+        high = Math.min(high, parameter.inverseArmOne(restriction[1], phi));
+      } else {
+        low = Math.max(low, restriction[0]);
+        high = Math.min(high, restriction[1]);
       }
       return low <= high ? new double[] {low, high} : null;
-    }
-
-    private double inverseArmOne(double p1, double phi) {
-      return ordering == Ordering.RISK_RATIO_SCORE ? p1 / phi : p1 - phi;
     }
 
     /**
@@ -656,8 +735,8 @@ public final class UnconditionalExactInterval {
       double[] points = new double[2 * gridPerArm + 2];
       double a2 = Math.asin(Math.sqrt(low));
       double b2 = Math.asin(Math.sqrt(high));
-      double p1Low = ordering.armOne(low, phi);
-      double p1High = ordering.armOne(high, phi);
+      double p1Low = parameter.armOne(low, phi);
+      double p1High = parameter.armOne(high, phi);
       double a1 = Math.asin(Math.sqrt(p1Low));
       double b1 = Math.asin(Math.sqrt(p1High));
       int size = 0;
@@ -665,7 +744,7 @@ public final class UnconditionalExactInterval {
         double s2 = Math.sin(a2 + (b2 - a2) * k / gridPerArm);
         points[size++] = clamp(s2 * s2, low, high);
         double s1 = Math.sin(a1 + (b1 - a1) * k / gridPerArm);
-        points[size++] = clamp(inverseArmOne(s1 * s1, phi), low, high);
+        points[size++] = clamp(parameter.inverseArmOne(s1 * s1, phi), low, high);
       }
       points[0] = low;
       points[2 * gridPerArm] = high;
@@ -685,7 +764,7 @@ public final class UnconditionalExactInterval {
 
     /** sum over (i, j) in the region of b(i; n1, p1) b(j; n2, p2), p1 = p1(p2). */
     double probability(double phi, double p2) {
-      double p1 = ordering.armOne(p2, phi);
+      double p1 = parameter.armOne(p2, phi);
       long range1 = arm1.fill(p1);
       long range2 = arm2.fill(p2);
       int first1 = (int) (range1 >>> 32);

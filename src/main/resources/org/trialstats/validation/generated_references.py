@@ -181,25 +181,30 @@ UNCONDITIONAL_METHODS = {"rd": ("rd", "exact-unconditional"),
 UNCONDITIONAL_NNT_FLOOR = Decimal("0.005")
 
 
-def unconditional_intervals():
-    # UnconditionalExactIntervalTest.agreesWithIndependentPythonImplementation: 2e-8, absolute for
-    # the difference, relative for the ratio. Only the rows without the Berger-Boos restriction
+BERGER_BOOS_SOURCE = ("berger_boos_mpmath.py (independent reference: mpmath 1.3.0, 40 digits, "
+                      "direct tails, restricted supremum refined at 40 digits)")
+
+
+def unconditional_intervals(fixture="unconditional_intervals.csv", tolerance="2e-8",
+                            source=UNCONDITIONAL_SOURCE):
+    # UnconditionalExactIntervalTest.agreesWithIndependentPythonImplementation: 2e-8, and
+    # agreesWithMpmathBergerBoosReference (berger_boos_mpmath.csv): 1e-9; absolute for the
+    # difference, relative for the ratio. Only the rows without the Berger-Boos restriction
     # (gamma = 0): the catalogue methods take the supremum over the whole nuisance range.
-    fixture = "unconditional_intervals.csv"
     for line, r in rows(fixture):
         if float(r["gamma"]) != 0:
             continue
         measure, method = UNCONDITIONAL_METHODS[r["statistic"]]
-        yield out(fixture, line, measure, method, "2e-8", UNCONDITIONAL_SOURCE,
+        yield out(fixture, line, measure, method, tolerance, source,
                   kind="relative-strict" if measure == "rr" else "absolute",
                   events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"], level=r["level"],
                   ref_lower=r["lower"], ref_upper=r["upper"])
 
 
-def unconditional_nnt():
+def unconditional_nnt(fixture="unconditional_intervals.csv", tolerance="2e-8",
+                      source=UNCONDITIONAL_SOURCE):
     """NNT rows from the exact unconditional RD rows (estimate x1/n1 - x2/n2 in Decimal), with the
-    relative tolerance 2e-8 / UNCONDITIONAL_NNT_FLOOR that the RD tolerance implies."""
-    fixture = "unconditional_intervals.csv"
+    relative tolerance tolerance / UNCONDITIONAL_NNT_FLOOR that the RD tolerance implies."""
     for line, r in rows(fixture):
         if float(r["gamma"]) != 0 or r["statistic"] == "rr":
             continue
@@ -214,8 +219,8 @@ def unconditional_nnt():
             nnt_lower = reciprocal(r["upper"], "-inf")
             nnt_upper = reciprocal(r["lower"], "inf")
         yield out(fixture, line, "nnt", UNCONDITIONAL_METHODS[r["statistic"]][1],
-                  format(Decimal("2e-8") / UNCONDITIONAL_NNT_FLOOR, "g"),
-                  "1/RD of " + UNCONDITIONAL_SOURCE + ", Altman (1998) conventions",
+                  format(Decimal(tolerance) / UNCONDITIONAL_NNT_FLOOR, "g"),
+                  "1/RD of " + source + ", Altman (1998) conventions",
                   suffix=":nnt", events1=r["x1"], n1=r["n1"], events2=r["x2"], n2=r["n2"],
                   level=r["level"], ref_estimate=reciprocal(str(estimate), "inf"),
                   ref_lower=nnt_lower, ref_upper=nnt_upper)
@@ -239,6 +244,8 @@ def main():
         unconditional_tests(),
         unconditional_intervals(),
         unconditional_nnt(),
+        unconditional_intervals("berger_boos_mpmath.csv", "1e-9", BERGER_BOOS_SOURCE),
+        unconditional_nnt("berger_boos_mpmath.csv", "1e-9", BERGER_BOOS_SOURCE),
     ]
     for generator in generators:
         for row in generator:

@@ -42,7 +42,10 @@ class UnconditionalExactIntervalTest {
    * the R package exact2x2 (inst/slowTests/test_StatXact.R; its arms are swapped, it estimates p2 -
    * p1 and p2 / p1), at the decimals printed there (tolerance half a unit of the last one): the
    * score statistic for the difference and the ratio, with gamma = 0 and with the Berger-Boos gamma
-   * = 1e-6 where StatXact reports it. Kind: rd (difference) or rr (ratio).
+   * = 1e-6 (every gamma value quoted there). The gamma rows fix the definition of the restriction:
+   * the nuisance proportion (p2 for rd, p1 for rr) in its own Clopper-Pearson 1 - gamma interval
+   * reproduces all of them, while both arms at level sqrt(1 - gamma) gives 0.5690 for the upper
+   * limit of 6/13 vs 2/7 and 29.04 for that of 11/13 vs 2/7. Kind: rd (difference) or rr (ratio).
    */
   @ParameterizedTest
   @CsvSource({
@@ -50,7 +53,10 @@ class UnconditionalExactIntervalTest {
     "rd, 13, 13, 0, 7, 0, 0.5904, 0.00005, 1.000, 0.00005",
     "rd, 24, 61, 10, 35, 0, -0.09922, 0.000005, 0.2949, 0.00005",
     "rd, 24, 61, 10, 35, 1e-6, -0.09731, 0.000005, 0.2949, 0.00005",
-    "rr, 11, 13, 2, 7, 0, 1.078, 0.0005, 29.1, 0.05"
+    "rd, 6, 13, 2, 7, 1e-6, -0.3108, 0.00005, 0.5787, 0.00005",
+    "rd, 13, 13, 0, 7, 1e-6, 0.5904, 0.00005, 1.000, 0.00005",
+    "rr, 11, 13, 2, 7, 0, 1.078, 0.0005, 29.1, 0.05",
+    "rr, 11, 13, 2, 7, 1e-6, 1.078, 0.0005, 28.74, 0.005"
   })
   void matchesStatXact(
       String kind,
@@ -79,9 +85,26 @@ class UnconditionalExactIntervalTest {
    */
   @Test
   void agreesWithIndependentPythonImplementation() {
-    List<CSVRecord> rows =
-        RatioFixtures.read(RatioFixtures.FIXTURES + "unconditional_intervals.csv");
-    assertThat(rows).hasSizeGreaterThanOrEqualTo(30);
+    assertAgreesWithFixture("unconditional_intervals.csv", 2e-8, 30);
+  }
+
+  /**
+   * Every row of the independent 40-digit mpmath reference (fixtures/berger_boos_mpmath.py: direct
+   * tails, the ratio parameterised by p1, Clopper-Pearson limits and the restricted supremum at 40
+   * digits): the Berger-Boos restriction with gamma = 1e-6, 0.001 and 0.01 on the StatXact tables
+   * and small ones, and gamma = 0 on 70 further tables (zero cells, all-event arms, ties,
+   * unbalanced arms, levels 0.8 to 0.99). Limits of the difference to 1e-9 absolute, of the ratio
+   * to 1e-9 relative: the Java search stops at 5e-11 in delta (relative in theta), the reference at
+   * 1e-15; the largest deviation is 7e-11.
+   */
+  @Test
+  void agreesWithMpmathBergerBoosReference() {
+    assertAgreesWithFixture("berger_boos_mpmath.csv", 1e-9, 281);
+  }
+
+  private static void assertAgreesWithFixture(String file, double tolerance, int minimumRows) {
+    List<CSVRecord> rows = RatioFixtures.read(RatioFixtures.FIXTURES + file);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(minimumRows);
     for (CSVRecord r : rows) {
       TwoByTwo t =
           TwoByTwo.of(
@@ -99,13 +122,13 @@ class UnconditionalExactIntervalTest {
                   t, level, kind.equals("rd"), gamma, "exact-unconditional");
       double lower = RatioFixtures.number(r.get("lower"));
       double upper = RatioFixtures.number(r.get("upper"));
-      String what = kind + " " + t + " level " + level + " gamma " + gamma;
+      String what = file + " " + kind + " " + t + " level " + level + " gamma " + gamma;
       if (kind.equals("rr")) {
-        RatioFixtures.assertRelative(e.lower(), lower, 2e-8, what + " lower");
-        RatioFixtures.assertRelative(e.upper(), upper, 2e-8, what + " upper");
+        RatioFixtures.assertRelative(e.lower(), lower, tolerance, what + " lower");
+        RatioFixtures.assertRelative(e.upper(), upper, tolerance, what + " upper");
       } else {
-        assertThat(e.lower()).as(what + " lower").isCloseTo(lower, within(2e-8));
-        assertThat(e.upper()).as(what + " upper").isCloseTo(upper, within(2e-8));
+        assertThat(e.lower()).as(what + " lower").isCloseTo(lower, within(tolerance));
+        assertThat(e.upper()).as(what + " upper").isCloseTo(upper, within(tolerance));
       }
     }
   }
@@ -162,7 +185,12 @@ class UnconditionalExactIntervalTest {
     TwoByTwo t = TwoByTwo.of(3, 10, 1, 10);
     assertThatThrownBy(() -> UnconditionalExactInterval.riskDifference(t, 0.95, true, 0.03, "x"))
         .isInstanceOf(StatsException.class)
-        .hasMessageContaining("gamma");
+        .hasMessageContaining("0 <= gamma < alpha/2")
+        .hasMessageContaining("[0, 0.025")
+        .hasMessageContaining("got gamma = 0.03");
+    assertThatThrownBy(() -> UnconditionalExactInterval.riskRatio(t, 0.95, -1e-9, "x"))
+        .isInstanceOf(StatsException.class)
+        .hasMessageContaining("0 <= gamma < alpha/2");
     assertThatThrownBy(() -> score(TwoByTwo.of(10, 2000, 10, 2000), 0.95))
         .isInstanceOf(StatsException.class)
         .hasMessageContaining("(n1+1)(n2+1) <= 1100000");

@@ -30,7 +30,8 @@ class GeneratedReferencesTest {
   private static final String FILE = "generated_references.csv";
   private static final String FIXTURES = "/org/trialstats/stats/fixtures/";
   private static final String UNCONDITIONAL = "unconditional_intervals.csv";
-  private static final long EXACT_UNCONDITIONAL_VALUES = 30;
+  private static final String BERGER_BOOS = "berger_boos_mpmath.csv";
+  private static final long EXACT_UNCONDITIONAL_VALUES = 60;
 
   /** Statistic of the exact unconditional fixture -&gt; (measure, method id). */
   private static final Map<String, List<String>> UNCONDITIONAL_METHODS =
@@ -64,10 +65,9 @@ class GeneratedReferencesTest {
 
   /**
    * With the generated suite no catalogue method rests on a handful of values: each is checked on
-   * at least 50 values (limits, estimates, p-values) by one or more suites; the exact unconditional
-   * intervals (and their NNT) on at least {@value #EXACT_UNCONDITIONAL_VALUES}, because their
-   * independent reference (unconditional_intervals.py) takes minutes per limit and the fixture
-   * holds only the rows it has finished (see the fixtures README).
+   * at least 50 values (limits, estimates, p-values) by one or more suites, the exact unconditional
+   * intervals (and their NNT) on at least {@value #EXACT_UNCONDITIONAL_VALUES} (their two
+   * independent references, unconditional_intervals.py and berger_boos_mpmath.py).
    */
   @Test
   void everyCatalogueMethodIsCheckedOnSeveralDozenValues() {
@@ -92,7 +92,7 @@ class GeneratedReferencesTest {
   void everyRowIsTheFixtureLineItNames() {
     Map<String, List<CSVRecord>> fixtures = new HashMap<>();
     List<Map<String, String>> rows = ValidationSuite.readCsv(FILE);
-    assertThat(rows).hasSize(4043);
+    assertThat(rows).hasSize(4391);
     for (Map<String, String> row : rows) {
       String[] id = row.get("id").split(":");
       List<CSVRecord> fixture = fixtures.computeIfAbsent(id[0], GeneratedReferencesTest::read);
@@ -101,7 +101,8 @@ class GeneratedReferencesTest {
       assertThat(row.get("ref_source")).endsWith("fixtures/" + id[0] + " line " + id[1]);
       // the binomial unit tests allow 1e-12 absolute near 0 (validate's default floor), the exact
       // unconditional risk-difference test compares absolutely; all others purely relatively
-      boolean absolute = id[0].equals(UNCONDITIONAL) && row.get("measure").equals("rd");
+      boolean unconditional = id[0].equals(UNCONDITIONAL) || id[0].equals(BERGER_BOOS);
+      boolean absolute = unconditional && row.get("measure").equals("rd");
       assertThat(row.get("tolerance_kind"))
           .as(row.get("id"))
           .isEqualTo(
@@ -114,7 +115,7 @@ class GeneratedReferencesTest {
         }
       }
       boolean nnt = row.get("measure").equals("nnt");
-      if (id[0].equals(UNCONDITIONAL)) {
+      if (unconditional) {
         // the fixture names the statistic (rd, raw, rr), not the method id
         assertThat(line.get("gamma")).as(row.get("id")).isEqualTo("0");
         assertThat(UNCONDITIONAL_METHODS.get(line.get("statistic")))
@@ -144,7 +145,7 @@ class GeneratedReferencesTest {
    * 1e-9 and 1e-11, RateRatioShortSideReferenceTest and ProportionExactReferenceTest 1e-14,
    * OddsRatioMethodTest 1e-8 (conditional) and 1e-6 / 1e-8 (score), TwoByTwoTestMethodTest 1e-10
    * (statistic), 1e-9 (p) and 1e-6 (unconditional), UnconditionalExactIntervalTest 2e-8 (and the
-   * 4e-6 relative that implies for the NNT rows).
+   * 4e-6 relative that implies for the NNT rows) and 1e-9 for the mpmath fixture (2e-7 for NNT).
    */
   @Test
   void everyRowUsesItsFixtureTestTolerance() {
@@ -178,6 +179,8 @@ class GeneratedReferencesTest {
             case "chisq_fisher.csv" -> id.endsWith(":statistic") ? 1e-10 : 1e-9;
             // 2e-8 absolute on |RD| >= 0.005 (the rows used) is 4e-6 relative on 1/RD
             case UNCONDITIONAL -> id.endsWith(":nnt") ? 4e-6 : 2e-8;
+            // 1e-9 absolute on |RD| >= 0.005 is 2e-7 relative on 1/RD
+            case BERGER_BOOS -> id.endsWith(":nnt") ? 2e-7 : 1e-9;
             default -> byFixture.get(fixture);
           };
       assertThat(tolerance).as(id).isEqualTo(expected);
@@ -244,7 +247,8 @@ class GeneratedReferencesTest {
                         c.suite().equals(ValidationSuite.GENERATED_SUITE)
                             && c.relativeFloor() == ValidationCase.STRICT_FLOOR))
         // binomial and NNT rows: 3 values each; exact unconditional RD rows (absolute): 2 each
-        .hasSize(10592 - 3 * (872 + 143 + 593) - 2 * 36);
+        // (36 from unconditional_intervals.csv, 140 from berger_boos_mpmath.csv)
+        .hasSize(11427 - 3 * (872 + 143 + 593) - 2 * (36 + 140));
   }
 
   /**

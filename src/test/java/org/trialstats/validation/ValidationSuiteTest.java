@@ -66,17 +66,17 @@ class ValidationSuiteTest {
     assertThat(SurvivalCases.published(ValidationSuite.PUBLISHED_SUITE)).hasSize(19);
     // published_stratified_examples.csv: 13 printed values (PROC FREQ migraine, Agresti).
     assertThat(count(ValidationSuite.PUBLISHED_SUITE)).isEqualTo(174 + 6 + 26 + 19 + 13);
-    // generated_references.csv: 4043 rows of the unit-test fixtures give 10592 checked values.
-    assertThat(ValidationSuite.readCsv("generated_references.csv")).hasSize(4043);
-    assertThat(count(ValidationSuite.GENERATED_SUITE)).isEqualTo(10592);
+    // generated_references.csv: 4391 rows of the unit-test fixtures give 11427 checked values.
+    assertThat(ValidationSuite.readCsv("generated_references.csv")).hasSize(4391);
+    assertThat(count(ValidationSuite.GENERATED_SUITE)).isEqualTo(11427);
     // R survival fixtures: Kaplan-Meier at requested times (456 values per transform), quantiles
     // (171 per transform), log-rank family (78), Cox (291), RMST (38)
     assertThat(count(SurvivalCases.SUITE)).isEqualTo(5 * 456 + 5 * 171 + 78 + 291 + 38);
-    // stratified: 764 R/epiR values, 29 x 4 statsmodels Breslow-Day values, 240 x 3 mpmath
-    assertThat(count(StratifiedCases.SUITE)).isEqualTo(764 + 116 + 720);
+    // stratified: 764 R/epiR values, 34 x 4 statsmodels Breslow-Day values, 240 x 3 mpmath
+    assertThat(count(StratifiedCases.SUITE)).isEqualTo(764 + 136 + 720);
     // generalised-Q tau^2 interval on BCG: 2 weights x 2 levels x 2 limits
     assertThat(count(MetaCases.GENQ_SUITE)).isEqualTo(8);
-    assertThat(cases).hasSize(8576 + 338 + 238 + 10592 + 3542 + 1600 + 8);
+    assertThat(cases).hasSize(8576 + 338 + 238 + 11427 + 3542 + 1620 + 8);
   }
 
   @Test
