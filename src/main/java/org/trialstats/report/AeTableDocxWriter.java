@@ -47,6 +47,8 @@ public final class AeTableDocxWriter {
   private static final String IMAGE_PART = "word/media/image1.png";
   private static final String IMAGE_ID = "rIdImage1";
   private static final String RULE = "w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"";
+  private static final String GROUP_RULE =
+      "w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"";
 
   private AeTableDocxWriter() {}
 
@@ -516,8 +518,9 @@ public final class AeTableDocxWriter {
 
   /**
    * The row of column group labels, a header row above the column headers: one cell per group
-   * spanning its columns ({@code w:gridSpan}) with the label centred and a rule below it, and an
-   * empty cell per ungrouped column; the top rule of the header runs above the whole row.
+   * spanning its columns ({@code w:gridSpan}) with the label centred and a rule below it (a
+   * paragraph border within the cell margins), and an empty cell per ungrouped column; the top rule
+   * of the header runs above the whole row.
    */
   private static void groupRow(StringBuilder xml, ReportTable t, int[] widths, int points) {
     xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/><w:tblHeader w:val=\"1\"/></w:trPr>");
@@ -532,12 +535,14 @@ public final class AeTableDocxWriter {
       if (span > 1) {
         xml.append("<w:gridSpan w:val=\"").append(span).append("\"/>");
       }
-      xml.append("<w:tcBorders><w:top ").append(RULE).append("/>");
+      xml.append("<w:tcBorders><w:top ").append(RULE).append("/></w:tcBorders>");
+      xml.append("<w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr>");
       if (g != null) {
-        xml.append("<w:bottom ").append(RULE).append("/>");
+        // a paragraph rule: it spans the label's cell less the cell margins, so the rules of
+        // adjacent groups stay apart
+        xml.append("<w:pBdr><w:bottom ").append(GROUP_RULE).append("/></w:pBdr>");
       }
-      xml.append("</w:tcBorders><w:vAlign w:val=\"bottom\"/></w:tcPr>");
-      xml.append("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>");
+      xml.append("<w:jc w:val=\"center\"/></w:pPr>");
       if (g != null) {
         lines(xml, t.font(), g.label().lines().toList(), points);
       }

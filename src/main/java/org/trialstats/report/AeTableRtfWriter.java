@@ -209,8 +209,9 @@ public final class AeTableRtfWriter {
 
   /**
    * The row of column group labels, a header row above the column headers: one cell per group
-   * ending at the edge of its last column, with the label centred and a rule below it, and an empty
-   * cell per ungrouped column; the top rule of the header runs above the whole row.
+   * ending at the edge of its last column, with the label centred and a rule below it (a paragraph
+   * border within the cell padding), and an empty cell per ungrouped column; the top rule of the
+   * header runs above the whole row.
    */
   private static void groupRow(StringBuilder b, ReportTable t, int[] edges, String font) {
     b.append("\\trowd\\trgaph")
@@ -219,16 +220,21 @@ public final class AeTableRtfWriter {
     List<String> cells = new java.util.ArrayList<>();
     for (int c = 0; c < edges.length; c++) {
       ReportTable.HeaderGroup g = t.groupOf(c);
-      b.append("\\clbrdrt").append(RULE);
+      b.append("\\clbrdrt").append(RULE).append("\\clvertalb\\cellx");
       if (g != null) {
-        b.append("\\clbrdrb").append(RULE);
         c = g.firstColumn() + g.span() - 1;
       }
-      b.append("\\clvertalb\\cellx").append(edges[c]).append('\n');
+      b.append(edges[c]).append('\n');
       cells.add(g == null ? "" : g.label());
     }
     for (String text : cells) {
-      b.append("\\pard\\plain\\intbl\\qc\\sb0\\sa0").append(font).append(' ');
+      b.append("\\pard\\plain\\intbl\\qc\\sb0\\sa0");
+      if (!text.isEmpty()) {
+        // a paragraph rule: it spans the label's cell less the cell padding, so the rules of
+        // adjacent groups stay apart
+        b.append("\\brdrb").append(RULE).append("\\brsp20");
+      }
+      b.append(font).append(' ');
       b.append(String.join("\\line ", text.lines().map(Escape::rtf).toList()));
       b.append("\\cell\n");
     }
