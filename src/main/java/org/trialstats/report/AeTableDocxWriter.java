@@ -16,8 +16,10 @@ import org.trialstats.io.Escape;
  * font (Times New Roman or Courier New, 9 pt by default), the title block in the page header and
  * the footnotes with "Page X of Y" (PAGE and NUMPAGES fields) in the page footer of every page,
  * explicit pages ({@link PageLayout}) each starting with the column header rows (also flagged
- * {@code w:tblHeader}), rules above and below the header and below each page's last row, rows that
- * do not split; each table is a section of its own with its own header and footer.
+ * {@code w:tblHeader}; with {@link ReportTable#groups()} a row of group labels spanning their
+ * columns with a rule below each comes first), rules above and below the header and below each
+ * page's last row, rows that do not split; each table is a section of its own with its own header
+ * and footer.
  *
  * <p>The package is written directly (ZIP container plus hand-written XML parts) rather than
  * through a document library, which would cost about a second of class loading per run and most of
@@ -45,6 +47,8 @@ public final class AeTableDocxWriter {
   private static final String IMAGE_PART = "word/media/image1.png";
   private static final String IMAGE_ID = "rIdImage1";
   private static final String RULE = "w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"";
+  private static final String GROUP_RULE =
+      "w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"";
 
   private AeTableDocxWriter() {}
 
@@ -474,9 +478,13 @@ public final class AeTableDocxWriter {
         xml.append("<w:gridCol w:w=\"").append(width).append("\"/>");
       }
       xml.append("</w:tblGrid>");
+      boolean grouped = !t.groups().isEmpty();
+      if (grouped) {
+        groupRow(xml, t, widths, points);
+      }
       xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/><w:tblHeader w:val=\"1\"/></w:trPr>");
       for (int c = 0; c < columns; c++) {
-        cellStart(xml, widths[c], true, true);
+        cellStart(xml, widths[c], !grouped, true, true);
         xml.append("<w:p><w:pPr><w:jc w:val=\"")
             .append(c == 0 ? "left" : "center")
             .append("\"/></w:pPr>");
@@ -490,7 +498,7 @@ public final class AeTableDocxWriter {
         boolean last = i == rows.size() - 1;
         xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/></w:trPr>");
         for (int c = 0; c < columns; c++) {
-          cellStart(xml, widths[c], false, last);
+          cellStart(xml, widths[c], false, last, false);
           xml.append("<w:p><w:pPr>");
           if (row.keepWithNext()) {
             xml.append("<w:keepNext w:val=\"1\"/>");
@@ -508,12 +516,52 @@ public final class AeTableDocxWriter {
     }
   }
 
-  /** Opens a cell of {@code width} twips, with the top rule on header cells. */
-  private static void cellStart(StringBuilder xml, int width, boolean header, boolean bottomRule) {
+  /**
+   * The row of column group labels, a header row above the column headers: one cell per group
+   * spanning its columns ({@code w:gridSpan}) with the label centred and a rule below it (a
+   * paragraph border within the cell margins), and an empty cell per ungrouped column; the top rule
+   * of the header runs above the whole row.
+   */
+  private static void groupRow(StringBuilder xml, ReportTable t, int[] widths, int points) {
+    xml.append("<w:tr><w:trPr><w:cantSplit w:val=\"1\"/><w:tblHeader w:val=\"1\"/></w:trPr>");
+    for (int c = 0; c < widths.length; c++) {
+      ReportTable.HeaderGroup g = t.groupOf(c);
+      int span = g == null ? 1 : g.span();
+      int width = 0;
+      for (int k = c; k < c + span; k++) {
+        width += widths[k];
+      }
+      xml.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(width).append("\" w:type=\"dxa\"/>");
+      if (span > 1) {
+        xml.append("<w:gridSpan w:val=\"").append(span).append("\"/>");
+      }
+      xml.append("<w:tcBorders><w:top ").append(RULE).append("/></w:tcBorders>");
+      xml.append("<w:vAlign w:val=\"bottom\"/></w:tcPr><w:p><w:pPr>");
+      if (g != null) {
+        // a paragraph rule: it spans the label's cell less the cell margins, so the rules of
+        // adjacent groups stay apart
+        xml.append("<w:pBdr><w:bottom ").append(GROUP_RULE).append("/></w:pBdr>");
+      }
+      xml.append("<w:jc w:val=\"center\"/></w:pPr>");
+      if (g != null) {
+        lines(xml, t.font(), g.label().lines().toList(), points);
+      }
+      xml.append("</w:p></w:tc>");
+      c += span - 1;
+    }
+    xml.append("</w:tr>");
+  }
+
+  /**
+   * Opens a cell of {@code width} twips, with the top rule and the rule below when asked, aligned
+   * to the bottom when {@code header}.
+   */
+  private static void cellStart(
+      StringBuilder xml, int width, boolean topRule, boolean bottomRule, boolean header) {
     xml.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(width).append("\" w:type=\"dxa\"/>");
-    if (header || bottomRule) {
+    if (topRule || bottomRule) {
       xml.append("<w:tcBorders>");
-      if (header) {
+      if (topRule) {
         xml.append("<w:top ").append(RULE).append("/>");
       }
       if (bottomRule) {

@@ -10,10 +10,11 @@ import org.trialstats.io.Escape;
  * page header and the footnotes (ending with the source line) with "Page x of y" in the page
  * footer, so both are on every page. The body is paginated explicitly ({@link PageLayout}): each
  * page is a table of its own that starts with the column header rows (also flagged {@code \trhdr}
- * for viewers that repeat them), with horizontal rules above and below the header and below the
- * last row, rows that never split, the label column left-aligned and the numbers centred; one
- * section per table. The document contains no date or other varying data, so the bytes are
- * identical from run to run. Text is escaped with {@link Escape#rtf}.
+ * for viewers that repeat them; with {@link ReportTable#groups()} a row of group labels, each
+ * centred over its columns with a rule below, comes first), with horizontal rules above and below
+ * the header and below the last row, rows that never split, the label column left-aligned and the
+ * numbers centred; one section per table. The document contains no date or other varying data, so
+ * the bytes are identical from run to run. Text is escaped with {@link Escape#rtf}.
  */
 public final class AeTableRtfWriter {
   private static final int INDENT = 240;
@@ -100,7 +101,10 @@ public final class AeTableRtfWriter {
         // an explicit page break: the next page's table starts with the header rows again
         b.append("\\pard\\plain\\sb0\\sa0\\fs2\\page\\par\n");
       }
-      row(b, t.headers(), edges, font, true, false, 0, false);
+      if (!t.groups().isEmpty()) {
+        groupRow(b, t, edges, font);
+      }
+      row(b, t.headers(), edges, font, true, false, 0, false, t.groups().isEmpty());
       List<Integer> rows = pages.get(p);
       for (int r = 0; r < rows.size(); r++) {
         ReportTable.Row row = t.rows().get(rows.get(r));
@@ -112,7 +116,8 @@ public final class AeTableRtfWriter {
             false,
             r == rows.size() - 1,
             row.indent(),
-            row.keepWithNext());
+            row.keepWithNext(),
+            false);
       }
     }
     b.append("\\pard\\plain\\sb0\\sa0\\fs2\\par\n");
@@ -167,7 +172,8 @@ public final class AeTableRtfWriter {
       boolean header,
       boolean last,
       int indent,
-      boolean keepWithNext) {
+      boolean keepWithNext,
+      boolean topRule) {
     b.append("\\trowd\\trgaph").append(ReportTable.CELL_PADDING_TWIPS).append("\\trleft0\\trkeep");
     if (header) {
       b.append("\\trhdr");
@@ -175,7 +181,10 @@ public final class AeTableRtfWriter {
     b.append('\n');
     for (int edge : edges) {
       if (header) {
-        b.append("\\clbrdrt").append(RULE).append("\\clbrdrb").append(RULE).append("\\clvertalb");
+        if (topRule) {
+          b.append("\\clbrdrt").append(RULE);
+        }
+        b.append("\\clbrdrb").append(RULE).append("\\clvertalb");
       } else if (last) {
         b.append("\\clbrdrb").append(RULE);
       }
@@ -192,6 +201,40 @@ public final class AeTableRtfWriter {
       }
       b.append("\\sb0\\sa0").append(font).append(' ');
       String text = cells.get(i);
+      b.append(String.join("\\line ", text.lines().map(Escape::rtf).toList()));
+      b.append("\\cell\n");
+    }
+    b.append("\\row\n");
+  }
+
+  /**
+   * The row of column group labels, a header row above the column headers: one cell per group
+   * ending at the edge of its last column, with the label centred and a rule below it (a paragraph
+   * border within the cell padding), and an empty cell per ungrouped column; the top rule of the
+   * header runs above the whole row.
+   */
+  private static void groupRow(StringBuilder b, ReportTable t, int[] edges, String font) {
+    b.append("\\trowd\\trgaph")
+        .append(ReportTable.CELL_PADDING_TWIPS)
+        .append("\\trleft0\\trkeep\\trhdr\n");
+    List<String> cells = new java.util.ArrayList<>();
+    for (int c = 0; c < edges.length; c++) {
+      ReportTable.HeaderGroup g = t.groupOf(c);
+      b.append("\\clbrdrt").append(RULE).append("\\clvertalb\\cellx");
+      if (g != null) {
+        c = g.firstColumn() + g.span() - 1;
+      }
+      b.append(edges[c]).append('\n');
+      cells.add(g == null ? "" : g.label());
+    }
+    for (String text : cells) {
+      b.append("\\pard\\plain\\intbl\\qc\\sb0\\sa0");
+      if (!text.isEmpty()) {
+        // a paragraph rule: it spans the label's cell less the cell padding, so the rules of
+        // adjacent groups stay apart
+        b.append("\\brdrb").append(RULE).append("\\brsp20");
+      }
+      b.append(font).append(' ');
       b.append(String.join("\\line ", text.lines().map(Escape::rtf).toList()));
       b.append("\\cell\n");
     }

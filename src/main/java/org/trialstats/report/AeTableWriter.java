@@ -146,7 +146,10 @@ public final class AeTableWriter {
     }
   }
 
-  /** A standalone HTML page with the tables and their footnotes. */
+  /**
+   * A standalone HTML page with the tables and their footnotes; a table's column groups are a first
+   * header row of {@code colspan} cells.
+   */
   public static String html(List<ReportTable> tables) {
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -164,12 +167,36 @@ public final class AeTableWriter {
         .append("td{text-align:center;white-space:nowrap}\ntd.term{padding-left:1.5em}\n")
         .append("td:first-child{white-space:normal}\n")
         .append("tbody tr:last-child td{border-bottom:1px solid #000}\n")
-        .append("ol.footnotes{font-size:9pt;max-width:60em;margin:0.5em auto}\n")
-        .append("</style>\n</head>\n<body>\n");
+        .append("ol.footnotes{font-size:9pt;max-width:60em;margin:0.5em auto}\n");
+    if (tables.stream().anyMatch(t -> !t.groups().isEmpty())) {
+      // a group row: the top rule over the whole row, a rule under each group label only
+      b.append("thead tr.groups th{border-bottom:none}\n")
+          .append("thead tr.groups th.group{border-bottom:1px solid #000}\n")
+          .append("thead tr.groups+tr th{border-top:none}\n");
+    }
+    b.append("</style>\n</head>\n<body>\n");
     for (ReportTable t : tables) {
       b.append("<h2>").append(Escape.html(t.title())).append("</h2>\n");
       b.append("<p class=\"population\">").append(Escape.html(t.subtitle())).append("</p>\n");
-      b.append("<table>\n<thead>\n<tr>");
+      b.append("<table>\n<thead>\n");
+      if (!t.groups().isEmpty()) {
+        b.append("<tr class=\"groups\">");
+        for (int c = 0; c < t.headers().size(); c++) {
+          ReportTable.HeaderGroup g = t.groupOf(c);
+          if (g == null) {
+            b.append("<th></th>");
+          } else {
+            b.append("<th class=\"group\" colspan=\"")
+                .append(g.span())
+                .append("\">")
+                .append(lines(g.label(), Escape::html, "<br>"))
+                .append("</th>");
+            c += g.span() - 1;
+          }
+        }
+        b.append("</tr>\n");
+      }
+      b.append("<tr>");
       for (String h : t.headers()) {
         b.append("<th>").append(lines(h, Escape::html, "<br>")).append("</th>");
       }
@@ -193,7 +220,11 @@ public final class AeTableWriter {
     return b.toString();
   }
 
-  /** GitHub-flavoured Markdown: a heading, a pipe table and numbered footnotes per table. */
+  /**
+   * GitHub-flavoured Markdown: a heading, a pipe table and numbered footnotes per table; a column
+   * group's label is the first header line of each of its columns ({@link
+   * ReportTable#foldedHeader}).
+   */
   public static String markdown(List<ReportTable> tables) {
     StringBuilder b = new StringBuilder();
     for (ReportTable t : tables) {
@@ -202,8 +233,9 @@ public final class AeTableWriter {
       }
       b.append("## ").append(Escape.markdown(t.title())).append("\n\n");
       b.append(Escape.markdown(t.subtitle())).append("\n\n|");
-      for (String h : t.headers()) {
-        b.append(' ').append(lines(h, Escape::markdown, "<br>")).append(" |");
+      for (int c = 0; c < t.headers().size(); c++) {
+        // no spanning cells in GFM: a group's label is the first line of each of its columns
+        b.append(' ').append(lines(t.foldedHeader(c), Escape::markdown, "<br>")).append(" |");
       }
       b.append("\n|");
       for (int i = 0; i < t.headers().size(); i++) {

@@ -53,16 +53,21 @@ public final class CsrReport {
     }
     List<String> footnotes = new ArrayList<>(display.footnotes());
     footnotes.add(provenance);
+    List<ReportTable.HeaderGroup> groups = new ArrayList<>();
+    for (CsrDisplay.Group g : display.groups()) {
+      groups.add(new ReportTable.HeaderGroup(g.label(), g.first(), g.span()));
+    }
     return new ReportTable(
         display.title(),
         display.subtitle(),
         display.headers(),
-        ReportTable.contentWidths(display.headers(), rows, font, LABEL_CAP),
+        ReportTable.contentWidths(display.headers(), groups, rows, font, LABEL_CAP),
         rows,
         CsrDisplay.distinct(footnotes),
         "",
         font,
-        points);
+        points,
+        groups);
   }
 
   /**

@@ -174,9 +174,28 @@ final class PageLayout {
     return most * lineTwips(points);
   }
 
-  /** Height of the column header rows in twips. */
+  /** Height of the column header rows (the group row, when there are groups) in twips. */
   int headerTwips() {
-    return rowTwips(table.headers(), 0);
+    return groupTwips() + rowTwips(table.headers(), 0);
+  }
+
+  /**
+   * Height of the row of column group labels in twips, each label wrapping in the width of its
+   * columns; 0 without groups.
+   */
+  int groupTwips() {
+    if (table.groups().isEmpty()) {
+      return 0;
+    }
+    int most = 1;
+    for (ReportTable.HeaderGroup g : table.groups()) {
+      int room = -2 * ReportTable.CELL_PADDING_TWIPS;
+      for (int c = g.firstColumn(); c < g.firstColumn() + g.span(); c++) {
+        room += widths[c];
+      }
+      most = Math.max(most, lines(g.label(), room, points));
+    }
+    return most * lineTwips(points);
   }
 
   private List<List<Integer>> paginate(int body) {

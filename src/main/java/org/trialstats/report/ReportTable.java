@@ -21,6 +21,9 @@ import java.util.List;
  *     are measured in this font ({@link #textWidth(String, String)})
  * @param points font size of the table body in points (the title is one point larger, the footnotes
  *     one point smaller); one point less when the columns do not fit at this size
+ * @param groups spanning header labels over consecutive columns (e.g. an arm over its ITT, Eff and
+ *     Com sub-columns), printed in a header row above the column headers; empty for none (then the
+ *     table has a single header row)
  */
 public record ReportTable(
     String title,
@@ -31,13 +34,28 @@ public record ReportTable(
     List<String> footnotes,
     String number,
     String font,
-    int points) {
+    int points,
+    List<HeaderGroup> groups) {
 
   /** Times New Roman, the default font. */
   public static final String TIMES = "Times New Roman";
 
   /** Courier New, the monospaced alternative. */
   public static final String COURIER = "Courier New";
+
+  /** A table without column groups. */
+  public ReportTable(
+      String title,
+      String subtitle,
+      List<String> headers,
+      List<Double> widths,
+      List<Row> rows,
+      List<String> footnotes,
+      String number,
+      String font,
+      int points) {
+    this(title, subtitle, headers, widths, rows, footnotes, number, font, points, List.of());
+  }
 
   /** A table without a number, in Times New Roman. */
   public ReportTable(
@@ -47,7 +65,7 @@ public record ReportTable(
       List<Double> widths,
       List<Row> rows,
       List<String> footnotes) {
-    this(title, subtitle, headers, widths, rows, footnotes, "", TIMES, 9);
+    this(title, subtitle, headers, widths, rows, footnotes, "", TIMES, 9, List.of());
   }
 
   /** A table in {@code font} at 9 pt. */
@@ -60,7 +78,7 @@ public record ReportTable(
       List<String> footnotes,
       String number,
       String font) {
-    this(title, subtitle, headers, widths, rows, footnotes, number, font, 9);
+    this(title, subtitle, headers, widths, rows, footnotes, number, font, 9, List.of());
   }
 
   public ReportTable {
@@ -75,8 +93,17 @@ public record ReportTable(
     widths = List.copyOf(widths);
     rows = List.copyOf(rows);
     footnotes = List.copyOf(footnotes);
+    groups = List.copyOf(groups);
     if (widths.size() != headers.size()) {
       throw new IllegalArgumentException("one width per column is needed");
+    }
+    int next = 0;
+    for (HeaderGroup g : groups) {
+      if (g.firstColumn() < next || g.firstColumn() + g.span() > headers.size()) {
+        throw new IllegalArgumentException(
+            "column groups must be in order, apart and within the " + headers.size() + " columns");
+      }
+      next = g.firstColumn() + g.span();
     }
     for (Row r : rows) {
       if (r.cells().size() != headers.size()) {
@@ -186,13 +213,13 @@ public record ReportTable(
   /** This table with {@code newNumber} above the title and set in {@code newFont}. */
   public ReportTable withPage(String newNumber, String newFont) {
     return new ReportTable(
-        title, subtitle, headers, widths, rows, footnotes, newNumber, newFont, points);
+        title, subtitle, headers, widths, rows, footnotes, newNumber, newFont, points, groups);
   }
 
   /** This table set in {@code newFont} at {@code newPoints}. */
   public ReportTable withFont(String newFont, int newPoints) {
     return new ReportTable(
-        title, subtitle, headers, widths, rows, footnotes, number, newFont, newPoints);
+        title, subtitle, headers, widths, rows, footnotes, number, newFont, newPoints, groups);
   }
 
   /**
@@ -212,7 +239,30 @@ public record ReportTable(
    */
   public static List<Double> contentWidths(
       List<String> headers, List<Row> rows, String font, double labelCap) {
-    List<Double> whole = contentWidths(headers, rows, font, labelCap, true);
+    return contentWidths(headers, List.of(), rows, font, labelCap);
+  }
+
+  /**
+   * The widths a table with column groups needs: as {@link #contentWidths(List, List, String,
+   * double)} for each column (a grouped column by its own header and cells only), then each group's
+   * label by the same rule as an arm name (its longest word, and the whole first line when it is
+   * short and the columns then fit the narrowest page): when the columns under a group are together
+   * narrower than that, they are widened evenly.
+   *
+   * @param headers column headers, lines separated by {@code \n}
+   * @param groups spanning labels over consecutive columns, in order; empty for none
+   * @param rows body rows
+   * @param font {@link #TIMES} or {@link #COURIER}
+   * @param labelCap the largest width of the label column in points
+   * @return one width per column
+   */
+  public static List<Double> contentWidths(
+      List<String> headers,
+      List<HeaderGroup> groups,
+      List<Row> rows,
+      String font,
+      double labelCap) {
+    List<Double> whole = contentWidths(headers, groups, rows, font, labelCap, true);
     // arm names wrap between their words only when keeping them whole cannot fit the narrowest
     // page (US Letter landscape) even at one point less
     double need = 0;
@@ -220,20 +270,22 @@ public record ReportTable(
       need += w * 8 / 9.0 * 20 * 1.1 + 60 + 2 * CELL_PADDING_TWIPS;
     }
     int narrowest = Paper.LETTER.widthTwips() - 2 * 1440;
-    return need <= narrowest ? whole : contentWidths(headers, rows, font, labelCap, false);
+    return need <= narrowest ? whole : contentWidths(headers, groups, rows, font, labelCap, false);
   }
 
   private static List<Double> contentWidths(
-      List<String> headers, List<Row> rows, String font, double labelCap, boolean armsWhole) {
+      List<String> headers,
+      List<HeaderGroup> groups,
+      List<Row> rows,
+      String font,
+      double labelCap,
+      boolean armsWhole) {
     List<Double> result = new java.util.ArrayList<>();
     for (int c = 0; c < headers.size(); c++) {
       double w = 0;
       String[] lines = headers.get(c).split("\n");
       for (int l = 0; l < lines.length; l++) {
-        boolean arm = armsWhole && c > 0 && l == 0 && lines[l].length() < 30;
-        for (String word : arm ? new String[] {lines[l]} : lines[l].split("\\s+")) {
-          w = Math.max(w, textWidth(word, font));
-        }
+        w = Math.max(w, unbreakable(lines[l], font, armsWhole && c > 0 && l == 0));
       }
       for (Row r : rows) {
         String cell = r.cells().get(c);
@@ -243,7 +295,70 @@ public record ReportTable(
       }
       result.add(c == 0 ? Math.min(w, labelCap) : w);
     }
+    for (HeaderGroup g : groups) {
+      double label = 0;
+      String[] lines = g.label().split("\n");
+      for (int l = 0; l < lines.length; l++) {
+        label = Math.max(label, unbreakable(lines[l], font, armsWhole && l == 0));
+      }
+      double sum = 0;
+      for (int c = g.firstColumn(); c < g.firstColumn() + g.span(); c++) {
+        sum += result.get(c);
+      }
+      if (sum < label) {
+        double extra = (label - sum) / g.span();
+        for (int c = g.firstColumn(); c < g.firstColumn() + g.span(); c++) {
+          result.set(c, result.get(c) + extra);
+        }
+      }
+    }
     return result;
+  }
+
+  /**
+   * Width of the part of a header line that must not wrap: the whole line when {@code whole} and it
+   * is short (an arm name), else its longest word.
+   */
+  private static double unbreakable(String line, String font, boolean whole) {
+    double w = 0;
+    for (String word : whole && line.length() < 30 ? new String[] {line} : line.split("\\s+")) {
+      w = Math.max(w, textWidth(word, font));
+    }
+    return w;
+  }
+
+  /**
+   * A header label spanning consecutive columns, printed centred over them with a rule below.
+   *
+   * @param label the label; {@code \n} separates lines
+   * @param firstColumn index of its first column (0 is the label column)
+   * @param span number of columns under it, at least 1
+   */
+  public record HeaderGroup(String label, int firstColumn, int span) {
+    public HeaderGroup {
+      if (firstColumn < 0 || span < 1) {
+        throw new IllegalArgumentException("a column group needs a column index and a span >= 1");
+      }
+    }
+  }
+
+  /** The group over column {@code column}, or null. */
+  HeaderGroup groupOf(int column) {
+    for (HeaderGroup g : groups) {
+      if (column >= g.firstColumn() && column < g.firstColumn() + g.span()) {
+        return g;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The header of column {@code column} with its group's label as first line(s), as one header
+   * shows both where spans are not available (Markdown).
+   */
+  public String foldedHeader(int column) {
+    HeaderGroup g = groupOf(column);
+    return g == null ? headers.get(column) : g.label() + "\n" + headers.get(column);
   }
 
   /**

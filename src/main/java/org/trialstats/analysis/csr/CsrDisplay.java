@@ -13,6 +13,8 @@ import java.util.Set;
  * @param title the title line, e.g. {@code Table 14-2.01 Summary of Demographic ...}
  * @param subtitle the population line
  * @param headers column headers; {@code \n} separates lines
+ * @param groups labels spanning consecutive columns (an arm over its subset sub-columns), empty for
+ *     none
  * @param rows the body rows
  * @param footnotes footnotes: the shell's, then the methods; each distinct text once ({@link
  *     #distinct})
@@ -24,12 +26,14 @@ public record CsrDisplay(
     String title,
     String subtitle,
     List<String> headers,
+    List<Group> groups,
     List<Line> rows,
     List<String> footnotes,
     List<CsrValue> values,
     List<String> notes) {
   public CsrDisplay {
     headers = List.copyOf(headers);
+    groups = List.copyOf(groups);
     rows = List.copyOf(rows);
     footnotes = distinct(footnotes);
     values = List.copyOf(values);
@@ -54,6 +58,31 @@ public record CsrDisplay(
     }
     return List.copyOf(out);
   }
+
+  /**
+   * The header of column {@code column} with its group's label as the first line, e.g. {@code
+   * "Placebo (N=86)\nITT"}: the whole name of a sub-column.
+   *
+   * @param column the column index (0 is the label column)
+   * @return the header, preceded by the group label and a line break when the column is grouped
+   */
+  public String foldedHeader(int column) {
+    for (Group g : groups) {
+      if (column >= g.first() && column < g.first() + g.span()) {
+        return g.label() + "\n" + headers.get(column);
+      }
+    }
+    return headers.get(column);
+  }
+
+  /**
+   * A label spanning consecutive columns.
+   *
+   * @param label the label, e.g. {@code Placebo (N=86)}
+   * @param first index of its first column (0 is the label column)
+   * @param span number of columns under it
+   */
+  public record Group(String label, int first, int span) {}
 
   /**
    * A body row.

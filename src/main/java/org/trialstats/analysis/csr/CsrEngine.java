@@ -232,15 +232,25 @@ public final class CsrEngine {
 
   private CsrDisplay display() {
     List<String> headers = new ArrayList<>();
+    List<CsrDisplay.Group> groups = new ArrayList<>();
     headers.add("");
     for (Col c : columns) {
       StringBuilder h = new StringBuilder(c.arm() == null ? TOTAL : c.arm());
       if (c.subset() != null) {
-        // sub-columns: the arm's N on the arm's line ("Placebo (N=86)"), as the pilot's 14-1.03
+        // sub-columns: the subset under a spanning label of the arm with its N ("Placebo
+        // (N=86)"), as the pilot's 14-1.03
         if (shell.columns().showN()) {
           h.append(" (N=").append(armSize(c.arm())).append(')');
         }
-        h.append('\n').append(c.subset());
+        String arm = h.toString();
+        CsrDisplay.Group last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+        if (last != null && last.label().equals(arm)) {
+          groups.set(groups.size() - 1, new CsrDisplay.Group(arm, last.first(), last.span() + 1));
+        } else {
+          groups.add(new CsrDisplay.Group(arm, headers.size(), 1));
+        }
+        h.setLength(0);
+        h.append(c.subset());
       } else if (shell.columns().showN()) {
         h.append("\n(N=").append(c.subjects().size()).append(')');
       }
@@ -267,7 +277,7 @@ public final class CsrEngine {
             ? shell.population()
             : "Protocol: " + shell.protocol() + "; " + shell.population();
     return new CsrDisplay(
-        shell.number(), title, subtitle, headers, lines, footnotes, values, notes);
+        shell.number(), title, subtitle, headers, groups, lines, footnotes, values, notes);
   }
 
   // ---------------------------------------------------------------- columns

@@ -413,7 +413,7 @@ class CsrAgainstPilotReplicationTest {
       String row = String.join(" | ", path);
       int offset = headers.size() == cells.size() ? 0 : 1;
       for (int j = 1; j < cells.size(); j++) {
-        String column = headers.get(j - offset).replace('\n', ' ');
+        String column = display.foldedHeader(j - offset).replace('\n', ' ');
         // a test's footnote marker ("0.604 [b]") is not part of the number
         String cell = FOOTNOTE_MARKER.matcher(cells.get(j)).replaceFirst("");
         put(ours, new Key(display.number(), row, column), cell);

@@ -427,17 +427,17 @@ class CsrEngineTest {
                 .map(x -> x.equals("F") ? "Y" : "N")
                 .toList()));
     CsrDisplay d = CsrEngine.compute(ShellParser.parse(shell, "t.yaml"), Map.of("adsl", adsl));
+    // the subsets are the column headers, each arm with its N a label spanning its sub-columns
     assertThat(d.headers())
+        .containsExactly("", "ITT", "Women", "ITT", "Women", "ITT", "Women", "ITT", "Women");
+    assertThat(d.groups())
         .containsExactly(
-            "",
-            "Placebo (N=4)\nITT",
-            "Placebo (N=4)\nWomen",
-            "Low (N=4)\nITT",
-            "Low (N=4)\nWomen",
-            "High (N=4)\nITT",
-            "High (N=4)\nWomen",
-            "Total (N=12)\nITT",
-            "Total (N=12)\nWomen");
+            new CsrDisplay.Group("Placebo (N=4)", 1, 2),
+            new CsrDisplay.Group("Low (N=4)", 3, 2),
+            new CsrDisplay.Group("High (N=4)", 5, 2),
+            new CsrDisplay.Group("Total (N=12)", 7, 2));
+    assertThat(d.foldedHeader(3)).isEqualTo("Low (N=4)\nITT");
+    assertThat(d.foldedHeader(0)).isEmpty();
     // the sub-column's own N stays in the numbers
     assertThat(value(d, "header", "N", "Placebo/Women", "N")).isEqualTo(3);
   }
