@@ -2,6 +2,7 @@ package org.trialstats.stats;
 
 import java.util.function.DoubleUnaryOperator;
 import org.trialstats.numerics.MonotoneRoot;
+import org.trialstats.numerics.RootFindingException;
 
 /**
  * The two interval constructions that the ratio measures (risk ratio, odds ratio) share on the log
@@ -74,14 +75,38 @@ final class LogScaleInterval {
       boolean lowerIsZero,
       boolean upperIsInfinite,
       double level) {
-    double lower =
-        lowerIsZero
-            ? 0
-            : Math.exp(MonotoneRoot.solve(u -> statistic.applyAsDouble(u) - z, logStart, false));
+    double lower = lowerIsZero ? 0 : limit(statistic, -z, true, logStart, method, level);
     double upper =
         upperIsInfinite
             ? Double.POSITIVE_INFINITY
-            : Math.exp(MonotoneRoot.solve(u -> statistic.applyAsDouble(u) + z, logStart, false));
+            : limit(statistic, z, false, logStart, method, level);
     return Estimate.interval(measure, method, estimate, lower, upper, level);
+  }
+
+  /**
+   * exp(u) where Z(u) + shift = 0. The root exists for every table whose limit is not 0 or
+   * +Infinity, but at a level very close to 0 (z near 0) with an empty arm it can lie beyond the
+   * searched range |log theta| &lt;= 230 (theta beyond about 1e100): that is reported as not
+   * computable.
+   */
+  private static double limit(
+      DoubleUnaryOperator statistic,
+      double shift,
+      boolean lower,
+      double logStart,
+      String method,
+      double level) {
+    try {
+      return Math.exp(MonotoneRoot.solve(u -> statistic.applyAsDouble(u) + shift, logStart, false));
+    } catch (RootFindingException beyondRange) {
+      throw new StatsException(
+          method
+              + ": the score interval's "
+              + (lower ? "lower" : "upper")
+              + " limit at level "
+              + level
+              + " lies outside the searched range of the ratio, exp(-230) to exp(230) (about"
+              + " 1e-100 to 1e100)");
+    }
   }
 }

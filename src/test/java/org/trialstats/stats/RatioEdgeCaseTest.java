@@ -112,6 +112,25 @@ class RatioEdgeCaseTest {
     return null;
   }
 
+  /**
+   * An empty arm at a level next to 0 (found by a 1M-row random batch): the score interval's finite
+   * limit lies beyond exp(230), the searched range, which is a documented refusal, not a failure of
+   * the root finder escaping as an internal error.
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"rr koopman", "rr mn", "or mn"})
+  void aScoreLimitBeyondTheSearchedRangeIsRefused(String name) {
+    TwoByTwo t = TwoByTwo.of(121, 123, 0, 32_803_224);
+    assertThatThrownBy(() -> interval(name, t, 1e-320))
+        .isInstanceOf(StatsException.class)
+        .hasMessage(
+            name.substring(3)
+                + ": the score interval's lower limit at level 1.0E-320 lies outside the searched"
+                + " range of the ratio, exp(-230) to exp(230) (about 1e-100 to 1e100)");
+    // at the usual levels the same table has its limits (RR about 8.4e6, OR about 3.6e8)
+    assertThat(interval(name, t, 0.95).lower()).isBetween(1e6, 1e9);
+  }
+
   static Stream<Arguments> testCases() {
     List<Arguments> cases = new ArrayList<>();
     for (long[] t : TABLES) {
