@@ -662,34 +662,51 @@ public final class UnconditionalExactInterval {
       System.arraycopy(union, 0, bound, 0, n1 + 1);
       double top = phis[0];
       double[] grid = grid(top, parameter.nuisanceLower(top), parameter.nuisanceUpper(top));
-      if (!gridBelow(top, grid, COARSE_STRIDE, COARSE_MARGIN)
-          && !gridBelow(top, grid, 1, GRID_MARGIN)) {
-        return false;
+      int last = grid.length - 1;
+      // every third point first; stop as soon as the bound exceeds alpha/2 with the smaller margin
+      double best = 0;
+      int argmax = 0;
+      for (int k = 0;
+          k <= last;
+          k = k < last && k + COARSE_STRIDE > last ? last : k + COARSE_STRIDE) {
+        double value = probability(top, grid[k]);
+        if (value > best) {
+          best = value;
+          argmax = k;
+        }
+        if (GRID_MARGIN * best - halfAlpha > 0) {
+          return false;
+        }
+      }
+      if (!(COARSE_MARGIN * best - halfAlpha <= 0)) {
+        for (int k = 0; k < last; k++) {
+          if (k % COARSE_STRIDE != 0) {
+            double value = probability(top, grid[k]);
+            if (value > best) {
+              best = value;
+              argmax = k;
+            }
+            if (GRID_MARGIN * best - halfAlpha > 0) {
+              return false;
+            }
+          }
+        }
       }
       System.arraycopy(intersection, 0, bound, 0, n1 + 1);
       double bottom = phis[count - 1];
-      grid = grid(bottom, parameter.nuisanceLower(bottom), parameter.nuisanceUpper(bottom));
-      double best = 0;
+      double low = parameter.nuisanceLower(bottom);
+      double high = parameter.nuisanceUpper(bottom);
+      // the top's best point first (any point of the range gives a lower bound)
+      if (!(probability(bottom, clamp(grid[argmax], low, high)) - halfAlpha < -halfAlpha / 2)) {
+        return true;
+      }
+      grid = grid(bottom, low, high);
       for (int k = 0; k < grid.length; k++) {
-        best = Math.max(best, probability(bottom, grid[k]));
-        if (!(best - halfAlpha < -halfAlpha / 2)) {
+        if (!(probability(bottom, grid[k]) - halfAlpha < -halfAlpha / 2)) {
           return true;
         }
       }
       return false;
-    }
-
-    /**
-     * Whether margin times the best of every stride-th grid point (and the last) is at most
-     * alpha/2.
-     */
-    private boolean gridBelow(double phi, double[] grid, int stride, double margin) {
-      int last = grid.length - 1;
-      double best = probability(phi, grid[last]);
-      for (int k = 0; k < last; k += stride) {
-        best = Math.max(best, probability(phi, grid[k]));
-      }
-      return margin * best - halfAlpha <= 0;
     }
 
     /** Whether a lower bound b of the supremum (b times the margin an upper bound) is enough. */
