@@ -120,8 +120,11 @@ public final class UnconditionalExactInterval {
   /** Most scan points decided together by {@code UpperTail.blockBetween}. */
   private static final int MAX_BLOCK = 64;
 
+  /** Points scanned one at a time before the first block. */
+  private static final int SINGLES_BEFORE_BLOCK = 24;
+
   /** Points scanned one at a time after a failed block of two before blocks are tried again. */
-  private static final int SINGLES_BEFORE_BLOCK = 4;
+  private static final int SINGLES_AFTER_FAILURE = 4;
 
   /** Binomial terms below this share of the mode's, with their tails, are taken as 0. */
   private static final double NEGLIGIBLE = 1e-20;
@@ -471,7 +474,8 @@ public final class UnconditionalExactInterval {
     boolean previousAbove = false;
     int singles = 0;
     double[] phis = new double[MAX_BLOCK];
-    int block = tail.blocks() ? 2 : 1;
+    // short scans (most of the difference's) stay point by point: blocks start after a run
+    int block = 1;
     double s = root - step;
     while (s > -limit) {
       if (block > 1) {
@@ -504,7 +508,7 @@ public final class UnconditionalExactInterval {
       }
       s -= step;
       if (tail.blocks() && value <= 0 && ++singles >= SINGLES_BEFORE_BLOCK) {
-        singles = 0;
+        singles = SINGLES_BEFORE_BLOCK - SINGLES_AFTER_FAILURE;
         block = 2;
       }
     }
@@ -649,7 +653,8 @@ public final class UnconditionalExactInterval {
      * range at phi_k is dominated by a point of the range at the largest phi and dominates one at
      * the smallest, see {@code infimum}.) The upper bound is the grid's best times {@value
      * #COARSE_MARGIN} (every third point) or {@value #GRID_MARGIN} (all), as in {@link
-     * #scanExcess}; the lower bound is any grid value. False when undecided.
+     * #scanExcess}; the lower bound is the value at the upper bound's best grid point. False when
+     * undecided.
      */
     boolean blockBetween(double[] phis, int count) {
       for (int k = 0; k < count; k++) {
@@ -696,17 +701,8 @@ public final class UnconditionalExactInterval {
       double bottom = phis[count - 1];
       double low = parameter.nuisanceLower(bottom);
       double high = parameter.nuisanceUpper(bottom);
-      // the top's best point first (any point of the range gives a lower bound)
-      if (!(probability(bottom, clamp(grid[argmax], low, high)) - halfAlpha < -halfAlpha / 2)) {
-        return true;
-      }
-      grid = grid(bottom, low, high);
-      for (int k = 0; k < grid.length; k++) {
-        if (!(probability(bottom, grid[k]) - halfAlpha < -halfAlpha / 2)) {
-          return true;
-        }
-      }
-      return false;
+      // any point of the range gives a lower bound: the top's best point (its supremum lies near)
+      return !(probability(bottom, clamp(grid[argmax], low, high)) - halfAlpha < -halfAlpha / 2);
     }
 
     /** Whether a lower bound b of the supremum (b times the margin an upper bound) is enough. */
