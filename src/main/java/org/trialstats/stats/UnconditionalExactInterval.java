@@ -459,7 +459,7 @@ public final class UnconditionalExactInterval {
    *
    * <p>Long scans (the ratio with few events: about 1000 points for 3/100 vs 10/100) take the same
    * points in blocks of up to {@value #MAX_BLOCK} after the first {@value #SINGLES_BEFORE_BLOCK}:
-   * {@link UpperTail#blockBetween} bounds P_U at all points of a block at once (an upper bound from
+   * {@code UpperTail.blockBetween} bounds P_U at all points of a block at once (an upper bound from
    * the union of their regions at the largest phi, a lower bound from their intersection at the
    * smallest); a block whose bounds lie in [alpha/4, alpha/2] has no point with f &gt; 0 and none
    * where the scan stops, so it is passed over, and an undecided one is halved down to single
