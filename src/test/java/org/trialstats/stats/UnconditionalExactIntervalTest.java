@@ -200,6 +200,72 @@ class UnconditionalExactIntervalTest {
   }
 
   /**
+   * The scan's block decision ({@code UpperTail.blockBetween}) holds point by point: whenever it
+   * accepts a block of scan points, P_U at each point, from the grid with Brent refinement and from
+   * a dense uniform scan of 4001 nuisance values, lies in [alpha/4, alpha/2]; over blocks of 2 to
+   * 64 points (steps of 1/(8N) in log theta or atanh delta) below the lower limit of ten tables.
+   */
+  @Test
+  void blockDecisionHoldsAtEveryPoint() {
+    int[][] tables = {
+      {10, 100, 3, 100}, {3, 100, 10, 100}, {2, 100, 0, 100}, {40, 78, 5, 17}, {9, 12, 3, 30},
+      {24, 61, 10, 35}, {6, 13, 2, 7}, {50, 100, 40, 100}, {1, 25, 7, 20}, {15, 40, 4, 45}
+    };
+    int accepted = 0;
+    int rejected = 0;
+    for (int[] t : tables) {
+      for (UnconditionalExactInterval.Ordering o :
+          List.of(
+              UnconditionalExactInterval.Ordering.RISK_DIFFERENCE_SCORE,
+              UnconditionalExactInterval.Ordering.RISK_RATIO_SCORE)) {
+        if (t[0] == 0) {
+          continue;
+        }
+        boolean ratio = o == UnconditionalExactInterval.Ordering.RISK_RATIO_SCORE;
+        UnconditionalExactInterval.UpperTail tail =
+            new UnconditionalExactInterval.UpperTail(o, t[0], t[1], t[2], t[3], 0.025, 0);
+        assertThat(tail.blocks()).isTrue();
+        double step = 1.0 / (8 * (t[1] + t[3]));
+        TwoByTwo table = TwoByTwo.of(t[0], t[1], t[2], t[3]);
+        double limit =
+            ratio
+                ? UnconditionalExactInterval.riskRatio(table, 0.95, 0, "rr").lower()
+                : UnconditionalExactInterval.riskDifference(table, 0.95, true, 0, "rd").lower();
+        if (limit <= (ratio ? 0 : -1)) {
+          continue;
+        }
+        double start = ratio ? Math.log(limit) : 0.5 * Math.log((1 + limit) / (1 - limit));
+        for (int size = 2; size <= 64; size *= 2) {
+          for (double s = start - step; s > start - 1; s -= 0.029) {
+            double[] phis = new double[size];
+            for (int k = 0; k < size; k++) {
+              double sk = s - k * step;
+              phis[k] = ratio ? Math.exp(sk) : Math.tanh(Math.max(-18, sk));
+            }
+            if (!tail.blockBetween(phis, size)) {
+              rejected++;
+              continue;
+            }
+            accepted++;
+            for (double phi : phis) {
+              double refined = tail.pValue(phi);
+              assertThat(refined).as("%s %s phi %s", o, List.of(t), phi).isBetween(0.0125, 0.025);
+              double high = ratio ? Math.min(1, 1 / phi) : Math.min(1, 1 - phi);
+              double low = ratio ? 0 : Math.max(0, -phi);
+              for (int k = 0; k <= 1000; k++) {
+                double nuisance = low + (high - low) * k / 1000;
+                assertThat(tail.probability(phi, nuisance)).isLessThanOrEqualTo(0.025);
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(accepted).isGreaterThan(20);
+    assertThat(rejected).isGreaterThan(20);
+  }
+
+  /**
    * The staircase walk equals full enumeration of {T(i, j; phi) &gt;= t0} (Barnard convexity of all
    * three statistics) on 8 pairs of arm sizes up to 60, about 64 observed tables each, at 13 values
    * of phi.
