@@ -48,16 +48,7 @@ public record Request(StatMethod method, Counts counts, double level) {
                 + " "
                 + method.id());
       }
-      double halfAlpha = (1 - level) / 2;
-      if (!(arms.bergerBoos() < halfAlpha)) {
-        throw new StatsException(
-            "the Berger-Boos gamma must be 0 or between 0 and alpha/2 = "
-                + halfAlpha
-                + " at level "
-                + level
-                + ", got "
-                + arms.bergerBoos());
-      }
+      UnconditionalExactInterval.checkGamma(arms.bergerBoos(), level, method.id());
     }
     if (counts instanceof Counts.TwoRates rates
         && measure == Measure.RATE_RATIO

@@ -381,7 +381,15 @@ public final class UnconditionalExactInterval {
     return Estimate.interval(Measure.RR, method, estimate, lower, upper, level);
   }
 
-  private static void checkArguments(TwoByTwo t, double level, double gamma, String method) {
+  /**
+   * Checks a Berger-Boos gamma: 0 (no restriction) or in (0, alpha/2), alpha = 1 - level.
+   *
+   * @param gamma the gamma
+   * @param level the confidence level
+   * @param method what the message names (the method id)
+   * @throws StatsException when gamma is outside [0, alpha/2)
+   */
+  static void checkGamma(double gamma, double level, String method) {
     double halfAlpha = (1 - level) / 2;
     if (!(gamma >= 0 && gamma < halfAlpha)) {
       throw new StatsException(
@@ -397,6 +405,10 @@ public final class UnconditionalExactInterval {
               + "); got gamma = "
               + gamma);
     }
+  }
+
+  private static void checkArguments(TwoByTwo t, double level, double gamma, String method) {
+    checkGamma(gamma, level, method);
     long outcomes;
     try {
       outcomes = Math.multiplyExact(t.n1() + 1, t.n2() + 1);

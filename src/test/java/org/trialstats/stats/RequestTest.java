@@ -49,8 +49,10 @@ class RequestTest {
     assertThatThrownBy(() -> new Request(OddsRatioMethod.MN, arms, 0.95))
         .hasMessageContaining("not to or mn");
     assertThatThrownBy(() -> new Request(RiskRatioMethod.EXACT_UNCONDITIONAL, arms, 0.999))
-        .hasMessageContaining("between 0 and alpha/2")
-        .hasMessageNotContaining("--");
+        .hasMessage(
+            "exact-unconditional: the Berger-Boos restriction gamma must satisfy 0 <= gamma <"
+                + " alpha/2, where alpha = 1 - confidence level; for the level 0.999 that is the"
+                + " range [0, 0.0005); got gamma = 0.001");
     for (StatMethod m :
         new StatMethod[] {
           RiskDifferenceMethod.EXACT_UNCONDITIONAL,
