@@ -215,6 +215,7 @@ public final class CsrReport {
         CsrDisplay.distinct(footnotes),
         "",
         shell.font(),
-        shell.fontSize());
+        shell.fontSize(),
+        List.of());
   }
 }

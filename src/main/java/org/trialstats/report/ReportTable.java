@@ -43,20 +43,6 @@ public record ReportTable(
   /** Courier New, the monospaced alternative. */
   public static final String COURIER = "Courier New";
 
-  /** A table without column groups. */
-  public ReportTable(
-      String title,
-      String subtitle,
-      List<String> headers,
-      List<Double> widths,
-      List<Row> rows,
-      List<String> footnotes,
-      String number,
-      String font,
-      int points) {
-    this(title, subtitle, headers, widths, rows, footnotes, number, font, points, List.of());
-  }
-
   /** A table without a number, in Times New Roman. */
   public ReportTable(
       String title,

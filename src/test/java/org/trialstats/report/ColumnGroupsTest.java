@@ -178,7 +178,8 @@ class ColumnGroupsTest {
             t.footnotes(),
             "",
             t.font(),
-            9);
+            9,
+            List.of());
     PageLayout grouped = new PageLayout(t, ReportTable.Paper.LETTER);
     PageLayout single = new PageLayout(flat, ReportTable.Paper.LETTER);
     assertThat(grouped.groupTwips()).isEqualTo(PageLayout.lineTwips(grouped.points()));

@@ -47,7 +47,8 @@ class PageLayoutTest {
         List.of("n = number of subjects.", SOURCE),
         "",
         font,
-        points);
+        points,
+        List.of());
   }
 
   @Test

@@ -51,7 +51,8 @@ class ReportPictureTest {
         List.of("A footnote.", "Source: test."),
         "",
         ReportTable.TIMES,
-        9);
+        9,
+        List.of());
   }
 
   @Test
