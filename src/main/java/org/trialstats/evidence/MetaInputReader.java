@@ -175,7 +175,7 @@ public final class MetaInputReader {
     try {
       text = Utf8Text.decode(name, bytes);
     } catch (Utf8Text.MalformedException e) {
-      throw new InvalidDataException(name + ": not valid UTF-8 text; save the file as UTF-8 CSV");
+      throw new InvalidDataException(e.getMessage() + "; save the file as UTF-8 CSV", e);
     }
     CSVFormat format =
         CSVFormat.DEFAULT

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -275,11 +276,12 @@ public final class YamlDocument {
     rejectUnsupported(parser, line);
     if (token == JsonToken.START_OBJECT) {
       List<Entry> entries = new ArrayList<>();
-      MapNode map = new MapNode(line, column, entries);
+      // keys seen so far, for the duplicate check in linear time (a shell or dataset may be large)
+      Map<String, Entry> seen = new HashMap<>();
       for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
         String key = parser.currentName();
         JsonLocation keyAt = parser.currentTokenLocation();
-        Entry earlier = map.get(key);
+        Entry earlier = seen.get(key);
         if (earlier != null) {
           throw error(
               line(keyAt),
@@ -288,9 +290,11 @@ public final class YamlDocument {
                   + earlier.line()
                   + ")");
         }
-        entries.add(new Entry(key, line(keyAt), column(keyAt), read(parser, parser.nextToken())));
+        Entry entry = new Entry(key, line(keyAt), column(keyAt), read(parser, parser.nextToken()));
+        entries.add(entry);
+        seen.put(key, entry);
       }
-      return map;
+      return new MapNode(line, column, entries);
     }
     if (token == JsonToken.START_ARRAY) {
       List<Node> items = new ArrayList<>();

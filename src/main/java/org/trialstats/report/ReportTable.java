@@ -54,19 +54,6 @@ public record ReportTable(
     this(title, subtitle, headers, widths, rows, footnotes, "", TIMES, 9, List.of());
   }
 
-  /** A table in {@code font} at 9 pt. */
-  public ReportTable(
-      String title,
-      String subtitle,
-      List<String> headers,
-      List<Double> widths,
-      List<Row> rows,
-      List<String> footnotes,
-      String number,
-      String font) {
-    this(title, subtitle, headers, widths, rows, footnotes, number, font, 9, List.of());
-  }
-
   public ReportTable {
     number = number == null ? "" : number;
     if (!TIMES.equals(font) && !COURIER.equals(font)) {

@@ -86,7 +86,8 @@ public sealed interface Counts
       MethodCatalogue.checkCount(table.n2(), "n2");
       if (!(bergerBoos >= 0 && bergerBoos < 0.5)) {
         throw new StatsException(
-            "the Berger-Boos gamma must be 0 or a positive number below alpha/2, got "
+            "the Berger-Boos gamma must be 0 or a positive number below 1/2 (below alpha/2 at"
+                + " the level of the request), got "
                 + bergerBoos);
       }
     }

@@ -1,6 +1,7 @@
 package org.trialstats.stats;
 
 import java.util.function.DoubleUnaryOperator;
+import org.trialstats.io.Numbers;
 import org.trialstats.numerics.MonotoneRoot;
 import org.trialstats.numerics.RootFindingException;
 
@@ -25,6 +26,9 @@ import org.trialstats.numerics.RootFindingException;
  * +Infinity where the data put the limit at the boundary of the parameter space.
  */
 final class LogScaleInterval {
+  /** The largest |log ratio| the score limits are searched for, as text. */
+  private static final String SEARCHED = Numbers.plain(MonotoneRoot.MAX_ABS_T);
+
   private LogScaleInterval() {}
 
   /**
@@ -105,8 +109,11 @@ final class LogScaleInterval {
               + (lower ? "lower" : "upper")
               + " limit at level "
               + level
-              + " lies outside the searched range of the ratio, exp(-230) to exp(230) (about"
-              + " 1e-100 to 1e100)");
+              + " lies outside the searched range of the ratio, exp(-"
+              + SEARCHED
+              + ") to exp("
+              + SEARCHED
+              + ") (about 1e-100 to 1e100)");
     }
   }
 }

@@ -100,8 +100,8 @@ public final class MethodCatalogue {
     return switch (method.measure()) {
       case PROPORTION ->
           ((ProportionMethod) method).interval(((Counts.Proportion) counts).binomial(), level);
-      case RD -> riskDifference((RiskDifferenceMethod) method, (Counts.TwoArms) counts, level);
-      case RR -> riskRatio((RiskRatioMethod) method, (Counts.TwoArms) counts, level);
+      case RD -> ((RiskDifferenceMethod) method).interval(table(counts), level, bergerBoos(counts));
+      case RR -> ((RiskRatioMethod) method).interval(table(counts), level, bergerBoos(counts));
       case OR -> ((OddsRatioMethod) method).interval(table(counts), level);
       case NNT -> NumberNeededToTreat.of(table(counts), ((NntMethod) method).rd(), level);
       case TEST -> ((TwoByTwoTest) method).test(table(counts));
@@ -140,29 +140,12 @@ public final class MethodCatalogue {
         || method == RiskRatioMethod.EXACT_UNCONDITIONAL;
   }
 
-  private static Estimate riskDifference(
-      RiskDifferenceMethod method, Counts.TwoArms arms, double level) {
-    if (arms.bergerBoos() == 0) {
-      return method.interval(arms.table(), level);
-    }
-    return UnconditionalExactInterval.riskDifference(
-        arms.table(),
-        level,
-        method == RiskDifferenceMethod.EXACT_UNCONDITIONAL,
-        arms.bergerBoos(),
-        method.id());
-  }
-
-  private static Estimate riskRatio(RiskRatioMethod method, Counts.TwoArms arms, double level) {
-    if (arms.bergerBoos() == 0) {
-      return method.interval(arms.table(), level);
-    }
-    return UnconditionalExactInterval.riskRatio(
-        arms.table(), level, arms.bergerBoos(), method.id());
-  }
-
   private static TwoByTwo table(Counts counts) {
     return ((Counts.TwoArms) counts).table();
+  }
+
+  private static double bergerBoos(Counts counts) {
+    return ((Counts.TwoArms) counts).bergerBoos();
   }
 
   /** Checks a rate multiplier: finite and positive. */

@@ -246,6 +246,13 @@ public enum RiskDifferenceMethod implements StatMethod {
     }
 
     @Override
+    public Estimate interval(TwoByTwo table, double level, double bergerBoos) {
+      return bergerBoos == 0
+          ? interval(table, level)
+          : UnconditionalExactInterval.riskDifference(table, level, true, bergerBoos, id());
+    }
+
+    @Override
     public long maxTables() {
       return UnconditionalExactInterval.MAX_TABLES;
     }
@@ -276,6 +283,13 @@ public enum RiskDifferenceMethod implements StatMethod {
     Estimate interval(long x1, long n1, long x2, long n2, double d, double z, double level) {
       return UnconditionalExactInterval.riskDifference(
           TwoByTwo.of(x1, n1, x2, n2), level, false, 0, id());
+    }
+
+    @Override
+    public Estimate interval(TwoByTwo table, double level, double bergerBoos) {
+      return bergerBoos == 0
+          ? interval(table, level)
+          : UnconditionalExactInterval.riskDifference(table, level, false, bergerBoos, id());
     }
 
     @Override
@@ -337,6 +351,28 @@ public enum RiskDifferenceMethod implements StatMethod {
     long n2 = table.n2();
     double d = difference(x1, n1, x2, n2);
     return interval(x1, n1, x2, n2, d, z, level);
+  }
+
+  /**
+   * As {@link #interval(TwoByTwo, double)} with the Berger-Boos restriction gamma (Berger RL, Boos
+   * DD 1994, JASA 89:1012-1016), which only the exact unconditional intervals take (see {@link
+   * UnconditionalExactInterval}); gamma = 0 is the unrestricted interval of every method.
+   *
+   * @param table counts of both arms (arm 1 = treatment)
+   * @param level confidence level, strictly between 0 and 1
+   * @param bergerBoos the Berger-Boos gamma, 0 for none
+   * @return the estimate and its interval
+   * @throws StatsException as {@link #interval(TwoByTwo, double)}, or for a gamma other than 0 with
+   *     a method that takes none
+   */
+  public Estimate interval(TwoByTwo table, double level, double bergerBoos) {
+    if (bergerBoos != 0) {
+      throw new StatsException(
+          "the Berger-Boos restriction applies only to the exact unconditional intervals, not to"
+              + " rd "
+              + id);
+    }
+    return interval(table, level);
   }
 
   /** This method's interval around d = p1 - p2 at z = Phi^-1(1 - alpha/2). */

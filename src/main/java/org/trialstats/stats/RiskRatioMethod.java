@@ -138,6 +138,13 @@ public enum RiskRatioMethod implements StatMethod {
     }
 
     @Override
+    public Estimate interval(TwoByTwo table, double level, double bergerBoos) {
+      return bergerBoos == 0
+          ? interval(table, level)
+          : UnconditionalExactInterval.riskRatio(table, level, bergerBoos, id());
+    }
+
+    @Override
     public long maxTables() {
       return UnconditionalExactInterval.MAX_TABLES;
     }
@@ -202,6 +209,28 @@ public enum RiskRatioMethod implements StatMethod {
     double p2 = (double) x2 / table.n2();
     double estimate = p1 / p2;
     return interval(table, estimate, z, level);
+  }
+
+  /**
+   * As {@link #interval(TwoByTwo, double)} with the Berger-Boos restriction gamma (Berger RL, Boos
+   * DD 1994, JASA 89:1012-1016), which only the exact unconditional intervals take (see {@link
+   * UnconditionalExactInterval}); gamma = 0 is the unrestricted interval of every method.
+   *
+   * @param table counts of both arms (arm 1 = treatment)
+   * @param level confidence level, strictly between 0 and 1
+   * @param bergerBoos the Berger-Boos gamma, 0 for none
+   * @return the estimate and its interval
+   * @throws StatsException as {@link #interval(TwoByTwo, double)}, or for a gamma other than 0 with
+   *     a method that takes none
+   */
+  public Estimate interval(TwoByTwo table, double level, double bergerBoos) {
+    if (bergerBoos != 0) {
+      throw new StatsException(
+          "the Berger-Boos restriction applies only to the exact unconditional intervals, not to"
+              + " rr "
+              + id);
+    }
+    return interval(table, level);
   }
 
   /** This method's interval around the estimate p1 / p2 at z = Phi^-1(1 - alpha/2). */

@@ -131,6 +131,9 @@ class MetaInputReaderTest {
           '1',
           '\n'
         });
-    assertThatThrownBy(() -> MetaInputReader.read(p, null)).hasMessageContaining("not valid UTF-8");
+    assertThatThrownBy(() -> MetaInputReader.read(p, null))
+        .hasMessageEndingWith(
+            "latin1.csv:2: expected UTF-8 text, got the invalid byte 0xE9 at byte 12; save the"
+                + " file as UTF-8 CSV");
   }
 }

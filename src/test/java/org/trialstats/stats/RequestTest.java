@@ -39,6 +39,28 @@ class RequestTest {
         .hasMessage("level must be strictly between 0 and 1, got 1.5");
   }
 
+  /** The methods themselves take gamma: the exact ones pass it on, the others refuse it. */
+  @Test
+  void theMethodsTakeTheBergerBoosGammaThemselves() {
+    TwoByTwo t = TwoByTwo.of(6, 13, 2, 7);
+    assertThat(RiskDifferenceMethod.EXACT_UNCONDITIONAL.interval(t, 0.95, 1e-6))
+        .isEqualTo(
+            UnconditionalExactInterval.riskDifference(t, 0.95, true, 1e-6, "exact-unconditional"));
+    assertThat(RiskDifferenceMethod.EXACT_UNCONDITIONAL_RAW.interval(t, 0.95, 0.001))
+        .isEqualTo(
+            UnconditionalExactInterval.riskDifference(
+                t, 0.95, false, 0.001, "exact-unconditional-raw"));
+    assertThat(RiskRatioMethod.EXACT_UNCONDITIONAL.interval(t, 0.95, 1e-6))
+        .isEqualTo(UnconditionalExactInterval.riskRatio(t, 0.95, 1e-6, "exact-unconditional"));
+    assertThat(RiskDifferenceMethod.MN.interval(t, 0.95, 0))
+        .isEqualTo(RiskDifferenceMethod.MN.interval(t, 0.95));
+    assertThatThrownBy(() -> RiskRatioMethod.KOOPMAN.interval(t, 0.95, 0.001))
+        .isInstanceOf(StatsException.class)
+        .hasMessage(
+            "the Berger-Boos restriction applies only to the exact unconditional intervals, not to"
+                + " rr koopman");
+  }
+
   @Test
   void theBergerBoosGammaAppliesOnlyToExactUnconditionalIntervalsBelowHalfAlpha() {
     Counts arms = new Counts.TwoArms(TwoByTwo.of(3, 10, 7, 12), 0.001);

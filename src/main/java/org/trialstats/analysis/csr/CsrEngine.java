@@ -91,7 +91,8 @@ public final class CsrEngine {
   private final List<PairColumn> pairColumns = new ArrayList<>();
   private final List<CsrDisplay.Line> lines = new ArrayList<>();
   private final List<CsrValue> values = new ArrayList<>();
-  private final List<String> notes = new ArrayList<>();
+  // notes for the user, each once (a block's note can arise in each of its cells)
+  private final Set<String> notes = new LinkedHashSet<>();
   private final Set<String> methods = new LinkedHashSet<>();
   // the tests' footnotes, each printed once, and the marker of each block's p-values
   private final Map<String, String> markers = new LinkedHashMap<>();
@@ -277,7 +278,15 @@ public final class CsrEngine {
             ? shell.population()
             : "Protocol: " + shell.protocol() + "; " + shell.population();
     return new CsrDisplay(
-        shell.number(), title, subtitle, headers, groups, lines, footnotes, values, notes);
+        shell.number(),
+        title,
+        subtitle,
+        headers,
+        groups,
+        lines,
+        footnotes,
+        values,
+        List.copyOf(notes));
   }
 
   // ---------------------------------------------------------------- columns
